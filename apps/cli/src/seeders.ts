@@ -1,0 +1,4 @@
+import { organizationSeeder, type Seeder } from '#core';
+
+/** Every domain's reference data, in order. Each seeder is idempotent. */
+export const SEEDERS: Seeder[] = [organizationSeeder];

@@ -1,0 +1,5 @@
+import type { Type } from '@nestjs/common';
+import { NotificationsModule } from '#notifications';
+
+/** The domain modules, in the order of the thread need → test → procurement → follow-up. */
+export const DOMAIN_MODULES: Type[] = [NotificationsModule];

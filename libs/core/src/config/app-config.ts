@@ -1,0 +1,111 @@
+/** Typed configuration read once from the environment; a missing or wrong value stops the process naming it. */
+export type NodeEnv = 'development' | 'test' | 'production';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+export class AppConfig {
+  readonly nodeEnv!: NodeEnv;
+  readonly port!: number;
+  readonly databaseUrl!: string;
+  readonly databasePoolSize!: number;
+  readonly redisUrl!: string;
+  readonly queuePrefix!: string;
+  readonly jwtSecret!: string;
+  readonly jwtExpiresInSeconds!: number;
+  readonly smtpUrl?: string;
+  readonly mailFrom!: string;
+  readonly logLevel!: 'debug' | 'info' | 'warn' | 'error';
+  readonly graphqlMaxDepth!: number;
+  readonly graphqlMaxComplexity!: number;
+  readonly bodyLimitBytes!: number;
+  readonly loginMaxFailures!: number;
+  readonly loginLockSeconds!: number;
+
+  get isProduction(): boolean {
+    return this.nodeEnv === 'production';
+  }
+
+  static fromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
+    const problems: string[] = [];
+    const str = (name: string, fallback?: string): string => {
+      const value = env[name]?.trim();
+      if (value) return value;
+      if (fallback !== undefined) return fallback;
+      problems.push(`${name} is required`);
+      return '';
+    };
+    const int = (name: string, fallback: number, min: number, max: number): number => {
+      const raw = env[name]?.trim();
+      if (!raw) return fallback;
+      const value = Number(raw);
+      if (!Number.isInteger(value) || value < min || value > max) {
+        problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+        return fallback;
+      }
+      return value;
+    };
+    const url = (name: string, protocols: string[], fallback?: string): string => {
+      const value = str(name, fallback);
+      if (!value) return value;
+      try {
+        const parsed = new URL(value);
+        if (!protocols.includes(parsed.protocol)) {
+          problems.push(`${name} must use ${protocols.join(' or ')} (got "${parsed.protocol}")`);
+        }
+      } catch {
+        problems.push(`${name} is not a valid URL`);
+      }
+      return value;
+    };
+    const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+      const value = (env[name]?.trim() || fallback) as T;
+      if (!allowed.includes(value)) problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+      return value;
+    };
+
+    const nodeEnv = oneOf('NODE_ENV', ['development', 'test', 'production'] as const, 'development');
+    const jwtSecret = str('JWT_SECRET');
+    if (jwtSecret && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+    const smtpUrl = env.SMTP_URL?.trim() ? url('SMTP_URL', ['smtp:', 'smtps:']) : undefined;
+    const queuePrefix = str('QUEUE_PREFIX', 'noden');
+    if (!/^[A-Za-z0-9_.-]{1,64}$/.test(queuePrefix)) problems.push('QUEUE_PREFIX may hold only letters, digits, . _ - (at most 64)');
+
+    const config = Object.assign(new AppConfig(), {
+      nodeEnv,
+      port: int('PORT', 3000, 1, 65535),
+      databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
+      databasePoolSize: int('DATABASE_POOL_SIZE', 10, 1, 200),
+      redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
+      queuePrefix,
+      jwtSecret,
+      jwtExpiresInSeconds: int('JWT_EXPIRES_IN_SECONDS', 900, 60, 86400),
+      smtpUrl,
+      mailFrom: str('MAIL_FROM', 'Noden <noreply@noden.local>'),
+      logLevel: oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+      graphqlMaxDepth: int('GRAPHQL_MAX_DEPTH', 12, 2, 50),
+      graphqlMaxComplexity: int('GRAPHQL_MAX_COMPLEXITY', 5000, 10, 1000000),
+      bodyLimitBytes: int('BODY_LIMIT_BYTES', 1_048_576, 1024, 52_428_800),
+      loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 100),
+      loginLockSeconds: int('LOGIN_LOCK_SECONDS', 900, 1, 86400),
+    });
+    if (problems.length > 0) throw new ConfigError(problems);
+    return config;
+  }
+}
+
+/** Prints the problem and exits: the process must not run half-configured. */
+export function loadConfigOrExit(): AppConfig {
+  try {
+    return AppConfig.fromEnv();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${JSON.stringify({ level: 'fatal', message: error.message, problems: error.problems })}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+}

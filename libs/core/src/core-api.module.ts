@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { AppConfig } from './config/app-config.js';
+import { Clock } from './clock/clock.js';
+import { TokenService } from './auth/token.service.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { AuthResolver } from './auth/auth.resolver.js';
+import { GraphqlErrorFilter } from './errors/graphql-error.filter.js';
+import { InputValidationPipe } from './validation/validation.pipe.js';
+import { graphqlOptions } from './graphql/graphql.options.js';
+import { HealthController } from './health/health.controller.js';
+import { OrganizationResolver } from './organizations/organization.resolver.js';
+import { UserFieldsResolver } from './organizations/user-fields.resolver.js';
+
+/** The api's edge: GraphQL (Apollo on Fastify), the global guard, pipe and error filter, health routes. */
+@Module({
+  imports: [
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      inject: [AppConfig, TokenService, Clock],
+      useFactory: graphqlOptions,
+    }),
+  ],
+  controllers: [HealthController],
+  providers: [
+    AuthResolver,
+    OrganizationResolver,
+    UserFieldsResolver,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_PIPE, useFactory: () => new InputValidationPipe() },
+    { provide: APP_FILTER, useClass: GraphqlErrorFilter },
+  ],
+})
+export class CoreApiModule {}

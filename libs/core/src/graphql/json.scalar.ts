@@ -1,0 +1,30 @@
+import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+
+function literal(ast: ValueNode): unknown {
+  switch (ast.kind) {
+    case Kind.STRING:
+    case Kind.BOOLEAN:
+      return ast.value;
+    case Kind.INT:
+    case Kind.FLOAT:
+      return Number(ast.value);
+    case Kind.OBJECT:
+      return Object.fromEntries(ast.fields.map((f) => [f.name.value, literal(f.value)]));
+    case Kind.LIST:
+      return ast.values.map(literal);
+    default:
+      return null;
+  }
+}
+
+/** Free-form JSON (indicator values, OCDS fragments, notification parameters). */
+const GraphQLJSON = new GraphQLScalarType({
+  name: 'JSON',
+  description: 'Any JSON value.',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+  parseLiteral: literal,
+});
+
+export default GraphQLJSON;
+export { GraphQLJSON };

@@ -1,0 +1,34 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Organization, OrganizationKind } from './organization.entity.js';
+import { OrganizationService } from './organization.service.js';
+import { User } from './user.entity.js';
+import { UserService } from './user.service.js';
+import { CreateUserInput } from './dto/create-user.input.js';
+import { Ctx, Roles } from '../auth/decorators.js';
+import { Role } from '../auth/role.js';
+import type { RequestContext } from '../context/request-context.js';
+import { UuidPipe } from '../validation/uuid.pipe.js';
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  constructor(
+    private readonly organizationService: OrganizationService,
+    private readonly users: UserService,
+  ) {}
+
+  @Query(() => [Organization], { description: 'The member organisations: the node, the region, municipalities, partners.' })
+  organizations(@Ctx() ctx: RequestContext, @Args('kind', { type: () => OrganizationKind, nullable: true }) kind?: OrganizationKind): Promise<Organization[]> {
+    return this.organizationService.list(ctx, kind);
+  }
+
+  @Query(() => Organization)
+  organization(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, UuidPipe) id: string): Promise<Organization> {
+    return this.organizationService.get(ctx, id);
+  }
+
+  @Roles(Role.NODE_ADMIN)
+  @Mutation(() => User, { description: 'Node admins create users in any member organisation.' })
+  createUser(@Ctx() ctx: RequestContext, @Args('input') input: CreateUserInput): Promise<User> {
+    return this.users.create(ctx, input);
+  }
+}

@@ -1,0 +1,48 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
+import { Role } from '../auth/role.js';
+import { UserRole } from './user-role.entity.js';
+
+@ObjectType({ description: 'A person using Noden; belongs to one organisation.' })
+@Entity({ name: 'users' })
+export class User {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => ID)
+  @Column({ type: 'uuid' })
+  organizationId: string;
+
+  @Field()
+  @Column({ type: 'text' })
+  email: string;
+
+  @Field()
+  @Column({ type: 'text' })
+  displayName: string;
+
+  @Column({ type: 'text' })
+  passwordHash: string;
+
+  @Field()
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastLoginAt: Date | null;
+
+  @OneToMany(() => UserRole, (role) => role.user, { cascade: ['insert'] })
+  roleRows: Relation<UserRole>[];
+
+  @Field(() => [Role])
+  get roles(): Role[] {
+    return (this.roleRows ?? []).map((row) => row.role).sort();
+  }
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

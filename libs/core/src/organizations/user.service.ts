@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { User } from './user.entity.js';
+import { UserRole } from './user-role.entity.js';
+import { Organization } from './organization.entity.js';
+import type { CreateUserInput } from './dto/create-user.input.js';
+import { Role } from '../auth/role.js';
+import { PasswordHasher } from '../auth/password-hasher.js';
+import { AuditService } from '../audit/audit.service.js';
+import { Clock } from '../clock/clock.js';
+import type { RequestContext } from '../context/request-context.js';
+import { Db } from '../database/db.service.js';
+import { CoreError } from '../errors/domain-error.js';
+
+@Injectable()
+export class UserService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(ctx: RequestContext, input: CreateUserInput): Promise<User> {
+    ctx.requireRole(Role.NODE_ADMIN);
+    const email = input.email.trim().toLowerCase();
+    const passwordHash = await PasswordHasher.hash(input.password);
+    const userId = await this.db.transaction(async (tx) => {
+      if (!(await tx.existsBy(Organization, { id: input.organizationId }))) {
+        throw CoreError.NOT_FOUND({ field: 'input.organizationId', params: { entity: 'Organisation' } });
+      }
+      if (await tx.createQueryBuilder(User, 'u').where('lower(u.email) = :email', { email }).getExists()) {
+        throw CoreError.ALREADY_EXISTS({ field: 'input.email', params: { entity: email } });
+      }
+      const now = this.clock.now();
+      const { identifiers } = await tx.insert(User, { email, displayName: input.displayName, organizationId: input.organizationId, passwordHash, active: true });
+      const id = identifiers[0]!.id as string;
+      await tx.insert(UserRole, input.roles.map((role) => ({ userId: id, role, grantedAt: now })));
+      await this.audit.record(ctx, tx, {
+        action: 'user.created',
+        entityType: 'User',
+        entityId: id,
+        after: { email, displayName: input.displayName, organizationId: input.organizationId, roles: input.roles },
+      });
+      return id;
+    });
+    return this.get(ctx, userId);
+  }
+
+  async get(_ctx: RequestContext, id: string): Promise<User> {
+    const user = await this.db.manager.findOne(User, { where: { id }, relations: { roleRows: true } });
+    if (!user) throw CoreError.NOT_FOUND({ field: 'id', params: { entity: 'User' } });
+    return user;
+  }
+
+  load(ctx: RequestContext, id: string): Promise<User | null> {
+    return ctx.loaders
+      .byKey<string, User>('user', (ids) => this.db.manager.find(User, { where: { id: In([...ids]) }, relations: { roleRows: true } }), (u) => u.id)
+      .load(id);
+  }
+
+  /** Active users of an organisation holding any of the roles: recipients of notifications. */
+  async withRoles(organizationIds: readonly string[] | 'ANY', roles: readonly Role[]): Promise<User[]> {
+    const qb = this.db.manager
+      .createQueryBuilder(User, 'u')
+      .innerJoin(UserRole, 'r', 'r.user_id = u.id AND r.role IN (:...roles)', { roles })
+      .where('u.active');
+    if (organizationIds !== 'ANY') qb.andWhere('u.organization_id IN (:...orgs)', { orgs: organizationIds.length ? organizationIds : ['00000000-0000-0000-0000-000000000000'] });
+    return qb.distinct(true).getMany();
+  }
+}

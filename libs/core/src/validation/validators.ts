@@ -1,0 +1,32 @@
+import { applyDecorators } from '@nestjs/common';
+import { IsNotEmpty, IsOptional, IsString, MaxLength, type ValidationOptions } from 'class-validator';
+import { Transform } from 'class-transformer';
+
+/** A trimmed, required, bounded text: the usual title or name. */
+export function RequiredText(maxLength: number, options?: ValidationOptions): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }) => (typeof value === 'string' ? value.trim() : value)),
+    IsString(options),
+    IsNotEmpty(options),
+    MaxLength(maxLength, options),
+  );
+}
+
+/** A trimmed optional text; an empty string counts as not given. */
+export function OptionalText(maxLength: number, options?: ValidationOptions): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }) => (typeof value === 'string' ? value.trim() || null : value)),
+    IsOptional(),
+    IsString(options),
+    MaxLength(maxLength, options),
+  );
+}
+
+/** Limits shared by every domain, so "absurd lengths" mean the same everywhere. */
+export const TextLimits = {
+  name: 200,
+  title: 200,
+  short: 500,
+  long: 10_000,
+  url: 2_000,
+} as const;

@@ -1,0 +1,73 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Clock, Db } from '#core';
+import { Mailer } from './mailer.js';
+
+const MAX_ATTEMPTS = 5;
+const BATCH = 100;
+/** A claim older than this is from a worker that died mid-send: the row is tried again. */
+const CLAIM_TIMEOUT_MS = 10 * 60_000;
+
+interface Claimed {
+  id: string;
+  title: string;
+  body: string;
+  email: string | null;
+  email_attempts: number;
+}
+
+@Injectable()
+export class NotificationDeliveryService {
+  private readonly logger = new Logger('NotificationDelivery');
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly mailer: Mailer,
+  ) {}
+
+  /**
+   * Claims pending rows with SKIP LOCKED (so two workers never take the same row), sends, records the
+   * outcome. Without SMTP the rows are marked SKIPPED: they stay readable in-app.
+   */
+  async deliver(onlyIds?: readonly string[]): Promise<{ sent: number; skipped: number; failed: number }> {
+    const now = this.clock.now();
+    const staleClaim = new Date(now.getTime() - CLAIM_TIMEOUT_MS);
+    const claimed: Claimed[] = await this.db.manager.query(
+      `UPDATE notifications n SET email_status = 'SENDING', email_claimed_at = $1, email_attempts = n.email_attempts + 1
+       FROM users u
+       WHERE n.id IN (
+         SELECT id FROM notifications
+         WHERE (email_status = 'PENDING' OR (email_status = 'SENDING' AND email_claimed_at < $2))
+           AND ($3::uuid[] IS NULL OR id = ANY($3))
+         ORDER BY created_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+         AND u.id = n.recipient_user_id
+       RETURNING n.id, n.title, n.body, CASE WHEN u.active THEN u.email END AS email, n.email_attempts`,
+      [now, staleClaim, onlyIds ? [...onlyIds] : null],
+    );
+    let sent = 0;
+    let skipped = 0;
+    let failed = 0;
+    for (const row of claimed) {
+      if (!this.mailer.enabled || !row.email) {
+        await this.mark(row.id, 'SKIPPED', null);
+        skipped++;
+        continue;
+      }
+      try {
+        await this.mailer.send({ to: row.email, subject: `[Noden] ${row.title}`, text: `${row.body}\n\n— Noden, välfärdsteknik i samverkan` });
+        await this.mark(row.id, 'SENT', this.clock.now());
+        sent++;
+      } catch (error) {
+        const final = row.email_attempts >= MAX_ATTEMPTS;
+        await this.mark(row.id, final ? 'FAILED' : 'PENDING', null);
+        failed++;
+        this.logger.warn({ message: 'e-mail delivery failed', notificationId: row.id, attempt: row.email_attempts, final, error: (error as Error).message });
+      }
+    }
+    return { sent, skipped, failed };
+  }
+
+  private async mark(id: string, status: string, emailedAt: Date | null): Promise<void> {
+    await this.db.manager.query(`UPDATE notifications SET email_status = $2, emailed_at = $3, email_claimed_at = NULL WHERE id = $1`, [id, status, emailedAt]);
+  }
+}

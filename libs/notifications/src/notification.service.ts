@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Clock, CoreError, Db, JobQueue, type PageArgs, paginate, type ConnectionResult, type RequestContext } from '#core';
+import { Notification } from './notification.entity.js';
+import { DeliverNotificationsJob } from './jobs/deliver-notifications.job.js';
+
+export interface NotificationDraft {
+  recipientUserIds: readonly string[];
+  kind: string;
+  /** Swedish first: the users' language. */
+  title: string;
+  body: string;
+  entityType?: string;
+  entityId?: string;
+  params?: Record<string, unknown>;
+  /**
+   * Identifies the event (e.g. `followUp.opened.<id>.<dueAt>`); with the recipient it is unique, so the
+   * same event notifies a person at most once however often the code runs.
+   */
+  dedupeKey: string;
+}
+
+@Injectable()
+export class NotificationService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  /** Writes notification rows through the caller's transaction. Returns the ids of the rows actually created. */
+  async notify(tx: EntityManager, draft: NotificationDraft): Promise<string[]> {
+    const recipients = [...new Set(draft.recipientUserIds)];
+    if (recipients.length === 0) return [];
+    const rows: { id: string }[] = await tx.query(
+      `INSERT INTO notifications (recipient_user_id, kind, title, body, entity_type, entity_id, params, dedupe_key, created_at, email_status)
+       SELECT r, $2, $3, $4, $5, $6, $7, $8::text || '.' || r::text, $9, 'PENDING' FROM unnest($1::uuid[]) AS r
+       ON CONFLICT (dedupe_key) DO NOTHING
+       RETURNING id`,
+      [recipients, draft.kind, draft.title, draft.body, draft.entityType ?? null, draft.entityId ?? null, draft.params ?? null, draft.dedupeKey, this.clock.now()],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** After commit: asks the worker to deliver now instead of at its next sweep. Never throws. */
+  async dispatch(notificationIds: readonly string[]): Promise<void> {
+    if (notificationIds.length > 0) await this.jobs.enqueue(DeliverNotificationsJob, { notificationIds: [...notificationIds] });
+  }
+
+  mine(ctx: RequestContext, page: PageArgs, unreadOnly: boolean): Promise<ConnectionResult<Notification>> {
+    const qb = this.db.manager.createQueryBuilder(Notification, 'n').where('n.recipient_user_id = :me', { me: ctx.userId });
+    if (unreadOnly) qb.andWhere('n.read_at IS NULL');
+    return paginate(qb, page, [
+      { expression: 'n.created_at', direction: 'DESC', value: (n) => n.createdAt },
+      { expression: 'n.id', direction: 'DESC', value: (n) => n.id },
+    ]);
+  }
+
+  async markRead(ctx: RequestContext, id: string): Promise<Notification> {
+    const notification = await this.db.manager.findOneBy(Notification, { id, recipientUserId: ctx.userId });
+    if (!notification) throw CoreError.NOT_FOUND({ field: 'id', params: { entity: 'Notification' } });
+    if (!notification.readAt) {
+      notification.readAt = this.clock.now();
+      await this.db.manager.update(Notification, { id }, { readAt: notification.readAt });
+    }
+    return notification;
+  }
+
+  async markAllRead(ctx: RequestContext): Promise<number> {
+    const result = await this.db.manager
+      .createQueryBuilder()
+      .update(Notification)
+      .set({ readAt: this.clock.now() })
+      .where('recipient_user_id = :me AND read_at IS NULL', { me: ctx.userId })
+      .execute();
+    return result.affected ?? 0;
+  }
+}

@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Role } from '#core';
+import { createTestApi, errorCode, type TestApi } from '../support/test-api.js';
+import { createUser, login, TEST_PASSWORD, type TestUser } from '../support/builders.js';
+
+describe('foundation: login, me, organisations, guards, errors', () => {
+  let api: TestApi;
+  let admin: TestUser;
+  let coach: TestUser;
+
+  beforeAll(async () => {
+    api = await createTestApi();
+    admin = await createUser(api, 'Noden', [Role.NODE_ADMIN, Role.NODE_STAFF], 'admin');
+    coach = await createUser(api, '0482', [Role.TECH_COACH], 'coach');
+  });
+  afterAll(() => api.close());
+
+  it('logs in and answers me with organisation and roles', async () => {
+    const response = await api.gql(`{ me { email roles organization { code name kind sizeClass } } }`, {}, { token: coach.token });
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.me).toEqual({
+      email: coach.email,
+      roles: ['TECH_COACH'],
+      organization: { code: '0482', name: 'Flens kommun', kind: 'MUNICIPALITY', sizeClass: 'MEDIUM' },
+    });
+  });
+
+  it('lists the seeded Sörmland organisations', async () => {
+    const response = await api.gql(`{ organizations { id code name kind } }`, {}, { token: coach.token });
+    const organizations = response.data?.organizations as { code: string; kind: string }[];
+    expect(organizations.filter((o) => o.kind === 'MUNICIPALITY')).toHaveLength(9);
+    expect(organizations.filter((o) => o.kind === 'REGION').map((o) => o.code)).toEqual(['04']);
+    expect(organizations.filter((o) => o.kind === 'NODE')).toHaveLength(1);
+    expect(organizations.filter((o) => o.kind === 'PARTNER')).toHaveLength(3);
+  });
+
+  it('refuses anonymous calls with UNAUTHENTICATED and a bad token likewise', async () => {
+    expect(errorCode(await api.gql(`{ me { id } }`))).toBe('UNAUTHENTICATED');
+    const bad = await api.gql(`{ me { id } }`, {}, { token: 'not-a-token' });
+    expect(errorCode(bad)).toBe('UNAUTHENTICATED');
+    expect(bad.errors?.[0]?.message).toMatch(/Logga in igen/);
+  });
+
+  it('refuses a role that may not act with FORBIDDEN', async () => {
+    const response = await api.gql(
+      `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+      { i: { email: 'x@test.noden.se', password: 'a-long-password-1', displayName: 'X', organizationId: coach.organizationId, roles: ['VIEWER'] } },
+      { token: coach.token },
+    );
+    expect(errorCode(response)).toBe('FORBIDDEN');
+  });
+
+  it('lets an admin create a user who can then log in; the change is audited', async () => {
+    const email = `new-${Date.now()}@test.noden.se`;
+    const response = await api.gql(
+      `mutation($i: CreateUserInput!) { createUser(input: $i) { id email roles organization { code } } }`,
+      { i: { email, password: 'a-long-password-1', displayName: 'Ny Användare', organizationId: coach.organizationId, roles: ['VIEWER', 'TECH_COACH'] } },
+      { token: admin.token },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.createUser).toMatchObject({ email, roles: ['TECH_COACH', 'VIEWER'], organization: { code: '0482' } });
+    expect(await login(api, email, 'a-long-password-1')).toEqual(expect.any(String));
+    const [audit] = await api.app.get((await import('#core')).Db).manager.query(`SELECT actor_user_id, action, after FROM audit_log WHERE entity_id = $1`, [response.data?.createUser.id]);
+    expect(audit).toMatchObject({ actor_user_id: admin.id, action: 'user.created' });
+    expect(JSON.stringify(audit.after)).not.toMatch(/password/i);
+  });
+
+  it('gives BAD_USER_INPUT naming the field, in Swedish by default and English on request, never a 500', async () => {
+    const vars = { i: { email: 'not-an-email', password: 'a-long-password-1', displayName: 'X', organizationId: coach.organizationId, roles: ['VIEWER'] } };
+    const sv = await api.gql(`mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, vars, { token: admin.token });
+    expect(errorCode(sv)).toBe('BAD_USER_INPUT');
+    expect(sv.errors?.[0]?.extensions.field).toBe('input.email');
+    expect(sv.errors?.[0]?.message).toMatch(/e-postadress/);
+    const en = await api.gql(`mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, vars, { token: admin.token, headers: { 'accept-language': 'en' } });
+    expect(en.errors?.[0]?.message).toMatch(/email/);
+
+    const nul = await api.gql(`mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, { i: { ...vars.i, email: 'a@b.se', displayName: 'A\u0000B' } }, { token: admin.token });
+    expect(errorCode(nul)).toBe('BAD_USER_INPUT');
+    expect(nul.errors?.[0]?.extensions.field).toBe('input.displayName');
+
+    const badId = await api.gql(`query($id: ID!) { organization(id: $id) { name } }`, { id: "1' OR 1=1" }, { token: coach.token });
+    expect(errorCode(badId)).toBe('BAD_USER_INPUT');
+    const unknown = await api.gql(`query($id: ID!) { organization(id: $id) { name } }`, { id: '00000000-0000-4000-8000-000000000000' }, { token: coach.token });
+    expect(errorCode(unknown)).toBe('NOT_FOUND');
+    for (const r of [sv, en, nul, badId, unknown]) expect(JSON.stringify(r.errors)).not.toMatch(/stack|SELECT|at .*\.ts/);
+  });
+
+  it('refuses a duplicate e-mail with CONFLICT', async () => {
+    const response = await api.gql(
+      `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+      { i: { email: coach.email.toUpperCase(), password: 'a-long-password-1', displayName: 'Dubblett', organizationId: coach.organizationId, roles: ['VIEWER'] } },
+      { token: admin.token },
+    );
+    expect(errorCode(response)).toBe('CONFLICT');
+    expect(response.errors?.[0]?.extensions.field).toBe('input.email');
+  });
+
+  it('limits query depth and complexity', async () => {
+    let nested = 'id';
+    for (let i = 0; i < 14; i++) nested = `organization { ${nested} }`;
+    const tooDeep = await api.gql(`{ me { ${nested} } }`, {}, { token: coach.token });
+    expect(tooDeep.errors?.map((e) => e.extensions.reason)).toContain('CORE_QUERY_TOO_DEEP');
+    expect(tooDeep.data ?? null).toBeNull();
+
+    const wide = await api.gql(`{ ${Array.from({ length: 3000 }, (_, i) => `a${i}: me { id email }`).join(' ')} }`, {}, { token: coach.token });
+    expect(errorCode(wide)).toBe('BAD_USER_INPUT');
+    expect(wide.errors?.[0]?.extensions.reason).toBe('CORE_QUERY_TOO_COMPLEX');
+  });
+
+  it('throttles repeated failed logins', async () => {
+    const mutation = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`;
+    for (let i = 0; i < 5; i++) {
+      const attempt = await api.gql(mutation, { e: coach.email, p: 'wrong-password' });
+      expect(errorCode(attempt)).toBe('UNAUTHENTICATED');
+    }
+    const throttled = await api.gql(mutation, { e: coach.email, p: TEST_PASSWORD });
+    expect(errorCode(throttled)).toBe('TOO_MANY_REQUESTS');
+    api.clock.advance(16 * 60_000);
+    expect(errorCode(await api.gql(mutation, { e: coach.email, p: TEST_PASSWORD }))).toBeUndefined();
+  });
+
+  it('answers /health and /ready with Postgres and Redis checks', async () => {
+    expect((await api.get('/health')).body).toEqual({ status: 'ok' });
+    const ready = await api.get('/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body.checks).toEqual({ postgres: { ok: true }, redis: { ok: true } });
+    expect(ready.headers['x-request-id']).toEqual(expect.any(String));
+  });
+});
