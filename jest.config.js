@@ -25,4 +25,6 @@ export default {
   setupFiles: ['<rootDir>/test/setup/env.ts'],
   testTimeout: 30000,
   maxWorkers: 2,
+  // A leaked handle must never hang CI; tests close what they open.
+  forceExit: true,
 };

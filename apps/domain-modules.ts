@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { NotificationsModule } from '#notifications';
+import { CatalogModule } from '#catalog';
 
 /** The domain modules, in the order of the thread need → test → procurement → follow-up. */
-export const DOMAIN_MODULES: Type[] = [NotificationsModule];
+export const DOMAIN_MODULES: Type[] = [NotificationsModule, CatalogModule];

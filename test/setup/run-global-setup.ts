@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { migrationDataSourceOptions } from '../../libs/core/src/database/data-source-options.js';
-import { runSeed } from '../../apps/cli/src/seed.js';
+import { execFileSync } from 'node:child_process';
 import type { TestEnv } from './test-env.js';
 
 /** One fresh database and one queue prefix per run; migrations and seed applied once. */
@@ -30,8 +30,13 @@ export default async function globalSetup(): Promise<void> {
   };
   const dataSource = await new DataSource(migrationDataSourceOptions(env.DATABASE_URL)).initialize();
   await dataSource.runMigrations({ transaction: 'each' });
-  await runSeed(dataSource);
   await dataSource.destroy();
+  // Seeding through the real CLI, in its own process: loading the app's modules into jest's own
+  // process would give GraphQL metadata two realms when jest runs a single file in band.
+  execFileSync(process.execPath, ['--conditions=development', '--import', '@swc-node/register/esm-register', 'apps/cli/src/main.ts', 'seed'], {
+    env: { ...process.env, ...env, NODE_OPTIONS: '' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   // Test workers are forked after global setup and inherit these.
   Object.assign(process.env, env);
 }

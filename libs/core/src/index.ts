@@ -38,3 +38,4 @@ export * from './seed/seeder.js';
 export * from './core.module.js';
 export * from './core-api.module.js';
 export * from './graphql/json.scalar.js';
+export * from './database/references.js';

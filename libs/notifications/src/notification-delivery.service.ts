@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Clock, Db } from '#core';
+import { Clock, Db, returnedRows } from '#core';
 import { Mailer } from './mailer.js';
 
 const MAX_ATTEMPTS = 5;
@@ -32,7 +32,8 @@ export class NotificationDeliveryService {
   async deliver(onlyIds?: readonly string[]): Promise<{ sent: number; skipped: number; failed: number }> {
     const now = this.clock.now();
     const staleClaim = new Date(now.getTime() - CLAIM_TIMEOUT_MS);
-    const claimed: Claimed[] = await this.db.manager.query(
+    const claimed = returnedRows<Claimed>(
+      await this.db.manager.query(
       `UPDATE notifications n SET email_status = 'SENDING', email_claimed_at = $1, email_attempts = n.email_attempts + 1
        FROM users u
        WHERE n.id IN (
@@ -42,7 +43,8 @@ export class NotificationDeliveryService {
          ORDER BY created_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
          AND u.id = n.recipient_user_id
        RETURNING n.id, n.title, n.body, CASE WHEN u.active THEN u.email END AS email, n.email_attempts`,
-      [now, staleClaim, onlyIds ? [...onlyIds] : null],
+        [now, staleClaim, onlyIds ? [...onlyIds] : null],
+      ),
     );
     let sent = 0;
     let skipped = 0;

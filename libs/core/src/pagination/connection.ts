@@ -22,7 +22,7 @@ export class PageArgs {
 
 @ObjectType()
 export class PageInfo {
-  @Field()
+  @Field(() => Boolean)
   hasNextPage: boolean;
 
   @Field(() => String, { nullable: true })
@@ -46,7 +46,7 @@ export interface ConnectionResult<T> {
 export function Connection<T>(nodeType: Type<T>, name = nodeType.name): Type<ConnectionResult<T>> {
   @ObjectType(`${name}Edge`)
   class EdgeType {
-    @Field()
+    @Field(() => String)
     cursor: string;
 
     @Field(() => nodeType)

@@ -87,7 +87,8 @@ export class InputValidationPipe implements PipeTransform {
     const type = metadata.metatype;
     if (!type || !needsValidation(type) || value == null || typeof value !== 'object') return value;
     const instance = plainToInstance(type, value) as object;
-    const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false });
+    // GraphQL already refuses unknown fields; several @Args may share one args object, so extras are stripped, not refused.
+    const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: false, forbidUnknownValues: false });
     if (errors.length === 0) return instance;
     const prefix = typeof metadata.data === 'string' ? metadata.data : '';
     const problems = flatten(errors, prefix);

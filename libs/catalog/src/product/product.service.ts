@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import semver from 'semver';
+import { AuditService, Clock, type ConnectionResult, Db, paginate, type RequestContext } from '#core';
+import { Product } from './product.entity.js';
+import { ProductVersion } from './product-version.entity.js';
+import { Supplier } from './supplier.entity.js';
+import type { AddProductVersionInput, CreateProductInput } from './dto/create-product.input.js';
+import type { CreateSupplierInput } from './dto/create-supplier.input.js';
+import type { ProductsArgs } from './dto/products.args.js';
+import { CatalogError } from '../catalog.errors.js';
+import { TechnologyCategoryService } from '../category/technology-category.service.js';
+import { CatalogPolicy } from '../catalog.policy.js';
+
+/** Orders versions like 1.9 < 1.10 < 2.0.0-beta < 2.0; unparsable ones sort first. */
+export function compareVersions(a: string, b: string): number {
+  const va = semver.coerce(a, { includePrerelease: true });
+  const vb = semver.coerce(b, { includePrerelease: true });
+  if (!va || !vb) return Number(!!va) - Number(!!vb);
+  return semver.compare(va, vb);
+}
+
+@Injectable()
+export class ProductService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly categories: TechnologyCategoryService,
+  ) {}
+
+  async createSupplier(ctx: RequestContext, input: CreateSupplierInput): Promise<Supplier> {
+    CatalogPolicy.assertMaintains(ctx);
+    return this.db.transaction(async (tx) => {
+      const clash = await tx.createQueryBuilder(Supplier, 's').where('lower(s.name) = lower(:name)', { name: input.name }).getExists();
+      if (clash) throw CatalogError.SUPPLIER_EXISTS({ field: 'input.name', params: { name: input.name } });
+      const supplier = tx.create(Supplier, { ...input, organizationNumber: input.organizationNumber ?? null, website: input.website ?? null, createdAt: this.clock.now() });
+      await tx.insert(Supplier, supplier);
+      await this.audit.record(ctx, tx, { action: 'supplier.created', entityType: 'Supplier', entityId: supplier.id, after: supplier });
+      return supplier;
+    });
+  }
+
+  async createProduct(ctx: RequestContext, input: CreateProductInput): Promise<Product> {
+    CatalogPolicy.assertMaintains(ctx);
+    const category = await this.categories.resolve(ctx, input.category, 'input.category');
+    return this.db.transaction(async (tx) => {
+      if (!(await tx.existsBy(Supplier, { id: input.supplierId }))) throw CatalogError.SUPPLIER_NOT_FOUND({ field: 'input.supplierId' });
+      const clash = await tx
+        .createQueryBuilder(Product, 'p')
+        .where('p.supplier_id = :s AND lower(p.name) = lower(:n) AND coalesce(lower(p.model), \'\') = coalesce(lower(:m), \'\')', { s: input.supplierId, n: input.name, m: input.model ?? null })
+        .getExists();
+      if (clash) throw CatalogError.PRODUCT_EXISTS({ field: 'input.name', params: { name: input.name, model: input.model ?? '' } });
+      const versions = [...(input.versions ?? [])].sort((a, b) => compareVersions(a.version, b.version));
+      if (new Set(versions.map((v) => v.version)).size !== versions.length) {
+        throw CatalogError.VERSION_EXISTS({ field: 'input.versions', params: { version: versions.map((v) => v.version).find((v, i, all) => all.indexOf(v) !== i) ?? '' } });
+      }
+      const now = this.clock.now();
+      const product = tx.create(Product, {
+        categoryId: category.id,
+        supplierId: input.supplierId,
+        name: input.name,
+        model: input.model ?? null,
+        description: input.description ?? null,
+        currentVersion: versions.at(-1)?.version ?? null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await tx.insert(Product, product);
+      if (versions.length) {
+        await tx.insert(ProductVersion, versions.map((v) => ({ productId: product.id, version: v.version, releasedOn: v.releasedOn ?? null, notes: v.notes ?? null })));
+      }
+      await this.audit.record(ctx, tx, { action: 'product.created', entityType: 'Product', entityId: product.id, after: { ...product, versions: versions.map((v) => v.version) } });
+      return product;
+    });
+  }
+
+  async addVersion(ctx: RequestContext, input: AddProductVersionInput): Promise<Product> {
+    CatalogPolicy.assertMaintains(ctx);
+    return this.db.transaction(async (tx) => {
+      const product = await tx.findOne(Product, { where: { id: input.productId }, lock: { mode: 'pessimistic_write' } });
+      if (!product) throw CatalogError.PRODUCT_NOT_FOUND({ field: 'input.productId' });
+      if (await tx.existsBy(ProductVersion, { productId: product.id, version: input.version })) {
+        throw CatalogError.VERSION_EXISTS({ field: 'input.version', params: { version: input.version } });
+      }
+      await tx.insert(ProductVersion, { productId: product.id, version: input.version, releasedOn: input.releasedOn ?? null, notes: input.notes ?? null });
+      const before = { ...product };
+      if (input.makeCurrent !== false) {
+        product.currentVersion = input.version;
+        product.updatedAt = this.clock.now();
+        await tx.update(Product, { id: product.id }, { currentVersion: product.currentVersion, updatedAt: product.updatedAt });
+      }
+      await this.audit.record(ctx, tx, { action: 'product.versionAdded', entityType: 'Product', entityId: product.id, before, after: { ...product, addedVersion: input.version } });
+      return product;
+    });
+  }
+
+  async list(ctx: RequestContext, args: ProductsArgs): Promise<ConnectionResult<Product>> {
+    const qb = this.db.manager.createQueryBuilder(Product, 'p');
+    if (args.category) qb.andWhere('p.category_id = :category', { category: (await this.categories.resolve(ctx, args.category, 'category')).id });
+    if (args.supplierId) qb.andWhere('p.supplier_id = :supplier', { supplier: args.supplierId });
+    if (args.search) {
+      qb.andWhere(`(p.name ILIKE :q OR p.model ILIKE :q OR p.supplier_id IN (SELECT id FROM suppliers WHERE name ILIKE :q))`, { q: `%${escapeLike(args.search)}%` });
+    }
+    return paginate(qb, args, [
+      { expression: 'lower(p.name)', direction: 'ASC', value: (p) => p.name.toLowerCase() },
+      { expression: 'p.id', direction: 'ASC', value: (p) => p.id },
+    ]);
+  }
+
+  async get(ctx: RequestContext, id: string, field = 'id'): Promise<Product> {
+    const product = await this.load(ctx, id);
+    if (!product) throw CatalogError.PRODUCT_NOT_FOUND({ field });
+    return product;
+  }
+
+  load(ctx: RequestContext, id: string): Promise<Product | null> {
+    return ctx.loaders.byKey<string, Product>('product', (ids) => this.db.manager.findBy(Product, { id: In([...ids]) }), (p) => p.id).load(id);
+  }
+
+  loadSupplier(ctx: RequestContext, id: string): Promise<Supplier | null> {
+    return ctx.loaders.byKey<string, Supplier>('supplier', (ids) => this.db.manager.findBy(Supplier, { id: In([...ids]) }), (s) => s.id).load(id);
+  }
+
+  suppliers(_ctx: RequestContext): Promise<Supplier[]> {
+    return this.db.manager.find(Supplier, { order: { name: 'ASC' } });
+  }
+
+  async versionsOf(ctx: RequestContext, productId: string): Promise<ProductVersion[]> {
+    const versions = await ctx.loaders
+      .manyByKey<string, ProductVersion>('productVersions', (ids) => this.db.manager.findBy(ProductVersion, { productId: In([...ids]) }), (v) => v.productId)
+      .load(productId);
+    return [...versions].sort((a, b) => compareVersions(a.version, b.version));
+  }
+}
+
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

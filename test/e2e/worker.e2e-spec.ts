@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { TestingModule } from '@nestjs/testing';
+import { Db, JobQueue, ManualClock, QueueName, Role } from '#core';
+import { NotificationService } from '#notifications';
+import { createTestApi, type TestApi } from '../support/test-api.js';
+import { createTestWorker, eventually } from '../support/test-worker.js';
+import { createUser } from '../support/builders.js';
+
+describe('worker: registry, heartbeat, notification delivery', () => {
+  const clock = new ManualClock('2026-11-22T08:00:00.000Z');
+  let api: TestApi;
+  let worker: TestingModule;
+
+  beforeAll(async () => {
+    api = await createTestApi(clock);
+    worker = await createTestWorker(clock);
+  });
+  afterAll(async () => {
+    await worker.close();
+    await api.close();
+  });
+
+  it('runs the heartbeat at start-up and records it in Postgres, visible in /ready', async () => {
+    const beat = await eventually(async () => (await api.get('/ready')).body.worker.lastHeartbeatAt);
+    expect(new Date(beat).toISOString()).toBe(clock.now().toISOString());
+  });
+
+  it('registers the job schedulers under the run prefix', async () => {
+    const schedulers = await worker.get(JobQueue).queue(QueueName.System).getJobSchedulers();
+    expect(schedulers.map((s) => s.key)).toContain('system-heartbeat');
+  });
+
+  it('delivers outbox rows once, in-app only without SMTP, even when asked twice', async () => {
+    const user = await createUser(api, '0484', [Role.VIEWER], 'reader');
+    const db = api.app.get(Db);
+    const notifications = api.app.get(NotificationService);
+    const draft = { recipientUserIds: [user.id, user.id], kind: 'test.hello', title: 'Hej', body: 'Ett test', dedupeKey: `hello.${user.id}` };
+    const ids = await db.transaction((tx) => notifications.notify(tx, draft));
+    expect(ids).toHaveLength(1);
+    expect(await db.transaction((tx) => notifications.notify(tx, draft))).toEqual([]);
+    await notifications.dispatch(ids);
+    await notifications.dispatch(ids);
+    const row = await eventually(async () => {
+      const [n] = await db.manager.query(`SELECT email_status, email_attempts FROM notifications WHERE id = $1`, [ids[0]]);
+      return n.email_status === 'SKIPPED' ? n : undefined;
+    });
+    expect(row.email_attempts).toBe(1);
+    const mine = await api.gql(`{ myNotifications { nodes { kind title readAt } } }`, {}, { token: user.token });
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data?.myNotifications.nodes).toEqual([{ kind: 'test.hello', title: 'Hej', readAt: null }]);
+  });
+});
