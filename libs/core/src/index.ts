@@ -39,3 +39,4 @@ export * from './core.module.js';
 export * from './core-api.module.js';
 export * from './graphql/json.scalar.js';
 export * from './database/references.js';
+export * from './queue/queue-connection.js';

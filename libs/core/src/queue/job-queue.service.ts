@@ -1,34 +1,32 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
-import { getQueueToken } from '@nestjs/bullmq';
-import type { Queue } from 'bullmq';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { AppConfig } from '../config/app-config.js';
 import { type JobDefinition, jobOptions, QueueName } from './job-registry.js';
+import { queueConnection } from './queue-connection.js';
 
 const ENQUEUE_TIMEOUT_MS = 2000;
+const ERROR_LOG_INTERVAL_MS = 30_000;
 
 /**
  * Enqueues typed jobs. Postgres is the record and Redis only says when to look: a failed enqueue is
  * logged and the caller goes on, because the reconcilers find the work in Postgres later.
  */
 @Injectable()
-export class JobQueue implements OnModuleInit {
+export class JobQueue implements OnModuleDestroy {
   private readonly logger = new Logger('JobQueue');
   private readonly queues = new Map<QueueName, Queue>();
+  private lastErrorLoggedAt = 0;
 
-  constructor(private readonly moduleRef: ModuleRef) {}
-
-  onModuleInit(): void {
-    for (const name of Object.values(QueueName)) {
-      const queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
-      // Without a listener an 'error' event (Redis down) would crash the process.
-      queue.on('error', (error) => this.logger.warn({ message: 'queue connection error', queue: name, error: error.message }));
-      this.queues.set(name, queue);
-    }
-  }
+  constructor(private readonly config: AppConfig) {}
 
   queue(name: QueueName): Queue {
-    const queue = this.queues.get(name);
-    if (!queue) throw new Error(`Queue ${name} is not registered`);
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, { prefix: this.config.queuePrefix, connection: queueConnection(this.config, 'producer') });
+      // Attached before any connection attempt can fail: an 'error' without a listener would be printed raw.
+      queue.on('error', (error) => this.logConnectionError(name, error));
+      this.queues.set(name, queue);
+    }
     return queue;
   }
 
@@ -43,9 +41,15 @@ export class JobQueue implements OnModuleInit {
     }
   }
 
-  /** Enqueues after the surrounding transaction has committed; never throws. */
-  enqueueAll(jobs: { definition: JobDefinition<any>; payload: unknown; delayMs?: number }[]): Promise<boolean[]> {
-    return Promise.all(jobs.map((j) => this.enqueue(j.definition, j.payload, j.delayMs)));
+  async onModuleDestroy(): Promise<void> {
+    await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
+  }
+
+  private logConnectionError(queue: QueueName, error: Error): void {
+    const now = Date.now();
+    if (now - this.lastErrorLoggedAt < ERROR_LOG_INTERVAL_MS) return;
+    this.lastErrorLoggedAt = now;
+    this.logger.warn({ message: 'Redis unreachable; jobs wait in Postgres until it returns', queue, error: error.message });
   }
 }
 

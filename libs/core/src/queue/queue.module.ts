@@ -3,6 +3,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { AppConfig } from '../config/app-config.js';
 import { JobQueue } from './job-queue.service.js';
 import { QueueName } from './job-registry.js';
+import { queueConnection } from './queue-connection.js';
 
 export type QueueRole = 'producer' | 'worker';
 
@@ -10,30 +11,25 @@ export type QueueRole = 'producer' | 'worker';
 @Module({})
 export class QueueModule {
   /**
-   * `producer` (the api) fails fast when Redis is down instead of buffering commands; `worker` keeps
-   * ioredis's offline queue so it resumes by itself when Redis returns.
+   * Both roles enqueue through `JobQueue`. The worker also registers the queues with @nestjs/bullmq for
+   * its processors, with ioredis's offline queue so it resumes by itself when Redis returns.
    */
   static forRoot(role: QueueRole): DynamicModule {
+    const bull =
+      role === 'worker'
+        ? [
+            BullModule.forRootAsync({
+              inject: [AppConfig],
+              useFactory: (config: AppConfig) => ({ prefix: config.queuePrefix, connection: queueConnection(config, 'worker') }),
+            }),
+            BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
+          ]
+        : [];
     return {
       module: QueueModule,
-      imports: [
-        BullModule.forRootAsync({
-          inject: [AppConfig],
-          useFactory: (config: AppConfig) => ({
-            prefix: config.queuePrefix,
-            connection: {
-              url: config.redisUrl,
-              connectTimeout: 5000,
-              enableOfflineQueue: role === 'worker',
-              ...(role === 'producer' ? { maxRetriesPerRequest: 1 } : {}),
-              retryStrategy: (times: number) => Math.min(times * 500, 5000),
-            },
-          }),
-        }),
-        BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
-      ],
+      imports: bull,
       providers: [JobQueue],
-      exports: [JobQueue, BullModule],
+      exports: [JobQueue, ...bull],
     };
   }
 }
