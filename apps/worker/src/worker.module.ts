@@ -5,10 +5,11 @@ import { DOMAIN_MODULES } from '../../domain-modules.js';
 import { JobDispatcher } from './job-dispatcher.service.js';
 import { PROCESSORS } from './processors.js';
 import { ScheduleRegistrar } from './schedule-registrar.service.js';
+import { QueueErrorListener } from './queue-error-listener.service.js';
 
 /** BullMQ processors and job schedulers over the same domain modules as the api. */
 @Module({
   imports: [DiscoveryModule, CoreModule, QueueModule.forRoot('worker'), ...DOMAIN_MODULES],
-  providers: [JobDispatcher, ScheduleRegistrar, ...PROCESSORS],
+  providers: [JobDispatcher, ScheduleRegistrar, QueueErrorListener, ...PROCESSORS],
 })
 export class WorkerModule {}

@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import { AppConfig } from '../config/app-config.js';
 import { JobQueue } from './job-queue.service.js';
+import { QueueName } from './job-registry.js';
 import { queueConnection } from './queue-connection.js';
 
 export type QueueRole = 'producer' | 'worker';
@@ -10,8 +11,9 @@ export type QueueRole = 'producer' | 'worker';
 @Module({})
 export class QueueModule {
   /**
-   * Both roles enqueue through `JobQueue`. The worker's processors take @nestjs/bullmq's shared
-   * configuration, with ioredis's offline queue so they resume by themselves when Redis returns.
+   * Both roles enqueue through `JobQueue`. The worker also registers the queues with @nestjs/bullmq for
+   * its processors (they take their options from the registered queues), with ioredis's offline queue so
+   * they resume by themselves when Redis returns.
    */
   static forRoot(role: QueueRole): DynamicModule {
     const bull =
@@ -21,6 +23,7 @@ export class QueueModule {
               inject: [AppConfig],
               useFactory: (config: AppConfig) => ({ prefix: config.queuePrefix, connection: queueConnection(config, 'worker') }),
             }),
+            BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
           ]
         : [];
     return {
