@@ -158,6 +158,12 @@ describe('joint procurement of mobile safety alarms: participation, award, call-
     const changed = await api.gql(CHANGE_PARTICIPATION, { i: { procurementId, contactName: 'Flens kontakt', contactEmail: 'kontakt@flen.example.se', volumes: [{ lotId: lots[0]!.id, estimatedVolume: 90 }] } }, as(coordinators.flen));
     expect(changed.data?.changeParticipation.volumes).toEqual([{ estimatedVolume: 90, lot: { number: 1 } }]);
     expect(errorCode(await join(coach))).toBe('FORBIDDEN');
+    const contacts = `query($id: ID!) { procurement(id: $id) { participants { organization { code } contactName contactEmail } } }`;
+    const seenByTrosa = (await api.gql(contacts, { id: procurementId }, as(coordinators.trosa))).data?.procurement.participants;
+    expect(seenByTrosa.find((p: { organization: { code: string } }) => p.organization.code === '0488').contactEmail).toBe(coordinators.trosa.email);
+    expect(seenByTrosa.find((p: { organization: { code: string } }) => p.organization.code === '0482')).toMatchObject({ contactName: null, contactEmail: null });
+    const seenByStaff = (await api.gql(contacts, { id: procurementId }, as(staff))).data?.procurement.participants;
+    expect(seenByStaff.find((p: { organization: { code: string } }) => p.organization.code === '0482').contactEmail).toBe('kontakt@flen.example.se');
 
     const after = await api.gql(`{ procurements(openForMyOrganization: true) { nodes { id } } }`, {}, as(coordinators.gnesta));
     expect(after.data?.procurements.nodes.map((n: { id: string }) => n.id)).not.toContain(procurementId);
@@ -307,16 +313,29 @@ describe('joint procurement of mobile safety alarms: participation, award, call-
     expect(await notificationsOf(staff, 'procurement.agreementEnding')).toBe(2);
   });
 
+  it('extends the agreement by an extension option; the new end earns its own reminders', async () => {
+    const card = await api.gql(CARD, { id: agreementId }, as(staff));
+    const [first] = card.data!.frameworkAgreement.extensionOptions;
+    expect(errorCode(await api.gql(USE_EXTENSION, { i: { agreementId, optionId: first.id } }, as(coordinators.trosa)))).toBe('FORBIDDEN');
+    const extended = await api.gql(USE_EXTENSION, { i: { agreementId, optionId: first.id } }, as(staff));
+    expect(extended.data?.useExtensionOption).toMatchObject({ endsOn: '2029-12-31', extensionOptions: [{ months: 12, used: true }, { months: 12, used: false }] });
+    expect(errorCode(await api.gql(USE_EXTENSION, { i: { agreementId, optionId: first.id } }, as(staff)))).toBe('CONFLICT');
+    await moveTo('2029-12-05T08:00:00.000Z');
+    await runScan();
+    expect(await notificationsOf(coordinators.trosa, 'procurement.agreementEnding')).toBe(3);
+  });
+
   it('refuses call-offs after the end even before the worker ran, then the worker expires the agreement', async () => {
-    await moveTo('2029-01-01T08:00:00.000Z');
+    await moveTo('2030-01-01T08:00:00.000Z');
     const late = await api.gql(CALL_OFF, { i: { agreementId, lotId: lots[0]!.id, productId: catalog.gpsAlarm, quantity: 1, valueSek: 2_500 } }, as(coordinators.trosa));
     expect(errorCode(late)).toBe('CONFLICT');
-    expect(late.errors?.[0]?.extensions.params).toMatchObject({ status: 'ACTIVE', endsOn: '2028-12-31' });
+    expect(late.errors?.[0]?.extensions.params).toMatchObject({ status: 'ACTIVE', endsOn: '2029-12-31', today: '2030-01-01' });
     await runScan();
     const view = await api.gql(`query($id: ID!) { procurement(id: $id) { status statusHistory { toStatus changedByUserId bySystem reason } } }`, { id: procurementId }, as(staff));
     expect(view.data?.procurement.status).toBe('EXPIRED');
     expect(view.data?.procurement.statusHistory.at(-1)).toMatchObject({ toStatus: 'EXPIRED', changedByUserId: null, bySystem: true });
-    const extend = await api.gql(USE_EXTENSION, { i: { agreementId, optionId: '00000000-0000-4000-8000-000000000000' } }, as(staff));
+    const options = (await api.gql(CARD, { id: agreementId }, as(staff))).data!.frameworkAgreement.extensionOptions;
+    const extend = await api.gql(USE_EXTENSION, { i: { agreementId, optionId: options[1].id } }, as(staff));
     expect(errorCode(extend)).toBe('CONFLICT');
   });
 

@@ -16,11 +16,10 @@ export class Participation {
   @Column({ type: 'uuid' })
   organizationId: string;
 
-  @Field()
+  /** Exposed through the fields resolver: only to node staff, the lead and the participant itself. */
   @Column({ type: 'text' })
   contactName: string;
 
-  @Field()
   @Column({ type: 'text' })
   contactEmail: string;
 

@@ -8,7 +8,7 @@ import { ProcurementStatus } from './procurement.enums.js';
 import { ProcurementError } from './procurement.errors.js';
 import { ProcurementPolicy } from './procurement.policy.js';
 import { stockholmDate } from './procurement.workflow.js';
-import { JOINING_KINDS } from './procurement.service.js';
+import { JOINING_KINDS, ProcurementService } from './procurement.service.js';
 import type { JoinProcurementInput, LotVolumeInput, WithdrawParticipationInput } from './dto/join-procurement.input.js';
 
 /**
@@ -21,6 +21,7 @@ export class ParticipationService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly procurements: ProcurementService,
   ) {}
 
   async join(ctx: RequestContext, input: JoinProcurementInput): Promise<Participation> {
@@ -95,6 +96,13 @@ export class ParticipationService {
     return ctx.loaders
       .manyByKey<string, ParticipationLotVolume>('participationVolumes', (ids) => this.db.manager.findBy(ParticipationLotVolume, { participationId: In([...ids]) }), (v) => v.participationId)
       .load(participationId);
+  }
+
+  /** The participant's contact, or null when the caller may not see it. */
+  async contactOf(ctx: RequestContext, participation: Participation): Promise<{ name: string; email: string } | null> {
+    const procurement = await this.procurements.load(ctx, participation.procurementId);
+    if (!procurement || !ProcurementPolicy.canSeeParticipantContact(ctx, procurement, participation.organizationId)) return null;
+    return { name: participation.contactName, email: participation.contactEmail };
   }
 
   private participantOf(ctx: RequestContext, organizationId: string | null | undefined): string {

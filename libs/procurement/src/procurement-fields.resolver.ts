@@ -103,6 +103,16 @@ export class ParticipationFieldsResolver {
     return this.organizations.load(ctx, p.organizationId);
   }
 
+  @ResolveField(() => String, { nullable: true, description: 'Visible to node staff, the lead organisation and the participant itself.' })
+  async contactName(@Ctx() ctx: RequestContext, @Parent() p: Participation) {
+    return (await this.participations.contactOf(ctx, p))?.name ?? null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Visible to node staff, the lead organisation and the participant itself.' })
+  async contactEmail(@Ctx() ctx: RequestContext, @Parent() p: Participation) {
+    return (await this.participations.contactOf(ctx, p))?.email ?? null;
+  }
+
   @ResolveField(() => [ParticipationLotVolume])
   volumes(@Ctx() ctx: RequestContext, @Parent() p: Participation) {
     return this.participations.volumesOf(ctx, p.id);

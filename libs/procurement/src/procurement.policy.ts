@@ -37,6 +37,11 @@ export const ProcurementPolicy = {
     Visibility.assertActsFor(ctx, procurement.leadOrganizationId);
   },
 
+  /** A participant's contact is personal data: node staff, the lead organisation and the participant itself. */
+  canSeeParticipantContact(ctx: RequestContext, procurement: Procurement, participantOrganizationId: string): boolean {
+    return ctx.isNodeStaff || ctx.belongsTo(participantOrganizationId) || ctx.belongsTo(procurement.leadOrganizationId);
+  },
+
   /** Joining, changing a participation, calling off: the organisation's coordinator, or node staff on its behalf. */
   assertActsForParticipant(ctx: RequestContext, organizationId: string): void {
     ctx.requireRole(Role.NODE_ADMIN, Role.NODE_STAFF, Role.MUNICIPALITY_COORDINATOR);
