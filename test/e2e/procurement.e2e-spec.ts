@@ -111,6 +111,8 @@ describe('joint procurement of mobile safety alarms: participation, award, call-
     const hidden = await api.gql(`query($id: ID!) { procurement(id: $id) { id } }`, { id: procurementId }, as(coordinators.trosa));
     expect(errorCode(hidden)).toBe('NOT_FOUND');
     expect((await api.get(`/ocds/procurements/${procurementId}`)).status).toBe(404);
+    expect((await api.get(`/ocds/procurements/${procurementId}`, coordinators.trosa.token)).status).toBe(404);
+    expect((await api.get(`/ocds/procurements/${procurementId}`, staff.token)).status).toBe(200);
 
     const spec1 = await api.gql(PUBLISH_SPEC, { i: { procurementId, summary: 'Första utkast', documentUrls: ['https://noden.example.se/krav-v1.pdf'] } }, as(staff));
     const spec2 = await api.gql(PUBLISH_SPEC, { i: { procurementId, summary: 'Efter dialog med leverantörer', documentUrls: ['https://noden.example.se/krav-v2.pdf'] } }, as(staff));
@@ -404,6 +406,14 @@ describe('procurement: validation, extension options, list cost', () => {
       { token: coordinator.token },
     );
     expect(updated.data?.updateProcurement).toEqual({ title: 'Nytt namn', participationClosesOn: '2026-12-20', lots: [{ number: 1, name: 'Ett enda delområde' }] });
+
+    const nykoping = await createUser(api, '0480', [Role.MUNICIPALITY_COORDINATOR], 'nykoping');
+    const planned = `{ procurements(status: PLANNED) { nodes { id } } }`;
+    const ids = async (user: TestUser) => (await api.gql(planned, {}, { token: user.token })).data?.procurements.nodes.map((n: { id: string }) => n.id);
+    expect(await ids(coordinator)).toContain(own.data?.createProcurement.id);
+    expect(await ids(nykoping)).not.toContain(own.data?.createProcurement.id);
+    const notLead = await api.gql(CHANGE_STATUS, { i: { id: own.data?.createProcurement.id, status: 'OPEN_FOR_PARTICIPATION' } }, { token: nykoping.token });
+    expect(errorCode(notLead)).toBe('NOT_FOUND');
   });
 
   it('pages procurements with a constant number of SQL statements', async () => {
