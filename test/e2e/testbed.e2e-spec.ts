@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '#core';
 import { createTestApi, errorCode, type TestApi } from '../support/test-api.js';
 import { createUser, type TestUser } from '../support/builders.js';
-import { changeStatus, createProtocol, vote } from '../support/testbed-builders.js';
+import { changeStatus, createProtocol, nightSupervisionPlan, vote } from '../support/testbed-builders.js';
 
 const GET = `query($id: ID!) { testProtocol(id: $id) { id status versionCount openVersion { id versionNumber votes { id } } } }`;
 const OBSERVE = `mutation($i: AddObservationInput!) { addObservation(input: $i) { id kind description occurredOn authorUserId authorOrganization { code } } }`;
@@ -41,10 +41,12 @@ describe('test protocols and steering review', () => {
     expect(sv.errors?.[0]?.message).toMatch(/input\.consentApproach.*aldrig av anhöriga eller ställföreträdare/);
     const en = await api.gql(
       `mutation($i: CreateTestProtocolInput!) { createTestProtocol(input: $i) { id } }`,
-      { i: { ...(await import('../support/testbed-builders.js')).nightSupervisionPlan({ consentApproach: 'GUARDIAN' }) } },
+      { i: nightSupervisionPlan({ consentApproach: 'GUARDIAN' }) },
       { token: eskilstuna.token, headers: { 'accept-language': 'en' } },
     );
     expect(en.errors?.[0]?.message).toMatch(/input\.consentApproach.*never by relatives or a guardian/);
+    const unknown = await createProtocol(api, eskilstuna, { consentApproach: 'NEXT_OF_KIN' });
+    expect(errorCode(unknown)).toBe('BAD_USER_INPUT');
     const period = await createProtocol(api, eskilstuna, { plannedStart: '2027-01-10', plannedEnd: '2026-12-01' });
     expect(errorCode(period)).toBe('BAD_USER_INPUT');
     expect(period.errors?.[0]?.extensions.field).toBe('input.plannedEnd');
@@ -214,12 +216,19 @@ describe('test protocols and steering review', () => {
     expect(missing.errors?.[0]?.extensions.field).toBe('input.minimumVotes');
     expect((await api.gql(configure, { i: { rule: 'MINIMUM_VOTES', minimumVotes: 2 } }, { token: admin.token })).data?.configureSteeringQuorum).toEqual({ quorumRule: 'MINIMUM_VOTES', minimumVotes: 2 });
 
-    const id: string = (await createProtocol(api, eskilstuna, { title: 'GPS-larm' , category: 'GPS_ALARM' })).data!.createTestProtocol.id;
+    const id: string = (await createProtocol(api, eskilstuna, { title: 'GPS-larm', category: 'GPS_ALARM' })).data!.createTestProtocol.id;
     await changeStatus(api, eskilstuna, id, 'RUNNING');
     await changeStatus(api, eskilstuna, id, 'COMPLETED');
     const version = (await api.gql(SUBMIT, { id }, { token: eskilstuna.token })).data!.submitTestProtocolForReview;
-    expect((await vote(api, steering['0481']!, version.id, 'RECOMMEND')).data?.castSteeringVote.decision).toBeNull();
-    expect((await vote(api, steering['0486']!, version.id, 'RECOMMEND')).data?.castSteeringVote.decision).toMatchObject({ outcome: 'RECOMMEND' });
+    // Two last votes at the same time still make exactly one decision.
+    const [a, b] = await Promise.all([vote(api, steering['0481']!, version.id, 'RECOMMEND'), vote(api, steering['0486']!, version.id, 'RECOMMEND')]);
+    expect(a.errors).toBeUndefined();
+    expect(b.errors).toBeUndefined();
+    const made = [a, b].map((r) => r.data?.castSteeringVote.decision).filter(Boolean);
+    expect(made).toHaveLength(1);
+    expect(made[0]).toMatchObject({ outcome: 'RECOMMEND' });
+    const decided = await api.gql(`query($id: ID!) { testProtocol(id: $id) { status decisions { id } } }`, { id }, { token: eskilstuna.token });
+    expect(decided.data?.testProtocol).toEqual({ status: 'DECIDED', decisions: [{ id: made[0].id }] });
     const filtered = await api.gql(`{ decisions(outcome: TEST_MORE, first: 50) { nodes { outcome } } }`, {}, { token: vingaker.token });
     expect(filtered.data?.decisions.nodes.every((d: { outcome: string }) => d.outcome === 'TEST_MORE')).toBe(true);
 
