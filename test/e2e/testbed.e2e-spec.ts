@@ -76,11 +76,13 @@ describe('test protocols and steering review', () => {
     const plan = await api.gql(UPDATE, { i: { id, purpose: 'Nytt syfte' } }, { token: eskilstuna.token });
     expect(errorCode(plan)).toBe('CONFLICT');
 
-    const obstacle = await api.gql(OBSERVE, { i: { protocolId: id, kind: 'OBSTACLE', description: 'Wifi saknas i två lägenheter', occurredOn: '2026-12-03' } }, { token: flenCoach.token });
-    expect(obstacle.data?.addObservation).toMatchObject({ kind: 'OBSTACLE', occurredOn: '2026-12-03', authorUserId: flenCoach.id, authorOrganization: { code: '0482' } });
+    const obstacle = await api.gql(OBSERVE, { i: { protocolId: id, kind: 'OBSTACLE', description: 'Wifi saknas i två lägenheter', occurredOn: '2026-11-20' } }, { token: flenCoach.token });
+    expect(obstacle.data?.addObservation).toMatchObject({ kind: 'OBSTACLE', occurredOn: '2026-11-20', authorUserId: flenCoach.id, authorOrganization: { code: '0482' } });
     await api.gql(OBSERVE, { i: { protocolId: id, kind: 'OPPORTUNITY', description: 'Kan kombineras med trygghetslarm' } }, { token: trosa.token });
     await api.gql(OBSERVE, { i: { protocolId: id, kind: 'LESSON', description: 'Informera anhöriga tidigt' } }, { token: eskilstuna.token });
     expect(errorCode(await api.gql(OBSERVE, { i: { protocolId: id, kind: 'LESSON', description: 'x' } }, { token: nykoping.token }))).toBe('FORBIDDEN');
+    const future = await api.gql(OBSERVE, { i: { protocolId: id, kind: 'LESSON', description: 'Framtida', occurredOn: '2027-01-01' } }, { token: flenCoach.token });
+    expect(future.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.occurredOn' });
     await api.gql(`mutation($i: ReportDeviationInput!) { reportDeviation(input: $i) { id } }`, { i: { protocolId: id, description: 'Tillsyn uteblev en natt', actionTaken: 'Rutin förtydligad' } }, { token: trosa.token });
     await api.gql(`mutation($i: ReportTechnicalFaultInput!) { reportTechnicalFault(input: $i) { id } }`, { i: { protocolId: id, description: 'Kameran tappade uppkoppling', affectedComponent: 'Kamera' } }, { token: flenCoach.token });
     const participants = await api.gql(

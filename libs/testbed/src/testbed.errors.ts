@@ -21,6 +21,11 @@ export const TestbedError = defineErrors('TESTBED', {
     sv: 'Fältet {field}: den ledande organisationen kan inte också stå som deltagande.',
     en: 'Field {field}: the lead organisation cannot also be listed as participating.',
   },
+  OCCURRED_IN_FUTURE: {
+    code: 'BAD_USER_INPUT',
+    sv: 'Fältet {field}: datumet kan inte ligga i framtiden.',
+    en: 'Field {field}: the date cannot be in the future.',
+  },
   DUPLICATE_CRITERION: {
     code: 'BAD_USER_INPUT',
     sv: 'Fältet {field}: två framgångskriterier har samma namn.',

@@ -120,7 +120,9 @@ export class TestActivityService {
     return this.db.transaction(async (tx) => {
       const { protocol } = await this.protocols.openForChange(ctx, tx, protocolId, 'activity', 'participant', 'input.protocolId');
       const now = this.clock.now();
-      const row = tx.create(entity, build({ protocolId: protocol.id, occurredOn: swedishDate(now), authorUserId: ctx.userId, authorOrganizationId: ctx.organizationId, createdAt: now } as T) as T);
+      const today = swedishDate(now);
+      const row = tx.create(entity, build({ protocolId: protocol.id, occurredOn: today, authorUserId: ctx.userId, authorOrganizationId: ctx.organizationId, createdAt: now } as T) as T);
+      if (row.occurredOn > today) throw TestbedError.OCCURRED_IN_FUTURE({ field: 'input.occurredOn', params: { field: 'input.occurredOn' } });
       await tx.insert(entity, row as never);
       await this.touch(tx, protocol.id);
       // The text may hold personal data: the audit keeps it with the row, as every change is kept.
