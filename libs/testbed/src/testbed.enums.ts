@@ -32,7 +32,7 @@ export enum ConsentApproach {
   GUARDIAN = 'GUARDIAN',
 }
 registerEnumType(ConsentApproach, {
-  name: 'ConsentApproach',
+  name: 'TestConsentApproach',
   description: 'Hur samtycke hanteras. Samtycke ges av personen själv, aldrig av anhöriga eller ställföreträdare (S2:230).',
   valuesMap: {
     PERSON_THEMSELF: { description: 'Personen samtycker själv.' },
@@ -55,7 +55,7 @@ export enum ParticipantGroup {
   RELATIVES = 'RELATIVES',
 }
 registerEnumType(ParticipantGroup, {
-  name: 'ParticipantGroup',
+  name: 'TestParticipantGroup',
   valuesMap: { CARE_RECIPIENTS: { description: 'Brukare' }, STAFF: { description: 'Personal' }, RELATIVES: { description: 'Anhöriga' } },
 });
 
@@ -65,7 +65,7 @@ export enum ObservationKind {
   LESSON = 'LESSON',
 }
 registerEnumType(ObservationKind, {
-  name: 'ObservationKind',
+  name: 'TestObservationKind',
   description: 'So that obstacles and opportunities become learning (S4:336).',
   valuesMap: { OBSTACLE: { description: 'Hinder' }, OPPORTUNITY: { description: 'Möjlighet' }, LESSON: { description: 'Lärdom' } },
 });
@@ -92,7 +92,7 @@ export enum ReviewStatus {
   SUPERSEDED = 'SUPERSEDED',
 }
 registerEnumType(ReviewStatus, {
-  name: 'ReviewStatus',
+  name: 'TestReviewStatus',
   valuesMap: {
     OPEN: { description: 'Väntar på styrgruppens röster.' },
     DECIDED: { description: 'Beslut fattat om versionen.' },
@@ -106,7 +106,7 @@ export enum QuorumRule {
   MINIMUM_VOTES = 'MINIMUM_VOTES',
 }
 registerEnumType(QuorumRule, {
-  name: 'QuorumRule',
+  name: 'SteeringQuorumRule',
   description: "When a review closes: the steering group's member organisations are the region and the municipalities.",
   valuesMap: {
     MAJORITY_OF_MEMBERS: { description: 'En majoritet av medlemsorganisationerna har röstat (standard).' },

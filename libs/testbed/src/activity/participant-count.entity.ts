@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { ParticipantGroup } from '../testbed.enums.js';
 
-@ObjectType({ description: 'How many took part in one group, by sex: counts only, never identities.' })
+@ObjectType('TestParticipantCount', { description: 'How many took part in one group, by sex: counts only, never identities.' })
 @Entity({ name: 'test_participant_counts' })
 export class ParticipantCount {
   @Field(() => ID)

@@ -3,7 +3,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { CareSetting } from '#catalog';
 import { ConsentApproach, TestProtocolStatus } from '../testbed.enums.js';
 
-@ObjectType({ description: 'A document the protocol rests on (report, routine, risk analysis), by link.' })
+@ObjectType('TestDocumentLink', { description: 'A document the protocol rests on (report, routine, risk analysis), by link.' })
 export class DocumentLink {
   @Field()
   title: string;

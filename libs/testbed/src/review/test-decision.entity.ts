@@ -3,7 +3,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { GraphQLJSON } from '#core';
 import { SteeringRecommendation } from '../testbed.enums.js';
 
-@ObjectType()
+@ObjectType('SteeringVoteCount')
 export class VoteCount {
   @Field(() => SteeringRecommendation)
   recommendation: SteeringRecommendation;

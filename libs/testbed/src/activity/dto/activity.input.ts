@@ -6,7 +6,7 @@ import { ObservationKind, ParticipantGroup } from '../../testbed.enums.js';
 
 const MAX_COUNT = 1_000_000;
 
-@InputType()
+@InputType('TestParticipantCountInput')
 export class ParticipantCountInput {
   @Field(() => ParticipantGroup)
   @IsEnum(ParticipantGroup)

@@ -31,7 +31,7 @@ export class SuccessCriterionInput {
   description?: string | null;
 }
 
-@InputType()
+@InputType('TestDocumentLinkInput')
 export class DocumentLinkInput {
   @Field()
   @RequiredText(TextLimits.title)
