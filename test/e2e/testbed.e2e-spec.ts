@@ -8,7 +8,7 @@ const GET = `query($id: ID!) { testProtocol(id: $id) { id status versionCount op
 const OBSERVE = `mutation($i: AddObservationInput!) { addObservation(input: $i) { id kind description occurredOn authorUserId authorOrganization { code } } }`;
 const RESULT = `mutation($i: RecordTestResultInput!) { recordTestResult(input: $i) { id measuredValue met criterion { name } } }`;
 const SUBMIT = `mutation($id: ID!) { submitTestProtocolForReview(id: $id) { id versionNumber contentHash reviewStatus snapshot } }`;
-const UPDATE = `mutation($i: UpdateTestProtocolInput!) { updateTestProtocol(input: $i) { id status purpose versionCount } }`;
+const UPDATE = `mutation($i: UpdateTestProtocolInput!) { updateTestProtocol(input: $i) { id status purpose versionCount broadRolloutIntended settings consentApproach } }`;
 const QUEUE = `{ reviewQueue(first: 50) { nodes { id openVersion { id versionNumber } } } }`;
 
 describe('test protocols and steering review', () => {
@@ -159,7 +159,7 @@ describe('test protocols and steering review', () => {
     api.clock.advance(60_000);
     // A change after the decision reopens the protocol; the next submission is version 2 with a new review.
     const revised = await api.gql(UPDATE, { i: { id, purpose: 'Pröva digital nattillsyn även i särskilt boende.', settings: ['HOME_CARE', 'SPECIAL_HOUSING'] } }, { token: eskilstuna.token });
-    expect(revised.data?.updateTestProtocol).toMatchObject({ status: 'COMPLETED', versionCount: 1 });
+    expect(revised.data?.updateTestProtocol).toMatchObject({ status: 'COMPLETED', versionCount: 1, broadRolloutIntended: true, settings: ['HOME_CARE', 'SPECIAL_HOUSING'], consentApproach: 'PERSON_THEMSELF' });
     const v2 = (await api.gql(SUBMIT, { id }, { token: eskilstuna.token })).data!.submitTestProtocolForReview;
     expect(v2.versionNumber).toBe(2);
     expect(v2.contentHash).not.toBe(v1.contentHash);
@@ -197,8 +197,13 @@ describe('test protocols and steering review', () => {
   it('closes the review of a version that changed before a decision; its votes no longer count', async () => {
     const created = await createProtocol(api, trosa, { title: 'Läkemedelsautomat', category: 'MEDICATION_DISPENSER' });
     const id: string = created.data!.createTestProtocol.id;
+    const skip = await changeStatus(api, trosa, id, 'COMPLETED');
+    expect(errorCode(skip)).toBe('CONFLICT');
+    expect(skip.errors?.[0]?.extensions).toMatchObject({ field: 'input.status', params: { from: 'DRAFT', to: 'COMPLETED', allowed: ['RUNNING', 'WITHDRAWN'] } });
+    expect(errorCode(await changeStatus(api, flenCoach, id, 'RUNNING'))).toBe('FORBIDDEN');
     await changeStatus(api, trosa, id, 'RUNNING');
     await changeStatus(api, trosa, id, 'COMPLETED');
+    expect(errorCode(await changeStatus(api, trosa, id, 'SUBMITTED_FOR_REVIEW'))).toBe('CONFLICT');
     const v1 = (await api.gql(SUBMIT, { id }, { token: trosa.token })).data!.submitTestProtocolForReview;
     await vote(api, steering['0484']!, v1.id, 'RECOMMEND');
     const observed = await api.gql(OBSERVE, { i: { protocolId: id, kind: 'LESSON', description: 'Sen lärdom' } }, { token: trosa.token });
@@ -208,6 +213,14 @@ describe('test protocols and steering review', () => {
     const stale = await vote(api, steering['0482']!, v1.id, 'RECOMMEND');
     expect(errorCode(stale)).toBe('CONFLICT');
     expect(stale.errors?.[0]?.extensions.field).toBe('input.versionId');
+
+    const withdrawn = await changeStatus(api, trosa, id, 'WITHDRAWN');
+    expect(withdrawn.data?.changeTestProtocolStatus.status).toBe('WITHDRAWN');
+    expect(errorCode(await api.gql(OBSERVE, { i: { protocolId: id, kind: 'LESSON', description: 'För sent' } }, { token: trosa.token }))).toBe('CONFLICT');
+
+    const draft = (await createProtocol(api, trosa, { title: 'Avbrutet utkast' })).data!.createTestProtocol.id;
+    await changeStatus(api, trosa, draft, 'WITHDRAWN');
+    expect(errorCode(await api.gql(GET, { id: draft }, { token: nykoping.token }))).toBe('NOT_FOUND');
   });
 
   it('lets only the node administrator configure the quorum', async () => {

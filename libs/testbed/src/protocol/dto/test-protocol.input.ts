@@ -149,7 +149,7 @@ export class CreateTestProtocolInput {
 
 /** Fields left out stay as they are; a list given replaces the list. */
 @InputType()
-export class UpdateTestProtocolInput extends PartialType(CreateTestProtocolInput) {
+export class UpdateTestProtocolInput extends PartialType(CreateTestProtocolInput, { omitDefaultValues: true }) {
   @Field(() => ID)
   @IsUUID()
   id: string;
