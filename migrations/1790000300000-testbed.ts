@@ -90,29 +90,55 @@ export class Testbed1790000300000 implements MigrationInterface {
       )`);
     await db.query(`CREATE INDEX test_participant_counts_recorded_by_user_id_idx ON test_participant_counts (recorded_by_user_id)`);
 
-    for (const table of ['test_observations', 'test_deviations', 'test_fault_reports']) {
-      const extra =
-        table === 'test_observations'
-          ? `kind text NOT NULL CONSTRAINT test_observations_kind_check CHECK (kind IN ('OBSTACLE', 'OPPORTUNITY', 'LESSON')),`
-          : table === 'test_deviations'
-            ? `action_taken text,`
-            : `affected_component text, resolved boolean NOT NULL DEFAULT false,`;
-      await db.query(`
-        CREATE TABLE ${table} (
-          id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-          protocol_id uuid NOT NULL CONSTRAINT ${table}_protocol_id_fk REFERENCES test_protocols (id) ON DELETE CASCADE,
-          ${extra}
-          description text NOT NULL,
-          occurred_on date NOT NULL,
-          author_user_id uuid NOT NULL CONSTRAINT ${table}_author_user_id_fk REFERENCES users (id),
-          author_organization_id uuid NOT NULL CONSTRAINT ${table}_author_organization_id_fk REFERENCES organizations (id),
-          created_at timestamptz NOT NULL,
-          seq bigint GENERATED ALWAYS AS IDENTITY
-        )`);
-      await db.query(`CREATE INDEX ${table}_protocol_id_idx ON ${table} (protocol_id, created_at, seq)`);
-      await db.query(`CREATE INDEX ${table}_author_user_id_idx ON ${table} (author_user_id)`);
-      await db.query(`CREATE INDEX ${table}_author_organization_id_idx ON ${table} (author_organization_id)`);
-    }
+    await db.query(`
+      CREATE TABLE test_observations (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        protocol_id uuid NOT NULL CONSTRAINT test_observations_protocol_id_fk REFERENCES test_protocols (id) ON DELETE CASCADE,
+        kind text NOT NULL CONSTRAINT test_observations_kind_check CHECK (kind IN ('OBSTACLE', 'OPPORTUNITY', 'LESSON')),
+        description text NOT NULL,
+        occurred_on date NOT NULL,
+        author_user_id uuid NOT NULL CONSTRAINT test_observations_author_user_id_fk REFERENCES users (id),
+        author_organization_id uuid NOT NULL CONSTRAINT test_observations_author_organization_id_fk REFERENCES organizations (id),
+        created_at timestamptz NOT NULL,
+        seq bigint GENERATED ALWAYS AS IDENTITY
+      )`);
+    await db.query(`CREATE INDEX test_observations_protocol_id_idx ON test_observations (protocol_id, created_at, seq)`);
+    await db.query(`CREATE INDEX test_observations_author_user_id_idx ON test_observations (author_user_id)`);
+    await db.query(`CREATE INDEX test_observations_author_organization_id_idx ON test_observations (author_organization_id)`);
+
+    // Deviations in care and technical faults are two kinds, kept apart (S2:203).
+    await db.query(`
+      CREATE TABLE test_deviations (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        protocol_id uuid NOT NULL CONSTRAINT test_deviations_protocol_id_fk REFERENCES test_protocols (id) ON DELETE CASCADE,
+        description text NOT NULL,
+        action_taken text,
+        occurred_on date NOT NULL,
+        author_user_id uuid NOT NULL CONSTRAINT test_deviations_author_user_id_fk REFERENCES users (id),
+        author_organization_id uuid NOT NULL CONSTRAINT test_deviations_author_organization_id_fk REFERENCES organizations (id),
+        created_at timestamptz NOT NULL,
+        seq bigint GENERATED ALWAYS AS IDENTITY
+      )`);
+    await db.query(`CREATE INDEX test_deviations_protocol_id_idx ON test_deviations (protocol_id, created_at, seq)`);
+    await db.query(`CREATE INDEX test_deviations_author_user_id_idx ON test_deviations (author_user_id)`);
+    await db.query(`CREATE INDEX test_deviations_author_organization_id_idx ON test_deviations (author_organization_id)`);
+
+    await db.query(`
+      CREATE TABLE test_fault_reports (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        protocol_id uuid NOT NULL CONSTRAINT test_fault_reports_protocol_id_fk REFERENCES test_protocols (id) ON DELETE CASCADE,
+        description text NOT NULL,
+        affected_component text,
+        resolved boolean NOT NULL DEFAULT false,
+        occurred_on date NOT NULL,
+        author_user_id uuid NOT NULL CONSTRAINT test_fault_reports_author_user_id_fk REFERENCES users (id),
+        author_organization_id uuid NOT NULL CONSTRAINT test_fault_reports_author_organization_id_fk REFERENCES organizations (id),
+        created_at timestamptz NOT NULL,
+        seq bigint GENERATED ALWAYS AS IDENTITY
+      )`);
+    await db.query(`CREATE INDEX test_fault_reports_protocol_id_idx ON test_fault_reports (protocol_id, created_at, seq)`);
+    await db.query(`CREATE INDEX test_fault_reports_author_user_id_idx ON test_fault_reports (author_user_id)`);
+    await db.query(`CREATE INDEX test_fault_reports_author_organization_id_idx ON test_fault_reports (author_organization_id)`);
     await db.query(`CREATE INDEX test_observations_kind_idx ON test_observations (kind)`);
 
     await db.query(`

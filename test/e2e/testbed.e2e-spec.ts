@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createHash } from 'node:crypto';
 import { Role } from '#core';
+import { canonicalJson } from '#testbed';
 import { createTestApi, errorCode, type TestApi } from '../support/test-api.js';
 import { createUser, type TestUser } from '../support/builders.js';
 import { changeStatus, createProtocol, nightSupervisionPlan, vote } from '../support/testbed-builders.js';
@@ -7,7 +9,7 @@ import { changeStatus, createProtocol, nightSupervisionPlan, vote } from '../sup
 const GET = `query($id: ID!) { testProtocol(id: $id) { id status versionCount openVersion { id versionNumber votes { id } } } }`;
 const OBSERVE = `mutation($i: AddObservationInput!) { addObservation(input: $i) { id kind description occurredOn authorUserId authorOrganization { code } } }`;
 const RESULT = `mutation($i: RecordTestResultInput!) { recordTestResult(input: $i) { id measuredValue met criterion { name } } }`;
-const SUBMIT = `mutation($id: ID!) { submitTestProtocolForReview(id: $id) { id versionNumber contentHash reviewStatus snapshot } }`;
+const SUBMIT = `mutation($id: ID!) { submitTestProtocolForReview(id: $id) { id versionNumber contentHash contentHashVerified reviewStatus snapshot } }`;
 const UPDATE = `mutation($i: UpdateTestProtocolInput!) { updateTestProtocol(input: $i) { id status purpose versionCount broadRolloutIntended settings consentApproach } }`;
 const QUEUE = `{ reviewQueue(first: 50) { nodes { id openVersion { id versionNumber } } } }`;
 
@@ -111,6 +113,8 @@ describe('test protocols and steering review', () => {
     const v1 = submitted.data!.submitTestProtocolForReview;
     expect(v1).toMatchObject({ versionNumber: 1, reviewStatus: 'OPEN' });
     expect(v1.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(v1.contentHashVerified).toBe(true);
+    expect(createHash('sha256').update(canonicalJson(v1.snapshot)).digest('hex')).toBe(v1.contentHash);
     expect(v1.snapshot.observations).toHaveLength(3);
     expect(v1.snapshot.results.map((r: { met: boolean }) => r.met)).toEqual([true, false]);
     expect(v1.snapshot.participants).toHaveLength(2);

@@ -5,6 +5,7 @@ import { TestProtocolVersion } from './test-protocol-version.entity.js';
 import { SteeringVote } from './steering-vote.entity.js';
 import { TestDecision } from './test-decision.entity.js';
 import { SteeringReviewService } from './steering-review.service.js';
+import { contentHash } from './protocol-snapshot.js';
 import { TestProtocol } from '../protocol/test-protocol.entity.js';
 import { TestProtocolService } from '../protocol/test-protocol.service.js';
 
@@ -28,6 +29,11 @@ export class TestProtocolVersionFieldsResolver {
   @ResolveField(() => TestDecision, { nullable: true })
   decision(@Ctx() ctx: RequestContext, @Parent() version: TestProtocolVersion) {
     return this.review.decisionOfVersion(ctx, version.id);
+  }
+
+  @ResolveField(() => Boolean, { description: 'The snapshot still gives its content hash (recomputed now).' })
+  contentHashVerified(@Parent() version: TestProtocolVersion): boolean {
+    return contentHash(version.snapshot) === version.contentHash;
   }
 }
 
