@@ -1,7 +1,8 @@
 import type { Type } from '@nestjs/common';
 import { NotificationsModule } from '#notifications';
 import { CatalogModule } from '#catalog';
+import { TestbedModule } from '#testbed';
 import { ProcurementModule } from '#procurement';
 
 /** The domain modules, in the order of the thread need → test → procurement → follow-up. */
-export const DOMAIN_MODULES: Type[] = [NotificationsModule, CatalogModule, ProcurementModule];
+export const DOMAIN_MODULES: Type[] = [NotificationsModule, CatalogModule, TestbedModule, ProcurementModule];

@@ -13,13 +13,20 @@ export function complexityLimitPlugin(max: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const complexity = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [fieldExtensionsEstimator(), pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (error) {
+            // Variables that do not fit the schema (an unknown enum value): execution refuses them as BAD_USER_INPUT.
+            if (error instanceof GraphQLError) return;
+            throw error;
+          }
           if (complexity > max) {
             throw new GraphQLError(`Frågan är för stor (${complexity}, högst ${max}). / The query is too complex (${complexity}, at most ${max}).`, {
               extensions: { code: 'BAD_USER_INPUT', reason: 'CORE_QUERY_TOO_COMPLEX', params: { actual: complexity, max }, http: { status: 400 } },

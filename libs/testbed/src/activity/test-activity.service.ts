@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { type EntityManager, In } from 'typeorm';
+import { AuditService, Clock, Db, type RequestContext } from '#core';
+import { ParticipantCount } from './participant-count.entity.js';
+import { TestObservation } from './test-observation.entity.js';
+import { TestDeviation } from './test-deviation.entity.js';
+import { TechnicalFaultReport } from './technical-fault-report.entity.js';
+import { TestResult } from './test-result.entity.js';
+import type { AddObservationInput, RecordParticipantsInput, RecordTestResultInput, ReportDeviationInput, ReportTechnicalFaultInput } from './dto/activity.input.js';
+import { TestProtocol } from '../protocol/test-protocol.entity.js';
+import { SuccessCriterion } from '../protocol/success-criterion.entity.js';
+import { TestProtocolService } from '../protocol/test-protocol.service.js';
+import { TestbedError } from '../testbed.errors.js';
+
+/** The calendar date in Sweden, for reports that leave the date out. */
+export function swedishDate(instant: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+/** What happens during a test: participants, observations, deviations, technical faults, results. */
+@Injectable()
+export class TestActivityService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly protocols: TestProtocolService,
+  ) {}
+
+  async recordParticipants(ctx: RequestContext, input: RecordParticipantsInput): Promise<TestProtocol> {
+    await this.db.transaction(async (tx) => {
+      const { protocol } = await this.protocols.openForChange(ctx, tx, input.protocolId, 'activity', 'lead', 'input.protocolId');
+      const now = this.clock.now();
+      for (const c of input.counts) {
+        await tx.query(
+          `INSERT INTO test_participant_counts (protocol_id, participant_group, women, men, other_or_unknown, recorded_by_user_id, recorded_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)
+           ON CONFLICT (protocol_id, participant_group) DO UPDATE SET women = EXCLUDED.women, men = EXCLUDED.men,
+             other_or_unknown = EXCLUDED.other_or_unknown, recorded_by_user_id = EXCLUDED.recorded_by_user_id, recorded_at = EXCLUDED.recorded_at`,
+          [protocol.id, c.group, c.women, c.men, c.otherOrUnknown, ctx.userId, now],
+        );
+      }
+      await this.touch(tx, protocol.id);
+      await this.audit.record(ctx, tx, { action: 'testProtocol.participantsRecorded', entityType: 'TestProtocol', entityId: protocol.id, after: { counts: input.counts } });
+    });
+    return this.protocols.get(ctx, input.protocolId);
+  }
+
+  addObservation(ctx: RequestContext, input: AddObservationInput): Promise<TestObservation> {
+    return this.report(ctx, TestObservation, input.protocolId, 'testProtocol.observationAdded', (base) => ({ ...base, kind: input.kind, description: input.description, occurredOn: input.occurredOn ?? base.occurredOn }));
+  }
+
+  reportDeviation(ctx: RequestContext, input: ReportDeviationInput): Promise<TestDeviation> {
+    return this.report(ctx, TestDeviation, input.protocolId, 'testProtocol.deviationReported', (base) => ({
+      ...base,
+      description: input.description,
+      occurredOn: input.occurredOn ?? base.occurredOn,
+      actionTaken: input.actionTaken ?? null,
+    }));
+  }
+
+  reportTechnicalFault(ctx: RequestContext, input: ReportTechnicalFaultInput): Promise<TechnicalFaultReport> {
+    return this.report(ctx, TechnicalFaultReport, input.protocolId, 'testProtocol.technicalFaultReported', (base) => ({
+      ...base,
+      description: input.description,
+      occurredOn: input.occurredOn ?? base.occurredOn,
+      affectedComponent: input.affectedComponent ?? null,
+      resolved: input.resolved ?? false,
+    }));
+  }
+
+  async recordResult(ctx: RequestContext, input: RecordTestResultInput): Promise<TestResult> {
+    return this.db.transaction(async (tx) => {
+      const { protocol } = await this.protocols.openForChange(ctx, tx, input.protocolId, 'activity', 'lead', 'input.protocolId');
+      if (!(await tx.existsBy(SuccessCriterion, { id: input.criterionId, protocolId: protocol.id }))) throw TestbedError.CRITERION_NOT_FOUND({ field: 'input.criterionId' });
+      const before = await tx.findOneBy(TestResult, { criterionId: input.criterionId });
+      const [row]: { id: string }[] = await tx.query(
+        `INSERT INTO test_results (protocol_id, criterion_id, measured_value, met, comment, recorded_by_user_id, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (criterion_id) DO UPDATE SET measured_value = EXCLUDED.measured_value, met = EXCLUDED.met, comment = EXCLUDED.comment,
+           recorded_by_user_id = EXCLUDED.recorded_by_user_id, recorded_at = EXCLUDED.recorded_at
+         RETURNING id`,
+        [protocol.id, input.criterionId, input.measuredValue, input.met, input.comment ?? null, ctx.userId, this.clock.now()],
+      );
+      const result = await tx.findOneByOrFail(TestResult, { id: row!.id });
+      await this.touch(tx, protocol.id);
+      await this.audit.record(ctx, tx, { action: 'testProtocol.resultRecorded', entityType: 'TestProtocol', entityId: protocol.id, before, after: result });
+      return result;
+    });
+  }
+
+  participantsOf(ctx: RequestContext, protocolId: string): Promise<ParticipantCount[]> {
+    return this.many(ctx, ParticipantCount, 'testParticipants', protocolId, { participantGroup: 'ASC' });
+  }
+
+  observationsOf(ctx: RequestContext, protocolId: string): Promise<TestObservation[]> {
+    return this.many(ctx, TestObservation, 'testObservations', protocolId, { createdAt: 'ASC', seq: 'ASC' });
+  }
+
+  deviationsOf(ctx: RequestContext, protocolId: string): Promise<TestDeviation[]> {
+    return this.many(ctx, TestDeviation, 'testDeviations', protocolId, { createdAt: 'ASC', seq: 'ASC' });
+  }
+
+  faultReportsOf(ctx: RequestContext, protocolId: string): Promise<TechnicalFaultReport[]> {
+    return this.many(ctx, TechnicalFaultReport, 'testFaultReports', protocolId, { createdAt: 'ASC', seq: 'ASC' });
+  }
+
+  resultsOf(ctx: RequestContext, protocolId: string): Promise<TestResult[]> {
+    return this.many(ctx, TestResult, 'testResults', protocolId, { recordedAt: 'ASC', id: 'ASC' });
+  }
+
+  /** Observations, deviations and faults: anyone in the lead or a participating organisation may report. */
+  private report<T extends TestObservation | TestDeviation | TechnicalFaultReport>(
+    ctx: RequestContext,
+    entity: new () => T,
+    protocolId: string,
+    action: string,
+    build: (base: Pick<T, 'protocolId' | 'occurredOn' | 'authorUserId' | 'authorOrganizationId' | 'createdAt'>) => Partial<T>,
+  ): Promise<T> {
+    return this.db.transaction(async (tx) => {
+      const { protocol } = await this.protocols.openForChange(ctx, tx, protocolId, 'activity', 'participant', 'input.protocolId');
+      const now = this.clock.now();
+      const today = swedishDate(now);
+      const row = tx.create(entity, build({ protocolId: protocol.id, occurredOn: today, authorUserId: ctx.userId, authorOrganizationId: ctx.organizationId, createdAt: now } as T) as T);
+      if (row.occurredOn > today) throw TestbedError.OCCURRED_IN_FUTURE({ field: 'input.occurredOn', params: { field: 'input.occurredOn' } });
+      await tx.insert(entity, row as never);
+      await this.touch(tx, protocol.id);
+      // The text may hold personal data: the audit keeps it with the row, as every change is kept.
+      await this.audit.record(ctx, tx, { action, entityType: 'TestProtocol', entityId: protocol.id, after: row });
+      return row;
+    });
+  }
+
+  private async touch(tx: EntityManager, protocolId: string): Promise<void> {
+    await tx.update(TestProtocol, { id: protocolId }, { updatedAt: this.clock.now() });
+  }
+
+  private many<T extends { protocolId: string }>(ctx: RequestContext, entity: new () => T, key: string, protocolId: string, order: Record<string, 'ASC' | 'DESC'>): Promise<T[]> {
+    return ctx.loaders
+      .manyByKey<string, T>(key, (ids) => this.db.manager.find(entity, { where: { protocolId: In([...ids]) } as never, order: order as never }), (r) => r.protocolId)
+      .load(protocolId);
+  }
+}

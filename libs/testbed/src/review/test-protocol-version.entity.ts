@@ -1,0 +1,44 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { GraphQLJSON } from '#core';
+import { ReviewStatus } from '../testbed.enums.js';
+
+@ObjectType({ description: 'A frozen, immutable version of a protocol as submitted for review.' })
+@Entity({ name: 'test_protocol_versions' })
+export class TestProtocolVersion {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => ID)
+  @Column({ type: 'uuid' })
+  protocolId: string;
+
+  @Field(() => Int)
+  @Column({ type: 'integer' })
+  versionNumber: number;
+
+  @Field(() => GraphQLJSON, { description: 'The whole protocol as submitted: plan, participants, observations, deviations, fault reports, results.' })
+  @Column({ type: 'jsonb' })
+  snapshot: Record<string, any>;
+
+  @Field({ description: 'SHA-256 (hex) of the canonical JSON of `snapshot`.' })
+  @Column({ type: 'text' })
+  contentHash: string;
+
+  @Field(() => ReviewStatus)
+  @Column({ type: 'text' })
+  reviewStatus: ReviewStatus;
+
+  @Field(() => ID)
+  @Column({ type: 'uuid' })
+  submittedByUserId: string;
+
+  @Field()
+  @Column({ type: 'timestamptz' })
+  submittedAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+}
