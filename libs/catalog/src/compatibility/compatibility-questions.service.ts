@@ -27,6 +27,7 @@ import { SystemKind } from '../system/system-kind.entity.js';
 import { OrganizationSystem } from '../system/organization-system.entity.js';
 import { System } from '../system/system.entity.js';
 
+/** A matrix row as selected: the instant comes as epoch milliseconds (parsing 20 000 date strings shows up in profiles). */
 interface StatementRow {
   id: string;
   productId: string;
@@ -36,7 +37,7 @@ interface StatementRow {
   status: CompatibilityStatus;
   evidence: EvidenceLevel;
   note: string | null;
-  assertedAt: Date;
+  assertedAt: number;
 }
 
 interface LandscapeRow {
@@ -76,33 +77,39 @@ export class CompatibilityQuestionService {
         WHERE $1::uuid IS NULL OR s.kind_id = $1 ORDER BY k.sort_order, lower(s.name), s.id`,
       [kind?.id ?? null],
     );
+    // Newest first within each pair, so the first statement that holds is the one that counts.
     const statements: StatementRow[] = await this.db.manager.query(
       `SELECT cs.id, cs.product_id AS "productId", cs.product_versions AS "productVersions", cs.system_id AS "systemId",
-              cs.system_versions AS "systemVersions", cs.status, cs.evidence, cs.note, cs.asserted_at AS "assertedAt"
+              cs.system_versions AS "systemVersions", cs.status, cs.evidence, cs.note, (extract(epoch FROM cs.asserted_at) * 1000)::float8 AS "assertedAt"
          FROM compatibility_statements cs
          JOIN products p ON p.id = cs.product_id
          JOIN systems s ON s.id = cs.system_id
-        WHERE p.category_id = $1 AND cs.superseded_at IS NULL AND ($2::uuid IS NULL OR s.kind_id = $2)`,
+        WHERE p.category_id = $1 AND cs.superseded_at IS NULL AND ($2::uuid IS NULL OR s.kind_id = $2)
+        ORDER BY cs.product_id, cs.system_id, cs.asserted_at DESC, cs.id`,
       [category.id, kind?.id ?? null],
     );
     const productVersion = new Map(products.map((p) => [p.id, p.currentVersion]));
     const systemVersion = new Map(systems.map((s) => [s.id, s.currentVersion]));
     const ranges = new RangeCache();
     const cells: MatrixCell[] = [];
-    for (const candidates of indexByPair(statements).values()) {
-      const { productId, systemId } = candidates[0]!;
-      const holding = statementFor(candidates, productVersion.get(productId) ?? null, systemVersion.get(systemId) ?? null, ranges);
-      if (!holding) continue;
+    let decidedProduct = '';
+    let decidedSystem = '';
+    for (const row of statements) {
+      if (row.productId === decidedProduct && row.systemId === decidedSystem) continue;
+      if (!ranges.satisfies(row.productVersions, productVersion.get(row.productId) ?? null)) continue;
+      if (!ranges.satisfies(row.systemVersions, systemVersion.get(row.systemId) ?? null)) continue;
+      decidedProduct = row.productId;
+      decidedSystem = row.systemId;
       cells.push({
-        productId,
-        systemId,
-        status: holding.status,
-        evidence: holding.evidence,
-        statementId: holding.id,
-        productVersions: holding.productVersions,
-        systemVersions: holding.systemVersions,
-        note: holding.note,
-        assertedAt: holding.assertedAt,
+        productId: row.productId,
+        systemId: row.systemId,
+        status: row.status,
+        evidence: row.evidence,
+        statementId: row.id,
+        productVersions: row.productVersions,
+        systemVersions: row.systemVersions,
+        note: row.note,
+        assertedAt: new Date(row.assertedAt),
       });
     }
     return {

@@ -21,8 +21,8 @@ export interface StatementLike {
 export function statementFor<S extends StatementLike>(candidates: readonly S[] | undefined, productVersion: string | null, systemVersion: string | null, ranges: RangeCache): S | null {
   let found: S | null = null;
   for (const statement of candidates ?? []) {
-    if (!ranges.get(statement.productVersions).satisfiedBy(productVersion)) continue;
-    if (statement.systemVersions !== null && !ranges.get(statement.systemVersions).satisfiedBy(systemVersion)) continue;
+    if (!ranges.satisfies(statement.productVersions, productVersion)) continue;
+    if (statement.systemVersions !== null && !ranges.satisfies(statement.systemVersions, systemVersion)) continue;
     if (!found || statement.assertedAt > found.assertedAt) found = statement;
   }
   return found;

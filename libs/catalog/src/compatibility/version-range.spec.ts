@@ -83,3 +83,14 @@ describe('RangeCache', () => {
     expect(() => cache.get('>=3 <2')).toThrow();
   });
 });
+
+describe('RangeCache.satisfies', () => {
+  it('answers like the range and keeps null apart from an empty version', () => {
+    const cache = new RangeCache();
+    expect(cache.satisfies('>=2.1 <3', '2.5')).toBe(true);
+    expect(cache.satisfies('>=2.1 <3', '2.5')).toBe(true);
+    expect(cache.satisfies('>=2.1 <3', '3')).toBe(false);
+    expect(cache.satisfies('*', null)).toBe(true);
+    expect(cache.satisfies('*', '')).toBe(false);
+  });
+});

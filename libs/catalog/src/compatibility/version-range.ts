@@ -67,9 +67,27 @@ export function parseVersion(version: string): semver.SemVer | null {
   return semver.coerce(version, OPTIONS);
 }
 
-/** Parses stored ranges once per request: a matrix compares thousands of cells against few distinct ranges. */
+/**
+ * Parses stored ranges once per request and remembers each range × version answer: a matrix tests tens of
+ * thousands of statements against a few distinct ranges and versions.
+ */
 export class RangeCache {
   private readonly ranges = new Map<string, VersionRange>();
+  private readonly answers = new Map<string, Map<string | null, boolean>>();
+
+  satisfies(rangeText: string, version: string | null): boolean {
+    let byVersion = this.answers.get(rangeText);
+    if (!byVersion) {
+      byVersion = new Map();
+      this.answers.set(rangeText, byVersion);
+    }
+    let answer = byVersion.get(version);
+    if (answer === undefined) {
+      answer = this.get(rangeText).satisfiedBy(version);
+      byVersion.set(version, answer);
+    }
+    return answer;
+  }
 
   get(text: string): VersionRange {
     let range = this.ranges.get(text);
