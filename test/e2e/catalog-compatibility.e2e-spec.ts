@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Db, Role } from '#core';
+import { Db, RequestContext, Role } from '#core';
+import { CompatibilityQuestionService } from '#catalog';
 import { createTestApi, errorCode, type GqlResponse, type TestApi } from '../support/test-api.js';
 import { createUser, type TestUser } from '../support/builders.js';
 import { ASSERT, assertCompatibility, createProduct, createSupplier, createSystem, setOrganizationSystem } from '../support/catalog-builders.js';
@@ -128,6 +129,16 @@ describe('catalogue: systems, landscapes and the compatibility matrix', () => {
     const badVersion = await api.gql(UPGRADE, { o: vingakerCoordinator.organizationId, s: y, v: 'nästa' }, { token: coach.token });
     expect(errorCode(badVersion)).toBe('BAD_USER_INPUT');
     expect(field(badVersion)).toBe('toVersion');
+  });
+
+  it('warns other domains (call-offs) about the systems a product is not known to support', async () => {
+    const warnings = api.app.get(CompatibilityQuestionService);
+    const ctx = RequestContext.system(vingakerCoordinator.organizationId);
+    expect(await warnings.compatibilityWarnings(ctx, vingakerCoordinator.organizationId, p.D)).toEqual([]);
+    const forB = await warnings.compatibilityWarnings(ctx, vingakerCoordinator.organizationId, p.B);
+    expect(forB).toEqual([expect.objectContaining({ systemId: y, systemVersion: '7', productVersion: '2.1', status: 'PARTIAL', note: 'Larmhistorik överförs inte' })]);
+    const forC = await warnings.compatibilityWarnings(ctx, vingakerCoordinator.organizationId, p.C);
+    expect(forC.map((w) => [w.systemId, w.status])).toEqual([[x, 'NOT_SUPPORTED']]);
   });
 
   it('moves the matrix when a system releases a version', async () => {
