@@ -62,7 +62,6 @@ export class CompatibilityQuestionService {
   ) {}
 
   async matrix(ctx: RequestContext, args: CompatibilityMatrixArgs): Promise<CompatibilityMatrix> {
-    ctx.user;
     const category = await this.categories.resolve(ctx, args.category, 'category');
     const kind = args.systemKind ? await this.systems.resolveKind(ctx, args.systemKind, 'systemKind') : null;
     const products: MatrixProduct[] = await this.db.manager.query(
@@ -124,7 +123,6 @@ export class CompatibilityQuestionService {
   }
 
   async compatibleProducts(ctx: RequestContext, args: CompatibleProductsArgs): Promise<CompatibleProducts> {
-    ctx.user;
     await this.assertOrganization(ctx, args.organizationId, 'organizationId');
     const category = await this.categories.resolve(ctx, args.category, 'category');
     const kinds = await this.kindsThatMatter([category.id]);
@@ -159,7 +157,6 @@ export class CompatibilityQuestionService {
   }
 
   async upgradeImpact(ctx: RequestContext, args: UpgradeImpactArgs): Promise<UpgradeImpact> {
-    ctx.user;
     await this.assertOrganization(ctx, args.organizationId, 'organizationId');
     const system = await this.systems.get(ctx, args.systemId, 'systemId');
     const running = await this.db.manager.findOneBy(OrganizationSystem, { organizationId: args.organizationId, systemId: system.id });

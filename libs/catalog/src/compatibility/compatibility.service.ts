@@ -182,8 +182,7 @@ export class CompatibilityService {
       .load(productId);
   }
 
-  async getStatement(ctx: RequestContext, id: string): Promise<CompatibilityStatement> {
-    ctx.user;
+  async getStatement(_ctx: RequestContext, id: string): Promise<CompatibilityStatement> {
     const statement = await this.db.manager.findOneBy(CompatibilityStatement, { id });
     if (!statement) throw CatalogError.STATEMENT_NOT_FOUND({ field: 'id' });
     return statement;

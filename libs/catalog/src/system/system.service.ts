@@ -138,7 +138,6 @@ export class SystemService {
 
   /** The county shares its landscapes: every member may read any organisation's (it is what joint procurement needs). */
   async organizationSystems(ctx: RequestContext, organizationId: string, field = 'organizationId'): Promise<OrganizationSystem[]> {
-    ctx.user;
     if (!(await this.organizations.load(ctx, organizationId))) throw CatalogError.ORGANIZATION_NOT_FOUND({ field });
     return this.db.manager
       .createQueryBuilder(OrganizationSystem, 'os')
