@@ -177,6 +177,14 @@ describe('catalogue: systems, landscapes and the compatibility matrix', () => {
     expect(product.data?.product.standardConformances).toEqual([{ role: 'SENDER', certificateId: 'SCAIP-2026-017', standard: { key: 'SCAIP' } }]);
     const inverted = await api.gql(`mutation($i: RecordStandardConformanceInput!) { recordStandardConformance(input: $i) { id } }`, { i: { productId: p.A, standard: 'SCAIP', validFrom: '2026-01-01', validTo: '2025-01-01' } }, { token: staff.token });
     expect(field(inverted)).toBe('input.validTo');
+
+    const expired = await api.gql(`mutation($i: RecordStandardConformanceInput!) { recordStandardConformance(input: $i) { id } }`, { i: { productId: p.B, standard: 'SCAIP', role: 'BOTH', validTo: '2025-12-31' } }, { token: staff.token });
+    expect(expired.errors).toBeUndefined();
+    const list = `query($r: ConformanceRole, $e: Boolean) { standardConformances(standard: "SCAIP", role: $r, includeExpired: $e) { product { id } role } }`;
+    const ids = async (variables: Record<string, unknown>) => (await api.gql(list, variables, { token: coach.token })).data?.standardConformances.map((c: { product: { id: string } }) => c.product.id);
+    expect(await ids({ r: 'SENDER' })).toEqual([p.A]);
+    expect(await ids({ r: 'RECEIVER' })).toEqual([]);
+    expect(await ids({ r: 'RECEIVER', e: true })).toEqual([p.B]);
   });
 
   it('refuses bad statements with BAD_USER_INPUT naming the field, and unknown ids with NOT_FOUND', async () => {

@@ -6,7 +6,7 @@ import { CompatibilityService } from './compatibility.service.js';
 import { CompatibilityQuestionService } from './compatibility-questions.service.js';
 import { AssertCompatibilityInput } from './dto/assert-compatibility.input.js';
 import { RecordStandardConformanceInput } from './dto/record-standard-conformance.input.js';
-import { CompatibilityHistoryArgs, CompatibilityMatrixArgs, CompatibleProductsArgs, UpgradeImpactArgs } from './dto/compatibility.args.js';
+import { CompatibilityHistoryArgs, CompatibilityMatrixArgs, CompatibleProductsArgs, StandardConformancesArgs, UpgradeImpactArgs } from './dto/compatibility.args.js';
 import { CompatibilityMatrix, CompatibleProducts, UpgradeImpact } from './dto/compatibility-results.types.js';
 
 @Resolver(() => CompatibilityStatement)
@@ -39,6 +39,11 @@ export class CompatibilityResolver {
   @Query(() => CompatibilityStatement)
   compatibilityStatement(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, UuidPipe) id: string): Promise<CompatibilityStatement> {
     return this.compatibility.getStatement(ctx, id);
+  }
+
+  @Query(() => [StandardConformance], { description: 'Products conforming to a standard (e.g. SCAIP sender side), valid today unless includeExpired.' })
+  standardConformances(@Ctx() ctx: RequestContext, @Args() args: StandardConformancesArgs): Promise<StandardConformance[]> {
+    return this.compatibility.conformancesTo(ctx, args);
   }
 
   @Roles(Role.NODE_ADMIN, Role.NODE_STAFF)

@@ -4,11 +4,11 @@ import { In, IsNull } from 'typeorm';
 import { assertReferencesExist, AuditService, Clock, Db, type RequestContext } from '#core';
 import { CompatibilityStatement } from './compatibility-statement.entity.js';
 import { StandardConformance } from './standard-conformance.entity.js';
-import { CompatibilityStatus, EvidenceLevel } from './compatibility-enums.js';
+import { CompatibilityStatus, ConformanceRole, EvidenceLevel } from './compatibility-enums.js';
 import { VersionRange } from './version-range.js';
 import type { AssertCompatibilityInput } from './dto/assert-compatibility.input.js';
 import type { RecordStandardConformanceInput } from './dto/record-standard-conformance.input.js';
-import type { CompatibilityHistoryArgs } from './dto/compatibility.args.js';
+import type { CompatibilityHistoryArgs, StandardConformancesArgs } from './dto/compatibility.args.js';
 import { CatalogError } from '../catalog.errors.js';
 import { CatalogPolicy } from '../catalog.policy.js';
 import { Product } from '../product/product.entity.js';
@@ -210,6 +210,15 @@ export class CompatibilityService {
       await this.audit.record(ctx, tx, { action: 'standardConformance.recorded', entityType: 'StandardConformance', entityId: conformance.id, after: conformance });
       return conformance;
     });
+  }
+
+  /** Products conforming to a standard, e.g. every SCAIP-certified alarm on the sender side, valid today. */
+  async conformancesTo(ctx: RequestContext, args: StandardConformancesArgs): Promise<StandardConformance[]> {
+    const standard = await this.systems.resolveStandard(ctx, args.standard, 'standard');
+    const qb = this.db.manager.createQueryBuilder(StandardConformance, 'c').where('c.standard_id = :standard', { standard: standard.id });
+    if (args.role) qb.andWhere('c.role IN (:...roles)', { roles: [args.role, ConformanceRole.BOTH] });
+    if (!args.includeExpired) qb.andWhere('(c.valid_to IS NULL OR c.valid_to >= :today)', { today: this.clock.now().toISOString().slice(0, 10) });
+    return qb.orderBy('c.recorded_at', 'DESC').addOrderBy('c.id').getMany();
   }
 
   conformancesOf(ctx: RequestContext, productId: string): Promise<StandardConformance[]> {

@@ -1,7 +1,8 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { OptionalText, RequiredText } from '#core';
 import { VERSION_PATTERN } from '../../product/dto/create-product.input.js';
+import { ConformanceRole } from '../compatibility-enums.js';
 
 @ArgsType()
 export class CompatibilityMatrixArgs {
@@ -57,4 +58,20 @@ export class CompatibilityHistoryArgs {
   @IsOptional()
   @IsUUID()
   standardId?: string | null;
+}
+
+@ArgsType()
+export class StandardConformancesArgs {
+  @Field({ description: 'Standard id or key (e.g. SCAIP).' })
+  @RequiredText(100)
+  standard: string;
+
+  @Field(() => ConformanceRole, { nullable: true, description: 'Only this side; BOTH counts for either.' })
+  @IsOptional()
+  @IsEnum(ConformanceRole)
+  role?: ConformanceRole | null;
+
+  @Field({ nullable: true, defaultValue: false, description: 'Include certificates whose validity has ended.' })
+  @IsOptional()
+  includeExpired?: boolean;
 }
