@@ -1,0 +1,282 @@
+import { Injectable } from '@nestjs/common';
+import { In, IsNull } from 'typeorm';
+import { Db, OrganizationService, type RequestContext } from '#core';
+import { CompatibilityStatement } from './compatibility-statement.entity.js';
+import { CompatibilityStatus, EVIDENCE_RANK, EvidenceLevel } from './compatibility-enums.js';
+import { RangeCache } from './version-range.js';
+import { indexByPair, pairKey, statementFor, weakestEvidence } from './statement-lookup.js';
+import {
+  CompatibilityMatrix,
+  CompatibleProducts,
+  ImpactChange,
+  type MatrixCell,
+  type MatrixProduct,
+  type MatrixSystem,
+  type ProductFit,
+  type SystemCheck,
+  UpgradeImpact,
+  type UpgradeImpactItem,
+} from './dto/compatibility-results.types.js';
+import type { CompatibilityMatrixArgs, CompatibleProductsArgs, UpgradeImpactArgs } from './dto/compatibility.args.js';
+import { CatalogError } from '../catalog.errors.js';
+import { TechnologyCategoryService } from '../category/technology-category.service.js';
+import { Product } from '../product/product.entity.js';
+import { ProductService } from '../product/product.service.js';
+import { SystemService } from '../system/system.service.js';
+import { SystemKind } from '../system/system-kind.entity.js';
+import { OrganizationSystem } from '../system/organization-system.entity.js';
+import { System } from '../system/system.entity.js';
+
+/** A matrix row as selected: the instant comes as epoch milliseconds (parsing 20 000 date strings shows up in profiles). */
+interface StatementRow {
+  id: string;
+  productId: string;
+  productVersions: string;
+  systemId: string;
+  systemVersions: string;
+  status: CompatibilityStatus;
+  evidence: EvidenceLevel;
+  note: string | null;
+  assertedAt: number;
+}
+
+interface LandscapeRow {
+  organizationSystem: OrganizationSystem;
+  system: System;
+  kindKey: string;
+}
+
+/**
+ * The three questions (S4:227, S4:313): the matrix for a category, which products work with everything an
+ * organisation runs, and what an upgrade would break. Each costs a fixed number of set-based statements;
+ * version ranges are matched in memory.
+ */
+@Injectable()
+export class CompatibilityQuestionService {
+  constructor(
+    private readonly db: Db,
+    private readonly organizations: OrganizationService,
+    private readonly categories: TechnologyCategoryService,
+    private readonly products: ProductService,
+    private readonly systems: SystemService,
+  ) {}
+
+  async matrix(ctx: RequestContext, args: CompatibilityMatrixArgs): Promise<CompatibilityMatrix> {
+    const category = await this.categories.resolve(ctx, args.category, 'category');
+    const kind = args.systemKind ? await this.systems.resolveKind(ctx, args.systemKind, 'systemKind') : null;
+    const products: MatrixProduct[] = await this.db.manager.query(
+      `SELECT p.id, p.name, p.model, s.name AS "supplierName", p.current_version AS "currentVersion"
+         FROM products p JOIN suppliers s ON s.id = p.supplier_id
+        WHERE p.category_id = $1 ORDER BY lower(p.name), p.id`,
+      [category.id],
+    );
+    const systems: MatrixSystem[] = await this.db.manager.query(
+      `SELECT s.id, s.name, s.vendor_name AS "vendorName", k.key AS "kindKey", s.current_version AS "currentVersion"
+         FROM systems s JOIN system_kinds k ON k.id = s.kind_id
+        WHERE $1::uuid IS NULL OR s.kind_id = $1 ORDER BY k.sort_order, lower(s.name), s.id`,
+      [kind?.id ?? null],
+    );
+    // Newest first within each pair, so the first statement that holds is the one that counts.
+    const statements: StatementRow[] = await this.db.manager.query(
+      `SELECT cs.id, cs.product_id AS "productId", cs.product_versions AS "productVersions", cs.system_id AS "systemId",
+              cs.system_versions AS "systemVersions", cs.status, cs.evidence, cs.note, (extract(epoch FROM cs.asserted_at) * 1000)::float8 AS "assertedAt"
+         FROM compatibility_statements cs
+         JOIN products p ON p.id = cs.product_id
+         JOIN systems s ON s.id = cs.system_id
+        WHERE p.category_id = $1 AND cs.superseded_at IS NULL AND ($2::uuid IS NULL OR s.kind_id = $2)
+        ORDER BY cs.product_id, cs.system_id, cs.asserted_at DESC, cs.id`,
+      [category.id, kind?.id ?? null],
+    );
+    const productVersion = new Map(products.map((p) => [p.id, p.currentVersion]));
+    const systemVersion = new Map(systems.map((s) => [s.id, s.currentVersion]));
+    const ranges = new RangeCache();
+    const cells: MatrixCell[] = [];
+    let decidedProduct = '';
+    let decidedSystem = '';
+    for (const row of statements) {
+      if (row.productId === decidedProduct && row.systemId === decidedSystem) continue;
+      if (!ranges.satisfies(row.productVersions, productVersion.get(row.productId) ?? null)) continue;
+      if (!ranges.satisfies(row.systemVersions, systemVersion.get(row.systemId) ?? null)) continue;
+      decidedProduct = row.productId;
+      decidedSystem = row.systemId;
+      cells.push({
+        productId: row.productId,
+        systemId: row.systemId,
+        status: row.status,
+        evidence: row.evidence,
+        statementId: row.id,
+        productVersions: row.productVersions,
+        systemVersions: row.systemVersions,
+        note: row.note,
+        assertedAt: new Date(row.assertedAt),
+      });
+    }
+    return {
+      category,
+      systemKind: kind,
+      products,
+      systems,
+      cells,
+      defaultStatus: CompatibilityStatus.UNKNOWN,
+      unknownCellCount: products.length * systems.length - cells.length,
+    };
+  }
+
+  async compatibleProducts(ctx: RequestContext, args: CompatibleProductsArgs): Promise<CompatibleProducts> {
+    await this.assertOrganization(ctx, args.organizationId, 'organizationId');
+    const category = await this.categories.resolve(ctx, args.category, 'category');
+    const kinds = await this.kindsThatMatter([category.id]);
+    const landscape = (await this.landscape(args.organizationId)).filter((row) => kinds.some((k) => k.id === row.system.kindId));
+    const products = await this.db.manager.find(Product, { where: { categoryId: category.id } });
+    const checks = await this.checksFor(products, landscape);
+    const fits = products.map((product) => this.fit(ctx, product, checks.get(product.id) ?? []));
+    const byName = (a: ProductFit, b: ProductFit) => a.product.name.localeCompare(b.product.name, 'sv') || a.product.id.localeCompare(b.product.id);
+    const rank = (level: EvidenceLevel | null) => (level ? EVIDENCE_RANK[level] : 0);
+    return {
+      organizationId: args.organizationId,
+      category,
+      systemKinds: kinds,
+      consideredSystems: landscape.map((row) => row.organizationSystem),
+      compatible: fits
+        .filter((f) => f.compatible)
+        .sort((a, b) => Number(a.partial) - Number(b.partial) || rank(b.weakestEvidence) - rank(a.weakestEvidence) || byName(a, b)),
+      excluded: fits.filter((f) => !f.compatible).sort(byName),
+    };
+  }
+
+  /**
+   * For call-offs: how the product's current version fares with each system the organisation runs of the
+   * kinds that matter for its category, when that is not SUPPORTED.
+   */
+  async compatibilityWarnings(ctx: RequestContext, organizationId: string, productId: string): Promise<SystemCheck[]> {
+    const product = await this.products.get(ctx, productId, 'productId');
+    const kinds = await this.kindsThatMatter([product.categoryId]);
+    const landscape = (await this.landscape(organizationId)).filter((row) => kinds.some((k) => k.id === row.system.kindId));
+    const checks = await this.checksFor([product], landscape);
+    return (checks.get(product.id) ?? []).filter((check) => check.status !== CompatibilityStatus.SUPPORTED);
+  }
+
+  async upgradeImpact(ctx: RequestContext, args: UpgradeImpactArgs): Promise<UpgradeImpact> {
+    await this.assertOrganization(ctx, args.organizationId, 'organizationId');
+    const system = await this.systems.get(ctx, args.systemId, 'systemId');
+    const running = await this.db.manager.findOneBy(OrganizationSystem, { organizationId: args.organizationId, systemId: system.id });
+    if (!running) throw CatalogError.SYSTEM_NOT_RUN({ field: 'systemId' });
+    const statements = await this.db.manager.find(CompatibilityStatement, { where: { systemId: system.id, supersededAt: IsNull() } });
+    const productIds = [...new Set(statements.map((s) => s.productId))];
+    const products = productIds.length ? await this.db.manager.find(Product, { where: { id: In(productIds) } }) : [];
+    const byProduct = indexByPair(statements);
+    const ranges = new RangeCache();
+    const items: UpgradeImpactItem[] = [];
+    for (const product of products) {
+      const candidates = byProduct.get(pairKey(product.id, system.id));
+      const today = statementFor(candidates, product.currentVersion, running.version, ranges);
+      if (!today || (today.status !== CompatibilityStatus.SUPPORTED && today.status !== CompatibilityStatus.PARTIAL)) continue;
+      const atTarget = statementFor(candidates, product.currentVersion, args.toVersion, ranges);
+      const statusAtTarget = atTarget?.status ?? CompatibilityStatus.UNKNOWN;
+      items.push({ product, productVersion: product.currentVersion, today, atTarget, statusAtTarget, change: changeOf(today.status, statusAtTarget) });
+    }
+    const byName = (a: UpgradeImpactItem, b: UpgradeImpactItem) => a.product.name.localeCompare(b.product.name, 'sv') || a.product.id.localeCompare(b.product.id);
+    return {
+      organizationId: args.organizationId,
+      system,
+      fromVersion: running.version,
+      toVersion: args.toVersion,
+      affected: items.filter((i) => i.change !== ImpactChange.HOLDS).sort(byName),
+      unaffected: items.filter((i) => i.change === ImpactChange.HOLDS).sort(byName),
+    };
+  }
+
+  private async assertOrganization(ctx: RequestContext, organizationId: string, field: string): Promise<void> {
+    if (!(await this.organizations.load(ctx, organizationId))) throw CatalogError.ORGANIZATION_NOT_FOUND({ field });
+  }
+
+  /** The system kinds some current statement about a product of these categories is about. */
+  private kindsThatMatter(categoryIds: string[]): Promise<SystemKind[]> {
+    return this.db.manager
+      .createQueryBuilder(SystemKind, 'k')
+      .where(
+        `EXISTS (SELECT 1 FROM compatibility_statements cs JOIN products p ON p.id = cs.product_id JOIN systems s ON s.id = cs.system_id
+                 WHERE s.kind_id = k.id AND p.category_id = ANY(:categoryIds) AND cs.superseded_at IS NULL)`,
+        { categoryIds },
+      )
+      .orderBy('k.sort_order')
+      .getMany();
+  }
+
+  private async landscape(organizationId: string): Promise<LandscapeRow[]> {
+    const rows = await this.db.manager
+      .createQueryBuilder(OrganizationSystem, 'os')
+      .innerJoinAndMapOne('os.system', System, 's', 's.id = os.system_id')
+      .innerJoinAndMapOne('os.kind', SystemKind, 'k', 'k.id = s.kind_id')
+      .where('os.organization_id = :organizationId', { organizationId })
+      .orderBy('k.sort_order')
+      .addOrderBy('lower(s.name)')
+      .getMany();
+    return rows.map((row) => {
+      const joined = row as OrganizationSystem & { system: System; kind: SystemKind };
+      const { system, kind, ...organizationSystem } = joined;
+      return { organizationSystem: Object.assign(new OrganizationSystem(), organizationSystem), system, kindKey: kind.key };
+    });
+  }
+
+  /** One check per product and system of the landscape, from one statement over all the pairs. */
+  private async checksFor(products: Product[], landscape: LandscapeRow[]): Promise<Map<string, SystemCheck[]>> {
+    const result = new Map<string, SystemCheck[]>();
+    if (!products.length || !landscape.length) return result;
+    const statements = await this.db.manager.find(CompatibilityStatement, {
+      where: { productId: In(products.map((p) => p.id)), systemId: In(landscape.map((row) => row.system.id)), supersededAt: IsNull() },
+    });
+    const index = indexByPair(statements);
+    const ranges = new RangeCache();
+    for (const product of products) {
+      result.set(
+        product.id,
+        landscape.map(({ organizationSystem, system, kindKey }) => {
+          const holding = statementFor(index.get(pairKey(product.id, system.id)), product.currentVersion, organizationSystem.version, ranges);
+          return {
+            systemId: system.id,
+            systemName: system.name,
+            vendorName: system.vendorName,
+            kindKey,
+            systemVersion: organizationSystem.version,
+            productVersion: product.currentVersion,
+            status: holding?.status ?? CompatibilityStatus.UNKNOWN,
+            evidence: holding?.evidence ?? null,
+            note: holding?.note ?? null,
+            statementId: holding?.id ?? null,
+          };
+        }),
+      );
+    }
+    return result;
+  }
+
+  private fit(ctx: RequestContext, product: Product, checks: SystemCheck[]): ProductFit {
+    const sv = ctx.lang !== 'en';
+    const reasons: string[] = [];
+    if (!product.currentVersion && checks.length) reasons.push(sv ? 'Produkten har ingen aktuell version.' : 'The product has no current version.');
+    for (const check of checks) {
+      const target = `${check.systemName} ${check.systemVersion}`;
+      if (check.status === CompatibilityStatus.NOT_SUPPORTED) reasons.push(sv ? `Fungerar inte med ${target}.` : `Not supported with ${target}.`);
+      else if (check.status === CompatibilityStatus.UNKNOWN) reasons.push(sv ? `Okänt om den fungerar med ${target}.` : `Unknown whether it works with ${target}.`);
+      else if (check.status === CompatibilityStatus.PARTIAL) reasons.push(sv ? `Fungerar delvis med ${target}: ${check.note ?? ''}` : `Partly supported with ${target}: ${check.note ?? ''}`);
+    }
+    const compatible = checks.every((c) => c.status === CompatibilityStatus.SUPPORTED || c.status === CompatibilityStatus.PARTIAL);
+    return {
+      product,
+      productVersion: product.currentVersion,
+      compatible,
+      partial: compatible && checks.some((c) => c.status === CompatibilityStatus.PARTIAL),
+      weakestEvidence: weakestEvidence(checks.map((c) => c.evidence)),
+      checks,
+      reasons,
+    };
+  }
+}
+
+function changeOf(today: CompatibilityStatus, atTarget: CompatibilityStatus): ImpactChange {
+  if (atTarget === CompatibilityStatus.NOT_SUPPORTED) return ImpactChange.BREAKS;
+  if (atTarget === CompatibilityStatus.UNKNOWN) return ImpactChange.BECOMES_UNKNOWN;
+  if (today === CompatibilityStatus.SUPPORTED && atTarget === CompatibilityStatus.PARTIAL) return ImpactChange.DEGRADES;
+  return ImpactChange.HOLDS;
+}
