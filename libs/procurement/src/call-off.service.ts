@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import type { EntityManager } from 'typeorm';
 import { AuditService, Clock, CoreError, Db, Organization, type RequestContext } from '#core';
+import { CompatibilityQuestionService, CompatibilityStatus } from '#catalog';
 import { CallOff } from './call-off.entity.js';
 import { FrameworkAgreement } from './framework-agreement.entity.js';
 import { Participation } from './participation.entity.js';
@@ -43,6 +43,7 @@ export class CallOffService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly compatibility: CompatibilityQuestionService,
   ) {}
 
   /** Only a participant, only under an ACTIVE agreement within its validity, only a product awarded in the lot. */
@@ -52,7 +53,7 @@ export class CallOffService {
       throw CoreError.INVALID_INPUT({ field: 'input.organizationId', params: { field: 'input.organizationId', problem: 'måste anges av nodens personal', problemEn: 'is required for node staff' } });
     }
     ProcurementPolicy.assertActsForParticipant(ctx, organizationId);
-    const { callOff, warnings } = await this.db.transaction(async (tx) => {
+    const { callOff } = await this.db.transaction(async (tx) => {
       const agreement = await tx.findOneBy(FrameworkAgreement, { id: input.agreementId });
       if (!agreement) throw ProcurementError.AGREEMENT_NOT_FOUND({ field: 'input.agreementId' });
       // Locked shared so a concurrent expiry or extension is seen before the call-off commits.
@@ -101,18 +102,27 @@ export class CallOffService {
       });
       await tx.insert(CallOff, callOff);
       await this.audit.record(ctx, tx, { action: 'callOff.created', entityType: 'CallOff', entityId: callOff.id, after: callOff });
-      return { callOff, warnings: await this.compatibilityWarnings(ctx, tx, organizationId, input.productId) };
+      return { callOff };
     });
+    // Read after commit: warnings never hold the call-off's locks.
+    const warnings = await this.compatibilityWarnings(ctx, organizationId, input.productId);
     return { callOff, warnings };
   }
 
   /**
-   * The one place call-off warnings come from: products not known to be SUPPORTED with the systems the
-   * calling organisation runs. The catalogue's compatibility service lands in another branch; the lead wires
-   * it here at merge (`compatibility.unsupportedFor(ctx, organizationId, productId)` or similar) and maps each
-   * statement that is not SUPPORTED to a `PRODUCT_NOT_SUPPORTED_WITH_SYSTEM` warning. Until then: none.
+   * The one place call-off warnings come from: each system the caller runs (of the kinds that matter for the
+   * product's category) with which the product's current version is not known to be SUPPORTED.
    */
-  private async compatibilityWarnings(_ctx: RequestContext, _tx: EntityManager, _organizationId: string, _productId: string): Promise<CallOffWarning[]> {
-    return [];
+  private async compatibilityWarnings(ctx: RequestContext, organizationId: string, productId: string): Promise<CallOffWarning[]> {
+    const checks = await this.compatibility.compatibilityWarnings(ctx, organizationId, productId);
+    return checks.map((check) => ({
+      code: check.status === CompatibilityStatus.UNKNOWN ? 'PRODUCT_COMPATIBILITY_UNKNOWN' : 'PRODUCT_NOT_SUPPORTED_WITH_SYSTEM',
+      message:
+        check.status === CompatibilityStatus.UNKNOWN
+          ? `Okänt om version ${check.productVersion ?? '?'} fungerar med ${check.systemName} ${check.systemVersion}.`
+          : `Version ${check.productVersion ?? '?'} har status ${check.status} med ${check.systemName} ${check.systemVersion}${check.note ? `: ${check.note}` : ''}.`,
+      productId,
+      systemId: check.systemId,
+    }));
   }
 }
