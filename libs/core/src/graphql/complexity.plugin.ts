@@ -13,13 +13,19 @@ export function complexityLimitPlugin(max: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const complexity = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [fieldExtensionsEstimator(), pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (error) {
+            // getComplexity coerces the variables before graphql-js does: a bad variable (an unknown enum value) is the client's error.
+            throw new GraphQLError((error as Error).message, { extensions: { code: 'BAD_USER_INPUT', reason: 'CORE_INVALID_VARIABLES', http: { status: 400 } } });
+          }
           if (complexity > max) {
             throw new GraphQLError(`Frågan är för stor (${complexity}, högst ${max}). / The query is too complex (${complexity}, at most ${max}).`, {
               extensions: { code: 'BAD_USER_INPUT', reason: 'CORE_QUERY_TOO_COMPLEX', params: { actual: complexity, max }, http: { status: 400 } },
