@@ -23,7 +23,7 @@ export function emptyAfterCommit(): AfterCommit {
   return { enqueue: [], removeJobIds: [], notificationIds: [] };
 }
 
-export type StepOutcome = 'done' | 'stale' | 'not-due' | 'missing' | 'already-done';
+export type StepOutcome = 'done' | 'stale' | 'not-due' | 'missing' | 'nothing-to-do';
 
 /**
  * The follow-up schedule. Postgres is the record (status, due date, which steps are done, schedule version);
@@ -127,7 +127,7 @@ export class FollowUpWorkflowService {
   }
 
   private async open(tx: EntityManager, followUp: FollowUp, after: AfterCommit): Promise<StepOutcome> {
-    if (followUp.status !== FollowUpStatus.SCHEDULED) return 'already-done';
+    if (followUp.status !== FollowUpStatus.SCHEDULED) return 'nothing-to-do';
     const now = this.clock.now();
     if (now < openAt(followUp.dueOn)) return 'not-due';
     const implementation = await tx.findOneByOrFail(Implementation, { id: followUp.implementationId });
@@ -155,7 +155,7 @@ export class FollowUpWorkflowService {
   }
 
   private async remind(tx: EntityManager, followUp: FollowUp, after: AfterCommit): Promise<StepOutcome> {
-    if (!isOpen(followUp) || followUp.remindedAt || !followUp.openedAt) return 'already-done';
+    if (!isOpen(followUp) || followUp.remindedAt || !followUp.openedAt) return 'nothing-to-do';
     const now = this.clock.now();
     if (now < remindAt(followUp.openedAt)) return 'not-due';
     const implementation = await tx.findOneByOrFail(Implementation, { id: followUp.implementationId });
@@ -180,7 +180,7 @@ export class FollowUpWorkflowService {
   }
 
   private async escalate(tx: EntityManager, followUp: FollowUp, after: AfterCommit): Promise<StepOutcome> {
-    if (followUp.status !== FollowUpStatus.OPEN || followUp.escalatedAt || !followUp.openedAt) return 'already-done';
+    if (followUp.status !== FollowUpStatus.OPEN || followUp.escalatedAt || !followUp.openedAt) return 'nothing-to-do';
     const now = this.clock.now();
     if (now < escalateAt(followUp.openedAt)) return 'not-due';
     const implementation = await tx.findOneByOrFail(Implementation, { id: followUp.implementationId });
