@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TestingModule } from '@nestjs/testing';
-import { addMonths, JobQueue, ManualClock, QueueName, toIsoDate } from '#core';
+import { Queue, Worker } from 'bullmq';
+import { addDays, addMonths, JobQueue, ManualClock, QueueName, toIsoDate } from '#core';
 import { NotificationDeliveryService } from '#notifications';
 import { EscalateFollowUpJob, FollowUpWorkflowService, OpenFollowUpJob, RemindFollowUpJob, stepJobId, FollowUpStep, type FollowUpStepPayload } from '#followup';
 import { createTestApi, type TestApi } from '../support/test-api.js';
@@ -41,6 +42,9 @@ describe('follow-up workers: open, remind, escalate exactly once, whatever Redis
   async function finished(payload: FollowUpStepPayload, step: FollowUpStep, job = { [FollowUpStep.Open]: OpenFollowUpJob, [FollowUpStep.Remind]: RemindFollowUpJob, [FollowUpStep.Escalate]: EscalateFollowUpJob }[step]) {
     const queue = workers[0]!.get(JobQueue).queue(QueueName.FollowUp);
     await workers[0]!.get(JobQueue).enqueue(job, payload);
+    // A job the api already enqueued may wait on its (real-time) delay: run it now.
+    const waiting = await queue.getJob(stepJobId(step, payload));
+    if (await waiting?.isDelayed()) await waiting!.promote();
     return eventually(async () => {
       const found = await queue.getJob(stepJobId(step, payload));
       return found?.finishedOn ? found : undefined;
@@ -153,6 +157,42 @@ describe('follow-up workers: open, remind, escalate exactly once, whatever Redis
     expect(escalated.notifications[0]).toBeGreaterThanOrEqual(1);
     const staffInbox = await api.gql(`{ myNotifications { nodes { kind entityId } } }`, {}, { token: actors.staff.token });
     expect(staffInbox.data?.myNotifications.nodes.filter((n: { kind: string; entityId: string }) => n.entityId === ignored12!.id)).toEqual([{ kind: 'followUp.overdue', entityId: ignored12!.id }]);
+  });
+
+  it('recovers a step whose job completed before its moment or failed for good (BullMQ keeps those ids)', async () => {
+    // Due in five days; its job runs now, completes with nothing done, and its id stays in the completed set.
+    const early = await recordImplementation(api, actors, toIsoDate(addDays(addMonths(clock.now(), -12), 5)));
+    const [early12] = await followUpsOf(api, early.id);
+    const earlyPayload = { followUpId: early12!.id, dueOn: early12!.due_on, scheduleVersion: early12!.schedule_version };
+    expect((await finished(earlyPayload, FollowUpStep.Open)).returnvalue).toBe('not-due');
+
+    // Due already; its job used all its attempts and failed for good.
+    await stopWorkers();
+    const failing = await recordImplementation(api, actors, monthsAgo(13));
+    const [failing12] = await followUpsOf(api, failing.id);
+    const failingPayload = { followUpId: failing12!.id, dueOn: failing12!.due_on, scheduleVersion: failing12!.schedule_version };
+    await deleteQueueKeys(prefix);
+    const connection = { url: process.env.REDIS_URL! };
+    const queue = new Queue(QueueName.FollowUp, { prefix, connection });
+    await queue.add(OpenFollowUpJob.name, failingPayload, { jobId: stepJobId(FollowUpStep.Open, failingPayload), attempts: 1 });
+    const broken = new Worker(
+      QueueName.FollowUp,
+      async () => {
+        throw new Error('simulated failure');
+      },
+      { prefix, connection },
+    );
+    await eventually(async () => (await queue.getJob(stepJobId(FollowUpStep.Open, failingPayload)))?.failedReason);
+    await broken.close();
+    await queue.close();
+
+    workers.push(await createFollowUpWorker(clock));
+    await eventually(async () => (await statuses(failing.id))[0] === 'OPEN');
+    clock.set(`${early12!.due_on}T08:00:00.000Z`);
+    await refreshTokens(api, actors);
+    await reconcile();
+    await eventually(async () => (await statuses(early.id))[0] === 'OPEN');
+    expect(await countsPerFollowUp(api, [early12!.id, failing12!.id], 'followUp.opened', 'followUp.opened')).toEqual({ notifications: [1, 1], audits: [1, 1] });
   });
 
   it('opens every due follow-up exactly once when the worker dies mid-batch and Redis loses everything', async () => {
