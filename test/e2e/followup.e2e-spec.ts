@@ -228,16 +228,18 @@ describe('follow-up: implementations, indicators, answers and results', () => {
     const municipality = await followUpActors(api, '0488');
     for (let i = 0; i < 6; i++) {
       const implementation = await recordImplementation(api, municipality, monthsAgo(13));
-      await openDue(implementation.id);
+      const [twelve] = await openDue(implementation.id);
+      await api.gql(ANSWER, { i: { followUpId: twelve, values: DEFAULT_ANSWER } }, { token: municipality.contact.token });
     }
-    const query = `query($first: Int, $after: String) { followUps(first: $first, after: $after, status: OPEN) {
+    const query = `query($first: Int, $after: String) { followUps(first: $first, after: $after, wave: 12) {
       nodes { id wave dueOn status implementation { status product { name } organization { name } responsibleContact { displayName } followUps { wave } needIds }
-              answer { version } indicatorSet { version indicators { key } } }
+              answer { version answeredBy { displayName } } indicatorSet { version indicators { key } } }
       pageInfo { hasNextPage endCursor } } }`;
     const small = await api.gql(query, { first: 2 }, { token: municipality.coordinator.token });
     const large = await api.gql(query, { first: 6 }, { token: municipality.coordinator.token });
     expect(large.errors).toBeUndefined();
     expect(large.data?.followUps.nodes).toHaveLength(6);
+    expect(large.data?.followUps.nodes.every((n: { answer: { answeredBy: unknown } }) => n.answer.answeredBy)).toBe(true);
     expect(large.sqlStatements).toBe(small.sqlStatements);
     const next = await api.gql(query, { first: 6, after: small.data?.followUps.pageInfo.endCursor }, { token: municipality.coordinator.token });
     expect(next.data?.followUps.nodes[0].id).toBe(large.data?.followUps.nodes[2].id);

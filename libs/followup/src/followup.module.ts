@@ -11,6 +11,7 @@ import { FollowUpService } from './follow-up/follow-up.service.js';
 import { FollowUpWorkflowService } from './follow-up/follow-up-workflow.service.js';
 import { FollowUpResolver } from './follow-up/follow-up.resolver.js';
 import { FollowUpFieldsResolver } from './follow-up/follow-up-fields.resolver.js';
+import { FollowUpAnswerFieldsResolver } from './follow-up/follow-up-answer-fields.resolver.js';
 import { FollowUpAnsweredHooks } from './follow-up/follow-up-hooks.js';
 import { Indicator, IndicatorSet } from './indicators/indicator-set.entity.js';
 import { IndicatorService } from './indicators/indicator.service.js';
@@ -30,6 +31,7 @@ import { FOLLOW_UP_JOB_HANDLERS } from './jobs/follow-up.handlers.js';
     FollowUpWorkflowService,
     FollowUpResolver,
     FollowUpFieldsResolver,
+    FollowUpAnswerFieldsResolver,
     FollowUpAnsweredHooks,
     IndicatorService,
     IndicatorResolver,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { AuditService, Clock, type ConnectionResult, Db, paginate, type RequestContext } from '#core';
+import { Product } from '#catalog';
 import { FollowUp, FollowUpAnswer, FollowUpStatus } from './follow-up.entity.js';
 import { FollowUpAnsweredHooks } from './follow-up-hooks.js';
 import { emptyAfterCommit, FollowUpWorkflowService } from './follow-up-workflow.service.js';
@@ -11,7 +12,6 @@ import { ImplementationService } from '../implementation/implementation.service.
 import { IndicatorService } from '../indicators/indicator.service.js';
 import { Indicator } from '../indicators/indicator-set.entity.js';
 import { validateIndicatorValues } from '../indicators/indicator-values.js';
-import { Product } from '#catalog';
 import { FollowUpPolicy } from '../followup.policy.js';
 import { FollowUpError } from '../followup.errors.js';
 

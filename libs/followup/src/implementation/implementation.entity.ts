@@ -132,15 +132,33 @@ export class Implementation {
   @Column({ type: 'uuid' })
   responsibleUserId: string;
 
-  @Column({ type: 'integer' }) offeredWomen: number;
-  @Column({ type: 'integer' }) offeredMen: number;
-  @Column({ type: 'integer' }) offeredOther: number;
-  @Column({ type: 'integer' }) acceptedWomen: number;
-  @Column({ type: 'integer' }) acceptedMen: number;
-  @Column({ type: 'integer' }) acceptedOther: number;
-  @Column({ type: 'integer' }) declinedWomen: number;
-  @Column({ type: 'integer' }) declinedMen: number;
-  @Column({ type: 'integer' }) declinedOther: number;
+  /** Offered, accepted and declined, by sex (S2:83): counts only, never identities. */
+  @Column({ type: 'integer' })
+  offeredWomen: number;
+
+  @Column({ type: 'integer' })
+  offeredMen: number;
+
+  @Column({ type: 'integer' })
+  offeredOther: number;
+
+  @Column({ type: 'integer' })
+  acceptedWomen: number;
+
+  @Column({ type: 'integer' })
+  acceptedMen: number;
+
+  @Column({ type: 'integer' })
+  acceptedOther: number;
+
+  @Column({ type: 'integer' })
+  declinedWomen: number;
+
+  @Column({ type: 'integer' })
+  declinedMen: number;
+
+  @Column({ type: 'integer' })
+  declinedOther: number;
 
   @Column({ type: 'jsonb' })
   checklist: ChecklistData;

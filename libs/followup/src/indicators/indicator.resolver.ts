@@ -1,22 +1,9 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Ctx, OptionalText, type RequestContext, Role, Roles } from '#core';
+import { Ctx, type RequestContext, Role, Roles } from '#core';
 import { IndicatorSet } from './indicator-set.entity.js';
 import { IndicatorService } from './indicator.service.js';
 import { ConfigureIndicatorSetInput } from './dto/configure-indicator-set.input.js';
-import { ArgsType, Field } from '@nestjs/graphql';
-import { IsBoolean, IsOptional } from 'class-validator';
-
-@ArgsType()
-export class IndicatorSetsArgs {
-  @Field(() => String, { nullable: true, description: 'Category id or key: its own set and the default.' })
-  @OptionalText(100)
-  category?: string | null;
-
-  @Field({ defaultValue: false, description: 'Every version, not only the current ones.' })
-  @IsOptional()
-  @IsBoolean()
-  includeHistory: boolean = false;
-}
+import { IndicatorSetsArgs } from './dto/indicator-sets.args.js';
 
 @Resolver(() => IndicatorSet)
 export class IndicatorResolver {

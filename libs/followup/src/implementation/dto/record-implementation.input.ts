@@ -59,17 +59,48 @@ export class ChecklistItemInput {
 
 @InputType({ description: 'IVO:s checklista (S2:56-85); punkter som inte anges lämnas oförändrade (vid registrering: ej uppfyllda).' })
 export class ChecklistInput {
-  @Field(() => ChecklistItemInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ChecklistItemInput) strategyOrPlan?: ChecklistItemInput;
-  @Field(() => ChecklistItemInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ChecklistItemInput) routines?: ChecklistItemInput;
-  @Field(() => ChecklistItemInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ChecklistItemInput) individualNeedsAssessment?: ChecklistItemInput;
+  @Field(() => ChecklistItemInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ChecklistItemInput)
+  strategyOrPlan?: ChecklistItemInput;
+
+  @Field(() => ChecklistItemInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ChecklistItemInput)
+  routines?: ChecklistItemInput;
+
+  @Field(() => ChecklistItemInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ChecklistItemInput)
+  individualNeedsAssessment?: ChecklistItemInput;
+
   @Field(() => ChecklistItemInput, { nullable: true, description: 'Samtycke av personen själv, aldrig av anhöriga eller företrädare (S2:230).' })
   @IsOptional()
   @ValidateNested()
   @Type(() => ChecklistItemInput)
   consentByPerson?: ChecklistItemInput;
-  @Field(() => ChecklistItemInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ChecklistItemInput) staffTraining?: ChecklistItemInput;
-  @Field(() => ChecklistItemInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ChecklistItemInput) followUpRoutine?: ChecklistItemInput;
-  @Field(() => ChecklistItemInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ChecklistItemInput) deviationRoutine?: ChecklistItemInput;
+
+  @Field(() => ChecklistItemInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ChecklistItemInput)
+  staffTraining?: ChecklistItemInput;
+
+  @Field(() => ChecklistItemInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ChecklistItemInput)
+  followUpRoutine?: ChecklistItemInput;
+
+  @Field(() => ChecklistItemInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ChecklistItemInput)
+  deviationRoutine?: ChecklistItemInput;
+
   @Field(() => ChecklistItemInput, { nullable: true, description: 'Reservrutin om tekniken fallerar (S2:368).' })
   @IsOptional()
   @ValidateNested()
