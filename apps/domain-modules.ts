@@ -3,6 +3,7 @@ import { NotificationsModule } from '#notifications';
 import { CatalogModule } from '#catalog';
 import { TestbedModule } from '#testbed';
 import { ProcurementModule } from '#procurement';
+import { FollowUpModule } from '#followup';
 
 /** The domain modules, in the order of the thread need → test → procurement → follow-up. */
-export const DOMAIN_MODULES: Type[] = [NotificationsModule, CatalogModule, TestbedModule, ProcurementModule];
+export const DOMAIN_MODULES: Type[] = [NotificationsModule, CatalogModule, TestbedModule, ProcurementModule, FollowUpModule];

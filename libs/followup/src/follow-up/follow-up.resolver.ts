@@ -1,0 +1,34 @@
+import { Args, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Connection, Ctx, type RequestContext } from '#core';
+import { FollowUp } from './follow-up.entity.js';
+import { FollowUpService } from './follow-up.service.js';
+import { AnswerFollowUpInput } from './dto/answer-follow-up.input.js';
+import { FollowUpsArgs } from './dto/follow-ups.args.js';
+import { FollowUpResults, FollowUpResultsArgs } from '../results/follow-up-results.types.js';
+import { FollowUpResultsService } from '../results/follow-up-results.service.js';
+
+@ObjectType()
+export class FollowUpConnection extends Connection(FollowUp) {}
+
+@Resolver(() => FollowUp)
+export class FollowUpResolver {
+  constructor(
+    private readonly followUpService: FollowUpService,
+    private readonly results: FollowUpResultsService,
+  ) {}
+
+  @Query(() => FollowUpConnection, { description: "Follow-ups of the caller's organisation (node staff: all), by due date." })
+  followUps(@Ctx() ctx: RequestContext, @Args() args: FollowUpsArgs) {
+    return this.followUpService.list(ctx, args);
+  }
+
+  @Query(() => FollowUpResults, { description: 'County-wide results per product and per category for the 12- and 24-month waves.' })
+  followUpResults(@Ctx() ctx: RequestContext, @Args() args: FollowUpResultsArgs): Promise<FollowUpResults> {
+    return this.results.results(ctx, args);
+  }
+
+  @Mutation(() => FollowUp, { description: "The responsible contact (or the organisation's coordinator) answers; a later call with a reason is a correction." })
+  answerFollowUp(@Ctx() ctx: RequestContext, @Args('input') input: AnswerFollowUpInput): Promise<FollowUp> {
+    return this.followUpService.answer(ctx, input);
+  }
+}

@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { AuditService, Clock, type ConnectionResult, Db, paginate, type RequestContext } from '#core';
+import { Product } from '#catalog';
+import { FollowUp, FollowUpAnswer, FollowUpStatus } from './follow-up.entity.js';
+import { FollowUpAnsweredHooks } from './follow-up-hooks.js';
+import { emptyAfterCommit, FollowUpWorkflowService } from './follow-up-workflow.service.js';
+import type { AnswerFollowUpInput } from './dto/answer-follow-up.input.js';
+import type { FollowUpsArgs } from './dto/follow-ups.args.js';
+import { Implementation } from '../implementation/implementation.entity.js';
+import { ImplementationService } from '../implementation/implementation.service.js';
+import { IndicatorService } from '../indicators/indicator.service.js';
+import { Indicator } from '../indicators/indicator-set.entity.js';
+import { validateIndicatorValues } from '../indicators/indicator-values.js';
+import { FollowUpPolicy } from '../followup.policy.js';
+import { FollowUpError } from '../followup.errors.js';
+
+@Injectable()
+export class FollowUpService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly implementations: ImplementationService,
+    private readonly indicators: IndicatorService,
+    private readonly workflow: FollowUpWorkflowService,
+    private readonly hooks: FollowUpAnsweredHooks,
+  ) {}
+
+  /**
+   * Answers (version 1) or corrects (a new version with a reason) a follow-up. The first answer makes it ANSWERED
+   * and bumps its schedule version, so every pending reminder and escalation finds nothing to do.
+   */
+  async answer(ctx: RequestContext, input: AnswerFollowUpInput): Promise<FollowUp> {
+    const after = emptyAfterCommit();
+    const followUp = await this.db.transaction(async (tx) => {
+      const followUp = await tx.findOne(FollowUp, { where: { id: input.followUpId }, lock: { mode: 'pessimistic_write' } });
+      if (!followUp) throw FollowUpError.FOLLOW_UP_NOT_FOUND({ field: 'input.followUpId' });
+      const implementation = await tx.findOneByOrFail(Implementation, { id: followUp.implementationId });
+      if (!FollowUpPolicy.canSee(ctx, implementation)) throw FollowUpError.FOLLOW_UP_NOT_FOUND({ field: 'input.followUpId' });
+      FollowUpPolicy.assertAnswers(ctx, implementation);
+      if (![FollowUpStatus.OPEN, FollowUpStatus.OVERDUE, FollowUpStatus.ANSWERED].includes(followUp.status)) {
+        throw FollowUpError.NOT_OPEN({ field: 'input.followUpId', params: { status: followUp.status } });
+      }
+      const correcting = followUp.status === FollowUpStatus.ANSWERED;
+      if (correcting && !input.correctionReason) throw FollowUpError.CORRECTION_REASON_REQUIRED({ field: 'input.correctionReason' });
+      const product = await tx.findOneByOrFail(Product, { id: implementation.productId });
+      const setId = followUp.indicatorSetId ?? (await this.indicators.currentFor(tx, product.categoryId))?.id;
+      const indicators = setId ? await tx.find(Indicator, { where: { indicatorSetId: setId }, order: { sortOrder: 'ASC' } }) : [];
+      const values = validateIndicatorValues(indicators, input.values);
+      const [{ next }] = await tx.query(`SELECT coalesce(max(version), 0) + 1 AS next FROM follow_up_answers WHERE follow_up_id = $1`, [followUp.id]);
+      const now = this.clock.now();
+      const answer = tx.create(FollowUpAnswer, {
+        followUpId: followUp.id,
+        version: Number(next),
+        indicatorSetId: setId!,
+        values,
+        correctionReason: correcting ? input.correctionReason! : null,
+        answeredByUserId: ctx.userId,
+        answeredAt: now,
+      });
+      await tx.insert(FollowUpAnswer, answer);
+      const before = { ...followUp };
+      if (!correcting) {
+        this.workflow.forgetJobs(followUp, after);
+        Object.assign(followUp, { status: FollowUpStatus.ANSWERED, answeredAt: now, indicatorSetId: setId ?? null, scheduleVersion: followUp.scheduleVersion + 1, updatedAt: now });
+        await tx.save(FollowUp, followUp);
+      }
+      // The answer's values are not copied into the audit log: free text may hold personal data; the row keeps them.
+      await this.audit.record(ctx, tx, {
+        action: correcting ? 'followUp.corrected' : 'followUp.answered',
+        entityType: 'FollowUp',
+        entityId: followUp.id,
+        before,
+        after: { ...followUp, answerId: answer.id, answerVersion: answer.version },
+      });
+      const needIds: string[] = (await tx.query(`SELECT need_id FROM implementation_needs WHERE implementation_id = $1`, [implementation.id])).map((r: { need_id: string }) => r.need_id);
+      await this.hooks.run(ctx, tx, {
+        followUpId: followUp.id,
+        implementationId: implementation.id,
+        organizationId: implementation.organizationId,
+        productId: implementation.productId,
+        wave: followUp.wave,
+        answerVersion: answer.version,
+        needIds,
+        callOffId: implementation.callOffId,
+        values,
+      });
+      return followUp;
+    });
+    await this.workflow.afterCommit(after);
+    return followUp;
+  }
+
+  async list(ctx: RequestContext, args: FollowUpsArgs): Promise<ConnectionResult<FollowUp>> {
+    const qb = FollowUpPolicy.scope(ctx, this.db.manager.createQueryBuilder(FollowUp, 'f'), 'f');
+    if (args.status) qb.andWhere('f.status = :status', { status: args.status });
+    if (args.organizationId) qb.andWhere('f.organization_id = :org', { org: args.organizationId });
+    if (args.implementationId) qb.andWhere('f.implementation_id = :impl', { impl: args.implementationId });
+    if (args.dueBefore) qb.andWhere('f.due_on <= :dueBefore', { dueBefore: args.dueBefore });
+    if (args.wave) qb.andWhere('f.wave = :wave', { wave: args.wave });
+    return paginate(qb, args, [
+      { expression: 'f.due_on', direction: 'ASC', value: (f) => f.dueOn },
+      { expression: 'f.id', direction: 'ASC', value: (f) => f.id },
+    ]);
+  }
+
+  /** The follow-ups of a visible implementation, by wave. */
+  async ofImplementation(ctx: RequestContext, implementationId: string): Promise<FollowUp[]> {
+    const rows = await ctx.loaders
+      .manyByKey<string, FollowUp>('followUpsOfImplementation', (ids) => this.db.manager.findBy(FollowUp, { implementationId: In([...ids]) }), (f) => f.implementationId)
+      .load(implementationId);
+    return [...rows].sort((a, b) => a.wave - b.wave);
+  }
+
+  async answersOf(ctx: RequestContext, followUpId: string): Promise<FollowUpAnswer[]> {
+    const rows = await ctx.loaders
+      .manyByKey<string, FollowUpAnswer>('followUpAnswers', (ids) => this.db.manager.findBy(FollowUpAnswer, { followUpId: In([...ids]) }), (a) => a.followUpId)
+      .load(followUpId);
+    return [...rows].sort((a, b) => b.version - a.version);
+  }
+
+  async latestAnswer(ctx: RequestContext, followUpId: string): Promise<FollowUpAnswer | null> {
+    return (await this.answersOf(ctx, followUpId))[0] ?? null;
+  }
+
+  loadImplementation(ctx: RequestContext, id: string): Promise<Implementation | null> {
+    return this.implementations.load(ctx, id);
+  }
+}

@@ -1,0 +1,199 @@
+import { Injectable } from '@nestjs/common';
+import { In, type EntityManager } from 'typeorm';
+import { assertReferencesExist, AuditService, Clock, type ConnectionResult, Db, defineTransitions, paginate, type RequestContext } from '#core';
+import { ProductService } from '#catalog';
+import { CHECKLIST_ITEMS, type ChecklistData, Implementation, ImplementationStatus } from './implementation.entity.js';
+import type { ChecklistInput, PeopleCountsInput, RecordImplementationInput, UpdateImplementationInput } from './dto/record-implementation.input.js';
+import type { ImplementationsArgs } from './dto/implementations.args.js';
+import { FollowUpPolicy } from '../followup.policy.js';
+import { FollowUpError } from '../followup.errors.js';
+import { emptyAfterCommit, FollowUpWorkflowService } from '../follow-up/follow-up-workflow.service.js';
+import { FollowUp } from '../follow-up/follow-up.entity.js';
+
+export const ImplementationTransitions = defineTransitions<ImplementationStatus>({
+  PILOT: ['PILOT', 'BROAD_ROLLOUT', 'DISCONTINUED'],
+  BROAD_ROLLOUT: ['BROAD_ROLLOUT', 'DISCONTINUED'],
+  DISCONTINUED: [],
+} as Record<ImplementationStatus, ImplementationStatus[]>);
+
+@Injectable()
+export class ImplementationService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly products: ProductService,
+    private readonly workflow: FollowUpWorkflowService,
+  ) {}
+
+  async record(ctx: RequestContext, input: RecordImplementationInput): Promise<Implementation> {
+    const organizationId = input.organizationId ?? ctx.organizationId;
+    FollowUpPolicy.assertEdits(ctx, organizationId);
+    await this.products.get(ctx, input.productId, 'input.productId');
+    if (input.status === ImplementationStatus.DISCONTINUED && !input.discontinuedReason) throw FollowUpError.REASON_REQUIRED({ field: 'input.discontinuedReason' });
+    const people = input.people ?? { offered: zero(), accepted: zero(), declined: zero() };
+    assertCounts(people);
+    const after = emptyAfterCommit();
+    const implementation = await this.db.transaction(async (tx) => {
+      await this.assertContact(tx, input.responsibleUserId, organizationId, 'input.responsibleUserId');
+      if (input.callOffId) await assertReferencesExist(tx, 'call_offs', [input.callOffId], 'input.callOffId', 'Call-off');
+      if (input.needIds?.length) await assertReferencesExist(tx, 'needs', input.needIds, 'input.needIds', 'Need');
+      const now = this.clock.now();
+      const implementation = tx.create(Implementation, {
+        organizationId,
+        productId: input.productId,
+        callOffId: input.callOffId ?? null,
+        setting: input.setting,
+        status: input.status,
+        discontinuedReason: input.status === ImplementationStatus.DISCONTINUED ? input.discontinuedReason! : null,
+        goLiveOn: input.goLiveOn ?? null,
+        responsibleUserId: input.responsibleUserId,
+        ...countColumns(people),
+        checklist: mergeChecklist({}, input.checklist),
+        version: 1,
+        createdByUserId: ctx.auditUserId,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await tx.insert(Implementation, implementation);
+      await this.replaceNeeds(tx, implementation.id, input.needIds ?? []);
+      await this.audit.record(ctx, tx, { action: 'implementation.recorded', entityType: 'Implementation', entityId: implementation.id, after: { ...implementation, needIds: input.needIds ?? [] } });
+      await this.workflow.syncSchedule(ctx, tx, implementation, after);
+      return implementation;
+    });
+    await this.workflow.afterCommit(after);
+    return implementation;
+  }
+
+  async update(ctx: RequestContext, input: UpdateImplementationInput): Promise<Implementation> {
+    const after = emptyAfterCommit();
+    const implementation = await this.db.transaction(async (tx) => {
+      const implementation = await tx.findOne(Implementation, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      if (!implementation) throw FollowUpError.IMPLEMENTATION_NOT_FOUND({ field: 'input.id' });
+      FollowUpPolicy.assertCanSee(ctx, implementation, 'input.id');
+      FollowUpPolicy.assertEdits(ctx, implementation.organizationId);
+      if (implementation.status === ImplementationStatus.DISCONTINUED) throw FollowUpError.DISCONTINUED({ field: 'input.id' });
+      const before = { ...implementation, checklist: { ...implementation.checklist } };
+      if (input.status) {
+        ImplementationTransitions.assert(implementation.status, input.status, 'input.status');
+        if (input.status === ImplementationStatus.DISCONTINUED && !input.discontinuedReason) throw FollowUpError.REASON_REQUIRED({ field: 'input.discontinuedReason' });
+        implementation.status = input.status;
+        implementation.discontinuedReason = input.status === ImplementationStatus.DISCONTINUED ? input.discontinuedReason! : null;
+      }
+      if (input.goLiveOn === null && implementation.goLiveOn && (await tx.existsBy(FollowUp, { implementationId: implementation.id }))) {
+        throw FollowUpError.GO_LIVE_CANNOT_BE_CLEARED({ field: 'input.goLiveOn' });
+      }
+      if (input.goLiveOn !== undefined) implementation.goLiveOn = input.goLiveOn;
+      if (input.setting) implementation.setting = input.setting;
+      if (input.responsibleUserId) {
+        await this.assertContact(tx, input.responsibleUserId, implementation.organizationId, 'input.responsibleUserId');
+        implementation.responsibleUserId = input.responsibleUserId;
+      }
+      if (input.callOffId !== undefined) {
+        if (input.callOffId) await assertReferencesExist(tx, 'call_offs', [input.callOffId], 'input.callOffId', 'Call-off');
+        implementation.callOffId = input.callOffId;
+      }
+      if (input.needIds) {
+        if (input.needIds.length) await assertReferencesExist(tx, 'needs', input.needIds, 'input.needIds', 'Need');
+        await this.replaceNeeds(tx, implementation.id, input.needIds);
+      }
+      if (input.people) {
+        assertCounts(input.people);
+        Object.assign(implementation, countColumns(input.people));
+      }
+      if (input.checklist) implementation.checklist = mergeChecklist(implementation.checklist, input.checklist);
+      implementation.version += 1;
+      implementation.updatedAt = this.clock.now();
+      await tx.save(Implementation, implementation);
+      await this.audit.record(ctx, tx, { action: 'implementation.updated', entityType: 'Implementation', entityId: implementation.id, before, after: { ...implementation, ...(input.needIds ? { needIds: input.needIds } : {}) } });
+      await this.workflow.syncSchedule(ctx, tx, implementation, after);
+      return implementation;
+    });
+    await this.workflow.afterCommit(after);
+    return implementation;
+  }
+
+  async get(ctx: RequestContext, id: string, field = 'id'): Promise<Implementation> {
+    const implementation = await this.load(ctx, id);
+    if (!implementation || !FollowUpPolicy.canSee(ctx, implementation)) throw FollowUpError.IMPLEMENTATION_NOT_FOUND({ field });
+    return implementation;
+  }
+
+  async list(ctx: RequestContext, args: ImplementationsArgs): Promise<ConnectionResult<Implementation>> {
+    const qb = FollowUpPolicy.scope(ctx, this.db.manager.createQueryBuilder(Implementation, 'i'), 'i');
+    if (args.organizationId) qb.andWhere('i.organization_id = :org', { org: args.organizationId });
+    if (args.productId) qb.andWhere('i.product_id = :product', { product: args.productId });
+    if (args.status) qb.andWhere('i.status = :status', { status: args.status });
+    return paginate(qb, args, [
+      { expression: 'i.created_at', direction: 'DESC', value: (i) => i.createdAt },
+      { expression: 'i.id', direction: 'DESC', value: (i) => i.id },
+    ]);
+  }
+
+  /** Without a visibility check: callers (field resolvers under a visible parent, services) have checked. */
+  load(ctx: RequestContext, id: string): Promise<Implementation | null> {
+    return ctx.loaders.byKey<string, Implementation>('implementation', (ids) => this.db.manager.findBy(Implementation, { id: In([...ids]) }), (i) => i.id).load(id);
+  }
+
+  needIdsOf(ctx: RequestContext, implementationId: string): Promise<string[]> {
+    return ctx.loaders
+      .manyByKey<string, { implementationId: string; needId: string }>(
+        'implementationNeeds',
+        async (ids) =>
+          (await this.db.manager.query(`SELECT implementation_id, need_id FROM implementation_needs WHERE implementation_id = ANY($1::uuid[])`, [[...ids]])).map(
+            (r: { implementation_id: string; need_id: string }) => ({ implementationId: r.implementation_id, needId: r.need_id }),
+          ),
+        (r) => r.implementationId,
+      )
+      .load(implementationId)
+      .then((rows) => rows.map((r) => r.needId).sort());
+  }
+
+  private async replaceNeeds(tx: EntityManager, implementationId: string, needIds: readonly string[]): Promise<void> {
+    await tx.query(`DELETE FROM implementation_needs WHERE implementation_id = $1`, [implementationId]);
+    if (needIds.length) {
+      await tx.query(`INSERT INTO implementation_needs (implementation_id, need_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [implementationId, [...new Set(needIds)]]);
+    }
+  }
+
+  private async assertContact(tx: EntityManager, userId: string, organizationId: string, field: string): Promise<void> {
+    const [row] = await tx.query(`SELECT 1 FROM users WHERE id = $1 AND organization_id = $2 AND active`, [userId, organizationId]);
+    if (!row) throw FollowUpError.CONTACT_NOT_IN_ORGANIZATION({ field });
+  }
+}
+
+function zero() {
+  return { women: 0, men: 0, otherOrUnknown: 0 };
+}
+
+function assertCounts(people: PeopleCountsInput): void {
+  for (const sex of ['women', 'men', 'otherOrUnknown'] as const) {
+    const sum = people.accepted[sex] + people.declined[sex];
+    if (sum > people.offered[sex]) {
+      throw FollowUpError.COUNTS_EXCEED_OFFERED({ field: `input.people.accepted.${sex}`, params: { sum, offered: people.offered[sex] } });
+    }
+  }
+}
+
+function countColumns(people: PeopleCountsInput) {
+  return {
+    offeredWomen: people.offered.women,
+    offeredMen: people.offered.men,
+    offeredOther: people.offered.otherOrUnknown,
+    acceptedWomen: people.accepted.women,
+    acceptedMen: people.accepted.men,
+    acceptedOther: people.accepted.otherOrUnknown,
+    declinedWomen: people.declined.women,
+    declinedMen: people.declined.men,
+    declinedOther: people.declined.otherOrUnknown,
+  };
+}
+
+function mergeChecklist(current: ChecklistData, input: ChecklistInput | null | undefined): ChecklistData {
+  const result: ChecklistData = { ...current };
+  for (const key of CHECKLIST_ITEMS) {
+    const item = input?.[key];
+    if (item) result[key] = { done: item.done, comment: item.comment ?? null };
+  }
+  return result;
+}

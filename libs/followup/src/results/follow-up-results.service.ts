@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, Db, type RequestContext, toIsoDate } from '#core';
+import { TechnologyCategoryService } from '#catalog';
+import { IndicatorType } from '../indicators/indicator-set.entity.js';
+import type { IndicatorValue } from '../follow-up/follow-up.entity.js';
+import { type FollowUpResultGroup, type FollowUpResults, type FollowUpResultsArgs, type IndicatorAggregate } from './follow-up-results.types.js';
+
+interface CountRow {
+  product_id: string;
+  product_name: string;
+  category_id: string;
+  category_key: string;
+  wave: number;
+  due: string;
+  answered: string;
+  overdue: string;
+  organization_ids: string[];
+}
+
+interface AnswerRow {
+  product_id: string;
+  category_id: string;
+  wave: number;
+  values: Record<string, IndicatorValue>;
+  indicator_set_id: string;
+}
+
+interface IndicatorRow {
+  indicator_set_id: string;
+  key: string;
+  label_sv: string;
+  type: IndicatorType;
+  unit: string | null;
+  sort_order: number;
+}
+
+/**
+ * County-wide results: every member sees the aggregates of everyone (S4:301 "so that everyone can take part"),
+ * never another organisation's rows; raw answers stay with the own organisation (`followUps`).
+ */
+@Injectable()
+export class FollowUpResultsService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly categories: TechnologyCategoryService,
+  ) {}
+
+  async results(ctx: RequestContext, args: FollowUpResultsArgs): Promise<FollowUpResults> {
+    const categoryId = args.category ? (await this.categories.resolve(ctx, args.category, 'category')).id : null;
+    const filter = [args.productId ?? null, categoryId, args.wave ?? null] as const;
+    const where = `($1::uuid IS NULL OR i.product_id = $1) AND ($2::uuid IS NULL OR p.category_id = $2) AND ($3::int IS NULL OR f.wave = $3)`;
+    const counts: CountRow[] = await this.db.manager.query(
+      `SELECT i.product_id, p.name AS product_name, p.category_id, c.key AS category_key, f.wave,
+              count(*) FILTER (WHERE f.status <> 'CANCELLED' AND f.due_on <= $4::date) AS due,
+              count(*) FILTER (WHERE f.status = 'ANSWERED') AS answered,
+              count(*) FILTER (WHERE f.status = 'OVERDUE') AS overdue,
+              array_agg(DISTINCT f.organization_id) AS organization_ids
+         FROM follow_ups f
+         JOIN implementations i ON i.id = f.implementation_id
+         JOIN products p ON p.id = i.product_id
+         JOIN technology_categories c ON c.id = p.category_id
+        WHERE ${where}
+        GROUP BY i.product_id, p.name, p.category_id, c.key, f.wave
+        ORDER BY c.key, p.name, f.wave`,
+      [...filter, toIsoDate(this.clock.now())],
+    );
+    const answers: AnswerRow[] = await this.db.manager.query(
+      `SELECT DISTINCT ON (a.follow_up_id) i.product_id, p.category_id, f.wave, a.values, a.indicator_set_id
+         FROM follow_up_answers a
+         JOIN follow_ups f ON f.id = a.follow_up_id
+         JOIN implementations i ON i.id = f.implementation_id
+         JOIN products p ON p.id = i.product_id
+        WHERE ${where}
+        ORDER BY a.follow_up_id, a.version DESC`,
+      filter,
+    );
+    const setIds = [...new Set(answers.map((a) => a.indicator_set_id))];
+    const indicators: IndicatorRow[] = setIds.length
+      ? await this.db.manager.query(`SELECT indicator_set_id, key, label_sv, type, unit, sort_order FROM indicators WHERE indicator_set_id = ANY($1::uuid[])`, [setIds])
+      : [];
+
+    const byProduct = counts.map((row) => group(row, row.product_id, row.product_name, [row], answers.filter((a) => a.product_id === row.product_id && a.wave === row.wave), indicators));
+    const categoryKeys = new Map<string, CountRow[]>();
+    for (const row of counts) {
+      const key = `${row.category_id}|${row.wave}`;
+      categoryKeys.set(key, [...(categoryKeys.get(key) ?? []), row]);
+    }
+    const byCategory = [...categoryKeys.values()].map((rows) =>
+      group(rows[0]!, null, null, rows, answers.filter((a) => a.category_id === rows[0]!.category_id && a.wave === rows[0]!.wave), indicators),
+    );
+    return { byProduct, byCategory };
+  }
+}
+
+function group(first: CountRow, productId: string | null, productName: string | null, rows: CountRow[], answers: AnswerRow[], indicators: IndicatorRow[]): FollowUpResultGroup {
+  const due = rows.reduce((s, r) => s + Number(r.due), 0);
+  const answered = rows.reduce((s, r) => s + Number(r.answered), 0);
+  return {
+    productId,
+    productName,
+    categoryId: first.category_id,
+    categoryKey: first.category_key,
+    wave: Number(first.wave),
+    due,
+    answered,
+    overdue: rows.reduce((s, r) => s + Number(r.overdue), 0),
+    organizations: new Set(rows.flatMap((r) => r.organization_ids)).size,
+    responseRate: due > 0 ? Math.min(1, answered / due) : null,
+    indicators: aggregate(answers, indicators),
+  };
+}
+
+/** Indicators are matched by key across set versions; the first definition seen (by sort order) labels them. */
+function aggregate(answers: AnswerRow[], indicators: IndicatorRow[]): IndicatorAggregate[] {
+  const sets = new Set(answers.map((a) => a.indicator_set_id));
+  const definitions = new Map<string, IndicatorRow>();
+  for (const indicator of [...indicators].sort((a, b) => a.sort_order - b.sort_order)) {
+    if (sets.has(indicator.indicator_set_id) && !definitions.has(indicator.key)) definitions.set(indicator.key, indicator);
+  }
+  return [...definitions.values()].map((definition) => {
+    const values = answers.map((a) => a.values[definition.key]).filter((v) => v !== undefined && v !== null);
+    const numeric = definition.type === IndicatorType.COUNT || definition.type === IndicatorType.PERCENT || definition.type === IndicatorType.SCALE_1_5;
+    const numbers = numeric ? values.filter((v): v is number => typeof v === 'number') : [];
+    const sum = numbers.reduce((s, n) => s + n, 0);
+    const distribution = new Map<string, number>();
+    if (definition.type === IndicatorType.SCALE_1_5 || definition.type === IndicatorType.YES_NO) {
+      const domain = definition.type === IndicatorType.SCALE_1_5 ? ['1', '2', '3', '4', '5'] : ['true', 'false'];
+      for (const value of domain) distribution.set(value, 0);
+      for (const value of values) distribution.set(String(value), (distribution.get(String(value)) ?? 0) + 1);
+    }
+    return {
+      key: definition.key,
+      labelSv: definition.label_sv,
+      type: definition.type,
+      unit: definition.unit,
+      responses: values.length,
+      sum: numeric && numbers.length ? sum : null,
+      mean: numeric && numbers.length ? sum / numbers.length : definition.type === IndicatorType.YES_NO && values.length ? values.filter((v) => v === true).length / values.length : null,
+      distribution: [...distribution.entries()].map(([value, count]) => ({ value, count })),
+    };
+  });
+}
