@@ -139,6 +139,10 @@ describe('needs: report, similar, endorse, triage, merge, feedback', () => {
     expect(errorCode(self)).toBe('BAD_USER_INPUT');
     expect(field(self)).toBe('input.intoNeedId');
 
+    const untriaged = await reportNeed(api, flen, { title: 'Ännu en nattillsyn' });
+    const intoNew = await api.gql(MERGE, { i: { needId: duplicateId, intoNeedId: untriaged.id, reason: 'Dubblett' } }, { token: staff.token });
+    expect([errorCode(intoNew), field(intoNew)]).toEqual(['CONFLICT', 'input.intoNeedId']);
+
     const merged = await api.gql(MERGE, { i: { needId: duplicateId, intoNeedId: flenNeedId, reason: 'Samma behov som Flens; följ det.' } }, { token: staff.token });
     expect(merged.errors).toBeUndefined();
     // Katrineholm (kept once, its first endorsement), Trosa (moved), Strängnäs (the duplicate's own organisation).
@@ -180,7 +184,12 @@ describe('needs: report, similar, endorse, triage, merge, feedback', () => {
     expect(mergeNote?.body).not.toContain('Samma behov som Flens');
 
     const flenMine = await api.gql(MY_NEEDS, {}, { token: flen.token });
-    expect(flenMine.data?.myNeeds.nodes).toEqual([{ id: flenNeedId, status: 'TRIAGED', statusReason: 'Gäller flera kommuner; tas upp i testverksamheten.', mergedInto: null }]);
+    expect((flenMine.data?.myNeeds.nodes as { id: string }[]).find((n) => n.id === flenNeedId)).toEqual({
+      id: flenNeedId,
+      status: 'TRIAGED',
+      statusReason: 'Gäller flera kommuner; tas upp i testverksamheten.',
+      mergedInto: null,
+    });
     const flenNotes = (await api.gql(MY_NOTIFICATIONS, {}, { token: flen.token })).data?.myNotifications.nodes as { kind: string; params: Record<string, unknown> }[];
     expect(flenNotes.find((n) => n.kind === 'need.statusChanged')?.params).toMatchObject({ toStatus: 'TRIAGED', reason: 'Gäller flera kommuner; tas upp i testverksamheten.' });
     expect(flenNotes.some((n) => n.kind === 'need.endorsed')).toBe(true);

@@ -150,10 +150,10 @@ export class NeedService {
     const unique = [...new Set(needIds)];
     if (unique.length === 0) return [];
     const found = new Map((await tx.findBy(Need, { id: In(unique) })).map((n) => [n.id, n]));
-    return unique.map((id, index) => {
+    return unique.map((id) => {
       const need = found.get(id);
       const at = `${field}.${needIds.indexOf(id)}`;
-      if (!need || !NeedPolicy.canSee(ctx, need)) throw NeedError.NOT_FOUND({ field: at, params: { index } });
+      if (!need || !NeedPolicy.canSee(ctx, need)) throw NeedError.NOT_FOUND({ field: at });
       if (need.status === NeedStatus.MERGED) throw NeedError.MERGED({ field: at, params: { mergedIntoId: need.mergedIntoId ?? '' } });
       return need;
     });
