@@ -193,6 +193,7 @@ describe('needs: report, similar, endorse, triage, merge, feedback', () => {
     const flenNotes = (await api.gql(MY_NOTIFICATIONS, {}, { token: flen.token })).data?.myNotifications.nodes as { kind: string; params: Record<string, unknown> }[];
     expect(flenNotes.find((n) => n.kind === 'need.statusChanged')?.params).toMatchObject({ toStatus: 'TRIAGED', reason: 'Gäller flera kommuner; tas upp i testverksamheten.' });
     expect(flenNotes.some((n) => n.kind === 'need.endorsed')).toBe(true);
+    expect(flenNotes.find((n) => n.kind === 'need.duplicateMerged')?.params).toEqual({ needId: flenNeedId, mergedNeedId: duplicateId });
   });
 
   it('sorts by how widely a need is shared, and lets those who see a need comment on it', async () => {

@@ -57,6 +57,20 @@ export class NeedWorkflowService {
       await this.endorsements.moveOnMerge(ctx, tx, duplicate, survivor);
       await tx.update(Need, { mergedIntoId: duplicate.id }, { mergedIntoId: survivor.id });
       const notificationIds = await this.writer.apply(ctx, tx, duplicate, NeedStatus.MERGED, { reason: input.reason, mergedIntoId: survivor.id });
+      if (survivor.reporterUserId !== duplicate.reporterUserId) {
+        notificationIds.push(
+          ...(await this.notifications.notify(tx, {
+            recipientUserIds: [survivor.reporterUserId],
+            kind: 'need.duplicateMerged',
+            title: 'Ett likadant behov har slagits samman med ditt',
+            body: `Ett behov från en annan verksamhet har slagits samman med ”${survivor.title}”. Den som stod bakom det står nu bakom ditt.`,
+            entityType: 'Need',
+            entityId: survivor.id,
+            params: { needId: survivor.id, mergedNeedId: duplicate.id },
+            dedupeKey: `need.duplicateMerged.${survivor.id}.${duplicate.id}`,
+          })),
+        );
+      }
       await this.endorsements.refreshCounters(tx, [duplicate.id, survivor.id]);
       return { survivor: await tx.findOneByOrFail(Need, { id: survivor.id }), notificationIds };
     });

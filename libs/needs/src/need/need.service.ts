@@ -149,7 +149,9 @@ export class NeedService {
   async assertLinkable(ctx: RequestContext, tx: EntityManager, needIds: readonly string[], field: string): Promise<Need[]> {
     const unique = [...new Set(needIds)];
     if (unique.length === 0) return [];
-    const found = new Map((await tx.findBy(Need, { id: In(unique) })).map((n) => [n.id, n]));
+    // FOR SHARE: a concurrent merge or status change waits until the caller's link is committed.
+    const rows = await tx.find(Need, { where: { id: In(unique) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_read' } });
+    const found = new Map(rows.map((n) => [n.id, n]));
     return unique.map((id) => {
       const need = found.get(id);
       const at = `${field}.${needIds.indexOf(id)}`;
