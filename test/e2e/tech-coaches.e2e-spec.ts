@@ -79,6 +79,8 @@ describe('tech coaches: directory and field activities', () => {
     expect(training.data?.recordCoachActivity).toMatchObject({ kind: 'TRAINING', occurredOn: today, staffReached: 12 });
     expect((await api.gql(RECORD, { i: { coachId: colleagueCoachId, kind: 'DEMO', occurredOn: today, staffReached: 3 } }, { token: coordinator.token })).errors).toBeUndefined();
     expect(errorCode(await api.gql(RECORD, { i: { coachId, kind: 'DEMO', occurredOn: today, staffReached: 3 } }, { token: otherCoordinator.token }))).toBe('FORBIDDEN');
+    // Registered by the coordinator, the colleague records their own activities without the TECH_COACH role.
+    expect((await api.gql(RECORD, { i: { kind: 'OBSERVATION', occurredOn: today, staffReached: 0 } }, { token: colleague.token })).errors).toBeUndefined();
 
     const future = await api.gql(RECORD, { i: { kind: 'DEMO', occurredOn: '2099-01-01', staffReached: 1 } }, { token: coach.token });
     expect([errorCode(future), field(future)]).toEqual(['BAD_USER_INPUT', 'input.occurredOn']);

@@ -33,11 +33,21 @@ export const NeedPolicy = {
 
 /** Coaches: the coach, a coordinator of the coach's organisation, or node staff manage a profile. */
 export const CoachPolicy = {
+  /** Registering: a TECH_COACH registers themself; a coordinator a user of their organisation; node staff anyone. */
+  assertRegisters(ctx: RequestContext, user: { id: string; organizationId: string }): void {
+    if (ctx.isNodeStaff || CoachPolicy.coordinates(ctx, user.organizationId)) return;
+    if (ctx.userId === user.id && ctx.hasRole(Role.TECH_COACH)) return;
+    throw CoachError.FORBIDDEN({ field: 'input.userId' });
+  },
+
+  /** An existing profile: the coach themself (whoever registered them), a coordinator of the organisation, node staff. */
   assertManages(ctx: RequestContext, coach: { userId: string; organizationId: string }): void {
-    if (ctx.isNodeStaff) return;
-    if (ctx.userId === coach.userId && ctx.hasRole(Role.TECH_COACH)) return;
-    if (ctx.belongsTo(coach.organizationId) && ctx.hasRole(Role.MUNICIPALITY_COORDINATOR)) return;
+    if (ctx.isNodeStaff || ctx.userId === coach.userId || CoachPolicy.coordinates(ctx, coach.organizationId)) return;
     throw CoachError.FORBIDDEN();
+  },
+
+  coordinates(ctx: RequestContext, organizationId: string): boolean {
+    return ctx.belongsTo(organizationId) && ctx.hasRole(Role.MUNICIPALITY_COORDINATOR);
   },
 
   /** Activity notes are the organisation's own material: the coach's organisation and node staff read them. */

@@ -27,7 +27,7 @@ export class TechCoachService {
     const userId = input.userId ?? ctx.userId;
     const user = await this.db.manager.findOneBy(User, { id: userId });
     if (!user) throw CoachError.USER_NOT_FOUND({ field: 'input.userId' });
-    CoachPolicy.assertManages(ctx, { userId: user.id, organizationId: user.organizationId });
+    CoachPolicy.assertRegisters(ctx, user);
     const categoryIds = await this.resolveCategories(ctx, input.categories ?? []);
     return this.db.transaction(async (tx) => {
       if (await tx.existsBy(TechCoach, { userId: user.id })) throw CoachError.EXISTS({ field: 'input.userId' });
