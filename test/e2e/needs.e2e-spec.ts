@@ -131,6 +131,19 @@ describe('needs: report, similar, endorse, triage, merge, feedback', () => {
     expect((await endorse(api, katrineholm, flenNeedId, { comment: 'Samma sak hos oss', peopleAffected: 40 })).data?.endorseNeed.endorsementCount).toBe(1);
   });
 
+  it('keeps one endorsement per organisation when two colleagues endorse at the same time', async () => {
+    const [a, b] = await Promise.all([createUser(api, '0481', [Role.TECH_COACH], 'oxelosund-a'), createUser(api, '0481', [Role.VIEWER], 'oxelosund-b')]);
+    const results = await Promise.all([endorse(api, a, flenNeedId, { peopleAffected: 3 }), endorse(api, b, flenNeedId, { peopleAffected: 3 })]);
+    expect(results.map(errorCode).sort()).toEqual(['CONFLICT', undefined]);
+    const after = await api.gql(NEED, { id: flenNeedId }, { token: a.token });
+    expect(after.data?.need).toMatchObject({ endorsementCount: 2, peopleAffected: 12 + 40 + 3 });
+    const winner = errorCode(results[0]!) ? b : a;
+    const loser = winner === a ? b : a;
+    const WITHDRAW = `mutation($id: ID!) { withdrawEndorsement(needId: $id) { endorsementCount } }`;
+    expect(errorCode(await api.gql(WITHDRAW, { id: flenNeedId }, { token: loser.token }))).toBe('FORBIDDEN');
+    expect((await api.gql(WITHDRAW, { id: flenNeedId }, { token: winner.token })).data?.withdrawEndorsement.endorsementCount).toBe(1);
+  });
+
   it('merges a duplicate into the survivor: endorsements move, one per organisation, the trail is kept', async () => {
     expect((await endorse(api, katrineholm, duplicateId, { peopleAffected: 30 })).errors).toBeUndefined();
     expect((await endorse(api, trosa, duplicateId, { peopleAffected: 5 })).errors).toBeUndefined();

@@ -2,7 +2,8 @@ import { Args, ID, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql
 import { Connection, Ctx, PageArgs, type RequestContext, Role, Roles, UuidPipe } from '#core';
 import { Need } from './need.entity.js';
 import { NeedComment } from './need-comment.entity.js';
-import { NeedService, SimilarNeed } from './need.service.js';
+import { NeedService } from './need.service.js';
+import { SimilarNeed } from './similar-need.type.js';
 import { NeedEndorsementService } from './need-endorsement.service.js';
 import { NeedWorkflowService } from './need-workflow.service.js';
 import { NeedCommentService } from './need-comment.service.js';

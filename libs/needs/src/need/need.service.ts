@@ -1,24 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { Field, Float, ObjectType } from '@nestjs/graphql';
 import { type EntityManager, In } from 'typeorm';
 import { AuditService, Clock, type ConnectionResult, Db, type PageArgs, paginate, type RequestContext, type SortKey, Visibility } from '#core';
 import { TechnologyCategoryService } from '#catalog';
 import { Need } from './need.entity.js';
+import type { SimilarNeed } from './similar-need.type.js';
 import { NeedStatusChange } from './need-status-change.entity.js';
 import { NeedSort, NeedStatus, NeedUrgency } from './need.enums.js';
 import type { ReportNeedInput } from './dto/report-need.input.js';
 import type { NeedsArgs, SimilarNeedsArgs } from './dto/needs.args.js';
 import { NeedPolicy } from '../needs.policy.js';
 import { NeedError } from '../needs.errors.js';
-
-@ObjectType({ description: 'An existing need that resembles a draft, with how closely (0 to 1).' })
-export class SimilarNeed {
-  @Field(() => Need)
-  need: Need;
-
-  @Field(() => Float, { description: 'Trigram similarity of the titles and Swedish full-text rank, combined (0 to 1).' })
-  score: number;
-}
 
 /** Any of the draft's words, stemmed with the Swedish configuration (plainto_tsquery alone requires all). */
 const ANY_WORD_QUERY = `replace(plainto_tsquery('swedish', :similarText)::text, ' & ', ' | ')::tsquery`;
