@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Db, RequestContext, Role } from '#core';
+import { Db, OrganizationKind, RequestContext, Role } from '#core';
 import { NeedService, NeedStatus, NeedThreadService } from '#needs';
 import { createTestApi, errorCode, type GqlResponse, type TestApi } from '../support/test-api.js';
 import { createUser, type TestUser } from '../support/builders.js';
@@ -302,7 +302,11 @@ describe('needs: report, similar, endorse, triage, merge, feedback', () => {
     const notes = (await api.gql(MY_NOTIFICATIONS, {}, { token: flen.token })).data?.myNotifications.nodes as { entityId: string; params: { toStatus: string } }[];
     expect(notes.filter((n) => n.entityId === fresh.id).map((n) => n.params.toStatus).sort()).toEqual(['IN_TEST', 'TRIAGED']);
 
-    const nykopingCtx = new RequestContext({ userId: nykoping.id, organizationId: nykoping.organizationId, organizationKind: 'MUNICIPALITY' as never, roles: [Role.TECH_COACH] });
+    await expect(db.transaction((tx) => thread.advance(ctx, tx, [fresh.id], NeedStatus.DECLINED, null, { entityType: 'TestDecision', entityId: fakeTestId }))).rejects.toMatchObject({
+      reason: 'NEED_REASON_REQUIRED',
+    });
+
+    const nykopingCtx = new RequestContext({ userId: nykoping.id, organizationId: nykoping.organizationId, organizationKind: OrganizationKind.MUNICIPALITY, roles: [Role.TECH_COACH] });
     const hidden = await reportNeed(api, flen, { title: 'Ännu inte granskat' });
     await expect(db.transaction((tx) => needService.assertLinkable(nykopingCtx, tx, [hidden.id], 'input.needIds'))).rejects.toMatchObject({ reason: 'NEED_NOT_FOUND', details: { field: 'input.needIds.0' } });
     await expect(db.transaction((tx) => needService.assertLinkable(ctx, tx, [flenNeedId, duplicateId], 'input.needIds'))).rejects.toMatchObject({ reason: 'NEED_MERGED', details: { field: 'input.needIds.1' } });

@@ -3,7 +3,8 @@ import { type EntityManager, In } from 'typeorm';
 import type { RequestContext } from '#core';
 import { Need } from './need.entity.js';
 import { NeedStatus } from './need.enums.js';
-import { advancePath } from './need.workflow.js';
+import { advancePath, reasonRequired } from './need.workflow.js';
+import { NeedError } from '../needs.errors.js';
 import { type NeedLink, NeedStatusWriter } from './need-status.writer.js';
 
 export interface AdvanceResult {
@@ -28,6 +29,7 @@ export class NeedThreadService {
     const result: AdvanceResult = { advanced: [], skipped: [], notificationIds: [] };
     const unique = [...new Set(needIds)];
     if (unique.length === 0) return result;
+    if (reasonRequired(toStatus) && !reason) throw NeedError.REASON_REQUIRED({ field: 'reason', params: { status: toStatus } });
     const needs = await tx.find(Need, { where: { id: In(unique) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
     const found = new Set(needs.map((n) => n.id));
     result.skipped.push(...unique.filter((id) => !found.has(id)));
