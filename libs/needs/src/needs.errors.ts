@@ -26,11 +26,6 @@ export const NeedError = defineErrors('NEED', {
   },
   REASON_REQUIRED: { code: 'BAD_USER_INPUT', sv: 'Ange ett skäl för status {status}.', en: 'Give a reason for status {status}.' },
   USE_MERGE: { code: 'BAD_USER_INPUT', sv: 'Använd mergeNeed för att slå samman behov.', en: 'Use mergeNeed to merge needs.' },
-  SURVIVOR_NOT_TRIAGED: {
-    code: 'CONFLICT',
-    sv: 'Behovet som ska finnas kvar är inte granskat än. Granska det först, så att de som står bakom dubbletten kan se det.',
-    en: 'The surviving need has not been triaged yet. Triage it first, so the duplicate\'s endorsers can see it.',
-  },
   MERGE_INTO_SELF: { code: 'BAD_USER_INPUT', sv: 'Ett behov kan inte slås samman med sig självt.', en: 'A need cannot be merged into itself.' },
 });
 

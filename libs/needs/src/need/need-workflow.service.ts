@@ -52,7 +52,6 @@ export class NeedWorkflowService {
       if (!duplicate) throw NeedError.NOT_FOUND({ field: 'input.needId' });
       if (!survivor) throw NeedError.NOT_FOUND({ field: 'input.intoNeedId' });
       if (survivor.status === NeedStatus.MERGED) throw NeedError.MERGED({ field: 'input.intoNeedId', params: { mergedIntoId: survivor.mergedIntoId ?? '' } });
-      if (survivor.status === NeedStatus.NEW) throw NeedError.SURVIVOR_NOT_TRIAGED({ field: 'input.intoNeedId' });
       NeedTransitions.assert(duplicate.status, NeedStatus.MERGED, 'input.needId');
       await this.endorsements.moveOnMerge(ctx, tx, duplicate, survivor);
       await tx.update(Need, { mergedIntoId: duplicate.id }, { mergedIntoId: survivor.id });
