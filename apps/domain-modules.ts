@@ -1,9 +1,10 @@
 import type { Type } from '@nestjs/common';
 import { NotificationsModule } from '#notifications';
 import { CatalogModule } from '#catalog';
+import { NeedsModule } from '#needs';
 import { TestbedModule } from '#testbed';
 import { ProcurementModule } from '#procurement';
 import { FollowUpModule } from '#followup';
 
 /** The domain modules, in the order of the thread need → test → procurement → follow-up. */
-export const DOMAIN_MODULES: Type[] = [NotificationsModule, CatalogModule, TestbedModule, ProcurementModule, FollowUpModule];
+export const DOMAIN_MODULES: Type[] = [NotificationsModule, CatalogModule, NeedsModule, TestbedModule, ProcurementModule, FollowUpModule];

@@ -1,0 +1,15 @@
+export * from './need/need.enums.js';
+export * from './need/need.workflow.js';
+export * from './need/need.entity.js';
+export * from './need/need-endorsement.entity.js';
+export * from './need/need-status-change.entity.js';
+export * from './need/need-comment.entity.js';
+export * from './need/need.service.js';
+export * from './need/similar-need.type.js';
+export * from './need/need-thread.service.js';
+export type { NeedLink } from './need/need-status.writer.js';
+export * from './coach/tech-coach.entity.js';
+export * from './coach/coach-activity.entity.js';
+export * from './needs.errors.js';
+export * from './needs.policy.js';
+export * from './needs.module.js';

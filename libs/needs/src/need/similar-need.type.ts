@@ -1,0 +1,11 @@
+import { Field, Float, ObjectType } from '@nestjs/graphql';
+import { Need } from './need.entity.js';
+
+@ObjectType({ description: 'An existing need that resembles a draft, with how closely (0 to 1).' })
+export class SimilarNeed {
+  @Field(() => Need)
+  need: Need;
+
+  @Field(() => Float, { description: 'Trigram similarity of the titles and Swedish full-text rank, combined (0 to 1).' })
+  score: number;
+}

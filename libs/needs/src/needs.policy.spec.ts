@@ -1,0 +1,60 @@
+import { describe, expect, it } from '@jest/globals';
+import { DomainError, OrganizationKind, RequestContext, Role } from '#core';
+import { NeedStatus } from './need/need.enums.js';
+import { CoachPolicy, NeedPolicy } from './needs.policy.js';
+
+const FLEN = 'f1e00000-0000-4000-8000-000000000000';
+const NYKOPING = 'a0480000-0000-4000-8000-000000000000';
+const NODE = 'a0de0000-0000-4000-8000-000000000000';
+
+function ctx(organizationId: string, roles: Role[], userId = '00000000-0000-4000-8000-00000000000a'): RequestContext {
+  const kind = organizationId === NODE ? OrganizationKind.NODE : OrganizationKind.MUNICIPALITY;
+  return new RequestContext({ userId, organizationId, organizationKind: kind, roles });
+}
+
+describe('NeedPolicy', () => {
+  const fresh = { status: NeedStatus.NEW, organizationId: FLEN };
+  const triaged = { status: NeedStatus.TRIAGED, organizationId: FLEN };
+
+  it('shows a NEW need to its own organisation and node staff only', () => {
+    expect(NeedPolicy.canSee(ctx(FLEN, [Role.TECH_COACH]), fresh)).toBe(true);
+    expect(NeedPolicy.canSee(ctx(NODE, [Role.NODE_STAFF]), fresh)).toBe(true);
+    expect(NeedPolicy.canSee(ctx(NYKOPING, [Role.MUNICIPALITY_COORDINATOR]), fresh)).toBe(false);
+    expect(() => NeedPolicy.assertCanSee(ctx(NYKOPING, [Role.VIEWER]), fresh, 'input.needId')).toThrow(DomainError);
+  });
+
+  it('shows a need to every member from TRIAGED on, merged ones included', () => {
+    expect(NeedPolicy.canSee(ctx(NYKOPING, [Role.VIEWER]), triaged)).toBe(true);
+    expect(NeedPolicy.canSee(ctx(NYKOPING, [Role.VIEWER]), { ...triaged, status: NeedStatus.MERGED })).toBe(true);
+  });
+
+  it('leaves the workflow to node staff', () => {
+    expect(() => NeedPolicy.assertRunsWorkflow(ctx(FLEN, [Role.TECH_COACH, Role.MUNICIPALITY_COORDINATOR]))).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => NeedPolicy.assertRunsWorkflow(ctx(NODE, [Role.NODE_STAFF]))).not.toThrow();
+  });
+});
+
+describe('CoachPolicy', () => {
+  const coachUser = '00000000-0000-4000-8000-0000000000c0';
+  const profile = { userId: coachUser, organizationId: FLEN };
+
+  it('lets a TECH_COACH register themself, a coordinator a colleague, node staff anyone', () => {
+    expect(() => CoachPolicy.assertRegisters(ctx(FLEN, [Role.TECH_COACH], coachUser), { id: coachUser, organizationId: FLEN })).not.toThrow();
+    expect(() => CoachPolicy.assertRegisters(ctx(FLEN, [Role.VIEWER], coachUser), { id: coachUser, organizationId: FLEN })).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => CoachPolicy.assertRegisters(ctx(FLEN, [Role.MUNICIPALITY_COORDINATOR]), { id: coachUser, organizationId: FLEN })).not.toThrow();
+    expect(() => CoachPolicy.assertRegisters(ctx(FLEN, [Role.TECH_COACH]), { id: coachUser, organizationId: FLEN })).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => CoachPolicy.assertRegisters(ctx(NODE, [Role.NODE_STAFF]), { id: coachUser, organizationId: FLEN })).not.toThrow();
+  });
+
+  it('lets the coach (whoever registered them), a coordinator of the organisation and node staff manage a profile', () => {
+    expect(() => CoachPolicy.assertManages(ctx(FLEN, [Role.TECH_COACH], coachUser), profile)).not.toThrow();
+    expect(() => CoachPolicy.assertManages(ctx(FLEN, [Role.VIEWER], coachUser), profile)).not.toThrow();
+    expect(() => CoachPolicy.assertManages(ctx(FLEN, [Role.MUNICIPALITY_COORDINATOR]), profile)).not.toThrow();
+    expect(() => CoachPolicy.assertManages(ctx(NODE, [Role.NODE_STAFF]), profile)).not.toThrow();
+  });
+
+  it('refuses a colleague without the role and another organisation\'s coordinator', () => {
+    expect(() => CoachPolicy.assertManages(ctx(FLEN, [Role.TECH_COACH]), profile)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => CoachPolicy.assertManages(ctx(NYKOPING, [Role.MUNICIPALITY_COORDINATOR]), profile)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+  });
+});
