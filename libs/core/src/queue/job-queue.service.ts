@@ -41,6 +41,11 @@ export class JobQueue implements OnModuleDestroy {
     }
   }
 
+  /** Enqueues after the surrounding transaction has committed; never throws. */
+  enqueueAll(jobs: { definition: JobDefinition<any>; payload: unknown; delayMs?: number }[]): Promise<boolean[]> {
+    return Promise.all(jobs.map((j) => this.enqueue(j.definition, j.payload, j.delayMs)));
+  }
+
   async onModuleDestroy(): Promise<void> {
     await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
   }
