@@ -13,6 +13,8 @@ import { FollowUpResolver } from './follow-up/follow-up.resolver.js';
 import { FollowUpFieldsResolver } from './follow-up/follow-up-fields.resolver.js';
 import { FollowUpAnswerFieldsResolver } from './follow-up/follow-up-answer-fields.resolver.js';
 import { FollowUpAnsweredHooks } from './follow-up/follow-up-hooks.js';
+import { ThreadHooks } from './follow-up/thread.hooks.js';
+import { NeedsModule } from '#needs';
 import { Indicator, IndicatorSet } from './indicators/indicator-set.entity.js';
 import { IndicatorService } from './indicators/indicator.service.js';
 import { IndicatorResolver } from './indicators/indicator.resolver.js';
@@ -22,7 +24,7 @@ import { FOLLOW_UP_JOB_HANDLERS } from './jobs/follow-up.handlers.js';
 
 /** Implementations and their 12- and 24-month follow-ups: schedule, workers, indicators, answers, results (S4:358-362). */
 @Module({
-  imports: [TypeOrmModule.forFeature([Implementation, FollowUp, FollowUpAnswer, IndicatorSet, Indicator]), CatalogModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([Implementation, FollowUp, FollowUpAnswer, IndicatorSet, Indicator]), CatalogModule, NeedsModule, NotificationsModule],
   providers: [
     ImplementationService,
     ImplementationResolver,
@@ -33,6 +35,7 @@ import { FOLLOW_UP_JOB_HANDLERS } from './jobs/follow-up.handlers.js';
     FollowUpFieldsResolver,
     FollowUpAnswerFieldsResolver,
     FollowUpAnsweredHooks,
+    ThreadHooks,
     IndicatorService,
     IndicatorResolver,
     IndicatorSetFieldsResolver,

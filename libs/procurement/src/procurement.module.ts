@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '#catalog';
+import { NeedsModule } from '#needs';
 import { NotificationsModule } from '#notifications';
 import { Procurement } from './procurement.entity.js';
 import { ProcurementLot } from './procurement-lot.entity.js';
@@ -47,6 +48,7 @@ import { OcdsController } from './ocds/ocds.controller.js';
       CallOff,
     ]),
     CatalogModule,
+    NeedsModule,
     NotificationsModule,
   ],
   controllers: [OcdsController],

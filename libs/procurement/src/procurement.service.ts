@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 import { assertReferencesExist, AuditService, Clock, type ConnectionResult, Db, Organization, OrganizationKind, paginate, type RequestContext } from '#core';
 import { TechnologyCategoryService } from '#catalog';
+import { NeedService, NeedStatus, NeedThreadService } from '#needs';
 import { Procurement } from './procurement.entity.js';
 import { ProcurementLot } from './procurement-lot.entity.js';
 import { RequirementSpecificationVersion } from './requirement-specification-version.entity.js';
@@ -24,6 +25,8 @@ export class ProcurementService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly categories: TechnologyCategoryService,
+    private readonly needs: NeedService,
+    private readonly needThread: NeedThreadService,
   ) {}
 
   async create(ctx: RequestContext, input: CreateProcurementInput): Promise<Procurement> {
@@ -34,7 +37,7 @@ export class ProcurementService {
     const category = await this.categories.resolve(ctx, input.category, 'input.category');
     return this.db.transaction(async (tx) => {
       if (!(await tx.existsBy(Organization, { id: leadOrganizationId }))) throw ProcurementError.ORGANIZATION_NOT_FOUND({ field: 'input.leadOrganizationId' });
-      await this.assertLinks(tx, input.needIds, input.testDecisionIds);
+      await this.assertLinks(ctx, tx, input.needIds, input.testDecisionIds);
       const now = this.clock.now();
       const procurement = tx.create(Procurement, {
         title: input.title,
@@ -76,7 +79,7 @@ export class ProcurementService {
       const opensOn = input.participationOpensOn ?? procurement.participationOpensOn;
       const closesOn = input.participationClosesOn ?? procurement.participationClosesOn;
       assertWindow(opensOn, closesOn);
-      await this.assertLinks(tx, input.needIds, input.testDecisionIds);
+      await this.assertLinks(ctx, tx, input.needIds, input.testDecisionIds);
       Object.assign(procurement, {
         ...(input.title !== undefined && input.title !== null ? { title: input.title } : {}),
         ...(input.description !== undefined ? { description: input.description } : {}),
@@ -131,6 +134,11 @@ export class ProcurementService {
     await tx.update(Procurement, { id: procurement.id }, { status: to, updatedAt: now, cancellationReason: procurement.cancellationReason });
     await tx.insert(ProcurementStatusChange, { procurementId: procurement.id, fromStatus: before.status, toStatus: to, reason, changedByUserId: ctx.auditUserId, bySystem: !!ctx.actor?.system, changedAt: now });
     await this.audit.record(ctx, tx, { action: 'procurement.statusChanged', entityType: 'Procurement', entityId: procurement.id, before: { status: before.status }, after: { status: to, reason } });
+    if (to === ProcurementStatus.OPEN_FOR_PARTICIPATION) {
+      // The thread: the needs a joint procurement answers are IN_PROCUREMENT once municipalities can join it.
+      const linked: { need_id: string }[] = await tx.query(`SELECT need_id FROM procurement_needs WHERE procurement_id = $1`, [procurement.id]);
+      await this.needThread.advance(ctx, tx, linked.map((r) => r.need_id), NeedStatus.IN_PROCUREMENT, `Gemensam upphandling: ${procurement.title}`, { entityType: 'Procurement', entityId: procurement.id });
+    }
     return procurement;
   }
 
@@ -245,9 +253,9 @@ export class ProcurementService {
     return rows.map((r) => r.test_decision_id);
   }
 
-  // Cross-domain links without foreign keys until merge: checked here instead (see migration 1790000400000).
-  private async assertLinks(tx: EntityManager, needIds: readonly string[] | undefined, testDecisionIds: readonly string[] | undefined): Promise<void> {
-    if (needIds?.length) await assertReferencesExist(tx, 'needs', needIds, 'input.needIds', 'Need');
+  /** Linked needs must be visible to the caller and not merged; decisions are published to all members. */
+  private async assertLinks(ctx: RequestContext, tx: EntityManager, needIds: readonly string[] | undefined, testDecisionIds: readonly string[] | undefined): Promise<void> {
+    if (needIds?.length) await this.needs.assertLinkable(ctx, tx, needIds, 'input.needIds');
     if (testDecisionIds?.length) await assertReferencesExist(tx, 'test_decisions', testDecisionIds, 'input.testDecisionIds', 'Test decision');
   }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '#catalog';
+import { NeedsModule } from '#needs';
 import { NotificationsModule } from '#notifications';
 import { TestProtocol } from './protocol/test-protocol.entity.js';
 import { TestProtocolNeed, TestProtocolOrganization } from './protocol/test-protocol-link.entity.js';
@@ -35,6 +36,7 @@ import { SteeringVoteFieldsResolver, TestDecisionFieldsResolver, TestProtocolVer
 @Module({
   imports: [
     CatalogModule,
+    NeedsModule,
     NotificationsModule,
     TypeOrmModule.forFeature([
       TestProtocol,

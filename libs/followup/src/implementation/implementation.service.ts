@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import { assertReferencesExist, AuditService, Clock, type ConnectionResult, Db, defineTransitions, paginate, type RequestContext } from '#core';
 import { ProductService } from '#catalog';
+import { NeedService } from '#needs';
 import { CHECKLIST_ITEMS, type ChecklistData, Implementation, ImplementationStatus } from './implementation.entity.js';
 import type { ChecklistInput, PeopleCountsInput, RecordImplementationInput, UpdateImplementationInput } from './dto/record-implementation.input.js';
 import type { ImplementationsArgs } from './dto/implementations.args.js';
@@ -24,6 +25,7 @@ export class ImplementationService {
     private readonly audit: AuditService,
     private readonly products: ProductService,
     private readonly workflow: FollowUpWorkflowService,
+    private readonly needs: NeedService,
   ) {}
 
   async record(ctx: RequestContext, input: RecordImplementationInput): Promise<Implementation> {
@@ -37,7 +39,7 @@ export class ImplementationService {
     const implementation = await this.db.transaction(async (tx) => {
       await this.assertContact(tx, input.responsibleUserId, organizationId, 'input.responsibleUserId');
       if (input.callOffId) await assertReferencesExist(tx, 'call_offs', [input.callOffId], 'input.callOffId', 'Call-off');
-      if (input.needIds?.length) await assertReferencesExist(tx, 'needs', input.needIds, 'input.needIds', 'Need');
+      await this.needs.assertLinkable(ctx, tx, input.needIds ?? [], 'input.needIds');
       const now = this.clock.now();
       const implementation = tx.create(Implementation, {
         organizationId,
@@ -94,7 +96,7 @@ export class ImplementationService {
         implementation.callOffId = input.callOffId;
       }
       if (input.needIds) {
-        if (input.needIds.length) await assertReferencesExist(tx, 'needs', input.needIds, 'input.needIds', 'Need');
+        await this.needs.assertLinkable(ctx, tx, input.needIds, 'input.needIds');
         await this.replaceNeeds(tx, implementation.id, input.needIds);
       }
       if (input.people) {

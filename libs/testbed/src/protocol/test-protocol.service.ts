@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 import { assertReferencesExist, AuditService, Clock, type ConnectionResult, Db, paginate, type RequestContext, Visibility } from '#core';
 import { TechnologyCategoryService } from '#catalog';
+import { NeedService, NeedStatus, NeedThreadService } from '#needs';
 import { TestProtocol } from './test-protocol.entity.js';
 import { TestProtocolNeed, TestProtocolOrganization } from './test-protocol-link.entity.js';
 import { SuccessCriterion } from './success-criterion.entity.js';
@@ -25,6 +26,8 @@ export class TestProtocolService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly categories: TechnologyCategoryService,
+    private readonly needs: NeedService,
+    private readonly needThread: NeedThreadService,
   ) {}
 
   async create(ctx: RequestContext, input: CreateTestProtocolInput): Promise<TestProtocol> {
@@ -70,7 +73,7 @@ export class TestProtocolService {
       await tx.insert(TestProtocol, protocol);
       if (participantIds.length) await tx.insert(TestProtocolOrganization, participantIds.map((organizationId) => ({ protocolId: protocol.id, organizationId })));
       await this.replaceCriteria(tx, protocol.id, input.successCriteria ?? []);
-      const needIds = await this.linkNeeds(ctx, tx, protocol.id, input.needIds ?? []);
+      const needIds = await this.linkNeeds(ctx, tx, protocol, input.needIds ?? []);
       await tx.insert(TestStatusChange, { protocolId: protocol.id, fromStatus: null, toStatus: TestProtocolStatus.DRAFT, reason: null, changedByUserId: ctx.auditUserId, changedAt: now });
       await this.audit.record(ctx, tx, { action: 'testProtocol.created', entityType: 'TestProtocol', entityId: protocol.id, after: { ...protocol, participantIds, needIds } });
       return protocol.id;
@@ -126,7 +129,7 @@ export class TestProtocolService {
         if (participants.length) await tx.insert(TestProtocolOrganization, participants.map((organizationId) => ({ protocolId: protocol.id, organizationId })));
       }
       if (input.successCriteria) await this.replaceCriteria(tx, protocol.id, input.successCriteria);
-      const needIds = input.needIds ? await this.linkNeeds(ctx, tx, protocol.id, input.needIds) : undefined;
+      const needIds = input.needIds ? await this.linkNeeds(ctx, tx, protocol, input.needIds) : undefined;
       await this.audit.record(ctx, tx, {
         action: 'testProtocol.updated',
         entityType: 'TestProtocol',
@@ -202,6 +205,10 @@ export class TestProtocolService {
     await tx.insert(TestStatusChange, { protocolId: protocol.id, fromStatus: from, toStatus: to, reason, changedByUserId: ctx.auditUserId, changedAt: now });
     await this.audit.record(ctx, tx, { action: 'testProtocol.statusChanged', entityType: 'TestProtocol', entityId: protocol.id, before: { status: from }, after: { status: to, reason } });
     Object.assign(protocol, { status: to, published, updatedAt: now });
+    if (to === TestProtocolStatus.RUNNING) {
+      const linked = (await tx.findBy(TestProtocolNeed, { protocolId: protocol.id })).map((r) => r.needId);
+      await this.markNeedsInTest(ctx, tx, protocol, linked);
+    }
   }
 
   async lock(_ctx: RequestContext, tx: EntityManager, id: string, field = 'id'): Promise<TestProtocol> {
@@ -267,18 +274,25 @@ export class TestProtocolService {
   }
 
   /**
-   * Replaces the protocol's links to needs and answers the ids that were added. The needs thread hooks in
-   * here (the lead wires the needs service to mark added needs IN_TEST in this transaction).
+   * Replaces the protocol's links to needs (each must be visible and not merged) and answers the ids that
+   * were added; needs linked to a test that already runs move to IN_TEST at once.
    */
-  private async linkNeeds(_ctx: RequestContext, tx: EntityManager, protocolId: string, needIds: readonly string[]): Promise<string[]> {
+  private async linkNeeds(ctx: RequestContext, tx: EntityManager, protocol: TestProtocol, needIds: readonly string[]): Promise<string[]> {
+    const protocolId = protocol.id;
     const wanted = [...new Set(needIds)];
-    if (wanted.length) await assertReferencesExist(tx, 'needs', wanted, 'input.needIds', 'Need');
+    await this.needs.assertLinkable(ctx, tx, wanted, 'input.needIds');
     const existing = new Set((await tx.findBy(TestProtocolNeed, { protocolId })).map((r) => r.needId));
     const removed = [...existing].filter((id) => !wanted.includes(id));
     const added = wanted.filter((id) => !existing.has(id));
     if (removed.length) await tx.delete(TestProtocolNeed, { protocolId, needId: In(removed) });
     if (added.length) await tx.insert(TestProtocolNeed, added.map((needId) => ({ protocolId, needId })));
+    if (protocol.status !== TestProtocolStatus.DRAFT && protocol.status !== TestProtocolStatus.WITHDRAWN) await this.markNeedsInTest(ctx, tx, protocol, added);
     return added;
+  }
+
+  /** The thread: the needs a running test answers are IN_TEST, and their reporters are told (S4:336). */
+  private async markNeedsInTest(ctx: RequestContext, tx: EntityManager, protocol: TestProtocol, needIds: readonly string[]): Promise<void> {
+    await this.needThread.advance(ctx, tx, needIds, NeedStatus.IN_TEST, `Testas: ${protocol.title}`, { entityType: 'TestProtocol', entityId: protocol.id });
   }
 
   /** Criteria named by id are kept (with their results); others are added; those left out are removed. */
