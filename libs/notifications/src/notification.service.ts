@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Clock, CoreError, Db, JobQueue, type PageArgs, paginate, type ConnectionResult, type RequestContext } from '#core';
+import { AuditService, Clock, CoreError, Db, JobQueue, type PageArgs, paginate, type ConnectionResult, type RequestContext } from '#core';
 import { Notification } from './notification.entity.js';
 import { DeliverNotificationsJob } from './jobs/deliver-notifications.job.js';
 
@@ -26,6 +26,7 @@ export class NotificationService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly jobs: JobQueue,
+    private readonly audit: AuditService,
   ) {}
 
   /** Writes notification rows through the caller's transaction. Returns the ids of the rows actually created. */
@@ -61,18 +62,21 @@ export class NotificationService {
     if (!notification) throw CoreError.NOT_FOUND({ field: 'id', params: { entity: 'Notification' } });
     if (!notification.readAt) {
       notification.readAt = this.clock.now();
-      await this.db.manager.update(Notification, { id }, { readAt: notification.readAt });
+      await this.db.transaction(async (tx) => {
+        await tx.update(Notification, { id }, { readAt: notification.readAt });
+        await this.audit.record(ctx, tx, { action: 'notification.read', entityType: 'Notification', entityId: id, after: { readAt: notification.readAt } });
+      });
     }
     return notification;
   }
 
   async markAllRead(ctx: RequestContext): Promise<number> {
-    const result = await this.db.manager
-      .createQueryBuilder()
-      .update(Notification)
-      .set({ readAt: this.clock.now() })
-      .where('recipient_user_id = :me AND read_at IS NULL', { me: ctx.userId })
-      .execute();
-    return result.affected ?? 0;
+    return this.db.transaction(async (tx) => {
+      const readAt = this.clock.now();
+      const result = await tx.createQueryBuilder().update(Notification).set({ readAt }).where('recipient_user_id = :me AND read_at IS NULL', { me: ctx.userId }).execute();
+      const count = result.affected ?? 0;
+      if (count > 0) await this.audit.record(ctx, tx, { action: 'notification.allRead', entityType: 'User', entityId: ctx.userId, after: { readAt, count } });
+      return count;
+    });
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import semver from 'semver';
-import { AuditService, Clock, type ConnectionResult, Db, paginate, type RequestContext } from '#core';
+import { AuditService, Clock, type ConnectionResult, Db, paginate, type RequestContext, escapeLike } from '#core';
 import { Product } from './product.entity.js';
 import { ProductVersion } from './product-version.entity.js';
 import { Supplier } from './supplier.entity.js';
@@ -134,6 +134,3 @@ export class ProductService {
   }
 }
 
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}

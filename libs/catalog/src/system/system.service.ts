@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { AuditService, Clock, type ConnectionResult, Db, OrganizationService, paginate, type RequestContext } from '#core';
+import { AuditService, Clock, type ConnectionResult, Db, OrganizationService, paginate, type RequestContext, escapeLike } from '#core';
 import { System } from './system.entity.js';
 import { SystemKind } from './system-kind.entity.js';
 import { SystemVersion } from './system-version.entity.js';
@@ -12,7 +12,7 @@ import type { RemoveOrganizationSystemInput, SetOrganizationSystemInput } from '
 import { CatalogError } from '../catalog.errors.js';
 import { CatalogPolicy } from '../catalog.policy.js';
 import { Supplier } from '../product/supplier.entity.js';
-import { compareVersions, escapeLike } from '../product/product.service.js';
+import { compareVersions } from '../product/product.service.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -46,3 +46,8 @@ export async function assertReferencesExist(tx: EntityManager, table: LinkableTa
     throw CoreError.NOT_FOUND({ field, params: { entity: `${entity} ${missing.join(', ')}` } });
   }
 }
+
+/** Escapes LIKE/ILIKE wildcards so a user's `%` or `_` is matched literally. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

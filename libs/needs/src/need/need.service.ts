@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
-import { AuditService, Clock, type ConnectionResult, Db, type PageArgs, paginate, type RequestContext, type SortKey, Visibility } from '#core';
+import { AuditService, Clock, type ConnectionResult, Db, type PageArgs, paginate, type RequestContext, type SortKey, Visibility, escapeLike } from '#core';
 import { TechnologyCategoryService } from '#catalog';
 import { Need } from './need.entity.js';
 import type { SimilarNeed } from './similar-need.type.js';
@@ -153,6 +153,3 @@ export class NeedService {
   }
 }
 
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
