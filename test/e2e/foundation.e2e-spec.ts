@@ -119,6 +119,16 @@ describe('foundation: login, me, organisations, guards, errors', () => {
     expect(errorCode(await api.gql(mutation, { e: coach.email, p: TEST_PASSWORD }))).toBeUndefined();
   });
 
+  it('answers an oversized or unreadable body with a clear error, not a 500', async () => {
+    const fastify = api.app.getHttpAdapter().getInstance();
+    const big = await fastify.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ query: '{ me { id } }', x: 'a'.repeat(2_000_000) }) });
+    expect(big.statusCode).toBe(413);
+    expect(big.json().error).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CORE_REQUEST_TOO_LARGE' });
+    const broken = await fastify.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: '{"query": ' });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CORE_INVALID_REQUEST' });
+  });
+
   it('answers /health and /ready with Postgres and Redis checks', async () => {
     expect((await api.get('/health')).body).toEqual({ status: 'ok' });
     const ready = await api.get('/ready');

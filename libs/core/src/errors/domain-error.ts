@@ -88,6 +88,8 @@ export const CoreError = defineErrors('CORE', {
   REFERENCE_NOT_FOUND: { code: 'BAD_USER_INPUT', sv: 'Det som fältet {field} pekar på finns inte.', en: 'What field {field} refers to does not exist.' },
   VALUE_TOO_LONG: { code: 'BAD_USER_INPUT', sv: 'Ett värde är för långt.', en: 'A value is too long.' },
   INVALID_VALUE: { code: 'BAD_USER_INPUT', sv: 'Ett värde har fel format.', en: 'A value has the wrong format.' },
+  REQUEST_TOO_LARGE: { code: 'BAD_USER_INPUT', sv: 'Begäran är för stor.', en: 'The request is too large.' },
+  INVALID_REQUEST: { code: 'BAD_USER_INPUT', sv: 'Begäran kunde inte läsas (är kroppen giltig JSON?).', en: 'The request could not be read (is the body valid JSON?).' },
   LOGIN_FAILED: { code: 'UNAUTHENTICATED', sv: 'Fel e-postadress eller lösenord.', en: 'Wrong e-mail address or password.' },
   LOGIN_THROTTLED: {
     code: 'TOO_MANY_REQUESTS',

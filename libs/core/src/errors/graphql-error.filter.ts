@@ -17,19 +17,28 @@ const HTTP_STATUS_CODES: Record<GraphqlErrorCode | 'INTERNAL_SERVER_ERROR', numb
   INTERNAL_SERVER_ERROR: 500,
 };
 
-function fromHttpException(error: HttpException): DomainError {
-  const status = error.getStatus();
+function fromHttpStatus(status: number): DomainError {
   if (status === 401) return CoreError.UNAUTHENTICATED();
   if (status === 403) return CoreError.FORBIDDEN();
   if (status === 404) return CoreError.NOT_FOUND({ params: { entity: 'Resource' } });
   if (status === 429) return CoreError.LOGIN_THROTTLED({ params: { seconds: 60 } });
+  if (status === 413) return CoreError.REQUEST_TOO_LARGE();
+  if (status === 400 || status === 415) return CoreError.INVALID_REQUEST();
   return CoreError.INVALID_VALUE();
+}
+
+/** Fastify's own errors (body too large, unparsable JSON) carry a 4xx `statusCode`. */
+function clientStatusOf(error: unknown): number | undefined {
+  const status = (error as { statusCode?: unknown })?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }
 
 /** Turns any error into a client-safe one; only the unexpected ones are logged (without input or SQL). */
 export function toDomainError(error: unknown): DomainError | undefined {
   if (error instanceof DomainError) return error;
-  if (error instanceof HttpException) return fromHttpException(error);
+  if (error instanceof HttpException) return fromHttpStatus(error.getStatus());
+  const status = clientStatusOf(error);
+  if (status) return fromHttpStatus(status);
   return mapDatabaseError(error);
 }
 
@@ -69,6 +78,7 @@ export class GraphqlErrorFilter implements GqlExceptionFilter {
     const lang: Lang = request.headers?.['accept-language']?.toLowerCase().startsWith('en') ? 'en' : 'sv';
     const gql = toGraphqlError(error, lang, request.id, this.logger);
     const code = gql.extensions.code as GraphqlErrorCode | 'INTERNAL_SERVER_ERROR';
-    return reply.status(HTTP_STATUS_CODES[code] ?? 500).send({ error: { message: gql.message, ...gql.extensions } });
+    const status = gql.extensions.reason === 'CORE_REQUEST_TOO_LARGE' ? 413 : (HTTP_STATUS_CODES[code] ?? 500);
+    return reply.status(status).send({ error: { message: gql.message, ...gql.extensions } });
   }
 }
