@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsNotEmpty, IsOptional, IsString, MaxLength, type ValidationOptions } from 'class-validator';
-import { Transform } from 'class-transformer';
+import { Field } from '@nestjs/graphql';
+import { IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested, type ValidationOptions } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
 
 /** A trimmed, required, bounded text: the usual title or name. */
 export function RequiredText(maxLength: number, options?: ValidationOptions): PropertyDecorator {
@@ -30,3 +31,8 @@ export const TextLimits = {
   long: 10_000,
   url: 2_000,
 } as const;
+
+/** An optional nested input object, validated as a whole: `@OptionalNested(() => ChecklistItemInput)`. */
+export function OptionalNested(type: () => new (...args: never[]) => object, description?: string): PropertyDecorator {
+  return applyDecorators(Field(type, { nullable: true, description }), IsOptional(), ValidateNested(), Type(type));
+}

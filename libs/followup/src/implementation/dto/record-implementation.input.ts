@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsBoolean, IsDateString, IsEnum, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
-import { OptionalText, TextLimits } from '#core';
+import { OptionalText, TextLimits, OptionalNested } from '#core';
 import { CareSetting } from '#catalog';
 import { ImplementationStatus } from '../implementation.entity.js';
 
@@ -59,52 +59,28 @@ export class ChecklistItemInput {
 
 @InputType({ description: 'IVO:s checklista (S2:56-85); punkter som inte anges lämnas oförändrade (vid registrering: ej uppfyllda).' })
 export class ChecklistInput {
-  @Field(() => ChecklistItemInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ChecklistItemInput)
+  @OptionalNested(() => ChecklistItemInput)
   strategyOrPlan?: ChecklistItemInput;
 
-  @Field(() => ChecklistItemInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ChecklistItemInput)
+  @OptionalNested(() => ChecklistItemInput)
   routines?: ChecklistItemInput;
 
-  @Field(() => ChecklistItemInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ChecklistItemInput)
+  @OptionalNested(() => ChecklistItemInput)
   individualNeedsAssessment?: ChecklistItemInput;
 
-  @Field(() => ChecklistItemInput, { nullable: true, description: 'Samtycke av personen själv, aldrig av anhöriga eller företrädare (S2:230).' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ChecklistItemInput)
+  @OptionalNested(() => ChecklistItemInput, 'Samtycke av personen själv, aldrig av anhöriga eller företrädare (S2:230).')
   consentByPerson?: ChecklistItemInput;
 
-  @Field(() => ChecklistItemInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ChecklistItemInput)
+  @OptionalNested(() => ChecklistItemInput)
   staffTraining?: ChecklistItemInput;
 
-  @Field(() => ChecklistItemInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ChecklistItemInput)
+  @OptionalNested(() => ChecklistItemInput)
   followUpRoutine?: ChecklistItemInput;
 
-  @Field(() => ChecklistItemInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ChecklistItemInput)
+  @OptionalNested(() => ChecklistItemInput)
   deviationRoutine?: ChecklistItemInput;
 
-  @Field(() => ChecklistItemInput, { nullable: true, description: 'Reservrutin om tekniken fallerar (S2:368).' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ChecklistItemInput)
+  @OptionalNested(() => ChecklistItemInput, 'Reservrutin om tekniken fallerar (S2:368).')
   backupSupervision?: ChecklistItemInput;
 }
 
