@@ -23,6 +23,7 @@ export default {
   globalSetup: '<rootDir>/test/setup/global-setup.mjs',
   globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
   setupFiles: ['<rootDir>/test/setup/env.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/setup/per-file-isolation.ts'],
   testTimeout: 30000,
   maxWorkers: 2,
   // A leaked handle must never hang CI; tests close what they open.

@@ -8,7 +8,9 @@ export default async function globalTeardown(): Promise<void> {
   if (!env.DATABASE_NAME?.startsWith('noden_test_')) return;
   const admin = new pg.Client({ connectionString: env.ADMIN_DATABASE_URL });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${env.DATABASE_NAME}" WITH (FORCE)`);
+  // The template and any per-file copy a crashed test file left behind.
+  const { rows } = await admin.query(`SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`, [env.DATABASE_NAME, `${env.DATABASE_NAME}\_%`]);
+  for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   await admin.end();
   const redis = new Redis(env.REDIS_URL);
   await deleteKeys(redis, `${env.QUEUE_PREFIX}:*`);
