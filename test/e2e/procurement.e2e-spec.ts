@@ -349,6 +349,9 @@ describe('joint procurement of mobile safety alarms: participation, award, call-
     expect(errors).toBeNull();
     expect(valid).toBe(true);
     expect(pkg).toMatchObject({ version: '1.1', publishedDate: clock.now().toISOString(), publisher: { name: expect.any(String) } });
+    expect((await api.get(`/ocds/releases?procurementId=${procurementId}`)).body).toEqual(pkg);
+    const missing = await api.get('/ocds/releases');
+    expect([missing.status, missing.body.error.code, missing.body.error.field]).toEqual([400, 'BAD_USER_INPUT', 'procurementId']);
     const [framework, ...callOffs] = pkg.releases;
     expect(framework).toMatchObject({ ocid: `ocds-noden-${procurementId}`, tender: { techniques: { hasFrameworkAgreement: true }, procurementMethod: 'open' } });
     expect(framework.tender.lots).toHaveLength(2);

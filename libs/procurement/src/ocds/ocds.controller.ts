@@ -1,4 +1,4 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { Ctx, Public, type RequestContext, UuidPipe } from '#core';
 import { OcdsService } from './ocds.service.js';
 
@@ -14,5 +14,12 @@ export class OcdsController {
   @Get('procurements/:id')
   releasePackage(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string) {
     return this.ocds.releasePackage(ctx, id);
+  }
+
+  /** The same package addressed as `/ocds/releases?procurementId=…`. */
+  @Public()
+  @Get('releases')
+  releases(@Ctx() ctx: RequestContext, @Query('procurementId', UuidPipe) procurementId: string) {
+    return this.ocds.releasePackage(ctx, procurementId);
   }
 }
