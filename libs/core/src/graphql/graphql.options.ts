@@ -1,6 +1,11 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { Logger } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
 import type { FastifyRequest } from 'fastify';
@@ -58,6 +63,10 @@ export function graphqlOptions(config: AppConfig, tokens: TokenService, clock: C
     plugins: [
       config.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       complexityLimitPlugin(config.graphqlMaxComplexity),
+      // Noden uses no HTTP cache hints, traces or Apollo reporting: each would cost work per resolved field.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
     ],
     validationRules: [depthLimit(config.graphqlMaxDepth)],
     formatError: formatGraphqlError,
