@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ManualClock, Role } from '#core';
 import { FollowUpStep, FollowUpWorkflowService } from '#followup';
+import { ProcurementScanService } from '#procurement';
 import { createTestApi, type GqlResponse, type TestApi } from '../support/test-api.js';
 import { createUser, login, organizationByCode, type TestUser } from '../support/builders.js';
 import { reportNeed } from '../support/needs-builders.js';
@@ -126,7 +127,11 @@ describe('the thread: need → test → decision → procurement → call-off �
     );
     const agreementId = ok(awarded).awardFrameworkAgreement.id;
     await moveTo('2060-03-05T09:00:00.000Z');
-    ok(await api.gql(CHANGE_STATUS, { i: { id: procurementId, status: 'ACTIVE' } }, { token: staff.token }));
+    // The worker's daily scan (run here directly) puts the agreement in force from its first day.
+    expect(await api.app.get(ProcurementScanService).run()).toMatchObject({ activated: 1 });
+    const history = ok(await api.gql(`query($id: ID!) { procurement(id: $id) { status statusHistory { toStatus bySystem } } }`, { id: procurementId }, { token: staff.token })).procurement;
+    expect(history.status).toBe('ACTIVE');
+    expect(history.statusHistory.at(-1)).toEqual({ toStatus: 'ACTIVE', bySystem: true });
     const callOff = ok(await api.gql(CALL_OFF, { i: { agreementId, lotId: lots[0].id, productId, quantity: 40, valueSek: 120_000 } }, { token: flenCoordinator.token })).createCallOff;
     callOffId = callOff.callOff.id;
     expect(callOff.warnings.map((w: { code: string }) => w.code).sort()).toEqual(['PRODUCT_COMPATIBILITY_UNKNOWN', 'PRODUCT_NOT_SUPPORTED_WITH_SYSTEM']);

@@ -12,6 +12,7 @@ export const WINDOW_REMINDER_DAYS = 7;
 export const AGREEMENT_REMINDER_MONTHS = [1, 6] as const;
 
 export interface ScanResult {
+  activated: number;
   expired: number;
   notified: number;
 }
@@ -36,13 +37,34 @@ export class ProcurementScanService {
 
   async run(): Promise<ScanResult> {
     const node = await this.organizations.node();
-    if (!node) return { expired: 0, notified: 0 };
+    if (!node) return { activated: 0, expired: 0, notified: 0 };
     const ctx = RequestContext.system(node.id);
     const today = stockholmDate(this.clock.now());
+    // Activation first: an agreement whose whole validity passed unnoticed goes ACTIVE, then EXPIRED, both recorded.
+    const activated = await this.activateStarted(ctx, today);
     const expired = await this.expireEnded(ctx, today);
     const notified = (await this.remindAgreementsEnding(today)) + (await this.remindWindowsClosing(today));
-    if (expired || notified) this.logger.log({ message: 'procurement scan', today, expired, notified });
-    return { expired, notified };
+    if (activated || expired || notified) this.logger.log({ message: 'procurement scan', today, activated, expired, notified });
+    return { activated, expired, notified };
+  }
+
+  /** AWARDED → ACTIVE from the agreement's first day, attributed to the system. */
+  private async activateStarted(ctx: RequestContext, today: string): Promise<number> {
+    const due: { id: string }[] = await this.db.manager.query(
+      `SELECT p.id FROM procurements p JOIN framework_agreements a ON a.procurement_id = p.id WHERE p.status = $1 AND a.starts_on <= $2::date`,
+      [ProcurementStatus.AWARDED, today],
+    );
+    let activated = 0;
+    for (const row of due) {
+      await this.db.transaction(async (tx) => {
+        const procurement = await tx.findOne(Procurement, { where: { id: row.id }, lock: { mode: 'pessimistic_write' } });
+        const [agreement]: { starts_on: string }[] = await tx.query(`SELECT starts_on::text AS starts_on FROM framework_agreements WHERE procurement_id = $1`, [row.id]);
+        if (procurement?.status !== ProcurementStatus.AWARDED || !agreement || agreement.starts_on > today) return;
+        await this.procurements.transition(ctx, tx, procurement, ProcurementStatus.ACTIVE, `Avtalet gäller från ${agreement.starts_on}.`);
+        activated++;
+      });
+    }
+    return activated;
   }
 
   /** ACTIVE → EXPIRED the day after the agreement's last day, attributed to the system. */
