@@ -85,6 +85,30 @@ describe('foundation: login, me, organisations, guards, errors', () => {
     for (const r of [sv, en, nul, badId, unknown]) expect(JSON.stringify(r.errors)).not.toMatch(/stack|SELECT|at .*\.ts/);
   });
 
+  it('lets an admin change roles and deactivate a user (who can then not log in), but not lock themself out', async () => {
+    const person = await createUser(api, '0484', [Role.VIEWER], 'leaver');
+    const UPDATE = `mutation($i: UpdateUserInput!) { updateUser(input: $i) { roles active displayName } }`;
+    const promoted = await api.gql(UPDATE, { i: { id: person.id, roles: ['MUNICIPALITY_COORDINATOR', 'VIEWER'], displayName: 'Ny roll' } }, { token: admin.token });
+    expect(promoted.data?.updateUser).toEqual({ roles: ['MUNICIPALITY_COORDINATOR', 'VIEWER'], active: true, displayName: 'Ny roll' });
+    expect((await api.gql(UPDATE, { i: { id: person.id, active: false } }, { token: admin.token })).data?.updateUser.active).toBe(false);
+    const refused = await api.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: person.email, p: TEST_PASSWORD });
+    expect(errorCode(refused)).toBe('UNAUTHENTICATED');
+    const self = await api.gql(UPDATE, { i: { id: admin.id, active: false } }, { token: admin.token });
+    expect([errorCode(self), self.errors?.[0]?.extensions.field]).toEqual(['CONFLICT', 'input.active']);
+    expect(errorCode(await api.gql(UPDATE, { i: { id: person.id, active: true } }, { token: coach.token }))).toBe('FORBIDDEN');
+  });
+
+  it('lets a user change their own password, proving the current one', async () => {
+    const person = await createUser(api, '0480', [Role.VIEWER], 'changer');
+    const CHANGE = `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }`;
+    const wrong = await api.gql(CHANGE, { c: 'not-my-password', n: 'a-brand-new-passphrase' }, { token: person.token });
+    expect([errorCode(wrong), wrong.errors?.[0]?.extensions.field]).toEqual(['UNAUTHENTICATED', 'currentPassword']);
+    const short = await api.gql(CHANGE, { c: TEST_PASSWORD, n: 'short' }, { token: person.token });
+    expect([errorCode(short), short.errors?.[0]?.extensions.field]).toEqual(['BAD_USER_INPUT', 'newPassword']);
+    expect((await api.gql(CHANGE, { c: TEST_PASSWORD, n: 'a-brand-new-passphrase' }, { token: person.token })).data?.changePassword).toBe(true);
+    expect(await login(api, person.email, 'a-brand-new-passphrase')).toEqual(expect.any(String));
+  });
+
   it('refuses a duplicate e-mail with CONFLICT', async () => {
     const response = await api.gql(
       `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,

@@ -90,6 +90,7 @@ export const CoreError = defineErrors('CORE', {
   INVALID_VALUE: { code: 'BAD_USER_INPUT', sv: 'Ett värde har fel format.', en: 'A value has the wrong format.' },
   REQUEST_TOO_LARGE: { code: 'BAD_USER_INPUT', sv: 'Begäran är för stor.', en: 'The request is too large.' },
   INVALID_REQUEST: { code: 'BAD_USER_INPUT', sv: 'Begäran kunde inte läsas (är kroppen giltig JSON?).', en: 'The request could not be read (is the body valid JSON?).' },
+  SELF_LOCKOUT: { code: 'CONFLICT', sv: 'Du kan inte stänga av dig själv eller ta bort din egen administratörsroll.', en: 'You cannot deactivate yourself or remove your own admin role.' },
   LOGIN_FAILED: { code: 'UNAUTHENTICATED', sv: 'Fel e-postadress eller lösenord.', en: 'Wrong e-mail address or password.' },
   LOGIN_THROTTLED: {
     code: 'TOO_MANY_REQUESTS',

@@ -3,7 +3,7 @@ import { Organization, OrganizationKind } from './organization.entity.js';
 import { OrganizationService } from './organization.service.js';
 import { User } from './user.entity.js';
 import { UserService } from './user.service.js';
-import { CreateUserInput } from './dto/create-user.input.js';
+import { ChangePasswordArgs, CreateUserInput, UpdateUserInput } from './dto/create-user.input.js';
 import { Ctx, Roles } from '../auth/decorators.js';
 import { Role } from '../auth/role.js';
 import type { RequestContext } from '../context/request-context.js';
@@ -30,5 +30,16 @@ export class OrganizationResolver {
   @Mutation(() => User, { description: 'Node admins create users in any member organisation.' })
   createUser(@Ctx() ctx: RequestContext, @Args('input') input: CreateUserInput): Promise<User> {
     return this.users.create(ctx, input);
+  }
+
+  @Roles(Role.NODE_ADMIN)
+  @Mutation(() => User, { description: 'Node admins change a name, the roles, or deactivate a user.' })
+  updateUser(@Ctx() ctx: RequestContext, @Args('input') input: UpdateUserInput): Promise<User> {
+    return this.users.update(ctx, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Changes my own password.' })
+  changePassword(@Ctx() ctx: RequestContext, @Args() args: ChangePasswordArgs): Promise<boolean> {
+    return this.users.changePassword(ctx, args);
   }
 }

@@ -3,7 +3,7 @@ import { In } from 'typeorm';
 import { User } from './user.entity.js';
 import { UserRole } from './user-role.entity.js';
 import { Organization } from './organization.entity.js';
-import type { CreateUserInput } from './dto/create-user.input.js';
+import type { ChangePasswordArgs, CreateUserInput, UpdateUserInput } from './dto/create-user.input.js';
 import { Role } from '../auth/role.js';
 import { PasswordHasher } from '../auth/password-hasher.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -44,6 +44,44 @@ export class UserService {
       return id;
     });
     return this.get(ctx, userId);
+  }
+
+  /** Node admins change a user's name, roles or whether they may log in; an admin cannot lock themself out. */
+  async update(ctx: RequestContext, input: UpdateUserInput): Promise<User> {
+    ctx.requireRole(Role.NODE_ADMIN);
+    if (input.id === ctx.userId && (input.active === false || (input.roles && !input.roles.includes(Role.NODE_ADMIN)))) {
+      throw CoreError.SELF_LOCKOUT({ field: input.active === false ? 'input.active' : 'input.roles' });
+    }
+    await this.db.transaction(async (tx) => {
+      const user = await tx.findOne(User, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw CoreError.NOT_FOUND({ field: 'input.id', params: { entity: 'User' } });
+      const roles = (await tx.findBy(UserRole, { userId: user.id })).map((r) => r.role).sort();
+      const before = { displayName: user.displayName, active: user.active, roles };
+      const changes = {
+        ...(input.displayName ? { displayName: input.displayName } : {}),
+        ...(input.active != null ? { active: input.active } : {}),
+      };
+      if (Object.keys(changes).length) await tx.update(User, { id: user.id }, changes);
+      if (input.roles) {
+        await tx.delete(UserRole, { userId: user.id });
+        const now = this.clock.now();
+        await tx.insert(UserRole, input.roles.map((role) => ({ userId: user.id, role, grantedAt: now })));
+      }
+      await this.audit.record(ctx, tx, { action: 'user.updated', entityType: 'User', entityId: user.id, before, after: { ...before, ...changes, ...(input.roles ? { roles: input.roles } : {}) } });
+    });
+    return this.get(ctx, input.id);
+  }
+
+  /** Anyone changes their own password, proving the current one. */
+  async changePassword(ctx: RequestContext, args: ChangePasswordArgs): Promise<boolean> {
+    const user = await this.db.manager.findOneBy(User, { id: ctx.userId });
+    if (!user || !(await PasswordHasher.verify(args.currentPassword, user.passwordHash))) throw CoreError.LOGIN_FAILED({ field: 'currentPassword' });
+    const passwordHash = await PasswordHasher.hash(args.newPassword);
+    await this.db.transaction(async (tx) => {
+      await tx.update(User, { id: user.id }, { passwordHash });
+      await this.audit.record(ctx, tx, { action: 'user.passwordChanged', entityType: 'User', entityId: user.id });
+    });
+    return true;
   }
 
   async get(_ctx: RequestContext, id: string): Promise<User> {

@@ -1,8 +1,8 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsEmail, IsEnum, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { Role } from '../../auth/role.js';
-import { RequiredText, TextLimits } from '../../validation/validators.js';
+import { OptionalText, RequiredText, TextLimits } from '../../validation/validators.js';
 
 @InputType()
 export class CreateUserInput {
@@ -32,4 +32,42 @@ export class CreateUserInput {
   @ArrayUnique()
   @IsEnum(Role, { each: true })
   roles: Role[];
+}
+
+@InputType()
+export class UpdateUserInput {
+  @Field(() => ID)
+  @IsUUID()
+  id: string;
+
+  @Field(() => String, { nullable: true })
+  @OptionalText(TextLimits.name)
+  displayName?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'false: the user can no longer log in (kept for the record).' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean | null;
+
+  @Field(() => [Role], { nullable: true, description: 'Replaces the roles.' })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(6)
+  @ArrayUnique()
+  @IsEnum(Role, { each: true })
+  roles?: Role[] | null;
+}
+
+@ArgsType()
+export class ChangePasswordArgs {
+  @Field()
+  @IsString()
+  @MaxLength(1024)
+  currentPassword: string;
+
+  @Field({ description: 'At least 12 characters.' })
+  @IsString()
+  @MinLength(12)
+  @MaxLength(1024)
+  newPassword: string;
 }
