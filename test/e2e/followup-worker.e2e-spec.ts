@@ -5,10 +5,9 @@ import { addDays, addMonths, JobQueue, ManualClock, QueueName, toIsoDate } from 
 import { NotificationDeliveryService } from '#notifications';
 import { EscalateFollowUpJob, FollowUpWorkflowService, OpenFollowUpJob, RemindFollowUpJob, stepJobId, FollowUpStep, type FollowUpStepPayload } from '#followup';
 import { createTestApi, type TestApi } from '../support/test-api.js';
-import { eventually } from '../support/test-worker.js';
+import { createTestWorker, eventually } from '../support/test-worker.js';
 import {
   countsPerFollowUp,
-  createFollowUpWorker,
   DEFAULT_ANSWER,
   deleteQueueKeys,
   followUpActors,
@@ -56,7 +55,7 @@ describe('follow-up workers: open, remind, escalate exactly once, whatever Redis
     process.env.QUEUE_PREFIX = prefix;
     process.env.SMTP_URL = smtp.url;
     api = await createTestApi(clock);
-    workers.push(await createFollowUpWorker(clock));
+    workers.push(await createTestWorker(clock));
     actors = await followUpActors(api);
   });
 
@@ -186,7 +185,7 @@ describe('follow-up workers: open, remind, escalate exactly once, whatever Redis
     await broken.close();
     await queue.close();
 
-    workers.push(await createFollowUpWorker(clock));
+    workers.push(await createTestWorker(clock));
     await eventually(async () => (await statuses(failing.id))[0] === 'OPEN');
     clock.set(`${early12!.due_on}T08:00:00.000Z`);
     await refreshTokens(api, actors);
@@ -200,12 +199,12 @@ describe('follow-up workers: open, remind, escalate exactly once, whatever Redis
     const batch: Awaited<ReturnType<typeof recordImplementation>>[] = [];
     for (let i = 0; i < 12; i++) batch.push(await recordImplementation(api, actors, monthsAgo(25)));
     const ids = batch.flatMap((b) => b.followUps.map((f) => f.id));
-    workers.push(await createFollowUpWorker(clock));
+    workers.push(await createTestWorker(clock));
     await eventually(async () => (await statuses(batch.map((b) => b.id))).some((s) => s === 'OPEN'), 20_000, 20);
     await stopWorkers();
     expect(await deleteQueueKeys(prefix)).toBeGreaterThan(0);
 
-    workers.push(await createFollowUpWorker(clock));
+    workers.push(await createTestWorker(clock));
     await eventually(async () => (await statuses(batch.map((b) => b.id))).every((s) => s === 'OPEN'), 30_000);
     const counts = await countsPerFollowUp(api, ids, 'followUp.opened', 'followUp.opened');
     expect(counts.notifications).toEqual(ids.map(() => 1));
@@ -218,7 +217,7 @@ describe('follow-up workers: open, remind, escalate exactly once, whatever Redis
     for (let i = 0; i < 8; i++) batch.push(await recordImplementation(api, actors, monthsAgo(25)));
     const ids = batch.flatMap((b) => b.followUps.map((f) => f.id));
     await deleteQueueKeys(prefix);
-    workers.push(...(await Promise.all([createFollowUpWorker(clock), createFollowUpWorker(clock)])));
+    workers.push(...(await Promise.all([createTestWorker(clock), createTestWorker(clock)])));
     await Promise.all([reconcile(workers[0]), reconcile(workers[1]), reconcile(workers[0]), reconcile(workers[1])]);
     await eventually(async () => (await statuses(batch.map((b) => b.id))).every((s) => s === 'OPEN'), 30_000);
     const counts = await countsPerFollowUp(api, ids, 'followUp.opened', 'followUp.opened');

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from '@jest/globals';
 import pg from 'pg';
-import { Redis } from 'ioredis';
+import { deleteQueueKeys } from '../support/redis-keys.js';
 
 /**
  * Each test file gets a database of its own, copied from the run's migrated and seeded template, and a
@@ -45,12 +45,5 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
-  const redis = new Redis(process.env.REDIS_URL!);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-    cursor = next;
-    if (keys.length) await redis.del(...keys);
-  } while (cursor !== '0');
-  await redis.quit();
+  await deleteQueueKeys(prefix);
 });

@@ -86,46 +86,7 @@ export async function countsPerFollowUp(api: TestApi, followUpIds: string[], kin
   return { notifications: rows.map((r) => Number(r.notifications)), audits: rows.map((r) => Number(r.audits)) };
 }
 
-/**
- * The tests of other files may run at the same time with their own clock; this worker leaves the shared
- * heartbeat row alone so their `/ready` assertions see their own clock.
- */
-@Injectable()
-@HandlesJob(HeartbeatJob)
-class QuietHeartbeatHandler extends HeartbeatHandler {
-  override async handle(): Promise<void> {}
-}
-
-/** Like `createTestWorker`, without writing heartbeats (see above). */
-export async function createFollowUpWorker(clock: ManualClock): Promise<TestingModule> {
-  const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] })
-    .overrideProvider(Clock)
-    .useValue(clock)
-    .overrideProvider(HeartbeatHandler)
-    .useClass(QuietHeartbeatHandler)
-    .compile();
-  moduleRef.useLogger(['error']);
-  moduleRef.enableShutdownHooks();
-  await moduleRef.init();
-  return moduleRef;
-}
-
-/** Deletes every key under the prefix (SCAN + DEL, never FLUSHALL on a shared Redis): as if Redis lost its data. */
-export async function deleteQueueKeys(prefix: string): Promise<number> {
-  const redis = new Redis(process.env.REDIS_URL!);
-  let cursor = '0';
-  let deleted = 0;
-  try {
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length) deleted += await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    await redis.quit();
-  }
-  return deleted;
-}
+export { deleteQueueKeys } from './redis-keys.js';
 
 export interface CapturedMail {
   to: string[];
