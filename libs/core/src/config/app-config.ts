@@ -24,6 +24,8 @@ export class AppConfig {
   readonly bodyLimitBytes!: number;
   readonly loginMaxFailures!: number;
   readonly loginLockSeconds!: number;
+  readonly privacyMinOrganizations!: number;
+  readonly privacyMinPeople!: number;
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
@@ -91,6 +93,8 @@ export class AppConfig {
       bodyLimitBytes: int('BODY_LIMIT_BYTES', 1_048_576, 1024, 52_428_800),
       loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 100),
       loginLockSeconds: int('LOGIN_LOCK_SECONDS', 900, 1, 86400),
+      privacyMinOrganizations: int('PRIVACY_MIN_ORGANIZATIONS', 3, 1, 100),
+      privacyMinPeople: int('PRIVACY_MIN_PEOPLE', 5, 1, 1000),
     });
     if (problems.length > 0) throw new ConfigError(problems);
     return config;
