@@ -23,6 +23,7 @@ export * from './organizations/user.entity.js';
 export * from './organizations/user-role.entity.js';
 export * from './organizations/organization.service.js';
 export * from './organizations/user.service.js';
+export * from './organizations/user.policy.js';
 export * from './organizations/dto/create-user.input.js';
 export * from './tenancy/visibility.policy.js';
 export * from './pagination/connection.js';

@@ -51,6 +51,7 @@ export class ProcurementService {
         participationClosesOn: input.participationClosesOn,
         status: ProcurementStatus.PLANNED,
         cancellationReason: null,
+        publishedAt: null,
         createdByUserId: ctx.auditUserId,
         createdAt: now,
         updatedAt: now,
@@ -131,7 +132,8 @@ export class ProcurementService {
     procurement.status = to;
     procurement.updatedAt = now;
     if (to === ProcurementStatus.CANCELLED) procurement.cancellationReason = reason;
-    await tx.update(Procurement, { id: procurement.id }, { status: to, updatedAt: now, cancellationReason: procurement.cancellationReason });
+    if (to === ProcurementStatus.OPEN_FOR_PARTICIPATION) procurement.publishedAt ??= now;
+    await tx.update(Procurement, { id: procurement.id }, { status: to, updatedAt: now, cancellationReason: procurement.cancellationReason, publishedAt: procurement.publishedAt });
     await tx.insert(ProcurementStatusChange, { procurementId: procurement.id, fromStatus: before.status, toStatus: to, reason, changedByUserId: ctx.auditUserId, bySystem: !!ctx.actor?.system, changedAt: now });
     await this.audit.record(ctx, tx, { action: 'procurement.statusChanged', entityType: 'Procurement', entityId: procurement.id, before: { status: before.status }, after: { status: to, reason } });
     if (to === ProcurementStatus.OPEN_FOR_PARTICIPATION) {

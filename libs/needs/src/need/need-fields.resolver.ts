@@ -1,4 +1,4 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ID, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, Organization, OrganizationService, type RequestContext, User, UserService } from '#core';
 import { TechnologyCategory, TechnologyCategoryService } from '#catalog';
 import { Need } from './need.entity.js';
@@ -57,7 +57,12 @@ export class NeedFieldsResolver {
     return this.commentService.commentsOf(ctx, need.id);
   }
 
-  @ResolveField(() => Need, { nullable: true, description: 'For a MERGED need: the surviving need.' })
+  @ResolveField(() => ID, { nullable: true, description: 'Set when MERGED: the surviving need, when you may see it.' })
+  mergedIntoId(@Ctx() ctx: RequestContext, @Parent() need: Need) {
+    return this.needs.visibleId(ctx, need.mergedIntoId);
+  }
+
+  @ResolveField(() => Need, { nullable: true, description: 'For a MERGED need: the surviving need, when you may see it.' })
   mergedInto(@Ctx() ctx: RequestContext, @Parent() need: Need) {
     return this.needs.loadVisible(ctx, need.mergedIntoId);
   }

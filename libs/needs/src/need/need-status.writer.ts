@@ -40,7 +40,8 @@ export class NeedStatusWriter {
     need.statusChangedAt = now;
     need.updatedAt = now;
     need.mergedIntoId = to === NeedStatus.MERGED ? (details.mergedIntoId ?? null) : null;
-    await tx.update(Need, { id: need.id }, { status: to, statusReason: need.statusReason, statusChangedAt: now, updatedAt: now, mergedIntoId: need.mergedIntoId });
+    if (to === NeedStatus.TRIAGED) need.publishedAt ??= now;
+    await tx.update(Need, { id: need.id }, { status: to, statusReason: need.statusReason, statusChangedAt: now, updatedAt: now, mergedIntoId: need.mergedIntoId, publishedAt: need.publishedAt });
     const change = tx.create(NeedStatusChange, {
       needId: need.id,
       fromStatus: from,

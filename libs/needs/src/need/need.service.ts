@@ -55,6 +55,7 @@ export class NeedService {
         statusReason: null,
         statusChangedAt: now,
         mergedIntoId: null,
+        publishedAt: null,
         endorsementCount: 0,
         peopleAffected: input.estimatedPeopleAffected ?? 0,
         createdAt: now,
@@ -86,11 +87,17 @@ export class NeedService {
     return need && NeedPolicy.canSee(ctx, need) ? need : null;
   }
 
-  /** Needs merged into this one (the trail of duplicates). */
-  mergedInto(ctx: RequestContext, needId: string): Promise<Need[]> {
-    return ctx.loaders
+  /** A need's id when the caller may see it, else null: ids of unpublished needs never show through links. */
+  async visibleId(ctx: RequestContext, id: string | null): Promise<string | null> {
+    return (await this.loadVisible(ctx, id))?.id ?? null;
+  }
+
+  /** Needs merged into this one (the trail of duplicates) that the caller may see. */
+  async mergedInto(ctx: RequestContext, needId: string): Promise<Need[]> {
+    const merged = await ctx.loaders
       .manyByKey<string, Need>('needsMergedInto', (ids) => this.db.manager.find(Need, { where: { mergedIntoId: In([...ids]) }, order: { statusChangedAt: 'ASC' } }), (n) => n.mergedIntoId!)
       .load(needId);
+    return merged.filter((need) => NeedPolicy.canSee(ctx, need));
   }
 
   async list(ctx: RequestContext, args: NeedsArgs): Promise<ConnectionResult<Need>> {

@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ManualClock, Role } from '#core';
+import { createTestApi, errorCode, type GqlResponse, type TestApi } from '../support/test-api.js';
+import { createUser, type TestUser } from '../support/builders.js';
+import { changeStatus, endorse, reportNeed } from '../support/needs-builders.js';
+import { CHANGE_STATUS, CREATE_PROCUREMENT, mobileAlarmProcurement } from '../support/procurement-builders.js';
+
+const NEED = `query($id: ID!) { need(id: $id) { id status statusReason publishedAt mergedIntoId mergedInto { id } history { toStatus mergedIntoId } } }`;
+const MERGE = `mutation($i: MergeNeedInput!) { mergeNeed(input: $i) { id } }`;
+const PROCUREMENT = `query($id: ID!) { procurement(id: $id) { id status publishedAt } }`;
+
+/** What one municipality must never learn about another's unpublished work or its people (issue 11, items 3 and 5). */
+describe('privacy: what was never published stays private; e-mail addresses stay within the organisation', () => {
+  const clock = new ManualClock('2071-03-02T08:00:00.000Z');
+  let api: TestApi;
+  let staff: TestUser;
+  let flenCoach: TestUser;
+  let flenViewer: TestUser;
+  let nykoping: TestUser;
+  let nykopingCoach: TestUser;
+
+  const ok = (response: GqlResponse) => {
+    expect(response.errors).toBeUndefined();
+    return response.data!;
+  };
+  const needIds = async (user: TestUser, statuses: string[]) =>
+    ok(await api.gql(`query($s: [NeedStatus!]) { needs(first: 100, statuses: $s) { nodes { id } } }`, { s: statuses }, { token: user.token })).needs.nodes.map((n: { id: string }) => n.id);
+
+  beforeAll(async () => {
+    api = await createTestApi(clock);
+    staff = await createUser(api, 'Noden', [Role.NODE_STAFF], 'staff');
+    flenCoach = await createUser(api, '0482', [Role.TECH_COACH], 'flen-coach');
+    flenViewer = await createUser(api, '0482', [Role.VIEWER], 'flen-viewer');
+    nykoping = await createUser(api, '0480', [Role.MUNICIPALITY_COORDINATOR], 'nykoping-coordinator');
+    nykopingCoach = await createUser(api, '0480', [Role.TECH_COACH], 'nykoping-coach');
+  });
+  afterAll(() => api.close());
+
+  describe('item 3: visibility follows whether something was ever published', () => {
+    it('keeps a need declined straight from NEW with its own organisation and node staff', async () => {
+      const { id } = await reportNeed(api, flenCoach, { title: 'Brukare i Flen med demens går vilse nattetid', description: 'Namngivna brukare på Solgården beskrivs i detalj.' });
+      ok(await changeStatus(api, staff, id, 'DECLINED', 'Gäller en enskild brukare, inte ett gemensamt behov'));
+
+      expect(errorCode(await api.gql(NEED, { id }, { token: nykoping.token }))).toBe('NOT_FOUND');
+      expect(await needIds(nykoping, ['DECLINED'])).not.toContain(id);
+      for (const user of [flenViewer, staff]) expect(ok(await api.gql(NEED, { id }, { token: user.token })).need).toMatchObject({ id, status: 'DECLINED', publishedAt: null });
+    });
+
+    it('keeps a need visible to all once triaged, even when declined later', async () => {
+      const { id } = await reportNeed(api, flenCoach, { title: 'Digitala lås till nattpatrullen' });
+      ok(await changeStatus(api, staff, id, 'TRIAGED', 'Delas av flera'));
+      ok(await changeStatus(api, staff, id, 'DECLINED', 'Finns redan i ramavtal'));
+      expect(ok(await api.gql(NEED, { id }, { token: nykoping.token })).need).toMatchObject({ id, status: 'DECLINED', statusReason: 'Finns redan i ramavtal', publishedAt: clock.now().toISOString() });
+      expect(await needIds(nykoping, ['DECLINED'])).toContain(id);
+    });
+
+    it("never shows another organisation's NEW need through a merged duplicate's mergedIntoId or history", async () => {
+      const survivor = await reportNeed(api, flenCoach, { title: 'Tillsynskamera i ordinärt boende' });
+      const duplicate = await reportNeed(api, nykopingCoach, { title: 'Kamera för nattillsyn i ordinärt boende' });
+      ok(await changeStatus(api, staff, duplicate.id, 'TRIAGED', 'Delas av flera'));
+      ok(await api.gql(MERGE, { i: { needId: duplicate.id, intoNeedId: survivor.id, reason: 'Samma behov som ett nyare' } }, { token: staff.token }));
+
+      const seen = ok(await api.gql(NEED, { id: duplicate.id }, { token: nykoping.token })).need;
+      expect(seen).toMatchObject({ status: 'MERGED', mergedIntoId: null, mergedInto: null });
+      expect(seen.history.map((h: { mergedIntoId: string | null }) => h.mergedIntoId)).toEqual([null, null, null]);
+      expect(JSON.stringify(seen)).not.toContain(survivor.id);
+
+      const asStaff = ok(await api.gql(NEED, { id: duplicate.id }, { token: staff.token })).need;
+      expect(asStaff).toMatchObject({ mergedIntoId: survivor.id, mergedInto: { id: survivor.id } });
+      expect(asStaff.history.at(-1)).toEqual({ toStatus: 'MERGED', mergedIntoId: survivor.id });
+      // Once the survivor is triaged it is public, and so is the link.
+      ok(await changeStatus(api, staff, survivor.id, 'TRIAGED', 'Delas av flera'));
+      expect(ok(await api.gql(NEED, { id: duplicate.id }, { token: nykoping.token })).need).toMatchObject({ mergedIntoId: survivor.id, mergedInto: { id: survivor.id } });
+    });
+
+    it('keeps a procurement cancelled while PLANNED private, in GraphQL and in the OCDS export without a token', async () => {
+      const planned = ok(await api.gql(CREATE_PROCUREMENT, { i: mobileAlarmProcurement({ participationOpensOn: '2071-03-10', participationClosesOn: '2071-04-10' }) }, { token: staff.token })).createProcurement.id;
+      ok(await api.gql(CHANGE_STATUS, { i: { id: planned, status: 'CANCELLED', reason: 'Budgeten räckte inte' } }, { token: staff.token }));
+
+      expect(errorCode(await api.gql(PROCUREMENT, { id: planned }, { token: nykoping.token }))).toBe('NOT_FOUND');
+      const listed = ok(await api.gql(`{ procurements(first: 100) { nodes { id } } }`, {}, { token: nykoping.token })).procurements.nodes.map((n: { id: string }) => n.id);
+      expect(listed).not.toContain(planned);
+      expect((await api.get(`/ocds/procurements/${planned}`)).status).toBe(404);
+      expect((await api.get(`/ocds/procurements/${planned}`, nykoping.token)).status).toBe(404);
+      expect(ok(await api.gql(PROCUREMENT, { id: planned }, { token: staff.token })).procurement).toMatchObject({ status: 'CANCELLED', publishedAt: null });
+      expect((await api.get(`/ocds/procurements/${planned}`, staff.token)).status).toBe(200);
+
+      const announced = ok(await api.gql(CREATE_PROCUREMENT, { i: mobileAlarmProcurement({ participationOpensOn: '2071-03-10', participationClosesOn: '2071-04-10' }) }, { token: staff.token })).createProcurement.id;
+      ok(await api.gql(CHANGE_STATUS, { i: { id: announced, status: 'OPEN_FOR_PARTICIPATION' } }, { token: staff.token }));
+      ok(await api.gql(CHANGE_STATUS, { i: { id: announced, status: 'CANCELLED', reason: 'För få deltagare' } }, { token: staff.token }));
+      expect(ok(await api.gql(PROCUREMENT, { id: announced }, { token: nykoping.token })).procurement).toMatchObject({ status: 'CANCELLED', publishedAt: clock.now().toISOString() });
+      expect((await api.get(`/ocds/procurements/${announced}`)).status).toBe(200);
+    });
+  });
+
+  describe('item 5: e-mail addresses of other organisations\' users', () => {
+    it('shows name and organisation to other organisations, the e-mail address only within the organisation and to node staff', async () => {
+      const { id } = await reportNeed(api, flenCoach, { title: 'Påminnelser om läkemedel i hemtjänsten' });
+      ok(await changeStatus(api, staff, id, 'TRIAGED', 'Delas av flera'));
+      ok(await endorse(api, nykopingCoach, id, { comment: 'Samma hos oss' }));
+      ok(await api.gql(`mutation($i: CommentOnNeedInput!) { commentOnNeed(input: $i) { id } }`, { i: { needId: id, body: 'Vi testar gärna' } }, { token: nykopingCoach.token }));
+      const QUERY = `query($id: ID!) { need(id: $id) {
+        reporter { displayName email organization { code } }
+        endorsements { endorsedBy { displayName email organization { code } } }
+        comments { author { displayName email } }
+        history { changedBy { displayName email } } } }`;
+
+      const fromNykoping = ok(await api.gql(QUERY, { id }, { token: nykoping.token })).need;
+      expect(fromNykoping.reporter).toEqual({ displayName: expect.stringContaining('flen-coach'), email: null, organization: { code: '0482' } });
+      expect(fromNykoping.endorsements[0].endorsedBy).toMatchObject({ email: nykopingCoach.email, organization: { code: '0480' } });
+      expect(fromNykoping.comments[0].author.email).toBe(nykopingCoach.email);
+      expect(fromNykoping.history.at(-1).changedBy).toEqual({ displayName: expect.any(String), email: null });
+
+      const fromFlen = ok(await api.gql(QUERY, { id }, { token: flenViewer.token })).need;
+      expect(fromFlen.reporter.email).toBe(flenCoach.email);
+      expect(fromFlen.endorsements[0].endorsedBy).toMatchObject({ displayName: expect.stringContaining('nykoping-coach'), email: null });
+      expect(fromFlen.comments[0].author.email).toBeNull();
+
+      const fromStaff = ok(await api.gql(QUERY, { id }, { token: staff.token })).need;
+      expect([fromStaff.reporter.email, fromStaff.endorsements[0].endorsedBy.email, fromStaff.comments[0].author.email, fromStaff.history.at(-1).changedBy.email]).toEqual([
+        flenCoach.email,
+        nykopingCoach.email,
+        nykopingCoach.email,
+        staff.email,
+      ]);
+      expect(ok(await api.gql(`{ me { email } }`, {}, { token: nykoping.token })).me.email).toBe(nykoping.email);
+    });
+  });
+});
