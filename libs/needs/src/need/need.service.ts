@@ -140,6 +140,20 @@ export class NeedService {
   }
 
   /**
+   * Needs a later step takes over from an earlier one (an implementation from its call-off's procurement):
+   * a merged need is replaced by its survivor (merges re-point earlier ones, so one step is enough); needs the
+   * caller may not see are left out rather than refused, since the caller did not name them.
+   */
+  async inheritable(ctx: RequestContext, tx: EntityManager, needIds: readonly string[]): Promise<string[]> {
+    if (needIds.length === 0) return [];
+    const rows = await tx.find(Need, { where: { id: In([...new Set(needIds)]) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_read' } });
+    const survivorIds = rows.filter((n) => n.status === NeedStatus.MERGED && n.mergedIntoId).map((n) => n.mergedIntoId!);
+    const survivors = survivorIds.length ? await tx.find(Need, { where: { id: In(survivorIds) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_read' } }) : [];
+    const candidates = [...rows.filter((n) => n.status !== NeedStatus.MERGED), ...survivors.filter((n) => n.status !== NeedStatus.MERGED)];
+    return [...new Set(candidates.filter((n) => NeedPolicy.canSee(ctx, n)).map((n) => n.id))];
+  }
+
+  /**
    * For later steps of the thread (tests, procurements) linking needs inside their transaction: every id
    * exists and is visible (NOT_FOUND naming the field otherwise) and none is merged (CONFLICT naming the
    * survivor). Returns the needs in the order given.
