@@ -3,13 +3,13 @@ import { ManualClock, Role } from '#core';
 import { createTestApi, errorCode, type GqlResponse, type TestApi } from '../support/test-api.js';
 import { createUser, type TestUser } from '../support/builders.js';
 import { changeStatus, endorse, reportNeed } from '../support/needs-builders.js';
-import { CHANGE_STATUS, CREATE_PROCUREMENT, mobileAlarmProcurement } from '../support/procurement-builders.js';
+import { CHANGE_STATUS, CREATE_PROCUREMENT, JOIN, mobileAlarmProcurement } from '../support/procurement-builders.js';
 
 const NEED = `query($id: ID!) { need(id: $id) { id status statusReason publishedAt mergedIntoId mergedInto { id } history { toStatus mergedIntoId } } }`;
 const MERGE = `mutation($i: MergeNeedInput!) { mergeNeed(input: $i) { id } }`;
 const PROCUREMENT = `query($id: ID!) { procurement(id: $id) { id status publishedAt } }`;
 
-/** What one municipality must never learn about another's unpublished work or its people (issue 11, items 3 and 5). */
+/** What one municipality must never learn about another's unpublished work or its people, and what participants must learn (issue 11, items 3, 5 and 13). */
 describe('privacy: what was never published stays private; e-mail addresses stay within the organisation', () => {
   const clock = new ManualClock('2071-03-02T08:00:00.000Z');
   let api: TestApi;
@@ -90,6 +90,27 @@ describe('privacy: what was never published stays private; e-mail addresses stay
       ok(await api.gql(CHANGE_STATUS, { i: { id: announced, status: 'CANCELLED', reason: 'För få deltagare' } }, { token: staff.token }));
       expect(ok(await api.gql(PROCUREMENT, { id: announced }, { token: nykoping.token })).procurement).toMatchObject({ status: 'CANCELLED', publishedAt: clock.now().toISOString() });
       expect((await api.get(`/ocds/procurements/${announced}`)).status).toBe(200);
+    });
+  });
+
+  describe('item 13: the people affected are told', () => {
+    it('notifies the participants of a cancelled procurement, with the reason in-app, and nobody else', async () => {
+      const created = ok(await api.gql(CREATE_PROCUREMENT, { i: mobileAlarmProcurement({ participationOpensOn: '2071-03-02', participationClosesOn: '2071-04-10' }) }, { token: staff.token })).createProcurement;
+      ok(await api.gql(CHANGE_STATUS, { i: { id: created.id, status: 'OPEN_FOR_PARTICIPATION' } }, { token: staff.token }));
+      const volumes = created.lots.map((lot: { id: string }) => ({ lotId: lot.id, estimatedVolume: 10 }));
+      ok(await api.gql(JOIN, { i: { procurementId: created.id, contactName: 'Kontakt i Nyköping', contactEmail: nykoping.email, volumes } }, { token: nykoping.token }));
+      const flenCoordinator = await createUser(api, '0482', [Role.MUNICIPALITY_COORDINATOR], 'flen-coordinator');
+      ok(await api.gql(CHANGE_STATUS, { i: { id: created.id, status: 'CANCELLED', reason: 'Ingen leverantör uppfyllde kraven' } }, { token: staff.token }));
+
+      const told = async (user: TestUser) =>
+        ok(await api.gql(`{ myNotifications(first: 50) { nodes { kind entityId title params } } }`, {}, { token: user.token })).myNotifications.nodes.filter(
+          (n: { kind: string; entityId: string }) => n.kind === 'procurement.cancelled' && n.entityId === created.id,
+        );
+      expect(await told(nykoping)).toEqual([
+        { kind: 'procurement.cancelled', entityId: created.id, title: expect.stringContaining('är avbruten'), params: { procurementId: created.id, reason: 'Ingen leverantör uppfyllde kraven' } },
+      ]);
+      expect(await told(flenCoordinator)).toEqual([]);
+      expect(await told(nykopingCoach)).toEqual([]);
     });
   });
 

@@ -214,6 +214,13 @@ describe('test protocols and steering review', () => {
     expect(observed.errors).toBeUndefined();
     const protocol = await api.gql(`query($id: ID!) { testProtocol(id: $id) { status versions { reviewStatus votes { id } } } }`, { id }, { token: trosa.token });
     expect(protocol.data?.testProtocol).toEqual({ status: 'COMPLETED', versions: [{ reviewStatus: 'SUPERSEDED', votes: [{ id: expect.any(String) }] }] });
+    // Everyone who voted is told their vote no longer counts; members who had not voted are not.
+    const told = async (user: TestUser) =>
+      (await api.gql(`{ myNotifications(first: 50) { nodes { kind entityId params } } }`, {}, { token: user.token })).data?.myNotifications.nodes.filter(
+        (n: { kind: string; entityId: string }) => n.kind === 'testProtocol.reviewSuperseded' && n.entityId === id,
+      );
+    expect(await told(steering['0484']!)).toEqual([{ kind: 'testProtocol.reviewSuperseded', entityId: id, params: { versionId: v1.id, versionNumber: 1 } }]);
+    expect(await told(steering['0482']!)).toEqual([]);
     const stale = await vote(api, steering['0482']!, v1.id, 'RECOMMEND');
     expect(errorCode(stale)).toBe('CONFLICT');
     expect(stale.errors?.[0]?.extensions.field).toBe('input.versionId');
