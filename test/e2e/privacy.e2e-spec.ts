@@ -93,6 +93,53 @@ describe('privacy: what was never published stays private; e-mail addresses stay
     });
   });
 
+  describe('item 8: duplicates before triage', () => {
+    const AWAITING = `query($t: String!, $d: String) { similarNeedsAwaitingTriage(title: $t, description: $d) { count } }`;
+    const DUPLICATES = `query($first: Int) { needs(first: $first, statuses: [NEW], sort: NEWEST) { nodes { id organization { code } possibleDuplicates { score need { id title organization { code } } } } } }`;
+    const draft = { t: 'Spisvakter stänger av spisen för sent', d: 'Brukare med demens glömmer spisen på och spisvakten reagerar för sent.' };
+    let flenStove: string;
+    let trosaStove: string;
+    let trosaCoach: TestUser;
+
+    it('tells the drafter how many similar needs of other organisations await triage, without their text or ids', async () => {
+      trosaCoach = await createUser(api, '0488', [Role.TECH_COACH], 'trosa-coach');
+      flenStove = (await reportNeed(api, flenCoach, { title: 'Spisvakten stänger inte av spisen i tid', description: 'Brukare med demens glömmer spisen på; spisvakten reagerar för sent.' })).id;
+      trosaStove = (await reportNeed(api, trosaCoach, { title: 'Spisvakt som stänger av spisen för sent', description: 'Spisvakterna hos brukare med demens stänger av spisen först efter lång tid.' })).id;
+      await reportNeed(api, nykopingCoach, { title: 'Läkemedelsautomat larmar inte vid missad dos', description: 'Automaten larmar inte när brukaren missar en dos.' });
+
+      const fromNykoping = await api.gql(AWAITING, draft, { token: nykopingCoach.token });
+      expect(fromNykoping.data?.similarNeedsAwaitingTriage).toEqual({ count: 2 });
+      expect(JSON.stringify(fromNykoping)).not.toMatch(new RegExp(`${flenStove}|${trosaStove}|Spisvakten`));
+      // The drafter's own organisation's needs are not "others'" (they see those in similarNeeds).
+      expect(ok(await api.gql(AWAITING, draft, { token: flenViewer.token })).similarNeedsAwaitingTriage.count).toBe(1);
+      expect(ok(await api.gql(AWAITING, { t: 'Digitala lås till nattpatrullen' }, { token: nykopingCoach.token })).similarNeedsAwaitingTriage.count).toBe(0);
+      // Once triaged, a need is public and shows in similarNeeds instead.
+      ok(await changeStatus(api, staff, trosaStove, 'TRIAGED', 'Delas av flera'));
+      expect(ok(await api.gql(AWAITING, draft, { token: nykopingCoach.token })).similarNeedsAwaitingTriage.count).toBe(1);
+      const bad = await api.gql(AWAITING, { t: '' }, { token: nykopingCoach.token });
+      expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+    });
+
+    it("gives node staff each NEW need's likely duplicates across the county, with a bounded number of SQL statements", async () => {
+      const page = ok(await api.gql(DUPLICATES, { first: 50 }, { token: staff.token })).needs.nodes;
+      const flen = page.find((n: { id: string }) => n.id === flenStove);
+      expect(flen.possibleDuplicates.map((d: { need: { id: string } }) => d.need.id)).toEqual([trosaStove]);
+      expect(flen.possibleDuplicates[0]).toMatchObject({ score: expect.any(Number), need: { organization: { code: '0488' } } });
+      for (const node of page) expect(node.possibleDuplicates.map((d: { need: { id: string } }) => d.need.id)).not.toContain(node.id);
+
+      for (const title of ['Spisvakt utan larm till hemtjänsten', 'Spisvakten larmar för ofta', 'Spisvakter i särskilt boende']) await reportNeed(api, trosaCoach, { title });
+      const small = await api.gql(DUPLICATES, { first: 2 }, { token: staff.token });
+      const large = await api.gql(DUPLICATES, { first: 20 }, { token: staff.token });
+      expect(small.data?.needs.nodes).toHaveLength(2);
+      expect(large.data?.needs.nodes.length).toBeGreaterThanOrEqual(5);
+      expect(large.data?.needs.nodes.filter((n: { possibleDuplicates: unknown[] }) => n.possibleDuplicates.length > 0).length).toBeGreaterThanOrEqual(3);
+      expect(large.sqlStatements).toBe(small.sqlStatements);
+
+      const asMember = ok(await api.gql(DUPLICATES, { first: 50 }, { token: flenViewer.token })).needs.nodes;
+      expect(asMember.find((n: { id: string }) => n.id === flenStove).possibleDuplicates).toBeNull();
+    });
+  });
+
   describe('item 13: the people affected are told', () => {
     it('notifies the participants of a cancelled procurement, with the reason in-app, and nobody else', async () => {
       const created = ok(await api.gql(CREATE_PROCUREMENT, { i: mobileAlarmProcurement({ participationOpensOn: '2071-03-02', participationClosesOn: '2071-04-10' }) }, { token: staff.token })).createProcurement;

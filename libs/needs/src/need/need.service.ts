@@ -3,16 +3,31 @@ import { type EntityManager, In } from 'typeorm';
 import { AuditService, Clock, type ConnectionResult, Db, type PageArgs, paginate, type RequestContext, type SortKey, Visibility, escapeLike } from '#core';
 import { TechnologyCategoryService } from '#catalog';
 import { Need } from './need.entity.js';
-import type { SimilarNeed } from './similar-need.type.js';
+import type { SimilarNeed, SimilarNeedsAwaitingTriage } from './similar-need.type.js';
 import { NeedStatusChange } from './need-status-change.entity.js';
 import { NeedSort, NeedStatus, NeedUrgency } from './need.enums.js';
 import type { ReportNeedInput } from './dto/report-need.input.js';
-import type { NeedsArgs, SimilarNeedsArgs } from './dto/needs.args.js';
+import type { NeedsArgs, SimilarNeedsArgs, SimilarNeedsAwaitingTriageArgs } from './dto/needs.args.js';
 import { NeedPolicy } from '../needs.policy.js';
 import { NeedError } from '../needs.errors.js';
 
 /** Any of the draft's words, stemmed with the Swedish configuration (plainto_tsquery alone requires all). */
 const ANY_WORD_QUERY = `replace(plainto_tsquery('swedish', :similarText)::text, ' & ', ' | ')::tsquery`;
+
+/**
+ * How alike a need (`alias`) is to a text, 0–1: title trigrams and Swedish full-text rank on any word, weighted as
+ * in `similar`. At or above DUPLICATE_THRESHOLD a need counts as a likely duplicate: on the e2e examples two
+ * wordings of one need scored 0.38–0.47, unrelated needs sharing a word at most 0.13.
+ */
+function likeness(alias: string, title: string, text: string): { matches: string; score: string } {
+  const anyWord = `replace(plainto_tsquery('swedish', ${text})::text, ' & ', ' | ')::tsquery`;
+  return {
+    matches: `(${alias}.search_vector @@ ${anyWord} OR ${alias}.title % ${title})`,
+    score: `(0.6 * similarity(${alias}.title, ${title}) + 0.4 * ts_rank(${alias}.search_vector, ${anyWord}, 32))`,
+  };
+}
+const DUPLICATE_THRESHOLD = 0.25;
+const POSSIBLE_DUPLICATES = 5;
 
 const NEWEST: SortKey<Need>[] = [
   { expression: 'n.created_at', direction: 'DESC', value: (n) => n.createdAt },
@@ -137,6 +152,55 @@ export class NeedService {
     const { raw, entities } = await qb.orderBy('similar_score', 'DESC').addOrderBy('n.id', 'ASC').limit(args.first ?? 5).getRawAndEntities<{ n_id: string; similar_score: string | number }>();
     const scores = new Map(raw.map((row) => [row.n_id, Number(row.similar_score)]));
     return entities.map((need) => ({ need, score: Math.round((scores.get(need.id) ?? 0) * 1000) / 1000 }));
+  }
+
+  /**
+   * For the drafter: how many needs of other organisations, like the draft, still await triage (which the
+   * drafter may not see). Only a count: their text and ids stay with their organisations until triaged.
+   */
+  async similarAwaitingTriage(ctx: RequestContext, args: SimilarNeedsAwaitingTriageArgs): Promise<SimilarNeedsAwaitingTriage> {
+    const { matches, score } = likeness('n', ':draftTitle', ':draftText');
+    const count = await this.db.manager
+      .createQueryBuilder(Need, 'n')
+      .where(`n.status = :awaiting`, { awaiting: NeedStatus.NEW })
+      .andWhere('n.organization_id <> :mine', { mine: ctx.organizationId })
+      .andWhere(matches)
+      .andWhere(`${score} >= :threshold`, { threshold: DUPLICATE_THRESHOLD })
+      .setParameters({ draftTitle: args.title, draftText: [args.title, args.description].filter(Boolean).join(' ') })
+      .getCount();
+    return { count };
+  }
+
+  /**
+   * For node staff at triage: each NEW need's likely duplicates across the county, any organisation, best first
+   * (merged needs left out: their survivor is found instead). Batched for a page of needs: one statement for
+   * the candidates, one for the needs themselves.
+   */
+  async possibleDuplicates(ctx: RequestContext, need: Need): Promise<SimilarNeed[] | null> {
+    if (!ctx.isNodeStaff) return null;
+    if (need.status !== NeedStatus.NEW) return [];
+    const matches = await ctx.loaders
+      .manyByKey<string, { source_id: string; candidate_id: string; score: number }>(
+        'possibleDuplicates',
+        (ids) => {
+          const { matches, score } = likeness('c', 'src.title', `src.title || ' ' || src.description`);
+          return this.db.manager.query(
+            `SELECT src.id AS source_id, cand.id AS candidate_id, cand.score
+               FROM needs src
+               CROSS JOIN LATERAL (
+                 SELECT c.id, ${score} AS score FROM needs c
+                  WHERE c.id <> src.id AND c.status <> 'MERGED' AND ${matches}
+                  ORDER BY score DESC, c.id LIMIT ${POSSIBLE_DUPLICATES}) cand
+              WHERE src.id = ANY($1::uuid[]) AND cand.score >= $2
+              ORDER BY src.id, cand.score DESC, cand.id`,
+            [[...ids], DUPLICATE_THRESHOLD],
+          );
+        },
+        (row) => row.source_id,
+      )
+      .load(need.id);
+    const candidates = await Promise.all(matches.map((m) => this.load(ctx, m.candidate_id)));
+    return matches.flatMap((m, i) => (candidates[i] ? [{ need: candidates[i]!, score: Math.round(Number(m.score) * 1000) / 1000 }] : []));
   }
 
   /**
