@@ -96,6 +96,13 @@ describe('test protocols and steering review', () => {
       { participantGroup: 'CARE_RECIPIENTS', women: 7, men: 5, otherOrUnknown: 0, total: 12 },
       { participantGroup: 'STAFF', women: 9, men: 2, otherOrUnknown: 1, total: 12 },
     ]);
+    // Other organisations see no count of fewer than 5 people, nor the split by sex that would reveal one.
+    const PARTICIPANTS = `query($id: ID!) { testProtocol(id: $id) { participants { participantGroup women men otherOrUnknown total suppression { reason minimum } } } }`;
+    expect((await api.gql(PARTICIPANTS, { id }, { token: nykoping.token })).data?.testProtocol.participants).toEqual([
+      { participantGroup: 'CARE_RECIPIENTS', women: 7, men: 5, otherOrUnknown: 0, total: 12, suppression: null },
+      { participantGroup: 'STAFF', women: null, men: null, otherOrUnknown: null, total: 12, suppression: { reason: 'TOO_FEW_PEOPLE', minimum: 5 } },
+    ]);
+    expect((await api.gql(PARTICIPANTS, { id }, { token: flenCoach.token })).data?.testProtocol.participants[1]).toMatchObject({ women: 9, men: 2, otherOrUnknown: 1, suppression: null });
     expect((await api.gql(RESULT, { i: { protocolId: id, criterionId: nightsCriterion!.id, measuredValue: 86, met: true } }, { token: eskilstuna.token })).data?.recordTestResult).toMatchObject({ met: true });
     await api.gql(RESULT, { i: { protocolId: id, criterionId: timeCriterion!.id, measuredValue: 52, met: false, comment: 'Inkörningsperiod' } }, { token: eskilstuna.token });
     const lists = await api.gql(`query($id: ID!) { testProtocol(id: $id) { observations { kind } deviations { description } technicalFaults { affectedComponent } } }`, { id }, { token: vingaker.token });
