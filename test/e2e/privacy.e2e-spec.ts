@@ -64,6 +64,12 @@ describe('privacy: what was never published stays private; e-mail addresses stay
       expect(seen).toMatchObject({ status: 'MERGED', mergedIntoId: null, mergedInto: null });
       expect(seen.history.map((h: { mergedIntoId: string | null }) => h.mergedIntoId)).toEqual([null, null, null]);
       expect(JSON.stringify(seen)).not.toContain(survivor.id);
+      const endorsed = await endorse(api, nykoping, duplicate.id);
+      expect([errorCode(endorsed), endorsed.errors?.[0]?.extensions.field]).toEqual(['CONFLICT', 'input.needId']);
+      expect(JSON.stringify(endorsed.errors)).not.toContain(survivor.id);
+      const told = ok(await api.gql(`{ myNotifications(first: 20) { nodes { entityId params } } }`, {}, { token: nykopingCoach.token })).myNotifications.nodes;
+      expect(told.find((n: { entityId: string; params: { toStatus: string } }) => n.entityId === duplicate.id && n.params.toStatus === 'MERGED').params.mergedIntoId).toBeNull();
+      expect(JSON.stringify(told)).not.toContain(survivor.id);
 
       const asStaff = ok(await api.gql(NEED, { id: duplicate.id }, { token: staff.token })).need;
       expect(asStaff).toMatchObject({ mergedIntoId: survivor.id, mergedInto: { id: survivor.id } });

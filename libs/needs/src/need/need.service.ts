@@ -228,13 +228,15 @@ export class NeedService {
     // FOR SHARE: a concurrent merge or status change waits until the caller's link is committed.
     const rows = await tx.find(Need, { where: { id: In(unique) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_read' } });
     const found = new Map(rows.map((n) => [n.id, n]));
-    return unique.map((id) => {
+    const needs: Need[] = [];
+    for (const id of unique) {
       const need = found.get(id);
       const at = `${field}.${needIds.indexOf(id)}`;
       if (!need || !NeedPolicy.canSee(ctx, need)) throw NeedError.NOT_FOUND({ field: at });
-      if (need.status === NeedStatus.MERGED) throw NeedError.MERGED({ field: at, params: { mergedIntoId: need.mergedIntoId ?? '' } });
-      return need;
-    });
+      if (need.status === NeedStatus.MERGED) throw NeedPolicy.mergedError(ctx, need.mergedIntoId ? await tx.findOneBy(Need, { id: need.mergedIntoId }) : null, at);
+      needs.push(need);
+    }
+    return needs;
   }
 }
 
