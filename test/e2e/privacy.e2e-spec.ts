@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ManualClock, Role } from '#core';
+import { Db, ManualClock, Role } from '#core';
+import { PublishedAt1790001100000 } from '../../migrations/1790001100000-published-at.js';
 import { createTestApi, errorCode, type GqlResponse, type TestApi } from '../support/test-api.js';
 import { createUser, type TestUser } from '../support/builders.js';
 import { changeStatus, endorse, reportNeed } from '../support/needs-builders.js';
@@ -96,6 +97,31 @@ describe('privacy: what was never published stays private; e-mail addresses stay
       ok(await api.gql(CHANGE_STATUS, { i: { id: announced, status: 'CANCELLED', reason: 'För få deltagare' } }, { token: staff.token }));
       expect(ok(await api.gql(PROCUREMENT, { id: announced }, { token: nykoping.token })).procurement).toMatchObject({ status: 'CANCELLED', publishedAt: clock.now().toISOString() });
       expect((await api.get(`/ocds/procurements/${announced}`)).status).toBe(200);
+    });
+  });
+
+  describe('item 3: the migration', () => {
+    it('backfills publishedAt from the status histories: reverting and reapplying it gives the same values', async () => {
+      const db = api.app.get(Db);
+      const snapshot = async () => ({
+        needs: await db.manager.query(`SELECT id, status, published_at FROM needs ORDER BY id`),
+        procurements: await db.manager.query(`SELECT id, status, published_at FROM procurements ORDER BY id`),
+      });
+      const before = await snapshot();
+      expect(before.needs.filter((n: { published_at: Date | null }) => n.published_at === null).length).toBeGreaterThan(0);
+      expect(before.needs.filter((n: { published_at: Date | null }) => n.published_at !== null).length).toBeGreaterThan(0);
+      expect(before.procurements.map((p: { status: string; published_at: Date | null }) => [p.status, p.published_at === null])).toEqual(
+        expect.arrayContaining([['CANCELLED', true], ['CANCELLED', false]]),
+      );
+      const runner = db.manager.connection.createQueryRunner();
+      try {
+        const migration = new PublishedAt1790001100000();
+        await migration.down(runner);
+        await migration.up(runner);
+      } finally {
+        await runner.release();
+      }
+      expect(await snapshot()).toEqual(before);
     });
   });
 
