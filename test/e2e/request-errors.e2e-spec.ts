@@ -29,7 +29,9 @@ describe('requests the client got wrong', () => {
     admin = await createUser(api, 'Noden', [Role.NODE_ADMIN, Role.NODE_STAFF], 'admin');
     api.app.useLogger(logs);
   });
-  beforeEach(() => logs.lines.splice(0));
+  beforeEach(() => {
+    logs.lines.splice(0);
+  });
   afterAll(() => api.close());
 
   async function send(request: { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; url?: string; headers?: Record<string, string>; payload?: string }) {
