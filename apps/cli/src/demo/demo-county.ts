@@ -54,6 +54,24 @@ interface DemoUser extends DemoLogin {
 
 type Input<S, M extends keyof S> = S[M] extends (ctx: RequestContext, input: infer I, ...rest: never[]) => unknown ? I : never;
 
+const MAIL_DOMAINS: Record<string, string> = {
+  Noden: 'noden',
+  '04': 'regionsormland',
+  '0484': 'eskilstuna',
+  '0482': 'flen',
+  '0483': 'katrineholm',
+  '0480': 'nykoping',
+  '0486': 'strangnas',
+  '0488': 'trosa',
+  '0428': 'vingaker',
+  '0461': 'gnesta',
+  '0481': 'oxelosund',
+};
+
+function asciiLower(text: string): string {
+  return text.toLowerCase().replace(/[åä]/g, 'a').replace(/ö/g, 'o').replace(/é/g, 'e');
+}
+
 /** Offered, accepted and declined by sex for an implementation of `quantity` units: most accept, some decline. */
 function peopleFor(quantity: number) {
   const accepted = { women: Math.round(quantity * 0.5), men: Math.round(quantity * 0.3), otherOrUnknown: 0 };
@@ -167,8 +185,7 @@ class DemoCounty {
     const system = RequestContext.system(nodeOrg.id, 'demo');
     for (const [key, code, name, roles] of people) {
       const org = await this.organization(code);
-      const domain = code === 'Noden' ? 'noden' : (org.shortName ?? org.name).split(' ')[0]!.toLowerCase().replace(/å|ä/g, 'a').replace(/ö/g, 'o');
-      const email = `${name.toLowerCase().replace(/å|ä/g, 'a').replace(/ö|ø/g, 'o').replace(/é/g, 'e').replace(/\s+/g, '.')}@${domain}.demo.noden.se`;
+      const email = `${asciiLower(name).replace(/\s+/g, '.')}@${MAIL_DOMAINS[code]}.demo.noden.se`;
       const user = await this.get(UserService).create(system, { email, password: DEMO_PASSWORD, displayName: name, organizationId: org.id, roles } as Input<UserService, 'create'>);
       const ctx = new RequestContext({ userId: user.id, organizationId: org.id, organizationKind: org.kind, roles }, `demo-${randomUUID()}`);
       this.users.set(key, { id: user.id, email, name, organization: org.name, roles, ctx });
