@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ManualClock } from '#core';
+import { Db, ManualClock } from '#core';
 import { DemoRefused, type DemoReport, runDemo } from '../../apps/cli/src/demo/demo-county.js';
 import { createTestApi, type TestApi } from '../support/test-api.js';
 import { login } from '../support/builders.js';
@@ -67,6 +67,17 @@ describe('the demo county', () => {
     const statuses = followUps.data!.followUps.nodes.map((f: { status: string }) => f.status);
     expect(statuses).toEqual(expect.arrayContaining(['SCHEDULED', 'OPEN', 'ANSWERED', 'OVERDUE']));
     expect(report.followUps).toMatchObject({ ANSWERED: 2, OVERDUE: 1, OPEN: 1 });
+  });
+
+  it('made its changes as the users who would make them, audited, over three years ending now', async () => {
+    const rows: { actors: number; first: Date; last: Date; actions: number }[] = await api.app
+      .get(Db)
+      .manager.query(`SELECT count(DISTINCT actor_user_id)::int AS actors, min(occurred_at) AS first, max(occurred_at) AS last, count(DISTINCT action)::int AS actions FROM audit_log`);
+    const [{ actors, first, last, actions }] = rows as [{ actors: number; first: Date; last: Date; actions: number }];
+    expect(actors).toBeGreaterThanOrEqual(15);
+    expect(actions).toBeGreaterThanOrEqual(20);
+    expect(new Date(first).getTime()).toBeLessThan(now.getTime() - 3 * 365 * 86_400_000);
+    expect(new Date(last).getTime()).toBeLessThanOrEqual(now.getTime());
   });
 
   it('refuses a second run on a database that holds users', async () => {

@@ -54,6 +54,7 @@ interface DemoUser extends DemoLogin {
 
 type Input<S, M extends keyof S> = S[M] extends (ctx: RequestContext, input: infer I, ...rest: never[]) => unknown ? I : never;
 
+/** Under the reserved `.example` top-level domain: notifications the worker e-mails from a demo reach nobody. */
 const MAIL_DOMAINS: Record<string, string> = {
   Noden: 'noden',
   '04': 'regionsormland',
@@ -185,7 +186,7 @@ class DemoCounty {
     const system = RequestContext.system(nodeOrg.id, 'demo');
     for (const [key, code, name, roles] of people) {
       const org = await this.organization(code);
-      const email = `${asciiLower(name).replace(/\s+/g, '.')}@${MAIL_DOMAINS[code]}.demo.noden.se`;
+      const email = `${asciiLower(name).replace(/\s+/g, '.')}@${MAIL_DOMAINS[code]}.example`;
       const user = await this.get(UserService).create(system, { email, password: DEMO_PASSWORD, displayName: name, organizationId: org.id, roles } as Input<UserService, 'create'>);
       const ctx = new RequestContext({ userId: user.id, organizationId: org.id, organizationKind: org.kind, roles }, `demo-${randomUUID()}`);
       this.users.set(key, { id: user.id, email, name, organization: org.name, roles, ctx });

@@ -24,5 +24,4 @@ export const UserPolicy = {
     }
     return qb;
   },
-
 };
