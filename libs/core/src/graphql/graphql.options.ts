@@ -68,7 +68,7 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error?: unk
     logger.debug({ message: 'request refused', error: error.message });
     const message = TOO_MANY_VARIABLE_ERRORS.test(error.message)
       ? 'För många variabler har fel värde; rätta dem ovan och försök igen. / Too many variables have invalid values; correct those above and try again.'
-      : formatted.message;
+      : `Begäran kan inte utföras. / ${formatted.message}`;
     return { message, ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { ...extensions, code: 'BAD_USER_INPUT', reason: 'CORE_INVALID_REQUEST' } };
   }
   if (!SAFE_CODES.has(code)) {
