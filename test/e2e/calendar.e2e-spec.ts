@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '#core';
 import { createTestApi, errorCode, type TestApi } from '../support/test-api.js';
 import { createUser, login, type TestUser } from '../support/builders.js';
-import { followUpActors, recordImplementation, refreshTokens, type FollowUpActors } from '../support/followup-builders.js';
+import { followUpActors, followUpsOf, recordImplementation, refreshTokens, type FollowUpActors } from '../support/followup-builders.js';
+import { FollowUpStep, FollowUpWorkflowService } from '#followup';
 import { createProduct } from '../support/catalog-builders.js';
 
 /**
@@ -75,7 +76,16 @@ describe('one calendar: Europe/Stockholm', () => {
       (await api.gql(`query($p: ID!) { followUpResults(productId: $p, wave: 12) { byProduct { due } } }`, { p: actors.productId }, { token: actors.staff.token })).data!.followUpResults.byProduct[0]?.due ?? 0;
 
     expect(await due()).toBe(0);
+    const workflow = api.app.get(FollowUpWorkflowService);
+    const [twelve] = await followUpsOf(api, implementation.id);
+    const open = () => workflow.runStep(FollowUpStep.Open, { followUpId: twelve!.id, dueOn: twelve!.due_on, scheduleVersion: twelve!.schedule_version });
+    expect(await open()).toBe('not-due');
+
     await atSwedishMidnight();
     expect(await due()).toBe(1);
+    // The reconciler finds it due, and the worker's step opens it, at Swedish midnight.
+    expect(await workflow.reconcile()).toBeGreaterThanOrEqual(1);
+    expect(await open()).toBe('done');
+    expect((await followUpsOf(api, implementation.id))[0]!.status).toBe('OPEN');
   });
 });
