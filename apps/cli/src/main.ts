@@ -16,6 +16,7 @@ Commands:
   seed                          load the reference data (idempotent)
   user:create --email E --password P (--org-code C | --org NAME) --role R [--role R2] [--name "Full Name"]
                                 create a user; roles: ${Object.values(Role).join(', ')}
+  demo                          fill an empty database with a demo county (refused in production)
 `;
 
 function fail(message: string): never {
@@ -68,6 +69,22 @@ async function createUser(argv: string[]): Promise<void> {
   }
 }
 
+async function demo(): Promise<void> {
+  AppConfig.fromEnv();
+  // Loaded only for this command: it needs @nestjs/testing, which a production install leaves out.
+  const { DemoRefused, runDemo } = await import('./demo/demo-county.js');
+  try {
+    const report = await runDemo({ log: (line) => process.stdout.write(`  ${line}\n`) });
+    process.stdout.write(`\nDemo county ready. Every login has the password ${report.password}\n\n`);
+    const width = Math.max(...report.logins.map((l) => l.email.length));
+    for (const login of report.logins) process.stdout.write(`  ${login.email.padEnd(width)}  ${login.roles.join(', ').padEnd(34)} ${login.name}, ${login.organization}\n`);
+    process.stdout.write(`\nNeeds by status: ${JSON.stringify(report.needs)}\nFollow-ups by status: ${JSON.stringify(report.followUps)}\n`);
+  } catch (error) {
+    if (error instanceof DemoRefused) fail(error.message);
+    throw error;
+  }
+}
+
 const [command, ...rest] = process.argv.slice(2);
 try {
   switch (command) {
@@ -83,6 +100,9 @@ try {
     }
     case 'user:create':
       await createUser(rest);
+      break;
+    case 'demo':
+      await demo();
       break;
     default:
       process.stdout.write(USAGE);

@@ -13,3 +13,7 @@ export * from './coach/coach-activity.entity.js';
 export * from './needs.errors.js';
 export * from './needs.policy.js';
 export * from './needs.module.js';
+export * from './need/need-workflow.service.js';
+export * from './need/need-endorsement.service.js';
+export * from './need/need-comment.service.js';
+export * from './coach/tech-coach.service.js';

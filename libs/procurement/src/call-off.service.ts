@@ -11,7 +11,6 @@ import { ProcurementLot } from './procurement-lot.entity.js';
 import { ProcurementStatus } from './procurement.enums.js';
 import { ProcurementError } from './procurement.errors.js';
 import { ProcurementPolicy } from './procurement.policy.js';
-import { stockholmDate } from './procurement.workflow.js';
 import type { CreateCallOffInput } from './dto/create-call-off.input.js';
 
 /** The call-off warnings, like errors: a code, params, and a message in the request's language. */
@@ -90,7 +89,7 @@ export class CallOffService {
         throw ProcurementError.NOT_PARTICIPATING({ field: input.organizationId ? 'input.organizationId' : 'input.agreementId', params: { organization: organization.name } });
       }
       const current = await tx.findOneByOrFail(FrameworkAgreement, { id: agreement.id });
-      const today = stockholmDate(this.clock.now());
+      const today = this.clock.today();
       // The worker expires agreements nightly; the end date rules even before it has run.
       if (procurement.status !== ProcurementStatus.ACTIVE || today < current.startsOn || today > current.endsOn) {
         throw ProcurementError.AGREEMENT_NOT_ACTIVE({ field: 'input.agreementId', params: { status: procurement.status, startsOn: current.startsOn, endsOn: current.endsOn, today } });

@@ -10,7 +10,7 @@ import { ProcurementStatus } from './procurement.enums.js';
 import { ProcurementError } from './procurement.errors.js';
 import { ProcurementPolicy } from './procurement.policy.js';
 import { ProcurementService } from './procurement.service.js';
-import { AGREEMENT_IN_FORCE, plusMonths, ProcurementTransitions, stockholmDate } from './procurement.workflow.js';
+import { AGREEMENT_IN_FORCE, plusMonths, ProcurementTransitions } from './procurement.workflow.js';
 import type { AwardFrameworkAgreementInput, UseExtensionOptionInput } from './dto/award-framework-agreement.input.js';
 
 export interface CallOffTotals {
@@ -106,7 +106,7 @@ export class FrameworkAgreementService {
       if (!AGREEMENT_IN_FORCE.includes(procurement.status)) throw ProcurementError.AGREEMENT_NOT_IN_FORCE({ field: 'input.agreementId', params: { status: procurement.status } });
       const agreement = await tx.findOneOrFail(FrameworkAgreement, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
       // An option is used before the agreement ends, even if the nightly expiry has not run yet.
-      if (stockholmDate(this.clock.now()) > agreement.endsOn) throw ProcurementError.AGREEMENT_NOT_IN_FORCE({ field: 'input.agreementId', params: { status: ProcurementStatus.EXPIRED } });
+      if (this.clock.today() > agreement.endsOn) throw ProcurementError.AGREEMENT_NOT_IN_FORCE({ field: 'input.agreementId', params: { status: ProcurementStatus.EXPIRED } });
       const option = await tx.findOne(ExtensionOption, { where: { id: input.optionId, agreementId: agreement.id }, lock: { mode: 'pessimistic_write' } });
       if (!option) throw ProcurementError.EXTENSION_NOT_FOUND({ field: 'input.optionId' });
       if (option.usedAt) throw ProcurementError.EXTENSION_USED({ field: 'input.optionId' });

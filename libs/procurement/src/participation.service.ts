@@ -7,7 +7,6 @@ import { ProcurementLot } from './procurement-lot.entity.js';
 import { ProcurementStatus } from './procurement.enums.js';
 import { ProcurementError } from './procurement.errors.js';
 import { ProcurementPolicy } from './procurement.policy.js';
-import { stockholmDate } from './procurement.workflow.js';
 import { JOINING_KINDS, ProcurementService } from './procurement.service.js';
 import type { JoinProcurementInput, LotVolumeInput, WithdrawParticipationInput } from './dto/join-procurement.input.js';
 
@@ -120,7 +119,7 @@ export class ParticipationService {
     const organization = await tx.findOneBy(Organization, { id: organizationId });
     if (!organization) throw ProcurementError.ORGANIZATION_NOT_FOUND({ field: 'input.organizationId' });
     if (!JOINING_KINDS.includes(organization.kind)) throw ProcurementError.NOT_ELIGIBLE({ field: 'input.organizationId' });
-    const today = stockholmDate(this.clock.now());
+    const today = this.clock.today();
     const params = { status: procurement.status, opensOn: procurement.participationOpensOn, closesOn: procurement.participationClosesOn, today };
     if (today < procurement.participationOpensOn || today > procurement.participationClosesOn) throw ProcurementError.OUTSIDE_WINDOW({ field: 'input.procurementId', params });
     if (procurement.status !== ProcurementStatus.OPEN_FOR_PARTICIPATION) throw ProcurementError.NOT_OPEN_FOR_PARTICIPATION({ field: 'input.procurementId', params });

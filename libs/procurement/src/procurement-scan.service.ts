@@ -4,7 +4,7 @@ import { NotificationService } from '#notifications';
 import { Procurement } from './procurement.entity.js';
 import { ProcurementStatus } from './procurement.enums.js';
 import { ProcurementService } from './procurement.service.js';
-import { plusDays, plusMonths, stockholmDate } from './procurement.workflow.js';
+import { plusDays, plusMonths } from './procurement.workflow.js';
 
 /** Days before a participation window closes when organisations that have not joined are reminded. */
 export const WINDOW_REMINDER_DAYS = 7;
@@ -39,7 +39,7 @@ export class ProcurementScanService {
     const node = await this.organizations.node();
     if (!node) return { activated: 0, expired: 0, notified: 0 };
     const ctx = RequestContext.system(node.id);
-    const today = stockholmDate(this.clock.now());
+    const today = this.clock.today();
     // Activation first: an agreement whose whole validity passed unnoticed goes ACTIVE, then EXPIRED, both recorded.
     const activated = await this.activateStarted(ctx, today);
     const expired = await this.expireEnded(ctx, today);

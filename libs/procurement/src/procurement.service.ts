@@ -12,7 +12,7 @@ import { FrameworkAgreement } from './framework-agreement.entity.js';
 import { ProcurementStatus } from './procurement.enums.js';
 import { ProcurementError } from './procurement.errors.js';
 import { ProcurementPolicy } from './procurement.policy.js';
-import { ProcurementTransitions, stockholmDate } from './procurement.workflow.js';
+import { ProcurementTransitions } from './procurement.workflow.js';
 import type { CreateProcurementInput, LotInput, UpdateProcurementInput } from './dto/create-procurement.input.js';
 import type { ChangeProcurementStatusInput, PublishRequirementSpecificationInput } from './dto/change-procurement-status.input.js';
 import type { ProcurementsArgs } from './dto/procurements.args.js';
@@ -115,7 +115,7 @@ export class ProcurementService {
       if (input.status === ProcurementStatus.CANCELLED && !input.reason) throw ProcurementError.REASON_REQUIRED({ field: 'input.reason' });
       if (input.status === ProcurementStatus.ACTIVE || input.status === ProcurementStatus.EXPIRED) {
         const agreement = await tx.findOneByOrFail(FrameworkAgreement, { procurementId: procurement.id });
-        const today = stockholmDate(this.clock.now());
+        const today = this.clock.today();
         const params = { startsOn: agreement.startsOn, endsOn: agreement.endsOn, today };
         if (input.status === ProcurementStatus.ACTIVE && (today < agreement.startsOn || today > agreement.endsOn)) throw ProcurementError.NOT_WITHIN_VALIDITY({ field: 'input.status', params });
         if (input.status === ProcurementStatus.EXPIRED && today <= agreement.endsOn) throw ProcurementError.NOT_YET_ENDED({ field: 'input.status', params });
@@ -209,7 +209,7 @@ export class ProcurementService {
       if (!JOINING_KINDS.includes(ctx.user.organizationKind)) qb.andWhere('false');
       qb.andWhere('p.status = :open AND :today BETWEEN p.participation_opens_on AND p.participation_closes_on', {
         open: ProcurementStatus.OPEN_FOR_PARTICIPATION,
-        today: stockholmDate(this.clock.now()),
+        today: this.clock.today(),
       });
       qb.andWhere('NOT EXISTS (SELECT 1 FROM procurement_participations pp WHERE pp.procurement_id = p.id AND pp.organization_id = :myOrg)', { myOrg: ctx.organizationId });
     }

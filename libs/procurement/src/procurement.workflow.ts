@@ -15,15 +15,6 @@ export const ProcurementTransitions = defineTransitions<S>({
 /** States in which an agreement exists and has not ended. */
 export const AGREEMENT_IN_FORCE: readonly S[] = [S.AWARDED, S.ACTIVE];
 
-const STOCKHOLM = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/**
- * The calendar day in Sweden at an instant, `YYYY-MM-DD`. Windows and validity are calendar days in
- * Europe/Stockholm, both ends inclusive: a window closing 2026-12-15 accepts until 23:59:59 Swedish time.
- */
-export function stockholmDate(instant: Date): string {
-  return STOCKHOLM.format(instant);
-}
 
 /** Adds whole days to a `YYYY-MM-DD` date. */
 export function plusDays(isoDate: string, days: number): string {

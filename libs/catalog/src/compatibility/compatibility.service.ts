@@ -217,7 +217,9 @@ export class CompatibilityService {
     const standard = await this.systems.resolveStandard(ctx, args.standard, 'standard');
     const qb = this.db.manager.createQueryBuilder(StandardConformance, 'c').where('c.standard_id = :standard', { standard: standard.id });
     if (args.role) qb.andWhere('c.role IN (:...roles)', { roles: [args.role, ConformanceRole.BOTH] });
-    if (!args.includeExpired) qb.andWhere('(c.valid_to IS NULL OR c.valid_to >= :today)', { today: this.clock.now().toISOString().slice(0, 10) });
+    if (!args.includeExpired) {
+      qb.andWhere('(c.valid_to IS NULL OR c.valid_to >= :today) AND (c.valid_from IS NULL OR c.valid_from <= :today)', { today: this.clock.today() });
+    }
     return qb.orderBy('c.recorded_at', 'DESC').addOrderBy('c.id').getMany();
   }
 

@@ -1,8 +1,42 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 
+/** Noden's calendar: every calendar date (due dates, windows, validity, "today") is a date in Sweden. */
+export const CALENDAR_TIME_ZONE = 'Europe/Stockholm';
+
+const CALENDAR = new Intl.DateTimeFormat('en-CA', { timeZone: CALENDAR_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const CALENDAR_TIME = new Intl.DateTimeFormat('en-CA', {
+  timeZone: CALENDAR_TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** The calendar date in Sweden at an instant, `YYYY-MM-DD` (2026-12-15T23:00Z is already 2026-12-16). */
+export function calendarDate(instant: Date): string {
+  return CALENDAR.format(instant);
+}
+
+/** The instant a Swedish calendar date begins: 2026-12-16 begins at 2026-12-15T23:00Z, 2027-07-01 at 2027-06-30T22:00Z. */
+export function startOfCalendarDate(isoDate: string): Date {
+  const utcMidnight = new Date(`${isoDate}T00:00:00.000Z`);
+  const parts = Object.fromEntries(CALENDAR_TIME.formatToParts(utcMidnight).map((p) => [p.type, p.value]));
+  const wallClock = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  // Sweden changes offset at 01:00 UTC, never around midnight: the offset at UTC midnight is the one at local midnight.
+  return new Date(utcMidnight.getTime() - (wallClock - utcMidnight.getTime()));
+}
+
 /** The only source of "now": tests replace it with a ManualClock and move time instead of sleeping. */
 export abstract class Clock {
   abstract now(): Date;
+
+  /** Today's date in Sweden, `YYYY-MM-DD`: the one "today" for every rule that compares with a calendar date. */
+  today(): string {
+    return calendarDate(this.now());
+  }
 }
 
 @Injectable()
@@ -55,7 +89,10 @@ export function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * 86_400_000);
 }
 
-/** A calendar date (YYYY-MM-DD) in UTC, the form the API uses for dates without a time. */
+/**
+ * The `YYYY-MM-DD` of a date built from a calendar date by date arithmetic (`addMonths(new Date('2026-01-31'), 1)`).
+ * Not for "now" or any other instant: use `Clock.today()` or `calendarDate(instant)`.
+ */
 export function toIsoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }

@@ -7,7 +7,7 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { Logger } from '@nestjs/common';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, Kind } from 'graphql';
 import type { FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/app-config.js';
 import type { Clock } from '../clock/clock.js';
@@ -40,15 +40,44 @@ const SAFE_CODES = new Set([
 
 const logger = new Logger('GraphQL');
 
+/**
+ * graphql-js and Apollo report what is wrong with a request itself (too many bad variables, a subscription, an
+ * unsupported persisted-query version...) as a GraphQLError without a code. Such an error has no path (no field
+ * ran) and wraps nothing that was thrown, unlike a bug in a resolver or a plugin: it is the client's to fix.
+ */
+function isRequestError(error: unknown): error is GraphQLError {
+  return error instanceof GraphQLError && !error.path && !error.originalError;
+}
+
+const TOO_MANY_VARIABLE_ERRORS = /^Too many errors processing variables/;
+const VARIABLE_PATH = / at "([\w.[\]]+)"; /;
+const MISSING_OR_UNKNOWN_FIELD = /; Field "(\w+)" (?:of required type|is not defined by type)[^;]*$/;
+
+/** The variable (or the part of it, `input.title`) that a variable coercion error is about. */
+function variableFieldOf(error: unknown): string | undefined {
+  if (!(error instanceof GraphQLError) || error.nodes?.length !== 1 || error.nodes[0]!.kind !== Kind.VARIABLE_DEFINITION) return undefined;
+  const path = VARIABLE_PATH.exec(error.message)?.[1] ?? error.nodes[0]!.variable.name.value;
+  const field = MISSING_OR_UNKNOWN_FIELD.exec(error.message)?.[1];
+  return field ? `${path}.${field}` : path;
+}
+
 export function formatGraphqlError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
   const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
   const { stacktrace: _stack, exception: _exception, originalError: _original, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+  if (!SAFE_CODES.has(code) && isRequestError(error)) {
+    logger.debug({ message: 'request refused', error: error.message });
+    const message = TOO_MANY_VARIABLE_ERRORS.test(error.message)
+      ? 'För många variabler har fel värde; rätta dem ovan och försök igen. / Too many variables have invalid values; correct those above and try again.'
+      : `Begäran kan inte utföras. / ${formatted.message}`;
+    return { message, ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { ...extensions, code: 'BAD_USER_INPUT', reason: 'CORE_INVALID_REQUEST' } };
+  }
   if (!SAFE_CODES.has(code)) {
     const cause = (error as { originalError?: unknown })?.originalError ?? error;
     logger.error({ message: 'unexpected error', path: formatted.path, error: cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause), stack: cause instanceof Error ? cause.stack : undefined });
     return { message: 'Internt fel. Försök igen senare. / Internal error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', ...(extensions.requestId ? { requestId: extensions.requestId } : {}) } };
   }
-  return { ...formatted, extensions: { ...extensions, code } };
+  const field = code === 'BAD_USER_INPUT' && !extensions.field ? variableFieldOf(error) : undefined;
+  return { ...formatted, extensions: { ...extensions, code, ...(field ? { field } : {}) } };
 }
 
 export function graphqlOptions(config: AppConfig, tokens: TokenService, clock: Clock): ApolloDriverConfig {

@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { Organization, OrganizationKind } from './organization.entity.js';
 import { OrganizationService } from './organization.service.js';
 import { User } from './user.entity.js';
@@ -8,12 +8,17 @@ import { Ctx, Roles } from '../auth/decorators.js';
 import { Role } from '../auth/role.js';
 import type { RequestContext } from '../context/request-context.js';
 import { UuidPipe } from '../validation/uuid.pipe.js';
+import { Connection } from '../pagination/connection.js';
+import { UsersArgs } from './dto/users.args.js';
+
+@ObjectType()
+export class UserConnection extends Connection(User) {}
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
   constructor(
     private readonly organizationService: OrganizationService,
-    private readonly users: UserService,
+    private readonly userService: UserService,
   ) {}
 
   @Query(() => [Organization], { description: 'The member organisations: the node, the region, municipalities, partners.' })
@@ -26,20 +31,27 @@ export class OrganizationResolver {
     return this.organizationService.get(ctx, id);
   }
 
+  @Query(() => UserConnection, {
+    description: "Users by name. Node admins: everyone, filtered by organisation, role and active. Node staff: every organisation's active users. Others: their own organisation's active users.",
+  })
+  users(@Ctx() ctx: RequestContext, @Args() args: UsersArgs) {
+    return this.userService.list(ctx, args);
+  }
+
   @Roles(Role.NODE_ADMIN)
   @Mutation(() => User, { description: 'Node admins create users in any member organisation.' })
   createUser(@Ctx() ctx: RequestContext, @Args('input') input: CreateUserInput): Promise<User> {
-    return this.users.create(ctx, input);
+    return this.userService.create(ctx, input);
   }
 
   @Roles(Role.NODE_ADMIN)
   @Mutation(() => User, { description: 'Node admins change a name, the roles, or deactivate a user.' })
   updateUser(@Ctx() ctx: RequestContext, @Args('input') input: UpdateUserInput): Promise<User> {
-    return this.users.update(ctx, input);
+    return this.userService.update(ctx, input);
   }
 
   @Mutation(() => Boolean, { description: 'Changes my own password.' })
   changePassword(@Ctx() ctx: RequestContext, @Args() args: ChangePasswordArgs): Promise<boolean> {
-    return this.users.changePassword(ctx, args);
+    return this.userService.changePassword(ctx, args);
   }
 }

@@ -11,6 +11,10 @@ import { Clock } from '../clock/clock.js';
 import type { RequestContext } from '../context/request-context.js';
 import { Db } from '../database/db.service.js';
 import { CoreError } from '../errors/domain-error.js';
+import { escapeLike } from '../database/references.js';
+import { type ConnectionResult, paginate } from '../pagination/connection.js';
+import { UserPolicy } from './user.policy.js';
+import type { UsersArgs } from './dto/users.args.js';
 
 @Injectable()
 export class UserService {
@@ -94,6 +98,22 @@ export class UserService {
     return ctx.loaders
       .byKey<string, User>('user', (ids) => this.db.manager.find(User, { where: { id: In([...ids]) }, relations: { roleRows: true } }), (u) => u.id)
       .load(id);
+  }
+
+  /** The users the caller may list (see UserPolicy), by name. Two statements a page, three with `totalCount`. */
+  async list(ctx: RequestContext, args: UsersArgs): Promise<ConnectionResult<User>> {
+    const qb = UserPolicy.scope(ctx, this.db.manager.createQueryBuilder(User, 'u'), args);
+    if (args.organizationId) qb.andWhere('u.organization_id = :organization', { organization: args.organizationId });
+    if (args.active != null) qb.andWhere('u.active = :active', { active: args.active });
+    if (args.role) qb.andWhere('EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = :role)', { role: args.role });
+    if (args.search) qb.andWhere('(u.display_name ILIKE :q OR u.email ILIKE :q)', { q: `%${escapeLike(args.search)}%` });
+    const page = await paginate(qb, args, [
+      { expression: 'u.display_name', direction: 'ASC', value: (u) => u.displayName },
+      { expression: 'u.id', direction: 'ASC', value: (u) => u.id },
+    ]);
+    const roleRows = page.nodes.length ? await this.db.manager.find(UserRole, { where: { userId: In(page.nodes.map((u) => u.id)) } }) : [];
+    for (const user of page.nodes) user.roleRows = roleRows.filter((row) => row.userId === user.id);
+    return page;
   }
 
   /** Active users of an organisation holding any of the roles: recipients of notifications. */

@@ -1,5 +1,5 @@
 import type { Type } from '@nestjs/common';
-import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, type FieldMiddleware, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Brackets, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { CoreError } from '../errors/domain-error.js';
@@ -38,9 +38,18 @@ export interface ConnectionResult<T> {
   edges: Edge<T>[];
   nodes: T[];
   pageInfo: PageInfo;
-  /** Resolved only when the client asks for it (graphql-js calls function-valued fields). */
+  /** Counted only when the client asks for it (see `countWhenSelected`). */
   totalCount: () => Promise<number>;
 }
+
+/**
+ * Nest's field resolver returns a property as it is (graphql-js's default resolver would call a function), so
+ * the lazy count is called here, when and only when `totalCount` is selected.
+ */
+const countWhenSelected: FieldMiddleware = async (_context, next) => {
+  const value: unknown = await next();
+  return typeof value === 'function' ? (value as () => Promise<number>)() : value;
+};
 
 /** `@ObjectType() class NeedConnection extends Connection(Need) {}`: a Relay-style cursor connection. */
 export function Connection<T>(nodeType: Type<T>, name = nodeType.name): Type<ConnectionResult<T>> {
@@ -64,7 +73,7 @@ export function Connection<T>(nodeType: Type<T>, name = nodeType.name): Type<Con
     @Field(() => PageInfo)
     pageInfo: PageInfo;
 
-    @Field(() => Int, { description: 'All items matching the filter (one extra statement, only when asked for).' })
+    @Field(() => Int, { description: 'All items matching the filter (one extra statement, only when asked for).', middleware: [countWhenSelected] })
     totalCount: () => Promise<number>;
   }
   return ConnectionType as unknown as Type<ConnectionResult<T>>;

@@ -60,7 +60,7 @@ function findNulByte(value: unknown, path: string): string | undefined {
   if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = findNulByte(value[i], `${path}.${i}`);
+      const found = findNulByte(value[i], path ? `${path}.${i}` : String(i));
       if (found) return found;
     }
   } else if (value && typeof value === 'object') {
@@ -80,8 +80,9 @@ function findNulByte(value: unknown, path: string): string | undefined {
 export class InputValidationPipe implements PipeTransform {
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (!isClientInput(metadata)) return value;
-    const argName = metadata.data ?? 'input';
-    const nul = findNulByte(value, typeof argName === 'string' ? argName : 'input');
+    // `@Args('input')` is one argument named `input`; `@Args()` spreads an ArgsType's fields as top-level arguments.
+    const prefix = typeof metadata.data === 'string' ? metadata.data : '';
+    const nul = findNulByte(value, prefix);
     if (nul) throw CoreError.INVALID_INPUT({ field: nul, params: { field: nul, problem: SWEDISH.noNulByte({}), problemEn: 'must not contain NUL characters' } });
 
     const type = metadata.metatype;
@@ -90,7 +91,6 @@ export class InputValidationPipe implements PipeTransform {
     // GraphQL already refuses unknown fields; several @Args may share one args object, so extras are stripped, not refused.
     const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: false, forbidUnknownValues: false });
     if (errors.length === 0) return instance;
-    const prefix = typeof metadata.data === 'string' ? metadata.data : '';
     const problems = flatten(errors, prefix);
     const first = problems[0]!;
     throw CoreError.INVALID_INPUT({

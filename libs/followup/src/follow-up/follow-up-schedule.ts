@@ -1,4 +1,4 @@
-import { addDays, addMonths, toIsoDate } from '#core';
+import { addDays, addMonths, startOfCalendarDate, toIsoDate } from '#core';
 
 /** "To begin with after 12 and after 24 months" (S4:358-362). */
 export const WAVES = [12, 24] as const;
@@ -15,9 +15,9 @@ export function dueOnFor(goLiveOn: string, wave: number): string {
   return toIsoDate(addMonths(new Date(`${goLiveOn}T00:00:00.000Z`), wave));
 }
 
-/** A follow-up opens at the start of its due date (UTC). */
+/** A follow-up opens at the start of its due date in Sweden. */
 export function openAt(dueOn: string): Date {
-  return new Date(`${dueOn}T00:00:00.000Z`);
+  return startOfCalendarDate(dueOn);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AuditService, Clock, Db, JobQueue, QueueName, RequestContext, Role, UserService } from '#core';
+import { AuditService, calendarDate, Clock, Db, JobQueue, QueueName, RequestContext, Role, UserService } from '#core';
 import { NotificationService } from '#notifications';
 import { Product } from '#catalog';
 import { FollowUp, FollowUpStatus, UNANSWERED_STATUSES } from './follow-up.entity.js';
@@ -215,14 +215,14 @@ export class FollowUpWorkflowService {
     const now = this.clock.now();
     const rows: { id: string; due_on: string; schedule_version: number; step: FollowUpStep }[] = await this.db.manager.query(
       `(SELECT id, to_char(due_on, 'YYYY-MM-DD') AS due_on, schedule_version, 'open' AS step FROM follow_ups
-          WHERE status = 'SCHEDULED' AND due_on <= ($1::timestamptz AT TIME ZONE 'UTC')::date ORDER BY due_on LIMIT $2)
+          WHERE status = 'SCHEDULED' AND due_on <= $5::date ORDER BY due_on LIMIT $2)
        UNION ALL
        (SELECT id, to_char(due_on, 'YYYY-MM-DD'), schedule_version, 'remind' FROM follow_ups
           WHERE status IN ('OPEN', 'OVERDUE') AND reminded_at IS NULL AND opened_at <= $1::timestamptz - make_interval(days => $3) ORDER BY due_on LIMIT $2)
        UNION ALL
        (SELECT id, to_char(due_on, 'YYYY-MM-DD'), schedule_version, 'escalate' FROM follow_ups
           WHERE status = 'OPEN' AND escalated_at IS NULL AND opened_at <= $1::timestamptz - make_interval(days => $4) ORDER BY due_on LIMIT $2)`,
-      [now, RECONCILE_BATCH, REMIND_AFTER_DAYS, ESCALATE_AFTER_DAYS],
+      [now, RECONCILE_BATCH, REMIND_AFTER_DAYS, ESCALATE_AFTER_DAYS, calendarDate(now)],
     );
     for (const row of rows) {
       await this.ensureJob(row.step, { followUpId: row.id, dueOn: row.due_on, scheduleVersion: Number(row.schedule_version) });

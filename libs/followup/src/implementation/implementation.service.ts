@@ -4,8 +4,8 @@ import { AuditService, Clock, type ConnectionResult, Db, defineTransitions, pagi
 import { ProductService } from '#catalog';
 import { NeedService } from '#needs';
 import { CallOffService, ProcurementError } from '#procurement';
-import { CHECKLIST_ITEMS, type ChecklistData, Implementation, ImplementationStatus } from './implementation.entity.js';
-import type { ChecklistInput, PeopleCountsInput, RecordImplementationInput, UpdateImplementationInput } from './dto/record-implementation.input.js';
+import { CHECKLIST_ITEMS, type ChecklistData, Implementation, ImplementationStatus, peopleCounts } from './implementation.entity.js';
+import type { ChecklistInput, PeopleCountsChangeInput, PeopleCountsInput, RecordImplementationInput, UpdateImplementationInput } from './dto/record-implementation.input.js';
 import type { ImplementationsArgs } from './dto/implementations.args.js';
 import { FollowUpPolicy } from '../followup.policy.js';
 import { FollowUpError } from '../followup.errors.js';
@@ -104,8 +104,9 @@ export class ImplementationService {
       if (input.needIds) await this.needs.assertLinkable(ctx, tx, input.needIds, 'input.needIds');
       if (needIds) await this.replaceNeeds(tx, implementation.id, needIds);
       if (input.people) {
-        assertCounts(input.people);
-        Object.assign(implementation, countColumns(input.people));
+        const people = mergePeople(implementation, input.people);
+        assertCounts(people);
+        Object.assign(implementation, countColumns(people));
       }
       if (input.checklist) implementation.checklist = mergeChecklist(implementation.checklist, input.checklist);
       implementation.version += 1;
@@ -197,6 +198,17 @@ function assertCounts(people: PeopleCountsInput): void {
       throw FollowUpError.COUNTS_EXCEED_OFFERED({ field: `input.people.accepted.${sex}`, params: { sum, offered: people.offered[sex] } });
     }
   }
+}
+
+/** The counts after a change: a group or a sex left out keeps what was counted. */
+function mergePeople(implementation: Implementation, change: PeopleCountsChangeInput): PeopleCountsInput {
+  const current = peopleCounts(implementation);
+  const group = (name: 'offered' | 'accepted' | 'declined') => ({
+    women: change[name]?.women ?? current[name].women,
+    men: change[name]?.men ?? current[name].men,
+    otherOrUnknown: change[name]?.otherOrUnknown ?? current[name].otherOrUnknown,
+  });
+  return { offered: group('offered'), accepted: group('accepted'), declined: group('declined') };
 }
 
 function countColumns(people: PeopleCountsInput) {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, Db, type RequestContext, SmallNumbers, toIsoDate } from '#core';
+import { Clock, Db, type RequestContext, SmallNumbers } from '#core';
 import { TechnologyCategoryService } from '#catalog';
 import { IndicatorType } from '../indicators/indicator-set.entity.js';
 import type { IndicatorValue } from '../follow-up/follow-up.entity.js';
@@ -64,7 +64,7 @@ export class FollowUpResultsService {
         WHERE ${where}
         GROUP BY i.product_id, p.name, p.category_id, c.key, f.wave
         ORDER BY c.key, p.name, f.wave`,
-      [...filter, toIsoDate(this.clock.now())],
+      [...filter, this.clock.today()],
     );
     const answers: AnswerRow[] = await this.db.manager.query(
       `SELECT DISTINCT ON (a.follow_up_id) i.product_id, p.category_id, f.wave, a.values, a.indicator_set_id

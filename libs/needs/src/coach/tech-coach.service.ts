@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
-import { AuditService, Clock, type ConnectionResult, Db, paginate, type RequestContext, toIsoDate, User } from '#core';
+import { AuditService, Clock, type ConnectionResult, Db, paginate, type RequestContext, User } from '#core';
 import { type TechnologyCategory, TechnologyCategoryService } from '#catalog';
 import { TechCoach } from './tech-coach.entity.js';
 import { TechCoachCategory } from './tech-coach-category.entity.js';
@@ -81,7 +81,7 @@ export class TechCoachService {
   }
 
   async recordActivity(ctx: RequestContext, input: RecordCoachActivityInput): Promise<CoachActivity> {
-    if (input.occurredOn > toIsoDate(this.clock.now())) throw CoachError.DATE_IN_FUTURE({ field: 'input.occurredOn' });
+    if (input.occurredOn > this.clock.today()) throw CoachError.DATE_IN_FUTURE({ field: 'input.occurredOn' });
     return this.db.transaction(async (tx) => {
       const coach = input.coachId ? await tx.findOneBy(TechCoach, { id: input.coachId }) : await tx.findOneBy(TechCoach, { userId: ctx.userId });
       if (!coach) throw input.coachId ? CoachError.NOT_FOUND({ field: 'input.coachId' }) : CoachError.NOT_A_COACH({ field: 'input.coachId' });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { Clock, Db, Organization, type RequestContext } from '#core';
+import { Clock, Db, Organization, type RequestContext, startOfCalendarDate } from '#core';
 import { Product, Supplier } from '#catalog';
 import { Procurement } from '../procurement.entity.js';
 import { ProcurementLot } from '../procurement-lot.entity.js';
@@ -61,9 +61,10 @@ const CONTRACT_STATUS: Partial<Record<ProcurementStatus, string>> = {
 
 type Json = Record<string, unknown>;
 
-/** `date` columns as OCDS date-times: the start of the day in UTC. */
+/** `date` columns as OCDS date-times: the start of the Swedish calendar day, with its offset (+01:00 or +02:00). */
 function dateTime(isoDate: string): string {
-  return `${isoDate}T00:00:00Z`;
+  const offsetMinutes = (Date.parse(`${isoDate}T00:00:00Z`) - startOfCalendarDate(isoDate).getTime()) / 60_000;
+  return `${isoDate}T00:00:00+${String(Math.floor(offsetMinutes / 60)).padStart(2, '0')}:${String(offsetMinutes % 60).padStart(2, '0')}`;
 }
 
 function orgParty(org: Organization, roles: string[]): Json {

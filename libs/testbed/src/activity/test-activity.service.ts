@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
-import { AuditService, Clock, Db, type RequestContext, SmallNumbers } from '#core';
+import { AuditService, calendarDate, Clock, Db, type RequestContext, SmallNumbers } from '#core';
 import { ParticipantCount } from './participant-count.entity.js';
 import { TestObservation } from './test-observation.entity.js';
 import { TestDeviation } from './test-deviation.entity.js';
@@ -11,11 +11,6 @@ import { TestProtocol } from '../protocol/test-protocol.entity.js';
 import { SuccessCriterion } from '../protocol/success-criterion.entity.js';
 import { TestProtocolService } from '../protocol/test-protocol.service.js';
 import { TestbedError } from '../testbed.errors.js';
-
-/** The calendar date in Sweden, for reports that leave the date out. */
-export function swedishDate(instant: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-}
 
 /** What happens during a test: participants, observations, deviations, technical faults, results. */
 @Injectable()
@@ -130,7 +125,7 @@ export class TestActivityService {
     return this.db.transaction(async (tx) => {
       const { protocol } = await this.protocols.openForChange(ctx, tx, protocolId, 'activity', 'participant', 'input.protocolId');
       const now = this.clock.now();
-      const today = swedishDate(now);
+      const today = calendarDate(now);
       const row = tx.create(entity, build({ protocolId: protocol.id, occurredOn: today, authorUserId: ctx.userId, authorOrganizationId: ctx.organizationId, createdAt: now } as T) as T);
       if (row.occurredOn > today) throw TestbedError.OCCURRED_IN_FUTURE({ field: 'input.occurredOn', params: { field: 'input.occurredOn' } });
       await tx.insert(entity, row as never);

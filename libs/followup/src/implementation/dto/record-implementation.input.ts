@@ -46,6 +46,42 @@ export class PeopleCountsInput {
   declined: CountsBySexInput;
 }
 
+@InputType({ description: 'Counts to change; a sex left out keeps its count.' })
+export class CountsBySexChangeInput {
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PEOPLE)
+  women?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PEOPLE)
+  men?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Annat eller okänt kön.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PEOPLE)
+  otherOrUnknown?: number | null;
+}
+
+@InputType({ description: 'Counts to change (S2:83); a group or a sex left out keeps its count.' })
+export class PeopleCountsChangeInput {
+  @OptionalNested(() => CountsBySexChangeInput)
+  offered?: CountsBySexChangeInput | null;
+
+  @OptionalNested(() => CountsBySexChangeInput)
+  accepted?: CountsBySexChangeInput | null;
+
+  @OptionalNested(() => CountsBySexChangeInput)
+  declined?: CountsBySexChangeInput | null;
+}
+
 @InputType()
 export class ChecklistItemInput {
   @Field()
@@ -181,11 +217,11 @@ export class UpdateImplementationInput {
   @IsUUID()
   responsibleUserId?: string | null;
 
-  @Field(() => PeopleCountsInput, { nullable: true })
+  @Field(() => PeopleCountsChangeInput, { nullable: true })
   @IsOptional()
   @ValidateNested()
-  @Type(() => PeopleCountsInput)
-  people?: PeopleCountsInput | null;
+  @Type(() => PeopleCountsChangeInput)
+  people?: PeopleCountsChangeInput | null;
 
   @Field(() => ChecklistInput, { nullable: true })
   @IsOptional()
