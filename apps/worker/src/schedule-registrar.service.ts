@@ -25,11 +25,11 @@ export class ScheduleRegistrar implements OnApplicationBootstrap, OnModuleDestro
     private readonly config: AppConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     // A connection error means Redis went away and may come back empty: check every second until a
     // check succeeds, i.e. just after the reconnect. Through the queue's own events, so any backend works.
     for (const name of Object.values(QueueName)) this.jobs.queue(name).on('error', () => this.checkUntilReconnected());
-    void this.ensure();
+    await this.ensure();
   }
 
   onModuleDestroy(): void {
