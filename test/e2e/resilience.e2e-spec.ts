@@ -50,7 +50,7 @@ describe('resilience: the api keeps serving when Redis is down', () => {
   it('answers a mutation that enqueues work as fast as with Redis up (circuit open), and the work is done once a worker reaches Redis', async () => {
     const actors = await followUpActors(api);
     const timings: number[] = [];
-    const recorded = [];
+    const recorded: Awaited<ReturnType<typeof recordImplementation>>[] = [];
     for (let i = 0; i < 5; i++) {
       const started = process.hrtime.bigint();
       // Went live 13 months ago: the 12-month follow-up is due now and its open job would be enqueued at once.

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TestingModule } from '@nestjs/testing';
 import { addMonths, Db, JobQueue, ManualClock, QueueName, toIsoDate } from '#core';
-import { createTestApi, type TestApi } from '../support/test-api.js';
+import { createTestApi, errorCode, type TestApi } from '../support/test-api.js';
+import { TEST_PASSWORD } from '../support/builders.js';
 import { createTestWorker, eventually } from '../support/test-worker.js';
 import { countsPerFollowUp, deleteQueueKeys, followUpActors, type FollowUpActors, followUpsOf, recordImplementation, refreshTokens } from '../support/followup-builders.js';
 
@@ -39,7 +40,7 @@ describe('self-healing queues: Redis emptied under running workers', () => {
 
   it('registers the schedules again and opens follow-ups that fall due afterwards, within two reconcile intervals, without a restart', async () => {
     // Due in about a month: their open jobs wait in Redis on a delay, and are lost with it.
-    const batch = [];
+    const batch: Awaited<ReturnType<typeof recordImplementation>>[] = [];
     for (let i = 0; i < 5; i++) batch.push(await recordImplementation(api, actors, monthsAgo(11)));
     const twelveMonth = batch.map((b) => b.followUps.find((f) => f.wave === 12)!.id);
     expect(await statuses(batch.map((b) => b.id))).toEqual(batch.flatMap(() => ['SCHEDULED', 'SCHEDULED']));
@@ -64,7 +65,7 @@ describe('self-healing queues: Redis emptied under running workers', () => {
     workers.push(await createTestWorker(clock));
     try {
       const apis = [api, secondApi];
-      const batch = [];
+      const batch: Awaited<ReturnType<typeof recordImplementation>>[] = [];
       // Already due (went live 13 months ago): each api enqueues the open job at once.
       for (let i = 0; i < 12; i++) {
         if (i === 6) expect(await deleteQueueKeys(prefix)).toBeGreaterThan(0);
@@ -92,6 +93,11 @@ describe('self-healing queues: Redis emptied under running workers', () => {
       const ticks = jobsRun.filter((j) => j.processedOn).map((j) => Number(j.id!.split(':').pop())).sort((a, b) => a - b);
       expect(ticks.length).toBeGreaterThanOrEqual(2);
       expect(new Set(ticks).size).toBe(ticks.length);
+      // Login throttling lives in Postgres: failures through either api count together.
+      const login = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`;
+      for (let i = 0; i < 5; i++) expect(errorCode(await apis[i % 2]!.gql(login, { e: actors.contact.email, p: 'wrong-password' }))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await apis[1]!.gql(login, { e: actors.contact.email, p: TEST_PASSWORD }))).toBe('TOO_MANY_REQUESTS');
+      expect(errorCode(await apis[0]!.gql(login, { e: actors.contact.email, p: TEST_PASSWORD }))).toBe('TOO_MANY_REQUESTS');
       expect(Math.min(...ticks.slice(1).map((t, i) => t - ticks[i]!))).toBeGreaterThanOrEqual(RECONCILE_SECONDS * 1000);
     } finally {
       await secondApi.close();
