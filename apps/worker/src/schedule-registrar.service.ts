@@ -59,7 +59,9 @@ export class ScheduleRegistrar implements OnApplicationBootstrap, OnModuleDestro
       do {
         this.again = false;
         try {
-          await withTimeout(this.registerMissing(), REDIS_TIMEOUT_MS);
+          // Back after an outage: the api deferred work to the reconcilers meanwhile, so run them now.
+          const reconnected = this.registeredOnce && !this.lastSucceeded;
+          await withTimeout(this.registerMissing(reconnected), REDIS_TIMEOUT_MS);
           this.lastSucceeded = true;
         } catch (error) {
           if (this.lastSucceeded || !this.registeredOnce) this.logger.warn({ message: 'checking job schedulers failed; the worker retries until Redis answers', error: (error as Error).message });
@@ -75,11 +77,14 @@ export class ScheduleRegistrar implements OnApplicationBootstrap, OnModuleDestro
     return (await this.missing()).length === 0;
   }
 
-  private async registerMissing(): Promise<void> {
+  private async registerMissing(reconnected: boolean): Promise<void> {
     const schedules = JobRegistry.schedules();
     if (!this.registeredOnce) await this.removeUnknown(schedules);
     const missing = this.registeredOnce ? await this.missing() : schedules;
-    if (missing.length === 0) return;
+    if (missing.length === 0) {
+      if (reconnected) await this.runReconcilers(schedules);
+      return;
+    }
     for (const schedule of missing) {
       const every = typeof schedule.every === 'function' ? schedule.every(this.config) : schedule.every;
       await this.jobs.queue(schedule.job.queue).upsertJobScheduler(schedule.id, every ? { every } : { pattern: schedule.pattern }, {
@@ -88,12 +93,16 @@ export class ScheduleRegistrar implements OnApplicationBootstrap, OnModuleDestro
         opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
       });
     }
-    for (const schedule of schedules.filter((s) => s.runAtStartup)) {
-      await this.jobs.queue(schedule.job.queue).add(schedule.job.name, {}, { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } });
-    }
+    await this.runReconcilers(schedules);
     if (this.registeredOnce) this.logger.warn({ message: 'job schedulers were missing in Redis; registered again and reconcilers started', schedules: missing.map((s) => s.id) });
     else this.logger.log({ message: 'schedules registered', schedules: schedules.map((s) => s.id) });
     this.registeredOnce = true;
+  }
+
+  private async runReconcilers(schedules: JobSchedule[]): Promise<void> {
+    for (const schedule of schedules.filter((s) => s.runAtStartup)) {
+      await this.jobs.queue(schedule.job.queue).add(schedule.job.name, {}, { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } });
+    }
   }
 
   private async missing(): Promise<JobSchedule[]> {
