@@ -46,7 +46,7 @@ export class HealthController implements OnModuleDestroy {
     ]);
     const worker: CheckResult = live?.workers.length
       ? { ok: true }
-      : { ok: !this.config.readyRequiresWorker, error: live?.lastBeatAt ? 'stale' : 'none', required: this.config.readyRequiresWorker };
+      : { ok: !this.config.readyRequiresWorker, error: !live ? 'unknown' : live.lastBeatAt ? 'stale' : 'none', required: this.config.readyRequiresWorker };
     const checks: Record<string, CheckResult> = { postgres, redis, worker };
     const failing = Object.entries(checks).filter(([, c]) => !c.ok).map(([name]) => name);
     await reply.status(failing.length ? 503 : 200).send({
