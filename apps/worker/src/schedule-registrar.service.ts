@@ -72,11 +72,6 @@ export class ScheduleRegistrar implements OnApplicationBootstrap, OnModuleDestro
     return this.running;
   }
 
-  /** Whether every schedule exists in Redis now. */
-  async intact(): Promise<boolean> {
-    return (await this.missing()).length === 0;
-  }
-
   private async registerMissing(reconnected: boolean): Promise<void> {
     const schedules = JobRegistry.schedules();
     if (!this.registeredOnce) await this.removeUnknown(schedules);
