@@ -153,11 +153,12 @@ describe('foundation: login, me, organisations, guards, errors', () => {
     expect(broken.json().error).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CORE_INVALID_REQUEST' });
   });
 
-  it('answers /health and /ready with Postgres and Redis checks', async () => {
+  it('answers /health and /ready with Postgres, Redis and worker checks', async () => {
     expect((await api.get('/health')).body).toEqual({ status: 'ok' });
     const ready = await api.get('/ready');
-    expect(ready.status).toBe(200);
-    expect(ready.body.checks).toEqual({ postgres: { ok: true }, redis: { ok: true } });
+    // No worker runs in this file: not ready, and the body says why (readiness.e2e-spec covers the rest).
+    expect(ready.status).toBe(503);
+    expect(ready.body).toMatchObject({ failing: ['worker'], checks: { postgres: { ok: true }, redis: { ok: true }, worker: { ok: false, error: 'none' } } });
     expect(ready.headers['x-request-id']).toEqual(expect.any(String));
   });
 });

@@ -20,14 +20,20 @@ describe('worker: registry, heartbeat, notification delivery', () => {
     await api.close();
   });
 
-  it('runs the heartbeat at start-up and records it in Postgres, visible in /ready', async () => {
-    const beat = await eventually(async () => (await api.get('/ready')).body.worker.lastHeartbeatAt);
-    expect(new Date(beat).toISOString()).toBe(clock.now().toISOString());
+  it('beats at start-up, one row for this process, listed by /ready with host, pid and queues', async () => {
+    const ready = await eventually(async () => {
+      const response = await api.get('/ready');
+      return response.status === 200 ? response : undefined;
+    });
+    expect(ready.body.workers).toEqual([
+      { id: expect.stringContaining(`:${process.pid}:`), host: expect.any(String), pid: process.pid, startedAt: clock.now().toISOString(), lastBeatAt: clock.now().toISOString(), queues: Object.values(QueueName) },
+    ]);
   });
 
   it('registers the job schedulers under the run prefix', async () => {
-    const schedulers = await worker.get(JobQueue).queue(QueueName.System).getJobSchedulers();
-    expect(schedulers.map((s) => s.key)).toContain('system-heartbeat');
+    const jobs = worker.get(JobQueue);
+    expect((await jobs.queue(QueueName.FollowUp).getJobSchedulers()).map((s) => s.key)).toEqual(['followup-reconcile']);
+    expect((await jobs.queue(QueueName.Notifications).getJobSchedulers()).map((s) => s.key)).toEqual(['notifications-sweep']);
   });
 
   it('delivers outbox rows once, in-app only without SMTP, even when asked twice', async () => {

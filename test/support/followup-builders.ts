@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { SMTPServer } from 'smtp-server';
 import { Redis } from 'ioredis';
-import { Clock, Db, HandlesJob, HeartbeatHandler, HeartbeatJob, type ManualClock, Role } from '#core';
+import { Clock, Db, HandlesJob, type ManualClock, Role } from '#core';
 import { WorkerModule } from '../../apps/worker/src/worker.module.js';
 import type { TestApi } from './test-api.js';
 import { createUser, login, type TestUser } from './builders.js';

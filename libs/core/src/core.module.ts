@@ -16,8 +16,8 @@ import { LoginAttempt } from './auth/login-attempt.entity.js';
 import { TokenService } from './auth/token.service.js';
 import { AuthService } from './auth/auth.service.js';
 import { WorkerHeartbeat } from './health/worker-heartbeat.entity.js';
-import { HeartbeatHandler } from './health/heartbeat.job.js';
 import { SmallNumbers } from './privacy/small-numbers.js';
+import { WorkerHeartbeatService } from './health/worker-heartbeat.service.js';
 
 /** Plumbing shared by the api, the worker and the CLI: config, clock, database, audit, organisations, users. */
 @Global()
@@ -30,7 +30,7 @@ import { SmallNumbers } from './privacy/small-numbers.js';
     JwtModule.register({}),
     TypeOrmModule.forFeature([Organization, User, UserRole, AuditEntry, LoginAttempt, WorkerHeartbeat]),
   ],
-  providers: [AuditService, OrganizationService, UserService, TokenService, AuthService, HeartbeatHandler, SmallNumbers],
-  exports: [ConfigModule, ClockModule, DatabaseModule, TypeOrmModule, AuditService, OrganizationService, UserService, TokenService, AuthService, HeartbeatHandler, SmallNumbers],
+  providers: [AuditService, OrganizationService, UserService, TokenService, AuthService, WorkerHeartbeatService, SmallNumbers],
+  exports: [ConfigModule, ClockModule, DatabaseModule, TypeOrmModule, AuditService, OrganizationService, UserService, TokenService, AuthService, WorkerHeartbeatService, SmallNumbers],
 })
 export class CoreModule {}

@@ -3,7 +3,7 @@ import { Clock, Db, returnedRows } from '#core';
 import { Mailer } from './mailer.js';
 
 const MAX_ATTEMPTS = 5;
-const BATCH = 100;
+const BATCH = 500;
 /** A claim older than this is from a worker that died mid-send: the row is tried again. */
 const CLAIM_TIMEOUT_MS = 10 * 60_000;
 
@@ -30,6 +30,18 @@ export class NotificationDeliveryService {
    * outcome. Without SMTP the rows are marked SKIPPED: they stay readable in-app.
    */
   async deliver(onlyIds?: readonly string[]): Promise<{ sent: number; skipped: number; failed: number }> {
+    const total = { sent: 0, skipped: 0, failed: 0 };
+    // Drains in batches: a sweep after an outage, or one job for a batch of follow-ups, leaves nothing for the next tick.
+    for (;;) {
+      const { claimed, ...counts } = await this.deliverBatch(onlyIds);
+      total.sent += counts.sent;
+      total.skipped += counts.skipped;
+      total.failed += counts.failed;
+      if (claimed < BATCH || counts.failed > 0) return total;
+    }
+  }
+
+  private async deliverBatch(onlyIds?: readonly string[]): Promise<{ claimed: number; sent: number; skipped: number; failed: number }> {
     const now = this.clock.now();
     const staleClaim = new Date(now.getTime() - CLAIM_TIMEOUT_MS);
     const claimed = returnedRows<Claimed>(
@@ -47,14 +59,13 @@ export class NotificationDeliveryService {
       ),
     );
     let sent = 0;
-    let skipped = 0;
     let failed = 0;
+    const skipped = claimed.filter((row) => !this.mailer.enabled || !row.email).map((row) => row.id);
+    if (skipped.length) {
+      await this.db.manager.query(`UPDATE notifications SET email_status = 'SKIPPED', email_claimed_at = NULL WHERE id = ANY($1::uuid[])`, [skipped]);
+    }
     for (const row of claimed) {
-      if (!this.mailer.enabled || !row.email) {
-        await this.mark(row.id, 'SKIPPED', null);
-        skipped++;
-        continue;
-      }
+      if (!this.mailer.enabled || !row.email) continue;
       try {
         await this.mailer.send({ to: row.email, subject: `[Noden] ${row.title}`, text: `${row.body}\n\n— Noden, välfärdsteknik i samverkan` });
         await this.mark(row.id, 'SENT', this.clock.now());
@@ -66,7 +77,7 @@ export class NotificationDeliveryService {
         this.logger.warn({ message: 'e-mail delivery failed', notificationId: row.id, attempt: row.email_attempts, final, error: (error as Error).message });
       }
     }
-    return { sent, skipped, failed };
+    return { claimed: claimed.length, sent, skipped: skipped.length, failed };
   }
 
   private async mark(id: string, status: string, emailedAt: Date | null): Promise<void> {

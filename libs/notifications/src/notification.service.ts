@@ -43,6 +43,35 @@ export class NotificationService {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * Many notifications in one statement (a batch of follow-up steps); the same rules as `notify`.
+   * Returns the ids of the rows actually created.
+   */
+  async notifyMany(tx: EntityManager, drafts: readonly NotificationDraft[]): Promise<string[]> {
+    const rows = drafts.flatMap((draft) => [...new Set(draft.recipientUserIds)].map((recipient) => ({ recipient, draft })));
+    if (rows.length === 0) return [];
+    const inserted: { id: string }[] = await tx.query(
+      `INSERT INTO notifications (recipient_user_id, kind, title, body, entity_type, entity_id, params, dedupe_key, created_at, email_status)
+       SELECT r.recipient, r.kind, r.title, r.body, r.entity_type, r.entity_id, r.params::jsonb, r.dedupe_key || '.' || r.recipient::text, $1, 'PENDING'
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::text[])
+           AS r(recipient, kind, title, body, entity_type, entity_id, params, dedupe_key)
+       ON CONFLICT (dedupe_key) DO NOTHING
+       RETURNING id`,
+      [
+        this.clock.now(),
+        rows.map((r) => r.recipient),
+        rows.map((r) => r.draft.kind),
+        rows.map((r) => r.draft.title),
+        rows.map((r) => r.draft.body),
+        rows.map((r) => r.draft.entityType ?? null),
+        rows.map((r) => r.draft.entityId ?? null),
+        rows.map((r) => (r.draft.params ? JSON.stringify(r.draft.params) : null)),
+        rows.map((r) => r.draft.dedupeKey),
+      ],
+    );
+    return inserted.map((r) => r.id);
+  }
+
   /** After commit: asks the worker to deliver now instead of at its next sweep. Never throws. */
   async dispatch(notificationIds: readonly string[]): Promise<void> {
     if (notificationIds.length > 0) await this.jobs.enqueue(DeliverNotificationsJob, { notificationIds: [...notificationIds] });

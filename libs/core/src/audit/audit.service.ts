@@ -41,4 +41,30 @@ export class AuditService {
       ],
     );
   }
+
+  /** Many entries in one statement (a batch job's steps), through the caller's transaction. */
+  async recordMany(tx: EntityManager, entries: readonly { ctx: RequestContext; entry: AuditRecord }[]): Promise<void> {
+    if (entries.length === 0) return;
+    await tx.query(
+      `INSERT INTO audit_log (occurred_at, actor_user_id, actor_organization_id, request_id, action, entity_type, entity_id, before, after)
+       SELECT $1, u.actor_user_id, u.actor_organization_id, u.request_id, u.action, u.entity_type, u.entity_id, u.before::jsonb, u.after::jsonb
+         FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+           AS u(actor_user_id, actor_organization_id, request_id, action, entity_type, entity_id, before, after)`,
+      [
+        this.clock.now(),
+        entries.map((e) => e.ctx.auditUserId),
+        entries.map((e) => (e.ctx.actor?.system ? null : (e.ctx.actor?.organizationId ?? null))),
+        entries.map((e) => e.ctx.requestId),
+        entries.map((e) => e.entry.action),
+        entries.map((e) => e.entry.entityType),
+        entries.map((e) => e.entry.entityId ?? null),
+        entries.map((e) => jsonOrNull(snapshot(e.entry.before))),
+        entries.map((e) => jsonOrNull(snapshot(e.entry.after))),
+      ],
+    );
+  }
+}
+
+function jsonOrNull(value: Record<string, unknown> | null): string | null {
+  return value === null ? null : JSON.stringify(value);
 }

@@ -26,6 +26,16 @@ export class AppConfig {
   readonly loginLockSeconds!: number;
   readonly privacyMinOrganizations!: number;
   readonly privacyMinPeople!: number;
+  /** How often reconcilers (follow-ups, notification sweep) look in Postgres for due work. */
+  readonly reconcileIntervalMs!: number;
+  /** Each worker's own timer: heartbeat row and the check that its job schedulers still exist. */
+  readonly workerHeartbeatMs!: number;
+  /** /ready fails when no worker has beaten for this long. */
+  readonly workerStaleAfterMs!: number;
+  /** false for an api-only deployment: /ready then reports workers but does not require one. */
+  readonly readyRequiresWorker!: boolean;
+  /** After a failed enqueue the api stops trying Redis for this long and leaves the work to the reconcilers. */
+  readonly enqueueBreakerMs!: number;
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
@@ -63,6 +73,14 @@ export class AppConfig {
       }
       return value;
     };
+    const bool = (name: string, fallback: boolean): boolean => {
+      const raw = env[name]?.trim().toLowerCase();
+      if (!raw) return fallback;
+      if (['true', '1', 'yes'].includes(raw)) return true;
+      if (['false', '0', 'no'].includes(raw)) return false;
+      problems.push(`${name} must be true or false (got "${raw}")`);
+      return fallback;
+    };
     const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
       const value = (env[name]?.trim() || fallback) as T;
       if (!allowed.includes(value)) problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
@@ -95,7 +113,13 @@ export class AppConfig {
       loginLockSeconds: int('LOGIN_LOCK_SECONDS', 900, 1, 86400),
       privacyMinOrganizations: int('PRIVACY_MIN_ORGANIZATIONS', 3, 1, 100),
       privacyMinPeople: int('PRIVACY_MIN_PEOPLE', 5, 1, 1000),
+      reconcileIntervalMs: int('RECONCILE_INTERVAL_SECONDS', 60, 1, 3600) * 1000,
+      workerHeartbeatMs: int('WORKER_HEARTBEAT_SECONDS', 15, 1, 600) * 1000,
+      workerStaleAfterMs: int('WORKER_STALE_AFTER_SECONDS', 60, 2, 3600) * 1000,
+      readyRequiresWorker: bool('READY_REQUIRES_WORKER', true),
+      enqueueBreakerMs: int('ENQUEUE_BREAKER_SECONDS', 10, 1, 600) * 1000,
     });
+    if (config.workerStaleAfterMs <= config.workerHeartbeatMs) problems.push('WORKER_STALE_AFTER_SECONDS must be longer than WORKER_HEARTBEAT_SECONDS');
     if (problems.length > 0) throw new ConfigError(problems);
     return config;
   }

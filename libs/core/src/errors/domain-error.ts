@@ -89,6 +89,11 @@ export const CoreError = defineErrors('CORE', {
     en: 'Status cannot change from {from} to {to}. Allowed: {allowed}.',
   },
   ALREADY_EXISTS: { code: 'CONFLICT', sv: 'Det finns redan: {entity}.', en: 'Already exists: {entity}.' },
+  DATABASE_UNAVAILABLE: {
+    code: 'SERVICE_UNAVAILABLE',
+    sv: 'Databasen går inte att nå just nu. Inget sparades; försök igen om en stund.',
+    en: 'The database cannot be reached right now. Nothing was saved; try again in a moment.',
+  },
   CONCURRENT_CHANGE: { code: 'CONFLICT', sv: 'Någon annan ändrade samtidigt. Försök igen.', en: 'Someone else changed this at the same time. Try again.' },
   REFERENCE_NOT_FOUND: { code: 'BAD_USER_INPUT', sv: 'Det som fältet {field} pekar på finns inte.', en: 'What field {field} refers to does not exist.' },
   VALUE_TOO_LONG: { code: 'BAD_USER_INPUT', sv: 'Ett värde är för långt.', en: 'A value is too long.' },

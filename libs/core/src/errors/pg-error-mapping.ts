@@ -7,8 +7,18 @@ interface PgDriverError {
   column?: string;
 }
 
+/** Postgres not reachable (stopped, restarting, network): connection refused, terminated, shutting down. */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+const UNAVAILABLE_MESSAGE = /^(Connection terminated|connection timeout|timeout exceeded when trying to connect)/i;
+
+function isUnavailable(error: unknown): boolean {
+  const candidates = [error, (error as { driverError?: unknown })?.driverError];
+  return candidates.some((e) => e instanceof Error && (UNAVAILABLE_CODES.has((e as Error & { code?: string }).code ?? '') || UNAVAILABLE_MESSAGE.test(e.message)));
+}
+
 /** A safety net: database errors caused by input become client errors that reveal no SQL. */
 export function mapDatabaseError(error: unknown): DomainError | undefined {
+  if (isUnavailable(error)) return CoreError.DATABASE_UNAVAILABLE();
   if (!(error instanceof QueryFailedError)) return undefined;
   const driver = (error as QueryFailedError & { driverError?: PgDriverError }).driverError ?? {};
   const field = driver.column ?? constraintField(driver.constraint);

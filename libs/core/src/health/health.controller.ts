@@ -3,10 +3,8 @@ import type { FastifyReply } from 'fastify';
 import { Redis } from 'ioredis';
 import { Public } from '../auth/decorators.js';
 import { AppConfig } from '../config/app-config.js';
-import { Clock } from '../clock/clock.js';
 import { Db } from '../database/db.service.js';
-import { HEARTBEAT_EVERY_MS } from './heartbeat.job.js';
-import { WorkerHeartbeat } from './worker-heartbeat.entity.js';
+import { WorkerHeartbeatService } from './worker-heartbeat.service.js';
 
 const CHECK_TIMEOUT_MS = 1500;
 
@@ -16,8 +14,8 @@ export class HealthController implements OnModuleDestroy {
 
   constructor(
     private readonly db: Db,
-    private readonly clock: Clock,
-    @Inject(AppConfig) config: AppConfig,
+    private readonly heartbeats: WorkerHeartbeatService,
+    @Inject(AppConfig) private readonly config: AppConfig,
   ) {
     this.redis = new Redis(config.redisUrl, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: 1000 });
     this.redis.on('error', () => undefined);
@@ -30,25 +28,33 @@ export class HealthController implements OnModuleDestroy {
     return { status: 'ok' };
   }
 
-  /** Readiness: Postgres and Redis reachable; the worker's last heartbeat is reported alongside. */
+  /**
+   * Readiness: Postgres and Redis reachable and, unless this is an api-only deployment
+   * (`READY_REQUIRES_WORKER=false`), a worker that beat within `WORKER_STALE_AFTER_SECONDS`.
+   * A 503 names the failing checks; the live workers are listed either way.
+   */
   @Public()
   @Get('ready')
   async ready(@Res() reply: FastifyReply): Promise<void> {
-    const [postgres, redis, heartbeat] = await Promise.all([
+    const [postgres, redis, live] = await Promise.all([
       check(() => this.db.manager.query('SELECT 1')),
       check(async () => {
         if (this.redis.status === 'wait' || this.redis.status === 'end') await this.redis.connect().catch(() => undefined);
         await this.redis.ping();
       }),
-      this.db.manager.findOneBy(WorkerHeartbeat, { worker: 'worker' }).catch(() => null),
+      this.heartbeats.live().catch(() => null),
     ]);
-    const lastBeatAt = heartbeat?.lastBeatAt ?? null;
-    const workerAlive = !!lastBeatAt && this.clock.now().getTime() - lastBeatAt.getTime() < HEARTBEAT_EVERY_MS * 4;
-    const ok = postgres.ok && redis.ok;
-    await reply.status(ok ? 200 : 503).send({
-      status: ok ? 'ready' : 'not ready',
-      checks: { postgres, redis },
-      worker: { lastHeartbeatAt: lastBeatAt, alive: workerAlive },
+    const worker: CheckResult = live?.workers.length
+      ? { ok: true }
+      : { ok: !this.config.readyRequiresWorker, error: !live ? 'unknown' : live.lastBeatAt ? 'stale' : 'none', required: this.config.readyRequiresWorker };
+    const checks: Record<string, CheckResult> = { postgres, redis, worker };
+    const failing = Object.entries(checks).filter(([, c]) => !c.ok).map(([name]) => name);
+    await reply.status(failing.length ? 503 : 200).send({
+      status: failing.length ? 'not ready' : 'ready',
+      failing,
+      checks,
+      workers: live?.workers ?? [],
+      lastHeartbeatAt: live?.lastBeatAt ?? null,
     });
   }
 
@@ -57,7 +63,13 @@ export class HealthController implements OnModuleDestroy {
   }
 }
 
-async function check(probe: () => Promise<unknown>): Promise<{ ok: boolean; error?: string }> {
+interface CheckResult {
+  ok: boolean;
+  error?: string;
+  required?: boolean;
+}
+
+async function check(probe: () => Promise<unknown>): Promise<CheckResult> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([

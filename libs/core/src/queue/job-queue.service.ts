@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { AppConfig } from '../config/app-config.js';
 import { type JobDefinition, jobOptions, QueueName } from './job-registry.js';
@@ -7,50 +7,103 @@ import { queueConnection } from './queue-connection.js';
 const ENQUEUE_TIMEOUT_MS = 2000;
 const ERROR_LOG_INTERVAL_MS = 30_000;
 
+export interface JobToEnqueue {
+  definition: JobDefinition<any>;
+  payload: unknown;
+  delayMs?: number;
+}
+
 /**
  * Enqueues typed jobs. Postgres is the record and Redis only says when to look: a failed enqueue is
  * logged and the caller goes on, because the reconcilers find the work in Postgres later.
+ *
+ * A circuit breaker keeps requests fast while Redis is away: after a failure (or a connection error)
+ * it stops waiting on Redis for `ENQUEUE_BREAKER_SECONDS` and defers the work to the reconcilers;
+ * then one enqueue at a time goes through in the background as a probe, and its success closes it.
  */
 @Injectable()
-export class JobQueue implements OnModuleDestroy {
+export class JobQueue implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('JobQueue');
   private readonly queues = new Map<QueueName, Queue>();
   private lastErrorLoggedAt = 0;
+  private breakerOpenedAt: number | null = null;
+  private probing = false;
 
   constructor(private readonly config: AppConfig) {}
+
+  /** Connects early, so a Redis that is down opens the breaker before the first request waits on it. */
+  onModuleInit(): void {
+    for (const name of Object.values(QueueName)) this.queue(name);
+  }
 
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
       queue = new Queue(name, { prefix: this.config.queuePrefix, connection: queueConnection(this.config, 'producer') });
       // Attached before any connection attempt can fail: an 'error' without a listener would be printed raw.
-      queue.on('error', (error) => this.logConnectionError(name, error));
+      queue.on('error', (error) => this.onConnectionError(name, error));
       this.queues.set(name, queue);
     }
     return queue;
   }
 
-  /** Returns false (and logs) when Redis cannot take the job now. */
-  async enqueue<P>(definition: JobDefinition<P>, payload: P, delayMs = 0): Promise<boolean> {
-    try {
-      await withTimeout(this.queue(definition.queue).add(definition.name, payload, jobOptions(definition, payload, delayMs)), ENQUEUE_TIMEOUT_MS);
-      return true;
-    } catch (error) {
-      this.logger.warn({ message: 'enqueue failed; the reconciler will pick the work up from Postgres', job: definition.name, error: (error as Error).message });
-      return false;
-    }
+  /** True while enqueues are deferred to the reconcilers instead of tried. */
+  get breakerOpen(): boolean {
+    return this.breakerOpenedAt !== null;
   }
 
-  /** Enqueues after the surrounding transaction has committed; never throws. */
-  enqueueAll(jobs: { definition: JobDefinition<any>; payload: unknown; delayMs?: number }[]): Promise<boolean[]> {
-    return Promise.all(jobs.map((j) => this.enqueue(j.definition, j.payload, j.delayMs)));
+  /** Returns false (and logs) when Redis cannot take the job now. */
+  async enqueue<P>(definition: JobDefinition<P>, payload: P, delayMs = 0): Promise<boolean> {
+    const [done] = await this.enqueueAll([{ definition, payload, delayMs }]);
+    return done!;
+  }
+
+  /** One round trip per queue for any number of jobs; never throws. Call after the surrounding transaction has committed. */
+  async enqueueAll(jobs: JobToEnqueue[]): Promise<boolean[]> {
+    if (jobs.length === 0) return [];
+    if (this.breakerOpenedAt !== null) {
+      if (!this.probing && Date.now() - this.breakerOpenedAt >= this.config.enqueueBreakerMs) {
+        this.probing = true;
+        void this.add(jobs).finally(() => (this.probing = false));
+      }
+      this.logDeferred(jobs, 'Redis unavailable (circuit open)');
+      return jobs.map(() => false);
+    }
+    return this.add(jobs);
   }
 
   async onModuleDestroy(): Promise<void> {
     await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
   }
 
-  private logConnectionError(queue: QueueName, error: Error): void {
+  private async add(jobs: JobToEnqueue[]): Promise<boolean[]> {
+    const byQueue = new Map<QueueName, JobToEnqueue[]>();
+    for (const job of jobs) byQueue.set(job.definition.queue, [...(byQueue.get(job.definition.queue) ?? []), job]);
+    try {
+      await withTimeout(
+        Promise.all(
+          [...byQueue].map(([name, batch]) =>
+            this.queue(name).addBulk(batch.map((j) => ({ name: j.definition.name, data: j.payload, opts: jobOptions(j.definition, j.payload, j.delayMs) }))),
+          ),
+        ),
+        ENQUEUE_TIMEOUT_MS,
+      );
+      if (this.breakerOpenedAt !== null) this.logger.log({ message: 'Redis reachable again; enqueueing resumed' });
+      this.breakerOpenedAt = null;
+      return jobs.map(() => true);
+    } catch (error) {
+      this.breakerOpenedAt = Date.now();
+      this.logDeferred(jobs, (error as Error).message);
+      return jobs.map(() => false);
+    }
+  }
+
+  private logDeferred(jobs: JobToEnqueue[], reason: string): void {
+    this.logger.warn({ message: 'work deferred: not enqueued, the reconcilers pick it up from Postgres', jobs: [...new Set(jobs.map((j) => j.definition.name))], count: jobs.length, reason });
+  }
+
+  private onConnectionError(queue: QueueName, error: Error): void {
+    this.breakerOpenedAt ??= Date.now();
     const now = Date.now();
     if (now - this.lastErrorLoggedAt < ERROR_LOG_INTERVAL_MS) return;
     this.lastErrorLoggedAt = now;

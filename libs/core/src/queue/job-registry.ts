@@ -1,5 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
 import type { Job, JobsOptions } from 'bullmq';
+import type { AppConfig } from '../config/app-config.js';
 
 /** Queues route work; each domain with jobs has one. */
 export enum QueueName {
@@ -27,9 +28,13 @@ export interface JobDefinition<P> {
 export interface JobSchedule {
   readonly id: string;
   readonly job: JobDefinition<Record<string, never>>;
-  readonly every?: number;
+  /** Milliseconds, or read from the configuration (reconcilers: `RECONCILE_INTERVAL_SECONDS`). */
+  readonly every?: number | ((config: AppConfig) => number);
   readonly pattern?: string;
-  /** Also enqueue once when the worker starts (reconcilers: nothing waits for the first tick). */
+  /**
+   * Also run once when the worker starts and whenever the schedules had to be registered again (Redis lost
+   * them): reconcilers, so lost work does not wait for the first tick.
+   */
   readonly runAtStartup?: boolean;
 }
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ManualClock } from '#core';
+import { Db, ManualClock, SqlStatementCounter } from '#core';
 import { FollowUpStep } from './follow-up-schedule.js';
-import { FollowUpWorkflowService } from './follow-up-workflow.service.js';
+import { FollowUpWorkflowService, STEP_BATCH } from './follow-up-workflow.service.js';
 import { createTestApi, type TestApi } from '../../../../test/support/test-api.js';
-import { followUpActors, type FollowUpActors, followUpsOf, recordImplementation } from '../../../../test/support/followup-builders.js';
+import { countsPerFollowUp, followUpActors, type FollowUpActors, followUpsOf, recordImplementation } from '../../../../test/support/followup-builders.js';
 
 /** The step rules against real Postgres: each step happens once, only at its moment, only for the current schedule. */
 describe('FollowUpWorkflowService (Postgres)', () => {
@@ -38,5 +38,26 @@ describe('FollowUpWorkflowService (Postgres)', () => {
     expect(await workflow.runStep(FollowUpStep.Open, { ...payload, followUpId: '00000000-0000-4000-8000-000000000000' })).toBe('missing');
     expect(await workflow.runStep(FollowUpStep.Remind, payload)).toBe('nothing-to-do');
     expect((await followUpsOf(api, implementation.id))[0]!.status).toBe('SCHEDULED');
+  });
+
+  it('drains a backlog larger than one batch in one reconcile run, each follow-up once, in a bounded number of SQL statements', async () => {
+    const backlog = STEP_BATCH + 100;
+    const rows: { id: string }[] = await api.app.get(Db).manager.query(
+      `WITH imps AS (
+         INSERT INTO implementations (organization_id, product_id, setting, status, go_live_on, responsible_user_id, created_at, updated_at)
+         SELECT $1, $2, 'HOME_CARE', 'BROAD_ROLLOUT', '2051-01-01', $3, now(), now() FROM generate_series(1, $4) RETURNING id)
+       INSERT INTO follow_ups (implementation_id, organization_id, wave, due_on, status, created_at, updated_at)
+       SELECT id, $1, 12, '2052-01-01', 'SCHEDULED', now(), now() FROM imps RETURNING id`,
+      [actors.coordinator.organizationId, actors.productId, actors.contact.id, backlog],
+    );
+    const ids = rows.map((r) => r.id);
+    const { result, tally } = SqlStatementCounter.run(() => workflow.reconcile());
+    expect(await result).toBeGreaterThanOrEqual(backlog);
+    // Two batches of the open step plus one empty look per step: a constant, not one per follow-up.
+    expect(tally.statements).toBeLessThanOrEqual(30);
+    const opened: { n: number }[] = await api.app.get(Db).manager.query(`SELECT count(*)::int AS n FROM follow_ups WHERE id = ANY($1::uuid[]) AND status = 'OPEN'`, [ids]);
+    expect(opened[0]!.n).toBe(backlog);
+    expect(await countsPerFollowUp(api, ids, 'followUp.opened', 'followUp.opened')).toEqual({ notifications: ids.map(() => 1), audits: ids.map(() => 1) });
+    expect(await workflow.reconcile()).toBe(0);
   });
 });

@@ -1,15 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AuditService, calendarDate, Clock, Db, JobQueue, QueueName, RequestContext, Role, UserService } from '#core';
-import { NotificationService } from '#notifications';
-import { Product } from '#catalog';
+import { addDays, AuditService, calendarDate, Clock, Db, JobQueue, QueueName, RequestContext, Role, UserService } from '#core';
+import { type NotificationDraft, NotificationService } from '#notifications';
 import { FollowUp, FollowUpStatus, UNANSWERED_STATUSES } from './follow-up.entity.js';
 import { dueOnFor, ESCALATE_AFTER_DAYS, escalateAt, FollowUpStep, openAt, REMIND_AFTER_DAYS, remindAt, WAVES } from './follow-up-schedule.js';
 import { Implementation, ImplementationStatus } from '../implementation/implementation.entity.js';
 import { IndicatorService } from '../indicators/indicator.service.js';
 import { type FollowUpStepPayload, STEP_JOBS } from '../jobs/follow-up.jobs.js';
 
-const RECONCILE_BATCH = 1000;
+/** Follow-ups per step transaction: bounds lock time and statement size, however large the backlog. */
+export const STEP_BATCH = 500;
 const REDIS_TIMEOUT_MS = 2000;
 
 /** Work to do in Redis once the transaction has committed: never before, so a job never sees uncommitted state. */
@@ -106,129 +106,124 @@ export class FollowUpWorkflowService {
     }
   }
 
-  /** Runs one step of one follow-up if, and only if, its moment has come and it has not been done. */
+  /**
+   * Runs one step of one follow-up if, and only if, its moment has come and it has not been done. A job
+   * that finds its step due also takes up to `STEP_BATCH - 1` other follow-ups due for the same step, in
+   * the same transaction: the thousands of jobs due at one moment cost a few dozen transactions, and the
+   * jobs for follow-ups already taken answer `nothing-to-do` from one unlocked read.
+   */
   async runStep(step: FollowUpStep, payload: FollowUpStepPayload): Promise<StepOutcome> {
-    const after = emptyAfterCommit();
-    const outcome = await this.db.transaction(async (tx) => {
-      const followUp = await tx.findOne(FollowUp, { where: { id: payload.followUpId }, lock: { mode: 'pessimistic_write' } });
-      if (!followUp) return 'missing';
-      if (followUp.scheduleVersion !== payload.scheduleVersion || followUp.dueOn !== payload.dueOn) return 'stale';
-      switch (step) {
-        case FollowUpStep.Open:
-          return this.open(tx, followUp, after);
-        case FollowUpStep.Remind:
-          return this.remind(tx, followUp, after);
-        case FollowUpStep.Escalate:
-          return this.escalate(tx, followUp, after);
-      }
-    });
-    await this.afterCommit(after);
-    return outcome;
-  }
-
-  private async open(tx: EntityManager, followUp: FollowUp, after: AfterCommit): Promise<StepOutcome> {
-    if (followUp.status !== FollowUpStatus.SCHEDULED) return 'nothing-to-do';
-    const now = this.clock.now();
-    if (now < openAt(followUp.dueOn)) return 'not-due';
-    const implementation = await tx.findOneByOrFail(Implementation, { id: followUp.implementationId });
-    const product = await tx.findOneByOrFail(Product, { id: implementation.productId });
-    const set = await this.indicators.currentFor(tx, product.categoryId);
-    const before = { ...followUp };
-    Object.assign(followUp, { status: FollowUpStatus.OPEN, openedAt: now, indicatorSetId: set?.id ?? null, updatedAt: now });
-    await tx.save(FollowUp, followUp);
-    await this.audit.record(systemContext(followUp), tx, { action: 'followUp.opened', entityType: 'FollowUp', entityId: followUp.id, before, after: followUp });
-    after.notificationIds.push(
-      ...(await this.notifications.notify(tx, {
-        recipientUserIds: [implementation.responsibleUserId],
-        kind: 'followUp.opened',
-        title: `Uppföljning efter ${followUp.wave} månader: ${product.name}`,
-        body: `Det är dags att följa upp införandet av ${product.name} (${followUp.wave} månader efter start). Svara på indikatorerna i Noden. / The ${followUp.wave}-month follow-up is open: please answer it in Noden.`,
-        entityType: 'FollowUp',
-        entityId: followUp.id,
-        params: { wave: followUp.wave, dueOn: followUp.dueOn, productId: product.id },
-        dedupeKey: dedupeKey('opened', followUp),
-      })),
-    );
-    after.enqueue.push({ step: FollowUpStep.Remind, payload: payloadOf(followUp), at: remindAt(now) });
-    after.enqueue.push({ step: FollowUpStep.Escalate, payload: payloadOf(followUp), at: escalateAt(now) });
-    return 'done';
-  }
-
-  private async remind(tx: EntityManager, followUp: FollowUp, after: AfterCommit): Promise<StepOutcome> {
-    if (!isOpen(followUp) || followUp.remindedAt || !followUp.openedAt) return 'nothing-to-do';
-    const now = this.clock.now();
-    if (now < remindAt(followUp.openedAt)) return 'not-due';
-    const implementation = await tx.findOneByOrFail(Implementation, { id: followUp.implementationId });
-    const product = await tx.findOneByOrFail(Product, { id: implementation.productId });
-    const before = { ...followUp };
-    Object.assign(followUp, { remindedAt: now, updatedAt: now });
-    await tx.save(FollowUp, followUp);
-    await this.audit.record(systemContext(followUp), tx, { action: 'followUp.reminded', entityType: 'FollowUp', entityId: followUp.id, before, after: followUp });
-    after.notificationIds.push(
-      ...(await this.notifications.notify(tx, {
-        recipientUserIds: [implementation.responsibleUserId],
-        kind: 'followUp.reminder',
-        title: `Påminnelse: uppföljning efter ${followUp.wave} månader: ${product.name}`,
-        body: `Uppföljningen av ${product.name} väntar fortfarande på svar. / Reminder: the ${followUp.wave}-month follow-up still awaits an answer.`,
-        entityType: 'FollowUp',
-        entityId: followUp.id,
-        params: { wave: followUp.wave, dueOn: followUp.dueOn },
-        dedupeKey: dedupeKey('reminded', followUp),
-      })),
-    );
-    return 'done';
-  }
-
-  private async escalate(tx: EntityManager, followUp: FollowUp, after: AfterCommit): Promise<StepOutcome> {
-    if (followUp.status !== FollowUpStatus.OPEN || followUp.escalatedAt || !followUp.openedAt) return 'nothing-to-do';
-    const now = this.clock.now();
-    if (now < escalateAt(followUp.openedAt)) return 'not-due';
-    const implementation = await tx.findOneByOrFail(Implementation, { id: followUp.implementationId });
-    const product = await tx.findOneByOrFail(Product, { id: implementation.productId });
-    const before = { ...followUp };
-    Object.assign(followUp, { status: FollowUpStatus.OVERDUE, escalatedAt: now, updatedAt: now });
-    await tx.save(FollowUp, followUp);
-    await this.audit.record(systemContext(followUp), tx, { action: 'followUp.escalated', entityType: 'FollowUp', entityId: followUp.id, before, after: followUp });
-    const staff = await this.users.withRoles('ANY', [Role.NODE_STAFF]);
-    after.notificationIds.push(
-      ...(await this.notifications.notify(tx, {
-        recipientUserIds: staff.map((u) => u.id),
-        kind: 'followUp.overdue',
-        title: `Försenad uppföljning efter ${followUp.wave} månader: ${product.name}`,
-        body: `En uppföljning har varit obesvarad i 30 dagar. / A follow-up has been unanswered for 30 days.`,
-        entityType: 'FollowUp',
-        entityId: followUp.id,
-        params: { wave: followUp.wave, dueOn: followUp.dueOn, organizationId: followUp.organizationId },
-        dedupeKey: dedupeKey('overdue', followUp),
-      })),
-    );
-    return 'done';
+    // Unlocked first look: once a step is done or its schedule moved on, it never becomes due again.
+    const current = await this.db.manager.findOneBy(FollowUp, { id: payload.followUpId });
+    const outcome = outcomeFor(step, current, payload, this.clock.now());
+    if (outcome !== 'done') return outcome;
+    return (await this.runBatch(step, payload)).own!;
   }
 
   /**
-   * Finds every step that is due by the clock but not done, and makes sure a job will run it. Nothing depends on
-   * the jobs enqueued earlier: if Redis lost them, they are recreated here; if one is waiting on a real-time delay
-   * it is promoted; if one completed or failed for good without doing the step, it is replaced (BullMQ keeps
-   * finished ids for a while and would otherwise ignore a new job with the same id).
+   * Finds every step that is due by the clock but not done and takes it, in transactions of at most
+   * `STEP_BATCH` follow-ups, until none is left: nothing depends on the jobs enqueued earlier, so steps whose
+   * jobs Redis lost, or whose jobs completed too early or failed for good, are done here. Rows locked by
+   * another worker are skipped (it is taking them); running twice, or late, does nothing more.
    */
   async reconcile(): Promise<number> {
-    const now = this.clock.now();
-    const rows: { id: string; due_on: string; schedule_version: number; step: FollowUpStep }[] = await this.db.manager.query(
-      `(SELECT id, to_char(due_on, 'YYYY-MM-DD') AS due_on, schedule_version, 'open' AS step FROM follow_ups
-          WHERE status = 'SCHEDULED' AND due_on <= $5::date ORDER BY due_on LIMIT $2)
-       UNION ALL
-       (SELECT id, to_char(due_on, 'YYYY-MM-DD'), schedule_version, 'remind' FROM follow_ups
-          WHERE status IN ('OPEN', 'OVERDUE') AND reminded_at IS NULL AND opened_at <= $1::timestamptz - make_interval(days => $3) ORDER BY due_on LIMIT $2)
-       UNION ALL
-       (SELECT id, to_char(due_on, 'YYYY-MM-DD'), schedule_version, 'escalate' FROM follow_ups
-          WHERE status = 'OPEN' AND escalated_at IS NULL AND opened_at <= $1::timestamptz - make_interval(days => $4) ORDER BY due_on LIMIT $2)`,
-      [now, RECONCILE_BATCH, REMIND_AFTER_DAYS, ESCALATE_AFTER_DAYS, calendarDate(now)],
-    );
-    for (const row of rows) {
-      await this.ensureJob(row.step, { followUpId: row.id, dueOn: row.due_on, scheduleVersion: Number(row.schedule_version) });
+    let taken = 0;
+    for (const step of [FollowUpStep.Open, FollowUpStep.Remind, FollowUpStep.Escalate]) {
+      for (;;) {
+        const batch = await this.runBatch(step);
+        taken += batch.taken;
+        if (batch.taken < STEP_BATCH) break;
+      }
     }
-    if (rows.length) this.logger.log({ message: 'reconciled follow-up steps', steps: rows.length });
-    return rows.length;
+    if (taken) this.logger.log({ message: 'reconciled follow-up steps', steps: taken });
+    return taken;
+  }
+
+  /** One transaction: the job's own follow-up (locked, waiting) plus others due for the step (SKIP LOCKED). */
+  private async runBatch(step: FollowUpStep, own?: FollowUpStepPayload): Promise<{ own?: StepOutcome; taken: number }> {
+    const after = emptyAfterCommit();
+    const result = await this.db.transaction(async (tx) => {
+      const now = this.clock.now();
+      const batch: FollowUp[] = [];
+      let ownOutcome: StepOutcome | undefined;
+      if (own) {
+        const followUp = await tx.findOne(FollowUp, { where: { id: own.followUpId }, lock: { mode: 'pessimistic_write' } });
+        ownOutcome = outcomeFor(step, followUp, own, now);
+        if (ownOutcome !== 'done') return { own: ownOutcome, taken: 0 };
+        batch.push(followUp!);
+      }
+      const due = dueCondition(step, now);
+      const qb = tx.createQueryBuilder(FollowUp, 'f').where(due.sql, due.params);
+      if (own) qb.andWhere('f.id <> :ownId', { ownId: own.followUpId });
+      batch.push(
+        ...(await qb
+          .orderBy('f.due_on')
+          .addOrderBy('f.id')
+          .limit(STEP_BATCH - batch.length)
+          .setLock('pessimistic_write')
+          .setOnLocked('skip_locked')
+          .getMany()),
+      );
+      if (batch.length) await this.takeStep(tx, step, batch, now, after);
+      return { own: ownOutcome, taken: batch.length };
+    });
+    await this.afterCommit(after);
+    return result;
+  }
+
+  /** The step for locked follow-ups known to be due: one UPDATE, one audit INSERT, one notification INSERT. */
+  private async takeStep(tx: EntityManager, step: FollowUpStep, batch: FollowUp[], now: Date, after: AfterCommit): Promise<void> {
+    const details: { id: string; responsible_user_id: string; product_id: string; product_name: string; category_id: string }[] = await tx.query(
+      `SELECT f.id, i.responsible_user_id, p.id AS product_id, p.name AS product_name, p.category_id
+         FROM follow_ups f JOIN implementations i ON i.id = f.implementation_id JOIN products p ON p.id = i.product_id
+        WHERE f.id = ANY($1::uuid[])`,
+      [batch.map((f) => f.id)],
+    );
+    const detailOf = new Map(details.map((d) => [d.id, d]));
+    const setIdOf = new Map<string, string | null>();
+    if (step === FollowUpStep.Open) {
+      for (const categoryId of new Set(details.map((d) => d.category_id))) setIdOf.set(categoryId, (await this.indicators.currentFor(tx, categoryId))?.id ?? null);
+    }
+    const staffIds = step === FollowUpStep.Escalate ? (await this.users.withRoles('ANY', [Role.NODE_STAFF])).map((u) => u.id) : [];
+
+    const changed = batch.map((before) => {
+      const detail = detailOf.get(before.id)!;
+      const changes: Partial<FollowUp> =
+        step === FollowUpStep.Open
+          ? { status: FollowUpStatus.OPEN, openedAt: now, indicatorSetId: setIdOf.get(detail.category_id) ?? null, updatedAt: now }
+          : step === FollowUpStep.Remind
+            ? { remindedAt: now, updatedAt: now }
+            : { status: FollowUpStatus.OVERDUE, escalatedAt: now, updatedAt: now };
+      return { before, after: { ...before, ...changes } as FollowUp, detail };
+    });
+    await tx.query(
+      `UPDATE follow_ups f SET status = u.status, opened_at = u.opened_at, reminded_at = u.reminded_at, escalated_at = u.escalated_at,
+              indicator_set_id = u.indicator_set_id, updated_at = $1
+         FROM unnest($2::uuid[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::timestamptz[], $7::uuid[])
+           AS u(id, status, opened_at, reminded_at, escalated_at, indicator_set_id)
+        WHERE f.id = u.id`,
+      [
+        now,
+        changed.map((c) => c.after.id),
+        changed.map((c) => c.after.status),
+        changed.map((c) => c.after.openedAt),
+        changed.map((c) => c.after.remindedAt),
+        changed.map((c) => c.after.escalatedAt),
+        changed.map((c) => c.after.indicatorSetId),
+      ],
+    );
+    const action = { [FollowUpStep.Open]: 'followUp.opened', [FollowUpStep.Remind]: 'followUp.reminded', [FollowUpStep.Escalate]: 'followUp.escalated' }[step];
+    await this.audit.recordMany(
+      tx,
+      changed.map((c) => ({ ctx: systemContext(c.after), entry: { action, entityType: 'FollowUp', entityId: c.after.id, before: c.before, after: c.after } })),
+    );
+    after.notificationIds.push(...(await this.notifications.notifyMany(tx, changed.map((c) => notificationFor(step, c.after, c.detail, staffIds)))));
+    if (step === FollowUpStep.Open) {
+      for (const { after: followUp } of changed) {
+        after.enqueue.push({ step: FollowUpStep.Remind, payload: payloadOf(followUp), at: remindAt(now) });
+        after.enqueue.push({ step: FollowUpStep.Escalate, payload: payloadOf(followUp), at: escalateAt(now) });
+      }
+    }
   }
 
   /** Post-commit: deliver the notifications, enqueue the next steps, drop jobs that became pointless. Never throws. */
@@ -237,22 +232,6 @@ export class FollowUpWorkflowService {
     const now = this.clock.now().getTime();
     await this.jobs.enqueueAll(after.enqueue.map((e) => ({ definition: STEP_JOBS[e.step], payload: e.payload, delayMs: e.at.getTime() - now })));
     await Promise.all(after.removeJobIds.map((id) => this.redis(() => this.jobs.queue(QueueName.FollowUp).remove(id))));
-  }
-
-  private async ensureJob(step: FollowUpStep, payload: FollowUpStepPayload): Promise<void> {
-    const definition = STEP_JOBS[step];
-    const id = definition.jobId!(payload);
-    const queue = this.jobs.queue(QueueName.FollowUp);
-    const state = await this.redis(async () => {
-      const job = await queue.getJob(id);
-      if (!job) return 'missing';
-      const state = await job.getState();
-      if (state === 'delayed') await job.promote();
-      else if (state === 'completed' || state === 'failed') await job.remove();
-      return state;
-    });
-    if (state === undefined) return;
-    if (state === 'missing' || state === 'completed' || state === 'failed') await this.jobs.enqueue(definition, payload);
   }
 
   /** Jobs of the current schedule become no-ops when it changes; removing them is tidiness, not correctness. */
@@ -276,6 +255,74 @@ export class FollowUpWorkflowService {
     } finally {
       clearTimeout(timer);
     }
+  }
+}
+
+/** Whether the step is due for this follow-up as the job saw it ('done' means: take it now). */
+function outcomeFor(step: FollowUpStep, followUp: FollowUp | null, payload: FollowUpStepPayload, now: Date): StepOutcome {
+  if (!followUp) return 'missing';
+  if (followUp.scheduleVersion !== payload.scheduleVersion || followUp.dueOn !== payload.dueOn) return 'stale';
+  switch (step) {
+    case FollowUpStep.Open:
+      if (followUp.status !== FollowUpStatus.SCHEDULED) return 'nothing-to-do';
+      return now < openAt(followUp.dueOn) ? 'not-due' : 'done';
+    case FollowUpStep.Remind:
+      if (!isOpen(followUp) || followUp.remindedAt || !followUp.openedAt) return 'nothing-to-do';
+      return now < remindAt(followUp.openedAt) ? 'not-due' : 'done';
+    case FollowUpStep.Escalate:
+      if (followUp.status !== FollowUpStatus.OPEN || followUp.escalatedAt || !followUp.openedAt) return 'nothing-to-do';
+      return now < escalateAt(followUp.openedAt) ? 'not-due' : 'done';
+  }
+}
+
+/** The same rules as `outcomeFor`, as SQL over many rows. */
+function dueCondition(step: FollowUpStep, now: Date): { sql: string; params: Record<string, unknown> } {
+  switch (step) {
+    case FollowUpStep.Open:
+      return { sql: `f.status = 'SCHEDULED' AND f.due_on <= CAST(:today AS date)`, params: { today: calendarDate(now) } };
+    case FollowUpStep.Remind:
+      return { sql: `f.status IN ('OPEN', 'OVERDUE') AND f.reminded_at IS NULL AND f.opened_at <= :openedBefore`, params: { openedBefore: addDays(now, -REMIND_AFTER_DAYS) } };
+    case FollowUpStep.Escalate:
+      return { sql: `f.status = 'OPEN' AND f.escalated_at IS NULL AND f.opened_at <= :openedBefore`, params: { openedBefore: addDays(now, -ESCALATE_AFTER_DAYS) } };
+  }
+}
+
+function notificationFor(step: FollowUpStep, followUp: FollowUp, detail: { responsible_user_id: string; product_id: string; product_name: string }, staffIds: string[]): NotificationDraft {
+  const product = detail.product_name;
+  switch (step) {
+    case FollowUpStep.Open:
+      return {
+        recipientUserIds: [detail.responsible_user_id],
+        kind: 'followUp.opened',
+        title: `Uppföljning efter ${followUp.wave} månader: ${product}`,
+        body: `Det är dags att följa upp införandet av ${product} (${followUp.wave} månader efter start). Svara på indikatorerna i Noden. / The ${followUp.wave}-month follow-up is open: please answer it in Noden.`,
+        entityType: 'FollowUp',
+        entityId: followUp.id,
+        params: { wave: followUp.wave, dueOn: followUp.dueOn, productId: detail.product_id },
+        dedupeKey: dedupeKey('opened', followUp),
+      };
+    case FollowUpStep.Remind:
+      return {
+        recipientUserIds: [detail.responsible_user_id],
+        kind: 'followUp.reminder',
+        title: `Påminnelse: uppföljning efter ${followUp.wave} månader: ${product}`,
+        body: `Uppföljningen av ${product} väntar fortfarande på svar. / Reminder: the ${followUp.wave}-month follow-up still awaits an answer.`,
+        entityType: 'FollowUp',
+        entityId: followUp.id,
+        params: { wave: followUp.wave, dueOn: followUp.dueOn },
+        dedupeKey: dedupeKey('reminded', followUp),
+      };
+    case FollowUpStep.Escalate:
+      return {
+        recipientUserIds: staffIds,
+        kind: 'followUp.overdue',
+        title: `Försenad uppföljning efter ${followUp.wave} månader: ${product}`,
+        body: `En uppföljning har varit obesvarad i 30 dagar. / A follow-up has been unanswered for 30 days.`,
+        entityType: 'FollowUp',
+        entityId: followUp.id,
+        params: { wave: followUp.wave, dueOn: followUp.dueOn, organizationId: followUp.organizationId },
+        dedupeKey: dedupeKey('overdue', followUp),
+      };
   }
 }
 

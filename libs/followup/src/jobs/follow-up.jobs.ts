@@ -33,5 +33,4 @@ export const STEP_JOBS = {
 /** Finds steps due in Postgres by the clock and makes sure a job runs for each: Redis may have lost them. */
 export const ReconcileFollowUpsJob = defineJob<Record<string, never>>({ name: FollowUpJobName.Reconcile, queue: QueueName.FollowUp, attempts: 1 });
 
-export const RECONCILE_EVERY_MS = 60_000;
-defineSchedule({ id: 'followup-reconcile', job: ReconcileFollowUpsJob, every: RECONCILE_EVERY_MS, runAtStartup: true });
+defineSchedule({ id: 'followup-reconcile', job: ReconcileFollowUpsJob, every: (config) => config.reconcileIntervalMs, runAtStartup: true });
