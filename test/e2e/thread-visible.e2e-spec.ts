@@ -246,4 +246,104 @@ describe('the thread made visible: trace, links both ways, following a need', ()
     const asEskilstuna = ok(await api.gql(`query($need: ID!) { need(id: $need) { tests { id } implementations { id } } }`, { need: ids.need }, { token: eskilstuna.token }));
     expect(asEskilstuna.need).toEqual({ tests: [{ id: ids.protocol }], implementations: [] });
   });
+
+  describe('the knowledge portal', () => {
+    const CREATE = `mutation($i: CreateArticleInput!) { createArticle(input: $i) { id status qualityGrade version } }`;
+    const SEARCH = `query($q: String!, $f: KnowledgeFilters, $first: Int, $after: String) {
+      knowledgeSearch(query: $q, filters: $f, first: $first, after: $after) {
+        nodes { source sourceId kind title snippet sourceType qualityGrade rank }
+        pageInfo { hasNextPage endCursor }
+      }
+    }`;
+    const search = async (user: TestUser, q: string, f?: Record<string, unknown>, page: { first?: number; after?: string } = {}) => api.gql(SEARCH, { q, f, ...page }, { token: user.token });
+    const sourceIds = (response: GqlResponse) => (ok(response).knowledgeSearch.nodes as { sourceId: string }[]).map((n) => n.sourceId);
+
+    it('finds the published test decision by itself, by an inflected form ("larmen" finds "larm")', async () => {
+      const response = await search(trosa, 'larmen');
+      const hit = (ok(response).knowledgeSearch.nodes as { source: string; sourceId: string; kind: string; title: string; snippet: string; sourceType: string }[]).find((n) => n.sourceId === ids.decision)!;
+      expect(hit).toMatchObject({ source: 'TEST_DECISION', kind: 'TEST_REPORT', sourceType: 'COUNTY_TEST', title: 'Styrgruppens beslut: Digital nattillsyn med kamera och larm i hemtjänst' });
+      expect(hit.snippet).toContain('Rekommenderas');
+    });
+
+    it('writes drafts that only the writing organisation and node staff see, until node staff publish them', async () => {
+      ids.compoundArticle = ok(
+        await api.gql(
+          CREATE,
+          {
+            i: {
+              kind: 'LESSON',
+              title: 'Byte till digitala trygghetslarm i Flen',
+              summary: 'Vad vi lärde oss när alla analoga trygghetslarm byttes ut.',
+              body: 'Inventera hemmens uppkoppling först. Batteritid och räckvidd skilde sig mellan modellerna.',
+              sourceType: 'SINGLE_SITE_EXPERIENCE',
+              qualityGrade: 'STRONG',
+              categories: ['SAFETY_ALARM'],
+              needIds: [ids.need],
+              testDecisionIds: [ids.decision],
+            },
+          },
+          { token: flenCoordinator.token },
+        ),
+      ).createArticle.id;
+      ids.partsArticle = ok(
+        await api.gql(
+          CREATE,
+          { i: { kind: 'GUIDANCE', title: 'Larm och trygghet på natten: inventera först', summary: 'Vägledning om nattliga larm.', body: 'När ett larm går ska trygghet för brukaren komma först.', sourceType: 'NATIONAL_GUIDANCE', qualityGrade: 'STRONG' } },
+          { token: staff.token },
+        ),
+      ).createArticle.id;
+      const draft = ok(await api.gql(`query($id: ID!) { article(id: $id) { status qualityGrade links { entityType entityId } organization { code } } }`, { id: ids.compoundArticle }, { token: coach.token })).article;
+      expect(draft).toMatchObject({ status: 'DRAFT', qualityGrade: 'UNASSESSED', organization: { code: '0482' } });
+      expect(draft.links.map((l: { entityType: string }) => l.entityType).sort()).toEqual(['CATEGORY', 'NEED', 'TEST_DECISION']);
+      expect(errorCode(await api.gql(`query($id: ID!) { article(id: $id) { id } }`, { id: ids.compoundArticle }, { token: trosa.token }))).toBe('NOT_FOUND');
+      expect(sourceIds(await search(trosa, 'larm'))).not.toContain(ids.compoundArticle);
+      expect(sourceIds(await search(coach, 'larm'))).toContain(ids.compoundArticle);
+      expect(errorCode(await api.gql(`mutation($id: ID!) { publishArticle(id: $id) { id } }`, { id: ids.compoundArticle }, { token: flenCoordinator.token }))).toBe('FORBIDDEN');
+      expect(errorCode(await api.gql(`mutation($i: UpdateArticleInput!) { updateArticle(input: $i) { id } }`, { i: { id: ids.compoundArticle, title: 'Kapat' } }, { token: katrineholm.token }))).toBe('NOT_FOUND');
+
+      const updated = ok(await api.gql(`mutation($i: UpdateArticleInput!) { updateArticle(input: $i) { version qualityGrade } }`, { i: { id: ids.compoundArticle, qualityGrade: 'ASSESSED' } }, { token: staff.token })).updateArticle;
+      expect(updated).toEqual({ version: 2, qualityGrade: 'ASSESSED' });
+      for (const id of [ids.compoundArticle, ids.partsArticle]) expect(ok(await api.gql(`mutation($id: ID!) { publishArticle(id: $id) { status } }`, { id }, { token: staff.token })).publishArticle.status).toBe('PUBLISHED');
+      expect(errorCode(await api.gql(`mutation($id: ID!) { publishArticle(id: $id) { id } }`, { id: ids.partsArticle }, { token: staff.token }))).toBe('CONFLICT');
+      const listed = ok(await api.gql(`{ articles(first: 10) { nodes { id status } } }`, {}, { token: trosa.token })).articles.nodes;
+      expect(listed.map((a: { id: string }) => a.id).sort()).toEqual([ids.compoundArticle, ids.partsArticle].sort());
+    });
+
+    it('splits Swedish compounds both ways: "larm" finds "trygghetslarm", "trygghetslarm" finds "larm … trygghet"', async () => {
+      expect(sourceIds(await search(trosa, 'larm'))).toEqual(expect.arrayContaining([ids.compoundArticle, ids.partsArticle, ids.decision]));
+      const compound = sourceIds(await search(trosa, 'trygghetslarm'));
+      expect(compound).toEqual(expect.arrayContaining([ids.compoundArticle, ids.partsArticle]));
+      expect(compound).not.toContain(ids.decision);
+    });
+
+    it('ranks title above body, highlights the words, filters, pages, and costs the same statements whatever the page size', async () => {
+      const response = await search(trosa, 'batteritid');
+      const [hit] = ok(response).knowledgeSearch.nodes;
+      expect(hit).toMatchObject({ sourceId: ids.compoundArticle, qualityGrade: 'ASSESSED' });
+      expect(hit.snippet).toContain('<mark>Batteritid</mark>');
+      const ranked = ok(await search(trosa, 'inventera')).knowledgeSearch.nodes as { sourceId: string }[];
+      expect(ranked.map((n) => n.sourceId)).toEqual([ids.partsArticle, ids.compoundArticle]);
+
+      expect(sourceIds(await search(trosa, 'larm', { sourceType: 'COUNTY_TEST' }))).toEqual([ids.decision]);
+      expect(sourceIds(await search(trosa, 'larm', { category: 'SAFETY_ALARM' }))).toEqual([ids.compoundArticle]);
+      expect(sourceIds(await search(trosa, 'larm', { kind: 'GUIDANCE', qualityGrade: 'STRONG' }))).toEqual([ids.partsArticle]);
+      expect(sourceIds(await search(trosa, 'larm', { from: '2063-01-01' }))).toEqual(expect.arrayContaining([ids.compoundArticle, ids.partsArticle]));
+      expect(sourceIds(await search(trosa, 'larm', { to: '2062-12-31' }))).toEqual([ids.decision]);
+      expect(sourceIds(await search(trosa, 'larm -trygghet'))).toEqual([ids.decision]);
+
+      const one = await search(trosa, 'larm', undefined, { first: 1 });
+      const page1 = ok(one).knowledgeSearch;
+      expect(page1.pageInfo.hasNextPage).toBe(true);
+      const rest = await search(trosa, 'larm', undefined, { first: 10, after: page1.pageInfo.endCursor });
+      expect(sourceIds(rest)).toHaveLength(2);
+      expect(sourceIds(rest)).not.toContain(page1.nodes[0].sourceId);
+      expect(rest.sqlStatements).toBe(one.sqlStatements);
+      expect(one.sqlStatements).toBeLessThanOrEqual(5);
+
+      expect(errorCode(await search(trosa, 'och'))).toBe('BAD_USER_INPUT');
+      expect(errorCode(await search(trosa, 'larm', { from: '2063-02-01', to: '2063-01-01' }))).toBe('BAD_USER_INPUT');
+      expect(errorCode(await search(trosa, 'larm', { category: 'NO_SUCH' }))).toBeDefined();
+      expect(errorCode(await search(trosa, 'larm', undefined, { after: 'garbage' }))).toBe('BAD_USER_INPUT');
+    });
+  });
 });
