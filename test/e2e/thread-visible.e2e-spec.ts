@@ -346,4 +346,119 @@ describe('the thread made visible: trace, links both ways, following a need', ()
       expect(errorCode(await search(trosa, 'larm', undefined, { after: 'garbage' }))).toBe('BAD_USER_INPUT');
     });
   });
+
+  describe('transferability, the county overview and the CSV exports', () => {
+    const TRANSFER = `query($d: ID!, $o: ID) { transferability(decisionId: $d, organizationId: $o) {
+      fullyCovered mySizeClass testedSizeClasses sizeClassNotCovered mySettings testedSettings settingsNotCovered
+      systemsNotCovered { id name version kind } testedTargetGroups targetGroupsNotCovered testedBy { code } summary } }`;
+    const OVERVIEW = `{ countyOverview {
+      asOf needsByStatus { status count } mostSharedNeeds { id endorsementCount } protocolsAwaitingReview { id } decisionsThisYear
+      procurementsOpenForParticipation { id } agreementsExpiringWithin6Months { id endsOn }
+      followUpsByMunicipality { organization { code } due answered overdue suppressed }
+      equityByMunicipality { organization { code } population sizeClass implementations peopleAccepted implementationsPer10000 peopleAcceptedPer10000 suppressed suppression { reason } }
+      equityBySizeClass { sizeClass municipalities population implementations peopleAccepted suppressed suppression { reason } }
+      equityBySex { women men otherOrUnknown suppressed }
+    } }`;
+
+    it('names what in Flen the test did not cover: the system no participant ran, and its size class', async () => {
+      const assessed = ok(await api.gql(TRANSFER, { d: ids.decision }, { token: flenCoordinator.token })).transferability;
+      expect(assessed).toMatchObject({
+        fullyCovered: false,
+        mySizeClass: 'MEDIUM',
+        testedSizeClasses: ['LARGE'],
+        sizeClassNotCovered: true,
+        testedSettings: ['HOME_CARE'],
+        settingsNotCovered: [],
+        systemsNotCovered: [{ id: ids.flenOnlySystem, name: expect.stringMatching(/^Larmcentral Syd/), version: '2.0', kind: 'ALARM_RECEIVER' }],
+        testedBy: [{ code: '0484' }],
+      });
+      expect(assessed.summary).toContain('Larmcentral Syd');
+      expect(assessed.summary).toContain('mellanstora kommuner');
+      const forEskilstuna = ok(await api.gql(TRANSFER, { d: ids.decision, o: ids.eskilstuna }, { token: staff.token })).transferability;
+      expect(forEskilstuna).toMatchObject({ sizeClassNotCovered: false, systemsNotCovered: [] });
+      expect(errorCode(await api.gql(TRANSFER, { d: ids.decision, o: ids.flen }, { token: eskilstuna.token }))).toBe('FORBIDDEN');
+      expect(errorCode(await api.gql(TRANSFER, { d: ids.need }, { token: flenCoordinator.token }))).toBe('NOT_FOUND');
+      expect(errorCode(await api.gql(TRANSFER, { d: ids.decision, o: (await organizationByCode(api, '04')).id }, { token: staff.token }))).toBe('BAD_USER_INPUT');
+    });
+
+    it("gives the steering group the county overview whose counts match the data, withholding another municipality's small groups", async () => {
+      await moveTo('2063-10-01T09:00:00.000Z');
+      const pending = ok(await createProtocol(api, katrineholm, { productId: ids.product, title: 'Läkemedelsautomat i hemtjänst', plannedStart: '2063-04-01', plannedEnd: '2063-08-31' })).createTestProtocol.id;
+      ok(await changeProtocolStatus(api, katrineholm, pending, 'RUNNING'));
+      ok(await changeProtocolStatus(api, katrineholm, pending, 'COMPLETED'));
+      ok(await api.gql(`mutation($id: ID!) { submitTestProtocolForReview(id: $id) { id } }`, { id: pending }, { token: katrineholm.token }));
+
+      const asStaff = await api.gql(OVERVIEW, {}, { token: staff.token });
+      const overview = ok(asStaff).countyOverview;
+      expect(overview.asOf).toBe('2063-10-01');
+      expect(overview.needsByStatus).toEqual([
+        { status: 'ADDRESSED', count: 1 },
+        { status: 'NEW', count: 2 },
+      ]);
+      expect(overview.mostSharedNeeds[0]).toEqual({ id: ids.need, endorsementCount: 1 });
+      expect(overview.protocolsAwaitingReview).toEqual([{ id: pending }]);
+      expect(overview.decisionsThisYear).toBe(0);
+      expect(overview.procurementsOpenForParticipation).toEqual([]);
+      expect(overview.agreementsExpiringWithin6Months).toEqual([{ id: ids.agreement, endsOn: '2064-02-28' }]);
+      const flenFollowUps = overview.followUpsByMunicipality.find((m: { organization: { code: string } }) => m.organization.code === '0482');
+      expect(flenFollowUps).toEqual({ organization: { code: '0482' }, due: 0, answered: 1, overdue: 0, suppressed: false });
+      const flen = overview.equityByMunicipality.find((m: { organization: { code: string } }) => m.organization.code === '0482');
+      expect(flen).toEqual({
+        organization: { code: '0482' },
+        population: 16000,
+        sizeClass: 'MEDIUM',
+        implementations: 1,
+        peopleAccepted: 6,
+        implementationsPer10000: 0.6,
+        peopleAcceptedPer10000: 3.8,
+        suppressed: false,
+        suppression: null,
+      });
+      expect(overview.equityBySizeClass.find((c: { sizeClass: string }) => c.sizeClass === 'MEDIUM')).toMatchObject({ municipalities: 3, population: 89000, implementations: 1, peopleAccepted: 6 });
+      expect(overview.equityBySex).toEqual({ women: 4, men: 2, otherOrUnknown: 0, suppressed: false });
+
+      const asEskilstuna = ok(await api.gql(OVERVIEW, {}, { token: steering[0]!.token })).countyOverview;
+      expect(asEskilstuna.needsByStatus).toEqual([{ status: 'ADDRESSED', count: 1 }]);
+      const hidden = asEskilstuna.equityByMunicipality.find((m: { organization: { code: string } }) => m.organization.code === '0482');
+      expect(hidden).toMatchObject({ implementations: null, peopleAccepted: null, implementationsPer10000: null, suppressed: true, suppression: { reason: 'TOO_FEW_ORGANIZATIONS' } });
+      expect(asEskilstuna.followUpsByMunicipality.find((m: { organization: { code: string } }) => m.organization.code === '0482')).toMatchObject({ answered: null, suppressed: true });
+      expect(asEskilstuna.equityBySizeClass.find((c: { sizeClass: string }) => c.sizeClass === 'MEDIUM')).toMatchObject({ implementations: null, suppressed: true });
+      expect(asEskilstuna.equityBySex).toEqual({ women: null, men: null, otherOrUnknown: null, suppressed: true });
+      const own = ok(await api.gql(OVERVIEW, {}, { token: steering[1]!.token })).countyOverview;
+      expect(own.equityByMunicipality.find((m: { organization: { code: string } }) => m.organization.code === '0482')).toMatchObject({ implementations: 1, suppressed: false });
+
+      expect(errorCode(await api.gql(OVERVIEW, {}, { token: flenCoordinator.token }))).toBe('FORBIDDEN');
+      expect(asStaff.sqlStatements).toBeLessThanOrEqual(12);
+    });
+
+    it('exports lists as CSV that Excel in Swedish opens: BOM, semicolons, decimal comma, ISO dates, Swedish headings, same rights as the list', async () => {
+      const needs = await api.get('/exports/needs.csv', staff.token);
+      expect(needs.status).toBe(200);
+      expect(needs.headers['content-type']).toBe('text/csv; charset=utf-8');
+      const text = needs.body as string;
+      expect(text.startsWith('\uFEFFId;Titel;Status;Organisation;Kategori;Verksamhet;Målgrupp;Angelägenhet;Organisationer som står bakom;Berörda personer;Rapporterat;Status ändrad\r\n')).toBe(true);
+      const needLine = text.split('\r\n').find((l) => l.startsWith(ids.need))!;
+      expect(needLine.split(';').slice(1, 4)).toEqual(['Nattliga tillsynsbesök väcker brukare', 'ADDRESSED', 'Flens kommun']);
+      expect(needLine).toMatch(/;2062-01-10;/);
+      expect(text.split('\r\n').filter(Boolean)).toHaveLength(4);
+      const asTrosa = (await api.get('/exports/needs.csv', trosa.token)).body as string;
+      expect(asTrosa.split('\r\n').filter(Boolean)).toHaveLength(3);
+
+      const overview = (await api.get('/exports/overview.csv', staff.token)).body as string;
+      expect(overview.startsWith('\uFEFFKommun;Kommunkod;Invånare;Storleksklass;')).toBe(true);
+      expect(overview).toContain('Flens kommun;0482;16000;MEDIUM;0;1;0;1;6;0,6;3,8;\r\n');
+      const overviewAsEskilstuna = (await api.get('/exports/overview.csv', steering[0]!.token)).body as string;
+      expect(overviewAsEskilstuna).toContain('Flens kommun;0482;16000;MEDIUM;;;;;;;;Visas inte: färre än 3 organisationer ingår.\r\n');
+
+      const agreements = (await api.get('/exports/agreements.csv', eskilstuna.token)).body as string;
+      expect(agreements).toContain(`${ids.agreement};Gemensam upphandling av digital nattillsyn;ACTIVE;2062-03-01;2064-02-28;DIRECT_BY_RANKING;2062-02-20;1;120000,00\r\n`);
+      const decisions = (await api.get('/exports/decisions.csv', eskilstuna.token)).body as string;
+      expect(decisions).toContain(`${ids.decision};Digital nattillsyn med kamera och larm i hemtjänst;RECOMMEND;2062-01-10;Eskilstuna kommun;`);
+      expect(((await api.get('/exports/follow-ups.csv', flenCoordinator.token)).body as string).split('\r\n').filter(Boolean)).toHaveLength(3);
+      expect(((await api.get('/exports/follow-ups.csv', eskilstuna.token)).body as string).split('\r\n').filter(Boolean)).toHaveLength(1);
+
+      expect((await api.get('/exports/overview.csv', flenCoordinator.token)).status).toBe(403);
+      expect((await api.get('/exports/needs.csv')).status).toBe(401);
+    });
+  });
 });
