@@ -377,6 +377,9 @@ describe('the thread made visible: trace, links both ways, following a need', ()
       const forEskilstuna = ok(await api.gql(TRANSFER, { d: ids.decision, o: ids.eskilstuna }, { token: staff.token })).transferability;
       expect(forEskilstuna).toMatchObject({ sizeClassNotCovered: false, systemsNotCovered: [] });
       expect(errorCode(await api.gql(TRANSFER, { d: ids.decision, o: ids.flen }, { token: eskilstuna.token }))).toBe('FORBIDDEN');
+      const withDecisions = await api.gql(`{ decisions(first: 20) { nodes { id transferabilityForMyOrganization { systemsNotCovered { id } } } } }`, {}, { token: flenCoordinator.token });
+      expect(ok(withDecisions).decisions.nodes).toEqual([{ id: ids.decision, transferabilityForMyOrganization: { systemsNotCovered: [{ id: ids.flenOnlySystem }] } }]);
+      expect(ok(await api.gql(`{ decisions(first: 20) { nodes { transferabilityForMyOrganization { fullyCovered } } } }`, {}, { token: staff.token })).decisions.nodes).toEqual([{ transferabilityForMyOrganization: null }]);
       expect(errorCode(await api.gql(TRANSFER, { d: ids.need }, { token: flenCoordinator.token }))).toBe('NOT_FOUND');
       expect(errorCode(await api.gql(TRANSFER, { d: ids.decision, o: (await organizationByCode(api, '04')).id }, { token: staff.token }))).toBe('BAD_USER_INPUT');
     });

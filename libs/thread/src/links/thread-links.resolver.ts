@@ -1,10 +1,12 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx, type RequestContext } from '#core';
+import { Ctx, OrganizationKind, type RequestContext } from '#core';
 import { Need } from '#needs';
 import { TestDecision, TestProtocol } from '#testbed';
 import { CallOff, Procurement } from '#procurement';
 import { Implementation } from '#followup';
 import { ThreadLinkService } from './thread-link.service.js';
+import { Transferability } from '../transferability/transferability.types.js';
+import { TransferabilityService } from '../transferability/transferability.service.js';
 
 @Resolver(() => Need)
 export class NeedThreadLinksResolver {
@@ -38,7 +40,15 @@ export class TestProtocolThreadLinksResolver {
 
 @Resolver(() => TestDecision)
 export class TestDecisionThreadLinksResolver {
-  constructor(private readonly links: ThreadLinkService) {}
+  constructor(
+    private readonly links: ThreadLinkService,
+    private readonly assessor: TransferabilityService,
+  ) {}
+
+  @ResolveField(() => Transferability, { nullable: true, description: "For a caller in a municipality: what in its own context the test did not cover (null for others)." })
+  transferabilityForMyOrganization(@Ctx() ctx: RequestContext, @Parent() decision: TestDecision) {
+    return ctx.user.organizationKind === OrganizationKind.MUNICIPALITY ? this.assessor.forMyOrganization(ctx, decision.id) : null;
+  }
 
   @ResolveField(() => [Procurement], { description: 'The procurements that rest on the decision.' })
   procurements(@Ctx() ctx: RequestContext, @Parent() decision: TestDecision) {

@@ -17,7 +17,7 @@ const SIZE_SV = { SMALL: 'små kommuner', MEDIUM: 'mellanstora kommuner', LARGE:
 
 /** Everything about the test and the municipality in one statement. */
 const CONTEXT_SQL = `
-  SELECT p.id AS protocol_id, p.lead_organization_id, p.published, p.settings, d.category_id,
+  SELECT d.id AS decision_id, p.id AS protocol_id, p.lead_organization_id, p.published, p.settings, d.category_id,
     ARRAY(SELECT o.organization_id FROM test_protocol_organizations o WHERE o.protocol_id = p.id) AS participant_ids,
     ARRAY(SELECT DISTINCT n.target_group FROM test_protocol_needs tpn JOIN needs n ON n.id = tpn.need_id WHERE tpn.protocol_id = p.id) AS tested_target_groups,
     ARRAY(SELECT DISTINCT c.participant_group FROM test_participant_counts c WHERE c.protocol_id = p.id) AS participant_groups,
@@ -30,7 +30,7 @@ const CONTEXT_SQL = `
       WHERE os.organization_id = $2 AND NOT EXISTS (
         SELECT 1 FROM organization_systems other WHERE other.system_id = os.system_id
           AND (other.organization_id = p.lead_organization_id OR other.organization_id IN (SELECT o.organization_id FROM test_protocol_organizations o WHERE o.protocol_id = p.id)))), '[]') AS systems_not_covered
-  FROM test_decisions d JOIN test_protocols p ON p.id = d.protocol_id WHERE d.id = $1`;
+  FROM test_decisions d JOIN test_protocols p ON p.id = d.protocol_id WHERE d.id = ANY($1::uuid[])`;
 
 /**
  * Transferability (MAST leaves it as a manual step): for a decided test and a municipality, what in the
@@ -43,15 +43,35 @@ export class TransferabilityService {
   async assess(ctx: RequestContext, decisionId: string, organizationId: string | null | undefined): Promise<Transferability> {
     const orgId = organizationId ?? ctx.organizationId;
     Visibility.assertActsFor(ctx, orgId);
-    const [row] = (await this.db.manager.query(CONTEXT_SQL, [decisionId, orgId])) as ContextRow[];
-    if (!row || !TestbedPolicy.canSee(ctx, { protocol: { leadOrganizationId: row.lead_organization_id, published: row.published } as TestProtocol, participantIds: row.participant_ids })) {
-      throw ThreadError.DECISION_NOT_FOUND({ field: 'decisionId' });
-    }
-    const testedIds = [row.lead_organization_id, ...row.participant_ids];
-    const organizations = await this.db.manager.findBy(Organization, { id: In([...new Set([orgId, ...testedIds])]) });
+    const [assessed] = await this.assessAll(ctx, [decisionId], orgId);
+    if (!assessed) throw ThreadError.DECISION_NOT_FOUND({ field: 'decisionId' });
+    return assessed;
+  }
+
+  /** Shown with each decision of a page: one batch, the same two statements whatever the page size. */
+  forMyOrganization(ctx: RequestContext, decisionId: string): Promise<Transferability | null> {
+    return ctx.loaders
+      .get<string, Transferability | null>('transferabilityForMe', (ids) => this.assessAll(ctx, ids, ctx.organizationId))
+      .load(decisionId);
+  }
+
+  /** Null for a decision the caller may not see. */
+  private async assessAll(ctx: RequestContext, decisionIds: readonly string[], orgId: string): Promise<(Transferability | null)[]> {
+    const rows = (await this.db.manager.query(CONTEXT_SQL, [[...decisionIds], orgId])) as ContextRow[];
+    const byDecision = new Map(rows.map((r) => [r.decision_id, r]));
+    const organizations = await this.db.manager.findBy(Organization, { id: In([...new Set([orgId, ...rows.flatMap((r) => [r.lead_organization_id, ...r.participant_ids])])]) });
     const organization = organizations.find((o) => o.id === orgId);
     if (!organization) throw ThreadError.ORGANIZATION_NOT_FOUND({ field: 'organizationId' });
     if (organization.kind !== OrganizationKind.MUNICIPALITY) throw ThreadError.NOT_A_MUNICIPALITY({ field: 'organizationId' });
+    return decisionIds.map((decisionId) => {
+      const row = byDecision.get(decisionId);
+      if (!row || !TestbedPolicy.canSee(ctx, { protocol: { leadOrganizationId: row.lead_organization_id, published: row.published } as TestProtocol, participantIds: row.participant_ids })) return null;
+      return this.compare(decisionId, row, organization, organizations);
+    });
+  }
+
+  private compare(decisionId: string, row: ContextRow, organization: Organization, organizations: Organization[]): Transferability {
+    const testedIds = [row.lead_organization_id, ...row.participant_ids];
     const testedBy = organizations.filter((o) => testedIds.includes(o.id));
 
     const mySizeClass = sizeClassOf(organization.population);
@@ -91,6 +111,7 @@ export class TransferabilityService {
 }
 
 interface ContextRow {
+  decision_id: string;
   protocol_id: string;
   lead_organization_id: string;
   published: boolean;
