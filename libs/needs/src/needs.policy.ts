@@ -1,4 +1,4 @@
-import { type RequestContext, Role, Visibility, type VisibilityScope } from '#core';
+import { type DomainError, type RequestContext, Role, Visibility, type VisibilityScope } from '#core';
 import { type Need } from './need/need.entity.js';
 import { CoachError, NeedError } from './needs.errors.js';
 
@@ -23,6 +23,12 @@ export const NeedPolicy = {
   /** The visibility rule as SQL over `needs` aliased `alias`, for list queries (bind `:visibilityOrg`). */
   scope(alias: string): VisibilityScope {
     return { published: `${alias}.published_at IS NOT NULL`, ownedBy: [`${alias}.organization_id = :visibilityOrg`] };
+  },
+
+  /** The error for acting on a merged need: it names the survivor only to those who may see it. */
+  mergedError(ctx: RequestContext, survivor: Pick<Need, 'id' | 'publishedAt' | 'organizationId'> | null, field: string): DomainError {
+    if (survivor && NeedPolicy.canSee(ctx, survivor)) return NeedError.MERGED({ field, params: { mergedIntoId: survivor.id } });
+    return NeedError.MERGED_INTO_UNTRIAGED({ field });
   },
 
   /** Triage, status changes and merges are the node's work. */

@@ -44,4 +44,12 @@ describe('SmallNumbers', () => {
     expect(rule.guard(ctx(NYKOPING), { organizationIds: [FLEN] }, { total: 12, share: 0.5 })).toMatchObject({ suppressed: true, total: null, share: null });
     expect(rule.guard(ctx(FLEN), { organizationIds: [FLEN] }, { total: 12, share: 0.5 })).toEqual({ suppressed: false, suppression: null, total: 12, share: 0.5 });
   });
+
+  it('withholds every part of a split count when one part is small, keeping a total that is not', () => {
+    const parties = [FLEN, KATRINEHOLM];
+    expect(rule.breakdown(ctx(NYKOPING), parties, { women: 9, men: 2, otherOrUnknown: 0 })).toMatchObject({ parts: { women: null, men: null, otherOrUnknown: null }, total: 11, suppression: { reason: 'TOO_FEW_PEOPLE' } });
+    expect(rule.breakdown(ctx(NYKOPING), parties, { women: 2, men: 1 })).toMatchObject({ parts: { women: null, men: null }, total: null });
+    expect(rule.breakdown(ctx(NYKOPING), parties, { women: 9, men: 6, otherOrUnknown: 0 })).toEqual({ parts: { women: 9, men: 6, otherOrUnknown: 0 }, total: 15, suppression: null });
+    expect(rule.breakdown(ctx(KATRINEHOLM), parties, { women: 9, men: 2 }).parts).toEqual({ women: 9, men: 2 });
+  });
 });

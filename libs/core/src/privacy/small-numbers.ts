@@ -85,6 +85,22 @@ export class SmallNumbers {
   }
 
   /**
+   * People counted in parts (by sex) with their total, for figures of one piece of work that its organisations
+   * publish on purpose (a test's participants): only the people minimum applies, and every organisation taking
+   * part in the work (as well as node staff) sees the figures in full. When any part is withheld,
+   * every part is (it could be worked out from the total and the others); the total is shown unless it is small
+   * itself.
+   */
+  breakdown<P extends Record<string, number>>(ctx: RequestContext, organizationIds: Iterable<string>, parts: P): { parts: { [K in keyof P]: number | null }; total: number; suppression: null } | { parts: { [K in keyof P]: null }; total: number | null; suppression: Suppression } {
+    const total = Object.values(parts).reduce((sum, n) => sum + n, 0);
+    const small = (n: number) => n > 0 && n < this.minPeople;
+    const takesPart = ctx.isNodeStaff || [...organizationIds].some((id) => ctx.belongsTo(id));
+    if (takesPart || !Object.values(parts).concat(total).some(small)) return { parts, total, suppression: null };
+    const hidden = Object.fromEntries(Object.keys(parts).map((key) => [key, null])) as { [K in keyof P]: null };
+    return { parts: hidden, total: small(total) ? null : total, suppression: suppression(ctx, SuppressionReason.TOO_FEW_PEOPLE, this.minPeople) };
+  }
+
+  /**
    * Applies the rule to a whole aggregate: `{ suppressed, suppression, ...figures }`, with every figure null when
    * withheld. The shape to return from any GraphQL type that implements `Suppressible`.
    */
