@@ -38,12 +38,12 @@ export class ExportService {
       case 'overview':
         return this.overviewCsv(ctx, await this.overviewRows(ctx));
       case 'needs':
-        return this.csv(NEED_COLUMNS, this.batches((after) => this.needs.list(ctx, { first: BATCH, after, statuses: Object.values(NeedStatus) } as never)), async (n) => {
+        return this.csv(NEED_COLUMNS, this.batches((after) => this.needs.list(ctx, { first: BATCH, after, statuses: Object.values(NeedStatus) } as Parameters<NeedService['list']>[1])), async (n) => {
           const [organization, category] = await Promise.all([this.organizations.load(ctx, n.organizationId), n.categoryId ? this.categories.load(ctx, n.categoryId) : null]);
           return [n.id, n.title, n.status, organization?.name, category?.labelSv ?? null, n.setting, n.targetGroup, n.urgency, n.endorsementCount, n.peopleAffected, n.createdAt, n.statusChangedAt];
         });
       case 'decisions':
-        return this.csv(DECISION_COLUMNS, this.batches((after) => this.review.decisions(ctx, { first: BATCH, after } as never)), async (d) => {
+        return this.csv(DECISION_COLUMNS, this.batches((after) => this.review.decisions(ctx, { first: BATCH, after } as Parameters<SteeringReviewService['decisions']>[1])), async (d) => {
           const [protocol, category] = await Promise.all([this.protocolOf(ctx, d.protocolId), this.categories.load(ctx, d.categoryId)]);
           const lead = protocol ? await this.organizations.load(ctx, protocol.lead_organization_id) : null;
           return [d.id, protocol?.title, d.outcome, d.decidedAt, lead?.name, category?.labelSv ?? null, d.versionNumber, d.conditions];
@@ -54,7 +54,7 @@ export class ExportService {
           return [a.id, procurement.title, procurement.status, a.startsOn, a.endsOn, a.callOffMethod, a.awardedAt, procurement.call_offs, decimal(procurement.value_sek)];
         });
       case 'follow-ups':
-        return this.csv(FOLLOW_UP_COLUMNS, this.batches((after) => this.followUps.list(ctx, { first: BATCH, after } as never)), async (f) => {
+        return this.csv(FOLLOW_UP_COLUMNS, this.batches((after) => this.followUps.list(ctx, { first: BATCH, after } as Parameters<FollowUpService['list']>[1])), async (f) => {
           const implementation = await this.implementations.load(ctx, f.implementationId);
           const [organization, product] = await Promise.all([this.organizations.load(ctx, f.organizationId), implementation ? this.products.load(ctx, implementation.productId) : null]);
           return [f.id, organization?.name, product?.name, f.wave, f.dueOn, f.status, f.answeredAt];
