@@ -29,8 +29,9 @@ interface HitRow {
 }
 
 /**
- * `knowledgeSearch`: ranked full-text search over articles and published test decisions. Two statements per page
- * (the ranked page, then `ts_headline` for that page only), plus one for `totalCount` when asked. Cursors are
+ * `knowledgeSearch`: ranked full-text search over articles and published test decisions. Three statements per page
+ * (whether the query has a searchable word, the ranked page, then `ts_headline` for that page only), plus one for
+ * `totalCount` when asked. Cursors are
  * positions in the ranking: relevance has no stable key to seek on.
  */
 @Injectable()

@@ -31,7 +31,7 @@ const MUNICIPALITY_FIGURES_SQL = `
   WHERE o.kind = 'MUNICIPALITY' GROUP BY o.id`;
 
 /**
- * The steering group's overview in one request (about ten statements whatever the data). Lists go through
+ * The steering group's overview in one request (eight statements whatever the data). Lists go through
  * each domain's own service and policy; every figure built from a municipality's internal data (follow-ups,
  * implementations, people) goes through the one small-number rule of core.
  */
