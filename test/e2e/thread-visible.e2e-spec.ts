@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { ManualClock, Role } from '#core';
 import { FollowUpStep, FollowUpWorkflowService } from '#followup';
 import { ProcurementScanService } from '#procurement';
@@ -33,6 +33,8 @@ interface TraceNode {
  * endorsing municipality are told at each step.
  */
 describe('the thread made visible: trace, links both ways, following a need', () => {
+  // Each move of the clock logs a dozen users in again (password hashing): slow on a busy machine.
+  jest.setTimeout(120_000);
   const clock = new ManualClock('2062-01-10T09:00:00.000Z');
   let api: TestApi;
   let staff: TestUser;
