@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { ManualClock, Role } from '#core';
+import { Db, ManualClock, Role } from '#core';
 import { FollowUpStep, FollowUpWorkflowService } from '#followup';
 import { ProcurementScanService } from '#procurement';
 import { createTestApi, errorCode, type GqlResponse, type TestApi } from '../support/test-api.js';
@@ -464,6 +464,18 @@ describe('the thread made visible: trace, links both ways, following a need', ()
 
       expect((await api.get('/exports/overview.csv', flenCoordinator.token)).status).toBe(403);
       expect((await api.get('/exports/needs.csv')).status).toBe(401);
+    });
+
+    it('streams a list longer than one batch whole, each row once', async () => {
+      await api.app.get(Db).manager.query(
+        `INSERT INTO needs (organization_id, reporter_user_id, title, description, target_group, setting, source, urgency, hard_to_reach, status, status_changed_at, endorsement_count, people_affected, created_at, updated_at)
+         SELECT u.organization_id, u.id, 'Behov nr ' || g, 'Beskrivning', 'STAFF', 'HOME_CARE', 'STAFF', 'MEDIUM', false, 'NEW', now(), 0, 0, now() - g * interval '1 minute', now()
+         FROM users u, generate_series(1, 240) g WHERE u.id = $1`,
+        [trosa.id],
+      );
+      const lines = ((await api.get('/exports/needs.csv', trosa.token)).body as string).split('\r\n').filter(Boolean);
+      expect(lines).toHaveLength(1 + 240 + 2);
+      expect(new Set(lines.map((l) => l.split(';')[0])).size).toBe(lines.length);
     });
   });
 });
