@@ -154,6 +154,12 @@ describe('the thread: need → test → decision → procurement → call-off �
     expect([errorCode(unknown), unknown.errors?.[0]?.extensions.field]).toEqual(['NOT_FOUND', 'input.callOffId']);
     const implementations = await api.gql(`{ implementations(first: 50) { nodes { id } } }`, {}, { token: staff.token });
     expect(ok(implementations).implementations.nodes).toEqual([]);
+    // Nor by attaching the call-off to an implementation afterwards.
+    const own = ok(await api.gql(RECORD, { i: { productId, setting: 'HOME_CARE', responsibleUserId: eskilstunaContact.id } }, { token: eskilstuna.token })).recordImplementation.id;
+    const attached = await api.gql(`mutation($i: UpdateImplementationInput!) { updateImplementation(input: $i) { id } }`, { i: { id: own, callOffId } }, { token: eskilstuna.token });
+    expect([errorCode(attached), attached.errors?.[0]?.extensions.field]).toEqual(['FORBIDDEN', 'input.callOffId']);
+    const unchanged = ok(await api.gql(`query($id: ID!) { implementation(id: $id) { needIds } }`, { id: own }, { token: eskilstuna.token })).implementation;
+    expect(unchanged.needIds).toEqual([]);
   });
 
   it('addresses the need when the 12-month follow-up of the implementation says it is still in use', async () => {
