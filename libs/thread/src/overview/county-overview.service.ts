@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock, Db, Organization, type RequestContext, Role, SizeClass, sizeClassOf, SmallNumbers, Visibility } from '#core';
 import { NeedPolicy, NeedService, NeedSort } from '#needs';
 import { TestProtocolService, TestProtocolStatus, TestbedPolicy } from '#testbed';
-import { FrameworkAgreement, plusMonths, ProcurementPolicy, ProcurementService, ProcurementStatus, stockholmDate } from '#procurement';
+import { FrameworkAgreement, plusMonths, ProcurementPolicy, ProcurementService, ProcurementStatus } from '#procurement';
 import { per10000 } from '../size-class.js';
 import type { CountyOverview, EquityBySex, MunicipalityEquity, MunicipalityFollowUps, SizeClassEquity } from './county-overview.types.js';
 
@@ -48,7 +48,7 @@ export class CountyOverviewService {
 
   async overview(ctx: RequestContext): Promise<CountyOverview> {
     ctx.requireRole(...OVERVIEW_ROLES);
-    const today = stockholmDate(this.clock.now());
+    const today = this.clock.today();
     const [needsByStatus, mostShared, awaiting, decisions, open, expiring, figures] = await Promise.all([
       this.needsByStatus(ctx),
       this.needs.list(ctx, { first: 5, sort: NeedSort.MOST_SHARED } as Parameters<NeedService['list']>[1]),
