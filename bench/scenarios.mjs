@@ -2,6 +2,8 @@
 // and the hand-written single SQL statement the bare node:http + pg endpoint answers the same question with
 // (`raw`). To add one, append an object; `requests` (instead of `query`) gives a sequence of mixed requests.
 //
+// `connections` caps the concurrent clients of a heavy scenario (seconds per request would only queue up).
+//
 // `ctx` (built by run.mjs from the bench data): users.{coach,staff,coordinator} = { email, id, organizationId },
 // municipalityId, needIds (published needs to comment on).
 
@@ -57,6 +59,7 @@ export const SCENARIOS = [
   },
   {
     name: 'compatibilityMatrix(SAFETY_ALARM, ALARM_RECEIVER)',
+    connections: 4,
     as: 'coach',
     query: `{ compatibilityMatrix(category: "SAFETY_ALARM", systemKind: "ALARM_RECEIVER") {
       unknownCellCount products { id name supplierName currentVersion } systems { id name vendorName currentVersion }
@@ -79,6 +82,7 @@ export const SCENARIOS = [
   },
   {
     name: 'similarNeeds on 100 000 needs',
+    connections: 4,
     as: 'coach',
     query: '{ similarNeeds(title: "Nattillsyn väcker brukarna", description: "tillsyn på natten stör sömnen") { score need { id title status } } }',
     raw: (ctx) => ({
@@ -95,6 +99,7 @@ export const SCENARIOS = [
   },
   {
     name: 'compatibleProducts(municipality, SAFETY_ALARM)',
+    connections: 4,
     as: 'coordinator',
     query: (ctx) => `{ compatibleProducts(organizationId: "${ctx.users.coordinator.organizationId}", category: "SAFETY_ALARM") {
       compatible { product { id name } partial weakestEvidence reasons } excluded { product { id name } reasons } } }`,

@@ -14,6 +14,7 @@ import { OrganizationService } from './organizations/organization.service.js';
 import { UserService } from './organizations/user.service.js';
 import { LoginAttempt } from './auth/login-attempt.entity.js';
 import { TokenService } from './auth/token.service.js';
+import { Authenticator } from './auth/authenticator.js';
 import { AuthService } from './auth/auth.service.js';
 import { WorkerHeartbeat } from './health/worker-heartbeat.entity.js';
 import { HeartbeatHandler } from './health/heartbeat.job.js';
@@ -29,7 +30,7 @@ import { HeartbeatHandler } from './health/heartbeat.job.js';
     JwtModule.register({}),
     TypeOrmModule.forFeature([Organization, User, UserRole, AuditEntry, LoginAttempt, WorkerHeartbeat]),
   ],
-  providers: [AuditService, OrganizationService, UserService, TokenService, AuthService, HeartbeatHandler],
-  exports: [ConfigModule, ClockModule, DatabaseModule, TypeOrmModule, AuditService, OrganizationService, UserService, TokenService, AuthService, HeartbeatHandler],
+  providers: [AuditService, OrganizationService, UserService, TokenService, Authenticator, AuthService, HeartbeatHandler],
+  exports: [ConfigModule, ClockModule, DatabaseModule, TypeOrmModule, AuditService, OrganizationService, UserService, TokenService, Authenticator, AuthService, HeartbeatHandler],
 })
 export class CoreModule {}

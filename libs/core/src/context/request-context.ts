@@ -3,6 +3,7 @@ import { NODE_ROLES, Role } from '../auth/role.js';
 import { CoreError, type Lang } from '../errors/domain-error.js';
 import { LoaderCache } from './loader-cache.js';
 import { OrganizationKind } from '../organizations/organization.entity.js';
+import type { SignedInUser } from '../auth/authenticator.js';
 
 
 export interface Actor {
@@ -22,6 +23,8 @@ export class RequestContext {
   readonly loaders = new LoaderCache();
   /** The client's address as Fastify sees it (honours X-Forwarded-For only behind a trusted proxy). */
   clientAddress = 'unknown';
+  /** The user and organisation as read for this request (set by the Authenticator); `me` answers from it. */
+  signedIn?: SignedInUser;
 
   constructor(
     readonly actor: Actor | null,
