@@ -10,6 +10,8 @@ import {
   CompatibleProducts,
   ImpactChange,
   type MatrixCell,
+  type MatrixGrid,
+  type MatrixGridCell,
   type MatrixProduct,
   type MatrixSystem,
   type ProductFit,
@@ -117,8 +119,21 @@ export class CompatibilityQuestionService {
       products,
       systems,
       cells,
+      grid: this.grid(products, systems, cells),
       defaultStatus: CompatibilityStatus.UNKNOWN,
       unknownCellCount: products.length * systems.length - cells.length,
+    };
+  }
+
+  private grid(products: MatrixProduct[], systems: MatrixSystem[], cells: MatrixCell[]): MatrixGrid {
+    const statuses = Object.values(CompatibilityStatus);
+    const evidenceLevels = Object.values(EvidenceLevel);
+    const productIndex = new Map(products.map((p, i) => [p.id, i]));
+    const systemIndex = new Map(systems.map((s, i) => [s.id, i]));
+    return {
+      statuses,
+      evidenceLevels,
+      cells: cells.map((c): MatrixGridCell => [productIndex.get(c.productId)!, systemIndex.get(c.systemId)!, statuses.indexOf(c.status), evidenceLevels.indexOf(c.evidence), c.statementId, c.note]),
     };
   }
 
