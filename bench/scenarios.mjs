@@ -58,25 +58,31 @@ export const SCENARIOS = [
     }),
   },
   {
-    name: 'compatibilityMatrix(SAFETY_ALARM, ALARM_RECEIVER)',
+    name: 'compatibilityMatrix(SAFETY_ALARM, ALARM_RECEIVER) as grid',
     connections: 4,
     as: 'coach',
+    // What a web page rendering the grid asks for: the header lists and the cells as index tuples.
     query: `{ compatibilityMatrix(category: "SAFETY_ALARM", systemKind: "ALARM_RECEIVER") {
       unknownCellCount products { id name supplierName currentVersion } systems { id name vendorName currentVersion }
-      cells { productId systemId status evidence statementId note } } }`,
-    // The one-statement limit: the current statement of each pair, no version-range evaluation.
+      grid { statuses evidenceLevels cells } } }`,
+    // The one-statement limit: the newest current statement of each pair (no version-range matching), same encoding.
     raw: () => ({
-      text: `WITH p AS (SELECT p.id, p.name, s.name AS supplier_name, p.current_version FROM products p JOIN suppliers s ON s.id = p.supplier_id
-                        WHERE p.category_id = (SELECT id FROM technology_categories WHERE key = 'SAFETY_ALARM')),
-                  sy AS (SELECT id, name, vendor_name, current_version FROM systems WHERE kind_id = (SELECT id FROM system_kinds WHERE key = 'ALARM_RECEIVER')),
-                  c AS (SELECT DISTINCT ON (cs.product_id, cs.system_id) cs.product_id, cs.system_id, cs.status, cs.evidence, cs.id, cs.note
+      text: `WITH p AS (SELECT p.id, p.name, s.name AS supplier_name, p.current_version, row_number() OVER (ORDER BY lower(p.name), p.id) - 1 AS i
+                      FROM products p JOIN suppliers s ON s.id = p.supplier_id
+                     WHERE p.category_id = (SELECT id FROM technology_categories WHERE key = 'SAFETY_ALARM')),
+                  sy AS (SELECT s.id, s.name, s.vendor_name, s.current_version, row_number() OVER (ORDER BY lower(s.name), s.id) - 1 AS i
+                      FROM systems s WHERE s.kind_id = (SELECT id FROM system_kinds WHERE key = 'ALARM_RECEIVER')),
+                  c AS (SELECT DISTINCT ON (cs.product_id, cs.system_id) p.i AS pi, sy.i AS si, cs.status, cs.evidence, cs.id, cs.note
                           FROM compatibility_statements cs JOIN p ON p.id = cs.product_id JOIN sy ON sy.id = cs.system_id
                          WHERE cs.superseded_at IS NULL ORDER BY cs.product_id, cs.system_id, cs.asserted_at DESC)
              SELECT json_build_object('data', json_build_object('compatibilityMatrix', json_build_object(
                'unknownCellCount', (SELECT count(*) FROM p) * (SELECT count(*) FROM sy) - (SELECT count(*) FROM c),
-               'products', (SELECT json_agg(json_build_object('id', id, 'name', name, 'supplierName', supplier_name, 'currentVersion', current_version) ORDER BY lower(name), id) FROM p),
-               'systems', (SELECT json_agg(json_build_object('id', id, 'name', name, 'vendorName', vendor_name, 'currentVersion', current_version) ORDER BY lower(name), id) FROM sy),
-               'cells', (SELECT json_agg(json_build_object('productId', product_id, 'systemId', system_id, 'status', status, 'evidence', evidence, 'statementId', id, 'note', note)) FROM c))))::text AS body`,
+               'products', (SELECT json_agg(json_build_object('id', id, 'name', name, 'supplierName', supplier_name, 'currentVersion', current_version) ORDER BY i) FROM p),
+               'systems', (SELECT json_agg(json_build_object('id', id, 'name', name, 'vendorName', vendor_name, 'currentVersion', current_version) ORDER BY i) FROM sy),
+               'grid', json_build_object('statuses', json_build_array('SUPPORTED', 'PARTIAL', 'NOT_SUPPORTED', 'UNKNOWN'),
+                 'evidenceLevels', json_build_array('VENDOR_CLAIMED', 'COUNTY_TESTED', 'VERIFIED_IN_PRODUCTION'),
+                 'cells', (SELECT json_agg(json_build_array(pi, si, array_position(ARRAY['SUPPORTED', 'PARTIAL', 'NOT_SUPPORTED', 'UNKNOWN'], status) - 1,
+                   array_position(ARRAY['VENDOR_CLAIMED', 'COUNTY_TESTED', 'VERIFIED_IN_PRODUCTION'], evidence) - 1, id, note)) FROM c)))))::text AS body`,
       values: [],
     }),
   },
