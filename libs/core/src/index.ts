@@ -39,5 +39,6 @@ export * from './seed/seeder.js';
 export * from './core.module.js';
 export * from './core-api.module.js';
 export * from './graphql/json.scalar.js';
+export * from './graphql/preloaded.js';
 export * from './database/references.js';
 export * from './queue/queue-connection.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import semver from 'semver';
-import { AuditService, Clock, type ConnectionResult, Db, paginate, type RequestContext, escapeLike } from '#core';
+import { AuditService, Clock, type ConnectionResult, Db, paginate, preload, type RequestContext, escapeLike } from '#core';
 import { Product } from './product.entity.js';
 import { ProductVersion } from './product-version.entity.js';
 import { Supplier } from './supplier.entity.js';
@@ -97,8 +97,8 @@ export class ProductService {
   }
 
   /**
-   * A page of products reads their category and supplier in the same statement and hands them to the
-   * loaders the field resolvers use: with the signed-in user's read, a page costs two statements.
+   * A page of products reads their category and supplier in the same statement; the fields answer from them
+   * (and the loaders know them): with the signed-in user's read, a page costs two statements.
    */
   async list(ctx: RequestContext, args: ProductsArgs): Promise<ConnectionResult<Product>> {
     const qb = this.db.manager
@@ -117,6 +117,8 @@ export class ProductService {
     for (const product of page.nodes as (Product & { pagedCategory?: TechnologyCategory; pagedSupplier?: Supplier })[]) {
       this.categories.prime(ctx, product.pagedCategory);
       if (product.pagedSupplier) this.supplierLoader(ctx).prime(product.pagedSupplier.id, product.pagedSupplier);
+      preload(product, 'category', product.pagedCategory ?? null);
+      preload(product, 'supplier', product.pagedSupplier ?? null);
       delete product.pagedCategory;
       delete product.pagedSupplier;
     }

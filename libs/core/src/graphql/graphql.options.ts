@@ -15,6 +15,7 @@ import type { Authenticator } from '../auth/authenticator.js';
 import type { RequestContext } from '../context/request-context.js';
 import { depthLimit } from './depth-limit.rule.js';
 import { complexityLimitPlugin } from './complexity.plugin.js';
+import { answerPreloadedFields } from './preloaded.js';
 
 export interface GraphqlContext {
   req: FastifyRequest;
@@ -74,6 +75,7 @@ export function graphqlOptions(config: AppConfig, authenticator: Authenticator, 
     stringifyResult: (result) => JSON.stringify(result),
     // Errors thrown by field resolvers go through the same filter as those of queries and mutations.
     fieldResolverEnhancers: ['filters'],
+    transformSchema: answerPreloadedFields,
     // On Fastify the integration passes the request itself (older integrations passed `{ req }`).
     context: async (requestOrContext: FastifyRequest | { req: FastifyRequest }): Promise<GraphqlContext> => {
       const req = ('raw' in requestOrContext ? requestOrContext : requestOrContext.req) as FastifyRequest;

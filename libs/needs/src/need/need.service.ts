@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
-import { AuditService, Clock, type ConnectionResult, Db, Organization, OrganizationService, type PageArgs, paginate, type RequestContext, type SortKey, Visibility, escapeLike } from '#core';
+import { AuditService, Clock, type ConnectionResult, Db, Organization, OrganizationService, type PageArgs, paginate, preload, type RequestContext, type SortKey, Visibility, escapeLike } from '#core';
 import { TechnologyCategory, TechnologyCategoryService } from '#catalog';
 import { Need } from './need.entity.js';
 import type { SimilarNeed } from './similar-need.type.js';
@@ -95,8 +95,8 @@ export class NeedService {
   }
 
   /**
-   * A page of needs reads their organisation and category in the same statement and hands them to the
-   * loaders the field resolvers use: with the signed-in user's read, a page costs two statements.
+   * A page of needs reads their organisation and category in the same statement; the fields answer from them
+   * (and the loaders know them): with the signed-in user's read, a page costs two statements.
    */
   async list(ctx: RequestContext, args: NeedsArgs): Promise<ConnectionResult<Need>> {
     const qb = this.db.manager
@@ -116,6 +116,8 @@ export class NeedService {
     for (const need of page.nodes as (Need & { pagedOrganization?: Organization; pagedCategory?: TechnologyCategory })[]) {
       if (need.pagedOrganization) this.organizations.prime(ctx, need.pagedOrganization);
       this.categories.prime(ctx, need.pagedCategory);
+      preload(need, 'organization', need.pagedOrganization ?? null);
+      preload(need, 'category', need.pagedCategory ?? null);
       delete need.pagedOrganization;
       delete need.pagedCategory;
     }
