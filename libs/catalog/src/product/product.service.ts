@@ -113,7 +113,7 @@ export class ProductService {
     const page = await paginate(qb, args, [
       { expression: 'lower(p.name)', direction: 'ASC', value: (p) => p.name.toLowerCase() },
       { expression: 'p.id', direction: 'ASC', value: (p) => p.id },
-    ]);
+    ], { plainRows: true });
     for (const product of page.nodes as (Product & { pagedCategory?: TechnologyCategory; pagedSupplier?: Supplier })[]) {
       this.categories.prime(ctx, product.pagedCategory);
       if (product.pagedSupplier) this.supplierLoader(ctx).prime(product.pagedSupplier.id, product.pagedSupplier);

@@ -112,7 +112,7 @@ export class NeedService {
     if (args.search) {
       qb.andWhere(`(n.search_vector @@ websearch_to_tsquery('swedish', :search) OR n.title ILIKE :like)`, { search: args.search, like: `%${escapeLike(args.search)}%` });
     }
-    const page = await paginate(qb, args, args.sort === NeedSort.MOST_SHARED ? MOST_SHARED : NEWEST);
+    const page = await paginate(qb, args, args.sort === NeedSort.MOST_SHARED ? MOST_SHARED : NEWEST, { plainRows: true });
     for (const need of page.nodes as (Need & { pagedOrganization?: Organization; pagedCategory?: TechnologyCategory })[]) {
       if (need.pagedOrganization) this.organizations.prime(ctx, need.pagedOrganization);
       this.categories.prime(ctx, need.pagedCategory);
