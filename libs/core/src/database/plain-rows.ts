@@ -10,6 +10,11 @@ interface Part {
   property: string | null;
 }
 
+interface Builder {
+  property: string | null;
+  build: (row: Record<string, unknown>) => ObjectLiteral | null;
+}
+
 function plainPlan<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Part[] | null {
   const { mainAlias, joinAttributes } = qb.expressionMap;
   if (!mainAlias?.hasMetadata) return null;
@@ -25,15 +30,23 @@ function plainPlan<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Part[] |
   return plain ? parts : null;
 }
 
-function build(part: Part, row: Record<string, unknown>): ObjectLiteral | null {
+/** Column keys are worked out once per query, not once per row and column. */
+function builderOf(part: Part): Builder {
   const primary = part.metadata.primaryColumns[0];
-  if (primary && row[`${part.alias}_${primary.databaseName}`] == null) return null;
-  const entity = part.metadata.create() as ObjectLiteral;
-  for (const column of part.metadata.columns) {
-    const key = `${part.alias}_${column.databaseName}`;
-    if (key in row) entity[column.propertyName] = row[key];
-  }
-  return entity;
+  const primaryKey = primary ? `${part.alias}_${primary.databaseName}` : null;
+  const columns = part.metadata.columns.map((c) => [`${part.alias}_${c.databaseName}`, c.propertyName] as const);
+  return {
+    property: part.property,
+    build(row) {
+      if (primaryKey && row[primaryKey] == null) return null;
+      const entity = part.metadata.create() as ObjectLiteral;
+      for (const [key, property] of columns) {
+        const value = row[key];
+        if (value !== undefined) entity[property] = value;
+      }
+      return entity;
+    },
+  };
 }
 
 /**
@@ -44,11 +57,11 @@ function build(part: Part, row: Record<string, unknown>): ObjectLiteral | null {
 export async function getPlainMany<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<T[]> {
   const parts = plainPlan(qb);
   if (!parts) return qb.getMany();
-  const [main, ...joins] = parts as [Part, ...Part[]];
+  const [main, ...joins] = parts.map(builderOf) as [Builder, ...Builder[]];
   const rows = await qb.getRawMany<Record<string, unknown>>();
   return rows.map((row) => {
-    const entity = build(main, row)!;
-    for (const join of joins) entity[join.property!] = build(join, row);
+    const entity = main.build(row)!;
+    for (const join of joins) entity[join.property!] = join.build(row);
     return entity as T;
   });
 }
