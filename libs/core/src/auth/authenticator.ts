@@ -69,7 +69,13 @@ export class Authenticator {
     const token = TokenService.bearerOf(headers);
     if (token === undefined) return new RequestContext(null, requestId, lang);
     const claimed = token ? this.tokens.verify(token, nowSeconds) : null;
-    const signedIn = claimed && UUID.test(claimed.userId) ? await this.load(claimed.userId) : null;
+    let signedIn: SignedInUser | null = null;
+    try {
+      signedIn = claimed && UUID.test(claimed.userId) ? await this.load(claimed.userId) : null;
+    } catch {
+      // Postgres unreachable or the pool exhausted: public routes (health, ready, login) still answer.
+      return new RequestContext(null, requestId, lang, 'UNAVAILABLE');
+    }
     if (!signedIn || !signedIn.user.active) return new RequestContext(null, requestId, lang, 'INVALID_TOKEN');
     const { user, organization } = signedIn;
     const ctx = new RequestContext({ userId: user.id, organizationId: organization.id, organizationKind: organization.kind, roles: user.roles }, requestId, lang);

@@ -30,8 +30,11 @@ export class RequestContext {
     readonly actor: Actor | null,
     readonly requestId: string = randomUUID(),
     readonly lang: Lang = 'sv',
-    /** Set when a token was sent but could not be verified: the guard then answers INVALID_TOKEN. */
-    readonly authFailure?: 'INVALID_TOKEN',
+    /**
+     * Set when a token was sent but could not be verified (INVALID_TOKEN), or the user behind it could not be
+     * read because the database did not answer (UNAVAILABLE): the guard answers accordingly.
+     */
+    readonly authFailure?: 'INVALID_TOKEN' | 'UNAVAILABLE',
   ) {}
 
   static anonymous(requestId?: string, lang: Lang = 'sv'): RequestContext {
@@ -46,13 +49,18 @@ export class RequestContext {
     );
   }
 
+  static failureOf(authFailure: RequestContext['authFailure']) {
+    if (authFailure === 'UNAVAILABLE') return CoreError.UNAVAILABLE();
+    return authFailure ? CoreError.INVALID_TOKEN() : CoreError.UNAUTHENTICATED();
+  }
+
   get isAuthenticated(): boolean {
     return this.actor !== null;
   }
 
   /** The authenticated actor; throws UNAUTHENTICATED when there is none. */
   get user(): Actor {
-    if (!this.actor) throw this.authFailure ? CoreError.INVALID_TOKEN() : CoreError.UNAUTHENTICATED();
+    if (!this.actor) throw RequestContext.failureOf(this.authFailure);
     return this.actor;
   }
 

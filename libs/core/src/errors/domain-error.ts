@@ -97,6 +97,11 @@ export const CoreError = defineErrors('CORE', {
     sv: 'För många misslyckade inloggningar. Försök igen om {seconds} sekunder.',
     en: 'Too many failed logins. Try again in {seconds} seconds.',
   },
+  UNAVAILABLE: {
+    code: 'SERVICE_UNAVAILABLE',
+    sv: 'Noden kan inte nå sin databas just nu. Försök igen om en stund.',
+    en: 'Noden cannot reach its database right now. Try again shortly.',
+  },
   QUERY_TOO_COMPLEX: { code: 'BAD_USER_INPUT', sv: 'Frågan är för stor ({actual}, högst {max}).', en: 'The query is too large ({actual}, at most {max}).' },
   QUERY_TOO_DEEP: { code: 'BAD_USER_INPUT', sv: 'Frågan är för djup ({actual}, högst {max}).', en: 'The query is too deep ({actual}, at most {max}).' },
 });
