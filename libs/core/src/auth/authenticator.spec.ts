@@ -8,6 +8,7 @@ import { AppConfig } from '../config/app-config.js';
 import { RequestContext } from '../context/request-context.js';
 import type { Db } from '../database/db.service.js';
 import { OrganizationKind } from '../organizations/organization.entity.js';
+import { mapDatabaseError } from '../errors/pg-error-mapping.js';
 
 /** Token checks by hand, and what a signed-in request gets when the database cannot be reached. */
 describe('Authenticator', () => {
@@ -40,5 +41,21 @@ describe('Authenticator', () => {
     expect(RequestContext.failureOf(anonymous.authFailure).code).toBe('UNAUTHENTICATED');
     const forged = await authenticator.contextFor({ authorization: 'Bearer x.y.z' }, 'req-3', now);
     expect(RequestContext.failureOf(forged.authFailure).code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('mapDatabaseError', () => {
+  it('maps an unreachable database and an exhausted pool to SERVICE_UNAVAILABLE', async () => {
+    const refused = new pg.Pool({ host: '127.0.0.1', port: 5499, user: 'postgres' });
+    const error = await refused.query('SELECT 1').catch((e: unknown) => e);
+    await refused.end();
+    expect(mapDatabaseError(error)?.code).toBe('SERVICE_UNAVAILABLE');
+    const tiny = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1, connectionTimeoutMillis: 100 });
+    const held = await tiny.connect();
+    const exhausted = await tiny.query('SELECT 1').catch((e: unknown) => e);
+    held.release();
+    await tiny.end();
+    expect(mapDatabaseError(exhausted)?.code).toBe('SERVICE_UNAVAILABLE');
+    expect(mapDatabaseError(new Error('something else'))).toBeUndefined();
   });
 });

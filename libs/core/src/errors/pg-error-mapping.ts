@@ -7,8 +7,17 @@ interface PgDriverError {
   column?: string;
 }
 
+/** Postgres cannot serve now (down, too many connections, shutting down): SERVICE_UNAVAILABLE, not a bug. */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '53300', '57P01', '57P03']);
+
+/** pg-pool's own words when no connection frees up within `connectionTimeoutMillis` (the pool is exhausted). */
+const POOL_TIMEOUT = 'timeout exceeded when trying to connect';
+
 /** A safety net: database errors caused by input become client errors that reveal no SQL. */
 export function mapDatabaseError(error: unknown): DomainError | undefined {
+  // Socket errors come from Node itself, not always an `instanceof Error` of this realm: look at code and message.
+  const cause = (error instanceof QueryFailedError ? (error as QueryFailedError & { driverError?: unknown }).driverError : error) as { code?: unknown; message?: unknown } | null;
+  if (cause && (UNAVAILABLE_CODES.has(String(cause.code)) || cause.message === POOL_TIMEOUT)) return CoreError.UNAVAILABLE();
   if (!(error instanceof QueryFailedError)) return undefined;
   const driver = (error as QueryFailedError & { driverError?: PgDriverError }).driverError ?? {};
   const field = driver.column ?? constraintField(driver.constraint);
