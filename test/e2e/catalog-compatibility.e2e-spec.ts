@@ -9,7 +9,7 @@ import { ASSERT, assertCompatibility, createProduct, createSupplier, createSyste
 const MATRIX = `query($c: String!, $k: String) { compatibilityMatrix(category: $c, systemKind: $k) {
   category { key } systemKind { key } defaultStatus unknownCellCount
   products { id name supplierName currentVersion } systems { id name kindKey currentVersion }
-  cells { productId systemId status evidence note statementId } } }`;
+  cells { productId systemId status evidence note statementId } grid { statuses evidenceLevels cells } } }`;
 const COMPATIBLE = `query($o: ID!, $c: String!) { compatibleProducts(organizationId: $o, category: $c) {
   systemKinds { key } consideredSystems { version system { id } }
   compatible { product { id } partial weakestEvidence reasons checks { systemId status evidence } }
@@ -94,6 +94,14 @@ describe('catalogue: systems, landscapes and the compatibility matrix', () => {
     expect(cell(p.C, x)).toMatchObject({ status: 'NOT_SUPPORTED' });
     expect(matrix.products.map((row: { id: string }) => row.id)).toEqual(expect.arrayContaining(Object.values(p)));
     expect(matrix.unknownCellCount).toBe(matrix.products.length * matrix.systems.length - matrix.cells.length);
+
+    // The compact grid a web page renders: the same cells as index tuples into the lists and legends.
+    const { grid } = matrix;
+    const decoded = grid.cells.map(([pi, si, st, ev, statementId, note]: [number, number, number, number, string, string | null]) => ({
+      productId: matrix.products[pi].id, systemId: matrix.systems[si].id, status: grid.statuses[st], evidence: grid.evidenceLevels[ev], statementId, note,
+    }));
+    expect(decoded).toEqual(matrix.cells.map(({ productId, systemId, status, evidence, statementId, note }: Record<string, unknown>) => ({ productId, systemId, status, evidence, statementId, note })));
+    expect(decoded).toContainEqual(expect.objectContaining({ productId: p.B, systemId: y, status: 'PARTIAL', note: 'Larmhistorik överförs inte' }));
 
     const alarmOnly = await api.gql(MATRIX, { c: 'SAFETY_ALARM', k: 'ALARM_RECEIVER' }, { token: coach.token });
     expect(alarmOnly.data?.compatibilityMatrix.systems.every((s: { kindKey: string }) => s.kindKey === 'ALARM_RECEIVER')).toBe(true);

@@ -59,6 +59,12 @@ describe('catalogue: categories, suppliers, products', () => {
     const large = await api.gql(query, { first: 10 }, { token: coach.token });
     expect(large.data?.products.nodes).toHaveLength(10);
     expect(large.sqlStatements).toBe(small.sqlStatements);
+    // The catalogue page as a list shows it: the user's read, the category key, the page with category and supplier.
+    const listPage = await api.gql(`{ products(category: "GPS_ALARM", first: 50) { nodes { id name category { key labelSv } supplier { name } } } }`, {}, { token: coach.token });
+    expect(listPage.sqlStatements).toBeLessThanOrEqual(3);
+    for (const node of listPage.data!.products.nodes) expect(node).toMatchObject({ category: { key: 'GPS_ALARM' }, supplier: { name: expect.any(String) } });
+    const unfiltered = await api.gql(`{ products(first: 50) { nodes { id category { key } supplier { name } } } }`, {}, { token: coach.token });
+    expect(unfiltered.sqlStatements).toBeLessThanOrEqual(2);
     const next = await api.gql(query, { first: 10, after: large.data?.products.pageInfo.endCursor }, { token: coach.token });
     expect(next.data?.products.nodes.length).toBeGreaterThanOrEqual(2);
     const names = [...large.data!.products.nodes, ...next.data!.products.nodes].map((p: { name: string }) => p.name);

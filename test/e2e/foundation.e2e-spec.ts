@@ -25,6 +25,49 @@ describe('foundation: login, me, organisations, guards, errors', () => {
     });
   });
 
+  it('answers me in one SQL statement (the per-request user read), never more than two', async () => {
+    const response = await api.gql(`{ me { id email displayName roles active organization { id name code kind sizeClass population } } }`, {}, { token: coach.token });
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.me.organization.name).toBe('Flens kommun');
+    expect(response.sqlStatements).toBeGreaterThanOrEqual(1);
+    expect(response.sqlStatements).toBeLessThanOrEqual(2);
+  });
+
+  it('stops a deactivated user\'s token and a removed role on the very next request, not at token expiry', async () => {
+    const person = await createUser(api, '0484', [Role.MUNICIPALITY_COORDINATOR, Role.NODE_STAFF], 'revoked');
+    const UPDATE = `mutation($i: UpdateUserInput!) { updateUser(input: $i) { roles active } }`;
+    const STAFF_ONLY = `mutation($i: CreateSupplierInput!) { createSupplier(input: $i) { id } }`;
+    expect((await api.gql(STAFF_ONLY, { i: { name: `Leverantör ${Date.now()}` } }, { token: person.token })).errors).toBeUndefined();
+
+    await api.gql(UPDATE, { i: { id: person.id, roles: ['MUNICIPALITY_COORDINATOR'] } }, { token: admin.token });
+    expect(errorCode(await api.gql(STAFF_ONLY, { i: { name: `Leverantör ${Date.now()}-2` } }, { token: person.token }))).toBe('FORBIDDEN');
+    expect((await api.gql(`{ me { roles } }`, {}, { token: person.token })).data?.me.roles).toEqual(['MUNICIPALITY_COORDINATOR']);
+
+    await api.gql(UPDATE, { i: { id: person.id, active: false } }, { token: admin.token });
+    const afterDeactivation = await api.gql(`{ me { email } }`, {}, { token: person.token });
+    expect(errorCode(afterDeactivation)).toBe('UNAUTHENTICATED');
+    expect(afterDeactivation.data?.me).toBeFalsy();
+
+    await api.gql(UPDATE, { i: { id: person.id, active: true } }, { token: admin.token });
+    expect((await api.gql(`{ me { email } }`, {}, { token: person.token })).data?.me.email).toBe(person.email);
+  });
+
+  it('refuses a token with a forged signature, another algorithm or past its expiry', async () => {
+    const [header, payload, signature] = coach.token.split('.') as [string, string, string];
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    const forged = Buffer.from(JSON.stringify({ ...claims, roles: ['NODE_ADMIN'] })).toString('base64url');
+    expect(errorCode(await api.gql(`{ me { id } }`, {}, { token: `${header}.${forged}.${signature}` }))).toBe('UNAUTHENTICATED');
+    const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+    expect(errorCode(await api.gql(`{ me { id } }`, {}, { token: `${none}.${payload}.` }))).toBe('UNAUTHENTICATED');
+    const now = api.clock.now();
+    api.clock.set(new Date(claims.exp * 1000));
+    try {
+      expect(errorCode(await api.gql(`{ me { id } }`, {}, { token: coach.token }))).toBe('UNAUTHENTICATED');
+    } finally {
+      api.clock.set(now);
+    }
+  });
+
   it('lists the seeded Sörmland organisations', async () => {
     const response = await api.gql(`{ organizations { id code name kind } }`, {}, { token: coach.token });
     const organizations = response.data?.organizations as { code: string; kind: string }[];

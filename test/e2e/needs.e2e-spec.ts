@@ -342,5 +342,13 @@ describe('needs: report, similar, endorse, triage, merge, feedback', () => {
       const all = [...large.data!.needs.nodes, ...next.data!.needs.nodes].map((n: { id: string }) => n.id);
       expect(new Set(all).size).toBe(52);
     }
+    // The list as the county view asks for it: the user's read and the page (organisation and category with it).
+    const listPage = `query($org: ID, $q: String) { needs(first: 50, organizationId: $org, search: $q, sort: MOST_SHARED) {
+      nodes { id title status endorsementCount peopleAffected organization { name code } category { key labelSv } } pageInfo { endCursor hasNextPage } } }`;
+    const page = await api.gql(listPage, { org: gnesta.organizationId, q: marker }, { token: vingaker.token });
+    expect(page.errors).toBeUndefined();
+    expect(page.data?.needs.nodes).toHaveLength(12);
+    expect(page.data?.needs.nodes[0]).toMatchObject({ organization: { code: '0461' }, category: { key: expect.stringMatching(/GPS_ALARM|DIGITAL_LOCK/) } });
+    expect(page.sqlStatements).toBeLessThanOrEqual(3);
   });
 });

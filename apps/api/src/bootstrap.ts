@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { NestFactory } from '@nestjs/core';
-import { AppConfig, Clock, installRequestContext, TokenService } from '#core';
+import { AppConfig, Authenticator, Clock, installRequestContext } from '#core';
 import { ApiModule } from './api.module.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -21,7 +21,7 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
 
 /** Hooks shared by `main.ts` and the end-to-end tests, so tests boot the api as users run it. */
 export async function configureApi(app: NestFastifyApplication): Promise<NestFastifyApplication> {
-  installRequestContext(app.getHttpAdapter().getInstance(), app.get(TokenService), app.get(Clock), app.get(AppConfig));
+  installRequestContext(app.getHttpAdapter().getInstance(), app.get(Authenticator), app.get(Clock), app.get(AppConfig));
   app.enableShutdownHooks();
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

@@ -4,7 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { AppConfig } from './config/app-config.js';
 import { Clock } from './clock/clock.js';
-import { TokenService } from './auth/token.service.js';
+import { Authenticator } from './auth/authenticator.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { GraphqlErrorFilter } from './errors/graphql-error.filter.js';
@@ -19,7 +19,7 @@ import { UserFieldsResolver } from './organizations/user-fields.resolver.js';
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [AppConfig, TokenService, Clock],
+      inject: [AppConfig, Authenticator, Clock],
       useFactory: graphqlOptions,
     }),
   ],

@@ -14,6 +14,7 @@ import { OrganizationService } from './organizations/organization.service.js';
 import { UserService } from './organizations/user.service.js';
 import { LoginAttempt } from './auth/login-attempt.entity.js';
 import { TokenService } from './auth/token.service.js';
+import { Authenticator } from './auth/authenticator.js';
 import { AuthService } from './auth/auth.service.js';
 import { WorkerHeartbeat } from './health/worker-heartbeat.entity.js';
 import { SmallNumbers } from './privacy/small-numbers.js';
@@ -30,7 +31,7 @@ import { WorkerHeartbeatService } from './health/worker-heartbeat.service.js';
     JwtModule.register({}),
     TypeOrmModule.forFeature([Organization, User, UserRole, AuditEntry, LoginAttempt, WorkerHeartbeat]),
   ],
-  providers: [AuditService, OrganizationService, UserService, TokenService, AuthService, WorkerHeartbeatService, SmallNumbers],
-  exports: [ConfigModule, ClockModule, DatabaseModule, TypeOrmModule, AuditService, OrganizationService, UserService, TokenService, AuthService, WorkerHeartbeatService, SmallNumbers],
+  providers: [AuditService, OrganizationService, UserService, TokenService, Authenticator, AuthService, WorkerHeartbeatService, SmallNumbers],
+  exports: [ConfigModule, ClockModule, DatabaseModule, TypeOrmModule, AuditService, OrganizationService, UserService, TokenService, Authenticator, AuthService, WorkerHeartbeatService, SmallNumbers],
 })
 export class CoreModule {}

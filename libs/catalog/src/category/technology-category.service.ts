@@ -13,7 +13,16 @@ export class TechnologyCategoryService {
   }
 
   load(ctx: RequestContext, id: string): Promise<TechnologyCategory | null> {
-    return ctx.loaders.byKey<string, TechnologyCategory>('technologyCategory', (ids) => this.db.manager.findBy(TechnologyCategory, { id: In([...ids]) }), (c) => c.id).load(id);
+    return this.loader(ctx).load(id);
+  }
+
+  /** A category already read with a list page costs no further statement. */
+  prime(ctx: RequestContext, category: TechnologyCategory | null | undefined): void {
+    if (category) this.loader(ctx).prime(category.id, category);
+  }
+
+  private loader(ctx: RequestContext) {
+    return ctx.loaders.byKey<string, TechnologyCategory>('technologyCategory', (ids) => this.db.manager.findBy(TechnologyCategory, { id: In([...ids]) }), (c) => c.id);
   }
 
   /** Accepts the id or the key (`DIGITAL_SUPERVISION`), so clients can use either. */

@@ -10,6 +10,8 @@ import {
   CompatibleProducts,
   ImpactChange,
   type MatrixCell,
+  type MatrixGrid,
+  type MatrixGridCell,
   type MatrixProduct,
   type MatrixSystem,
   type ProductFit,
@@ -44,6 +46,19 @@ interface LandscapeRow {
   organizationSystem: OrganizationSystem;
   system: System;
   kindKey: string;
+}
+
+/** The decided statements as index tuples into the matrix's lists and the legends. */
+function gridOf(products: MatrixProduct[], systems: MatrixSystem[], decided: StatementRow[]): MatrixGrid {
+  const statuses = Object.values(CompatibilityStatus);
+  const evidenceLevels = Object.values(EvidenceLevel);
+  const productIndex = new Map(products.map((p, i) => [p.id, i]));
+  const systemIndex = new Map(systems.map((s, i) => [s.id, i]));
+  return {
+    statuses,
+    evidenceLevels,
+    cells: decided.map((row): MatrixGridCell => [productIndex.get(row.productId)!, systemIndex.get(row.systemId)!, statuses.indexOf(row.status), evidenceLevels.indexOf(row.evidence), row.id, row.note]),
+  };
 }
 
 /**
@@ -90,7 +105,7 @@ export class CompatibilityQuestionService {
     const productVersion = new Map(products.map((p) => [p.id, p.currentVersion]));
     const systemVersion = new Map(systems.map((s) => [s.id, s.currentVersion]));
     const ranges = new RangeCache();
-    const cells: MatrixCell[] = [];
+    const decided: StatementRow[] = [];
     let decidedProduct = '';
     let decidedSystem = '';
     for (const row of statements) {
@@ -99,26 +114,34 @@ export class CompatibilityQuestionService {
       if (!ranges.satisfies(row.systemVersions, systemVersion.get(row.systemId) ?? null)) continue;
       decidedProduct = row.productId;
       decidedSystem = row.systemId;
-      cells.push({
-        productId: row.productId,
-        systemId: row.systemId,
-        status: row.status,
-        evidence: row.evidence,
-        statementId: row.id,
-        productVersions: row.productVersions,
-        systemVersions: row.systemVersions,
-        note: row.note,
-        assertedAt: new Date(row.assertedAt),
-      });
+      decided.push(row);
     }
+    // Each encoding is built only when the client asks for it: a grid page never allocates an object per cell.
+    let cells: MatrixCell[] | undefined;
+    let grid: MatrixGrid | undefined;
     return {
       category,
       systemKind: kind,
       products,
       systems,
-      cells,
+      get cells() {
+        return (cells ??= decided.map((row) => ({
+          productId: row.productId,
+          systemId: row.systemId,
+          status: row.status,
+          evidence: row.evidence,
+          statementId: row.id,
+          productVersions: row.productVersions,
+          systemVersions: row.systemVersions,
+          note: row.note,
+          assertedAt: new Date(row.assertedAt),
+        })));
+      },
+      get grid() {
+        return (grid ??= gridOf(products, systems, decided));
+      },
       defaultStatus: CompatibilityStatus.UNKNOWN,
-      unknownCellCount: products.length * systems.length - cells.length,
+      unknownCellCount: products.length * systems.length - decided.length,
     };
   }
 

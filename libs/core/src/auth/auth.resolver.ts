@@ -21,6 +21,6 @@ export class AuthResolver {
 
   @Query(() => User, { description: 'The logged-in user, with organisation and roles.' })
   me(@Ctx() ctx: RequestContext): Promise<User> {
-    return this.users.get(ctx, ctx.userId);
+    return this.users.me(ctx);
   }
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Logger } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config.js';
 import type { Clock } from '../clock/clock.js';
-import type { TokenService } from '../auth/token.service.js';
+import type { Authenticator } from '../auth/authenticator.js';
 import type { RequestContext } from './request-context.js';
 import { SqlStatementCounter } from '../database/sql-statement-counter.js';
 
@@ -17,13 +17,17 @@ declare module 'fastify' {
  * Every HTTP request (GraphQL or REST) gets its RequestContext and a SQL statement tally; the response
  * carries the request id, and one JSON log line per request records status, time and statements.
  */
-export function installRequestContext(fastify: FastifyInstance, tokens: TokenService, clock: Clock, config: AppConfig): void {
+export function installRequestContext(fastify: FastifyInstance, authenticator: Authenticator, clock: Clock, config: AppConfig): void {
   const logger = new Logger('Http');
   fastify.addHook('onRequest', (request: FastifyRequest, _reply, done) => {
-    const ctx = tokens.contextFor(request.headers, String(request.id), Math.floor(clock.now().getTime() / 1000));
-    ctx.clientAddress = request.ip;
-    request.ctx = ctx;
-    const { tally } = SqlStatementCounter.run(() => done());
+    // The tally starts before the context is built: the user read of the Authenticator counts too.
+    const { tally } = SqlStatementCounter.run(() => {
+      authenticator.contextFor(request.headers, String(request.id), Math.floor(clock.now().getTime() / 1000)).then((ctx) => {
+        ctx.clientAddress = request.ip;
+        request.ctx = ctx;
+        done();
+      }, done);
+    });
     request.sqlTally = tally;
   });
   fastify.addHook('onSend', async (request, reply, payload) => {

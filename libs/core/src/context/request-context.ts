@@ -3,6 +3,7 @@ import { NODE_ROLES, Role } from '../auth/role.js';
 import { CoreError, type Lang } from '../errors/domain-error.js';
 import { LoaderCache } from './loader-cache.js';
 import { OrganizationKind } from '../organizations/organization.entity.js';
+import type { SignedInUser } from '../auth/authenticator.js';
 
 
 export interface Actor {
@@ -22,13 +23,18 @@ export class RequestContext {
   readonly loaders = new LoaderCache();
   /** The client's address as Fastify sees it (honours X-Forwarded-For only behind a trusted proxy). */
   clientAddress = 'unknown';
+  /** The user and organisation as read for this request (set by the Authenticator); `me` answers from it. */
+  signedIn?: SignedInUser;
 
   constructor(
     readonly actor: Actor | null,
     readonly requestId: string = randomUUID(),
     readonly lang: Lang = 'sv',
-    /** Set when a token was sent but could not be verified: the guard then answers INVALID_TOKEN. */
-    readonly authFailure?: 'INVALID_TOKEN',
+    /**
+     * Set when a token was sent but could not be verified (INVALID_TOKEN), or the user behind it could not be
+     * read because the database did not answer (UNAVAILABLE): the guard answers accordingly.
+     */
+    readonly authFailure?: 'INVALID_TOKEN' | 'UNAVAILABLE',
   ) {}
 
   static anonymous(requestId?: string, lang: Lang = 'sv'): RequestContext {
@@ -43,13 +49,18 @@ export class RequestContext {
     );
   }
 
+  static failureOf(authFailure: RequestContext['authFailure']) {
+    if (authFailure === 'UNAVAILABLE') return CoreError.DATABASE_UNAVAILABLE();
+    return authFailure ? CoreError.INVALID_TOKEN() : CoreError.UNAUTHENTICATED();
+  }
+
   get isAuthenticated(): boolean {
     return this.actor !== null;
   }
 
   /** The authenticated actor; throws UNAUTHENTICATED when there is none. */
   get user(): Actor {
-    if (!this.actor) throw this.authFailure ? CoreError.INVALID_TOKEN() : CoreError.UNAUTHENTICATED();
+    if (!this.actor) throw RequestContext.failureOf(this.authFailure);
     return this.actor;
   }
 

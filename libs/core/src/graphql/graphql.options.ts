@@ -11,10 +11,11 @@ import { GraphQLError, type GraphQLFormattedError, Kind } from 'graphql';
 import type { FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/app-config.js';
 import type { Clock } from '../clock/clock.js';
-import type { TokenService } from '../auth/token.service.js';
+import type { Authenticator } from '../auth/authenticator.js';
 import type { RequestContext } from '../context/request-context.js';
 import { depthLimit } from './depth-limit.rule.js';
 import { complexityLimitPlugin } from './complexity.plugin.js';
+import { answerPreloadedFields } from './preloaded.js';
 
 export interface GraphqlContext {
   req: FastifyRequest;
@@ -80,7 +81,7 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error?: unk
   return { ...formatted, extensions: { ...extensions, code, ...(field ? { field } : {}) } };
 }
 
-export function graphqlOptions(config: AppConfig, tokens: TokenService, clock: Clock): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, authenticator: Authenticator, clock: Clock): ApolloDriverConfig {
   return {
     path: '/graphql',
     autoSchemaFile: true,
@@ -99,13 +100,16 @@ export function graphqlOptions(config: AppConfig, tokens: TokenService, clock: C
     ],
     validationRules: [depthLimit(config.graphqlMaxDepth)],
     formatError: formatGraphqlError,
+    // Apollo pretty-prints every response by default: a third more bytes and CPU for nobody to read.
+    stringifyResult: (result) => JSON.stringify(result),
     // Errors thrown by field resolvers go through the same filter as those of queries and mutations.
     fieldResolverEnhancers: ['filters'],
+    transformSchema: answerPreloadedFields,
     // On Fastify the integration passes the request itself (older integrations passed `{ req }`).
-    context: (requestOrContext: FastifyRequest | { req: FastifyRequest }): GraphqlContext => {
+    context: async (requestOrContext: FastifyRequest | { req: FastifyRequest }): Promise<GraphqlContext> => {
       const req = ('raw' in requestOrContext ? requestOrContext : requestOrContext.req) as FastifyRequest;
       // installRequestContext builds it in onRequest; the fallback serves requests without that hook.
-      const ctx = req.ctx ?? tokens.contextFor(req.headers, String(req.id), Math.floor(clock.now().getTime() / 1000));
+      const ctx = req.ctx ?? (await authenticator.contextFor(req.headers, String(req.id), Math.floor(clock.now().getTime() / 1000)));
       req.ctx = ctx;
       return { req, ctx };
     },

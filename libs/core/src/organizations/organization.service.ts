@@ -21,7 +21,16 @@ export class OrganizationService {
   }
 
   load(ctx: RequestContext, id: string): Promise<Organization | null> {
-    return ctx.loaders.byKey<string, Organization>('organization', (ids) => this.db.manager.findBy(Organization, { id: In([...ids]) }), (o) => o.id).load(id);
+    return this.loader(ctx).load(id);
+  }
+
+  /** An organisation already read in this request (the signed-in user's) costs no further statement. */
+  prime(ctx: RequestContext, organization: Organization): void {
+    this.loader(ctx).prime(organization.id, organization);
+  }
+
+  private loader(ctx: RequestContext) {
+    return ctx.loaders.byKey<string, Organization>('organization', (ids) => this.db.manager.findBy(Organization, { id: In([...ids]) }), (o) => o.id);
   }
 
   /** For the CLI and seeds: an organisation by its SCB code, name, short name or alias (case-insensitive). */

@@ -3,6 +3,7 @@ import { In } from 'typeorm';
 import { User } from './user.entity.js';
 import { UserRole } from './user-role.entity.js';
 import { Organization } from './organization.entity.js';
+import { OrganizationService } from './organization.service.js';
 import type { ChangePasswordArgs, CreateUserInput, UpdateUserInput } from './dto/create-user.input.js';
 import { Role } from '../auth/role.js';
 import { PasswordHasher } from '../auth/password-hasher.js';
@@ -22,6 +23,7 @@ export class UserService {
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly organizations: OrganizationService,
   ) {}
 
   async create(ctx: RequestContext, input: CreateUserInput): Promise<User> {
@@ -86,6 +88,13 @@ export class UserService {
       await this.audit.record(ctx, tx, { action: 'user.passwordChanged', entityType: 'User', entityId: user.id });
     });
     return true;
+  }
+
+  /** The signed-in user as read for this request: no further statement, organisation included. */
+  async me(ctx: RequestContext): Promise<User> {
+    if (!ctx.signedIn) return this.get(ctx, ctx.userId);
+    this.organizations.prime(ctx, ctx.signedIn.organization);
+    return ctx.signedIn.user;
   }
 
   async get(_ctx: RequestContext, id: string): Promise<User> {

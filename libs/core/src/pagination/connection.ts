@@ -3,6 +3,7 @@ import { ArgsType, Field, type FieldMiddleware, Int, ObjectType } from '@nestjs/
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Brackets, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { CoreError } from '../errors/domain-error.js';
+import { getPlainMany } from '../database/plain-rows.js';
 
 @ArgsType()
 export class PageArgs {
@@ -112,6 +113,8 @@ export async function paginate<Row extends ObjectLiteral>(
   qb: SelectQueryBuilder<Row>,
   page: PageArgs,
   keys: SortKey<Row>[],
+  /** `plainRows`: hot lists skip TypeORM's result transformer (see getPlainMany). */
+  options: { plainRows?: boolean } = {},
 ): Promise<ConnectionResult<Row>> {
   const first = Math.min(Math.max(page.first ?? 20, 1), 100);
   const countQb = qb.clone();
@@ -133,7 +136,7 @@ export async function paginate<Row extends ObjectLiteral>(
     );
   }
   keys.forEach((key, i) => (i === 0 ? pageQb.orderBy(key.expression, key.direction) : pageQb.addOrderBy(key.expression, key.direction)));
-  const rows = await pageQb.limit(first + 1).getMany();
+  const rows = options.plainRows ? await getPlainMany(pageQb.limit(first + 1)) : await pageQb.limit(first + 1).getMany();
   const hasNextPage = rows.length > first;
   const nodes = rows.slice(0, first);
   const edges = nodes.map((node) => ({ node, cursor: encodeCursor(keys.map((k) => k.value(node))) }));

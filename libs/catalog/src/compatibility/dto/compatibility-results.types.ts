@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { GraphQLJSON } from '#core';
 import { CompatibilityStatus, EvidenceLevel } from '../compatibility-enums.js';
 import { CompatibilityStatement } from '../compatibility-statement.entity.js';
 import { Product } from '../../product/product.entity.js';
@@ -73,6 +74,27 @@ export class MatrixCell {
   assertedAt: Date;
 }
 
+/** One known cell of the compact grid: indices into the matrix's lists and the legends. */
+export type MatrixGridCell = [productIndex: number, systemIndex: number, statusIndex: number, evidenceIndex: number, statementId: string, note: string | null];
+
+@ObjectType({
+  description:
+    'The matrix for rendering as a grid: the same known cells as `cells`, each a tuple of indices instead of an object (a national grid of one category is tens of thousands of pairs).',
+})
+export class MatrixGrid {
+  @Field(() => [CompatibilityStatus], { description: 'Legend: a cell\'s statusIndex points here.' })
+  statuses: CompatibilityStatus[];
+
+  @Field(() => [EvidenceLevel], { description: 'Legend: a cell\'s evidenceIndex points here.' })
+  evidenceLevels: EvidenceLevel[];
+
+  @Field(() => GraphQLJSON, {
+    description:
+      'One array per known cell: [productIndex, systemIndex, statusIndex, evidenceIndex, statementId, note], indices into the matrix\'s `products` and `systems` and into the legends. Every pair not listed is UNKNOWN.',
+  })
+  cells: MatrixGridCell[];
+}
+
 @ObjectType({
   description:
     'Products × systems for a category, computed for each product’s current version and each system’s current version. Sparse: `cells` lists only the pairs a statement covers; every other pair is UNKNOWN (see `defaultStatus`).',
@@ -90,8 +112,11 @@ export class CompatibilityMatrix {
   @Field(() => [MatrixSystem])
   systems: MatrixSystem[];
 
-  @Field(() => [MatrixCell])
+  @Field(() => [MatrixCell], { description: 'One object per known cell; `grid` carries the same cells compactly.' })
   cells: MatrixCell[];
+
+  @Field(() => MatrixGrid)
+  grid: MatrixGrid;
 
   @Field(() => CompatibilityStatus, { description: 'The status of every pair not listed in `cells`: always UNKNOWN.' })
   defaultStatus: CompatibilityStatus;
