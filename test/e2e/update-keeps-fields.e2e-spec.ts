@@ -153,6 +153,24 @@ describe('an update changes only what it is given', () => {
       changes: ['people.offered.women', 'people.offered.total'],
     },
     {
+      mutation: 'updateArticle',
+      create: async () => ({
+        mutation: 'createArticle',
+        inputType: 'CreateArticleInput',
+        input: {
+          kind: 'LESSON',
+          title: 'Nattillsyn med kamera i Eskilstuna',
+          summary: 'Vad vi lärde oss första halvåret.',
+          body: 'Informera anhöriga tidigt och pröva kameran i dagsljus först.',
+          sourceType: 'SINGLE_SITE_EXPERIENCE',
+          categories: ['DIGITAL_SUPERVISION'],
+        },
+        token: coordinator.token,
+      }),
+      change: (article) => ({ id: article.id, title: 'Nattillsyn med kamera: första halvåret' }),
+      changes: ['title'],
+    },
+    {
       mutation: 'setOrganizationSystem',
       create: async () => {
         const systemId = await createSystem(api, staff, 'ALARM_RECEIVER', `Larmcentral ${Date.now()}`, ['4', '5']);

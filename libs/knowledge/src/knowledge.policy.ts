@@ -12,9 +12,9 @@ export const KnowledgePolicy = {
     return { published, ownedBy: [`${alias}.organization_id = :visibilityOrg`] };
   },
 
-  assertCanSee(ctx: RequestContext, article: KnowledgeArticle): void {
+  assertCanSee(ctx: RequestContext, article: KnowledgeArticle, field = 'id'): void {
     Visibility.assertCanSee(ctx, { organizationIds: [article.organizationId], published: article.status === ArticleStatus.PUBLISHED }, () =>
-      KnowledgeError.ARTICLE_NOT_FOUND({ field: 'id' }),
+      KnowledgeError.ARTICLE_NOT_FOUND({ field }),
     );
   },
 
@@ -23,7 +23,7 @@ export const KnowledgePolicy = {
   },
 
   assertEdits(ctx: RequestContext, article: KnowledgeArticle): void {
-    KnowledgePolicy.assertCanSee(ctx, article);
+    KnowledgePolicy.assertCanSee(ctx, article, 'input.id');
     ctx.requireRole(...ARTICLE_AUTHOR_ROLES);
     if (!ctx.isNodeStaff && !ctx.belongsTo(article.organizationId)) throw KnowledgeError.NOT_AUTHOR({ field: 'input.id' });
   },

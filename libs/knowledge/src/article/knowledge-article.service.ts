@@ -57,7 +57,7 @@ export class KnowledgeArticleService {
   async update(ctx: RequestContext, input: UpdateArticleInput): Promise<KnowledgeArticle> {
     const links = (['categories', 'productIds', 'needIds', 'testProtocolIds', 'testDecisionIds'] as const).some((k) => input[k] != null) ? await this.resolveLinks(ctx, input) : null;
     return this.db.transaction(async (tx) => {
-      const article = await this.lock(ctx, tx, input.id);
+      const article = await this.lock(ctx, tx, input.id, 'input.id');
       KnowledgePolicy.assertEdits(ctx, article);
       const before = { ...article };
       if (input.kind) article.kind = input.kind;
@@ -117,10 +117,10 @@ export class KnowledgeArticleService {
       .load(articleId);
   }
 
-  private async lock(ctx: RequestContext, tx: EntityManager, id: string): Promise<KnowledgeArticle> {
+  private async lock(ctx: RequestContext, tx: EntityManager, id: string, field = 'id'): Promise<KnowledgeArticle> {
     const article = await tx.findOne(KnowledgeArticle, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!article) throw KnowledgeError.ARTICLE_NOT_FOUND({ field: 'id' });
-    KnowledgePolicy.assertCanSee(ctx, article);
+    if (!article) throw KnowledgeError.ARTICLE_NOT_FOUND({ field });
+    KnowledgePolicy.assertCanSee(ctx, article, field);
     return article;
   }
 
