@@ -4,26 +4,36 @@ import { NotificationService } from '#notifications';
 import { createTestApi, errorCode, type TestApi } from '../support/test-api.js';
 import { createUser, type TestUser } from '../support/builders.js';
 
-describe('resilience: the api keeps serving when Redis is down', () => {
+/** Neither case needs a running Redis: the queue store is pointed at a port nothing listens on, as if it had stopped. */
+const stoppedQueueStores = [
+  { backend: 'redis', variable: 'REDIS_URL', url: 'redis://127.0.0.1:6399', check: 'redis' },
+  { backend: 'postgres', variable: 'QUEUE_DATABASE_URL', url: 'postgres://postgres@127.0.0.1:6398/noden', check: 'postgresQueues' },
+] as const;
+
+describe.each(stoppedQueueStores)('resilience: the api keeps serving when its queue store ($backend) is down', ({ backend, variable, url, check }) => {
   let api: TestApi;
   let staff: TestUser;
-  const realRedis = process.env.REDIS_URL;
+  const original = { QUEUE_BACKEND: process.env.QUEUE_BACKEND, [variable]: process.env[variable] };
 
   beforeAll(async () => {
-    // A port nothing listens on: as if Redis had stopped.
-    process.env.REDIS_URL = 'redis://127.0.0.1:6399';
+    process.env.QUEUE_BACKEND = backend;
+    process.env[variable] = url;
     api = await createTestApi();
     staff = await createUser(api, 'Noden', [Role.NODE_STAFF], 'staff');
   });
   afterAll(async () => {
     await api.close();
-    process.env.REDIS_URL = realRedis;
+    for (const [name, value] of Object.entries(original)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   });
 
-  it('reports not ready (503) naming Redis, while liveness stays ok', async () => {
+  it('reports not ready (503) naming the queue store, while liveness stays ok', async () => {
     const ready = await api.get('/ready');
     expect(ready.status).toBe(503);
-    expect(ready.body.checks).toMatchObject({ postgres: { ok: true }, redis: { ok: false } });
+    expect(ready.body.queueBackend).toBe(backend);
+    expect(ready.body.checks).toMatchObject({ postgres: { ok: true }, [check]: { ok: false } });
     expect((await api.get('/health')).status).toBe(200);
   });
 

@@ -5,8 +5,10 @@ import { NotificationService } from '#notifications';
 import { createTestApi, type TestApi } from '../support/test-api.js';
 import { createTestWorker, eventually } from '../support/test-worker.js';
 import { createUser } from '../support/builders.js';
+import { queueBackends, useQueueBackend } from '../support/queue-backends.js';
 
-describe('worker: registry, heartbeat, notification delivery', () => {
+describe.each(queueBackends())('worker on %s: registry, heartbeat, notification delivery', (backend) => {
+  useQueueBackend(backend);
   const clock = new ManualClock('2026-11-22T08:00:00.000Z');
   let api: TestApi;
   let worker: TestingModule;
@@ -23,6 +25,10 @@ describe('worker: registry, heartbeat, notification delivery', () => {
   it('runs the heartbeat at start-up and records it in Postgres, visible in /ready', async () => {
     const beat = await eventually(async () => (await api.get('/ready')).body.worker.lastHeartbeatAt);
     expect(new Date(beat).toISOString()).toBe(clock.now().toISOString());
+    const ready = await api.get('/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body.queueBackend).toBe(backend);
+    expect(ready.body.checks[backend === 'redis' ? 'redis' : 'postgresQueues']).toEqual({ ok: true });
   });
 
   it('registers the job schedulers under the run prefix', async () => {

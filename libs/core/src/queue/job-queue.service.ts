@@ -2,14 +2,14 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { AppConfig } from '../config/app-config.js';
 import { type JobDefinition, jobOptions, QueueName } from './job-registry.js';
-import { queueConnection } from './queue-connection.js';
+import { asConnectionOptions, queueConnection } from './queue-connection.js';
 
 const ENQUEUE_TIMEOUT_MS = 2000;
 const ERROR_LOG_INTERVAL_MS = 30_000;
 
 /**
- * Enqueues typed jobs. Postgres is the record and Redis only says when to look: a failed enqueue is
- * logged and the caller goes on, because the reconcilers find the work in Postgres later.
+ * Enqueues typed jobs. Postgres is the record and the queue store (Redis, or BullMQ's Postgres schema) only says
+ * when to look: a failed enqueue is logged and the caller goes on, because the reconcilers find the work in Postgres later.
  */
 @Injectable()
 export class JobQueue implements OnModuleDestroy {
@@ -22,7 +22,7 @@ export class JobQueue implements OnModuleDestroy {
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { prefix: this.config.queuePrefix, connection: queueConnection(this.config, 'producer') });
+      queue = new Queue(name, { prefix: this.config.queuePrefix, connection: asConnectionOptions(queueConnection(this.config, 'producer')) });
       // Attached before any connection attempt can fail: an 'error' without a listener would be printed raw.
       queue.on('error', (error) => this.logConnectionError(name, error));
       this.queues.set(name, queue);
@@ -30,7 +30,7 @@ export class JobQueue implements OnModuleDestroy {
     return queue;
   }
 
-  /** Returns false (and logs) when Redis cannot take the job now. */
+  /** Returns false (and logs) when the queue store cannot take the job now. */
   async enqueue<P>(definition: JobDefinition<P>, payload: P, delayMs = 0): Promise<boolean> {
     try {
       await withTimeout(this.queue(definition.queue).add(definition.name, payload, jobOptions(definition, payload, delayMs)), ENQUEUE_TIMEOUT_MS);
@@ -54,7 +54,7 @@ export class JobQueue implements OnModuleDestroy {
     const now = Date.now();
     if (now - this.lastErrorLoggedAt < ERROR_LOG_INTERVAL_MS) return;
     this.lastErrorLoggedAt = now;
-    this.logger.warn({ message: 'Redis unreachable; jobs wait in Postgres until it returns', queue, error: error.message });
+    this.logger.warn({ message: 'queue store unreachable; jobs wait in Postgres until it returns', backend: this.config.queueBackend, queue, error: error.message });
   }
 }
 
