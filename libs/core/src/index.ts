@@ -40,3 +40,4 @@ export * from './core-api.module.js';
 export * from './graphql/json.scalar.js';
 export * from './database/references.js';
 export * from './queue/queue-connection.js';
+export * from './organizations/first-run.service.js';
