@@ -2,7 +2,7 @@
 // Where Postgres does not answer, the suite runs on an embedded Postgres of its own (deleted afterwards); where
 // Redis does not answer, on BullMQ's Postgres backend. Arguments go to Jest (`npm test -- test/e2e/needs`).
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { probeServices } from './check-services.mjs';
@@ -12,10 +12,12 @@ const say = (message) => process.stderr.write(`${message}\n`);
 const env = { ...process.env };
 const services = await probeServices(env);
 let embedded;
+let scratch;
 if (!services.postgres.up) {
   say(`Postgres does not answer at ${new URL(services.postgres.url).host}: the tests run on an embedded Postgres.`);
   // Under /tmp: when run as root the server runs as the `postgres` user, who must reach its data directory.
-  embedded = await startEmbeddedPostgres({ dir: join(mkdtempSync(join(tmpdir(), 'noden-test-')), 'postgres'), persistent: false, log: say });
+  scratch = mkdtempSync(join(tmpdir(), 'noden-test-'));
+  embedded = await startEmbeddedPostgres({ dir: join(scratch, 'postgres'), persistent: false, log: say });
   env.TEST_DATABASE_URL = embedded.adminUrl;
 }
 if (services.redis.up) {
@@ -33,5 +35,6 @@ const jest = spawn(process.execPath, ['node_modules/jest/bin/jest.js', ...proces
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => jest.kill(signal));
 jest.on('exit', async (code, signal) => {
   await embedded?.stop();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
   process.exit(code ?? (signal ? 1 : 0));
 });
