@@ -35,7 +35,8 @@ export function queueConnection(config: AppConfig, role: 'producer' | 'worker'):
       schema: queueSchema(config.queuePrefix),
       // BullMQ's own migrations (schema `bullmq_<prefix>`) run under an advisory lock when a backend connects.
       migrate: true,
-      max: role === 'producer' ? 2 : 3,
+      // A worker's pool serves its jobs (followup runs 4 at a time), lock renewal and fetching: 3 halved throughput.
+      max: role === 'producer' ? 2 : 6,
       connectionTimeoutMillis: role === 'producer' ? 2000 : 5000,
       idleTimeoutMillis: 30_000,
     };
