@@ -4,7 +4,8 @@
 import { spawn } from 'node:child_process';
 import { prepareLocalEnv } from './local-env.mjs';
 
-const run = (args, env, stdio = 'inherit') => spawn(process.execPath, args, { stdio, env });
+// The IPC channel lets api and worker notice when this process dies, even by kill -9, and shut down too.
+const run = (args, env, ipc = false) => spawn(process.execPath, args, { stdio: ['inherit', 'inherit', 'inherit', ...(ipc ? ['ipc'] : [])], env });
 const finished = (child) => new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 
 let local;
@@ -42,7 +43,7 @@ if (process.argv.includes('--prepare')) {
 }
 
 if (!stopping) {
-  children = ['dist/apps/api/src/main.js', 'dist/apps/worker/src/main.js'].map((entry) => run([entry], local.env));
+  children = ['dist/apps/api/src/main.js', 'dist/apps/worker/src/main.js'].map((entry) => run([entry], local.env, true));
   let exited = 0;
   for (const child of children) {
     child.on('exit', async (code) => {

@@ -22,3 +22,6 @@ function logLevels(level: string): ('error' | 'warn' | 'log' | 'debug' | 'fatal'
   const upTo = { error: 1, warn: 2, info: 3, debug: 4 }[level] ?? 3;
   return all.slice(0, upTo + 1);
 }
+// Started by scripts/start-all.mjs: when it is gone (even killed with -9), shut down as on SIGTERM.
+process.channel?.unref();
+process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
