@@ -8,6 +8,8 @@ import { createTestApi, type TestApi } from '../support/test-api.js';
 import { login } from '../support/builders.js';
 
 const run = promisify(execFile);
+// Each CLI run compiles its TypeScript on the fly: seconds alone, much longer on a busy CI machine.
+const CLI_TEST_TIMEOUT_MS = 180_000;
 
 /** The real CLI, as `npm run cli` runs it (from the source here): answers its exit code and output. */
 async function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -49,7 +51,7 @@ describe('first run: the first admin, quiet migrations', () => {
     const me = await api.gql(`{ me { email roles organization { name } } }`, {}, { token });
     expect(me.data?.me).toEqual({ email: 'first.admin@noden.se', roles: ['NODE_ADMIN', 'NODE_STAFF'], organization: { name: 'Välfärdstekniknoden Sörmland' } });
     expect(await api.app.get(FirstRunService).firstAdminNotice()).toBeUndefined();
-  });
+  }, CLI_TEST_TIMEOUT_MS);
 
   it('never takes the password from the command line, and without a terminal asks for NODEN_PASSWORD', async () => {
     const onArgv = await cli(['user:create', '--email', 'argv@noden.se', '--password', 'a-long-passphrase', '--org', 'Noden', '--role', 'VIEWER']);
@@ -63,7 +65,7 @@ describe('first run: the first admin, quiet migrations', () => {
     const { rows } = await db.query(`SELECT email FROM users WHERE email IN ('argv@noden.se', 'nopassword@noden.se')`);
     await db.end();
     expect(rows).toEqual([]);
-  });
+  }, CLI_TEST_TIMEOUT_MS);
 
   it('migrate prints one line per migration, then says the database is up to date', async () => {
     const url = new URL(process.env.DATABASE_URL!);
@@ -83,5 +85,5 @@ describe('first run: the first admin, quiet migrations', () => {
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`);
     await admin.end();
-  });
+  }, CLI_TEST_TIMEOUT_MS);
 });
