@@ -153,11 +153,13 @@ describe('foundation: login, me, organisations, guards, errors', () => {
     expect(broken.json().error).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CORE_INVALID_REQUEST' });
   });
 
-  it('answers /health and /ready with Postgres and Redis checks', async () => {
+  it('answers /health and /ready with Postgres and queue store checks', async () => {
     expect((await api.get('/health')).body).toEqual({ status: 'ok' });
     const ready = await api.get('/ready');
     expect(ready.status).toBe(200);
-    expect(ready.body.checks).toEqual({ postgres: { ok: true }, redis: { ok: true } });
+    const backend = process.env.QUEUE_BACKEND;
+    expect(ready.body.queueBackend).toBe(backend);
+    expect(ready.body.checks).toEqual({ postgres: { ok: true }, [backend === 'redis' ? 'redis' : 'postgresQueues']: { ok: true } });
     expect(ready.headers['x-request-id']).toEqual(expect.any(String));
   });
 });
