@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import { Queue, type RedisOptions } from 'bullmq';
+import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config.js';
 import { type JobDefinition, jobOptions, QueueName } from './job-registry.js';
 import { asConnectionOptions, queueConnection } from './queue-connection.js';
@@ -15,6 +16,7 @@ const ERROR_LOG_INTERVAL_MS = 30_000;
 export class JobQueue implements OnModuleDestroy {
   private readonly logger = new Logger('JobQueue');
   private readonly queues = new Map<QueueName, Queue>();
+  private readonly redisClients: Redis[] = [];
   private lastErrorLoggedAt = 0;
 
   constructor(private readonly config: AppConfig) {}
@@ -22,7 +24,8 @@ export class JobQueue implements OnModuleDestroy {
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { prefix: this.config.queuePrefix, connection: asConnectionOptions(queueConnection(this.config, 'producer')) });
+      const connection = queueConnection(this.config, 'producer');
+      queue = new Queue(name, { prefix: this.config.queuePrefix, connection: this.config.queueBackend === 'redis' ? this.ownRedisClient(connection as RedisOptions) : asConnectionOptions(connection) });
       // Attached before any connection attempt can fail: an 'error' without a listener would be printed raw.
       queue.on('error', (error) => this.logConnectionError(name, error));
       this.queues.set(name, queue);
@@ -48,6 +51,18 @@ export class JobQueue implements OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
+    for (const client of this.redisClients) client.disconnect();
+  }
+
+  /**
+   * The queue gets a client we own: `Queue.close()` leaves the reconnect timer of a Redis that never answered
+   * running (up to the retry delay), which kept test processes and shutting-down apps alive; `disconnect()` clears it.
+   */
+  private ownRedisClient({ url, ...options }: RedisOptions & { url?: string }): Redis {
+    const client = new Redis(url!, options);
+    client.on('error', () => undefined);
+    this.redisClients.push(client);
+    return client;
   }
 
   private logConnectionError(queue: QueueName, error: Error): void {
