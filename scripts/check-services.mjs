@@ -1,12 +1,10 @@
-// Fails fast, with the commands to run, when Postgres or Redis is not reachable (used by `npm test`).
+// Whether Postgres and Redis answer where the tests would look for them (used by scripts/test.mjs).
 import net from 'node:net';
 
-const HELP = {
-  Postgres: 'docker compose up -d postgres   (or: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start)',
-  Redis: 'docker compose up -d redis   (or: redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no)',
-};
+export const DEFAULT_TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 
-function reachable(url, fallbackPort) {
+export function reachable(url, fallbackPort) {
   const { hostname, port } = new URL(url);
   return new Promise((resolve) => {
     const socket = net.connect({ host: hostname || '127.0.0.1', port: Number(port || fallbackPort), timeout: 2000 });
@@ -16,12 +14,11 @@ function reachable(url, fallbackPort) {
   });
 }
 
-const pgUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const missing = [];
-if (!(await reachable(pgUrl, 5432))) missing.push(['Postgres', pgUrl]);
-if (!(await reachable(redisUrl, 6379))) missing.push(['Redis', redisUrl]);
-if (missing.length) {
-  for (const [name, url] of missing) console.error(`${name} is not reachable at ${new URL(url).host}. Start it with:\n  ${HELP[name]}`);
-  process.exit(1);
+export async function probeServices(env = process.env) {
+  const postgresUrl = env.TEST_DATABASE_URL ?? DEFAULT_TEST_DATABASE_URL;
+  const redisUrl = env.REDIS_URL ?? DEFAULT_REDIS_URL;
+  return {
+    postgres: { url: postgresUrl, up: await reachable(postgresUrl, 5432) },
+    redis: { url: redisUrl, up: await reachable(redisUrl, 6379) },
+  };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TestingModule } from '@nestjs/testing';
 import { Queue, Worker } from 'bullmq';
-import { addDays, addMonths, JobQueue, ManualClock, QueueName, toIsoDate } from '#core';
+import { addDays, addMonths, AppConfig, asConnectionOptions, JobQueue, ManualClock, queueConnection, QueueName, toIsoDate } from '#core';
 import { NotificationDeliveryService } from '#notifications';
 import { EscalateFollowUpJob, FollowUpWorkflowService, OpenFollowUpJob, RemindFollowUpJob, stepJobId, FollowUpStep, type FollowUpStepPayload } from '#followup';
 import { createTestApi, type TestApi } from '../support/test-api.js';
@@ -17,12 +17,14 @@ import {
   refreshTokens,
   startSmtpServer,
 } from '../support/followup-builders.js';
+import { queueBackends, useQueueBackend } from '../support/queue-backends.js';
 
 /**
  * The follow-up workers against real Postgres, Redis and SMTP. The file uses its own queue prefix, so deleting
  * "everything in Redis" touches no other test file, and a clock years away from the other files' clocks.
  */
-describe('follow-up workers: open, remind, escalate exactly once, whatever Redis does', () => {
+describe.each(queueBackends())('follow-up workers on %s: open, remind, escalate exactly once, whatever the queue store does', (backend) => {
+  useQueueBackend(backend);
   const originalPrefix = process.env.QUEUE_PREFIX!;
   const prefix = `${originalPrefix}.followup`;
   const clock = new ManualClock('2031-03-03T08:00:00.000Z');
@@ -171,7 +173,7 @@ describe('follow-up workers: open, remind, escalate exactly once, whatever Redis
     const [failing12] = await followUpsOf(api, failing.id);
     const failingPayload = { followUpId: failing12!.id, dueOn: failing12!.due_on, scheduleVersion: failing12!.schedule_version };
     await deleteQueueKeys(prefix);
-    const connection = { url: process.env.REDIS_URL! };
+    const connection = asConnectionOptions(queueConnection(AppConfig.fromEnv(), 'worker'));
     const queue = new Queue(QueueName.FollowUp, { prefix, connection });
     await queue.add(OpenFollowUpJob.name, failingPayload, { jobId: stepJobId(FollowUpStep.Open, failingPayload), attempts: 1 });
     const broken = new Worker(

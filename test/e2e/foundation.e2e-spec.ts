@@ -196,12 +196,17 @@ describe('foundation: login, me, organisations, guards, errors', () => {
     expect(broken.json().error).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CORE_INVALID_REQUEST' });
   });
 
-  it('answers /health and /ready with Postgres, Redis and worker checks', async () => {
+  it('answers /health and /ready with Postgres, queue store and worker checks', async () => {
     expect((await api.get('/health')).body).toEqual({ status: 'ok' });
     const ready = await api.get('/ready');
     // No worker runs in this file: not ready, and the body says why (readiness.e2e-spec covers the rest).
     expect(ready.status).toBe(503);
-    expect(ready.body).toMatchObject({ failing: ['worker'], checks: { postgres: { ok: true }, redis: { ok: true }, worker: { ok: false, error: 'none' } } });
+    const backend = process.env.QUEUE_BACKEND;
+    expect(ready.body.queueBackend).toBe(backend);
+    expect(ready.body).toMatchObject({
+      failing: ['worker'],
+      checks: { postgres: { ok: true }, [backend === 'redis' ? 'redis' : 'postgresQueues']: { ok: true }, worker: { ok: false, error: 'none' } },
+    });
     expect(ready.headers['x-request-id']).toEqual(expect.any(String));
   });
 });

@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TestingModule } from '@nestjs/testing';
-import { Db, JobQueue, ManualClock, QueueName, Role } from '#core';
+import { Queue, Worker } from 'bullmq';
+import { AppConfig, asConnectionOptions, Db, JobQueue, ManualClock, queueConnection, QueueName, Role } from '#core';
 import { NotificationService } from '#notifications';
 import { createTestApi, type TestApi } from '../support/test-api.js';
 import { createTestWorker, eventually } from '../support/test-worker.js';
 import { createUser } from '../support/builders.js';
+import { queueBackends, useQueueBackend } from '../support/queue-backends.js';
 
-describe('worker: registry, heartbeat, notification delivery', () => {
+describe.each(queueBackends())('worker on %s: registry, heartbeat, notification delivery', (backend) => {
+  useQueueBackend(backend);
   const clock = new ManualClock('2026-11-22T08:00:00.000Z');
   let api: TestApi;
   let worker: TestingModule;
@@ -28,6 +31,8 @@ describe('worker: registry, heartbeat, notification delivery', () => {
     expect(ready.body.workers).toEqual([
       { id: expect.stringContaining(`:${process.pid}:`), host: expect.any(String), pid: process.pid, startedAt: clock.now().toISOString(), lastBeatAt: clock.now().toISOString(), queues: Object.values(QueueName) },
     ]);
+    expect(ready.body.queueBackend).toBe(backend);
+    expect(ready.body.checks[backend === 'redis' ? 'redis' : 'postgresQueues']).toEqual({ ok: true });
   });
 
   it('registers the job schedulers under the run prefix', async () => {
@@ -54,5 +59,39 @@ describe('worker: registry, heartbeat, notification delivery', () => {
     const mine = await api.gql(`{ myNotifications { nodes { kind title readAt } } }`, {}, { token: user.token });
     expect(mine.errors).toBeUndefined();
     expect(mine.data?.myNotifications.nodes).toEqual([{ kind: 'test.hello', title: 'Hej', readAt: null }]);
+  });
+
+  it('keeps one job per id, and runs a schedule once per tick with two workers competing', async () => {
+    const config = AppConfig.fromEnv();
+    const connection = asConnectionOptions(queueConnection(config, 'worker'));
+    const queue = new Queue('ticks', { prefix: config.queuePrefix, connection });
+    const ran: string[] = [];
+    const every = 400;
+    const workers = [1, 2].map(
+      () =>
+        new Worker(
+          'ticks',
+          async (job) => {
+            ran.push(job.id!);
+          },
+          { prefix: config.queuePrefix, connection, concurrency: 2 },
+        ),
+    );
+    try {
+      await queue.add('once', {}, { jobId: 'same-id' });
+      await queue.add('once', {}, { jobId: 'same-id' });
+      await queue.upsertJobScheduler('tick', { every }, { name: 'tick' });
+      await queue.upsertJobScheduler('tick', { every }, { name: 'tick' });
+      await eventually(async () => ran.filter((id) => id !== 'same-id').length >= 5, 20_000);
+      await queue.removeJobScheduler('tick');
+      expect(ran.filter((id) => id === 'same-id')).toHaveLength(1);
+      // A scheduled job's id names its tick: a tick run twice would show up twice here.
+      const ticks = ran.filter((id) => id !== 'same-id');
+      expect(new Set(ticks).size).toBe(ticks.length);
+      expect((await queue.getJobSchedulers()).map((s) => s.key)).toEqual([]);
+    } finally {
+      await Promise.all(workers.map((w) => w.close()));
+      await queue.close();
+    }
   });
 });

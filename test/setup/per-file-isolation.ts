@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from '@jest/globals';
 import pg from 'pg';
-import { deleteQueueKeys } from '../support/redis-keys.js';
+import { deleteKeysMatching } from '../support/redis-keys.js';
 
 /**
  * Each test file gets a database of its own, copied from the run's migrated and seeded template, and a
@@ -45,5 +45,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
-  await deleteQueueKeys(prefix);
+  // On the Postgres backend the queues lived in the dropped database.
+  await deleteKeysMatching(`${prefix}:*`);
 });

@@ -23,7 +23,9 @@ export default async function globalSetup(): Promise<void> {
     DATABASE_URL: url.toString(),
     ADMIN_DATABASE_URL: adminUrl,
     DATABASE_NAME: database,
-    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    // scripts/test.mjs leaves REDIS_URL unset when no Redis answers: the suite then runs on the Postgres backend.
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    QUEUE_BACKEND: (process.env.QUEUE_BACKEND ?? (process.env.REDIS_URL ? 'redis' : 'postgres')) as TestEnv['QUEUE_BACKEND'],
     QUEUE_PREFIX: `noden-test-${runId}`,
     JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'error',

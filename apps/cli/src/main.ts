@@ -13,9 +13,11 @@ const USAGE = `Usage: npm run cli -- <command> [options]
 
 Commands:
   db:create                     create the database named in DATABASE_URL if missing
+  migrate                       create the database if missing and apply pending migrations (one line each)
   seed                          load the reference data (idempotent)
-  user:create --email E --password P (--org-code C | --org NAME) --role R [--role R2] [--name "Full Name"]
+  user:create --email E (--org-code C | --org NAME) --role R [--role R2] [--name "Full Name"]
                                 create a user; roles: ${Object.values(Role).join(', ')}
+                                the password comes from NODEN_PASSWORD, or is asked for (not echoed)
   demo                          fill an empty database with a demo county (refused in production)
 `;
 
@@ -39,7 +41,6 @@ async function createUser(argv: string[]): Promise<void> {
     args: argv,
     options: {
       email: { type: 'string' },
-      password: { type: 'string' },
       'org-code': { type: 'string' },
       org: { type: 'string' },
       role: { type: 'string', multiple: true },
@@ -49,13 +50,14 @@ async function createUser(argv: string[]): Promise<void> {
   });
   const orgRef = values['org-code'] ?? values.org ?? fail('user:create needs --org-code or --org');
   AppConfig.fromEnv();
+  const password = await readPassword();
   const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
   try {
     const organization = (await app.get(OrganizationService).findByCodeOrName(orgRef)) ?? fail(`No organisation with code or name "${orgRef}"`);
     const roles = (values.role ?? []).flatMap((r) => r.split(',')).map((r) => r.trim().toUpperCase());
     const input = plainToInstance(CreateUserInput, {
       email: values.email,
-      password: values.password,
+      password,
       displayName: values.name ?? values.email,
       organizationId: organization.id,
       roles,
@@ -67,6 +69,60 @@ async function createUser(argv: string[]): Promise<void> {
   } finally {
     await app.close();
   }
+}
+
+/** From NODEN_PASSWORD, or asked twice on the terminal without echo: never from argv (shell history, `ps`, npm's echo). */
+async function readPassword(): Promise<string> {
+  const fromEnv = process.env.NODEN_PASSWORD;
+  if (fromEnv) return fromEnv;
+  if (!process.stdin.isTTY) fail('user:create reads the password from NODEN_PASSWORD or from a terminal prompt');
+  const first = await promptHidden('Password: ');
+  const again = await promptHidden('Password again: ');
+  if (first !== again) fail('The passwords differ');
+  return first;
+}
+
+function promptHidden(question: string): Promise<string> {
+  return new Promise((resolve) => {
+    const input = process.stdin;
+    let typed = '';
+    process.stderr.write(question);
+    input.setRawMode(true);
+    input.resume();
+    input.setEncoding('utf8');
+    const onData = (chunk: string) => {
+      for (const char of chunk) {
+        if (char === '\u0003') {
+          process.stderr.write('\n');
+          process.exit(130);
+        } else if (char === '\r' || char === '\n') {
+          input.setRawMode(false);
+          input.pause();
+          input.off('data', onData);
+          process.stderr.write('\n');
+          resolve(typed);
+          return;
+        } else if (char === '\u007f' || char === '\b') {
+          typed = typed.slice(0, -1);
+        } else {
+          typed += char;
+        }
+      }
+    };
+    input.on('data', onData);
+  });
+}
+
+/** Applies pending migrations quietly (TypeORM's own CLI prints every SQL statement): one line per migration. */
+async function migrate(): Promise<void> {
+  const url = process.env.DATABASE_URL ?? fail('DATABASE_URL is required');
+  if (await ensureDatabase(url)) process.stdout.write(`created database ${new URL(url).pathname.slice(1)}\n`);
+  await withDataSource(async (ds) => {
+    const applied = await ds.runMigrations({ transaction: 'each' });
+    for (const migration of applied) process.stdout.write(`applied ${migration.name}\n`);
+    const total = (await ds.query(`SELECT count(*)::int AS n FROM migrations`))[0].n;
+    process.stdout.write(applied.length ? `${applied.length} migration(s) applied; ${total} in all\n` : `database up to date (${total} migrations)\n`);
+  });
 }
 
 async function demo(): Promise<void> {
@@ -93,6 +149,9 @@ try {
       process.stdout.write(created ? 'database created\n' : 'database exists\n');
       break;
     }
+    case 'migrate':
+      await migrate();
+      break;
     case 'seed': {
       const report = await withDataSource((ds) => runSeed(ds));
       process.stdout.write(`${JSON.stringify({ seeded: report })}\n`);

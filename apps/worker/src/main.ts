@@ -13,3 +13,6 @@ const app = await NestFactory.createApplicationContext(WorkerModule, { logger })
 app.enableShutdownHooks();
 await app.init();
 logger.log({ message: 'worker started', queuePrefix: config.queuePrefix }, 'Worker');
+// Started by scripts/start-all.mjs: when it is gone (even killed with -9), shut down as on SIGTERM.
+process.channel?.unref();
+process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));

@@ -13,6 +13,7 @@ import { graphqlOptions } from './graphql/graphql.options.js';
 import { HealthController } from './health/health.controller.js';
 import { OrganizationResolver } from './organizations/organization.resolver.js';
 import { UserFieldsResolver } from './organizations/user-fields.resolver.js';
+import { FirstRunService } from './organizations/first-run.service.js';
 
 /** The api's edge: GraphQL (Apollo on Fastify), the global guard, pipe and error filter, health routes. */
 @Module({
@@ -28,6 +29,7 @@ import { UserFieldsResolver } from './organizations/user-fields.resolver.js';
     AuthResolver,
     OrganizationResolver,
     UserFieldsResolver,
+    FirstRunService,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_PIPE, useFactory: () => new InputValidationPipe() },
     { provide: APP_FILTER, useClass: GraphqlErrorFilter },

@@ -44,3 +44,4 @@ export * from './graphql/preloaded.js';
 export * from './database/references.js';
 export * from './queue/queue-connection.js';
 export * from './privacy/small-numbers.js';
+export * from './organizations/first-run.service.js';

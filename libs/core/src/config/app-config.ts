@@ -1,5 +1,6 @@
 /** Typed configuration read once from the environment; a missing or wrong value stops the process naming it. */
 export type NodeEnv = 'development' | 'test' | 'production';
+export type QueueBackend = 'redis' | 'postgres';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -12,7 +13,11 @@ export class AppConfig {
   readonly port!: number;
   readonly databaseUrl!: string;
   readonly databasePoolSize!: number;
-  readonly redisUrl!: string;
+  /** Set when the queues run on Redis. */
+  readonly redisUrl?: string;
+  readonly queueBackend!: QueueBackend;
+  /** The Postgres that holds BullMQ's tables when `queueBackend` is postgres (the app's database unless set). */
+  readonly queueDatabaseUrl!: string;
   readonly queuePrefix!: string;
   readonly jwtSecret!: string;
   readonly jwtExpiresInSeconds!: number;
@@ -94,12 +99,20 @@ export class AppConfig {
     const queuePrefix = str('QUEUE_PREFIX', 'noden');
     if (!/^[A-Za-z0-9_.-]{1,64}$/.test(queuePrefix)) problems.push('QUEUE_PREFIX may hold only letters, digits, . _ - (at most 64)');
 
+    const redisUrl = env.REDIS_URL?.trim() ? url('REDIS_URL', ['redis:', 'rediss:']) : undefined;
+    const queueBackend = oneOf('QUEUE_BACKEND', ['redis', 'postgres'] as const, redisUrl ? 'redis' : 'postgres');
+    if (queueBackend === 'redis' && !redisUrl) problems.push('REDIS_URL is required when QUEUE_BACKEND=redis');
+    const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
+    const queueDatabaseUrl = env.QUEUE_DATABASE_URL?.trim() ? url('QUEUE_DATABASE_URL', ['postgres:', 'postgresql:']) : databaseUrl;
+
     const config = Object.assign(new AppConfig(), {
       nodeEnv,
       port: int('PORT', 3000, 1, 65535),
-      databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
+      databaseUrl,
       databasePoolSize: int('DATABASE_POOL_SIZE', 10, 1, 200),
-      redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
+      redisUrl,
+      queueBackend,
+      queueDatabaseUrl,
       queuePrefix,
       jwtSecret,
       jwtExpiresInSeconds: int('JWT_EXPIRES_IN_SECONDS', 900, 60, 86400),

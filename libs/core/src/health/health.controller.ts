@@ -5,20 +5,25 @@ import { Public } from '../auth/decorators.js';
 import { AppConfig } from '../config/app-config.js';
 import { Db } from '../database/db.service.js';
 import { WorkerHeartbeatService } from './worker-heartbeat.service.js';
+import { JobQueue } from '../queue/job-queue.service.js';
+import { QueueName } from '../queue/job-registry.js';
 
 const CHECK_TIMEOUT_MS = 1500;
 
 @Controller()
 export class HealthController implements OnModuleDestroy {
-  private readonly redis: Redis;
+  private readonly redis?: Redis;
 
   constructor(
     private readonly db: Db,
     private readonly heartbeats: WorkerHeartbeatService,
+    private readonly jobs: JobQueue,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {
-    this.redis = new Redis(config.redisUrl, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: 1000 });
-    this.redis.on('error', () => undefined);
+    if (config.queueBackend === 'redis') {
+      this.redis = new Redis(config.redisUrl!, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: 1000 });
+      this.redis.on('error', () => undefined);
+    }
   }
 
   /** Liveness: the process answers. */
@@ -29,37 +34,45 @@ export class HealthController implements OnModuleDestroy {
   }
 
   /**
-   * Readiness: Postgres and Redis reachable and, unless this is an api-only deployment
-   * (`READY_REQUIRES_WORKER=false`), a worker that beat within `WORKER_STALE_AFTER_SECONDS`.
-   * A 503 names the failing checks; the live workers are listed either way.
+   * Readiness: Postgres and the queue store in use reachable (`redis`, or `postgresQueues`: BullMQ's schema,
+   * queried through the api's own queue) and, unless this is an api-only deployment (`READY_REQUIRES_WORKER=false`),
+   * a worker that beat within `WORKER_STALE_AFTER_SECONDS`. A 503 names the failing checks; the live workers are
+   * listed either way.
    */
   @Public()
   @Get('ready')
   async ready(@Res() reply: FastifyReply): Promise<void> {
-    const [postgres, redis, live] = await Promise.all([
+    const [postgres, queues, live] = await Promise.all([
       check(() => this.db.manager.query('SELECT 1')),
-      check(async () => {
-        if (this.redis.status === 'wait' || this.redis.status === 'end') await this.redis.connect().catch(() => undefined);
-        await this.redis.ping();
-      }),
+      check(() => this.probeQueueStore()),
       this.heartbeats.live().catch(() => null),
     ]);
     const worker: CheckResult = live?.workers.length
       ? { ok: true }
       : { ok: !this.config.readyRequiresWorker, error: !live ? 'unknown' : live.lastBeatAt ? 'stale' : 'none', required: this.config.readyRequiresWorker };
-    const checks: Record<string, CheckResult> = { postgres, redis, worker };
+    const checks: Record<string, CheckResult> = { postgres, [this.config.queueBackend === 'redis' ? 'redis' : 'postgresQueues']: queues, worker };
     const failing = Object.entries(checks).filter(([, c]) => !c.ok).map(([name]) => name);
     await reply.status(failing.length ? 503 : 200).send({
       status: failing.length ? 'not ready' : 'ready',
       failing,
+      queueBackend: this.config.queueBackend,
       checks,
       workers: live?.workers ?? [],
       lastHeartbeatAt: live?.lastBeatAt ?? null,
     });
   }
 
+  private async probeQueueStore(): Promise<void> {
+    if (!this.redis) {
+      await this.jobs.queue(QueueName.System).count();
+      return;
+    }
+    if (this.redis.status === 'wait' || this.redis.status === 'end') await this.redis.connect().catch(() => undefined);
+    await this.redis.ping();
+  }
+
   async onModuleDestroy(): Promise<void> {
-    this.redis.disconnect();
+    this.redis?.disconnect();
   }
 }
 

@@ -1,8 +1,9 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import { Queue, type RedisOptions } from 'bullmq';
+import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config.js';
 import { type JobDefinition, jobOptions, QueueName } from './job-registry.js';
-import { queueConnection } from './queue-connection.js';
+import { asConnectionOptions, queueConnection } from './queue-connection.js';
 
 const ENQUEUE_TIMEOUT_MS = 2000;
 const ERROR_LOG_INTERVAL_MS = 30_000;
@@ -14,17 +15,19 @@ export interface JobToEnqueue {
 }
 
 /**
- * Enqueues typed jobs. Postgres is the record and Redis only says when to look: a failed enqueue is
- * logged and the caller goes on, because the reconcilers find the work in Postgres later.
+ * Enqueues typed jobs. Postgres is the record and the queue store (Redis, or BullMQ's Postgres schema) only says
+ * when to look: a failed enqueue is logged and the caller goes on, because the reconcilers find the work in
+ * Postgres later.
  *
- * A circuit breaker keeps requests fast while Redis is away: after a failure (or a connection error)
- * it stops waiting on Redis for `ENQUEUE_BREAKER_SECONDS` and defers the work to the reconcilers;
- * then one enqueue at a time goes through in the background as a probe, and its success closes it.
+ * A circuit breaker keeps requests fast while the queue store is away: after a failure (or a connection error)
+ * it stops waiting for `ENQUEUE_BREAKER_SECONDS` and defers the work to the reconcilers; then one enqueue at a
+ * time goes through in the background as a probe, and its success closes it.
  */
 @Injectable()
 export class JobQueue implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('JobQueue');
   private readonly queues = new Map<QueueName, Queue>();
+  private readonly redisClients: Redis[] = [];
   private lastErrorLoggedAt = 0;
   private breakerOpenedAt: number | null = null;
   private probing = false;
@@ -39,7 +42,8 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { prefix: this.config.queuePrefix, connection: queueConnection(this.config, 'producer') });
+      const connection = queueConnection(this.config, 'producer');
+      queue = new Queue(name, { prefix: this.config.queuePrefix, connection: this.config.queueBackend === 'redis' ? this.ownRedisClient(connection as RedisOptions) : asConnectionOptions(connection) });
       // Attached before any connection attempt can fail: an 'error' without a listener would be printed raw.
       queue.on('error', (error) => this.onConnectionError(name, error));
       this.queues.set(name, queue);
@@ -66,7 +70,7 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
         this.probing = true;
         void this.add(jobs).finally(() => (this.probing = false));
       }
-      this.logDeferred(jobs, 'Redis unavailable (circuit open)');
+      this.logDeferred(jobs, 'queue store unavailable (circuit open)');
       return jobs.map(() => false);
     }
     return this.add(jobs);
@@ -74,6 +78,18 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
+    for (const client of this.redisClients) client.disconnect();
+  }
+
+  /**
+   * The queue gets a client we own: `Queue.close()` leaves the reconnect timer of a Redis that never answered
+   * running (up to the retry delay), which kept test processes and shutting-down apps alive; `disconnect()` clears it.
+   */
+  private ownRedisClient({ url, ...options }: RedisOptions & { url?: string }): Redis {
+    const client = new Redis(url!, options);
+    client.on('error', () => undefined);
+    this.redisClients.push(client);
+    return client;
   }
 
   private async add(jobs: JobToEnqueue[]): Promise<boolean[]> {
@@ -88,7 +104,7 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
         ),
         ENQUEUE_TIMEOUT_MS,
       );
-      if (this.breakerOpenedAt !== null) this.logger.log({ message: 'Redis reachable again; enqueueing resumed' });
+      if (this.breakerOpenedAt !== null) this.logger.log({ message: 'queue store reachable again; enqueueing resumed' });
       this.breakerOpenedAt = null;
       return jobs.map(() => true);
     } catch (error) {
@@ -107,7 +123,7 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
     const now = Date.now();
     if (now - this.lastErrorLoggedAt < ERROR_LOG_INTERVAL_MS) return;
     this.lastErrorLoggedAt = now;
-    this.logger.warn({ message: 'Redis unreachable; jobs wait in Postgres until it returns', queue, error: error.message });
+    this.logger.warn({ message: 'queue store unreachable; jobs wait in Postgres until it returns', backend: this.config.queueBackend, queue, error: error.message });
   }
 }
 

@@ -3,7 +3,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { AppConfig } from '../config/app-config.js';
 import { JobQueue } from './job-queue.service.js';
 import { QueueName } from './job-registry.js';
-import { queueConnection } from './queue-connection.js';
+import { asConnectionOptions, queueConnection } from './queue-connection.js';
 
 export type QueueRole = 'producer' | 'worker';
 
@@ -12,8 +12,8 @@ export type QueueRole = 'producer' | 'worker';
 export class QueueModule {
   /**
    * Both roles enqueue through `JobQueue`. The worker also registers the queues with @nestjs/bullmq for
-   * its processors (they take their options from the registered queues), with ioredis's offline queue so
-   * they resume by themselves when Redis returns.
+   * its processors (they take their options from the registered queues), with a connection that buffers and
+   * reconnects so they resume by themselves when the queue store (Redis or Postgres) returns.
    */
   static forRoot(role: QueueRole): DynamicModule {
     const bull =
@@ -21,7 +21,7 @@ export class QueueModule {
         ? [
             BullModule.forRootAsync({
               inject: [AppConfig],
-              useFactory: (config: AppConfig) => ({ prefix: config.queuePrefix, connection: queueConnection(config, 'worker') }),
+              useFactory: (config: AppConfig) => ({ prefix: config.queuePrefix, connection: asConnectionOptions(queueConnection(config, 'worker')) }),
             }),
             BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
           ]
