@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { NestFactory } from '@nestjs/core';
 import { AppConfig, Clock, installRequestContext, TokenService } from '#core';
 import { ApiModule } from './api.module.js';
+import { serveWebApp } from './web-app.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -22,6 +23,7 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
 /** Hooks shared by `main.ts` and the end-to-end tests, so tests boot the api as users run it. */
 export async function configureApi(app: NestFastifyApplication): Promise<NestFastifyApplication> {
   installRequestContext(app.getHttpAdapter().getInstance(), app.get(TokenService), app.get(Clock), app.get(AppConfig));
+  await serveWebApp(app.getHttpAdapter().getInstance());
   app.enableShutdownHooks();
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

@@ -1,0 +1,29 @@
+import { en } from './en.js';
+import { sv, type MessageKey } from './sv.js';
+
+export type Lang = 'sv' | 'en';
+export type { MessageKey };
+export type Params = Record<string, string | number>;
+
+const catalogs: Record<Lang, Record<MessageKey, string>> = { sv, en };
+
+export function translate(lang: Lang, key: MessageKey, params?: Params): string {
+  const template = catalogs[lang][key] ?? sv[key] ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return key in sv;
+}
+
+const STORAGE_KEY = 'noden.lang';
+
+/** Swedish unless the user chose English on this device. */
+export function storedLang(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): Lang {
+  return storage?.getItem(STORAGE_KEY) === 'en' ? 'en' : 'sv';
+}
+
+export function storeLang(lang: Lang, storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): void {
+  storage?.setItem(STORAGE_KEY, lang);
+}
