@@ -37,8 +37,8 @@ export async function serveWebApp(fastify: FastifyInstance, dir = webAppDir()): 
     index: false,
     cacheControl: false,
     setHeaders: (res, path) => {
-      res.setHeader('cache-control', path.includes('/assets/') ? IMMUTABLE : 'no-cache');
-      res.setHeader('x-content-type-options', 'nosniff');
+      res.header('cache-control', path.includes('/assets/') ? IMMUTABLE : 'no-cache');
+      res.header('x-content-type-options', 'nosniff');
     },
   });
   const sendApp = (request: FastifyRequest, reply: FastifyReply) => {

@@ -40,3 +40,5 @@ export * from './core-api.module.js';
 export * from './graphql/json.scalar.js';
 export * from './database/references.js';
 export * from './queue/queue-connection.js';
+export * from './auth/session-revocation.js';
+export * from './auth/session.service.js';

@@ -46,8 +46,9 @@ export class SessionManager {
 
   async signIn(email: string, password: string, lang: string): Promise<ApiError[]> {
     const response = await this.post('/auth/session', lang, { email, password });
-    const body = (await response.json().catch(() => ({}))) as Partial<AccessGrant> & { errors?: [] };
-    if (!response.ok || !body.accessToken) return toApiErrors(body.errors ?? [{ message: response.statusText }]);
+    const body = (await response.json().catch(() => ({}))) as Partial<AccessGrant> & { error?: { message: string } };
+    // The /auth routes answer errors as `{ error: { message, code, field, reason } }`.
+    if (!response.ok || !body.accessToken) return toApiErrors([body.error ? { message: body.error.message, extensions: body.error as Record<string, unknown> } : { message: response.statusText }]);
     this.set({ accessToken: body.accessToken, expiresAt: body.expiresAt! });
     return [];
   }

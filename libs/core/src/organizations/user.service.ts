@@ -11,6 +11,7 @@ import { Clock } from '../clock/clock.js';
 import type { RequestContext } from '../context/request-context.js';
 import { Db } from '../database/db.service.js';
 import { CoreError } from '../errors/domain-error.js';
+import { revokeUserSessions } from '../auth/session-revocation.js';
 
 @Injectable()
 export class UserService {
@@ -62,6 +63,7 @@ export class UserService {
         ...(input.active != null ? { active: input.active } : {}),
       };
       if (Object.keys(changes).length) await tx.update(User, { id: user.id }, changes);
+      if (input.active === false && user.active) await revokeUserSessions(tx, user.id, this.clock.now(), 'USER_DEACTIVATED');
       if (input.roles) {
         await tx.delete(UserRole, { userId: user.id });
         const now = this.clock.now();
@@ -79,6 +81,7 @@ export class UserService {
     const passwordHash = await PasswordHasher.hash(args.newPassword);
     await this.db.transaction(async (tx) => {
       await tx.update(User, { id: user.id }, { passwordHash });
+      await revokeUserSessions(tx, user.id, this.clock.now(), 'PASSWORD_CHANGED');
       await this.audit.record(ctx, tx, { action: 'user.passwordChanged', entityType: 'User', entityId: user.id });
     });
     return true;
