@@ -1,12 +1,29 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const api = process.env.NODEN_API_URL ?? 'http://localhost:3000';
+
+/**
+ * Midas' default.css loads the Inter font from a public CDN. Noden sends nothing about its users to third
+ * parties (and its Content-Security-Policy allows only its own origin), so remote @font-face rules are dropped
+ * and the system's fonts are used.
+ */
+function noRemoteFonts(): Plugin {
+  return {
+    name: 'noden-no-remote-fonts',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.includes('@midas-ds') || !id.endsWith('.css')) return null;
+      return { code: code.replace(/@font-face\s*\{[^}]*url\(https?:[^}]*\}/g, ''), map: null };
+    },
+  };
+}
 
 /** Built into dist/web, which the api serves at `/`; `npm run dev:web` proxies the api's routes. */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
+  plugins: [noRemoteFonts()],
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,

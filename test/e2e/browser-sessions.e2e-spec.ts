@@ -21,7 +21,7 @@ describe('browser sessions', () => {
   async function signIn(email = coach.email, password = TEST_PASSWORD, headers: Record<string, string> = {}) {
     const response = await http().inject({ method: 'POST', url: '/auth/session', headers: { ...json, ...headers }, payload: JSON.stringify({ email, password }) });
     const cookie = response.cookies.find((c) => c.name === 'noden_refresh');
-    return { response, cookie, body: response.json() as { accessToken?: string; expiresAt?: string; error?: Record<string, string> } };
+    return { response, cookie, body: response.json() as { accessToken?: string; expiresAt?: string; expiresIn?: number; error?: Record<string, string> } };
   }
   async function refresh(token: string | undefined, headers: Record<string, string> = {}) {
     const response = await http().inject({ method: 'POST', url: '/auth/refresh', headers: { ...json, ...headers }, cookies: token ? { noden_refresh: token } : {}, payload: '{}' });
@@ -32,7 +32,8 @@ describe('browser sessions', () => {
   it('signs in with an HttpOnly, SameSite=Strict cookie scoped to /auth and a working access token', async () => {
     const { response, cookie, body } = await signIn();
     expect(response.statusCode).toBe(200);
-    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/auth' });
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/auth', maxAge: 4 * 3600 });
+    expect(body).toMatchObject({ expiresIn: 900 });
     expect(cookie!.secure).toBeFalsy(); // localhost; any other host gets Secure
     expect(response.headers['cache-control']).toBe('no-store');
     expect(await me(body.accessToken!)).toBe(coach.email);

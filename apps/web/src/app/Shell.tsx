@@ -24,8 +24,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/behov/mina', label: 'nav.myNeeds', roles: ['TECH_COACH'] },
   { to: '/coach/aktivitet', label: 'nav.coachActivity', roles: ['TECH_COACH'] },
   { to: '/coach/profil', label: 'nav.coachProfile', roles: ['TECH_COACH'] },
-  { to: '/granskning', label: 'nav.reviewQueue', roles: ['STEERING_MEMBER', 'NODE_STAFF'] },
-  { to: '/beslut', label: 'nav.decisions', roles: ['STEERING_MEMBER', 'NODE_STAFF'] },
+  { to: '/granskning', label: 'nav.reviewQueue', roles: ['STEERING_MEMBER'] },
+  { to: '/beslut', label: 'nav.decisions' },
   { to: '/inkorg', label: 'nav.triage', roles: ['NODE_STAFF', 'NODE_ADMIN'] },
 ];
 

@@ -2,7 +2,13 @@ import { type ApiError, toApiErrors } from './api-errors.js';
 
 export interface AccessGrant {
   accessToken: string;
-  expiresAt: string;
+  /** Seconds the token lives, from the api; counted on this device's clock, which may differ from the api's. */
+  expiresIn: number;
+}
+
+interface HeldGrant {
+  accessToken: string;
+  refreshAfter: number;
 }
 
 type Listener = (grant: AccessGrant | null) => void;
@@ -16,7 +22,7 @@ const REFRESH_MARGIN_MS = 60_000;
  * (Web Locks): two tabs presenting the same token at once would look like theft and end the session.
  */
 export class SessionManager {
-  private grant: AccessGrant | null = null;
+  private grant: HeldGrant | null = null;
   private inFlight: Promise<AccessGrant | null> | null = null;
   private readonly listeners = new Set<Listener>();
 
@@ -41,7 +47,7 @@ export class SessionManager {
 
   /** True when the token is missing or about to expire. */
   needsRefresh(): boolean {
-    return !this.grant || Date.parse(this.grant.expiresAt) - this.now() < REFRESH_MARGIN_MS;
+    return !this.grant || this.now() >= this.grant.refreshAfter;
   }
 
   async signIn(email: string, password: string, lang: string): Promise<ApiError[]> {
@@ -49,7 +55,7 @@ export class SessionManager {
     const body = (await response.json().catch(() => ({}))) as Partial<AccessGrant> & { error?: { message: string } };
     // The /auth routes answer errors as `{ error: { message, code, field, reason } }`.
     if (!response.ok || !body.accessToken) return toApiErrors([body.error ? { message: body.error.message, extensions: body.error as Record<string, unknown> } : { message: response.statusText }]);
-    this.set({ accessToken: body.accessToken, expiresAt: body.expiresAt! });
+    this.set(body as AccessGrant);
     return [];
   }
 
@@ -58,8 +64,9 @@ export class SessionManager {
     this.inFlight ??= this.withLock(async () => {
       const response = await this.post('/auth/refresh', undefined, {});
       const body = (await response.json().catch(() => ({}))) as Partial<AccessGrant>;
-      this.set(response.ok && body.accessToken ? { accessToken: body.accessToken, expiresAt: body.expiresAt! } : null);
-      return this.grant;
+      const grant = response.ok && body.accessToken ? (body as AccessGrant) : null;
+      this.set(grant);
+      return grant;
     }).finally(() => {
       this.inFlight = null;
     });
@@ -81,7 +88,7 @@ export class SessionManager {
 
   private set(grant: AccessGrant | null): void {
     const changed = (grant?.accessToken ?? null) !== (this.grant?.accessToken ?? null);
-    this.grant = grant;
+    this.grant = grant && { accessToken: grant.accessToken, refreshAfter: this.now() + Math.max(0, grant.expiresIn * 1000 - REFRESH_MARGIN_MS) };
     if (changed) for (const listener of this.listeners) listener(grant);
   }
 

@@ -22,7 +22,7 @@ export function StartPage() {
   const { t, lang } = useLanguage();
   const { me, hasRole } = useSession();
   const coach = hasRole('TECH_COACH');
-  const steering = hasRole('STEERING_MEMBER', 'NODE_STAFF');
+  const steering = hasRole('STEERING_MEMBER');
   const staff = hasRole('NODE_STAFF', 'NODE_ADMIN');
   const [{ data, fetching, error }] = useQuery({ query: AttentionQuery, variables: { coach, steering, staff } });
   const items: { key: string; text: string; to: string }[] = [];

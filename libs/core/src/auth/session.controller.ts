@@ -69,9 +69,11 @@ export class SessionController {
   }
 
   private grant(request: FastifyRequest, reply: FastifyReply, session: IssuedSession) {
-    reply.setCookie(REFRESH_COOKIE, session.refreshToken, { ...cookieOptions(request), expires: session.refreshExpiresAt });
+    const now = this.clock.now().getTime();
+    // Lifetimes are relative (Max-Age, expiresIn): a browser whose clock is off must not drop the session.
+    reply.setCookie(REFRESH_COOKIE, session.refreshToken, { ...cookieOptions(request), maxAge: Math.max(0, Math.floor((session.refreshExpiresAt.getTime() - now) / 1000)) });
     reply.header('cache-control', 'no-store');
-    return { accessToken: session.accessToken, expiresAt: session.expiresAt.toISOString() };
+    return { accessToken: session.accessToken, expiresAt: session.expiresAt.toISOString(), expiresIn: Math.floor((session.expiresAt.getTime() - now) / 1000) };
   }
 }
 

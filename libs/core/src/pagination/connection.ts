@@ -38,8 +38,11 @@ export interface ConnectionResult<T> {
   edges: Edge<T>[];
   nodes: T[];
   pageInfo: PageInfo;
-  /** Resolved only when the client asks for it (graphql-js calls function-valued fields). */
-  totalCount: () => Promise<number>;
+  /**
+   * Counted only when the client asks for it: a getter, because Nest resolves object-type fields by reading
+   * the property (a function-valued field reached graphql's Int serializer as the function itself).
+   */
+  readonly totalCount: Promise<number>;
 }
 
 /** `@ObjectType() class NeedConnection extends Connection(Need) {}`: a Relay-style cursor connection. */
@@ -65,7 +68,7 @@ export function Connection<T>(nodeType: Type<T>, name = nodeType.name): Type<Con
     pageInfo: PageInfo;
 
     @Field(() => Int, { description: 'All items matching the filter (one extra statement, only when asked for).' })
-    totalCount: () => Promise<number>;
+    totalCount: Promise<number>;
   }
   return ConnectionType as unknown as Type<ConnectionResult<T>>;
 }
@@ -133,6 +136,8 @@ export async function paginate<Row extends ObjectLiteral>(
     edges,
     nodes,
     pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: () => (total ??= countQb.orderBy().getCount()),
+    get totalCount() {
+      return (total ??= countQb.orderBy().getCount());
+    },
   };
 }
