@@ -39,13 +39,14 @@ describe('web app: everyone', () => {
   });
 
   it('keeps what was typed and shows the api’s message next to the password field when sign-in fails', async () => {
-    await page.getByLabel('E-postadress').fill(coach.email);
+    await page.getByLabel('E-postadress', { exact: true }).fill(coach.email);
     await page.getByLabel('Lösenord', { exact: true }).fill('fel lösenord');
     await page.getByRole('button', { name: 'Logga in' }).click();
     const password = page.getByLabel('Lösenord', { exact: true });
-    await expect(page.getByText('Fel e-postadress eller lösenord.').isVisible()).resolves.toBe(true);
+    await page.getByRole('alert').getByText('Fel e-postadress eller lösenord.').waitFor();
+    await page.getByTestId('fieldError').getByText('Fel e-postadress eller lösenord.').waitFor();
     expect(await password.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.getByLabel('E-postadress').inputValue()).toBe(coach.email);
+    expect(await page.getByLabel('E-postadress', { exact: true }).inputValue()).toBe(coach.email);
     expect(await password.inputValue()).toBe('fel lösenord');
     await checkPage(page, 'sign-in-failed');
   });
@@ -56,13 +57,13 @@ describe('web app: everyone', () => {
     await signIn(page, coach);
     await page.getByRole('heading', { name: /^Hej Kim Coach/ }).waitFor();
     await page.getByRole('link', { name: 'Larmknappen hörs inte i köket' }).waitFor();
-    await page.getByRole('link', { name: 'Aviseringar, 1 olästa' }).waitFor();
+    await page.getByRole('link', { name: 'Aviseringar 1 olästa' }).waitFor();
     await page.getByRole('link', { name: '1 olästa aviseringar' }).waitFor();
     await checkPage(page, 'start-coach');
   });
 
   it('lists notifications, marks one read and the count follows', async () => {
-    await page.getByRole('link', { name: 'Aviseringar, 1 olästa' }).click();
+    await page.getByRole('link', { name: 'Aviseringar 1 olästa' }).click();
     await page.getByRole('heading', { name: 'Aviseringar', level: 1 }).waitFor();
     await checkPage(page, 'notifications');
     await page.getByRole('button', { name: 'Markera som läst' }).click();
@@ -76,13 +77,14 @@ describe('web app: everyone', () => {
     await page.getByRole('navigation', { name: 'Main menu' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await page.getByRole('link', { name: 'Change password' }).click();
-    await page.getByLabel('Current password').fill('not my password');
-    await page.getByLabel('New password').fill('A-new-long-passphrase-1');
-    await page.getByLabel('Repeat the new password').fill('A-new-long-passphrase-1');
+    await page.getByLabel('Current password', { exact: true }).fill('not my password');
+    await page.getByLabel('New password', { exact: true }).fill('A-new-long-passphrase-1');
+    await page.getByLabel('Repeat the new password', { exact: true }).fill('A-new-long-passphrase-1');
     await page.getByRole('button', { name: 'Change password' }).click();
-    await page.getByText('Wrong e-mail address or password.').waitFor();
-    expect(await page.getByLabel('Current password').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.getByLabel('New password').inputValue()).toBe('A-new-long-passphrase-1');
+    await page.getByRole('alert').getByText('Wrong e-mail address or password.').waitFor();
+    await page.getByTestId('fieldError').getByText('Wrong e-mail address or password.').waitFor();
+    expect(await page.getByLabel('Current password', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('New password', { exact: true }).inputValue()).toBe('A-new-long-passphrase-1');
     await checkPage(page, 'change-password-failed-en');
     await page.getByRole('button', { name: /Language: Svenska/ }).click();
   });
@@ -90,9 +92,9 @@ describe('web app: everyone', () => {
   it('changes the password, which ends the session everywhere; the new password signs in', async () => {
     const other = await newUserPage(env);
     await signIn(other.page, coach);
-    await page.getByLabel('Nuvarande lösenord').fill('Testlösenord-123!');
-    await page.getByLabel('Nytt lösenord').fill('Ett-nytt-långt-lösenord-7');
-    await page.getByLabel('Upprepa nytt lösenord').fill('Ett-nytt-långt-lösenord-7');
+    await page.getByLabel('Nuvarande lösenord', { exact: true }).fill('Testlösenord-123!');
+    await page.getByLabel('Nytt lösenord', { exact: true }).fill('Ett-nytt-långt-lösenord-7');
+    await page.getByLabel('Upprepa nytt lösenord', { exact: true }).fill('Ett-nytt-långt-lösenord-7');
     await page.getByRole('button', { name: 'Byt lösenord' }).click();
     await page.getByRole('heading', { name: 'Logga in i Noden' }).waitFor();
     // The other browser's session was revoked: a reload lands on sign-in.

@@ -39,11 +39,14 @@ export function LanguageSwitch() {
   );
 }
 
+const UNREAD_CONTEXT = { additionalTypenames: ['Notification'] };
+
 export function Shell() {
   const { t } = useLanguage();
   const { me, hasRole, signOut } = useSession();
   const navigate = useNavigate();
-  const [{ data }] = useQuery({ query: UnreadCountQuery });
+  // The count holds no Notification object: name the type so marking one read refreshes it.
+  const [{ data }] = useQuery({ query: UnreadCountQuery, context: UNREAD_CONTEXT });
   const unread = data?.myNotifications.totalCount ?? 0;
   const items = NAV_ITEMS.filter((item) => !item.roles || hasRole(...item.roles));
   return (
@@ -59,11 +62,12 @@ export function Shell() {
           <span className="brand-tagline">{t('app.tagline')}</span>
         </div>
         <div className="header-tools">
-          <NavLink to="/aviseringar" className="notifications-link" aria-label={unread ? t('nav.notificationsUnread', { count: unread }) : t('nav.notifications')}>
+          <NavLink to="/aviseringar" className="notifications-link">
             {t('nav.notifications')}
             {unread > 0 && (
-              <span className="badge" aria-hidden="true">
+              <span className="badge">
                 {unread}
+                <span className="visually-hidden"> {t('nav.unread')}</span>
               </span>
             )}
           </NavLink>

@@ -8,7 +8,7 @@ export function entityPath(entityType: string | null | undefined, id: string | n
     case 'Need':
       return `/behov/${id}`;
     case 'TestProtocol':
-      return `/granskning/${id}`;
+      return `/tester/${id}`;
     case 'TestDecision':
       return `/beslut/${id}`;
     case 'Procurement':

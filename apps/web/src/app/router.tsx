@@ -62,6 +62,7 @@ export const router = createBrowserRouter([
           { path: 'coach/profil', lazy: page(() => import('../coach/CoachProfilePage.js')) },
           { path: 'granskning', lazy: page(() => import('../review/ReviewQueuePage.js')) },
           { path: 'granskning/:protocolId', lazy: page(() => import('../review/ProtocolReviewPage.js')) },
+          { path: 'tester/:protocolId', lazy: page(() => import('../review/ProtocolReviewPage.js')) },
           { path: 'beslut', lazy: page(() => import('../review/DecisionsPage.js')) },
           { path: 'beslut/:id', lazy: page(() => import('../review/DecisionPage.js')) },
           { path: 'inkorg', lazy: page(() => import('../triage/TriageInboxPage.js')) },

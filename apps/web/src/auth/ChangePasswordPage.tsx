@@ -41,7 +41,7 @@ export default function ChangePasswordPage() {
 
   return (
     <Page title={t('password.title')}>
-      <ErrorSummary messages={form.errors.general} />
+      <ErrorSummary messages={form.all} />
       <form onSubmit={submit} noValidate className="stack narrow">
         <TextField label={t('password.current')} type="password" autoComplete="current-password" isRequired value={values.currentPassword} onChange={set('currentPassword')} isInvalid={!!form.fieldError('currentPassword')} errorMessage={form.fieldError('currentPassword')} validationBehavior="aria" />
         <TextField label={t('password.new')} description={t('password.newHint')} type="password" autoComplete="new-password" isRequired value={values.newPassword} onChange={set('newPassword')} isInvalid={!!form.fieldError('newPassword')} errorMessage={form.fieldError('newPassword')} validationBehavior="aria" />

@@ -37,7 +37,7 @@ export function SignInPage() {
     setBusy(true);
     const errors = await signIn(email.trim(), password).catch(() => [{ message: t('app.error.network') }]);
     setBusy(false);
-    if (form.show(errors)) heading.current?.focus();
+    form.show(errors);
   };
 
   return (
@@ -53,7 +53,7 @@ export function SignInPage() {
         <p>{t('signIn.intro')}</p>
         {signedOutReason === 'expired' && <Notice>{t('signIn.expired')}</Notice>}
         {signedOutReason === 'signedOut' && <Notice>{t('signIn.signedOut')}</Notice>}
-        <ErrorSummary messages={form.errors.general} />
+        <ErrorSummary messages={form.all} />
         <form onSubmit={submit} noValidate className="stack">
           <TextField
             label={t('signIn.email')}

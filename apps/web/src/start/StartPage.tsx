@@ -18,13 +18,15 @@ const AttentionQuery = graphql(`
   }
 `);
 
+const ATTENTION_CONTEXT = { additionalTypenames: ['Notification', 'Need', 'TestProtocol'] };
+
 export function StartPage() {
   const { t, lang } = useLanguage();
   const { me, hasRole } = useSession();
   const coach = hasRole('TECH_COACH');
   const steering = hasRole('STEERING_MEMBER');
   const staff = hasRole('NODE_STAFF', 'NODE_ADMIN');
-  const [{ data, fetching, error }] = useQuery({ query: AttentionQuery, variables: { coach, steering, staff } });
+  const [{ data, fetching, error }] = useQuery({ query: AttentionQuery, variables: { coach, steering, staff }, context: ATTENTION_CONTEXT });
   const items: { key: string; text: string; to: string }[] = [];
   if (data?.myNotifications.totalCount) items.push({ key: 'unread', text: t('start.unread', { count: data.myNotifications.totalCount }), to: '/aviseringar' });
   if (data?.reviewQueue?.totalCount) items.push({ key: 'review', text: t('start.steering.queue', { count: data.reviewQueue.totalCount }), to: '/granskning' });

@@ -27,10 +27,16 @@ export function Page({ title, children, actions }: { title: string; children: Re
   );
 }
 
+/** Every error of a form (or a failed request) above it, announced when it appears. */
 export function ErrorSummary({ messages }: { messages: readonly string[] }) {
+  const summary = useRef<HTMLDivElement>(null);
+  const key = messages.join('\n');
+  useEffect(() => {
+    if (key) summary.current?.focus();
+  }, [key]);
   if (!messages.length) return null;
   return (
-    <div className="error-summary" role="alert">
+    <div className="error-summary" role="alert" tabIndex={-1} ref={summary}>
       <ul>
         {messages.map((message) => (
           <li key={message}>{message}</li>

@@ -24,5 +24,7 @@ export function useFormErrors(fields: readonly string[]) {
   );
   const fieldError = (name: string) => errors.byField[name];
   const count = Object.keys(errors.byField).length + errors.general.length;
-  return { errors, show, fieldError, count, clear: () => setErrors({ byField: {}, general: [] }) };
+  /** For the summary above the form: the field errors too, so a screen reader hears all of them at once. */
+  const all = [...errors.general, ...Object.values(errors.byField)];
+  return { errors, all, show, fieldError, count, clear: () => setErrors({ byField: {}, general: [] }) };
 }
