@@ -24,7 +24,7 @@ export class NeedEndorsementService {
     if (actor.organizationKind === OrganizationKind.NODE) throw NeedError.NODE_CANNOT_ENDORSE({ field: 'input.needId' });
     const { need, notificationIds } = await this.db.transaction(async (tx) => {
       const need = await this.lockVisible(ctx, tx, input.needId);
-      if (need.status === NeedStatus.MERGED) throw NeedError.MERGED({ field: 'input.needId', params: { mergedIntoId: need.mergedIntoId ?? '' } });
+      if (need.status === NeedStatus.MERGED) throw NeedPolicy.mergedError(ctx, need.mergedIntoId ? await tx.findOneBy(Need, { id: need.mergedIntoId }) : null, 'input.needId');
       if (need.organizationId === actor.organizationId) throw NeedError.OWN_ORGANIZATION({ field: 'input.needId' });
       if (await tx.existsBy(NeedEndorsement, { needId: need.id, organizationId: actor.organizationId })) throw NeedError.ALREADY_ENDORSED({ field: 'input.needId' });
       const endorsement = tx.create(NeedEndorsement, {

@@ -1,4 +1,4 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ID, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, Organization, OrganizationService, type RequestContext, User, UserService } from '#core';
 import { TechnologyCategory, TechnologyCategoryService } from '#catalog';
 import { Need } from './need.entity.js';
@@ -6,6 +6,7 @@ import { NeedEndorsement } from './need-endorsement.entity.js';
 import { NeedStatusChange } from './need-status-change.entity.js';
 import { NeedComment } from './need-comment.entity.js';
 import { NeedService } from './need.service.js';
+import { SimilarNeed } from './similar-need.type.js';
 import { NeedEndorsementService } from './need-endorsement.service.js';
 import { NeedWorkflowService } from './need-workflow.service.js';
 import { NeedCommentService } from './need-comment.service.js';
@@ -57,9 +58,19 @@ export class NeedFieldsResolver {
     return this.commentService.commentsOf(ctx, need.id);
   }
 
-  @ResolveField(() => Need, { nullable: true, description: 'For a MERGED need: the surviving need.' })
+  @ResolveField(() => ID, { nullable: true, description: 'Set when MERGED: the surviving need, when you may see it.' })
+  mergedIntoId(@Ctx() ctx: RequestContext, @Parent() need: Need) {
+    return this.needs.visibleId(ctx, need.mergedIntoId);
+  }
+
+  @ResolveField(() => Need, { nullable: true, description: 'For a MERGED need: the surviving need, when you may see it.' })
   mergedInto(@Ctx() ctx: RequestContext, @Parent() need: Need) {
     return this.needs.loadVisible(ctx, need.mergedIntoId);
+  }
+
+  @ResolveField(() => [SimilarNeed], { nullable: true, description: 'Node staff, on a NEW need: its likely duplicates across the county, best first, to merge at triage. Empty once triaged; null for others.' })
+  possibleDuplicates(@Ctx() ctx: RequestContext, @Parent() need: Need) {
+    return this.needs.possibleDuplicates(ctx, need);
   }
 
   @ResolveField(() => [Need], { description: 'Duplicates merged into this need.' })

@@ -3,14 +3,14 @@ import { Connection, Ctx, PageArgs, type RequestContext, Role, Roles, UuidPipe }
 import { Need } from './need.entity.js';
 import { NeedComment } from './need-comment.entity.js';
 import { NeedService } from './need.service.js';
-import { SimilarNeed } from './similar-need.type.js';
+import { SimilarNeed, SimilarNeedsAwaitingTriage } from './similar-need.type.js';
 import { NeedEndorsementService } from './need-endorsement.service.js';
 import { NeedWorkflowService } from './need-workflow.service.js';
 import { NeedCommentService } from './need-comment.service.js';
 import { ReportNeedInput } from './dto/report-need.input.js';
 import { EndorseNeedInput } from './dto/endorse-need.input.js';
 import { ChangeNeedStatusInput, CommentOnNeedInput, MergeNeedInput } from './dto/change-need-status.input.js';
-import { NeedsArgs, SimilarNeedsArgs } from './dto/needs.args.js';
+import { NeedsArgs, SimilarNeedsArgs, SimilarNeedsAwaitingTriageArgs } from './dto/needs.args.js';
 
 @ObjectType()
 export class NeedConnection extends Connection(Need) {}
@@ -37,6 +37,11 @@ export class NeedResolver {
   @Query(() => [SimilarNeed], { description: 'Before filing: the existing needs most like a draft, across the county.' })
   similarNeeds(@Ctx() ctx: RequestContext, @Args() args: SimilarNeedsArgs): Promise<SimilarNeed[]> {
     return this.needService.similar(ctx, args);
+  }
+
+  @Query(() => SimilarNeedsAwaitingTriage, { description: 'Before filing: how many similar needs of other organisations await triage (a count only; the node merges duplicates at triage).' })
+  similarNeedsAwaitingTriage(@Ctx() ctx: RequestContext, @Args() args: SimilarNeedsAwaitingTriageArgs): Promise<SimilarNeedsAwaitingTriage> {
+    return this.needService.similarAwaitingTriage(ctx, args);
   }
 
   @Query(() => NeedConnection, { description: 'The needs I reported, newest first, with status and latest reason.' })
