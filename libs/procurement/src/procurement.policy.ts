@@ -23,7 +23,7 @@ export const ProcurementPolicy = {
     return Visibility.scope(ctx, qb, ProcurementPolicy.scope('p'));
   },
 
-  canSee(ctx: RequestContext, procurement: Procurement): boolean {
+  canSee(ctx: RequestContext, procurement: Pick<Procurement, 'leadOrganizationId' | 'publishedAt'>): boolean {
     return Visibility.canSee(ctx, { organizationIds: [procurement.leadOrganizationId], published: ProcurementPolicy.isPublished(procurement) });
   },
 

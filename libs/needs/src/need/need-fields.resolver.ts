@@ -10,6 +10,7 @@ import { SimilarNeed } from './similar-need.type.js';
 import { NeedEndorsementService } from './need-endorsement.service.js';
 import { NeedWorkflowService } from './need-workflow.service.js';
 import { NeedCommentService } from './need-comment.service.js';
+import { NeedFollowService } from './need-follow.service.js';
 
 @Resolver(() => Need)
 export class NeedFieldsResolver {
@@ -21,6 +22,7 @@ export class NeedFieldsResolver {
     private readonly endorsementService: NeedEndorsementService,
     private readonly workflow: NeedWorkflowService,
     private readonly commentService: NeedCommentService,
+    private readonly following: NeedFollowService,
   ) {}
 
   @ResolveField(() => Organization)
@@ -46,6 +48,11 @@ export class NeedFieldsResolver {
   @ResolveField(() => Boolean, { description: 'Whether my organisation endorses the need.' })
   async endorsedByMyOrganization(@Ctx() ctx: RequestContext, @Parent() need: Need): Promise<boolean> {
     return (await this.endorsementService.endorsementsOf(ctx, need.id)).some((e) => e.organizationId === ctx.organizationId);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether I am told about its thread (reporters are, until they unfollow; endorsing follows).' })
+  followedByMe(@Ctx() ctx: RequestContext, @Parent() need: Need): Promise<boolean> {
+    return this.following.isFollowing(ctx, need.id, need.reporterUserId);
   }
 
   @ResolveField(() => [NeedStatusChange], { description: 'Every transition: who, when, from, to, why (oldest first).' })

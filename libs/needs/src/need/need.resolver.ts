@@ -7,6 +7,7 @@ import { SimilarNeed, SimilarNeedsAwaitingTriage } from './similar-need.type.js'
 import { NeedEndorsementService } from './need-endorsement.service.js';
 import { NeedWorkflowService } from './need-workflow.service.js';
 import { NeedCommentService } from './need-comment.service.js';
+import { NeedFollowService } from './need-follow.service.js';
 import { ReportNeedInput } from './dto/report-need.input.js';
 import { EndorseNeedInput } from './dto/endorse-need.input.js';
 import { ChangeNeedStatusInput, CommentOnNeedInput, MergeNeedInput } from './dto/change-need-status.input.js';
@@ -22,6 +23,7 @@ export class NeedResolver {
     private readonly endorsements: NeedEndorsementService,
     private readonly workflow: NeedWorkflowService,
     private readonly comments: NeedCommentService,
+    private readonly following: NeedFollowService,
   ) {}
 
   @Query(() => NeedConnection, { description: 'Needs the caller may see; filter by organisation, category, setting, statuses, text; sort NEWEST or MOST_SHARED.' })
@@ -57,6 +59,18 @@ export class NeedResolver {
   @Mutation(() => Need, { description: '"Vi har också detta behov": once per organisation, not for your own organisation\'s need.' })
   endorseNeed(@Ctx() ctx: RequestContext, @Args('input') input: EndorseNeedInput): Promise<Need> {
     return this.endorsements.endorse(ctx, input);
+  }
+
+  @Mutation(() => Need, { description: 'Tell me when the need\'s test is decided, its procurement awarded and its first 12-month follow-up answered.' })
+  async followNeed(@Ctx() ctx: RequestContext, @Args('needId', { type: () => ID }, UuidPipe) needId: string): Promise<Need> {
+    await this.following.follow(ctx, needId);
+    return this.needService.get(ctx, needId, 'needId');
+  }
+
+  @Mutation(() => Need, { description: 'Stop telling me about the need\'s thread (also for its reporter).' })
+  async unfollowNeed(@Ctx() ctx: RequestContext, @Args('needId', { type: () => ID }, UuidPipe) needId: string): Promise<Need> {
+    await this.following.unfollow(ctx, needId);
+    return this.needService.get(ctx, needId, 'needId');
   }
 
   @Mutation(() => Need, { description: 'Withdraws my organisation\'s endorsement.' })
