@@ -58,7 +58,7 @@ describe('web app: everyone', () => {
     await page.getByRole('heading', { name: /^Hej Kim Coach/ }).waitFor();
     await page.getByRole('link', { name: 'Larmknappen hörs inte i köket' }).waitFor();
     await page.getByRole('link', { name: 'Aviseringar 1 olästa' }).waitFor();
-    await page.getByRole('link', { name: '1 olästa aviseringar' }).waitFor();
+    await page.getByRole('link', { name: '1 oläst avisering' }).waitFor();
     await checkPage(page, 'start-coach');
   });
 

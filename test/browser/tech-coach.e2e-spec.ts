@@ -107,7 +107,8 @@ describe('web app: tech coach on a phone', () => {
     await page.getByLabel('Enhet', { exact: true }).fill('Hemtjänst Väst');
     await page.getByRole('button', { name: /Verksamhet/ }).click();
     await page.getByRole('option', { name: 'Hemtjänst', exact: true }).click();
-    await page.getByRole('checkbox').first().check();
+    await page.getByText('Digitalt trygghetslarm', { exact: true }).click();
+    expect(await page.getByRole('checkbox', { name: 'Digitalt trygghetslarm' }).isChecked()).toBe(true);
     await checkPage(page, 'coach-profile');
     await page.getByRole('button', { name: 'Skapa min profil' }).click();
     await page.getByText('Sparat.').waitFor();

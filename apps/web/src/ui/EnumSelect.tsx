@@ -22,6 +22,7 @@ export function EnumSelect<V extends string>({ label, values, labels, value, onC
   return (
     <Select
       label={label}
+      placeholder={t('app.choose')}
       description={description}
       items={items}
       selectedKey={value || null}
