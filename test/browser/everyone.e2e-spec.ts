@@ -62,6 +62,22 @@ describe('web app: everyone', () => {
     await checkPage(page, 'start-coach');
   });
 
+  it('is usable by keyboard: a skip link first, visible focus, and the main content reached in one step', async () => {
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Hoppa till innehållet' });
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    const outline = await skip.evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(outline).not.toBe('none');
+    expect(await skip.boundingBox()).toMatchObject({ y: expect.any(Number) });
+    expect((await skip.boundingBox())!.y).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+  });
+
   it('lists notifications, marks one read and the count follows', async () => {
     await page.getByRole('link', { name: 'Aviseringar 1 olästa' }).click();
     await page.getByRole('heading', { name: 'Aviseringar', level: 1 }).waitFor();
