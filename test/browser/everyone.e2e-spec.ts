@@ -67,15 +67,15 @@ describe('web app: everyone', () => {
     await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Hoppa till innehållet' });
-    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
-    const outline = await skip.evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(await skip.evaluate('el => el === document.activeElement')).toBe(true);
+    const outline = await skip.evaluate('el => getComputedStyle(el).outlineStyle');
     expect(outline).not.toBe('none');
     expect(await skip.boundingBox()).toMatchObject({ y: expect.any(Number) });
     expect((await skip.boundingBox())!.y).toBeGreaterThanOrEqual(0);
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('main');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+    expect(await page.evaluate("document.activeElement?.closest('main') !== null")).toBe(true);
   });
 
   it('lists notifications, marks one read and the count follows', async () => {
