@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { migrationDataSourceOptions } from '../../libs/core/src/database/data-source-options.js';
 import { execFileSync } from 'node:child_process';
 import type { TestEnv } from './test-env.js';
+import { ensureWebBuild } from '../support/web-build.js';
 
 /** One fresh database and one queue prefix per run; migrations and seed applied once. */
 export default async function globalSetup(): Promise<void> {
@@ -39,6 +40,7 @@ export default async function globalSetup(): Promise<void> {
     env: { ...process.env, ...env, NODE_OPTIONS: '' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  ensureWebBuild();
   // Test workers are forked after global setup and inherit these.
   Object.assign(process.env, env);
 }

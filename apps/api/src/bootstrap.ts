@@ -3,8 +3,10 @@ import type { IncomingMessage } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { NestFactory } from '@nestjs/core';
+import fastifyCookie from '@fastify/cookie';
 import { AppConfig, Authenticator, Clock, installRequestContext } from '#core';
 import { ApiModule } from './api.module.js';
+import { serveWebApp } from './web-app.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -22,6 +24,8 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
 /** Hooks shared by `main.ts` and the end-to-end tests, so tests boot the api as users run it. */
 export async function configureApi(app: NestFastifyApplication): Promise<NestFastifyApplication> {
   installRequestContext(app.getHttpAdapter().getInstance(), app.get(Authenticator), app.get(Clock), app.get(AppConfig));
+  await app.register(fastifyCookie as never);
+  await serveWebApp(app.getHttpAdapter().getInstance());
   app.enableShutdownHooks();
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

@@ -11,6 +11,8 @@ import { GraphqlErrorFilter } from './errors/graphql-error.filter.js';
 import { InputValidationPipe } from './validation/validation.pipe.js';
 import { graphqlOptions } from './graphql/graphql.options.js';
 import { HealthController } from './health/health.controller.js';
+import { SessionController } from './auth/session.controller.js';
+import { SessionService } from './auth/session.service.js';
 import { OrganizationResolver } from './organizations/organization.resolver.js';
 import { UserFieldsResolver } from './organizations/user-fields.resolver.js';
 import { FirstRunService } from './organizations/first-run.service.js';
@@ -24,9 +26,10 @@ import { FirstRunService } from './organizations/first-run.service.js';
       useFactory: graphqlOptions,
     }),
   ],
-  controllers: [HealthController],
+  controllers: [HealthController, SessionController],
   providers: [
     AuthResolver,
+    SessionService,
     OrganizationResolver,
     UserFieldsResolver,
     FirstRunService,

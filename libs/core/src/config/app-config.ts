@@ -29,6 +29,9 @@ export class AppConfig {
   readonly bodyLimitBytes!: number;
   readonly loginMaxFailures!: number;
   readonly loginLockSeconds!: number;
+  /** Browser sessions: ended after this long without use, and this long after sign-in at the latest. */
+  readonly sessionIdleSeconds!: number;
+  readonly sessionMaxSeconds!: number;
   readonly privacyMinOrganizations!: number;
   readonly privacyMinPeople!: number;
   /** How often reconcilers (follow-ups, notification sweep) look in Postgres for due work. */
@@ -124,6 +127,8 @@ export class AppConfig {
       bodyLimitBytes: int('BODY_LIMIT_BYTES', 1_048_576, 1024, 52_428_800),
       loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 100),
       loginLockSeconds: int('LOGIN_LOCK_SECONDS', 900, 1, 86400),
+      sessionIdleSeconds: int('SESSION_IDLE_SECONDS', 4 * 3600, 60, 7 * 86400),
+      sessionMaxSeconds: int('SESSION_MAX_SECONDS', 12 * 3600, 60, 30 * 86400),
       privacyMinOrganizations: int('PRIVACY_MIN_ORGANIZATIONS', 3, 1, 100),
       privacyMinPeople: int('PRIVACY_MIN_PEOPLE', 5, 1, 1000),
       reconcileIntervalMs: int('RECONCILE_INTERVAL_SECONDS', 60, 1, 3600) * 1000,

@@ -16,6 +16,7 @@ import { escapeLike } from '../database/references.js';
 import { type ConnectionResult, paginate } from '../pagination/connection.js';
 import { UserPolicy } from './user.policy.js';
 import type { UsersArgs } from './dto/users.args.js';
+import { revokeUserSessions } from '../auth/session-revocation.js';
 
 @Injectable()
 export class UserService {
@@ -68,6 +69,7 @@ export class UserService {
         ...(input.active != null ? { active: input.active } : {}),
       };
       if (Object.keys(changes).length) await tx.update(User, { id: user.id }, changes);
+      if (input.active === false && user.active) await revokeUserSessions(tx, user.id, this.clock.now(), 'USER_DEACTIVATED');
       if (input.roles) {
         await tx.delete(UserRole, { userId: user.id });
         const now = this.clock.now();
@@ -85,6 +87,7 @@ export class UserService {
     const passwordHash = await PasswordHasher.hash(args.newPassword);
     await this.db.transaction(async (tx) => {
       await tx.update(User, { id: user.id }, { passwordHash });
+      await revokeUserSessions(tx, user.id, this.clock.now(), 'PASSWORD_CHANGED');
       await this.audit.record(ctx, tx, { action: 'user.passwordChanged', entityType: 'User', entityId: user.id });
     });
     return true;

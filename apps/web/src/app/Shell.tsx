@@ -1,0 +1,108 @@
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useQuery } from 'urql';
+import { graphql } from './graphql.js';
+import { useLanguage } from './i18n.js';
+import { type Role, useSession } from './SessionProvider.js';
+import type { MessageKey } from './i18n/catalog.js';
+
+export const UnreadCountQuery = graphql(`
+  query UnreadCount {
+    myNotifications(unreadOnly: true, first: 1) { totalCount }
+  }
+`);
+
+interface NavItem {
+  to: string;
+  label: MessageKey;
+  roles?: Role[];
+}
+
+/** Navigation by role: each user sees the journeys their roles allow (the api still decides). */
+export const NAV_ITEMS: NavItem[] = [
+  { to: '/', label: 'nav.start' },
+  { to: '/behov/nytt', label: 'nav.reportNeed', roles: ['TECH_COACH'] },
+  { to: '/behov/mina', label: 'nav.myNeeds', roles: ['TECH_COACH'] },
+  { to: '/coach/aktivitet', label: 'nav.coachActivity', roles: ['TECH_COACH'] },
+  { to: '/coach/profil', label: 'nav.coachProfile', roles: ['TECH_COACH'] },
+  { to: '/granskning', label: 'nav.reviewQueue', roles: ['STEERING_MEMBER'] },
+  { to: '/beslut', label: 'nav.decisions' },
+  { to: '/inkorg', label: 'nav.triage', roles: ['NODE_STAFF', 'NODE_ADMIN'] },
+];
+
+export function LanguageSwitch() {
+  const { lang, setLang, t } = useLanguage();
+  const other = lang === 'sv' ? 'en' : 'sv';
+  return (
+    <button type="button" className="link-button" lang={other} onClick={() => setLang(other)} aria-label={`${t('app.language')}: ${t(`app.language.${other}`)}`}>
+      {t(`app.language.${other}`)}
+    </button>
+  );
+}
+
+const UNREAD_CONTEXT = { additionalTypenames: ['Notification'] };
+
+export function Shell() {
+  const { t } = useLanguage();
+  const { me, hasRole, signOut } = useSession();
+  const navigate = useNavigate();
+  // The count holds no Notification object: name the type so marking one read refreshes it.
+  const [{ data }] = useQuery({ query: UnreadCountQuery, context: UNREAD_CONTEXT });
+  const unread = data?.myNotifications.totalCount ?? 0;
+  const items = NAV_ITEMS.filter((item) => !item.roles || hasRole(...item.roles));
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="brand">
+          <NavLink to="/" className="brand-name">
+            {t('app.name')}
+          </NavLink>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </div>
+        <div className="header-tools">
+          <NavLink to="/aviseringar" className="notifications-link">
+            {t('nav.notifications')}
+            {unread > 0 && (
+              <span className="badge">
+                {unread}
+                <span className="visually-hidden"> {t('nav.unread')}</span>
+              </span>
+            )}
+          </NavLink>
+          <LanguageSwitch />
+          <NavLink to="/konto/losenord">{t('nav.account')}</NavLink>
+          <button
+            type="button"
+            className="link-button"
+            onClick={async () => {
+              await signOut();
+              navigate('/logga-in', { replace: true });
+            }}
+          >
+            {t('nav.signOut')}
+          </button>
+        </div>
+      </header>
+      <nav className="main-nav" aria-label={t('app.mainNav')}>
+        <ul>
+          {items.map((item) => (
+            <li key={item.to}>
+              <NavLink to={item.to} end={item.to === '/'}>
+                {t(item.label)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        {me && <p>{t('app.signedInAs', { name: me.displayName, organization: me.organization.name })}</p>}
+        <p>{t('app.footer')}</p>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { en } from './en.js';
+import { sv, type MessageKey } from './sv.js';
+
+export type Lang = 'sv' | 'en';
+export type { MessageKey };
+export type Params = Record<string, string | number>;
+
+const catalogs: Record<Lang, Record<MessageKey, string>> = { sv, en };
+
+export function translate(lang: Lang, key: MessageKey, params?: Params): string {
+  const template = catalogs[lang][key] ?? sv[key] ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** `key.one` when there is exactly one and the catalogue has that form, otherwise `key` with `{count}`. */
+export function translateCount(lang: Lang, key: MessageKey, count: number, params: Params = {}): string {
+  const one = `${key}.one`;
+  return translate(lang, count === 1 && isMessageKey(one) ? one : key, { ...params, count });
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return key in sv;
+}
+
+const STORAGE_KEY = 'noden.lang';
+
+/** Swedish unless the user chose English on this device. */
+export function storedLang(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): Lang {
+  return storage?.getItem(STORAGE_KEY) === 'en' ? 'en' : 'sv';
+}
+
+export function storeLang(lang: Lang, storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): void {
+  storage?.setItem(STORAGE_KEY, lang);
+}

@@ -1,0 +1,74 @@
+import { createBrowserRouter, Navigate, Outlet, useLocation, useRouteError } from 'react-router';
+import { Shell } from './Shell.js';
+import { useSession } from './SessionProvider.js';
+import { useLanguage } from './i18n.js';
+import { Loading, Page } from '../ui/Page.js';
+import { SignInPage } from '../auth/SignInPage.js';
+import { StartPage } from '../start/StartPage.js';
+
+function RequireSession() {
+  const { status } = useSession();
+  const location = useLocation();
+  if (status === 'starting') return <Loading />;
+  if (status === 'signedOut') return <Navigate to={`/logga-in?till=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  return <Outlet />;
+}
+
+function NotFound() {
+  const { t } = useLanguage();
+  return (
+    <Page title={t('app.notFound.title')}>
+      <p>{t('app.notFound.body')}</p>
+      <p>
+        <a href="/">{t('app.notFound.home')}</a>
+      </p>
+    </Page>
+  );
+}
+
+function RouteError() {
+  const { t } = useLanguage();
+  const error = useRouteError();
+  return (
+    <main id="main" className="standalone">
+      <h1>{t('app.error.title')}</h1>
+      <p>{error instanceof Error ? error.message : t('app.error.network')}</p>
+      <p>
+        <a href="/">{t('app.error.retry')}</a>
+      </p>
+    </main>
+  );
+}
+
+/** Every page but sign-in and start is its own chunk, fetched when first visited. */
+const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({ Component: (await load()).default });
+
+export const router = createBrowserRouter([
+  { path: '/logga-in', Component: SignInPage, ErrorBoundary: RouteError },
+  {
+    Component: RequireSession,
+    ErrorBoundary: RouteError,
+    children: [
+      {
+        Component: Shell,
+        children: [
+          { index: true, Component: StartPage },
+          { path: 'aviseringar', lazy: page(() => import('../notifications/NotificationsPage.js')) },
+          { path: 'konto/losenord', lazy: page(() => import('../auth/ChangePasswordPage.js')) },
+          { path: 'behov/nytt', lazy: page(() => import('../needs/ReportNeedPage.js')) },
+          { path: 'behov/mina', lazy: page(() => import('../needs/MyNeedsPage.js')) },
+          { path: 'behov/:id', lazy: page(() => import('../needs/NeedPage.js')) },
+          { path: 'coach/aktivitet', lazy: page(() => import('../coach/CoachActivityPage.js')) },
+          { path: 'coach/profil', lazy: page(() => import('../coach/CoachProfilePage.js')) },
+          { path: 'granskning', lazy: page(() => import('../review/ReviewQueuePage.js')) },
+          { path: 'granskning/:protocolId', lazy: page(() => import('../review/ProtocolReviewPage.js')) },
+          { path: 'tester/:protocolId', lazy: page(() => import('../review/ProtocolReviewPage.js')) },
+          { path: 'beslut', lazy: page(() => import('../review/DecisionsPage.js')) },
+          { path: 'beslut/:id', lazy: page(() => import('../review/DecisionPage.js')) },
+          { path: 'inkorg', lazy: page(() => import('../triage/TriageInboxPage.js')) },
+          { path: '*', Component: NotFound },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,55 @@
+import { type FormEvent, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useMutation } from 'urql';
+import { Button } from '@midas-ds/components/button';
+import { TextField } from '@midas-ds/components/textfield';
+import { graphql } from '../app/graphql.js';
+import { useLanguage } from '../app/i18n.js';
+import { useSession } from '../app/SessionProvider.js';
+import { ErrorSummary, Page } from '../ui/Page.js';
+import { useFormErrors } from '../ui/useFormErrors.js';
+
+const ChangePassword = graphql(`
+  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
+  }
+`);
+
+const FIELDS = ['currentPassword', 'newPassword', 'repeat'] as const;
+
+export default function ChangePasswordPage() {
+  const { t } = useLanguage();
+  const { signOut } = useSession();
+  const navigate = useNavigate();
+  const [values, setValues] = useState({ currentPassword: '', newPassword: '', repeat: '' });
+  const [{ fetching }, change] = useMutation(ChangePassword);
+  const form = useFormErrors(FIELDS);
+  const set = (name: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [name]: value }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (values.newPassword !== values.repeat) {
+      form.show([{ message: t('password.mismatch'), field: 'repeat' }]);
+      return;
+    }
+    const result = await change({ currentPassword: values.currentPassword, newPassword: values.newPassword });
+    if (form.show(result.error)) return;
+    // The api ended every session of this user, this one included: sign in again with the new password.
+    await signOut('expired');
+    navigate('/logga-in?byte=1', { replace: true });
+  };
+
+  return (
+    <Page title={t('password.title')}>
+      <ErrorSummary messages={form.all} />
+      <form onSubmit={submit} noValidate className="stack narrow">
+        <TextField label={t('password.current')} type="password" autoComplete="current-password" isRequired value={values.currentPassword} onChange={set('currentPassword')} isInvalid={!!form.fieldError('currentPassword')} errorMessage={form.fieldError('currentPassword')} validationBehavior="aria" />
+        <TextField label={t('password.new')} description={t('password.newHint')} type="password" autoComplete="new-password" isRequired value={values.newPassword} onChange={set('newPassword')} isInvalid={!!form.fieldError('newPassword')} errorMessage={form.fieldError('newPassword')} validationBehavior="aria" />
+        <TextField label={t('password.repeat')} type="password" autoComplete="new-password" isRequired value={values.repeat} onChange={set('repeat')} isInvalid={!!form.fieldError('repeat')} errorMessage={form.fieldError('repeat')} validationBehavior="aria" />
+        <Button type="submit" variant="primary" isDisabled={fetching}>
+          {t('password.submit')}
+        </Button>
+      </form>
+    </Page>
+  );
+}

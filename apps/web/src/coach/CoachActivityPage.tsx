@@ -1,0 +1,109 @@
+import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { parseDate, type CalendarDate } from '@internationalized/date';
+import { Button } from '@midas-ds/components/button';
+import { DatePicker } from '@midas-ds/components/date-picker';
+import { TextArea, TextField } from '@midas-ds/components/textfield';
+import { graphql } from '../app/graphql.js';
+import { useLanguage } from '../app/i18n.js';
+import { useSession } from '../app/SessionProvider.js';
+import { formatDate, formatNumber, todayInSweden } from '../app/format.js';
+import type { MessageKey } from '../app/i18n/catalog.js';
+import { ErrorSummary, Notice, Page } from '../ui/Page.js';
+import { EnumSelect } from '../ui/EnumSelect.js';
+import { QueryState } from '../ui/QueryState.js';
+import { useFormErrors } from '../ui/useFormErrors.js';
+import { useDraft } from '../ui/useDraft.js';
+import { COACH_CONTEXT, MyCoachProfile } from './my-coach-profile.js';
+
+const RecordActivity = graphql(`
+  mutation RecordCoachActivity($input: RecordCoachActivityInput!) { recordCoachActivity(input: $input) { id kind occurredOn staffReached } }
+`);
+
+const KINDS = ['TRAINING', 'DEMO', 'OBSERVATION'] as const;
+const FIELDS = ['kind', 'occurredOn', 'staffReached', 'note', 'coachId'] as const;
+
+export default function CoachActivityPage() {
+  const { t, lang } = useLanguage();
+  const { me } = useSession();
+  const today = todayInSweden();
+  const draft = useDraft('coachActivity', { kind: 'TRAINING' as (typeof KINDS)[number], occurredOn: today, staffReached: '', note: '' });
+  const { values, set } = draft;
+  const form = useFormErrors(FIELDS);
+  const [saved, setSaved] = useState(false);
+  const [profiles] = useQuery({ query: MyCoachProfile, variables: { organizationId: me!.organization.id }, context: COACH_CONTEXT });
+  const [state, record] = useMutation(RecordActivity);
+  const mine = profiles.data?.techCoaches.nodes.find((c) => c.userId === me?.id);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    const staff = values.staffReached.trim();
+    if (!/^\d+$/.test(staff)) {
+      form.show([{ field: 'input.staffReached', message: `${t('activity.staffReached')} ${t('app.required')}` }]);
+      return;
+    }
+    const result = await record({ input: { kind: values.kind, occurredOn: values.occurredOn, staffReached: Number(staff), note: values.note.trim() || null } });
+    if (form.show(result.error)) return;
+    draft.clear();
+    setSaved(true);
+  };
+
+  let date: CalendarDate | null = null;
+  try {
+    date = values.occurredOn ? parseDate(values.occurredOn) : null;
+  } catch {
+    date = null;
+  }
+
+  return (
+    <Page title={t('activity.title')}>
+      <QueryState fetching={profiles.fetching} error={profiles.error} hasData={!!profiles.data}>
+        {!mine ? (
+          <p>
+            {t('activity.noProfile')} <Link to="/coach/profil">{t('profile.create')}</Link>
+          </p>
+        ) : (
+          <>
+            {saved && <Notice>{t('activity.saved')}</Notice>}
+            <ErrorSummary messages={form.all} />
+            <form onSubmit={submit} noValidate className="stack narrow">
+              <EnumSelect label={t('activity.kind')} values={KINDS} labels="activityKind" value={values.kind} onChange={(v) => set('kind', v)} isRequired error={form.fieldError('kind')} />
+              <DatePicker
+                label={t('activity.date')}
+                value={date}
+                maxValue={parseDate(today)}
+                onChange={(value) => set('occurredOn', value ? value.toString() : '')}
+                isRequired
+                isInvalid={!!form.fieldError('occurredOn')}
+                errorMessage={form.fieldError('occurredOn')}
+                validationBehavior="aria"
+              />
+              <TextField label={t('activity.staffReached')} type="number" inputMode="numeric" isRequired value={values.staffReached} onChange={(v) => set('staffReached', v)} isInvalid={!!form.fieldError('staffReached')} errorMessage={form.fieldError('staffReached')} validationBehavior="aria" />
+              <TextArea label={t('activity.note')} value={values.note} onChange={(v) => set('note', v)} isInvalid={!!form.fieldError('note')} errorMessage={form.fieldError('note')} validationBehavior="aria" />
+              <Button type="submit" variant="primary" isDisabled={state.fetching}>
+                {t('activity.submit')}
+              </Button>
+            </form>
+            <section aria-labelledby="recent-heading" className="card">
+              <h2 id="recent-heading">{t('activity.recent')}</h2>
+              {mine.activities.length ? (
+                <ul className="plain-list">
+                  {mine.activities.slice(0, 10).map((a) => (
+                    <li key={a.id}>
+                      {formatDate(a.occurredOn, lang)}: {t(`activityKind.${a.kind}` as MessageKey)}, {formatNumber(a.staffReached, lang)} {t('review.staffShort')}
+                      {a.note && <span className="muted"> – {a.note}</span>}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p>{t('app.empty')}</p>
+              )}
+            </section>
+          </>
+        )}
+      </QueryState>
+    </Page>
+  );
+}

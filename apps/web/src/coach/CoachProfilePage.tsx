@@ -1,0 +1,89 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { Button } from '@midas-ds/components/button';
+import { Checkbox, CheckboxGroup } from '@midas-ds/components/checkbox';
+import { TextField } from '@midas-ds/components/textfield';
+import { graphql } from '../app/graphql.js';
+import { useLanguage } from '../app/i18n.js';
+import { useSession } from '../app/SessionProvider.js';
+import { ErrorSummary, Notice, Page } from '../ui/Page.js';
+import { EnumSelect } from '../ui/EnumSelect.js';
+import { QueryState } from '../ui/QueryState.js';
+import { useFormErrors } from '../ui/useFormErrors.js';
+import { COACH_CONTEXT, MyCoachProfile } from './my-coach-profile.js';
+
+const Categories = graphql(`
+  query CoachCategories { technologyCategories { id key labelSv labelEn } }
+`);
+
+const Register = graphql(`
+  mutation RegisterTechCoach($input: RegisterTechCoachInput!) { registerTechCoach(input: $input) { id unit setting active categories { id key } } }
+`);
+
+const Update = graphql(`
+  mutation UpdateTechCoach($input: UpdateTechCoachInput!) { updateTechCoach(input: $input) { id unit setting active categories { id key } } }
+`);
+
+const SETTINGS = ['HOME_CARE', 'HOME_HEALTH_CARE', 'SPECIAL_HOUSING', 'DISABILITY_SUPPORT'] as const;
+const FIELDS = ['unit', 'setting', 'categories', 'active'] as const;
+type Setting = (typeof SETTINGS)[number];
+
+export default function CoachProfilePage() {
+  const { t, lang } = useLanguage();
+  const { me } = useSession();
+  const [profiles] = useQuery({ query: MyCoachProfile, variables: { organizationId: me!.organization.id }, context: COACH_CONTEXT });
+  const [{ data: categories }] = useQuery({ query: Categories });
+  const mine = profiles.data?.techCoaches.nodes.find((c) => c.userId === me?.id);
+  const [values, setValues] = useState({ unit: '', setting: '' as Setting | '', categories: [] as string[], active: true });
+  const [saved, setSaved] = useState(false);
+  const form = useFormErrors(FIELDS);
+  const [registerState, register] = useMutation(Register);
+  const [updateState, update] = useMutation(Update);
+
+  useEffect(() => {
+    if (mine) setValues({ unit: mine.unit, setting: mine.setting, categories: mine.categories.map((c) => c.key), active: mine.active });
+  }, [mine?.id]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    if (!values.setting) {
+      form.show([{ field: 'input.setting', message: `${t('profile.setting')} ${t('app.required')}` }]);
+      return;
+    }
+    const result = mine
+      ? await update({ input: { coachId: mine.id, unit: values.unit, setting: values.setting, categories: values.categories, active: values.active } })
+      : await register({ input: { unit: values.unit, setting: values.setting, categories: values.categories } });
+    if (form.show(result.error)) return;
+    setSaved(true);
+  };
+
+  return (
+    <Page title={t('profile.title')}>
+      <QueryState fetching={profiles.fetching} error={profiles.error} hasData={!!profiles.data}>
+        {!mine && <p>{t('profile.none')}</p>}
+        {saved && <Notice>{t('app.saved')}</Notice>}
+        <ErrorSummary messages={form.all} />
+        <form onSubmit={submit} noValidate className="stack narrow">
+          <TextField label={t('profile.unit')} description={t('profile.unitHint')} isRequired value={values.unit} onChange={(unit) => setValues((v) => ({ ...v, unit }))} isInvalid={!!form.fieldError('unit')} errorMessage={form.fieldError('unit')} validationBehavior="aria" />
+          <EnumSelect label={t('profile.setting')} values={SETTINGS} labels="setting" value={values.setting} onChange={(setting) => setValues((v) => ({ ...v, setting }))} isRequired error={form.fieldError('setting')} />
+          <CheckboxGroup label={t('profile.categories')} value={values.categories} onChange={(keys) => setValues((v) => ({ ...v, categories: keys }))} isInvalid={!!form.fieldError('categories')} errorMessage={form.fieldError('categories')}>
+            {(categories?.technologyCategories ?? []).map((c) => (
+              <Checkbox key={c.key} value={c.key}>
+                {lang === 'en' ? c.labelEn : c.labelSv}
+              </Checkbox>
+            ))}
+          </CheckboxGroup>
+          {mine && (
+            <Checkbox isSelected={values.active} onChange={(active) => setValues((v) => ({ ...v, active }))}>
+              {t('profile.active')}
+            </Checkbox>
+          )}
+          <Button type="submit" variant="primary" isDisabled={registerState.fetching || updateState.fetching}>
+            {mine ? t('profile.save') : t('profile.create')}
+          </Button>
+        </form>
+      </QueryState>
+    </Page>
+  );
+}

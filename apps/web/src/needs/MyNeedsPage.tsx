@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { Button } from '@midas-ds/components/button';
+import { graphql } from '../app/graphql.js';
+import { useLanguage } from '../app/i18n.js';
+import { formatDate, formatNumber } from '../app/format.js';
+import { Page } from '../ui/Page.js';
+import { QueryState } from '../ui/QueryState.js';
+import { StatusTag } from '../ui/StatusTag.js';
+
+const MyNeeds = graphql(`
+  query MyNeeds($after: String) {
+    myNeeds(first: 20, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { id title status statusReason statusChangedAt createdAt endorsementCount peopleAffected }
+    }
+  }
+`);
+
+export default function MyNeedsPage() {
+  const { t, lang } = useLanguage();
+  const [after, setAfter] = useState<string | null>(null);
+  const [{ data, fetching, error }] = useQuery({ query: MyNeeds, variables: { after } });
+  return (
+    <Page title={t('myNeeds.title')} actions={<Link to="/behov/nytt">{t('nav.reportNeed')}</Link>}>
+      <QueryState fetching={fetching} error={error} hasData={!!data}>
+        {data?.myNeeds.nodes.length ? (
+          <ul className="need-list">
+            {data.myNeeds.nodes.map((need) => (
+              <li key={need.id} className="card">
+                <h2 className="need-title">
+                  <Link to={`/behov/${need.id}`}>{need.title}</Link>
+                </h2>
+                <p>
+                  <StatusTag status={need.status} /> <span className="muted">{formatDate(need.statusChangedAt, lang)}</span>
+                </p>
+                {need.statusReason && <p>{need.statusReason}</p>}
+                <p className="muted">
+                  {t('need.reportedOn')} {formatDate(need.createdAt, lang)} · {t('need.peopleAffected')}: {formatNumber(need.peopleAffected, lang)}
+                  {need.endorsementCount > 0 && ` · ${t('report.similar.sharedBy', { count: need.endorsementCount })}`}
+                </p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>
+            {t('myNeeds.none')} <Link to="/behov/nytt">{t('start.coach.report')}</Link>
+          </p>
+        )}
+        {data?.myNeeds.pageInfo.hasNextPage && (
+          <Button variant="secondary" onPress={() => setAfter(data.myNeeds.pageInfo.endCursor ?? null)}>
+            {t('app.loadMore')}
+          </Button>
+        )}
+      </QueryState>
+    </Page>
+  );
+}

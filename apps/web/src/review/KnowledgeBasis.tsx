@@ -1,0 +1,198 @@
+import { useLanguage } from '../app/i18n.js';
+import { formatDate, formatNumber } from '../app/format.js';
+import type { MessageKey } from '../app/i18n/catalog.js';
+
+/** The frozen content of a protocol version, as the api's snapshot holds it (see ProtocolSnapshot in libs/testbed). */
+export interface ProtocolSnapshot {
+  plan: {
+    purpose: string;
+    expectedBenefit: string | null;
+    baseline: string | null;
+    plannedStart: string | null;
+    plannedEnd: string | null;
+    consentApproach: string;
+    consentDescription: string | null;
+    informationSecurity: string | null;
+    workEnvironment: string | null;
+    involvement: string | null;
+    risks: string | null;
+    documents: { title: string; url: string }[];
+    successCriteria: { id: string; name: string; targetValue: number; unit: string; description: string | null }[];
+  };
+  participants: { group: string; women: number | null; men: number | null; otherOrUnknown: number | null }[];
+  observations: { id: string; kind: string; description: string; occurredOn: string }[];
+  deviations: { id: string; description: string; occurredOn: string; actionTaken: string | null }[];
+  technicalFaults: { id: string; description: string; occurredOn: string; affectedComponent: string | null; resolved: boolean }[];
+  results: { criterionId: string; measuredValue: number; met: boolean; comment: string | null }[];
+}
+
+const OBSERVATION_KINDS = ['OBSTACLE', 'OPPORTUNITY', 'LESSON'] as const;
+
+function Text({ value }: { value: string | null | undefined }) {
+  const { t } = useLanguage();
+  return value ? <p className="prose">{value}</p> : <p className="muted">{t('review.notStated')}</p>;
+}
+
+/** Everything a steering member needs to judge a test: plan, results per criterion, participants, observations, risks. */
+export function KnowledgeBasis({ snapshot }: { snapshot: ProtocolSnapshot }) {
+  const { t, lang } = useLanguage();
+  const { plan } = snapshot;
+  const resultOf = new Map(snapshot.results.map((r) => [r.criterionId, r]));
+  return (
+    <section aria-labelledby="basis-heading" className="knowledge-basis">
+      <h2 id="basis-heading">{t('review.basis')}</h2>
+      <h3>{t('review.purpose')}</h3>
+      <Text value={plan.purpose} />
+      <h3>{t('review.expectedBenefit')}</h3>
+      <Text value={plan.expectedBenefit} />
+      <h3>{t('review.baseline')}</h3>
+      <Text value={plan.baseline} />
+      <h3>{t('review.period')}</h3>
+      <p>
+        {formatDate(plan.plannedStart, lang)} – {formatDate(plan.plannedEnd, lang)}
+      </p>
+
+      <h3 id="criteria-heading">{t('review.criteria')}</h3>
+      {plan.successCriteria.length ? (
+        <div className="table-scroll">
+          <table className="data" aria-labelledby="criteria-heading">
+            <thead>
+              <tr>
+                <th scope="col">{t('review.criterion')}</th>
+                <th scope="col">{t('review.target')}</th>
+                <th scope="col">{t('review.measured')}</th>
+                <th scope="col">{t('review.met')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.successCriteria.map((c) => {
+                const result = resultOf.get(c.id);
+                return (
+                  <tr key={c.id}>
+                    <th scope="row">
+                      {c.name}
+                      {c.description && <div className="muted">{c.description}</div>}
+                    </th>
+                    <td>
+                      {formatNumber(c.targetValue, lang, 2)} {c.unit}
+                    </td>
+                    <td>{result ? `${formatNumber(result.measuredValue, lang, 2)} ${c.unit}` : '–'}</td>
+                    <td>
+                      {result ? t(result.met ? 'review.met.yes' : 'review.met.no') : t('review.met.none')}
+                      {result?.comment && <div className="muted">{result.comment}</div>}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="muted">{t('review.none.items')}</p>
+      )}
+
+      <h3 id="participants-heading">{t('review.participants')}</h3>
+      {snapshot.participants.length ? (
+        <table className="data" aria-labelledby="participants-heading">
+          <thead>
+            <tr>
+              <th scope="col">{t('review.group')}</th>
+              <th scope="col">{t('review.women')}</th>
+              <th scope="col">{t('review.men')}</th>
+              <th scope="col">{t('review.other')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {snapshot.participants.map((p) => (
+              <tr key={p.group}>
+                <th scope="row">{t(`participantGroup.${p.group}` as MessageKey)}</th>
+                <td>{formatNumber(p.women, lang)}</td>
+                <td>{formatNumber(p.men, lang)}</td>
+                <td>{formatNumber(p.otherOrUnknown, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted">{t('review.none.items')}</p>
+      )}
+
+      <h3>{t('review.observations')}</h3>
+      <div className="observation-groups">
+        {OBSERVATION_KINDS.map((kind) => {
+          const items = snapshot.observations.filter((o) => o.kind === kind);
+          return (
+            <section key={kind} aria-labelledby={`obs-${kind}`} className="card">
+              <h4 id={`obs-${kind}`}>
+                {t(`observationKind.${kind}`)} ({items.length})
+              </h4>
+              {items.length ? (
+                <ul>
+                  {items.map((o) => (
+                    <li key={o.id}>
+                      {o.description} <span className="muted">({formatDate(o.occurredOn, lang)})</span>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="muted">{t('review.none.items')}</p>
+              )}
+            </section>
+          );
+        })}
+      </div>
+
+      <h3>{t('review.deviations')}</h3>
+      {snapshot.deviations.length ? (
+        <ul>
+          {snapshot.deviations.map((d) => (
+            <li key={d.id}>
+              {d.description} <span className="muted">({formatDate(d.occurredOn, lang)})</span>
+              {d.actionTaken && <div>{d.actionTaken}</div>}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t('review.none.items')}</p>
+      )}
+      <h3>{t('review.faults')}</h3>
+      {snapshot.technicalFaults.length ? (
+        <ul>
+          {snapshot.technicalFaults.map((f) => (
+            <li key={f.id}>
+              {f.description} {f.affectedComponent && <span className="muted">({f.affectedComponent})</span>} {f.resolved && <strong>{t('review.resolved')}</strong>}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t('review.none.items')}</p>
+      )}
+
+      <h3>{t('review.consent')}</h3>
+      <p>{t(`consent.${plan.consentApproach}` as MessageKey)}</p>
+      {plan.consentDescription && <p className="prose">{plan.consentDescription}</p>}
+      <h3>{t('review.infoSec')}</h3>
+      <Text value={plan.informationSecurity} />
+      <h3>{t('review.workEnv')}</h3>
+      <Text value={plan.workEnvironment} />
+      <h3>{t('review.involvement')}</h3>
+      <Text value={plan.involvement} />
+      <h3>{t('review.risks')}</h3>
+      <Text value={plan.risks} />
+      {plan.documents.length > 0 && (
+        <>
+          <h3>{t('review.documents')}</h3>
+          <ul>
+            {plan.documents.map((d) => (
+              <li key={d.url}>
+                <a href={d.url} rel="noopener noreferrer">
+                  {d.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
