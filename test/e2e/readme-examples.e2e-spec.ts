@@ -5,6 +5,7 @@ import { parse, validate } from 'graphql';
 import { Db, Role } from '#core';
 import { createTestApi, type TestApi } from '../support/test-api.js';
 import { createUser, login, TEST_PASSWORD, type TestUser } from '../support/builders.js';
+import { reportNeed } from '../support/needs-builders.js';
 
 interface Example {
   text: string;
@@ -58,8 +59,10 @@ describe('README examples', () => {
 
   it('runs each example without an error for the user it is shown for', async () => {
     const db = api.app.get(Db);
-    const placeholders = async (text: string): Promise<string> => {
+    const placeholders = async (text: string, user: TestUser): Promise<string> => {
       let result = text;
+      // "<need id>": a need the README's user has just reported, as they would before asking for its thread.
+      if (result.includes('<need id>')) result = result.replaceAll('<need id>', (await reportNeed(api, { ...user, token: await login(api, user.email) })).id);
       for (const [whole, name] of text.matchAll(/<([^<>']+)'s id>/g)) {
         const [org] = await db.manager.query(`SELECT id FROM organizations WHERE name LIKE $1`, [`${name}%`]);
         result = result.replace(whole, org.id);
@@ -70,7 +73,7 @@ describe('README examples', () => {
       const email = example.as ?? 'admin@noden.se';
       const user = users.get(email);
       expect({ example: example.text, user: email, known: !!user }).toEqual({ example: example.text, user: email, known: true });
-      let text = await placeholders(example.text);
+      let text = await placeholders(example.text, user!);
       if (text.includes('login(')) text = text.replace('admin@noden.se', user!.email).replace("<the admin's password>", TEST_PASSWORD);
       const token = text.includes('login(') ? undefined : await login(api, user!.email);
       const response = await api.gql(text, {}, token ? { token } : {});
