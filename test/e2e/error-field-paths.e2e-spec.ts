@@ -1,20 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import {
-  type GraphQLField,
-  type GraphQLInputType,
-  GraphQLEnumType,
-  GraphQLInputObjectType,
-  GraphQLList,
-  GraphQLNonNull,
-  type GraphQLScalarType,
-  getNamedType,
-  isLeafType,
-} from 'graphql';
+import { type GraphQLField, GraphQLInputObjectType, type GraphQLInputType, GraphQLList, GraphQLNonNull, type GraphQLScalarType } from 'graphql';
 import { Role } from '#core';
 import { createTestApi, type TestApi } from '../support/test-api.js';
 import { createUser, type TestUser } from '../support/builders.js';
+import { dummyValue, operationDocument } from '../support/schema-operations.js';
 
 /**
  * `extensions.field` is the path of the offending value as the client sent it: a top-level argument is named by
@@ -32,30 +22,7 @@ describe('errors name the field by the path the client used', () => {
   });
   afterAll(() => api.close());
 
-  function dummy(type: GraphQLInputType, depth = 0): unknown {
-    if (type instanceof GraphQLNonNull) return dummy(type.ofType, depth);
-    if (type instanceof GraphQLList) return [dummy(type.ofType, depth)];
-    if (type instanceof GraphQLEnumType) return type.getValues()[0]!.value;
-    if (type instanceof GraphQLInputObjectType) {
-      if (depth > 4) return {};
-      return Object.fromEntries(Object.values(type.getFields()).filter((f) => f.type instanceof GraphQLNonNull).map((f) => [f.name, dummy(f.type, depth + 1)]));
-    }
-    switch ((type as GraphQLScalarType).name) {
-      case 'ID':
-        return randomUUID();
-      case 'Int':
-      case 'Float':
-        return 1;
-      case 'Boolean':
-        return true;
-      case 'DateTime':
-        return '2026-11-22T08:00:00.000Z';
-      case 'JSON':
-        return {};
-      default:
-        return 'Trygghetslarm';
-    }
-  }
+  const dummy = (type: GraphQLInputType) => dummyValue(type, 'Trygghetslarm');
 
   interface StringPath {
     path: string;
@@ -91,11 +58,8 @@ describe('errors name the field by the path the client used', () => {
     ];
   }
 
-  function document(kind: string, field: GraphQLField<unknown, unknown>, argNames: string[]): string {
-    const args = field.args.filter((a) => argNames.includes(a.name));
-    const declarations = args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
-    const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
-    return `${kind}${declarations ? `(${declarations})` : ''} { ${field.name}${args.length ? `(${args.map((a) => `${a.name}: $${a.name}`).join(', ')})` : ''}${selection} }`;
+  function document(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>, argNames: string[]): string {
+    return operationDocument(kind, field, field.args.filter((a) => argNames.includes(a.name)));
   }
 
   it('a NUL byte in any String is reported at exactly the path it was sent at', async () => {

@@ -1,21 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import {
-  type GraphQLArgument,
-  type GraphQLField,
-  type GraphQLInputType,
-  GraphQLEnumType,
-  GraphQLInputObjectType,
-  GraphQLList,
-  GraphQLNonNull,
-  GraphQLScalarType,
-  getNamedType,
-  isLeafType,
-} from 'graphql';
+import { type GraphQLField, GraphQLNonNull } from 'graphql';
 import { Role } from '#core';
 import { createTestApi, type TestApi } from '../support/test-api.js';
 import { createUser, type TestUser } from '../support/builders.js';
+import { dummyValue, operationDocument } from '../support/schema-operations.js';
 
 /**
  * Hostile input as a client would send it: every query and mutation of the schema, called with ids that
@@ -34,45 +23,9 @@ describe('no operation answers a bad call with an internal error', () => {
   });
   afterAll(() => api.close());
 
-  function dummy(type: GraphQLInputType, depth = 0): unknown {
-    if (type instanceof GraphQLNonNull) return dummy(type.ofType, depth);
-    if (type instanceof GraphQLList) return [dummy(type.ofType, depth)];
-    if (type instanceof GraphQLEnumType) return type.getValues()[0]!.value;
-    if (type instanceof GraphQLInputObjectType) {
-      if (depth > 4) return {};
-      return Object.fromEntries(
-        Object.values(type.getFields())
-          .filter((f) => f.type instanceof GraphQLNonNull)
-          .map((f) => [f.name, dummy(f.type, depth + 1)]),
-      );
-    }
-    const scalar = type as GraphQLScalarType;
-    switch (scalar.name) {
-      case 'ID':
-        return randomUUID();
-      case 'Int':
-      case 'Float':
-        return 1;
-      case 'Boolean':
-        return true;
-      case 'DateTime':
-        return '2026-11-22T08:00:00.000Z';
-      case 'JSON':
-        return {};
-      default:
-        return 'x';
-    }
-  }
-
   function call(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): { query: string; variables: Record<string, unknown> } {
-    const required = field.args.filter((a: GraphQLArgument) => a.type instanceof GraphQLNonNull);
-    const declarations = required.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
-    const args = required.map((a) => `${a.name}: $${a.name}`).join(', ');
-    const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
-    return {
-      query: `${kind}${declarations ? `(${declarations})` : ''} { ${field.name}${args ? `(${args})` : ''}${selection} }`,
-      variables: Object.fromEntries(required.map((a) => [a.name, dummy(a.type)])),
-    };
+    const required = field.args.filter((a) => a.type instanceof GraphQLNonNull);
+    return { query: operationDocument(kind, field, required), variables: Object.fromEntries(required.map((a) => [a.name, dummyValue(a.type)])) };
   }
 
   it('holds for every query and mutation, for an admin and for a tech coach', async () => {
