@@ -69,6 +69,23 @@ describe('the demo county', () => {
     expect(report.followUps).toMatchObject({ ANSWERED: 2, OVERDUE: 1, OPEN: 1 });
   });
 
+  it('has knowledge to search: graded articles and the decision, and a draft only its organisation sees', async () => {
+    const search = async (email: string, query: string) => {
+      const response = await api.gql(`query($q: String!) { knowledgeSearch(query: $q, first: 20) { nodes { source title snippet qualityGrade } } }`, { q: query }, { token: tokens[email] });
+      expect(response.errors).toBeUndefined();
+      return response.data!.knowledgeSearch.nodes as { source: string; title: string; qualityGrade: string }[];
+    };
+    const trosa = report.logins.find((l) => l.email.endsWith('@trosa.example'))!.email;
+    const katrineholmCoach = report.logins.find((l) => l.email.endsWith('@katrineholm.example') && l.roles.includes('TECH_COACH'))!.email;
+    const larm = await search(trosa, 'larm');
+    expect((await search(trosa, 'nattillsyn')).map((hit) => hit.source)).toEqual(expect.arrayContaining(['ARTICLE', 'TEST_DECISION']));
+    expect(larm.find((hit) => hit.title === 'Byte till digitala trygghetslarm i Flen')?.qualityGrade).toBe('LIMITED');
+    expect((await search(trosa, 'samtycke')).map((hit) => hit.title)).toContain('Checklista: samtycke till välfärdsteknik');
+    expect((await search(trosa, 'GPS-larm promenader')).map((hit) => hit.title)).not.toContain('GPS-larm på promenader: första intryck');
+    const drafts = await api.gql(`{ articles(status: DRAFT) { nodes { title } } }`, {}, { token: tokens[katrineholmCoach] });
+    expect(drafts.data!.articles.nodes.map((a: { title: string }) => a.title)).toContain('GPS-larm på promenader: första intryck');
+  });
+
   it('made its changes as the users who would make them, audited, over three years ending now', async () => {
     const rows: { actors: number; first: Date; last: Date; actions: number }[] = await api.app
       .get(Db)

@@ -23,6 +23,7 @@ import { NeedCommentService, NeedEndorsementService, NeedService, NeedStatus, Ne
 import { SteeringReviewService, TestActivityService, TestProtocolService } from '#testbed';
 import { CallOffService, FrameworkAgreementService, ParticipationService, ProcurementScanService, ProcurementService } from '#procurement';
 import { type FollowUp, FollowUpService, FollowUpStep, FollowUpWorkflowService, ImplementationService } from '#followup';
+import { ArticleKind, KnowledgeArticleService, KnowledgeSourceType, QualityGrade } from '#knowledge';
 import { DOMAIN_MODULES } from '../../../domain-modules.js';
 
 /** One password for every demo login, printed with them: a demo database holds nothing worth protecting. */
@@ -128,7 +129,7 @@ class DemoCounty {
     const protocol = await this.runTest(needs.nightVisits, catalog.camera);
     const thread = await this.procure(needs.nightVisits, protocol.decisionId, catalog);
     await this.passTime(thread, needs);
-    await this.seedKnowledgeArticles();
+    await this.writeKnowledge(needs, protocol.decisionId, catalog);
     this.clock.set(this.now);
     return this.summary();
   }
@@ -614,12 +615,69 @@ class DemoCounty {
   }
 
   /**
-   * Knowledge portal articles (issue 14, built on another branch) belong here: lessons from the test above,
-   * a good example from Eskilstuna's roll-out, a checklist for consent. Until the `knowledge` lib is merged
-   * there is nothing to add.
+   * The knowledge portal: what members wrote after the test and the roll-out, graded and published by node
+   * staff ("not all knowledge is good knowledge", S4:239), and one draft still with its organisation. The
+   * published decision is in the portal by itself.
    */
-  private async seedKnowledgeArticles(): Promise<void> {
-    this.log('knowledge: no articles (the knowledge portal is not part of this build)');
+  private async writeKnowledge(needs: { nightVisits: string; outdoors: string }, decisionId: string, catalog: { camera: string; gpsAlarm: string }): Promise<void> {
+    const articles = this.get(KnowledgeArticleService);
+    type Draft = Input<KnowledgeArticleService, 'create'>;
+    const write = async (author: string, draft: Omit<Draft, 'qualityGrade'>, grade?: QualityGrade) => {
+      const article = await articles.create(this.ctx(author), draft as Draft);
+      if (!grade) return article;
+      await articles.update(this.ctx('specialist'), { id: article.id, qualityGrade: grade } as Input<KnowledgeArticleService, 'update'>);
+      return articles.publish(this.ctx('processLead'), article.id);
+    };
+    await write(
+      'eskilstunaCoordinator',
+      {
+        kind: ArticleKind.GOOD_EXAMPLE,
+        title: 'Digital nattillsyn i Eskilstunas hemtjänst: så gick införandet',
+        summary: 'Färre störda nätter för brukarna och bättre planering för nattpatrullen efter ett halvår med kamera.',
+        body: 'Vi började med en inventering av uppkoppling i hemmen och ett samtal med varje brukare om samtycke. Nattpatrullen fick två utbildningstillfällen. Efter sex månader hade 34 brukare tillsyn via kamera; tre valde att återgå till fysiska besök. Larmen om avbrott i uppkopplingen behövde en egen rutin.',
+        sourceType: KnowledgeSourceType.SINGLE_SITE_EXPERIENCE,
+        categories: ['DIGITAL_SUPERVISION'],
+        productIds: [catalog.camera],
+        needIds: [needs.nightVisits],
+        testDecisionIds: [decisionId],
+      },
+      QualityGrade.ASSESSED,
+    );
+    await write(
+      'processLead',
+      {
+        kind: ArticleKind.CHECKLIST,
+        title: 'Checklista: samtycke till välfärdsteknik',
+        summary: 'Samtycket ges av personen själv, aldrig av anhöriga eller god man; så dokumenteras det.',
+        body: 'Samtycke till exempelvis kameratillsyn eller GPS-larm ska ges av den enskilde. Anhöriga, god man eller förvaltare kan inte samtycka i personens ställe. Dokumentera samtycket i genomförandeplanen, följ upp det vid varje ändring och när personens förmåga förändras. Finns inget giltigt samtycke används inte tekniken.',
+        sourceType: KnowledgeSourceType.NATIONAL_GUIDANCE,
+        categories: ['DIGITAL_SUPERVISION', 'GPS_ALARM'],
+      },
+      QualityGrade.STRONG,
+    );
+    await write(
+      'flenCoordinator',
+      {
+        kind: ArticleKind.LESSON,
+        title: 'Byte till digitala trygghetslarm i Flen',
+        summary: 'Vad vi lärde oss när alla analoga trygghetslarm byttes ut.',
+        body: 'Inventera hemmens uppkoppling först. Batteritid och räckvidd skilde sig mellan modellerna, och larmcentralens rutiner för testlarm behövde ses över innan bytet.',
+        sourceType: KnowledgeSourceType.SINGLE_SITE_EXPERIENCE,
+        categories: ['SAFETY_ALARM'],
+      },
+      QualityGrade.LIMITED,
+    );
+    await write('katrineholmCoach', {
+      kind: ArticleKind.LESSON,
+      title: 'GPS-larm på promenader: första intryck',
+      summary: 'Utkast från Katrineholms hemtjänst, inte granskat än.',
+      body: 'Brukarna uppskattar friheten att gå ut själva. Laddningen glöms ibland; en påminnelse i kvällsbesöket hjälper.',
+      sourceType: KnowledgeSourceType.SINGLE_SITE_EXPERIENCE,
+      categories: ['GPS_ALARM'],
+      productIds: [catalog.gpsAlarm],
+      needIds: [needs.outdoors],
+    });
+    this.log('knowledge: 3 articles graded and published (a good example, a checklist, a lesson), 1 draft; the decision is in the portal by itself');
   }
 
   private async summary(): Promise<DemoReport> {
