@@ -215,6 +215,7 @@ export default function LandscapePage() {
                 <form onSubmit={add} noValidate className="stack narrow">
                   <Select
                     label={t('landscape.system')}
+                    placeholder={t('landscape.choose')}
                     items={data.systems.nodes.filter((s) => !running.has(s.id)).map((s) => ({ id: s.id, name: `${s.name} (${s.vendorName}), ${label(s.kind)}` }))}
                     selectedKey={adding.systemId || null}
                     onSelectionChange={(key) => key !== null && setAdding((a) => ({ ...a, systemId: String(key) }))}
@@ -235,7 +236,7 @@ export default function LandscapePage() {
             <section aria-labelledby="compatible-heading" className="card">
               <h2 id="compatible-heading">{t('landscape.compatibleTitle')}</h2>
               <div className="narrow">
-                <Select label={t('procurement.category')} items={data.technologyCategories.map((c) => ({ id: c.key, name: label(c) }))} selectedKey={category || null} onSelectionChange={(key) => key !== null && setCategory(String(key))}>
+                <Select label={t('procurement.category')} placeholder={t('landscape.choose')} items={data.technologyCategories.map((c) => ({ id: c.key, name: label(c) }))} selectedKey={category || null} onSelectionChange={(key) => key !== null && setCategory(String(key))}>
                   {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
                 </Select>
               </div>

@@ -126,7 +126,6 @@ export default function RecordImplementationPage() {
                         <TextField
                           key={s}
                           label={t(`sex.${s}` as MessageKey)}
-                          aria-label={`${t(`people.${g}` as MessageKey)}: ${t(`sex.${s}` as MessageKey)}`}
                           type="number"
                           inputMode="numeric"
                           value={String(values[`${g}.${s}`] ?? '')}

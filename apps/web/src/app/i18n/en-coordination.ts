@@ -165,6 +165,7 @@ export const enCoordination: Record<keyof typeof svCoordination, string> = {
   'landscape.impactNone': 'Nothing that works today stops working ({count} products unaffected).',
   'landscape.saveVersion': 'Save version {version}',
   'landscape.versionSaved': '{name} is now registered at version {version}.',
+  'landscape.choose': 'Choose …',
   'landscape.add': 'Add a system',
   'landscape.addSubmit': 'Add',
   'landscape.added': 'The system is added.',

@@ -164,6 +164,7 @@ export const svCoordination = {
   'landscape.impactNone': 'Inget som fungerar i dag slutar fungera ({count} produkter påverkas inte).',
   'landscape.saveVersion': 'Spara version {version}',
   'landscape.versionSaved': '{name} är nu registrerat i version {version}.',
+  'landscape.choose': 'Välj …',
   'landscape.add': 'Lägg till system',
   'landscape.addSubmit': 'Lägg till',
   'landscape.added': 'Systemet är tillagt.',
