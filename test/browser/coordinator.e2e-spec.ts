@@ -214,7 +214,8 @@ describe('web app: municipality coordinator', () => {
     expect(await page.getByRole('radiogroup', { name: 'Upplevd trygghet' }).getByRole('radio', { name: '4' }).isChecked()).toBe(true);
     // A required indicator left out: the api names it, next to its field.
     await page.getByRole('button', { name: 'Skicka svaret' }).click();
-    await page.getByRole('alert').waitFor();
+    await page.getByRole('alert').getByText('Aktiva användare, annat/okänt kön (personer) måste besvaras.').waitFor();
+    expect(await page.getByLabel('Aktiva användare, annat/okänt kön (personer)').getAttribute('aria-invalid')).toBe('true');
     await checkPage(page, 'coordinator-follow-up-errors');
     await page.getByLabel('Aktiva användare, annat/okänt kön (personer)').fill('0');
     await page.getByRole('radiogroup', { name: 'Möter fortfarande personens behov och önskemål' }).getByText('4', { exact: true }).click();

@@ -68,7 +68,7 @@ export default function FollowUpPage() {
   const draft = useLocalDraft(id!);
   const followUp = data?.followUp;
   const indicators = [...(followUp?.indicatorSet?.indicators ?? [])].sort((a, b) => a.sortOrder - b.sortOrder);
-  const form = useFormErrors(['values', 'correctionReason', ...indicators.map((i) => `values.${i.key}`)]);
+  const form = useFormErrors([...indicators.map((i) => `values.${i.key}`), 'values', 'correctionReason']);
   const [saved, setSaved] = useState(false);
   const isCorrection = followUp?.status === 'ANSWERED';
   const canAnswer = followUp && ['OPEN', 'OVERDUE', 'ANSWERED'].includes(followUp.status);
@@ -76,6 +76,11 @@ export default function FollowUpPage() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
+    const missing = indicators.filter((i) => i.required && !(draft.values[i.key] ?? '').trim());
+    if (missing.length) {
+      form.show(missing.map((i) => ({ field: `input.values.${i.key}`, message: t('followUp.required', { label: label(i) }) })));
+      return;
+    }
     const values: Record<string, unknown> = {};
     for (const indicator of indicators) {
       const raw = (draft.values[indicator.key] ?? '').trim();

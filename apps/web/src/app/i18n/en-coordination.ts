@@ -144,6 +144,7 @@ export const enCoordination: Record<keyof typeof svCoordination, string> = {
   'followUp.submit': 'Send the answer',
   'followUp.submitCorrection': 'Save the correction',
   'followUp.textHint': 'Do not write names or other personal data.',
+  'followUp.required': '{label} must be answered.',
   'followUp.yes': 'Yes',
   'followUp.no': 'No',
 

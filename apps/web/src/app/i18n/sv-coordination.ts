@@ -143,6 +143,7 @@ export const svCoordination = {
   'followUp.submit': 'Skicka svaret',
   'followUp.submitCorrection': 'Spara rättelsen',
   'followUp.textHint': 'Skriv inga namn eller andra personuppgifter.',
+  'followUp.required': '{label} måste besvaras.',
   'followUp.yes': 'Ja',
   'followUp.no': 'Nej',
 
