@@ -5,6 +5,8 @@ import { NeedsModule } from '#needs';
 import { TestbedModule } from '#testbed';
 import { ProcurementModule } from '#procurement';
 import { FollowUpModule } from '#followup';
+import { KnowledgeModule } from '#knowledge';
+import { ThreadModule } from '#thread';
 
-/** The domain modules, in the order of the thread need → test → procurement → follow-up. */
-export const DOMAIN_MODULES: Type[] = [NotificationsModule, CatalogModule, NeedsModule, TestbedModule, ProcurementModule, FollowUpModule];
+/** The domain modules, in the order of the thread need → test → procurement → follow-up, then what reads them all. */
+export const DOMAIN_MODULES: Type[] = [NotificationsModule, CatalogModule, NeedsModule, TestbedModule, ProcurementModule, FollowUpModule, KnowledgeModule, ThreadModule];

@@ -194,34 +194,88 @@ describe('follow-up: implementations, indicators, answers and results', () => {
     const flen = { ...(await followUpActors(api, '0482', 'MEDICATION_DISPENSER')), productId };
     const mine = await recordImplementation(api, { ...actors, productId }, monthsAgo(13));
     const theirs = await recordImplementation(api, flen, monthsAgo(13));
+    const katrineholm = { ...(await followUpActors(api, '0483', 'MEDICATION_DISPENSER')), productId };
+    const third = await recordImplementation(api, katrineholm, monthsAgo(13));
     const [mine12] = await openDue(mine.id);
     const [theirs12] = await openDue(theirs.id);
+    const [third12] = await openDue(third.id);
     await api.gql(ANSWER, { i: { followUpId: mine12, values: { ...DEFAULT_ANSWER, perceivedSafety: 4, continuedUse: true } } }, { token: actors.contact.token });
     await api.gql(ANSWER, { i: { followUpId: theirs12, values: { ...DEFAULT_ANSWER, perceivedSafety: 2, continuedUse: false, deviations: 5 } } }, { token: flen.contact.token });
+    await api.gql(ANSWER, { i: { followUpId: third12, values: { ...DEFAULT_ANSWER, perceivedSafety: 3, continuedUse: true, deviations: 0 } } }, { token: katrineholm.contact.token });
 
     const results = await api.gql(
       `query($p: ID!) { followUpResults(productId: $p) {
-        byProduct { productId wave due answered overdue organizations responseRate indicators { key responses sum mean distribution { value count } } }
+        byProduct { productId wave suppressed due answered overdue organizations responseRate indicators { key responses sum mean distribution { value count } } }
         byCategory { categoryKey wave due answered } } }`,
       { p: productId },
       { token: otherCoordinator.token },
     );
     expect(results.errors).toBeUndefined();
     const [twelve, twentyFour] = results.data?.followUpResults.byProduct;
-    expect(twelve).toMatchObject({ productId, wave: 12, due: 2, answered: 2, overdue: 0, organizations: 2, responseRate: 1 });
+    expect(twelve).toMatchObject({ productId, wave: 12, suppressed: false, due: 3, answered: 3, overdue: 0, organizations: 3, responseRate: 1 });
     expect(twentyFour).toMatchObject({ wave: 24, due: 0, answered: 0, responseRate: null });
     const indicator = (key: string) => twelve.indicators.find((i: { key: string }) => i.key === key);
-    expect(indicator('perceivedSafety')).toMatchObject({ responses: 2, sum: 6, mean: 3, distribution: [{ value: '1', count: 0 }, { value: '2', count: 1 }, { value: '3', count: 0 }, { value: '4', count: 1 }, { value: '5', count: 0 }] });
-    expect(indicator('continuedUse')).toMatchObject({ responses: 2, mean: 0.5, distribution: [{ value: 'true', count: 1 }, { value: 'false', count: 1 }] });
-    expect(indicator('deviations')).toMatchObject({ sum: 6, mean: 3 });
+    expect(indicator('perceivedSafety')).toMatchObject({ responses: 3, sum: 9, mean: 3, distribution: [{ value: '1', count: 0 }, { value: '2', count: 1 }, { value: '3', count: 1 }, { value: '4', count: 1 }, { value: '5', count: 0 }] });
+    expect(indicator('continuedUse')).toMatchObject({ responses: 3, mean: 2 / 3, distribution: [{ value: 'true', count: 2 }, { value: 'false', count: 1 }] });
+    expect(indicator('deviations')).toMatchObject({ sum: 6, mean: 2 });
     expect(results.data?.followUpResults.byCategory).toEqual([
-      { categoryKey: 'MEDICATION_DISPENSER', wave: 12, due: 2, answered: 2 },
+      { categoryKey: 'MEDICATION_DISPENSER', wave: 12, due: 3, answered: 3 },
       { categoryKey: 'MEDICATION_DISPENSER', wave: 24, due: 0, answered: 0 },
     ]);
     const raw = await api.gql(`{ followUps(first: 100) { nodes { id answer { values } } } }`, {}, { token: flen.coordinator.token });
     const seen = raw.data?.followUps.nodes.map((n: { id: string }) => n.id);
     expect(seen).toContain(theirs12);
     expect(seen).not.toContain(mine12);
+  });
+
+  it('withholds results over fewer than 3 organisations, and counts below 5 people, from other organisations (never as 0)', async () => {
+    const RESULTS = `query($p: ID!) { followUpResults(productId: $p, wave: 12) {
+      byProduct { suppressed suppression { reason minimum message } due answered organizations responseRate
+                  indicators { key countsPeople sum mean suppression { reason minimum } } }
+      byCategory { suppressed organizations } } }`;
+    const productId = await createProduct(api, actors.staff, 'DIGITAL_SUPERVISION');
+    const only = await recordImplementation(api, { ...actors, productId }, monthsAgo(13));
+    const [onlyFollowUp] = await openDue(only.id);
+    await api.gql(ANSWER, { i: { followUpId: onlyFollowUp, values: { ...DEFAULT_ANSWER, activeUsersMen: 1 } } }, { token: actors.contact.token });
+
+    const asOther = await api.gql(RESULTS, { p: productId }, { token: otherCoordinator.token });
+    expect(asOther.errors).toBeUndefined();
+    expect(asOther.data?.followUpResults.byProduct).toEqual([
+      {
+        suppressed: true,
+        suppression: { reason: 'TOO_FEW_ORGANIZATIONS', minimum: 3, message: 'Visas inte: färre än 3 organisationer ingår.' },
+        due: null,
+        answered: null,
+        organizations: null,
+        responseRate: null,
+        indicators: null,
+      },
+    ]);
+    const inEnglish = await api.gql(RESULTS, { p: productId }, { token: otherCoordinator.token, headers: { 'accept-language': 'en' } });
+    expect(inEnglish.data?.followUpResults.byProduct[0].suppression.message).toBe('Not shown: fewer than 3 organisations are included.');
+
+    const men = (response: GqlResponse) => response.data?.followUpResults.byProduct[0].indicators.find((i: { key: string }) => i.key === 'activeUsersMen');
+    for (const token of [actors.coordinator.token, viewer.token, actors.staff.token]) {
+      const own = await api.gql(RESULTS, { p: productId }, { token });
+      expect(own.data?.followUpResults.byProduct[0]).toMatchObject({ suppressed: false, suppression: null, due: 1, answered: 1, organizations: 1, responseRate: 1 });
+      expect(men(own)).toEqual({ key: 'activeUsersMen', countsPeople: true, sum: 1, mean: 1, suppression: null });
+    }
+
+    // Three organisations: the group is shown, but 1 + 1 + 1 men are still too few people; 0 identifies nobody.
+    for (const code of ['0482', '0483']) {
+      const municipality = { ...(await followUpActors(api, code, 'DIGITAL_SUPERVISION')), productId };
+      const implementation = await recordImplementation(api, municipality, monthsAgo(13));
+      const [followUpId] = await openDue(implementation.id);
+      await api.gql(ANSWER, { i: { followUpId, values: { ...DEFAULT_ANSWER, activeUsersMen: 1, activeUsersOther: 0 } } }, { token: municipality.contact.token });
+    }
+    const shared = await api.gql(RESULTS, { p: productId }, { token: otherCoordinator.token });
+    expect(shared.data?.followUpResults.byProduct[0]).toMatchObject({ suppressed: false, due: 3, answered: 3, organizations: 3 });
+    expect(men(shared)).toEqual({ key: 'activeUsersMen', countsPeople: true, sum: null, mean: null, suppression: { reason: 'TOO_FEW_PEOPLE', minimum: 5 } });
+    const indicators = shared.data?.followUpResults.byProduct[0].indicators;
+    expect(indicators.find((i: { key: string }) => i.key === 'activeUsersWomen')).toMatchObject({ sum: 21, suppression: null });
+    expect(indicators.find((i: { key: string }) => i.key === 'activeUsersOther')).toMatchObject({ sum: 0, suppression: null });
+    expect(indicators.find((i: { key: string }) => i.key === 'deviations')).toMatchObject({ countsPeople: false, sum: 3 });
+    expect(men(await api.gql(RESULTS, { p: productId }, { token: actors.staff.token }))).toMatchObject({ sum: 3, suppression: null });
   });
 
   it('pages follow-ups with a constant number of SQL statements', async () => {

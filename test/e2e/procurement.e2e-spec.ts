@@ -6,6 +6,7 @@ import addFormats from 'ajv-formats';
 import { Db, JobQueue, ManualClock, QueueName, Role } from '#core';
 import { ProcurementScanJob } from '#procurement';
 import { createTestApi, errorCode, type TestApi } from '../support/test-api.js';
+import { assertCompatibility, createSystem } from '../support/catalog-builders.js';
 import { createTestWorker, eventually } from '../support/test-worker.js';
 import { createUser, login, organizationByCode, type TestUser } from '../support/builders.js';
 import {
@@ -265,11 +266,18 @@ describe('joint procurement of mobile safety alarms: participation, award, call-
     await moveTo('2027-01-10T09:00:00.000Z');
     expect((await api.gql(CHANGE_STATUS, { i: { id: procurementId, status: 'ACTIVE' } }, as(staff))).data?.changeProcurementStatus.status).toBe('ACTIVE');
 
-    const trosa = await api.gql(CALL_OFF, { i: { agreementId, lotId: lots[0]!.id, productId: catalog.gpsAlarm, quantity: 25, valueSek: 62_500.5 } }, as(coordinators.trosa));
+    // The alarm's compatibility depends on an alarm receiving centre, and Trosa has registered none.
+    const receiver = await createSystem(api, staff, 'ALARM_RECEIVER', 'Larmcentral', ['5.0']);
+    await assertCompatibility(api, staff, { productId: catalog.gpsAlarm, systemId: receiver, systemVersions: '*', status: 'SUPPORTED' });
+    const trosa = await api.gql(
+      CALL_OFF,
+      { i: { agreementId, lotId: lots[0]!.id, productId: catalog.gpsAlarm, quantity: 25, valueSek: 62_500.5 } },
+      { ...as(coordinators.trosa), headers: { 'accept-language': 'en-GB,en;q=0.9' } },
+    );
     expect(trosa.errors).toBeUndefined();
     expect(trosa.data?.createCallOff).toMatchObject({
       callOff: { quantity: 25, valueSek: 62_500.5, calledOffOn: '2027-01-10', method: 'DIRECT_BY_RANKING', organization: { code: '0488' }, lot: { number: 1 } },
-      warnings: [],
+      warnings: [{ code: 'NO_SYSTEM_OF_KIND', message: 'Compatibility unknown: no alarm receiving centre in your landscape.', productId: catalog.gpsAlarm }],
     });
 
     const oxelosund = await api.gql(CALL_OFF, { i: { agreementId, lotId: lots[0]!.id, productId: catalog.gpsAlarm, quantity: 5, valueSek: 12_000 } }, as(coordinators.oxelosund));

@@ -96,6 +96,13 @@ describe('test protocols and steering review', () => {
       { participantGroup: 'CARE_RECIPIENTS', women: 7, men: 5, otherOrUnknown: 0, total: 12 },
       { participantGroup: 'STAFF', women: 9, men: 2, otherOrUnknown: 1, total: 12 },
     ]);
+    // Other organisations see no count of fewer than 5 people, nor the split by sex that would reveal one.
+    const PARTICIPANTS = `query($id: ID!) { testProtocol(id: $id) { participants { participantGroup women men otherOrUnknown total suppression { reason minimum } } } }`;
+    expect((await api.gql(PARTICIPANTS, { id }, { token: nykoping.token })).data?.testProtocol.participants).toEqual([
+      { participantGroup: 'CARE_RECIPIENTS', women: 7, men: 5, otherOrUnknown: 0, total: 12, suppression: null },
+      { participantGroup: 'STAFF', women: null, men: null, otherOrUnknown: null, total: 12, suppression: { reason: 'TOO_FEW_PEOPLE', minimum: 5 } },
+    ]);
+    expect((await api.gql(PARTICIPANTS, { id }, { token: flenCoach.token })).data?.testProtocol.participants[1]).toMatchObject({ women: 9, men: 2, otherOrUnknown: 1, suppression: null });
     expect((await api.gql(RESULT, { i: { protocolId: id, criterionId: nightsCriterion!.id, measuredValue: 86, met: true } }, { token: eskilstuna.token })).data?.recordTestResult).toMatchObject({ met: true });
     await api.gql(RESULT, { i: { protocolId: id, criterionId: timeCriterion!.id, measuredValue: 52, met: false, comment: 'Inkörningsperiod' } }, { token: eskilstuna.token });
     const lists = await api.gql(`query($id: ID!) { testProtocol(id: $id) { observations { kind } deviations { description } technicalFaults { affectedComponent } } }`, { id }, { token: vingaker.token });
@@ -214,6 +221,13 @@ describe('test protocols and steering review', () => {
     expect(observed.errors).toBeUndefined();
     const protocol = await api.gql(`query($id: ID!) { testProtocol(id: $id) { status versions { reviewStatus votes { id } } } }`, { id }, { token: trosa.token });
     expect(protocol.data?.testProtocol).toEqual({ status: 'COMPLETED', versions: [{ reviewStatus: 'SUPERSEDED', votes: [{ id: expect.any(String) }] }] });
+    // Everyone who voted is told their vote no longer counts; members who had not voted are not.
+    const told = async (user: TestUser) =>
+      (await api.gql(`{ myNotifications(first: 50) { nodes { kind entityId params } } }`, {}, { token: user.token })).data?.myNotifications.nodes.filter(
+        (n: { kind: string; entityId: string }) => n.kind === 'testProtocol.reviewSuperseded' && n.entityId === id,
+      );
+    expect(await told(steering['0484']!)).toEqual([{ kind: 'testProtocol.reviewSuperseded', entityId: id, params: { versionId: v1.id, versionNumber: 1 } }]);
+    expect(await told(steering['0482']!)).toEqual([]);
     const stale = await vote(api, steering['0482']!, v1.id, 'RECOMMEND');
     expect(errorCode(stale)).toBe('CONFLICT');
     expect(stale.errors?.[0]?.extensions.field).toBe('input.versionId');

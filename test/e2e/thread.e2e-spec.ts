@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ManualClock, Role } from '#core';
 import { FollowUpStep, FollowUpWorkflowService } from '#followup';
 import { ProcurementScanService } from '#procurement';
-import { createTestApi, type GqlResponse, type TestApi } from '../support/test-api.js';
+import { createTestApi, errorCode, type GqlResponse, type TestApi } from '../support/test-api.js';
 import { createUser, login, organizationByCode, type TestUser } from '../support/builders.js';
 import { reportNeed } from '../support/needs-builders.js';
 import { createProtocol, changeStatus as changeProtocolStatus, vote } from '../support/testbed-builders.js';
@@ -135,15 +135,36 @@ describe('the thread: need → test → decision → procurement → call-off �
     const callOff = ok(await api.gql(CALL_OFF, { i: { agreementId, lotId: lots[0].id, productId, quantity: 40, valueSek: 120_000 } }, { token: flenCoordinator.token })).createCallOff;
     callOffId = callOff.callOff.id;
     expect(callOff.warnings.map((w: { code: string }) => w.code).sort()).toEqual(['PRODUCT_COMPATIBILITY_UNKNOWN', 'PRODUCT_NOT_SUPPORTED_WITH_SYSTEM']);
+    expect(callOff.warnings.map((w: { message: string }) => w.message).sort()).toEqual([
+      expect.stringMatching(/^Okänt om version 3\.1 fungerar med Annan journal \w+ 2\.0\.$/),
+      expect.stringMatching(/^Version 3\.1 har status PARTIAL med Omsorgsjournal \w+ 7\.0: Larm syns inte i journalen\.$/),
+    ]);
+  });
+
+  it("refuses an implementation against another municipality's call-off, and a go-live date before the call-off", async () => {
+    const RECORD = `mutation($i: RecordImplementationInput!) { recordImplementation(input: $i) { id } }`;
+    const eskilstunaContact = await createUser(api, '0484', [Role.TECH_COACH], 'eskilstuna-contact');
+    const theirs = await api.gql(RECORD, { i: { productId, callOffId, setting: 'HOME_CARE', responsibleUserId: eskilstunaContact.id, goLiveOn: '2060-03-10' } }, { token: eskilstuna.token });
+    expect([errorCode(theirs), theirs.errors?.[0]?.extensions.field]).toEqual(['FORBIDDEN', 'input.callOffId']);
+    const onBehalf = await api.gql(RECORD, { i: { organizationId: eskilstuna.organizationId, productId, callOffId, setting: 'HOME_CARE', responsibleUserId: eskilstunaContact.id } }, { token: staff.token });
+    expect([errorCode(onBehalf), onBehalf.errors?.[0]?.extensions.field]).toEqual(['FORBIDDEN', 'input.callOffId']);
+    const early = await api.gql(RECORD, { i: { productId, callOffId, setting: 'HOME_CARE', responsibleUserId: flenCoordinator.id, goLiveOn: '2060-03-04' } }, { token: flenCoordinator.token });
+    expect([errorCode(early), early.errors?.[0]?.extensions.field, early.errors?.[0]?.message]).toEqual(['BAD_USER_INPUT', 'input.goLiveOn', expect.stringContaining('2060-03-05')]);
+    const unknown = await api.gql(RECORD, { i: { productId, callOffId: '00000000-0000-4000-8000-000000000000', setting: 'HOME_CARE', responsibleUserId: flenCoordinator.id } }, { token: flenCoordinator.token });
+    expect([errorCode(unknown), unknown.errors?.[0]?.extensions.field]).toEqual(['NOT_FOUND', 'input.callOffId']);
+    const implementations = await api.gql(`{ implementations(first: 50) { nodes { id } } }`, {}, { token: staff.token });
+    expect(ok(implementations).implementations.nodes).toEqual([]);
   });
 
   it('addresses the need when the 12-month follow-up of the implementation says it is still in use', async () => {
+    // No need ids typed again: the implementation inherits the needs its call-off's procurement answers.
     const recorded = await api.gql(
-      `mutation($i: RecordImplementationInput!) { recordImplementation(input: $i) { id followUps { wave dueOn } } }`,
-      { i: { productId, callOffId, needIds: [needId], setting: 'HOME_CARE', responsibleUserId: flenCoordinator.id, goLiveOn: '2060-03-10' } },
+      `mutation($i: RecordImplementationInput!) { recordImplementation(input: $i) { id needIds followUps { wave dueOn } } }`,
+      { i: { productId, callOffId, setting: 'HOME_CARE', responsibleUserId: flenCoordinator.id, goLiveOn: '2060-03-10' } },
       { token: flenCoordinator.token },
     );
     const implementation = ok(recorded).recordImplementation;
+    expect(implementation.needIds).toEqual([needId]);
     expect(implementation.followUps).toEqual([
       { wave: 12, dueOn: '2061-03-10' },
       { wave: 24, dueOn: '2062-03-10' },

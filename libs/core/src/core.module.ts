@@ -17,6 +17,7 @@ import { TokenService } from './auth/token.service.js';
 import { AuthService } from './auth/auth.service.js';
 import { WorkerHeartbeat } from './health/worker-heartbeat.entity.js';
 import { HeartbeatHandler } from './health/heartbeat.job.js';
+import { SmallNumbers } from './privacy/small-numbers.js';
 
 /** Plumbing shared by the api, the worker and the CLI: config, clock, database, audit, organisations, users. */
 @Global()
@@ -29,7 +30,7 @@ import { HeartbeatHandler } from './health/heartbeat.job.js';
     JwtModule.register({}),
     TypeOrmModule.forFeature([Organization, User, UserRole, AuditEntry, LoginAttempt, WorkerHeartbeat]),
   ],
-  providers: [AuditService, OrganizationService, UserService, TokenService, AuthService, HeartbeatHandler],
-  exports: [ConfigModule, ClockModule, DatabaseModule, TypeOrmModule, AuditService, OrganizationService, UserService, TokenService, AuthService, HeartbeatHandler],
+  providers: [AuditService, OrganizationService, UserService, TokenService, AuthService, HeartbeatHandler, SmallNumbers],
+  exports: [ConfigModule, ClockModule, DatabaseModule, TypeOrmModule, AuditService, OrganizationService, UserService, TokenService, AuthService, HeartbeatHandler, SmallNumbers],
 })
 export class CoreModule {}

@@ -19,6 +19,11 @@ export const FollowUpError = defineErrors('FOLLOWUP', {
     sv: 'Startdatumet kan ändras men inte tas bort när uppföljningar finns.',
     en: 'The go-live date can be changed but not removed once follow-ups exist.',
   },
+  GO_LIVE_BEFORE_CALL_OFF: {
+    code: 'BAD_USER_INPUT',
+    sv: 'Startdatumet kan inte ligga före avropets datum ({calledOffOn}).',
+    en: 'The go-live date cannot be before the call-off date ({calledOffOn}).',
+  },
   DISCONTINUED: { code: 'CONFLICT', sv: 'Införandet är avslutat och kan inte ändras.', en: 'The implementation is discontinued and cannot be changed.' },
   NOT_OPEN: {
     code: 'CONFLICT',

@@ -15,6 +15,7 @@ import { FollowUpAnswerFieldsResolver } from './follow-up/follow-up-answer-field
 import { FollowUpAnsweredHooks } from './follow-up/follow-up-hooks.js';
 import { ThreadHooks } from './follow-up/thread.hooks.js';
 import { NeedsModule } from '#needs';
+import { ProcurementModule } from '#procurement';
 import { Indicator, IndicatorSet } from './indicators/indicator-set.entity.js';
 import { IndicatorService } from './indicators/indicator.service.js';
 import { IndicatorResolver } from './indicators/indicator.resolver.js';
@@ -24,7 +25,7 @@ import { FOLLOW_UP_JOB_HANDLERS } from './jobs/follow-up.handlers.js';
 
 /** Implementations and their 12- and 24-month follow-ups: schedule, workers, indicators, answers, results (S4:358-362). */
 @Module({
-  imports: [TypeOrmModule.forFeature([Implementation, FollowUp, FollowUpAnswer, IndicatorSet, Indicator]), CatalogModule, NeedsModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([Implementation, FollowUp, FollowUpAnswer, IndicatorSet, Indicator]), CatalogModule, NeedsModule, ProcurementModule, NotificationsModule],
   providers: [
     ImplementationService,
     ImplementationResolver,

@@ -7,6 +7,7 @@ export * from './need/need-comment.entity.js';
 export * from './need/need.service.js';
 export * from './need/similar-need.type.js';
 export * from './need/need-thread.service.js';
+export * from './need/need-follow.service.js';
 export type { NeedLink } from './need/need-status.writer.js';
 export * from './coach/tech-coach.entity.js';
 export * from './coach/coach-activity.entity.js';

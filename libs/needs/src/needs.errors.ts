@@ -2,6 +2,11 @@ import { defineErrors } from '#core';
 
 export const NeedError = defineErrors('NEED', {
   NOT_FOUND: { code: 'NOT_FOUND', sv: 'Behovet finns inte.', en: 'Need not found.' },
+  MERGED_INTO_UNTRIAGED: {
+    code: 'CONFLICT',
+    sv: 'Behovet är sammanslaget med ett annat behov som noden ännu inte har granskat.',
+    en: 'The need was merged into another need that the node has not triaged yet.',
+  },
   MERGED: {
     code: 'CONFLICT',
     sv: 'Behovet är sammanslaget med ett annat behov ({mergedIntoId}). Använd det i stället.',

@@ -12,6 +12,7 @@ import { NeedWorkflowService } from './need/need-workflow.service.js';
 import { NeedCommentService } from './need/need-comment.service.js';
 import { NeedStatusWriter } from './need/need-status.writer.js';
 import { NeedThreadService } from './need/need-thread.service.js';
+import { NeedFollowService } from './need/need-follow.service.js';
 import { NeedResolver } from './need/need.resolver.js';
 import { NeedFieldsResolver } from './need/need-fields.resolver.js';
 import { NeedEndorsementFieldsResolver } from './need/need-endorsement-fields.resolver.js';
@@ -34,6 +35,7 @@ import { TechCoachFieldsResolver } from './coach/tech-coach-fields.resolver.js';
     NeedCommentService,
     NeedStatusWriter,
     NeedThreadService,
+    NeedFollowService,
     NeedResolver,
     NeedFieldsResolver,
     NeedEndorsementFieldsResolver,
@@ -43,6 +45,6 @@ import { TechCoachFieldsResolver } from './coach/tech-coach-fields.resolver.js';
     TechCoachResolver,
     TechCoachFieldsResolver,
   ],
-  exports: [NeedService, NeedThreadService],
+  exports: [NeedService, NeedThreadService, NeedFollowService],
 })
 export class NeedsModule {}

@@ -12,9 +12,11 @@ function ctx(organizationId: string, roles: Role[], userId = '00000000-0000-4000
   return new RequestContext({ userId, organizationId, organizationKind: kind, roles });
 }
 
+const withStatus = <T extends object>(need: T, status: NeedStatus) => ({ ...need, status });
+
 describe('NeedPolicy', () => {
-  const fresh = { status: NeedStatus.NEW, organizationId: FLEN };
-  const triaged = { status: NeedStatus.TRIAGED, organizationId: FLEN };
+  const fresh = { status: NeedStatus.NEW, organizationId: FLEN, publishedAt: null };
+  const triaged = { status: NeedStatus.TRIAGED, organizationId: FLEN, publishedAt: new Date('2026-01-02T08:00:00Z') };
 
   it('shows a NEW need to its own organisation and node staff only', () => {
     expect(NeedPolicy.canSee(ctx(FLEN, [Role.TECH_COACH]), fresh)).toBe(true);
@@ -23,9 +25,16 @@ describe('NeedPolicy', () => {
     expect(() => NeedPolicy.assertCanSee(ctx(NYKOPING, [Role.VIEWER]), fresh, 'input.needId')).toThrow(DomainError);
   });
 
-  it('shows a need to every member from TRIAGED on, merged ones included', () => {
+  it('shows a need to every member once triaged, whatever its status later, merged ones included', () => {
     expect(NeedPolicy.canSee(ctx(NYKOPING, [Role.VIEWER]), triaged)).toBe(true);
-    expect(NeedPolicy.canSee(ctx(NYKOPING, [Role.VIEWER]), { ...triaged, status: NeedStatus.MERGED })).toBe(true);
+    expect(NeedPolicy.canSee(ctx(NYKOPING, [Role.VIEWER]), withStatus(triaged, NeedStatus.MERGED))).toBe(true);
+    expect(NeedPolicy.canSee(ctx(NYKOPING, [Role.VIEWER]), withStatus(triaged, NeedStatus.DECLINED))).toBe(true);
+  });
+
+  it('keeps a need declined or merged straight from NEW private: it was never triaged', () => {
+    expect(NeedPolicy.canSee(ctx(NYKOPING, [Role.VIEWER]), withStatus(fresh, NeedStatus.DECLINED))).toBe(false);
+    expect(NeedPolicy.canSee(ctx(NYKOPING, [Role.VIEWER]), withStatus(fresh, NeedStatus.MERGED))).toBe(false);
+    expect(NeedPolicy.canSee(ctx(FLEN, [Role.VIEWER]), withStatus(fresh, NeedStatus.DECLINED))).toBe(true);
   });
 
   it('leaves the workflow to node staff', () => {

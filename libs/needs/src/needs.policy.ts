@@ -1,28 +1,34 @@
-import { type RequestContext, Role, Visibility, type VisibilityScope } from '#core';
+import { type DomainError, type RequestContext, Role, Visibility, type VisibilityScope } from '#core';
 import { type Need } from './need/need.entity.js';
-import { NeedStatus } from './need/need.enums.js';
 import { CoachError, NeedError } from './needs.errors.js';
 
 /**
- * DOMAIN.md "Needs": a NEW need is visible to its own organisation and node staff; once the node has
- * triaged it (any later status, MERGED included) it is visible to all members.
+ * DOMAIN.md "Needs": a need is visible to its own organisation and node staff until the node has triaged it;
+ * from then on (`published_at`, set at the first TRIAGED) to all members, whatever its status later, MERGED
+ * included. A need declined or merged straight from NEW was never triaged and stays private.
  */
 export const NeedPolicy = {
-  isPublished(need: Pick<Need, 'status'>): boolean {
-    return need.status !== NeedStatus.NEW;
+  isPublished(need: Pick<Need, 'publishedAt'>): boolean {
+    return need.publishedAt !== null;
   },
 
-  canSee(ctx: RequestContext, need: Pick<Need, 'status' | 'organizationId'>): boolean {
+  canSee(ctx: RequestContext, need: Pick<Need, 'publishedAt' | 'organizationId'>): boolean {
     return Visibility.canSee(ctx, { organizationIds: [need.organizationId], published: NeedPolicy.isPublished(need) });
   },
 
-  assertCanSee(ctx: RequestContext, need: Pick<Need, 'status' | 'organizationId'>, field = 'id'): void {
+  assertCanSee(ctx: RequestContext, need: Pick<Need, 'publishedAt' | 'organizationId'>, field = 'id'): void {
     Visibility.assertCanSee(ctx, { organizationIds: [need.organizationId], published: NeedPolicy.isPublished(need) }, () => NeedError.NOT_FOUND({ field }));
   },
 
-  /** For list queries over `needs` aliased `alias`. */
+  /** The visibility rule as SQL over `needs` aliased `alias`, for list queries (bind `:visibilityOrg`). */
   scope(alias: string): VisibilityScope {
-    return { published: `${alias}.status <> 'NEW'`, ownedBy: [`${alias}.organization_id = :visibilityOrg`] };
+    return { published: `${alias}.published_at IS NOT NULL`, ownedBy: [`${alias}.organization_id = :visibilityOrg`] };
+  },
+
+  /** The error for acting on a merged need: it names the survivor only to those who may see it. */
+  mergedError(ctx: RequestContext, survivor: Pick<Need, 'id' | 'publishedAt' | 'organizationId'> | null, field: string): DomainError {
+    if (survivor && NeedPolicy.canSee(ctx, survivor)) return NeedError.MERGED({ field, params: { mergedIntoId: survivor.id } });
+    return NeedError.MERGED_INTO_UNTRIAGED({ field });
   },
 
   /** Triage, status changes and merges are the node's work. */

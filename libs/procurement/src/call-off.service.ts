@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { AuditService, Clock, CoreError, Db, Organization, type RequestContext } from '#core';
+import type { EntityManager } from 'typeorm';
+import { AuditService, Clock, CoreError, Db, type ErrorParams, GraphQLJSON, Organization, renderMessage, type RequestContext } from '#core';
 import { CompatibilityQuestionService, CompatibilityStatus } from '#catalog';
 import { CallOff } from './call-off.entity.js';
 import { FrameworkAgreement } from './framework-agreement.entity.js';
@@ -13,13 +14,37 @@ import { ProcurementPolicy } from './procurement.policy.js';
 import { stockholmDate } from './procurement.workflow.js';
 import type { CreateCallOffInput } from './dto/create-call-off.input.js';
 
+/** The call-off warnings, like errors: a code, params, and a message in the request's language. */
+const CALL_OFF_WARNINGS = {
+  PRODUCT_COMPATIBILITY_UNKNOWN: {
+    sv: 'Okänt om version {productVersion} fungerar med {systemName} {systemVersion}.',
+    en: 'Unknown whether version {productVersion} works with {systemName} {systemVersion}.',
+  },
+  PRODUCT_NOT_SUPPORTED_WITH_SYSTEM: {
+    sv: 'Version {productVersion} har status {status} med {systemName} {systemVersion}{note}.',
+    en: 'Version {productVersion} has status {status} with {systemName} {systemVersion}{note}.',
+  },
+  NO_SYSTEM_OF_KIND: {
+    sv: 'Okänd kompatibilitet: ert systemlandskap saknar {kindSv}.',
+    en: 'Compatibility unknown: no {kindEn} in your landscape.',
+  },
+} as const;
+
+export type CallOffWarningCode = keyof typeof CALL_OFF_WARNINGS;
+
 @ObjectType({ description: 'Something the caller should know about a call-off that does not stop it.' })
 export class CallOffWarning {
-  @Field({ description: 'E.g. PRODUCT_NOT_SUPPORTED_WITH_SYSTEM.' })
+  @Field({ description: 'PRODUCT_COMPATIBILITY_UNKNOWN, PRODUCT_NOT_SUPPORTED_WITH_SYSTEM or NO_SYSTEM_OF_KIND.' })
   code: string;
 
-  @Field()
+  @Field({ description: "In the request's language (Accept-Language)." })
   message: string;
+
+  @Field(() => GraphQLJSON, { description: 'The values the message is built from.' })
+  params: ErrorParams;
+
+  @Field(() => String, { nullable: true, description: 'For NO_SYSTEM_OF_KIND: the system kind, e.g. ALARM_RECEIVER.' })
+  kindKey?: string | null;
 
   @Field(() => ID, { nullable: true })
   productId?: string | null;
@@ -110,19 +135,42 @@ export class CallOffService {
   }
 
   /**
+   * For the step after it (an implementation recorded for `organizationId` from a call-off): the call-off, only
+   * if it is that organisation's own (FORBIDDEN otherwise: call-offs are listed on the agreement's card, so its
+   * existence is no secret) under a procurement the caller may see, and the needs that procurement answers.
+   */
+  async forImplementation(ctx: RequestContext, tx: EntityManager, callOffId: string, organizationId: string, field: string): Promise<{ callOff: CallOff; needIds: string[] }> {
+    const callOff = await tx.findOneBy(CallOff, { id: callOffId });
+    const agreement = callOff && (await tx.findOneBy(FrameworkAgreement, { id: callOff.agreementId }));
+    const procurement = agreement && (await tx.findOneBy(Procurement, { id: agreement.procurementId }));
+    if (!callOff || !procurement || !ProcurementPolicy.canSee(ctx, procurement)) throw ProcurementError.CALL_OFF_NOT_FOUND({ field });
+    if (callOff.organizationId !== organizationId) {
+      const owner = await tx.findOneBy(Organization, { id: callOff.organizationId });
+      throw ProcurementError.CALL_OFF_OF_OTHER_ORGANIZATION({ field, params: { organization: owner?.name ?? '' } });
+    }
+    const needs: { need_id: string }[] = await tx.query(`SELECT need_id FROM procurement_needs WHERE procurement_id = $1 ORDER BY need_id`, [procurement.id]);
+    return { callOff, needIds: needs.map((n) => n.need_id) };
+  }
+
+  /**
    * The one place call-off warnings come from: each system the caller runs (of the kinds that matter for the
    * product's category) with which the product's current version is not known to be SUPPORTED.
    */
   private async compatibilityWarnings(ctx: RequestContext, organizationId: string, productId: string): Promise<CallOffWarning[]> {
-    const checks = await this.compatibility.compatibilityWarnings(ctx, organizationId, productId);
-    return checks.map((check) => ({
-      code: check.status === CompatibilityStatus.UNKNOWN ? 'PRODUCT_COMPATIBILITY_UNKNOWN' : 'PRODUCT_NOT_SUPPORTED_WITH_SYSTEM',
-      message:
-        check.status === CompatibilityStatus.UNKNOWN
-          ? `Okänt om version ${check.productVersion ?? '?'} fungerar med ${check.systemName} ${check.systemVersion}.`
-          : `Version ${check.productVersion ?? '?'} har status ${check.status} med ${check.systemName} ${check.systemVersion}${check.note ? `: ${check.note}` : ''}.`,
+    const { checks, missingKinds } = await this.compatibility.fitInLandscape(ctx, organizationId, productId);
+    const warning = (code: CallOffWarningCode, params: ErrorParams, extra: Partial<CallOffWarning>): CallOffWarning => ({
+      code,
+      message: renderMessage(CALL_OFF_WARNINGS[code], ctx.lang, params),
+      params,
       productId,
-      systemId: check.systemId,
-    }));
+      ...extra,
+    });
+    return [
+      ...missingKinds.map((kind) => warning('NO_SYSTEM_OF_KIND', { kind: kind.key, kindSv: kind.labelSv.toLowerCase(), kindEn: kind.labelEn.toLowerCase() }, { kindKey: kind.key, systemId: null })),
+      ...checks.map((check) => {
+        const params = { productVersion: check.productVersion ?? '?', systemName: check.systemName, systemVersion: check.systemVersion, status: check.status, note: check.note ? `: ${check.note}` : '' };
+        return warning(check.status === CompatibilityStatus.UNKNOWN ? 'PRODUCT_COMPATIBILITY_UNKNOWN' : 'PRODUCT_NOT_SUPPORTED_WITH_SYSTEM', params, { systemId: check.systemId });
+      }),
+    ];
   }
 }

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { AuditService, Clock, Db, Organization, type RequestContext } from '#core';
 import { Product, Supplier } from '#catalog';
+import { NeedFollowService } from '#needs';
+import { NotificationService } from '#notifications';
 import { AwardedProduct, AwardedSupplier, ExtensionOption, FrameworkAgreement } from './framework-agreement.entity.js';
 import { CallOff } from './call-off.entity.js';
 import { Procurement } from './procurement.entity.js';
@@ -26,12 +28,14 @@ export class FrameworkAgreementService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly procurements: ProcurementService,
+    private readonly needFollowers: NeedFollowService,
+    private readonly notifications: NotificationService,
   ) {}
 
   /** Awards the framework agreement: TENDERING → AWARDED, with suppliers and products per lot. */
   async award(ctx: RequestContext, input: AwardFrameworkAgreementInput): Promise<FrameworkAgreement> {
     if (input.endsOn < input.startsOn) throw ProcurementError.DATES_INVALID({ field: 'input.endsOn' });
-    return this.db.transaction(async (tx) => {
+    const { agreement, notified } = await this.db.transaction(async (tx) => {
       const procurement = await this.procurements.lockForChange(ctx, tx, input.procurementId, 'input.procurementId');
       if (await tx.existsBy(FrameworkAgreement, { procurementId: procurement.id })) throw ProcurementError.ALREADY_AWARDED({ field: 'input.procurementId' });
       ProcurementTransitions.assert(procurement.status, ProcurementStatus.AWARDED, 'input.procurementId');
@@ -93,8 +97,28 @@ export class FrameworkAgreementService {
         entityId: agreement.id,
         after: { ...agreement, followUpContactName: undefined, followUpContactEmail: undefined, extensionOptions: input.extensionOptions, lots: input.lots },
       });
-      return agreement;
+      const needIds: { need_id: string }[] = await tx.query(
+        `SELECT need_id FROM procurement_needs WHERE procurement_id = $1
+         UNION SELECT tpn.need_id FROM procurement_test_decisions ptd JOIN test_decisions d ON d.id = ptd.test_decision_id
+           JOIN test_protocol_needs tpn ON tpn.protocol_id = d.protocol_id WHERE ptd.procurement_id = $1`,
+        [procurement.id],
+      );
+      const notified = await this.needFollowers.tell(
+        tx,
+        needIds.map((r) => r.need_id),
+        {
+          kind: 'need.procurementAwarded',
+          eventKey: agreement.id,
+          title: (need) => `Upphandlingen för ”${need}” är tilldelad`,
+          body: (need) => `Ramavtalet i upphandlingen ”${procurement.title}” är tilldelat (${input.startsOn}–${input.endsOn}). Följ hela kedjan från behovet ”${need}”.`,
+          entityType: 'FrameworkAgreement',
+          entityId: agreement.id,
+        },
+      );
+      return { agreement, notified };
     });
+    await this.notifications.dispatch(notified);
+    return agreement;
   }
 
   /** Uses an extension option: the agreement's end moves by the option's months. */

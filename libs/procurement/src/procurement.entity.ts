@@ -62,6 +62,10 @@ export class Procurement {
   @Column({ type: 'uuid', nullable: true })
   createdByUserId: string | null;
 
+  @Field(() => Date, { nullable: true, description: 'When it was first announced for participation; null while it never was.' })
+  @Column({ type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
+
   @Field(() => Date)
   @Column({ type: 'timestamptz' })
   createdAt: Date;

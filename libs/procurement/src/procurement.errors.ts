@@ -2,6 +2,13 @@ import { defineErrors } from '#core';
 
 export const ProcurementError = defineErrors('PROCUREMENT', {
   NOT_FOUND: { code: 'NOT_FOUND', sv: 'Upphandlingen finns inte.', en: 'Procurement not found.' },
+  CALL_OFF_NOT_FOUND: { code: 'NOT_FOUND', sv: 'Avropet finns inte.', en: 'Call-off not found.' },
+  CALL_OFF_OF_OTHER_ORGANIZATION: {
+    code: 'FORBIDDEN',
+    sv: 'Avropet gjordes av {organization}: ett införande kan bara registreras på den egna organisationens avrop.',
+    en: 'The call-off was made by {organization}: an implementation can only be recorded against its own organisation\'s call-off.',
+  },
+  CALL_OFF_OF_OTHER_PRODUCT: { code: 'BAD_USER_INPUT', sv: 'Avropet gäller en annan produkt.', en: 'The call-off is for another product.' },
   AGREEMENT_NOT_FOUND: { code: 'NOT_FOUND', sv: 'Ramavtalet finns inte.', en: 'Framework agreement not found.' },
   LOT_NOT_FOUND: { code: 'BAD_USER_INPUT', sv: 'Delområdet hör inte till upphandlingen.', en: 'The lot does not belong to the procurement.' },
   ORGANIZATION_NOT_FOUND: { code: 'NOT_FOUND', sv: 'Organisationen finns inte.', en: 'Organisation not found.' },

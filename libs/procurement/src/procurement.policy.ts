@@ -1,25 +1,34 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { type RequestContext, Role, Visibility } from '#core';
+import { type RequestContext, Role, Visibility, type VisibilityScope } from '#core';
 import type { Procurement } from './procurement.entity.js';
 import { ProcurementError } from './procurement.errors.js';
-import { ProcurementStatus } from './procurement.enums.js';
 
 /**
- * A procurement is published once it leaves PLANNED (it is announced for participation); a planned one is
- * visible to its lead organisation and node staff only. Node staff and the lead organisation's coordinators run it.
+ * A procurement is published once it was announced for participation (`published_at`, set when it first left
+ * PLANNED), whatever its status now: one cancelled while PLANNED stays with its lead organisation and node
+ * staff, like a planned one. Node staff and the lead organisation's coordinators run it.
  */
 export const ProcurementPolicy = {
-  /** Narrows a list over `procurements p` to what the caller may see. */
-  scopeList<T extends ObjectLiteral>(ctx: RequestContext, qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
-    return Visibility.scope(ctx, qb, { published: `p.status <> '${ProcurementStatus.PLANNED}'`, ownedBy: ['p.lead_organization_id = :visibilityOrg'] });
+  isPublished(procurement: Pick<Procurement, 'publishedAt'>): boolean {
+    return procurement.publishedAt !== null;
   },
 
-  canSee(ctx: RequestContext, procurement: Procurement): boolean {
-    return Visibility.canSee(ctx, { organizationIds: [procurement.leadOrganizationId], published: procurement.status !== ProcurementStatus.PLANNED });
+  /** The visibility rule as SQL over `procurements` aliased `alias`, for list queries (bind `:visibilityOrg`). */
+  scope(alias = 'p'): VisibilityScope {
+    return { published: `${alias}.published_at IS NOT NULL`, ownedBy: [`${alias}.lead_organization_id = :visibilityOrg`] };
+  },
+
+  /** Narrows a list over `procurements p` to what the caller may see. */
+  scopeList<T extends ObjectLiteral>(ctx: RequestContext, qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+    return Visibility.scope(ctx, qb, ProcurementPolicy.scope('p'));
+  },
+
+  canSee(ctx: RequestContext, procurement: Pick<Procurement, 'leadOrganizationId' | 'publishedAt'>): boolean {
+    return Visibility.canSee(ctx, { organizationIds: [procurement.leadOrganizationId], published: ProcurementPolicy.isPublished(procurement) });
   },
 
   assertCanSee(ctx: RequestContext, procurement: Procurement, field = 'id'): void {
-    Visibility.assertCanSee(ctx, { organizationIds: [procurement.leadOrganizationId], published: procurement.status !== ProcurementStatus.PLANNED }, () =>
+    Visibility.assertCanSee(ctx, { organizationIds: [procurement.leadOrganizationId], published: ProcurementPolicy.isPublished(procurement) }, () =>
       ProcurementError.NOT_FOUND({ field }),
     );
   },

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
-import { assertReferencesExist, AuditService, Clock, type ConnectionResult, Db, Organization, OrganizationKind, paginate, type RequestContext } from '#core';
+import { assertReferencesExist, AuditService, Clock, type ConnectionResult, Db, Organization, OrganizationKind, paginate, type RequestContext, Role, UserService } from '#core';
+import { NotificationService } from '#notifications';
 import { TechnologyCategoryService } from '#catalog';
 import { NeedService, NeedStatus, NeedThreadService } from '#needs';
 import { Procurement } from './procurement.entity.js';
@@ -27,6 +28,8 @@ export class ProcurementService {
     private readonly categories: TechnologyCategoryService,
     private readonly needs: NeedService,
     private readonly needThread: NeedThreadService,
+    private readonly notifications: NotificationService,
+    private readonly users: UserService,
   ) {}
 
   async create(ctx: RequestContext, input: CreateProcurementInput): Promise<Procurement> {
@@ -51,6 +54,7 @@ export class ProcurementService {
         participationClosesOn: input.participationClosesOn,
         status: ProcurementStatus.PLANNED,
         cancellationReason: null,
+        publishedAt: null,
         createdByUserId: ctx.auditUserId,
         createdAt: now,
         updatedAt: now,
@@ -104,7 +108,7 @@ export class ProcurementService {
   }
 
   async changeStatus(ctx: RequestContext, input: ChangeProcurementStatusInput): Promise<Procurement> {
-    return this.db.transaction(async (tx) => {
+    const { procurement, notificationIds } = await this.db.transaction(async (tx) => {
       const procurement = await this.lockForChange(ctx, tx, input.id, 'input.id');
       ProcurementTransitions.assert(procurement.status, input.status, 'input.status');
       if (input.status === ProcurementStatus.AWARDED) throw ProcurementError.AWARD_THROUGH_MUTATION({ field: 'input.status' });
@@ -116,7 +120,32 @@ export class ProcurementService {
         if (input.status === ProcurementStatus.ACTIVE && (today < agreement.startsOn || today > agreement.endsOn)) throw ProcurementError.NOT_WITHIN_VALIDITY({ field: 'input.status', params });
         if (input.status === ProcurementStatus.EXPIRED && today <= agreement.endsOn) throw ProcurementError.NOT_YET_ENDED({ field: 'input.status', params });
       }
-      return this.transition(ctx, tx, procurement, input.status, input.reason ?? null);
+      const changed = await this.transition(ctx, tx, procurement, input.status, input.reason ?? null);
+      return { procurement: changed, notificationIds: input.status === ProcurementStatus.CANCELLED ? await this.notifyCancelled(tx, changed) : [] };
+    });
+    await this.notifications.dispatch(notificationIds);
+    return procurement;
+  }
+
+  /** The participants learn at once: each participating organisation's coordinators and whoever joined for it. */
+  private async notifyCancelled(tx: EntityManager, procurement: Procurement): Promise<string[]> {
+    const participants: { organization_id: string; joined_by_user_id: string | null }[] = await tx.query(
+      `SELECT organization_id, joined_by_user_id FROM procurement_participations WHERE procurement_id = $1`,
+      [procurement.id],
+    );
+    if (participants.length === 0) return [];
+    const coordinators = await this.users.withRoles(participants.map((p) => p.organization_id), [Role.MUNICIPALITY_COORDINATOR]);
+    const joiners: { id: string }[] = await tx.query(`SELECT id FROM users WHERE id = ANY($1::uuid[]) AND active`, [participants.map((p) => p.joined_by_user_id).filter(Boolean)]);
+    // The reason is free text: it stays in-app (params), out of the e-mailed body.
+    return this.notifications.notify(tx, {
+      recipientUserIds: [...coordinators.map((u) => u.id), ...joiners.map((u) => u.id)],
+      kind: 'procurement.cancelled',
+      title: `Den gemensamma upphandlingen ”${procurement.title}” är avbruten`,
+      body: `Upphandlingen ”${procurement.title}” som din organisation deltar i har avbrutits. Skälet finns under upphandlingen i Noden.`,
+      entityType: 'Procurement',
+      entityId: procurement.id,
+      params: { procurementId: procurement.id, reason: procurement.cancellationReason },
+      dedupeKey: `procurement.cancelled.${procurement.id}`,
     });
   }
 
@@ -131,7 +160,8 @@ export class ProcurementService {
     procurement.status = to;
     procurement.updatedAt = now;
     if (to === ProcurementStatus.CANCELLED) procurement.cancellationReason = reason;
-    await tx.update(Procurement, { id: procurement.id }, { status: to, updatedAt: now, cancellationReason: procurement.cancellationReason });
+    if (to === ProcurementStatus.OPEN_FOR_PARTICIPATION) procurement.publishedAt ??= now;
+    await tx.update(Procurement, { id: procurement.id }, { status: to, updatedAt: now, cancellationReason: procurement.cancellationReason, publishedAt: procurement.publishedAt });
     await tx.insert(ProcurementStatusChange, { procurementId: procurement.id, fromStatus: before.status, toStatus: to, reason, changedByUserId: ctx.auditUserId, bySystem: !!ctx.actor?.system, changedAt: now });
     await this.audit.record(ctx, tx, { action: 'procurement.statusChanged', entityType: 'Procurement', entityId: procurement.id, before: { status: before.status }, after: { status: to, reason } });
     if (to === ProcurementStatus.OPEN_FOR_PARTICIPATION) {

@@ -149,11 +149,22 @@ export class CompatibilityQuestionService {
    * kinds that matter for its category, when that is not SUPPORTED.
    */
   async compatibilityWarnings(ctx: RequestContext, organizationId: string, productId: string): Promise<SystemCheck[]> {
+    return (await this.fitInLandscape(ctx, organizationId, productId)).checks;
+  }
+
+  /**
+   * For call-offs: the checks of `compatibilityWarnings`, and the kinds that matter for the product's category
+   * of which the organisation runs no system at all (its compatibility there cannot be known).
+   */
+  async fitInLandscape(ctx: RequestContext, organizationId: string, productId: string): Promise<{ checks: SystemCheck[]; missingKinds: SystemKind[] }> {
     const product = await this.products.get(ctx, productId, 'productId');
     const kinds = await this.kindsThatMatter([product.categoryId]);
     const landscape = (await this.landscape(organizationId)).filter((row) => kinds.some((k) => k.id === row.system.kindId));
     const checks = await this.checksFor([product], landscape);
-    return (checks.get(product.id) ?? []).filter((check) => check.status !== CompatibilityStatus.SUPPORTED);
+    return {
+      checks: (checks.get(product.id) ?? []).filter((check) => check.status !== CompatibilityStatus.SUPPORTED),
+      missingKinds: kinds.filter((kind) => !landscape.some((row) => row.system.kindId === kind.id)),
+    };
   }
 
   async upgradeImpact(ctx: RequestContext, args: UpgradeImpactArgs): Promise<UpgradeImpact> {

@@ -27,6 +27,8 @@ export class AppConfig {
   /** Browser sessions: ended after this long without use, and this long after sign-in at the latest. */
   readonly sessionIdleSeconds!: number;
   readonly sessionMaxSeconds!: number;
+  readonly privacyMinOrganizations!: number;
+  readonly privacyMinPeople!: number;
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
@@ -96,6 +98,8 @@ export class AppConfig {
       loginLockSeconds: int('LOGIN_LOCK_SECONDS', 900, 1, 86400),
       sessionIdleSeconds: int('SESSION_IDLE_SECONDS', 4 * 3600, 60, 7 * 86400),
       sessionMaxSeconds: int('SESSION_MAX_SECONDS', 12 * 3600, 60, 30 * 86400),
+      privacyMinOrganizations: int('PRIVACY_MIN_ORGANIZATIONS', 3, 1, 100),
+      privacyMinPeople: int('PRIVACY_MIN_PEOPLE', 5, 1, 1000),
     });
     if (problems.length > 0) throw new ConfigError(problems);
     return config;

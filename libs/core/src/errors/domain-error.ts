@@ -44,6 +44,11 @@ export class DomainError extends Error {
   }
 }
 
+/** A message of a catalogue (errors, warnings) in the request's language, with its `{name}` params filled in. */
+export function renderMessage(spec: { sv: string; en: string }, lang: Lang, params?: ErrorParams): string {
+  return interpolate(lang === 'en' ? spec.en : spec.sv, params);
+}
+
 function interpolate(template: string, params: ErrorParams | undefined): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => {

@@ -14,7 +14,7 @@ export class User {
   @Column({ type: 'uuid' })
   organizationId: string;
 
-  @Field()
+  /** Exposed through UserFieldsResolver.email, by UserPolicy: never to other organisations. */
   @Column({ type: 'text' })
   email: string;
 

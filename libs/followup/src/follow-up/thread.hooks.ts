@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '#core';
 import { CompatibilityQuestionService, CompatibilityService, CompatibilityStatus, ProductService } from '#catalog';
-import { NeedStatus, NeedThreadService } from '#needs';
+import { NeedFollowService, NeedStatus, NeedThreadService } from '#needs';
 import { FollowUpAnsweredHooks, type FollowUpAnsweredEvent } from './follow-up-hooks.js';
 
 /**
@@ -16,6 +16,7 @@ export class ThreadHooks implements OnModuleInit {
   constructor(
     private readonly hooks: FollowUpAnsweredHooks,
     private readonly needThread: NeedThreadService,
+    private readonly needFollowers: NeedFollowService,
     private readonly compatibility: CompatibilityService,
     private readonly questions: CompatibilityQuestionService,
     private readonly products: ProductService,
@@ -26,6 +27,17 @@ export class ThreadHooks implements OnModuleInit {
   }
 
   private async onAnswered(ctx: RequestContext, tx: EntityManager, event: FollowUpAnsweredEvent): Promise<void> {
+    if (event.wave === 12 && event.answerVersion === 1) {
+      // Only a need's first 12-month answer is news to its followers, whichever implementation gives it.
+      await this.needFollowers.tell(tx, event.needIds, {
+        kind: 'need.followUpAnswered',
+        eventKey: 'first12',
+        title: (need) => `Första uppföljningen efter 12 månader är besvarad för ”${need}”`,
+        body: (need) => `En kommun som infört lösningen för behovet ”${need}” har besvarat uppföljningen efter 12 månader. Följ hela kedjan från behovet.`,
+        entityType: 'Implementation',
+        entityId: event.implementationId,
+      });
+    }
     if (event.values.continuedUse !== true) return;
     const label = `${event.wave} månader`;
     await this.needThread.advance(ctx, tx, event.needIds, NeedStatus.ADDRESSED, `Införd och i fortsatt användning (uppföljning efter ${label})`, {

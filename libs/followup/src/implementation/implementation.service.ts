@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
-import { assertReferencesExist, AuditService, Clock, type ConnectionResult, Db, defineTransitions, paginate, type RequestContext } from '#core';
+import { AuditService, Clock, type ConnectionResult, Db, defineTransitions, paginate, type RequestContext } from '#core';
 import { ProductService } from '#catalog';
 import { NeedService } from '#needs';
+import { CallOffService, ProcurementError } from '#procurement';
 import { CHECKLIST_ITEMS, type ChecklistData, Implementation, ImplementationStatus } from './implementation.entity.js';
 import type { ChecklistInput, PeopleCountsInput, RecordImplementationInput, UpdateImplementationInput } from './dto/record-implementation.input.js';
 import type { ImplementationsArgs } from './dto/implementations.args.js';
@@ -26,6 +27,7 @@ export class ImplementationService {
     private readonly products: ProductService,
     private readonly workflow: FollowUpWorkflowService,
     private readonly needs: NeedService,
+    private readonly callOffs: CallOffService,
   ) {}
 
   async record(ctx: RequestContext, input: RecordImplementationInput): Promise<Implementation> {
@@ -38,8 +40,9 @@ export class ImplementationService {
     const after = emptyAfterCommit();
     const implementation = await this.db.transaction(async (tx) => {
       await this.assertContact(tx, input.responsibleUserId, organizationId, 'input.responsibleUserId');
-      if (input.callOffId) await assertReferencesExist(tx, 'call_offs', [input.callOffId], 'input.callOffId', 'Call-off');
+      const fromCallOff = await this.fromCallOff(ctx, tx, input.callOffId, organizationId, input.productId, input.goLiveOn ?? null);
       await this.needs.assertLinkable(ctx, tx, input.needIds ?? [], 'input.needIds');
+      const needIds = [...new Set([...(input.needIds ?? []), ...fromCallOff])];
       const now = this.clock.now();
       const implementation = tx.create(Implementation, {
         organizationId,
@@ -58,8 +61,8 @@ export class ImplementationService {
         updatedAt: now,
       });
       await tx.insert(Implementation, implementation);
-      await this.replaceNeeds(tx, implementation.id, input.needIds ?? []);
-      await this.audit.record(ctx, tx, { action: 'implementation.recorded', entityType: 'Implementation', entityId: implementation.id, after: { ...implementation, needIds: input.needIds ?? [] } });
+      await this.replaceNeeds(tx, implementation.id, needIds);
+      await this.audit.record(ctx, tx, { action: 'implementation.recorded', entityType: 'Implementation', entityId: implementation.id, after: { ...implementation, needIds } });
       await this.workflow.syncSchedule(ctx, tx, implementation, after);
       return implementation;
     });
@@ -91,14 +94,15 @@ export class ImplementationService {
         await this.assertContact(tx, input.responsibleUserId, implementation.organizationId, 'input.responsibleUserId');
         implementation.responsibleUserId = input.responsibleUserId;
       }
-      if (input.callOffId !== undefined) {
-        if (input.callOffId) await assertReferencesExist(tx, 'call_offs', [input.callOffId], 'input.callOffId', 'Call-off');
-        implementation.callOffId = input.callOffId;
+      const newCallOff = input.callOffId !== undefined && input.callOffId !== implementation.callOffId;
+      if (input.callOffId !== undefined) implementation.callOffId = input.callOffId;
+      let needIds = input.needIds ?? undefined;
+      if (newCallOff || input.goLiveOn !== undefined) {
+        const inherited = await this.fromCallOff(ctx, tx, implementation.callOffId, implementation.organizationId, implementation.productId, implementation.goLiveOn);
+        if (newCallOff && inherited.length) needIds = [...new Set([...(needIds ?? (await this.linkedNeedIds(tx, implementation.id))), ...inherited])];
       }
-      if (input.needIds) {
-        await this.needs.assertLinkable(ctx, tx, input.needIds, 'input.needIds');
-        await this.replaceNeeds(tx, implementation.id, input.needIds);
-      }
+      if (input.needIds) await this.needs.assertLinkable(ctx, tx, input.needIds, 'input.needIds');
+      if (needIds) await this.replaceNeeds(tx, implementation.id, needIds);
       if (input.people) {
         assertCounts(input.people);
         Object.assign(implementation, countColumns(input.people));
@@ -107,7 +111,7 @@ export class ImplementationService {
       implementation.version += 1;
       implementation.updatedAt = this.clock.now();
       await tx.save(Implementation, implementation);
-      await this.audit.record(ctx, tx, { action: 'implementation.updated', entityType: 'Implementation', entityId: implementation.id, before, after: { ...implementation, ...(input.needIds ? { needIds: input.needIds } : {}) } });
+      await this.audit.record(ctx, tx, { action: 'implementation.updated', entityType: 'Implementation', entityId: implementation.id, before, after: { ...implementation, ...(needIds ? { needIds } : {}) } });
       await this.workflow.syncSchedule(ctx, tx, implementation, after);
       return implementation;
     });
@@ -149,6 +153,24 @@ export class ImplementationService {
       )
       .load(implementationId)
       .then((rows) => rows.map((r) => r.needId).sort());
+  }
+
+  /**
+   * An implementation recorded from a call-off: the call-off must be the organisation's own and for the same
+   * product, go-live cannot precede it, and the implementation answers the needs its procurement answers
+   * (so the 12-month follow-up closes them). Returns those needs.
+   */
+  private async fromCallOff(ctx: RequestContext, tx: EntityManager, callOffId: string | null | undefined, organizationId: string, productId: string, goLiveOn: string | null): Promise<string[]> {
+    if (!callOffId) return [];
+    const { callOff, needIds } = await this.callOffs.forImplementation(ctx, tx, callOffId, organizationId, 'input.callOffId');
+    if (callOff.productId !== productId) throw ProcurementError.CALL_OFF_OF_OTHER_PRODUCT({ field: 'input.productId' });
+    if (goLiveOn && goLiveOn < callOff.calledOffOn) throw FollowUpError.GO_LIVE_BEFORE_CALL_OFF({ field: 'input.goLiveOn', params: { calledOffOn: callOff.calledOffOn } });
+    return this.needs.inheritable(ctx, tx, needIds);
+  }
+
+  private async linkedNeedIds(tx: EntityManager, implementationId: string): Promise<string[]> {
+    const rows: { need_id: string }[] = await tx.query(`SELECT need_id FROM implementation_needs WHERE implementation_id = $1`, [implementationId]);
+    return rows.map((r) => r.need_id);
   }
 
   private async replaceNeeds(tx: EntityManager, implementationId: string, needIds: readonly string[]): Promise<void> {

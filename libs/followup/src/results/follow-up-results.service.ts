@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, Db, type RequestContext, toIsoDate } from '#core';
+import { Clock, Db, type RequestContext, SmallNumbers, toIsoDate } from '#core';
 import { TechnologyCategoryService } from '#catalog';
 import { IndicatorType } from '../indicators/indicator-set.entity.js';
 import type { IndicatorValue } from '../follow-up/follow-up.entity.js';
@@ -44,6 +44,7 @@ export class FollowUpResultsService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly categories: TechnologyCategoryService,
+    private readonly smallNumbers: SmallNumbers,
   ) {}
 
   async results(ctx: RequestContext, args: FollowUpResultsArgs): Promise<FollowUpResults> {
@@ -80,35 +81,39 @@ export class FollowUpResultsService {
       ? await this.db.manager.query(`SELECT indicator_set_id, key, label_sv, type, unit, sort_order FROM indicators WHERE indicator_set_id = ANY($1::uuid[])`, [setIds])
       : [];
 
-    const byProduct = counts.map((row) => group(row, row.product_id, row.product_name, [row], answers.filter((a) => a.product_id === row.product_id && a.wave === row.wave), indicators));
+    const group = (first: CountRow, productId: string | null, productName: string | null, rows: CountRow[], groupAnswers: AnswerRow[]) =>
+      this.group(ctx, first, productId, productName, rows, groupAnswers, indicators);
+    const byProduct = counts.map((row) => group(row, row.product_id, row.product_name, [row], answers.filter((a) => a.product_id === row.product_id && a.wave === row.wave)));
     const categoryKeys = new Map<string, CountRow[]>();
     for (const row of counts) {
       const key = `${row.category_id}|${row.wave}`;
       categoryKeys.set(key, [...(categoryKeys.get(key) ?? []), row]);
     }
     const byCategory = [...categoryKeys.values()].map((rows) =>
-      group(rows[0]!, null, null, rows, answers.filter((a) => a.category_id === rows[0]!.category_id && a.wave === rows[0]!.wave), indicators),
+      group(rows[0]!, null, null, rows, answers.filter((a) => a.category_id === rows[0]!.category_id && a.wave === rows[0]!.wave)),
     );
     return { byProduct, byCategory };
   }
-}
 
-function group(first: CountRow, productId: string | null, productName: string | null, rows: CountRow[], answers: AnswerRow[], indicators: IndicatorRow[]): FollowUpResultGroup {
-  const due = rows.reduce((s, r) => s + Number(r.due), 0);
-  const answered = rows.reduce((s, r) => s + Number(r.answered), 0);
-  return {
-    productId,
-    productName,
-    categoryId: first.category_id,
-    categoryKey: first.category_key,
-    wave: Number(first.wave),
-    due,
-    answered,
-    overdue: rows.reduce((s, r) => s + Number(r.overdue), 0),
-    organizations: new Set(rows.flatMap((r) => r.organization_ids)).size,
-    responseRate: due > 0 ? Math.min(1, answered / due) : null,
-    indicators: aggregate(answers, indicators),
-  };
+  /** The small-number rule (PRIVACY_MIN_*) applies to the whole group, then to each count of people in it. */
+  private group(ctx: RequestContext, first: CountRow, productId: string | null, productName: string | null, rows: CountRow[], answers: AnswerRow[], indicators: IndicatorRow[]): FollowUpResultGroup {
+    const due = rows.reduce((s, r) => s + Number(r.due), 0);
+    const answered = rows.reduce((s, r) => s + Number(r.answered), 0);
+    const organizationIds = new Set(rows.flatMap((r) => r.organization_ids));
+    const figures = this.smallNumbers.guard(ctx, { organizationIds }, {
+      due,
+      answered,
+      overdue: rows.reduce((s, r) => s + Number(r.overdue), 0),
+      organizations: organizationIds.size,
+      responseRate: due > 0 ? Math.min(1, answered / due) : null,
+      indicators: aggregate(answers, indicators).map((indicator) => {
+        if (!indicator.countsPeople || indicator.sum === null) return indicator;
+        const suppression = this.smallNumbers.check(ctx, { organizationIds, people: indicator.sum });
+        return suppression ? { ...indicator, sum: null, mean: null, suppression } : indicator;
+      }),
+    });
+    return { productId, productName, categoryId: first.category_id, categoryKey: first.category_key, wave: Number(first.wave), ...figures };
+  }
 }
 
 /** Indicators are matched by key across set versions; the first definition seen (by sort order) labels them. */
@@ -135,9 +140,18 @@ function aggregate(answers: AnswerRow[], indicators: IndicatorRow[]): IndicatorA
       type: definition.type,
       unit: definition.unit,
       responses: values.length,
+      countsPeople: countsPeople(definition),
+      suppression: null,
       sum: numeric && numbers.length ? sum : null,
       mean: numeric && numbers.length ? sum / numbers.length : definition.type === IndicatorType.YES_NO && values.length ? values.filter((v) => v === true).length / values.length : null,
       distribution: [...distribution.entries()].map(([value, count]) => ({ value, count })),
     };
   });
 }
+
+/** A COUNT indicator measured in people (the default set's active users by sex): the small-number rule applies. */
+function countsPeople(indicator: Pick<IndicatorRow, 'type' | 'unit'>): boolean {
+  return indicator.type === IndicatorType.COUNT && PEOPLE_UNITS.has((indicator.unit ?? '').trim().toLowerCase());
+}
+
+const PEOPLE_UNITS = new Set(['personer', 'person', 'people', 'persons', 'brukare']);

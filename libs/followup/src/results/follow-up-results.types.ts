@@ -1,6 +1,6 @@
 import { ArgsType, Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { OptionalText } from '#core';
+import { OptionalText, Suppressible, Suppression } from '#core';
 import { IndicatorType } from '../indicators/indicator-set.entity.js';
 
 @ArgsType()
@@ -46,18 +46,27 @@ export class IndicatorAggregate {
   @Field(() => Int, { description: 'Answers that gave a value.' })
   responses: number;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Boolean, { description: 'True for a count of people (a COUNT indicator in "personer"): subject to the small-number rule.' })
+  countsPeople: boolean;
+
+  @Field(() => Float, { nullable: true, description: 'Null for a count of people below the minimum, unless it is your own.' })
   sum: number | null;
 
   @Field(() => Float, { nullable: true })
   mean: number | null;
 
+  @Field(() => Suppression, { nullable: true, description: 'Set when sum and mean are withheld.' })
+  suppression: Suppression | null;
+
   @Field(() => [ValueCount], { description: 'For scales and yes/no.' })
   distribution: ValueCount[];
 }
 
-@ObjectType({ description: 'Follow-ups of one product or category and one wave, across the county.' })
-export class FollowUpResultGroup {
+@ObjectType({
+  implements: () => [Suppressible],
+  description: 'Follow-ups of one product or category and one wave, across the county. Withheld (suppressed, figures null) for groups too small to share.',
+})
+export class FollowUpResultGroup implements Suppressible {
   @Field(() => ID, { nullable: true })
   productId: string | null;
 
@@ -73,23 +82,29 @@ export class FollowUpResultGroup {
   @Field(() => Int)
   wave: number;
 
-  @Field(() => Int, { description: 'Follow-ups whose due date has come (not cancelled).' })
-  due: number;
+  @Field()
+  suppressed: boolean;
 
-  @Field(() => Int)
-  answered: number;
+  @Field(() => Suppression, { nullable: true })
+  suppression: Suppression | null;
 
-  @Field(() => Int, { description: 'Unanswered 30 days after opening.' })
-  overdue: number;
+  @Field(() => Int, { nullable: true, description: 'Follow-ups whose due date has come (not cancelled). Null when suppressed.' })
+  due: number | null;
 
-  @Field(() => Int, { description: 'Organisations with a follow-up in the group.' })
-  organizations: number;
+  @Field(() => Int, { nullable: true })
+  answered: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Unanswered 30 days after opening.' })
+  overdue: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Organisations with a follow-up in the group.' })
+  organizations: number | null;
 
   @Field(() => Float, { nullable: true, description: 'answered / due, 0–1; null when none is due.' })
   responseRate: number | null;
 
-  @Field(() => [IndicatorAggregate])
-  indicators: IndicatorAggregate[];
+  @Field(() => [IndicatorAggregate], { nullable: true })
+  indicators: IndicatorAggregate[] | null;
 }
 
 @ObjectType()

@@ -8,6 +8,7 @@ import { NeedStatus } from './need.enums.js';
 import type { EndorseNeedInput } from './dto/endorse-need.input.js';
 import { NeedPolicy } from '../needs.policy.js';
 import { NeedError } from '../needs.errors.js';
+import { NeedFollowService } from './need-follow.service.js';
 
 /** "Vi har också detta behov": one endorsement per organisation; the counters live on the need row. */
 @Injectable()
@@ -17,6 +18,7 @@ export class NeedEndorsementService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly notifications: NotificationService,
+    private readonly following: NeedFollowService,
   ) {}
 
   async endorse(ctx: RequestContext, input: EndorseNeedInput): Promise<Need> {
@@ -24,7 +26,7 @@ export class NeedEndorsementService {
     if (actor.organizationKind === OrganizationKind.NODE) throw NeedError.NODE_CANNOT_ENDORSE({ field: 'input.needId' });
     const { need, notificationIds } = await this.db.transaction(async (tx) => {
       const need = await this.lockVisible(ctx, tx, input.needId);
-      if (need.status === NeedStatus.MERGED) throw NeedError.MERGED({ field: 'input.needId', params: { mergedIntoId: need.mergedIntoId ?? '' } });
+      if (need.status === NeedStatus.MERGED) throw NeedPolicy.mergedError(ctx, need.mergedIntoId ? await tx.findOneBy(Need, { id: need.mergedIntoId }) : null, 'input.needId');
       if (need.organizationId === actor.organizationId) throw NeedError.OWN_ORGANIZATION({ field: 'input.needId' });
       if (await tx.existsBy(NeedEndorsement, { needId: need.id, organizationId: actor.organizationId })) throw NeedError.ALREADY_ENDORSED({ field: 'input.needId' });
       const endorsement = tx.create(NeedEndorsement, {
@@ -38,6 +40,7 @@ export class NeedEndorsementService {
       });
       await tx.insert(NeedEndorsement, endorsement);
       await this.refreshCounters(tx, [need.id]);
+      await this.following.followImplicitly(tx, need.id, actor.userId);
       await this.audit.record(ctx, tx, { action: 'need.endorsed', entityType: 'Need', entityId: need.id, after: endorsement });
       const notificationIds = await this.notifications.notify(tx, {
         recipientUserIds: [need.reporterUserId],

@@ -37,7 +37,7 @@ export class NeedStatusChange {
   @Column({ type: 'timestamptz' })
   changedAt: Date;
 
-  @Field(() => ID, { nullable: true })
+  /** Exposed through NeedStatusChangeFieldsResolver.mergedIntoId: only when the caller may see the survivor. */
   @Column({ type: 'uuid', nullable: true })
   mergedIntoId: string | null;
 

@@ -15,6 +15,8 @@ export interface NeedLink {
 export interface StatusChangeDetails {
   reason?: string | null;
   mergedIntoId?: string | null;
+  /** False when the reporter may not see the survivor (another organisation's need not yet triaged). */
+  revealMergedInto?: boolean;
   link?: NeedLink | null;
 }
 
@@ -40,7 +42,8 @@ export class NeedStatusWriter {
     need.statusChangedAt = now;
     need.updatedAt = now;
     need.mergedIntoId = to === NeedStatus.MERGED ? (details.mergedIntoId ?? null) : null;
-    await tx.update(Need, { id: need.id }, { status: to, statusReason: need.statusReason, statusChangedAt: now, updatedAt: now, mergedIntoId: need.mergedIntoId });
+    if (to === NeedStatus.TRIAGED) need.publishedAt ??= now;
+    await tx.update(Need, { id: need.id }, { status: to, statusReason: need.statusReason, statusChangedAt: now, updatedAt: now, mergedIntoId: need.mergedIntoId, publishedAt: need.publishedAt });
     const change = tx.create(NeedStatusChange, {
       needId: need.id,
       fromStatus: from,
@@ -69,7 +72,7 @@ export class NeedStatusWriter {
       body: `Behovet ”${need.title}” har nu status ${label}. Skälet och hela historiken finns under Mina behov i Noden.`,
       entityType: 'Need',
       entityId: need.id,
-      params: { needId: need.id, fromStatus: from, toStatus: to, reason: need.statusReason, mergedIntoId: need.mergedIntoId, link: details.link ?? null },
+      params: { needId: need.id, fromStatus: from, toStatus: to, reason: need.statusReason, mergedIntoId: details.revealMergedInto === false ? null : need.mergedIntoId, link: details.link ?? null },
       dedupeKey: `need.statusChanged.${need.id}.${change.id}`,
     });
   }

@@ -55,7 +55,8 @@ export class NeedWorkflowService {
       NeedTransitions.assert(duplicate.status, NeedStatus.MERGED, 'input.needId');
       await this.endorsements.moveOnMerge(ctx, tx, duplicate, survivor);
       await tx.update(Need, { mergedIntoId: duplicate.id }, { mergedIntoId: survivor.id });
-      const notificationIds = await this.writer.apply(ctx, tx, duplicate, NeedStatus.MERGED, { reason: input.reason, mergedIntoId: survivor.id });
+      const revealMergedInto = survivor.publishedAt !== null || survivor.organizationId === duplicate.organizationId;
+      const notificationIds = await this.writer.apply(ctx, tx, duplicate, NeedStatus.MERGED, { reason: input.reason, mergedIntoId: survivor.id, revealMergedInto });
       if (survivor.reporterUserId !== duplicate.reporterUserId) {
         notificationIds.push(
           ...(await this.notifications.notify(tx, {
@@ -65,7 +66,7 @@ export class NeedWorkflowService {
             body: `Ett behov från en annan verksamhet har slagits samman med ”${survivor.title}”. Den som stod bakom det står nu bakom ditt.`,
             entityType: 'Need',
             entityId: survivor.id,
-            params: { needId: survivor.id, mergedNeedId: duplicate.id },
+            params: { needId: survivor.id, mergedNeedId: duplicate.publishedAt !== null || duplicate.organizationId === survivor.organizationId ? duplicate.id : null },
             dedupeKey: `need.duplicateMerged.${survivor.id}.${duplicate.id}`,
           })),
         );

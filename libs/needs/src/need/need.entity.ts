@@ -66,9 +66,13 @@ export class Need {
   @Column({ type: 'timestamptz' })
   statusChangedAt: Date;
 
-  @Field(() => ID, { nullable: true, description: 'Set when MERGED: the surviving need.' })
+  /** Exposed through NeedFieldsResolver.mergedIntoId: only when the caller may see the survivor. */
   @Column({ type: 'uuid', nullable: true })
   mergedIntoId: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the node first triaged it (visible to all members from then on); null while never triaged.' })
+  @Column({ type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
 
   @Field(() => Int, { description: 'Other organisations that endorse the need ("vi har också detta behov").' })
   @Column({ type: 'integer', default: 0 })

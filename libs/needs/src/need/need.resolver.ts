@@ -3,14 +3,15 @@ import { Connection, Ctx, PageArgs, type RequestContext, Role, Roles, UuidPipe }
 import { Need } from './need.entity.js';
 import { NeedComment } from './need-comment.entity.js';
 import { NeedService } from './need.service.js';
-import { SimilarNeed } from './similar-need.type.js';
+import { SimilarNeed, SimilarNeedsAwaitingTriage } from './similar-need.type.js';
 import { NeedEndorsementService } from './need-endorsement.service.js';
 import { NeedWorkflowService } from './need-workflow.service.js';
 import { NeedCommentService } from './need-comment.service.js';
+import { NeedFollowService } from './need-follow.service.js';
 import { ReportNeedInput } from './dto/report-need.input.js';
 import { EndorseNeedInput } from './dto/endorse-need.input.js';
 import { ChangeNeedStatusInput, CommentOnNeedInput, MergeNeedInput } from './dto/change-need-status.input.js';
-import { NeedsArgs, SimilarNeedsArgs } from './dto/needs.args.js';
+import { NeedsArgs, SimilarNeedsArgs, SimilarNeedsAwaitingTriageArgs } from './dto/needs.args.js';
 
 @ObjectType()
 export class NeedConnection extends Connection(Need) {}
@@ -22,6 +23,7 @@ export class NeedResolver {
     private readonly endorsements: NeedEndorsementService,
     private readonly workflow: NeedWorkflowService,
     private readonly comments: NeedCommentService,
+    private readonly following: NeedFollowService,
   ) {}
 
   @Query(() => NeedConnection, { description: 'Needs the caller may see; filter by organisation, category, setting, statuses, text; sort NEWEST or MOST_SHARED.' })
@@ -39,6 +41,11 @@ export class NeedResolver {
     return this.needService.similar(ctx, args);
   }
 
+  @Query(() => SimilarNeedsAwaitingTriage, { description: 'Before filing: how many similar needs of other organisations await triage (a count only; the node merges duplicates at triage).' })
+  similarNeedsAwaitingTriage(@Ctx() ctx: RequestContext, @Args() args: SimilarNeedsAwaitingTriageArgs): Promise<SimilarNeedsAwaitingTriage> {
+    return this.needService.similarAwaitingTriage(ctx, args);
+  }
+
   @Query(() => NeedConnection, { description: 'The needs I reported, newest first, with status and latest reason.' })
   myNeeds(@Ctx() ctx: RequestContext, @Args() page: PageArgs) {
     return this.needService.mine(ctx, page);
@@ -52,6 +59,18 @@ export class NeedResolver {
   @Mutation(() => Need, { description: '"Vi har också detta behov": once per organisation, not for your own organisation\'s need.' })
   endorseNeed(@Ctx() ctx: RequestContext, @Args('input') input: EndorseNeedInput): Promise<Need> {
     return this.endorsements.endorse(ctx, input);
+  }
+
+  @Mutation(() => Need, { description: 'Tell me when the need\'s test is decided, its procurement awarded and its first 12-month follow-up answered.' })
+  async followNeed(@Ctx() ctx: RequestContext, @Args('needId', { type: () => ID }, UuidPipe) needId: string): Promise<Need> {
+    await this.following.follow(ctx, needId);
+    return this.needService.get(ctx, needId, 'needId');
+  }
+
+  @Mutation(() => Need, { description: 'Stop telling me about the need\'s thread (also for its reporter).' })
+  async unfollowNeed(@Ctx() ctx: RequestContext, @Args('needId', { type: () => ID }, UuidPipe) needId: string): Promise<Need> {
+    await this.following.unfollow(ctx, needId);
+    return this.needService.get(ctx, needId, 'needId');
   }
 
   @Mutation(() => Need, { description: 'Withdraws my organisation\'s endorsement.' })

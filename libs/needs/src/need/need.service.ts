@@ -3,16 +3,31 @@ import { type EntityManager, In } from 'typeorm';
 import { AuditService, Clock, type ConnectionResult, Db, type PageArgs, paginate, type RequestContext, type SortKey, Visibility, escapeLike } from '#core';
 import { TechnologyCategoryService } from '#catalog';
 import { Need } from './need.entity.js';
-import type { SimilarNeed } from './similar-need.type.js';
+import type { SimilarNeed, SimilarNeedsAwaitingTriage } from './similar-need.type.js';
 import { NeedStatusChange } from './need-status-change.entity.js';
 import { NeedSort, NeedStatus, NeedUrgency } from './need.enums.js';
 import type { ReportNeedInput } from './dto/report-need.input.js';
-import type { NeedsArgs, SimilarNeedsArgs } from './dto/needs.args.js';
+import type { NeedsArgs, SimilarNeedsArgs, SimilarNeedsAwaitingTriageArgs } from './dto/needs.args.js';
 import { NeedPolicy } from '../needs.policy.js';
 import { NeedError } from '../needs.errors.js';
 
 /** Any of the draft's words, stemmed with the Swedish configuration (plainto_tsquery alone requires all). */
 const ANY_WORD_QUERY = `replace(plainto_tsquery('swedish', :similarText)::text, ' & ', ' | ')::tsquery`;
+
+/**
+ * How alike a need (`alias`) is to a text, 0–1: title trigrams and Swedish full-text rank on any word, weighted as
+ * in `similar`. At or above DUPLICATE_THRESHOLD a need counts as a likely duplicate: on the e2e examples two
+ * wordings of one need scored 0.38–0.47, unrelated needs sharing a word at most 0.13.
+ */
+function likeness(alias: string, title: string, text: string): { matches: string; score: string } {
+  const anyWord = `replace(plainto_tsquery('swedish', ${text})::text, ' & ', ' | ')::tsquery`;
+  return {
+    matches: `(${alias}.search_vector @@ ${anyWord} OR ${alias}.title % ${title})`,
+    score: `(0.6 * similarity(${alias}.title, ${title}) + 0.4 * ts_rank(${alias}.search_vector, ${anyWord}, 32))`,
+  };
+}
+const DUPLICATE_THRESHOLD = 0.25;
+const POSSIBLE_DUPLICATES = 5;
 
 const NEWEST: SortKey<Need>[] = [
   { expression: 'n.created_at', direction: 'DESC', value: (n) => n.createdAt },
@@ -55,6 +70,7 @@ export class NeedService {
         statusReason: null,
         statusChangedAt: now,
         mergedIntoId: null,
+        publishedAt: null,
         endorsementCount: 0,
         peopleAffected: input.estimatedPeopleAffected ?? 0,
         createdAt: now,
@@ -86,11 +102,17 @@ export class NeedService {
     return need && NeedPolicy.canSee(ctx, need) ? need : null;
   }
 
-  /** Needs merged into this one (the trail of duplicates). */
-  mergedInto(ctx: RequestContext, needId: string): Promise<Need[]> {
-    return ctx.loaders
+  /** A need's id when the caller may see it, else null: ids of unpublished needs never show through links. */
+  async visibleId(ctx: RequestContext, id: string | null): Promise<string | null> {
+    return (await this.loadVisible(ctx, id))?.id ?? null;
+  }
+
+  /** Needs merged into this one (the trail of duplicates) that the caller may see. */
+  async mergedInto(ctx: RequestContext, needId: string): Promise<Need[]> {
+    const merged = await ctx.loaders
       .manyByKey<string, Need>('needsMergedInto', (ids) => this.db.manager.find(Need, { where: { mergedIntoId: In([...ids]) }, order: { statusChangedAt: 'ASC' } }), (n) => n.mergedIntoId!)
       .load(needId);
+    return merged.filter((need) => NeedPolicy.canSee(ctx, need));
   }
 
   async list(ctx: RequestContext, args: NeedsArgs): Promise<ConnectionResult<Need>> {
@@ -133,6 +155,69 @@ export class NeedService {
   }
 
   /**
+   * For the drafter: how many needs of other organisations, like the draft, still await triage (which the
+   * drafter may not see). Only a count: their text and ids stay with their organisations until triaged.
+   */
+  async similarAwaitingTriage(ctx: RequestContext, args: SimilarNeedsAwaitingTriageArgs): Promise<SimilarNeedsAwaitingTriage> {
+    const { matches, score } = likeness('n', ':draftTitle', ':draftText');
+    const count = await this.db.manager
+      .createQueryBuilder(Need, 'n')
+      .where(`n.status = :awaiting`, { awaiting: NeedStatus.NEW })
+      .andWhere('n.organization_id <> :mine', { mine: ctx.organizationId })
+      .andWhere(matches)
+      .andWhere(`${score} >= :threshold`, { threshold: DUPLICATE_THRESHOLD })
+      .setParameters({ draftTitle: args.title, draftText: [args.title, args.description].filter(Boolean).join(' ') })
+      .getCount();
+    return { count };
+  }
+
+  /**
+   * For node staff at triage: each NEW need's likely duplicates across the county, any organisation, best first
+   * (merged needs left out: their survivor is found instead). Batched for a page of needs: one statement for
+   * the candidates, one for the needs themselves.
+   */
+  async possibleDuplicates(ctx: RequestContext, need: Need): Promise<SimilarNeed[] | null> {
+    if (!ctx.isNodeStaff) return null;
+    if (need.status !== NeedStatus.NEW) return [];
+    const matches = await ctx.loaders
+      .manyByKey<string, { source_id: string; candidate_id: string; score: number }>(
+        'possibleDuplicates',
+        (ids) => {
+          const { matches, score } = likeness('c', 'src.title', `src.title || ' ' || src.description`);
+          return this.db.manager.query(
+            `SELECT src.id AS source_id, cand.id AS candidate_id, cand.score
+               FROM needs src
+               CROSS JOIN LATERAL (
+                 SELECT c.id, ${score} AS score FROM needs c
+                  WHERE c.id <> src.id AND c.status <> 'MERGED' AND ${matches}
+                  ORDER BY score DESC, c.id LIMIT ${POSSIBLE_DUPLICATES}) cand
+              WHERE src.id = ANY($1::uuid[]) AND cand.score >= $2
+              ORDER BY src.id, cand.score DESC, cand.id`,
+            [[...ids], DUPLICATE_THRESHOLD],
+          );
+        },
+        (row) => row.source_id,
+      )
+      .load(need.id);
+    const candidates = await Promise.all(matches.map((m) => this.load(ctx, m.candidate_id)));
+    return matches.flatMap((m, i) => (candidates[i] ? [{ need: candidates[i]!, score: Math.round(Number(m.score) * 1000) / 1000 }] : []));
+  }
+
+  /**
+   * Needs a later step takes over from an earlier one (an implementation from its call-off's procurement):
+   * a merged need is replaced by its survivor (merges re-point earlier ones, so one step is enough); needs the
+   * caller may not see are left out rather than refused, since the caller did not name them.
+   */
+  async inheritable(ctx: RequestContext, tx: EntityManager, needIds: readonly string[]): Promise<string[]> {
+    if (needIds.length === 0) return [];
+    const rows = await tx.find(Need, { where: { id: In([...new Set(needIds)]) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_read' } });
+    const survivorIds = rows.filter((n) => n.status === NeedStatus.MERGED && n.mergedIntoId).map((n) => n.mergedIntoId!);
+    const survivors = survivorIds.length ? await tx.find(Need, { where: { id: In(survivorIds) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_read' } }) : [];
+    const candidates = [...rows.filter((n) => n.status !== NeedStatus.MERGED), ...survivors.filter((n) => n.status !== NeedStatus.MERGED)];
+    return [...new Set(candidates.filter((n) => NeedPolicy.canSee(ctx, n)).map((n) => n.id))];
+  }
+
+  /**
    * For later steps of the thread (tests, procurements) linking needs inside their transaction: every id
    * exists and is visible (NOT_FOUND naming the field otherwise) and none is merged (CONFLICT naming the
    * survivor). Returns the needs in the order given.
@@ -143,13 +228,15 @@ export class NeedService {
     // FOR SHARE: a concurrent merge or status change waits until the caller's link is committed.
     const rows = await tx.find(Need, { where: { id: In(unique) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_read' } });
     const found = new Map(rows.map((n) => [n.id, n]));
-    return unique.map((id) => {
+    const needs: Need[] = [];
+    for (const id of unique) {
       const need = found.get(id);
       const at = `${field}.${needIds.indexOf(id)}`;
       if (!need || !NeedPolicy.canSee(ctx, need)) throw NeedError.NOT_FOUND({ field: at });
-      if (need.status === NeedStatus.MERGED) throw NeedError.MERGED({ field: at, params: { mergedIntoId: need.mergedIntoId ?? '' } });
-      return need;
-    });
+      if (need.status === NeedStatus.MERGED) throw NeedPolicy.mergedError(ctx, need.mergedIntoId ? await tx.findOneBy(Need, { id: need.mergedIntoId }) : null, at);
+      needs.push(need);
+    }
+    return needs;
   }
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
-import { AuditService, Clock, Db, type RequestContext } from '#core';
+import { AuditService, Clock, Db, type RequestContext, SmallNumbers } from '#core';
 import { ParticipantCount } from './participant-count.entity.js';
 import { TestObservation } from './test-observation.entity.js';
 import { TestDeviation } from './test-deviation.entity.js';
@@ -25,6 +25,7 @@ export class TestActivityService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly protocols: TestProtocolService,
+    private readonly smallNumbers: SmallNumbers,
   ) {}
 
   async recordParticipants(ctx: RequestContext, input: RecordParticipantsInput): Promise<TestProtocol> {
@@ -91,6 +92,15 @@ export class TestActivityService {
 
   participantsOf(ctx: RequestContext, protocolId: string): Promise<ParticipantCount[]> {
     return this.many(ctx, ParticipantCount, 'testParticipants', protocolId, { participantGroup: 'ASC' });
+  }
+
+  /** The participant counts as the caller may see them: the small-number rule for people applies to other organisations. */
+  async participantsShownTo(ctx: RequestContext, protocol: TestProtocol): Promise<ParticipantCount[]> {
+    const [counts, participantIds] = await Promise.all([this.participantsOf(ctx, protocol.id), this.protocols.participantIdsOf(ctx, protocol.id)]);
+    return counts.map((count) => {
+      const shown = this.smallNumbers.breakdown(ctx, [protocol.leadOrganizationId, ...participantIds], { women: count.women, men: count.men, otherOrUnknown: count.otherOrUnknown });
+      return { ...count, ...shown.parts, total: shown.total, suppression: shown.suppression } as ParticipantCount;
+    });
   }
 
   observationsOf(ctx: RequestContext, protocolId: string): Promise<TestObservation[]> {

@@ -62,7 +62,7 @@ export class TestProtocolFieldsResolver {
 
   @ResolveField(() => [ParticipantCount])
   participants(@Ctx() ctx: RequestContext, @Parent() protocol: TestProtocol): Promise<ParticipantCount[]> {
-    return this.activity.participantsOf(ctx, protocol.id);
+    return this.activity.participantsShownTo(ctx, protocol);
   }
 
   @ResolveField(() => [TestObservation])

@@ -3,6 +3,7 @@ import { type EntityManager, In } from 'typeorm';
 import { assertReferencesExist, AuditService, Clock, type ConnectionResult, Db, paginate, type RequestContext, Visibility } from '#core';
 import { TechnologyCategoryService } from '#catalog';
 import { NeedService, NeedStatus, NeedThreadService } from '#needs';
+import { NotificationService } from '#notifications';
 import { TestProtocol } from './test-protocol.entity.js';
 import { TestProtocolNeed, TestProtocolOrganization } from './test-protocol-link.entity.js';
 import { SuccessCriterion } from './success-criterion.entity.js';
@@ -10,7 +11,6 @@ import { TestStatusChange } from './test-status-change.entity.js';
 import type { CreateTestProtocolInput, SuccessCriterionInput, UpdateTestProtocolInput } from './dto/test-protocol.input.js';
 import type { ChangeTestProtocolStatusInput } from './dto/change-test-protocol-status.input.js';
 import type { TestProtocolsArgs } from './dto/test-protocols.args.js';
-import { TestProtocolVersion } from '../review/test-protocol-version.entity.js';
 import { ACCEPTED_CONSENT, type ConsentApproach, ReviewStatus, TestProtocolStatus } from '../testbed.enums.js';
 import { TestbedError } from '../testbed.errors.js';
 import { type ProtocolParties, TestbedPolicy } from '../testbed.policy.js';
@@ -28,6 +28,7 @@ export class TestProtocolService {
     private readonly categories: TechnologyCategoryService,
     private readonly needs: NeedService,
     private readonly needThread: NeedThreadService,
+    private readonly notifications: NotificationService,
   ) {}
 
   async create(ctx: RequestContext, input: CreateTestProtocolInput): Promise<TestProtocol> {
@@ -185,14 +186,35 @@ export class TestProtocolService {
     return parties;
   }
 
-  /** Back to COMPLETED: an open review of the current version is closed; its votes no longer count. */
+  /**
+   * Back to COMPLETED: an open review of the current version is closed as SUPERSEDED; its votes no longer count,
+   * and everyone who voted is told (in the outbox with the change; the worker's sweep delivers the e-mail).
+   */
   private async reopen(ctx: RequestContext, tx: EntityManager, protocol: TestProtocol, reason: string | null): Promise<void> {
     const now = this.clock.now();
     if (protocol.status === TestProtocolStatus.SUBMITTED_FOR_REVIEW) {
-      await tx.update(TestProtocolVersion, { protocolId: protocol.id, reviewStatus: ReviewStatus.OPEN }, { reviewStatus: ReviewStatus.SUPERSEDED, closedAt: now });
+      const [superseded]: [{ id: string; version_number: number }[], number] = await tx.query(
+        `UPDATE test_protocol_versions SET review_status = $3, closed_at = $4 WHERE protocol_id = $1 AND review_status = $2 RETURNING id, version_number`,
+        [protocol.id, ReviewStatus.OPEN, ReviewStatus.SUPERSEDED, now],
+      );
+      for (const version of superseded) await this.notifyVotersOfSupersededReview(tx, protocol, version.id, Number(version.version_number));
     }
     const why = reason ?? `Ändrat efter inlämning av version ${protocol.versionCount}; nästa inlämning blir version ${protocol.versionCount + 1}.`;
     await this.transition(ctx, tx, protocol, TestProtocolStatus.COMPLETED, why);
+  }
+
+  private async notifyVotersOfSupersededReview(tx: EntityManager, protocol: TestProtocol, versionId: string, versionNumber: number): Promise<void> {
+    const voters: { voter_user_id: string }[] = await tx.query(`SELECT DISTINCT voter_user_id FROM test_steering_votes WHERE version_id = $1`, [versionId]);
+    await this.notifications.notify(tx, {
+      recipientUserIds: voters.map((v) => v.voter_user_id),
+      kind: 'testProtocol.reviewSuperseded',
+      title: `Granskningen av ${protocol.title} (version ${versionNumber}) är avbruten`,
+      body: `Testprotokollet "${protocol.title}" ändrades innan styrgruppen hann besluta. Din röst på version ${versionNumber} gäller inte längre; nästa inlämning blir en ny version att rösta om.`,
+      entityType: 'TestProtocol',
+      entityId: protocol.id,
+      params: { versionId, versionNumber },
+      dedupeKey: `testProtocol.reviewSuperseded.${versionId}`,
+    });
   }
 
   /** Moves the (locked) protocol and keeps the step: who, when, from, to, why. */

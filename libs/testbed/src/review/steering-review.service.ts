@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 import { AuditService, Clock, type ConnectionResult, Db, Organization, type PageArgs, paginate, type RequestContext, Role, UserService } from '#core';
 import { NotificationService } from '#notifications';
+import { NeedFollowService } from '#needs';
 import { TechnologyCategoryService } from '#catalog';
 import { TestProtocolVersion } from './test-protocol-version.entity.js';
 import { SteeringVote } from './steering-vote.entity.js';
@@ -59,6 +60,7 @@ export class SteeringReviewService {
     private readonly categories: TechnologyCategoryService,
     private readonly users: UserService,
     private readonly notifications: NotificationService,
+    private readonly needFollowers: NeedFollowService,
   ) {}
 
   /** Freezes the whole protocol as the next version, with a content hash, and opens the steering review. */
@@ -194,7 +196,15 @@ export class SteeringReviewService {
     await this.audit.record(ctx, tx, { action: 'testDecision.made', entityType: 'TestDecision', entityId: decision.id, after: { ...decision, knowledgeBasis: undefined } });
 
     const recipients = [...(await this.users.withRoles([protocol.leadOrganizationId], Object.values(Role))), ...(await this.users.withRoles('ANY', [Role.STEERING_MEMBER]))];
-    return this.notifications.notify(tx, {
+    const toFollowers = await this.needFollowers.tell(tx, snapshot.plan.needIds, {
+      kind: 'need.testDecided',
+      eventKey: decision.id,
+      title: (need) => `Testet av ”${need}” är beslutat: ${RECOMMENDATION_SV[outcome]}`,
+      body: (need) => `Styrgruppen har beslutat om testet ”${protocol.title}” som svarar på behovet ”${need}”. Följ hela kedjan från behovet.`,
+      entityType: 'TestDecision',
+      entityId: decision.id,
+    });
+    const toParties = await this.notifications.notify(tx, {
       recipientUserIds: recipients.map((u) => u.id),
       kind: 'testDecision.made',
       title: `Styrgruppen har beslutat: ${protocol.title} – ${RECOMMENDATION_SV[outcome]}`,
@@ -204,6 +214,7 @@ export class SteeringReviewService {
       params: { protocolId: protocol.id, versionId: version.id, outcome },
       dedupeKey: `testDecision.made.${decision.id}`,
     });
+    return [...toParties, ...toFollowers];
   }
 
   /** The whole protocol as it stands, in a stable order: what the steering group judges. */

@@ -37,6 +37,17 @@ export class NeedsArgs extends PageArgs {
 }
 
 @ArgsType()
+export class SimilarNeedsAwaitingTriageArgs {
+  @Field({ description: 'The draft title.' })
+  @RequiredText(TextLimits.title)
+  title: string;
+
+  @Field(() => String, { nullable: true, description: 'The draft description.' })
+  @OptionalText(TextLimits.long)
+  description?: string | null;
+}
+
+@ArgsType()
 export class SimilarNeedsArgs {
   @Field({ description: 'The draft title.' })
   @RequiredText(TextLimits.title)

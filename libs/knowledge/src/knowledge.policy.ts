@@ -1,0 +1,35 @@
+import { type RequestContext, Role, Visibility, type VisibilityScope } from '#core';
+import type { KnowledgeArticle } from './article/knowledge-article.entity.js';
+import { ArticleStatus } from './knowledge.enums.js';
+import { KnowledgeError } from './knowledge.errors.js';
+
+/** Members write; their organisation and the node edit drafts; node staff publish after grading the source. */
+export const ARTICLE_AUTHOR_ROLES: readonly Role[] = [Role.NODE_ADMIN, Role.NODE_STAFF, Role.MUNICIPALITY_COORDINATOR, Role.STEERING_MEMBER, Role.TECH_COACH];
+
+/** Drafts are visible to the writing organisation and node staff; published articles to every member. */
+export const KnowledgePolicy = {
+  scope(alias: string, published: string): VisibilityScope {
+    return { published, ownedBy: [`${alias}.organization_id = :visibilityOrg`] };
+  },
+
+  assertCanSee(ctx: RequestContext, article: KnowledgeArticle): void {
+    Visibility.assertCanSee(ctx, { organizationIds: [article.organizationId], published: article.status === ArticleStatus.PUBLISHED }, () =>
+      KnowledgeError.ARTICLE_NOT_FOUND({ field: 'id' }),
+    );
+  },
+
+  assertWrites(ctx: RequestContext): void {
+    ctx.requireRole(...ARTICLE_AUTHOR_ROLES);
+  },
+
+  assertEdits(ctx: RequestContext, article: KnowledgeArticle): void {
+    KnowledgePolicy.assertCanSee(ctx, article);
+    ctx.requireRole(...ARTICLE_AUTHOR_ROLES);
+    if (!ctx.isNodeStaff && !ctx.belongsTo(article.organizationId)) throw KnowledgeError.NOT_AUTHOR({ field: 'input.id' });
+  },
+
+  assertPublishes(ctx: RequestContext, article: KnowledgeArticle): void {
+    KnowledgePolicy.assertCanSee(ctx, article);
+    ctx.requireRole(Role.NODE_ADMIN, Role.NODE_STAFF);
+  },
+};

@@ -1,0 +1,173 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, Db, Organization, type RequestContext, Role, SizeClass, sizeClassOf, SmallNumbers, Visibility } from '#core';
+import { NeedPolicy, NeedService, NeedSort } from '#needs';
+import { TestProtocolService, TestProtocolStatus, TestbedPolicy } from '#testbed';
+import { FrameworkAgreement, plusMonths, ProcurementPolicy, ProcurementService, ProcurementStatus, stockholmDate } from '#procurement';
+import { per10000 } from '../size-class.js';
+import type { CountyOverview, EquityBySex, MunicipalityEquity, MunicipalityFollowUps, SizeClassEquity } from './county-overview.types.js';
+
+/** Who reads the county overview: the steering group and node staff (DOMAIN.md "Roles"). */
+export const OVERVIEW_ROLES: readonly Role[] = [Role.NODE_ADMIN, Role.NODE_STAFF, Role.STEERING_MEMBER];
+
+export interface MunicipalityFigures {
+  organization: Organization;
+  due: number;
+  answered: number;
+  overdue: number;
+  implementations: number;
+  women: number;
+  men: number;
+  other: number;
+}
+
+const MUNICIPALITY_FIGURES_SQL = `
+  SELECT o.id,
+    (SELECT count(*) FROM follow_ups f WHERE f.organization_id = o.id AND f.status = 'OPEN')::int AS due,
+    (SELECT count(*) FROM follow_ups f WHERE f.organization_id = o.id AND f.status = 'ANSWERED')::int AS answered,
+    (SELECT count(*) FROM follow_ups f WHERE f.organization_id = o.id AND f.status = 'OVERDUE')::int AS overdue,
+    count(i.id)::int AS implementations,
+    coalesce(sum(i.accepted_women), 0)::int AS women, coalesce(sum(i.accepted_men), 0)::int AS men, coalesce(sum(i.accepted_other), 0)::int AS other
+  FROM organizations o LEFT JOIN implementations i ON i.organization_id = o.id AND i.status <> 'DISCONTINUED'
+  WHERE o.kind = 'MUNICIPALITY' GROUP BY o.id`;
+
+/**
+ * The steering group's overview in one request (eight statements whatever the data). Lists go through
+ * each domain's own service and policy; every figure built from a municipality's internal data (follow-ups,
+ * implementations, people) goes through the one small-number rule of core.
+ */
+@Injectable()
+export class CountyOverviewService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly smallNumbers: SmallNumbers,
+    private readonly needs: NeedService,
+    private readonly protocols: TestProtocolService,
+    private readonly procurements: ProcurementService,
+  ) {}
+
+  async overview(ctx: RequestContext): Promise<CountyOverview> {
+    ctx.requireRole(...OVERVIEW_ROLES);
+    const today = stockholmDate(this.clock.now());
+    const [needsByStatus, mostShared, awaiting, decisions, open, expiring, figures] = await Promise.all([
+      this.needsByStatus(ctx),
+      this.needs.list(ctx, { first: 5, sort: NeedSort.MOST_SHARED } as Parameters<NeedService['list']>[1]),
+      this.protocols.list(ctx, { first: 100, status: TestProtocolStatus.SUBMITTED_FOR_REVIEW } as Parameters<TestProtocolService['list']>[1]),
+      this.decisionsThisYear(ctx, today),
+      this.procurements.list(ctx, { first: 100, status: ProcurementStatus.OPEN_FOR_PARTICIPATION } as Parameters<ProcurementService['list']>[1]),
+      this.agreementsExpiring(ctx, today),
+      this.municipalityFigures(),
+    ]);
+    const equity = this.equity(ctx, figures);
+    return {
+      asOf: today,
+      needsByStatus,
+      mostSharedNeeds: mostShared.nodes,
+      protocolsAwaitingReview: awaiting.nodes,
+      decisionsThisYear: decisions.reduce((sum, d) => sum + d.count, 0),
+      decisionsThisYearByOutcome: decisions,
+      procurementsOpenForParticipation: open.nodes,
+      agreementsExpiringWithin6Months: expiring,
+      followUpsByMunicipality: figures.map((m) => this.followUps(ctx, m)),
+      ...equity,
+    };
+  }
+
+  /** Per municipality, before the small-number rule: also what the CSV export streams. */
+  async municipalityFigures(): Promise<MunicipalityFigures[]> {
+    const [rows, organizations] = await Promise.all([
+      this.db.manager.query(MUNICIPALITY_FIGURES_SQL) as Promise<(Omit<MunicipalityFigures, 'organization'> & { id: string })[]>,
+      this.db.manager.find(Organization, { where: { kind: 'MUNICIPALITY' as Organization['kind'] }, order: { name: 'ASC' } }),
+    ]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return organizations.map((organization) => ({ organization, ...byId.get(organization.id)! }));
+  }
+
+  followUps(ctx: RequestContext, m: MunicipalityFigures): MunicipalityFollowUps {
+    return { organization: m.organization, ...this.smallNumbers.guard(ctx, { organizationIds: [m.organization.id] }, { due: m.due, answered: m.answered, overdue: m.overdue }) };
+  }
+
+  equity(ctx: RequestContext, figures: MunicipalityFigures[]): { equityByMunicipality: MunicipalityEquity[]; equityBySizeClass: SizeClassEquity[]; equityBySex: EquityBySex } {
+    const accepted = (m: MunicipalityFigures) => m.women + m.men + m.other;
+    const equityByMunicipality = figures.map((m) => {
+      const population = m.organization.population;
+      return {
+        organization: m.organization,
+        population,
+        sizeClass: sizeClassOf(population),
+        ...this.smallNumbers.guard(
+          ctx,
+          { organizationIds: [m.organization.id], people: accepted(m) },
+          {
+            implementations: m.implementations,
+            peopleAccepted: accepted(m),
+            implementationsPer10000: per10000(m.implementations, population ?? 0),
+            peopleAcceptedPer10000: per10000(accepted(m), population ?? 0),
+          },
+        ),
+      };
+    });
+    // A class's figures rest on the municipalities that contributed any: a class where one municipality did
+    // all the work would otherwise show that municipality's own figures.
+    const equityBySizeClass = Object.values(SizeClass).map((sizeClass) => {
+      const members = figures.filter((m) => sizeClassOf(m.organization.population) === sizeClass);
+      const population = members.reduce((sum, m) => sum + (m.organization.population ?? 0), 0);
+      const implementations = members.reduce((sum, m) => sum + m.implementations, 0);
+      const people = members.reduce((sum, m) => sum + accepted(m), 0);
+      const contributing = members.filter((m) => m.implementations > 0).map((m) => m.organization.id);
+      return {
+        sizeClass,
+        municipalities: members.length,
+        population,
+        ...this.smallNumbers.guard(
+          ctx,
+          { organizationIds: contributing, people },
+          { implementations, peopleAccepted: people, implementationsPer10000: per10000(implementations, population), peopleAcceptedPer10000: per10000(people, population) },
+        ),
+      };
+    });
+    const contributing = figures.filter((m) => m.implementations > 0).map((m) => m.organization.id);
+    const bySex = { women: sum(figures, 'women'), men: sum(figures, 'men'), otherOrUnknown: sum(figures, 'other') };
+    const guarded = this.smallNumbers.guard(ctx, { organizationIds: contributing, people: bySex.women + bySex.men + bySex.otherOrUnknown }, bySex);
+    const equityBySex = guarded.suppressed
+      ? guarded
+      : {
+          ...guarded,
+          women: this.smallNumbers.people(ctx, contributing, bySex.women),
+          men: this.smallNumbers.people(ctx, contributing, bySex.men),
+          otherOrUnknown: this.smallNumbers.people(ctx, contributing, bySex.otherOrUnknown),
+        };
+    return { equityByMunicipality, equityBySizeClass, equityBySex };
+  }
+
+  private async needsByStatus(ctx: RequestContext): Promise<CountyOverview['needsByStatus']> {
+    const qb = this.db.manager.createQueryBuilder().select('n.status', 'status').addSelect('count(*)::int', 'count').from('needs', 'n').where(`n.status <> 'MERGED'`).groupBy('n.status');
+    return Visibility.scope(ctx, qb, NeedPolicy.scope('n')).orderBy('n.status').getRawMany();
+  }
+
+  private async decisionsThisYear(ctx: RequestContext, today: string): Promise<CountyOverview['decisionsThisYearByOutcome']> {
+    const qb = this.db.manager
+      .createQueryBuilder()
+      .select('d.outcome', 'outcome')
+      .addSelect('count(*)::int', 'count')
+      .from('test_decisions', 'd')
+      .innerJoin('test_protocols', 'p', 'p.id = d.protocol_id')
+      .where(`d.decided_at >= (CAST(:yearStart AS date) AT TIME ZONE 'Europe/Stockholm')`, { yearStart: `${today.slice(0, 4)}-01-01` })
+      .groupBy('d.outcome');
+    return Visibility.scope(ctx, qb, TestbedPolicy.scope).orderBy('d.outcome').getRawMany();
+  }
+
+  private agreementsExpiring(ctx: RequestContext, today: string): Promise<FrameworkAgreement[]> {
+    const qb = this.db.manager
+      .createQueryBuilder(FrameworkAgreement, 'a')
+      .innerJoin('procurements', 'p', 'p.id = a.procurement_id')
+      .where('a.ends_on >= :today AND a.ends_on <= :horizon', { today, horizon: plusMonths(today, 6) })
+      .orderBy('a.ends_on', 'ASC')
+      .addOrderBy('a.id', 'ASC');
+    return ProcurementPolicy.scopeList(ctx, qb).getMany();
+  }
+}
+
+function sum(figures: MunicipalityFigures[], key: 'women' | 'men' | 'other'): number {
+  return figures.reduce((total, m) => total + m[key], 0);
+}
