@@ -105,7 +105,9 @@ export class KnowledgeSearchService {
       edges,
       nodes,
       pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount: () => (total ??= countQb.select('count(*)', 'n').getRawOne().then((r: { n: string }) => Number(r.n))),
+      get totalCount() {
+        return (total ??= countQb.select('count(*)', 'n').getRawOne().then((r: { n: string }) => Number(r.n)));
+      },
     };
   }
 }
