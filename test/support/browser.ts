@@ -26,7 +26,8 @@ export interface BrowserEnv {
  * One browser per test file, against the booted api (serving the production build of the web app from
  * dist/web) listening on a real port, and the worker on the file's own database and queue prefix.
  */
-export async function startBrowserEnv(clock = new ManualClock('2026-11-23T08:00:00.000Z')): Promise<BrowserEnv> {
+// The api's clock starts at the real time: the browser's own clock (today's date in a date picker) must agree.
+export async function startBrowserEnv(clock = new ManualClock(new Date().toISOString())): Promise<BrowserEnv> {
   const api = await createTestApi(clock);
   await api.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = api.app.getHttpServer().address() as AddressInfo;

@@ -1,11 +1,12 @@
 import { Link, useLocation, useParams } from 'react-router';
-import { useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
+import { Button } from '@midas-ds/components/button';
 import { graphql } from '../app/graphql.js';
 import { useLanguage } from '../app/i18n.js';
 import { formatDate, formatDateTime, formatNumber } from '../app/format.js';
 import { entityPath } from '../app/links.js';
 import type { MessageKey } from '../app/i18n/catalog.js';
-import { Notice, Page } from '../ui/Page.js';
+import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
 import { StatusTag } from '../ui/StatusTag.js';
 
@@ -13,7 +14,7 @@ const NeedQuery = graphql(`
   query Need($id: ID!) {
     need(id: $id) {
       id title description status statusReason createdAt urgency setting targetGroup hardToReach
-      peopleAffected endorsementCount
+      peopleAffected endorsementCount followedByMe
       category { key labelSv labelEn }
       organization { id name }
       reporter { id displayName }
@@ -24,6 +25,14 @@ const NeedQuery = graphql(`
   }
 `);
 
+const Follow = graphql(`
+  mutation FollowNeed($needId: ID!) { followNeed(needId: $needId) { id followedByMe } }
+`);
+
+const Unfollow = graphql(`
+  mutation UnfollowNeed($needId: ID!) { unfollowNeed(needId: $needId) { id followedByMe } }
+`);
+
 /** A need and what became of it: each status change with the test, procurement or implementation that moved it. */
 export default function NeedPage() {
   const { id } = useParams();
@@ -32,6 +41,9 @@ export default function NeedPage() {
   const notice = (location.state as { notice?: string } | null)?.notice;
   const [{ data, fetching, error }] = useQuery({ query: NeedQuery, variables: { id: id! } });
   const need = data?.need;
+  const [followState, follow] = useMutation(Follow);
+  const [unfollowState, unfollow] = useMutation(Unfollow);
+  const followError = followState.error ?? unfollowState.error;
   return (
     <QueryState fetching={fetching} error={error} hasData={!!need}>
       {need && (
@@ -46,6 +58,21 @@ export default function NeedPage() {
               </>
             )}
           </p>
+          <div className="row follow-row">
+            {need.followedByMe ? (
+              <>
+                <span>{t('need.following')}</span>
+                <Button variant="tertiary" onPress={() => unfollow({ needId: need.id })} isDisabled={unfollowState.fetching}>
+                  {t('need.unfollow')}
+                </Button>
+              </>
+            ) : (
+              <Button variant="secondary" onPress={() => follow({ needId: need.id })} isDisabled={followState.fetching}>
+                {t('need.follow')}
+              </Button>
+            )}
+          </div>
+          {followError && <ErrorSummary messages={followError.graphQLErrors.map((e) => e.message)} />}
           <p className="need-description">{need.description}</p>
           <dl className="facts card">
             <dt>{t('need.reportedOn')}</dt>

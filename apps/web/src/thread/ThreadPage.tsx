@@ -66,14 +66,14 @@ export default function ThreadPage() {
         <QueryState fetching={fetching} error={error} hasData={!!data}>
           <p className="muted">{t('thread.intro')}</p>
           {data && data.trace.municipalities.length > 0 && <p>{t('thread.municipalities', { names: data.trace.municipalities.map((m) => m.name).join(', ') })}</p>}
-          <ol className="timeline">
+          <ol className="thread-timeline">
             {nodes.map((node) => {
               const path = pathOf(node);
               const current = node.id === id;
               return (
-                <li key={`${node.entityType}-${node.id}`} className={`timeline-step${current ? ' current' : ''}`} aria-current={current ? 'step' : undefined}>
-                  <p className="timeline-kind">{t(`thread.kind.${node.entityType}` as MessageKey)}</p>
-                  <h2 className="timeline-title">{path ? <Link to={path}>{node.title}</Link> : node.title}</h2>
+                <li key={`${node.entityType}-${node.id}`} className={`thread-step${current ? ' current' : ''}`} aria-current={current ? 'step' : undefined}>
+                  <p className="thread-kind">{t(`thread.kind.${node.entityType}` as MessageKey)}</p>
+                  <h2 className="thread-title">{path ? <Link to={path}>{node.title}</Link> : node.title}</h2>
                   <p className="muted">
                     {statusLabel(node, t)}
                     {node.startedOn && ` · ${formatDate(node.startedOn, lang)}`}

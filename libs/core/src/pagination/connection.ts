@@ -1,5 +1,5 @@
 import type { Type } from '@nestjs/common';
-import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, type FieldMiddleware, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Brackets, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { CoreError } from '../errors/domain-error.js';
@@ -38,12 +38,18 @@ export interface ConnectionResult<T> {
   edges: Edge<T>[];
   nodes: T[];
   pageInfo: PageInfo;
-  /**
-   * Counted only when the client asks for it: a getter, because Nest resolves object-type fields by reading
-   * the property (a function-valued field reached graphql's Int serializer as the function itself).
-   */
-  readonly totalCount: Promise<number>;
+  /** Counted only when the client asks for it (see `countWhenSelected`). */
+  totalCount: () => Promise<number>;
 }
+
+/**
+ * Nest's field resolver returns a property as it is (graphql-js's default resolver would call a function), so
+ * the lazy count is called here, when and only when `totalCount` is selected.
+ */
+const countWhenSelected: FieldMiddleware = async (_context, next) => {
+  const value: unknown = await next();
+  return typeof value === 'function' ? (value as () => Promise<number>)() : value;
+};
 
 /** `@ObjectType() class NeedConnection extends Connection(Need) {}`: a Relay-style cursor connection. */
 export function Connection<T>(nodeType: Type<T>, name = nodeType.name): Type<ConnectionResult<T>> {
@@ -67,8 +73,8 @@ export function Connection<T>(nodeType: Type<T>, name = nodeType.name): Type<Con
     @Field(() => PageInfo)
     pageInfo: PageInfo;
 
-    @Field(() => Int, { description: 'All items matching the filter (one extra statement, only when asked for).' })
-    totalCount: Promise<number>;
+    @Field(() => Int, { description: 'All items matching the filter (one extra statement, only when asked for).', middleware: [countWhenSelected] })
+    totalCount: () => Promise<number>;
   }
   return ConnectionType as unknown as Type<ConnectionResult<T>>;
 }
@@ -136,8 +142,6 @@ export async function paginate<Row extends ObjectLiteral>(
     edges,
     nodes,
     pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
-    get totalCount() {
-      return (total ??= countQb.orderBy().getCount());
-    },
+    totalCount: () => (total ??= countQb.orderBy().getCount()),
   };
 }

@@ -105,9 +105,7 @@ export class KnowledgeSearchService {
       edges,
       nodes,
       pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-      get totalCount() {
-        return (total ??= countQb.select('count(*)', 'n').getRawOne().then((r: { n: string }) => Number(r.n)));
-      },
+      totalCount: () => (total ??= countQb.select('count(*)', 'n').getRawOne().then((r: { n: string }) => Number(r.n))),
     };
   }
 }

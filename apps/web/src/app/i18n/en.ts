@@ -252,7 +252,7 @@ export const en: Record<MessageKey, string> = {
   'decision.supersedes': 'Replaces an earlier decision',
   'decision.supersededBy': 'Replaced by a later decision',
   'triage.title': 'Inbox: new needs',
-  'triage.intro': 'New needs from the county, oldest first, with possible duplicates.',
+  'triage.intro': 'New needs from the county, newest first, with possible duplicates.',
   'triage.none': 'No new needs to assess.',
   'triage.duplicates': 'Possible duplicates',
   'triage.noDuplicates': 'No similar needs.',

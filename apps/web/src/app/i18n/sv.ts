@@ -252,7 +252,7 @@ export const sv = {
   'decision.supersedes': 'Ersätter tidigare beslut',
   'decision.supersededBy': 'Ersatt av ett senare beslut',
   'triage.title': 'Inkorg: nya behov',
-  'triage.intro': 'Nya behov från länet, äldst först, med möjliga dubbletter.',
+  'triage.intro': 'Nya behov från länet, nyaste först, med möjliga dubbletter.',
   'triage.none': 'Inga nya behov att bedöma.',
   'triage.duplicates': 'Möjliga dubbletter',
   'triage.noDuplicates': 'Inga liknande behov.',

@@ -1,0 +1,40 @@
+import { describe, expect, it } from '@jest/globals';
+import { splitErrors, toApiErrors } from './api-errors.js';
+import { translate } from './i18n/catalog.js';
+import { formatDate, formatNumber, todayInSweden } from './format.js';
+
+describe('errors next to their fields', () => {
+  it('puts each api error next to the field extensions.field names, the rest above the form', () => {
+    const errors = toApiErrors([
+      { message: 'Rubriken är för kort.', extensions: { code: 'BAD_USER_INPUT', field: 'input.title' } },
+      { message: 'Ogiltigt värde.', extensions: { code: 'BAD_USER_INPUT', field: 'input.successCriteria.1.unit' } },
+      { message: 'Din roll får inte göra detta.', extensions: { code: 'FORBIDDEN' } },
+    ]);
+    expect(splitErrors(errors, ['title', 'description', 'successCriteria'])).toEqual({
+      byField: { title: 'Rubriken är för kort.', successCriteria: 'Ogiltigt värde.' },
+      general: ['Din roll får inte göra detta.'],
+    });
+  });
+
+  it('shows an error for a field the form does not have above the form rather than losing it', () => {
+    expect(splitErrors(toApiErrors([{ message: 'X', extensions: { field: 'input.hidden' } }]), ['title']).general).toEqual(['X']);
+  });
+});
+
+describe('Swedish first', () => {
+  it('formats dates and numbers the Swedish way, and in English on request', () => {
+    expect(formatDate('2026-11-23', 'sv')).toBe('23 november 2026');
+    expect(formatDate('2026-11-23', 'en')).toBe('23 November 2026');
+    expect(formatNumber(12345.6, 'sv', 1).replace(/\s/g, ' ')).toBe('12 345,6');
+    expect(formatNumber(12345.6, 'en', 1)).toBe('12,345.6');
+  });
+
+  it('takes today’s date in Sweden (a coach at 00:30 files on the Swedish date)', () => {
+    expect(todayInSweden(new Date('2026-11-22T23:30:00Z'))).toBe('2026-11-23');
+  });
+
+  it('fills in parameters in both catalogues', () => {
+    expect(translate('sv', 'start.unread', { count: 3 })).toBe('3 olästa aviseringar');
+    expect(translate('en', 'start.unread', { count: 3 })).toBe('3 unread notifications');
+  });
+});
