@@ -74,6 +74,7 @@ export const router = createBrowserRouter([
           { path: 'uppfoljningar', lazy: page(() => import('../followup/FollowUpsPage.js')) },
           { path: 'uppfoljningar/:id', lazy: page(() => import('../followup/FollowUpPage.js')) },
           { path: 'systemlandskap', lazy: page(() => import('../catalog/LandscapePage.js')) },
+          { path: 'oversikt', lazy: page(() => import('../overview/OverviewPage.js')) },
           { path: 'traad/:entityType/:id', lazy: page(() => import('../thread/ThreadPage.js')) },
           { path: '*', Component: NotFound },
         ],

@@ -108,6 +108,7 @@ const STATUS_PREFIX: Partial<Record<EntityType, string>> = {
   IMPLEMENTATION: 'implementationStatus',
   TEST_DECISION: 'recommendation',
   TEST_PROTOCOL: 'thread.testStatus',
+  CALL_OFF: 'thread.callOffStatus',
 };
 
 function statusLabel(node: TraceNode, t: (key: MessageKey) => string): string {
