@@ -242,6 +242,18 @@ export const enCoordination: Record<keyof typeof svCoordination, string> = {
   'qualityGrade.LIMITED': "Limited",
   'qualityGrade.UNASSESSED': "Not assessed",
 
+  'transferability.title': "Does it hold for us? Transferability to {organization}",
+  'transferability.testedBy': "Tested by: {names}",
+  'transferability.covered': "The test covered your care settings, your size and your systems.",
+  'transferability.notCoveredIntro': "What the test did not cover in your context:",
+  'transferability.setting': "Care setting: {setting}",
+  'transferability.sizeClass': "Municipality size: you are a {mine}, the test ran in {tested}",
+  'transferability.system': "A system you run that no participant ran: {system}",
+  'transferability.targetGroup': "Target group: {group}",
+  'sizeClass.SMALL': "small municipality (under 15,000)",
+  'sizeClass.MEDIUM': "medium municipality (15,000–50,000)",
+  'sizeClass.LARGE': "large municipality (over 50,000)",
+
   'landscape.title': 'Our system landscape',
   'landscape.ourSystems': 'Systems {organization} runs',
   'landscape.system': 'System',

@@ -241,6 +241,18 @@ export const svCoordination = {
   'qualityGrade.LIMITED': "Begränsad",
   'qualityGrade.UNASSESSED': "Ej bedömd",
 
+  'transferability.title': "Gäller det hos oss? Överförbarhet till {organization}",
+  'transferability.testedBy': "Testat av: {names}",
+  'transferability.covered': "Testet täckte era verksamheter, er storlek och era system.",
+  'transferability.notCoveredIntro': "Det här täckte testet inte i ert sammanhang:",
+  'transferability.setting': "Verksamhet: {setting}",
+  'transferability.sizeClass': "Kommunstorlek: ni är {mine}, testet gjordes i {tested}",
+  'transferability.system': "System ni använder som ingen testdeltagare hade: {system}",
+  'transferability.targetGroup': "Målgrupp: {group}",
+  'sizeClass.SMALL': "liten kommun (under 15 000 invånare)",
+  'sizeClass.MEDIUM': "mellanstor kommun (15 000–50 000)",
+  'sizeClass.LARGE': "stor kommun (över 50 000)",
+
   'landscape.title': 'Vårt systemlandskap',
   'landscape.ourSystems': 'System som {organization} använder',
   'landscape.system': 'System',
