@@ -1,7 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
-import { Button } from '@midas-ds/components/button';
 import { SearchField } from '@midas-ds/components/search-field';
 import { graphql } from '../app/graphql.js';
 import { useLanguage } from '../app/i18n.js';
@@ -67,14 +66,11 @@ export default function KnowledgePage() {
       <form role="search" onSubmit={submit} className="stack">
         <div className="row search-row">
           <SearchField label={t('knowledge.search')} placeholder={t('knowledge.placeholder')} description={t('knowledge.searchHint')} value={typed} onChange={setTyped} onSubmit={(v) => setParam('q', v.trim())} />
-          <Button type="submit" variant="primary">
-            {t('knowledge.searchSubmit')}
-          </Button>
         </div>
         <div className="filters">
-          <EnumSelect label={t('knowledge.kind')} values={KINDS} labels="articleKind" value={kind} onChange={(v) => setParam('typ', v)} />
-          <EnumSelect label={t('knowledge.sourceType')} values={SOURCE_TYPES} labels="sourceType" value={sourceType} onChange={(v) => setParam('kalla', v)} />
-          <EnumSelect label={t('knowledge.grade')} values={GRADES} labels="qualityGrade" value={qualityGrade} onChange={(v) => setParam('grad', v)} />
+          <EnumSelect label={t('knowledge.kind')} values={KINDS} labels="articleKind" placeholder={t('knowledge.all')} value={kind} onChange={(v) => setParam('typ', v)} />
+          <EnumSelect label={t('knowledge.sourceType')} values={SOURCE_TYPES} labels="sourceType" placeholder={t('knowledge.all')} value={sourceType} onChange={(v) => setParam('kalla', v)} />
+          <EnumSelect label={t('knowledge.grade')} values={GRADES} labels="qualityGrade" placeholder={t('knowledge.all')} value={qualityGrade} onChange={(v) => setParam('grad', v)} />
         </div>
         {(kind || sourceType || qualityGrade) && (
           <button type="button" className="link-button" onClick={() => setParams(query ? { q: query } : {})}>

@@ -46,8 +46,8 @@ export default function WriteArticlePage() {
         <TextField label={t('knowledge.field.title')} isRequired value={values.title} onChange={(v) => set('title', v)} isInvalid={!!form.fieldError('title')} errorMessage={form.fieldError('title')} validationBehavior="aria" />
         <TextArea label={t('knowledge.field.summary')} isRequired value={values.summary} onChange={(v) => set('summary', v)} isInvalid={!!form.fieldError('summary')} errorMessage={form.fieldError('summary')} validationBehavior="aria" />
         <TextArea label={t('knowledge.field.body')} isRequired value={values.body} onChange={(v) => set('body', v)} isInvalid={!!form.fieldError('body')} errorMessage={form.fieldError('body')} validationBehavior="aria" />
-        <EnumSelect label={t('knowledge.field.kind')} values={KINDS} labels="articleKind" value={values.kind} onChange={(v) => set('kind', v)} isRequired error={form.fieldError('kind')} />
-        <EnumSelect label={t('knowledge.field.sourceType')} description={t('knowledge.sourceHint')} values={SOURCE_TYPES} labels="sourceType" value={values.sourceType} onChange={(v) => set('sourceType', v)} isRequired error={form.fieldError('sourceType')} />
+        <EnumSelect label={t('knowledge.field.kind')} values={KINDS} labels="articleKind" placeholder={t('landscape.choose')} value={values.kind} onChange={(v) => set('kind', v)} isRequired error={form.fieldError('kind')} />
+        <EnumSelect label={t('knowledge.field.sourceType')} description={t('knowledge.sourceHint')} values={SOURCE_TYPES} labels="sourceType" placeholder={t('landscape.choose')} value={values.sourceType} onChange={(v) => set('sourceType', v)} isRequired error={form.fieldError('sourceType')} />
         <EnumSelect label={t('knowledge.grade')} description={t('knowledge.gradeHint')} values={GRADES} labels="qualityGrade" value={values.qualityGrade} onChange={(v) => set('qualityGrade', v)} error={form.fieldError('qualityGrade')} />
         <Button type="submit" variant="primary" isDisabled={state.fetching}>
           {t('knowledge.saveDraft')}

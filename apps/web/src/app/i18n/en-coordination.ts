@@ -207,6 +207,7 @@ export const enCoordination: Record<keyof typeof svCoordination, string> = {
   'knowledge.searchHint': "Search in Swedish: words, \"a phrase\", -without. \"larm\" also finds trygghetslarm.",
   'knowledge.searchSubmit': "Search",
   'knowledge.placeholder': "e.g. trygghetslarm",
+  'knowledge.all': 'All',
   'knowledge.kind': "Kind",
   'knowledge.sourceType': "Source",
   'knowledge.grade': "Quality",

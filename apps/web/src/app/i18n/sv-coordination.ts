@@ -206,6 +206,7 @@ export const svCoordination = {
   'knowledge.searchHint': "Sök på svenska: ord, \"en fras\", -utan. \"larm\" hittar även trygghetslarm.",
   'knowledge.searchSubmit': "Sök",
   'knowledge.placeholder': "t.ex. trygghetslarm",
+  'knowledge.all': 'Alla',
   'knowledge.kind': "Typ",
   'knowledge.sourceType': "Källa",
   'knowledge.grade': "Kvalitet",
