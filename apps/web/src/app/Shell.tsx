@@ -28,6 +28,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/beslut', label: 'nav.decisions' },
   { to: '/inkorg', label: 'nav.triage', roles: ['NODE_STAFF', 'NODE_ADMIN'] },
   { to: '/kunskap', label: 'nav.knowledge' },
+  { to: '/katalog/kompatibilitet', label: 'nav.matrix', roles: ['NODE_STAFF', 'NODE_ADMIN'] },
+  { to: '/drift', label: 'nav.health', roles: ['NODE_STAFF', 'NODE_ADMIN'] },
   { to: '/oversikt', label: 'nav.overview', roles: ['STEERING_MEMBER', 'NODE_STAFF', 'NODE_ADMIN'] },
   { to: '/upphandlingar', label: 'nav.procurements', roles: ['MUNICIPALITY_COORDINATOR', 'NODE_STAFF', 'NODE_ADMIN'] },
   { to: '/systemlandskap', label: 'nav.landscape', roles: ['MUNICIPALITY_COORDINATOR'] },

@@ -77,6 +77,8 @@ export const router = createBrowserRouter([
           { path: 'kunskap', lazy: page(() => import('../knowledge/KnowledgePage.js')) },
           { path: 'kunskap/ny', lazy: page(() => import('../knowledge/WriteArticlePage.js')) },
           { path: 'kunskap/:id', lazy: page(() => import('../knowledge/ArticlePage.js')) },
+          { path: 'katalog/kompatibilitet', lazy: page(() => import('../catalog/CompatibilityMatrixPage.js')) },
+          { path: 'drift', lazy: page(() => import('../catalog/HealthPage.js')) },
           { path: 'oversikt', lazy: page(() => import('../overview/OverviewPage.js')) },
           { path: 'traad/:entityType/:id', lazy: page(() => import('../thread/ThreadPage.js')) },
           { path: '*', Component: NotFound },
