@@ -58,8 +58,25 @@ describe('web app: everyone', () => {
     await page.getByRole('heading', { name: /^Hej Kim Coach/ }).waitFor();
     await page.getByRole('link', { name: 'Larmknappen hörs inte i köket' }).waitFor();
     await page.getByRole('link', { name: 'Aviseringar 1 olästa' }).waitFor();
-    await page.getByRole('link', { name: '1 olästa aviseringar' }).waitFor();
+    await page.getByRole('link', { name: '1 oläst avisering' }).waitFor();
     await checkPage(page, 'start-coach');
+  });
+
+  it('is usable by keyboard: a skip link first, visible focus, and the main content reached in one step', async () => {
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Hoppa till innehållet' });
+    // The root tsconfig has no DOM lib: the browser's globals are reached through globalThis.
+    expect(await skip.evaluate((el) => el === (globalThis as any).document.activeElement)).toBe(true);
+    const outline = await skip.evaluate((el) => (globalThis as any).getComputedStyle(el).outlineStyle);
+    expect(outline).not.toBe('none');
+    expect(await skip.boundingBox()).toMatchObject({ y: expect.any(Number) });
+    expect((await skip.boundingBox())!.y).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('main');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate("document.activeElement?.closest('main') !== null")).toBe(true);
   });
 
   it('lists notifications, marks one read and the count follows', async () => {

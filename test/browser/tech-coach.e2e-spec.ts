@@ -29,6 +29,8 @@ describe('web app: tech coach on a phone', () => {
   afterAll(() => env?.close());
 
   it('says "we have this too" to a similar need that appears while typing, instead of filing a duplicate', async () => {
+    const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Start', 'Rapportera behov', 'Mina behov', 'Registrera aktivitet', 'Min coachprofil', 'Beslut']);
     await page.goto('/behov/nytt');
     await page.getByRole('heading', { name: 'Rapportera ett behov', level: 1 }).waitFor();
     await page.getByLabel('Rubrik', { exact: true }).fill('Trygghetslarm hörs inte');
@@ -107,7 +109,8 @@ describe('web app: tech coach on a phone', () => {
     await page.getByLabel('Enhet', { exact: true }).fill('Hemtjänst Väst');
     await page.getByRole('button', { name: /Verksamhet/ }).click();
     await page.getByRole('option', { name: 'Hemtjänst', exact: true }).click();
-    await page.getByRole('checkbox').first().check();
+    await page.getByText('Digitalt trygghetslarm', { exact: true }).click();
+    expect(await page.getByRole('checkbox', { name: 'Digitalt trygghetslarm' }).isChecked()).toBe(true);
     await checkPage(page, 'coach-profile');
     await page.getByRole('button', { name: 'Skapa min profil' }).click();
     await page.getByText('Sparat.').waitFor();

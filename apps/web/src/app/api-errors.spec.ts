@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { splitErrors, toApiErrors } from './api-errors.js';
-import { translate } from './i18n/catalog.js';
+import { translate, translateCount } from './i18n/catalog.js';
 import { formatDate, formatNumber, todayInSweden } from './format.js';
 
 describe('errors next to their fields', () => {
@@ -36,5 +36,7 @@ describe('Swedish first', () => {
   it('fills in parameters in both catalogues', () => {
     expect(translate('sv', 'start.unread', { count: 3 })).toBe('3 olästa aviseringar');
     expect(translate('en', 'start.unread', { count: 3 })).toBe('3 unread notifications');
+    expect(translateCount('sv', 'start.unread', 1)).toBe('1 oläst avisering');
+    expect(translateCount('sv', 'start.unread', 2)).toBe('2 olästa aviseringar');
   });
 });

@@ -60,8 +60,13 @@ export default function ReportNeedPage() {
   const { me } = useSession();
   const navigate = useNavigate();
   const draft = useDraft('reportNeed', EMPTY);
-  const { values, set } = draft;
   const form = useFormErrors(FIELDS);
+  const { values } = draft;
+  // A field's error goes once the user changes that field (the rest stay until the next attempt).
+  const set: typeof draft.set = (name, value) => {
+    form.clearField(String(name));
+    draft.set(name, value);
+  };
   const [endorsedTitle, setEndorsedTitle] = useState<string | null>(null);
   const [{ data: categories }] = useQuery({ query: Categories });
   const title = useDebounced(values.title.trim(), 350);
@@ -166,6 +171,7 @@ export default function ReportNeedPage() {
         <EnumSelect label={t('report.field.urgency')} values={URGENCIES} labels="urgency" value={values.urgency} onChange={(v) => set('urgency', v)} error={form.fieldError('urgency')} />
         <Select
           label={t('report.field.category')}
+          placeholder={t('app.choose')}
           items={(categories?.technologyCategories ?? []).map((c) => ({ id: c.key, name: lang === 'en' ? c.labelEn : c.labelSv }))}
           selectedKey={values.category || null}
           onSelectionChange={(key) => set('category', key === null ? '' : String(key))}

@@ -5,6 +5,7 @@ import { useLanguage } from '../app/i18n.js';
 import { useSession } from '../app/SessionProvider.js';
 import { formatDate } from '../app/format.js';
 import { Page } from '../ui/Page.js';
+import { translateCount } from '../app/i18n/catalog.js';
 import { QueryState } from '../ui/QueryState.js';
 import { StatusTag } from '../ui/StatusTag.js';
 
@@ -28,9 +29,9 @@ export function StartPage() {
   const staff = hasRole('NODE_STAFF', 'NODE_ADMIN');
   const [{ data, fetching, error }] = useQuery({ query: AttentionQuery, variables: { coach, steering, staff }, context: ATTENTION_CONTEXT });
   const items: { key: string; text: string; to: string }[] = [];
-  if (data?.myNotifications.totalCount) items.push({ key: 'unread', text: t('start.unread', { count: data.myNotifications.totalCount }), to: '/aviseringar' });
-  if (data?.reviewQueue?.totalCount) items.push({ key: 'review', text: t('start.steering.queue', { count: data.reviewQueue.totalCount }), to: '/granskning' });
-  if (data?.needs?.totalCount) items.push({ key: 'inbox', text: t('start.staff.inbox', { count: data.needs.totalCount }), to: '/inkorg' });
+  if (data?.myNotifications.totalCount) items.push({ key: 'unread', text: translateCount(lang, 'start.unread', data.myNotifications.totalCount), to: '/aviseringar' });
+  if (data?.reviewQueue?.totalCount) items.push({ key: 'review', text: translateCount(lang, 'start.steering.queue', data.reviewQueue.totalCount), to: '/granskning' });
+  if (data?.needs?.totalCount) items.push({ key: 'inbox', text: translateCount(lang, 'start.staff.inbox', data.needs.totalCount), to: '/inkorg' });
 
   return (
     <Page title={t('start.title', { name: me?.displayName ?? '' })}>

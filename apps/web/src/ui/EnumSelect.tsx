@@ -24,8 +24,8 @@ export function EnumSelect<V extends string>({ label, values, labels, value, onC
   return (
     <Select
       label={label}
+      placeholder={placeholder ?? t('app.choose')}
       description={description}
-      placeholder={placeholder}
       items={items}
       selectedKey={value || null}
       onSelectionChange={(key) => key !== null && onChange(key as V)}

@@ -1,9 +1,12 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useLanguage } from '../app/i18n.js';
 
+/** The first page after a load keeps the browser's own focus order (the skip link comes first). */
+let firstPageOfLoad = true;
+
 /**
- * A page's heading and document title. The heading takes focus when the page opens, so a screen reader
- * announces where a link led (a single-page app otherwise says nothing on navigation).
+ * A page's heading and document title. The heading takes focus when navigation opens the page, so a screen
+ * reader announces where a link led (a single-page app otherwise says nothing on navigation).
  */
 export function Page({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
   const { t } = useLanguage();
@@ -12,6 +15,10 @@ export function Page({ title, children, actions }: { title: string; children: Re
     document.title = `${title} – ${t('app.name')}`;
   }, [title, t]);
   useEffect(() => {
+    if (firstPageOfLoad) {
+      firstPageOfLoad = false;
+      return;
+    }
     heading.current?.focus({ preventScroll: false });
   }, []);
   return (

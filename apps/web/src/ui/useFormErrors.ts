@@ -26,5 +26,14 @@ export function useFormErrors(fields: readonly string[]) {
   const count = Object.keys(errors.byField).length + errors.general.length;
   /** For the summary above the form: the field errors too, so a screen reader hears all of them at once. */
   const all = [...errors.general, ...Object.values(errors.byField)];
-  return { errors, all, show, fieldError, count, clear: () => setErrors({ byField: {}, general: [] }) };
+  const clearField = useCallback(
+    (name: string) =>
+      setErrors((current) => {
+        if (!(name in current.byField)) return current;
+        const { [name]: _cleared, ...rest } = current.byField;
+        return { ...current, byField: rest };
+      }),
+    [],
+  );
+  return { errors, all, show, fieldError, clearField, count, clear: () => setErrors({ byField: {}, general: [] }) };
 }

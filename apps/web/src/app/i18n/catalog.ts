@@ -13,6 +13,12 @@ export function translate(lang: Lang, key: MessageKey, params?: Params): string 
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/** `key.one` when there is exactly one and the catalogue has that form, otherwise `key` with `{count}`. */
+export function translateCount(lang: Lang, key: MessageKey, count: number, params: Params = {}): string {
+  const one = `${key}.one`;
+  return translate(lang, count === 1 && isMessageKey(one) ? one : key, { ...params, count });
+}
+
 export function isMessageKey(key: string): key is MessageKey {
   return key in sv;
 }

@@ -269,4 +269,8 @@ export const en: Record<MessageKey, string> = {
   'triage.done.MERGED': '“{title}” is merged.',
   'triage.similarity': 'Similarity {score} %',
   'review.staffShort': 'staff',
+  'start.unread.one': '1 unread notification',
+  'start.staff.inbox.one': '1 new need to assess',
+  'start.steering.queue.one': '1 test protocol awaits the steering group’s decision',
+  'app.choose': 'Choose',
 };

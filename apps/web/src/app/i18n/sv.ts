@@ -269,6 +269,10 @@ export const sv = {
   'triage.done.MERGED': '”{title}” är sammanslaget.',
   'triage.similarity': 'Likhet {score} %',
   'review.staffShort': 'medarbetare',
+  'start.unread.one': '1 oläst avisering',
+  'start.staff.inbox.one': '1 nytt behov att bedöma',
+  'start.steering.queue.one': '1 testprotokoll väntar på styrgruppens beslut',
+  'app.choose': 'Välj',
 } as const;
 
 export type MessageKey = keyof typeof sv;
