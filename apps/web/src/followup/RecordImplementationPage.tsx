@@ -99,6 +99,7 @@ export default function RecordImplementationPage() {
                   label={t('implementation.goLiveOn')}
                   description={t('implementation.goLiveHint')}
                   value={values.goLiveOn ? parseDate(values.goLiveOn) : null}
+                  minValue={parseDate(callOff.calledOffOn)}
                   onChange={(v) => set('goLiveOn', v ? v.toString() : '')}
                   isInvalid={!!form.fieldError('goLiveOn')}
                   errorMessage={form.fieldError('goLiveOn')}
