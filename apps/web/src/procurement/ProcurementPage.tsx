@@ -12,6 +12,7 @@ import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
 import { useFormErrors } from '../ui/useFormErrors.js';
 import { PROCUREMENT_CONTEXT } from './ProcurementsPage.js';
+import { ProcurementStatusForm } from './ProcurementStatusForm.js';
 
 const ProcurementQuery = graphql(`
   query Procurement($id: ID!) {
@@ -147,6 +148,7 @@ export default function ProcurementPage() {
                 <p>{t('app.empty')}</p>
               )}
             </section>
+            {hasRole('NODE_STAFF', 'NODE_ADMIN') && <ProcurementStatusForm id={p.id} status={p.status} onChanged={() => refetch({ requestPolicy: 'network-only' })} />}
             {hasRole('MUNICIPALITY_COORDINATOR') && (
               <section aria-labelledby="participation-heading" className="card">
                 <h2 id="participation-heading">{mine ? t('procurement.ourParticipation') : t('procurement.join')}</h2>

@@ -285,6 +285,12 @@ export const enCoordination: Record<keyof typeof svCoordination, string> = {
   'health.workerAlive': "Running, last heartbeat {at}",
   'health.workerSilent': "No heartbeat since {at}",
 
+  'procurement.changeStatus': "Change status",
+  'procurement.nextStatus': "New status",
+  'procurement.cancelReason': "Why is the procurement cancelled?",
+  'procurement.changeStatusSubmit': "Change status",
+  'procurement.statusChanged': "The status is changed.",
+
   'landscape.title': 'Our system landscape',
   'landscape.ourSystems': 'Systems {organization} runs',
   'landscape.system': 'System',

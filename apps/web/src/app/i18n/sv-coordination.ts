@@ -284,6 +284,12 @@ export const svCoordination = {
   'health.workerAlive': "Igång, senaste livstecken {at}",
   'health.workerSilent': "Inget livstecken sedan {at}",
 
+  'procurement.changeStatus': "Ändra status",
+  'procurement.nextStatus': "Ny status",
+  'procurement.cancelReason': "Varför avbryts upphandlingen?",
+  'procurement.changeStatusSubmit': "Ändra status",
+  'procurement.statusChanged': "Statusen är ändrad.",
+
   'landscape.title': 'Vårt systemlandskap',
   'landscape.ourSystems': 'System som {organization} använder',
   'landscape.system': 'System',
