@@ -82,6 +82,24 @@ describe('web app: node staff', () => {
     await page.locator('dl.facts').getByText('Avbruten').waitFor();
   });
 
+  it('adds an indicator to the default set as a new version', async () => {
+    await page.getByRole('link', { name: 'Indikatorer' }).click();
+    const set = page.locator('section.card', { has: page.getByRole('heading', { name: /Standard för alla teknikområden/ }) });
+    await set.getByRole('cell', { name: 'Upplevd trygghet' }).waitFor();
+    await set.getByText('Lägg till en indikator').click();
+    await set.getByLabel('Benämning på svenska').fill('Fall per månad');
+    await set.getByLabel('Benämning på engelska').fill('Falls per month');
+    await set.getByLabel('Nyckel', { exact: true }).fill('Fall per månad');
+    await set.getByRole('button', { name: 'Spara ny version' }).click();
+    await set.getByRole('alert').waitFor();
+    expect(await set.getByLabel('Nyckel', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await checkPage(page, 'staff-indicators-refused');
+    await set.getByLabel('Nyckel', { exact: true }).fill('fallsPerMonth');
+    await set.getByRole('button', { name: 'Spara ny version' }).click();
+    await page.getByRole('cell', { name: 'Fall per månad' }).waitFor();
+    await page.getByRole('heading', { name: /Standard för alla teknikområden – version 2/ }).waitFor();
+  });
+
   it('shows the queues’ health', async () => {
     await page.getByRole('link', { name: 'Driftläge' }).click();
     await page.getByRole('row', { name: 'Databas (Postgres) Fungerar' }).waitFor();

@@ -78,6 +78,7 @@ export const router = createBrowserRouter([
           { path: 'kunskap/ny', lazy: page(() => import('../knowledge/WriteArticlePage.js')) },
           { path: 'kunskap/:id', lazy: page(() => import('../knowledge/ArticlePage.js')) },
           { path: 'katalog/kompatibilitet', lazy: page(() => import('../catalog/CompatibilityMatrixPage.js')) },
+          { path: 'indikatorer', lazy: page(() => import('../followup/IndicatorSetsPage.js')) },
           { path: 'drift', lazy: page(() => import('../catalog/HealthPage.js')) },
           { path: 'oversikt', lazy: page(() => import('../overview/OverviewPage.js')) },
           { path: 'traad/:entityType/:id', lazy: page(() => import('../thread/ThreadPage.js')) },
