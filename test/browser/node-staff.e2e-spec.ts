@@ -91,7 +91,7 @@ describe('web app: node staff', () => {
     await set.getByLabel('Benämning på engelska').fill('Falls per month');
     await set.getByLabel('Nyckel', { exact: true }).fill('Fall per månad');
     await set.getByRole('button', { name: 'Spara ny version' }).click();
-    await set.getByRole('alert').waitFor();
+    await set.getByRole('alert').getByText('Nyckeln ska bestå av bokstäver och siffror och börja med liten bokstav, t.ex. fallsPerMonth.').waitFor();
     expect(await set.getByLabel('Nyckel', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     await checkPage(page, 'staff-indicators-refused');
     await set.getByLabel('Nyckel', { exact: true }).fill('fallsPerMonth');

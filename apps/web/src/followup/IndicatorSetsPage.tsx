@@ -86,6 +86,10 @@ function AddIndicator({ set, onAdded }: { set: IndicatorSet; onAdded(): void }) 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(false);
+    if (!/^[a-z][A-Za-z0-9]*$/.test(values.key.trim())) {
+      form.show([{ field: `input.indicators.${position}.key`, message: t('indicators.keyInvalid') }]);
+      return;
+    }
     const existing = [...set.indicators].sort((a, b) => a.sortOrder - b.sortOrder).map(({ key, labelSv, labelEn, type, unit, required }) => ({ key, labelSv, labelEn, type, unit, required }));
     const added = { key: values.key.trim(), labelSv: values.labelSv.trim(), labelEn: values.labelEn.trim(), type: values.type, unit: values.unit.trim() || null, required: values.required };
     const result = await configure({ input: { category: set.category?.key ?? null, indicators: [...existing, added] } });

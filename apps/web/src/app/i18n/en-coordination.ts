@@ -299,6 +299,7 @@ export const enCoordination: Record<keyof typeof svCoordination, string> = {
   'indicators.label': "Indicator",
   'indicators.key': "Key",
   'indicators.keyHint': "Letters and digits, starting with a lower-case letter, e.g. fallsPerMonth.",
+  'indicators.keyInvalid': "The key must be letters and digits starting with a lower-case letter, e.g. fallsPerMonth.",
   'indicators.type': "Type",
   'indicators.required': "Required",
   'indicators.add': "Add an indicator",

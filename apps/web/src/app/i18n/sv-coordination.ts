@@ -298,6 +298,7 @@ export const svCoordination = {
   'indicators.label': "Indikator",
   'indicators.key': "Nyckel",
   'indicators.keyHint': "Bokstäver och siffror, börjar med liten bokstav, t.ex. fallsPerMonth.",
+  'indicators.keyInvalid': "Nyckeln ska bestå av bokstäver och siffror och börja med liten bokstav, t.ex. fallsPerMonth.",
   'indicators.type': "Typ",
   'indicators.required': "Obligatorisk",
   'indicators.add': "Lägg till en indikator",
