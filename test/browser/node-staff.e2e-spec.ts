@@ -32,6 +32,26 @@ describe('web app: node staff', () => {
   });
   afterAll(() => env?.close());
 
+  it('keeps the catalogue: a new supplier and a product with its first version', async () => {
+    await page.getByRole('link', { name: 'Katalog', exact: true }).click();
+    await page.getByRole('heading', { name: 'Katalogen', level: 1 }).waitFor();
+    await page.getByRole('cell', { name: camera }).waitFor();
+    await page.getByLabel('Leverantörens namn').fill('Sensorbolaget AB');
+    await page.getByLabel('Organisationsnummer').fill('556677-8899');
+    await page.getByRole('button', { name: 'Lägg till' }).first().click();
+    await page.getByText('Leverantören Sensorbolaget AB är tillagd.').waitFor();
+    await page.getByLabel('Produktens namn').fill('Rörelsesensor Natt');
+    await page.getByRole('button', { name: /Leverantör/ }).click();
+    await page.getByRole('option', { name: 'Sensorbolaget AB' }).click();
+    await page.getByRole('button', { name: /Teknikområde/ }).click();
+    await page.getByRole('option', { name: 'Digital tillsyn (kamera)' }).click();
+    await page.getByLabel('Första version').fill('1.0');
+    await page.getByRole('button', { name: 'Lägg till' }).nth(1).click();
+    await page.getByText('Produkten Rörelsesensor Natt är tillagd.').waitFor();
+    await page.getByRole('row', { name: /Rörelsesensor Natt Sensorbolaget AB .* 1\.0/ }).waitFor();
+    await checkPage(page, 'staff-catalogue');
+  });
+
   it('shows the matrix for a category and a system kind, and asserts a statement from a cell', async () => {
     await page.getByRole('link', { name: 'Kompatibilitet' }).click();
     await page.getByRole('button', { name: /Teknikområde/ }).click();

@@ -77,6 +77,7 @@ export const router = createBrowserRouter([
           { path: 'kunskap', lazy: page(() => import('../knowledge/KnowledgePage.js')) },
           { path: 'kunskap/ny', lazy: page(() => import('../knowledge/WriteArticlePage.js')) },
           { path: 'kunskap/:id', lazy: page(() => import('../knowledge/ArticlePage.js')) },
+          { path: 'katalog', lazy: page(() => import('../catalog/CataloguePage.js')) },
           { path: 'katalog/kompatibilitet', lazy: page(() => import('../catalog/CompatibilityMatrixPage.js')) },
           { path: 'indikatorer', lazy: page(() => import('../followup/IndicatorSetsPage.js')) },
           { path: 'drift', lazy: page(() => import('../catalog/HealthPage.js')) },
