@@ -30,7 +30,7 @@ describe('web app: tech coach on a phone', () => {
 
   it('says "we have this too" to a similar need that appears while typing, instead of filing a duplicate', async () => {
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Start', 'Rapportera behov', 'Mina behov', 'Registrera aktivitet', 'Min coachprofil', 'Beslut']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Start', 'Rapportera behov', 'Mina behov', 'Registrera aktivitet', 'Min coachprofil', 'Beslut', 'Kunskapsbank']);
     await page.goto('/behov/nytt');
     await page.getByRole('heading', { name: 'Rapportera ett behov', level: 1 }).waitFor();
     await page.getByLabel('Rubrik', { exact: true }).fill('Trygghetslarm hörs inte');

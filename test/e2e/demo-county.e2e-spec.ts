@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Db, ManualClock } from '#core';
+import { Db, ManualClock, Role } from '#core';
 import { DemoRefused, type DemoReport, runDemo } from '../../apps/cli/src/demo/demo-county.js';
 import { createTestApi, type TestApi } from '../support/test-api.js';
 import { login } from '../support/builders.js';
@@ -76,7 +76,7 @@ describe('the demo county', () => {
       return response.data!.knowledgeSearch.nodes as { source: string; title: string; qualityGrade: string }[];
     };
     const trosa = report.logins.find((l) => l.email.endsWith('@trosa.example'))!.email;
-    const katrineholmCoach = report.logins.find((l) => l.email.endsWith('@katrineholm.example') && l.roles.includes('TECH_COACH'))!.email;
+    const katrineholmCoach = report.logins.find((l) => l.email.endsWith('@katrineholm.example') && l.roles.includes(Role.TECH_COACH))!.email;
     const larm = await search(trosa, 'larm');
     expect((await search(trosa, 'nattillsyn')).map((hit) => hit.source)).toEqual(expect.arrayContaining(['ARTICLE', 'TEST_DECISION']));
     expect(larm.find((hit) => hit.title === 'Byte till digitala trygghetslarm i Flen')?.qualityGrade).toBe('LIMITED');

@@ -27,6 +27,15 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/granskning', label: 'nav.reviewQueue', roles: ['STEERING_MEMBER'] },
   { to: '/beslut', label: 'nav.decisions' },
   { to: '/inkorg', label: 'nav.triage', roles: ['NODE_STAFF', 'NODE_ADMIN'] },
+  { to: '/oversikt', label: 'nav.overview', roles: ['STEERING_MEMBER', 'NODE_STAFF', 'NODE_ADMIN'] },
+  { to: '/upphandlingar', label: 'nav.procurements', roles: ['MUNICIPALITY_COORDINATOR', 'NODE_STAFF', 'NODE_ADMIN'] },
+  { to: '/systemlandskap', label: 'nav.landscape', roles: ['MUNICIPALITY_COORDINATOR'] },
+  { to: '/uppfoljningar', label: 'nav.followUps', roles: ['MUNICIPALITY_COORDINATOR', 'NODE_STAFF', 'NODE_ADMIN'] },
+  { to: '/katalog', label: 'nav.catalogue', roles: ['NODE_STAFF', 'NODE_ADMIN'] },
+  { to: '/katalog/kompatibilitet', label: 'nav.matrix', roles: ['NODE_STAFF', 'NODE_ADMIN'] },
+  { to: '/indikatorer', label: 'nav.indicators', roles: ['NODE_STAFF', 'NODE_ADMIN'] },
+  { to: '/drift', label: 'nav.health', roles: ['NODE_STAFF', 'NODE_ADMIN'] },
+  { to: '/kunskap', label: 'nav.knowledge' },
 ];
 
 export function LanguageSwitch() {

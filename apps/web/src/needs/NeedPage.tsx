@@ -90,6 +90,9 @@ export default function NeedPage() {
             <dt>{t('need.endorsements')}</dt>
             <dd>{need.endorsements.length ? need.endorsements.map((e) => e.organization.name).join(', ') : '–'}</dd>
           </dl>
+          <p>
+            <Link to={`/traad/NEED/${need.id}`}>{t('thread.showThread')}</Link>
+          </p>
           <section aria-labelledby="history-heading">
             <h2 id="history-heading">{t('need.history')}</h2>
             <ol className="timeline">

@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router';
+import { TransferabilityCard } from '../thread/TransferabilityCard.js';
 import { useQuery } from 'urql';
 import { graphql } from '../app/graphql.js';
 import { useLanguage } from '../app/i18n.js';
@@ -122,6 +123,10 @@ export default function DecisionPage() {
               <dd>{formatNumber(basis.technicalFaultCount ?? 0, lang)}</dd>
             </dl>
           </section>
+          <TransferabilityCard decisionId={decision.id} />
+          <p>
+            <Link to={`/traad/TEST_DECISION/${decision.id}`}>{t('thread.showThread')}</Link>
+          </p>
           <KnowledgeBasis snapshot={decision.version.snapshot as unknown as ProtocolSnapshot} />
         </Page>
       )}

@@ -13,16 +13,18 @@ interface Props<V extends string> {
   isRequired?: boolean;
   error?: string;
   description?: string;
+  /** Shown while nothing is chosen, e.g. "All" for a filter. */
+  placeholder?: string;
 }
 
 /** A Midas (React Aria) select over an enum of the api, labelled from the catalogue. */
-export function EnumSelect<V extends string>({ label, values, labels, value, onChange, isRequired, error, description }: Props<V>) {
+export function EnumSelect<V extends string>({ label, values, labels, value, onChange, isRequired, error, description, placeholder }: Props<V>) {
   const { t } = useLanguage();
   const items = values.map((id) => ({ id, name: t(`${labels}.${id}` as MessageKey) }));
   return (
     <Select
       label={label}
-      placeholder={t('app.choose')}
+      placeholder={placeholder ?? t('app.choose')}
       description={description}
       items={items}
       selectedKey={value || null}

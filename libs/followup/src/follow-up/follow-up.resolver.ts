@@ -1,5 +1,5 @@
-import { Args, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { Connection, Ctx, type RequestContext } from '#core';
+import { Args, ID, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Connection, Ctx, type RequestContext, UuidPipe } from '#core';
 import { FollowUp } from './follow-up.entity.js';
 import { FollowUpService } from './follow-up.service.js';
 import { AnswerFollowUpInput } from './dto/answer-follow-up.input.js';
@@ -16,6 +16,11 @@ export class FollowUpResolver {
     private readonly followUpService: FollowUpService,
     private readonly results: FollowUpResultsService,
   ) {}
+
+  @Query(() => FollowUp, { description: "One follow-up of the caller's organisation (node staff: any), to answer it." })
+  followUp(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, UuidPipe) id: string): Promise<FollowUp> {
+    return this.followUpService.get(ctx, id);
+  }
 
   @Query(() => FollowUpConnection, { description: "Follow-ups of the caller's organisation (node staff: all), by due date." })
   followUps(@Ctx() ctx: RequestContext, @Args() args: FollowUpsArgs) {

@@ -92,6 +92,13 @@ export class FollowUpService {
     return followUp;
   }
 
+  async get(ctx: RequestContext, id: string): Promise<FollowUp> {
+    const followUp = await this.db.manager.findOneBy(FollowUp, { id });
+    const implementation = followUp && (await this.implementations.load(ctx, followUp.implementationId));
+    if (!implementation || !FollowUpPolicy.canSee(ctx, implementation)) throw FollowUpError.FOLLOW_UP_NOT_FOUND({ field: 'id' });
+    return followUp!;
+  }
+
   async list(ctx: RequestContext, args: FollowUpsArgs): Promise<ConnectionResult<FollowUp>> {
     const qb = FollowUpPolicy.scope(ctx, this.db.manager.createQueryBuilder(FollowUp, 'f'), 'f');
     if (args.status) qb.andWhere('f.status = :status', { status: args.status });

@@ -1,6 +1,8 @@
 import type { MessageKey } from './sv.js';
+import { enCoordination } from './en-coordination.js';
 
 export const en: Record<MessageKey, string> = {
+  ...enCoordination,
   'app.name': 'Noden',
   'app.tagline': 'Welfare technology in Sörmland',
   'app.skipToContent': 'Skip to content',

@@ -1,5 +1,8 @@
+import { svCoordination } from './sv-coordination.js';
+
 /** Swedish is the source catalogue: every key the app shows. `en.ts` must have the same keys (the compiler checks). */
 export const sv = {
+  ...svCoordination,
   'app.name': 'Noden',
   'app.tagline': 'Välfärdsteknik i Sörmland',
   'app.skipToContent': 'Hoppa till innehållet',

@@ -1,0 +1,184 @@
+import { type FormEvent, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { Button } from '@midas-ds/components/button';
+import { ListBoxItem } from '@midas-ds/components/list-box';
+import { SearchField } from '@midas-ds/components/search-field';
+import { Select } from '@midas-ds/components/select';
+import { TextField } from '@midas-ds/components/textfield';
+import { graphql } from '../app/graphql.js';
+import { useLanguage } from '../app/i18n.js';
+import { ErrorSummary, Notice, Page } from '../ui/Page.js';
+import { QueryState } from '../ui/QueryState.js';
+import { useFormErrors } from '../ui/useFormErrors.js';
+
+const CatalogueQuery = graphql(`
+  query Catalogue($search: String) {
+    suppliers { id name organizationNumber }
+    products(first: 100, search: $search) { totalCount nodes { id name model currentVersion category { labelSv labelEn } supplier { name } versions { version } } }
+    systems(first: 100, search: $search) { totalCount nodes { id name vendorName currentVersion kind { labelSv labelEn } versions { version } } }
+    standards { id key name }
+    technologyCategories { key labelSv labelEn }
+  }
+`);
+
+const CreateSupplier = graphql(`
+  mutation CreateSupplier($input: CreateSupplierInput!) { createSupplier(input: $input) { id name } }
+`);
+const CreateProduct = graphql(`
+  mutation CreateProduct($input: CreateProductInput!) { createProduct(input: $input) { id name } }
+`);
+
+const CATALOGUE_CONTEXT = { additionalTypenames: ['Supplier', 'Product'] };
+
+/** Node staff's catalogue: suppliers, products with versions, systems with versions, standards; new suppliers and products. */
+export default function CataloguePage() {
+  const { t, lang } = useLanguage();
+  const [params, setParams] = useSearchParams();
+  const search = params.get('sok') ?? '';
+  const [{ data, fetching, error }] = useQuery({ query: CatalogueQuery, variables: { search: search || null }, context: CATALOGUE_CONTEXT });
+  const [notice, setNotice] = useState<string | null>(null);
+  const label = (c: { labelSv: string; labelEn: string }) => (lang === 'sv' ? c.labelSv : c.labelEn);
+  return (
+    <Page title={t('catalogue.title')}>
+      <div className="narrow">
+        <SearchField label={t('catalogue.search')} placeholder={t('catalogue.searchPlaceholder')} defaultValue={search} onSubmit={(v) => setParams(v.trim() ? { sok: v.trim() } : {})} onClear={() => setParams({})} />
+      </div>
+      {notice && <Notice>{notice}</Notice>}
+      <QueryState fetching={fetching} error={error} hasData={!!data}>
+        {data && (
+          <>
+            <section aria-labelledby="products-heading" className="card">
+              <h2 id="products-heading">{t('catalogue.products', { count: data.products.totalCount })}</h2>
+              <div className="table-scroll">
+                <table className="data">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('agreement.product')}</th>
+                      <th scope="col">{t('agreement.supplier')}</th>
+                      <th scope="col">{t('procurement.category')}</th>
+                      <th scope="col">{t('catalogue.versions')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.products.nodes.map((p) => (
+                      <tr key={p.id}>
+                        <td>
+                          {p.name}
+                          {p.model && <span className="muted"> {p.model}</span>}
+                        </td>
+                        <td>{p.supplier.name}</td>
+                        <td>{label(p.category)}</td>
+                        <td>{p.versions.map((v) => v.version).join(', ') || '–'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </section>
+            <section aria-labelledby="systems-heading" className="card">
+              <h2 id="systems-heading">{t('catalogue.systems', { count: data.systems.totalCount })}</h2>
+              <div className="table-scroll">
+                <table className="data">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('landscape.system')}</th>
+                      <th scope="col">{t('catalogue.vendor')}</th>
+                      <th scope="col">{t('landscape.kind')}</th>
+                      <th scope="col">{t('catalogue.versions')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.systems.nodes.map((s) => (
+                      <tr key={s.id}>
+                        <td>{s.name}</td>
+                        <td>{s.vendorName}</td>
+                        <td>{label(s.kind)}</td>
+                        <td>{s.versions.map((v) => v.version).join(', ') || '–'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </section>
+            <div className="overview-figures">
+              <NewSupplier onCreated={(name) => setNotice(t('catalogue.supplierCreated', { name }))} />
+              <NewProduct suppliers={data.suppliers} categories={data.technologyCategories.map((c) => ({ id: c.key, name: label(c) }))} onCreated={(name) => setNotice(t('catalogue.productCreated', { name }))} />
+            </div>
+            <section aria-labelledby="standards-heading" className="card">
+              <h2 id="standards-heading">{t('catalogue.standards')}</h2>
+              <ul className="plain-list">
+                {data.standards.map((s) => (
+                  <li key={s.id}>{s.name}</li>
+                ))}
+              </ul>
+            </section>
+          </>
+        )}
+      </QueryState>
+    </Page>
+  );
+}
+
+function NewSupplier({ onCreated }: { onCreated(name: string): void }) {
+  const { t } = useLanguage();
+  const [name, setName] = useState('');
+  const [orgNumber, setOrgNumber] = useState('');
+  const form = useFormErrors(['name', 'organizationNumber']);
+  const [state, create] = useMutation(CreateSupplier);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await create({ input: { name: name.trim(), organizationNumber: orgNumber.trim() || null } });
+    if (form.show(result.error)) return;
+    onCreated(result.data!.createSupplier.name);
+    setName('');
+    setOrgNumber('');
+  };
+  return (
+    <section aria-labelledby="new-supplier" className="card">
+      <h2 id="new-supplier">{t('catalogue.newSupplier')}</h2>
+      <ErrorSummary messages={form.all} />
+      <form onSubmit={submit} noValidate className="stack">
+        <TextField label={t('catalogue.supplierName')} isRequired value={name} onChange={setName} isInvalid={!!form.fieldError('name')} errorMessage={form.fieldError('name')} validationBehavior="aria" />
+        <TextField label={t('catalogue.orgNumber')} value={orgNumber} onChange={setOrgNumber} isInvalid={!!form.fieldError('organizationNumber')} errorMessage={form.fieldError('organizationNumber')} validationBehavior="aria" />
+        <Button type="submit" variant="primary" isDisabled={state.fetching}>
+          {t('catalogue.create')}
+        </Button>
+      </form>
+    </section>
+  );
+}
+
+function NewProduct({ suppliers, categories, onCreated }: { suppliers: { id: string; name: string }[]; categories: { id: string; name: string }[]; onCreated(name: string): void }) {
+  const { t } = useLanguage();
+  const [values, setValues] = useState({ name: '', supplierId: '', category: '', version: '' });
+  const form = useFormErrors(['name', 'supplierId', 'category', 'versions']);
+  const [state, create] = useMutation(CreateProduct);
+  const set = (name: keyof typeof values, value: string) => setValues((v) => ({ ...v, [name]: value }));
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await create({ input: { name: values.name.trim(), supplierId: values.supplierId, category: values.category, versions: values.version.trim() ? [{ version: values.version.trim() }] : [] } });
+    if (form.show(result.error)) return;
+    onCreated(result.data!.createProduct.name);
+    setValues({ name: '', supplierId: '', category: '', version: '' });
+  };
+  return (
+    <section aria-labelledby="new-product" className="card">
+      <h2 id="new-product">{t('catalogue.newProduct')}</h2>
+      <ErrorSummary messages={form.all} />
+      <form onSubmit={submit} noValidate className="stack">
+        <TextField label={t('catalogue.productName')} isRequired value={values.name} onChange={(v) => set('name', v)} isInvalid={!!form.fieldError('name')} errorMessage={form.fieldError('name')} validationBehavior="aria" />
+        <Select label={t('agreement.supplier')} placeholder={t('app.choose')} isRequired items={suppliers} selectedKey={values.supplierId || null} onSelectionChange={(k) => k !== null && set('supplierId', String(k))} isInvalid={!!form.fieldError('supplierId')} errorMessage={form.fieldError('supplierId')} validationBehavior="aria">
+          {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
+        </Select>
+        <Select label={t('procurement.category')} placeholder={t('app.choose')} isRequired items={categories} selectedKey={values.category || null} onSelectionChange={(k) => k !== null && set('category', String(k))} isInvalid={!!form.fieldError('category')} errorMessage={form.fieldError('category')} validationBehavior="aria">
+          {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
+        </Select>
+        <TextField label={t('catalogue.firstVersion')} value={values.version} onChange={(v) => set('version', v)} isInvalid={!!form.fieldError('versions')} errorMessage={form.fieldError('versions')} validationBehavior="aria" />
+        <Button type="submit" variant="primary" isDisabled={state.fetching}>
+          {t('catalogue.create')}
+        </Button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,278 @@
+import { type FormEvent, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { Button } from '@midas-ds/components/button';
+import { ListBoxItem } from '@midas-ds/components/list-box';
+import { Select } from '@midas-ds/components/select';
+import { TextField } from '@midas-ds/components/textfield';
+import { graphql } from '../app/graphql.js';
+import { useLanguage } from '../app/i18n.js';
+import { useSession } from '../app/SessionProvider.js';
+import type { MessageKey } from '../app/i18n/catalog.js';
+import { ErrorSummary, Notice, Page } from '../ui/Page.js';
+import { QueryState } from '../ui/QueryState.js';
+import { useFormErrors } from '../ui/useFormErrors.js';
+
+const LandscapeQuery = graphql(`
+  query Landscape($organizationId: ID!) {
+    organizationSystems(organizationId: $organizationId) { id systemId version inUseSince system { id name vendorName kind { key labelSv labelEn } } }
+    systems(first: 100) { nodes { id name vendorName currentVersion kind { labelSv labelEn } } }
+    technologyCategories { id key labelSv labelEn }
+  }
+`);
+
+const ImpactQuery = graphql(`
+  query UpgradeImpact($organizationId: ID!, $systemId: ID!, $toVersion: String!) {
+    upgradeImpact(organizationId: $organizationId, systemId: $systemId, toVersion: $toVersion) {
+      fromVersion toVersion
+      affected { change statusAtTarget productVersion product { id name supplier { name } } today { status evidence } }
+      unaffected { product { id } }
+    }
+  }
+`);
+
+const CompatibleQuery = graphql(`
+  query CompatibleForLandscape($category: String!, $organizationId: ID!) {
+    compatibleProducts(category: $category, organizationId: $organizationId) {
+      compatible { product { id name supplier { name } } partial weakestEvidence reasons }
+      excluded { product { id name supplier { name } } reasons }
+    }
+  }
+`);
+
+const SetSystem = graphql(`
+  mutation SetOrganizationSystem($input: SetOrganizationSystemInput!) { setOrganizationSystem(input: $input) { id version } }
+`);
+const RemoveSystem = graphql(`
+  mutation RemoveOrganizationSystem($input: RemoveOrganizationSystemInput!) { removeOrganizationSystem(input: $input) { id } }
+`);
+
+const LANDSCAPE_CONTEXT = { additionalTypenames: ['OrganizationSystem'] };
+const FIELDS = ['systemId', 'version', 'inUseSince'] as const;
+
+/** Our system landscape: what we run, what an upgrade would break before it is saved, and which products fit. */
+export default function LandscapePage() {
+  const { t, lang } = useLanguage();
+  const { me, hasRole } = useSession();
+  const organizationId = me!.organization.id;
+  const [{ data, fetching, error }, refetch] = useQuery({ query: LandscapeQuery, variables: { organizationId }, context: LANDSCAPE_CONTEXT });
+  const [editing, setEditing] = useState<{ systemId: string; name: string; from: string } | null>(null);
+  const [toVersion, setToVersion] = useState('');
+  const [checkedVersion, setCheckedVersion] = useState('');
+  const [impact] = useQuery({ query: ImpactQuery, variables: { organizationId, systemId: editing?.systemId ?? '', toVersion: checkedVersion }, pause: !editing || !checkedVersion });
+  const [adding, setAdding] = useState({ systemId: '', version: '' });
+  const [removing, setRemoving] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [category, setCategory] = useState('');
+  const [compatible] = useQuery({ query: CompatibleQuery, variables: { category, organizationId }, pause: !category });
+  const [setState, setSystem] = useMutation(SetSystem);
+  const [, removeSystem] = useMutation(RemoveSystem);
+  const editForm = useFormErrors(FIELDS);
+  const addForm = useFormErrors(FIELDS);
+  const mayEdit = hasRole('MUNICIPALITY_COORDINATOR', 'NODE_STAFF', 'NODE_ADMIN');
+  const running = new Set(data?.organizationSystems.map((s) => s.systemId));
+  const label = (c: { labelSv: string; labelEn: string }) => (lang === 'sv' ? c.labelSv : c.labelEn);
+
+  const saveVersion = async () => {
+    const result = await setSystem({ input: { organizationId, systemId: editing!.systemId, version: toVersion.trim() } });
+    if (editForm.show(result.error)) return;
+    setDone(t('landscape.versionSaved', { name: editing!.name, version: toVersion.trim() }));
+    setEditing(null);
+    setCheckedVersion('');
+    refetch({ requestPolicy: 'network-only' });
+  };
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await setSystem({ input: { organizationId, systemId: adding.systemId, version: adding.version.trim() } });
+    if (addForm.show(result.error)) return;
+    setDone(t('landscape.added'));
+    setAdding({ systemId: '', version: '' });
+    refetch({ requestPolicy: 'network-only' });
+  };
+
+  const remove = async (systemId: string, name: string) => {
+    const result = await removeSystem({ input: { organizationId, systemId } });
+    if (editForm.show(result.error)) return;
+    setRemoving(null);
+    setDone(t('landscape.removed', { name }));
+    refetch({ requestPolicy: 'network-only' });
+  };
+
+  return (
+    <Page title={t('landscape.title')}>
+      <QueryState fetching={fetching} error={error} hasData={!!data}>
+        {data && (
+          <>
+            {done && <Notice>{done}</Notice>}
+            <section aria-labelledby="systems-heading" className="card">
+              <h2 id="systems-heading">{t('landscape.ourSystems', { organization: me!.organization.name })}</h2>
+              {data.organizationSystems.length ? (
+                <table className="data">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('landscape.system')}</th>
+                      <th scope="col">{t('landscape.kind')}</th>
+                      <th scope="col">{t('landscape.version')}</th>
+                      {mayEdit && (
+                        <th scope="col">
+                          <span className="visually-hidden">{t('agreement.actions')}</span>
+                        </th>
+                      )}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.organizationSystems.map((s) => (
+                      <tr key={s.id}>
+                        <td>
+                          {s.system.name} <span className="muted">({s.system.vendorName})</span>
+                        </td>
+                        <td>{label(s.system.kind)}</td>
+                        <td>{s.version}</td>
+                        {mayEdit && (
+                          <td>
+                            <div className="row">
+                              <Button variant="tertiary" onPress={() => { setDone(null); editForm.clear(); setEditing({ systemId: s.systemId, name: s.system.name, from: s.version }); setToVersion(''); setCheckedVersion(''); }}>
+                                {t('landscape.changeVersionOf', { name: s.system.name })}
+                              </Button>
+                              {removing === s.systemId ? (
+                                <Button variant="secondary" onPress={() => remove(s.systemId, s.system.name)}>
+                                  {t('landscape.confirmRemove', { name: s.system.name })}
+                                </Button>
+                              ) : (
+                                <Button variant="tertiary" onPress={() => setRemoving(s.systemId)}>
+                                  {t('landscape.removeOf', { name: s.system.name })}
+                                </Button>
+                              )}
+                            </div>
+                          </td>
+                        )}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              ) : (
+                <p>{t('landscape.none')}</p>
+              )}
+            </section>
+            {editing && (
+              <section aria-labelledby="upgrade-heading" className="card">
+                <h2 id="upgrade-heading">{t('landscape.upgradeTitle', { name: editing.name, from: editing.from })}</h2>
+                <ErrorSummary messages={editForm.all} />
+                <form
+                  className="stack narrow"
+                  noValidate
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    setCheckedVersion(toVersion.trim());
+                  }}
+                >
+                  <TextField label={t('landscape.newVersion')} isRequired value={toVersion} onChange={(v) => { setToVersion(v); setCheckedVersion(''); }} isInvalid={!!editForm.fieldError('version')} errorMessage={editForm.fieldError('version')} validationBehavior="aria" />
+                  <Button type="submit" variant="secondary" isDisabled={!toVersion.trim()}>
+                    {t('landscape.showImpact')}
+                  </Button>
+                </form>
+                {checkedVersion && (
+                  <div role="status">
+                    {impact.fetching && <p>{t('app.loading')}</p>}
+                    {impact.error && <ErrorSummary messages={impact.error.graphQLErrors.map((e) => e.message)} />}
+                    {impact.data && (
+                      <>
+                        <h3>{t('landscape.impactTitle', { version: checkedVersion })}</h3>
+                        {impact.data.upgradeImpact.affected.length ? (
+                          <ul className="warning-box">
+                            {impact.data.upgradeImpact.affected.map((a) => (
+                              <li key={a.product.id}>
+                                {t('landscape.impactItem', {
+                                  product: `${a.product.name} (${a.product.supplier.name})`,
+                                  change: t(`impactChange.${a.change}` as MessageKey),
+                                  today: t(`compatibilityStatus.${a.today.status}` as MessageKey),
+                                  after: t(`compatibilityStatus.${a.statusAtTarget}` as MessageKey),
+                                })}
+                              </li>
+                            ))}
+                          </ul>
+                        ) : (
+                          <p>{t('landscape.impactNone', { count: impact.data.upgradeImpact.unaffected.length })}</p>
+                        )}
+                        <div className="row">
+                          <Button variant="primary" isDisabled={setState.fetching} onPress={saveVersion}>
+                            {t('landscape.saveVersion', { version: checkedVersion })}
+                          </Button>
+                          <Button variant="secondary" onPress={() => setEditing(null)}>
+                            {t('app.cancel')}
+                          </Button>
+                        </div>
+                      </>
+                    )}
+                  </div>
+                )}
+              </section>
+            )}
+            {mayEdit && (
+              <section aria-labelledby="add-heading" className="card">
+                <h2 id="add-heading">{t('landscape.add')}</h2>
+                <ErrorSummary messages={addForm.all} />
+                <form onSubmit={add} noValidate className="stack narrow">
+                  <Select
+                    label={t('landscape.system')}
+                    placeholder={t('landscape.choose')}
+                    items={data.systems.nodes.filter((s) => !running.has(s.id)).map((s) => ({ id: s.id, name: `${s.name} (${s.vendorName}), ${label(s.kind)}` }))}
+                    selectedKey={adding.systemId || null}
+                    onSelectionChange={(key) => key !== null && setAdding((a) => ({ ...a, systemId: String(key) }))}
+                    isRequired
+                    isInvalid={!!addForm.fieldError('systemId')}
+                    errorMessage={addForm.fieldError('systemId')}
+                    validationBehavior="aria"
+                  >
+                    {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
+                  </Select>
+                  <TextField label={t('landscape.version')} isRequired value={adding.version} onChange={(v) => setAdding((a) => ({ ...a, version: v }))} isInvalid={!!addForm.fieldError('version')} errorMessage={addForm.fieldError('version')} validationBehavior="aria" />
+                  <Button type="submit" variant="primary" isDisabled={setState.fetching}>
+                    {t('landscape.addSubmit')}
+                  </Button>
+                </form>
+              </section>
+            )}
+            <section aria-labelledby="compatible-heading" className="card">
+              <h2 id="compatible-heading">{t('landscape.compatibleTitle')}</h2>
+              <div className="narrow">
+                <Select label={t('procurement.category')} placeholder={t('landscape.choose')} items={data.technologyCategories.map((c) => ({ id: c.key, name: label(c) }))} selectedKey={category || null} onSelectionChange={(key) => key !== null && setCategory(String(key))}>
+                  {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
+                </Select>
+              </div>
+              {compatible.data && (
+                <>
+                  <h3>{t('landscape.fits')}</h3>
+                  {compatible.data.compatibleProducts.compatible.length ? (
+                    <ul className="plain-list">
+                      {compatible.data.compatibleProducts.compatible.map((f) => (
+                        <li key={f.product.id}>
+                          {f.product.name} ({f.product.supplier.name}) – {f.partial ? t('agreement.fitPartial') : t('agreement.fitOk')}
+                          {f.weakestEvidence && <span className="muted"> · {t(`evidence.${f.weakestEvidence}` as MessageKey)}</span>}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <p>{t('app.empty')}</p>
+                  )}
+                  <h3>{t('landscape.doesNotFit')}</h3>
+                  {compatible.data.compatibleProducts.excluded.length ? (
+                    <ul className="plain-list">
+                      {compatible.data.compatibleProducts.excluded.map((f) => (
+                        <li key={f.product.id}>
+                          {f.product.name} ({f.product.supplier.name}) <span className="muted">– {f.reasons.join('; ')}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <p>{t('app.empty')}</p>
+                  )}
+                </>
+              )}
+            </section>
+          </>
+        )}
+      </QueryState>
+    </Page>
+  );
+}

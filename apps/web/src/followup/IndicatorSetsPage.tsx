@@ -1,0 +1,121 @@
+import { type FormEvent, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { Button } from '@midas-ds/components/button';
+import { Checkbox } from '@midas-ds/components/checkbox';
+import { TextField } from '@midas-ds/components/textfield';
+import { graphql, type ResultOf } from '../app/graphql.js';
+import { useLanguage } from '../app/i18n.js';
+import { formatDate } from '../app/format.js';
+import type { MessageKey } from '../app/i18n/catalog.js';
+import { ErrorSummary, Notice, Page } from '../ui/Page.js';
+import { EnumSelect } from '../ui/EnumSelect.js';
+import { QueryState } from '../ui/QueryState.js';
+import { useFormErrors } from '../ui/useFormErrors.js';
+
+const SetsQuery = graphql(`
+  query IndicatorSets {
+    indicatorSets { id version createdAt category { key labelSv labelEn } indicators { key labelSv labelEn type unit required sortOrder } }
+  }
+`);
+
+const Configure = graphql(`
+  mutation ConfigureIndicatorSet($input: ConfigureIndicatorSetInput!) { configureIndicatorSet(input: $input) { id version } }
+`);
+
+type IndicatorSet = ResultOf<typeof SetsQuery>['indicatorSets'][number];
+const TYPES = ['COUNT', 'PERCENT', 'SCALE_1_5', 'YES_NO', 'TEXT'] as const;
+
+/** Node staff's indicator sets: what each follow-up asks; adding an indicator makes a new version for follow-ups opened from now on. */
+export default function IndicatorSetsPage() {
+  const { t, lang } = useLanguage();
+  const [{ data, fetching, error }, refetch] = useQuery({ query: SetsQuery });
+  return (
+    <Page title={t('indicators.title')}>
+      <p>{t('indicators.intro')}</p>
+      <QueryState fetching={fetching} error={error} hasData={!!data}>
+        {data?.indicatorSets.map((set) => (
+          <section key={set.id} aria-labelledby={`set-${set.id}`} className="card">
+            <h2 id={`set-${set.id}`}>
+              {set.category ? (lang === 'sv' ? set.category.labelSv : set.category.labelEn) : t('indicators.default')} – {t('indicators.version', { version: set.version, date: formatDate(set.createdAt, lang) })}
+            </h2>
+            <div className="table-scroll">
+              <table className="data">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('indicators.label')}</th>
+                    <th scope="col">{t('indicators.key')}</th>
+                    <th scope="col">{t('indicators.type')}</th>
+                    <th scope="col">{t('indicators.required')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...set.indicators].sort((a, b) => a.sortOrder - b.sortOrder).map((i) => (
+                    <tr key={i.key}>
+                      <td>
+                        {lang === 'sv' ? i.labelSv : i.labelEn}
+                        {i.unit && <span className="muted"> ({i.unit})</span>}
+                      </td>
+                      <td>
+                        <code>{i.key}</code>
+                      </td>
+                      <td>{t(`indicatorType.${i.type}` as MessageKey)}</td>
+                      <td>{i.required ? t('followUp.yes') : t('followUp.no')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <AddIndicator set={set} onAdded={() => refetch({ requestPolicy: 'network-only' })} />
+          </section>
+        ))}
+      </QueryState>
+    </Page>
+  );
+}
+
+function AddIndicator({ set, onAdded }: { set: IndicatorSet; onAdded(): void }) {
+  const { t } = useLanguage();
+  const empty = { key: '', labelSv: '', labelEn: '', type: 'COUNT' as (typeof TYPES)[number], unit: '', required: false };
+  const [values, setValues] = useState(empty);
+  const [done, setDone] = useState(false);
+  const [state, configure] = useMutation(Configure);
+  const position = set.indicators.length;
+  const form = useFormErrors([`indicators.${position}.key`, `indicators.${position}.labelSv`, `indicators.${position}.labelEn`, `indicators.${position}.type`, `indicators.${position}.unit`, 'indicators']);
+  const field = (name: string) => form.fieldError(`indicators.${position}.${name}`);
+  const set_ = <K extends keyof typeof values>(name: K, value: (typeof values)[K]) => setValues((v) => ({ ...v, [name]: value }));
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setDone(false);
+    if (!/^[a-z][A-Za-z0-9]*$/.test(values.key.trim())) {
+      form.show([{ field: `input.indicators.${position}.key`, message: t('indicators.keyInvalid') }]);
+      return;
+    }
+    const existing = [...set.indicators].sort((a, b) => a.sortOrder - b.sortOrder).map(({ key, labelSv, labelEn, type, unit, required }) => ({ key, labelSv, labelEn, type, unit, required }));
+    const added = { key: values.key.trim(), labelSv: values.labelSv.trim(), labelEn: values.labelEn.trim(), type: values.type, unit: values.unit.trim() || null, required: values.required };
+    const result = await configure({ input: { category: set.category?.key ?? null, indicators: [...existing, added] } });
+    if (form.show(result.error)) return;
+    setValues(empty);
+    setDone(true);
+    onAdded();
+  };
+  return (
+    <details>
+      <summary>{t('indicators.add')}</summary>
+      {done && <Notice>{t('indicators.added')}</Notice>}
+      <ErrorSummary messages={form.all} />
+      <form onSubmit={submit} noValidate className="stack narrow">
+        <TextField label={t('indicators.labelSv')} isRequired value={values.labelSv} onChange={(v) => set_('labelSv', v)} isInvalid={!!field('labelSv')} errorMessage={field('labelSv')} validationBehavior="aria" />
+        <TextField label={t('indicators.labelEn')} isRequired value={values.labelEn} onChange={(v) => set_('labelEn', v)} isInvalid={!!field('labelEn')} errorMessage={field('labelEn')} validationBehavior="aria" />
+        <TextField label={t('indicators.key')} description={t('indicators.keyHint')} isRequired value={values.key} onChange={(v) => set_('key', v)} isInvalid={!!field('key')} errorMessage={field('key')} validationBehavior="aria" />
+        <EnumSelect label={t('indicators.type')} values={TYPES} labels="indicatorType" value={values.type} onChange={(v) => set_('type', v)} isRequired error={field('type')} />
+        <TextField label={t('indicators.unit')} value={values.unit} onChange={(v) => set_('unit', v)} isInvalid={!!field('unit')} errorMessage={field('unit')} validationBehavior="aria" />
+        <Checkbox isSelected={values.required} onChange={(v) => set_('required', v)}>
+          {t('indicators.required')}
+        </Checkbox>
+        <Button type="submit" variant="primary" isDisabled={state.fetching}>
+          {t('indicators.addSubmit')}
+        </Button>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,227 @@
+import { type FormEvent, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { Button } from '@midas-ds/components/button';
+import { TextField } from '@midas-ds/components/textfield';
+import { graphql, type ResultOf } from '../app/graphql.js';
+import { useLanguage } from '../app/i18n.js';
+import { useSession } from '../app/SessionProvider.js';
+import { formatDate, formatNumber } from '../app/format.js';
+import type { MessageKey } from '../app/i18n/catalog.js';
+import { ErrorSummary, Notice, Page } from '../ui/Page.js';
+import { QueryState } from '../ui/QueryState.js';
+import { useFormErrors } from '../ui/useFormErrors.js';
+import { PROCUREMENT_CONTEXT } from './ProcurementsPage.js';
+
+const AgreementQuery = graphql(`
+  query FrameworkAgreement($id: ID!) {
+    frameworkAgreement(id: $id) {
+      id status startsOn endsOn callOffMethod
+      procurement { id title category { key labelSv labelEn } }
+      lots { id number name awardedSuppliers { id ranking supplier { name } products { id name model } } }
+      participants { organizationId organization { name } }
+      callOffs { id calledOffOn quantity valueSek organizationId organization { name } product { name } supplier { name } lot { number } }
+      callOffTotals { count quantity valueSek }
+    }
+  }
+`);
+
+/** How the products of the agreement's category fit my landscape: the warnings shown before a call-off is confirmed. */
+const FitQuery = graphql(`
+  query CallOffFit($category: String!, $organizationId: ID!) {
+    compatibleProducts(category: $category, organizationId: $organizationId) {
+      compatible { product { id } compatible partial reasons checks { systemName systemVersion status } }
+      excluded { product { id } compatible partial reasons checks { systemName systemVersion status } }
+    }
+  }
+`);
+
+const CreateCallOff = graphql(`
+  mutation CreateCallOff($input: CreateCallOffInput!) {
+    createCallOff(input: $input) { callOff { id product { name } quantity } warnings { code message } }
+  }
+`);
+
+type Fit = ResultOf<typeof FitQuery>['compatibleProducts']['compatible'][number];
+const FIELDS = ['agreementId', 'lotId', 'productId', 'quantity', 'valueSek', 'calledOffOn'] as const;
+
+export default function AgreementPage() {
+  const { id } = useParams();
+  const { t, lang } = useLanguage();
+  const { me, hasRole } = useSession();
+  const [{ data, fetching, error }] = useQuery({ query: AgreementQuery, variables: { id: id! }, context: PROCUREMENT_CONTEXT });
+  const agreement = data?.frameworkAgreement;
+  const [fit] = useQuery({
+    query: FitQuery,
+    variables: { category: agreement?.procurement.category.key ?? '', organizationId: me!.organization.id },
+    pause: !agreement,
+  });
+  const [chosen, setChosen] = useState<{ lotId: string; productId: string; name: string } | null>(null);
+  const [quantity, setQuantity] = useState('');
+  const [value, setValue] = useState('');
+  const [state, create] = useMutation(CreateCallOff);
+  const form = useFormErrors(FIELDS);
+  const [created, setCreated] = useState<{ id: string; name: string; warnings: string[] } | null>(null);
+  const participating = agreement?.participants.some((x) => x.organizationId === me?.organization.id);
+  const fits = [...(fit.data?.compatibleProducts.compatible ?? []), ...(fit.data?.compatibleProducts.excluded ?? [])];
+  const fitOf = (productId: string): Fit | undefined => fits.find((f) => f.product.id === productId);
+
+  const confirm = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!chosen) return;
+    const result = await create({ input: { agreementId: agreement!.id, lotId: chosen.lotId, productId: chosen.productId, quantity: Number(quantity), valueSek: Number(value.replace(',', '.')) } });
+    if (form.show(result.error)) return;
+    const made = result.data!.createCallOff;
+    setCreated({ id: made.callOff.id, name: made.callOff.product.name, warnings: made.warnings.map((w) => w.message) });
+    setChosen(null);
+    setQuantity('');
+    setValue('');
+  };
+
+  return (
+    <Page title={agreement ? t('agreement.title', { title: agreement.procurement.title }) : t('procurement.agreement')}>
+      <QueryState fetching={fetching} error={error} hasData={!!agreement}>
+        {agreement && (
+          <>
+            <dl className="facts card">
+              <dt>{t('procurement.status')}</dt>
+              <dd>{t(`procurementStatus.${agreement.status}` as MessageKey)}</dd>
+              <dt>{t('agreement.validity')}</dt>
+              <dd>{t('procurement.validity', { from: formatDate(agreement.startsOn, lang), to: formatDate(agreement.endsOn, lang) })}</dd>
+              <dt>{t('agreement.method')}</dt>
+              <dd>{t(`callOffMethod.${agreement.callOffMethod}` as MessageKey)}</dd>
+              <dt>{t('procurement.procurement')}</dt>
+              <dd>
+                <Link to={`/upphandlingar/${agreement.procurement.id}`}>{agreement.procurement.title}</Link>
+              </dd>
+            </dl>
+            {created && (
+              <Notice>
+                {t('agreement.calledOff', { name: created.name })}{' '}
+                {hasRole('MUNICIPALITY_COORDINATOR') && <Link to={`/inforanden/ny?avrop=${created.id}&ramavtal=${agreement.id}`}>{t('agreement.recordImplementation')}</Link>}
+              </Notice>
+            )}
+            {agreement.lots.map((lot) => (
+              <section key={lot.id} aria-labelledby={`lot-${lot.id}`} className="card">
+                <h2 id={`lot-${lot.id}`}>{t('procurement.lotShort', { number: lot.number, name: lot.name })}</h2>
+                <table className="data">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('agreement.ranking')}</th>
+                      <th scope="col">{t('agreement.supplier')}</th>
+                      <th scope="col">{t('agreement.product')}</th>
+                      <th scope="col">{t('agreement.fit')}</th>
+                      {participating && <th scope="col">{t('agreement.callOff')}</th>}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {lot.awardedSuppliers.flatMap((s) =>
+                      s.products.map((product) => {
+                        const f = fitOf(product.id);
+                        return (
+                          <tr key={`${s.id}-${product.id}`}>
+                            <td>{s.ranking}</td>
+                            <td>{s.supplier.name}</td>
+                            <td>{product.name}</td>
+                            <td>{!f ? t('agreement.fitUnknown') : f.compatible && !f.partial ? t('agreement.fitOk') : f.partial ? t('agreement.fitPartial') : t('agreement.fitNo')}</td>
+                            {participating && (
+                              <td>
+                                <Button variant="tertiary" onPress={() => { setCreated(null); form.clear(); setChosen({ lotId: lot.id, productId: product.id, name: product.name }); }}>
+                                  {t('agreement.callOffProduct', { name: product.name })}
+                                </Button>
+                              </td>
+                            )}
+                          </tr>
+                        );
+                      }),
+                    )}
+                  </tbody>
+                </table>
+              </section>
+            ))}
+            {chosen && (
+              <section aria-labelledby="calloff-heading" className="card">
+                <h2 id="calloff-heading">{t('agreement.callOffTitle', { name: chosen.name })}</h2>
+                <CompatibilityWarnings fit={fitOf(chosen.productId)} />
+                <ErrorSummary messages={form.all} />
+                <form onSubmit={confirm} noValidate className="stack narrow">
+                  <TextField label={t('agreement.quantity')} type="number" inputMode="numeric" isRequired value={quantity} onChange={setQuantity} isInvalid={!!form.fieldError('quantity')} errorMessage={form.fieldError('quantity')} validationBehavior="aria" />
+                  <TextField label={t('agreement.valueSek')} inputMode="decimal" isRequired value={value} onChange={setValue} isInvalid={!!form.fieldError('valueSek')} errorMessage={form.fieldError('valueSek')} validationBehavior="aria" />
+                  <div className="row">
+                    <Button type="submit" variant="primary" isDisabled={state.fetching}>
+                      {t('agreement.confirm')}
+                    </Button>
+                    <Button type="button" variant="secondary" onPress={() => setChosen(null)}>
+                      {t('app.cancel')}
+                    </Button>
+                  </div>
+                </form>
+              </section>
+            )}
+            <section aria-labelledby="calloffs-heading" className="card">
+              <h2 id="calloffs-heading">{t('agreement.callOffs', { count: agreement.callOffTotals.count })}</h2>
+              {agreement.callOffs.length ? (
+                <table className="data">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('agreement.date')}</th>
+                      <th scope="col">{t('procurement.organization')}</th>
+                      <th scope="col">{t('agreement.product')}</th>
+                      <th scope="col">{t('agreement.quantity')}</th>
+                      <th scope="col">{t('agreement.valueSek')}</th>
+                      <th scope="col">
+                        <span className="visually-hidden">{t('agreement.actions')}</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {agreement.callOffs.map((c) => (
+                      <tr key={c.id}>
+                        <td>{formatDate(c.calledOffOn, lang)}</td>
+                        <td>{c.organization.name}</td>
+                        <td>{c.product.name}</td>
+                        <td>{formatNumber(c.quantity, lang)}</td>
+                        <td>{formatNumber(c.valueSek, lang, 2)}</td>
+                        <td>
+                          {c.organizationId === me?.organization.id && hasRole('MUNICIPALITY_COORDINATOR') && (
+                            <Link to={`/inforanden/ny?avrop=${c.id}&ramavtal=${agreement.id}`}>{t('agreement.recordImplementation')}</Link>
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              ) : (
+                <p>{t('app.empty')}</p>
+              )}
+            </section>
+          </>
+        )}
+      </QueryState>
+    </Page>
+  );
+}
+
+function CompatibilityWarnings({ fit }: { fit: Fit | undefined }) {
+  const { t } = useLanguage();
+  if (fit && fit.compatible && !fit.partial) return <Notice>{t('agreement.noWarnings')}</Notice>;
+  const problems = fit?.checks.filter((c) => c.status !== 'SUPPORTED') ?? [];
+  return (
+    <div className="warning-box" role="status">
+      <p>
+        <strong>{t('agreement.warningsTitle')}</strong>
+      </p>
+      {problems.length ? (
+        <ul>
+          {problems.map((c) => (
+            <li key={`${c.systemName}-${c.systemVersion}`}>
+              {t('agreement.warningSystem', { system: `${c.systemName} ${c.systemVersion}`, status: t(`compatibilityStatus.${c.status}` as MessageKey) })}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('agreement.warningUnknown')}</p>
+      )}
+    </div>
+  );
+}
