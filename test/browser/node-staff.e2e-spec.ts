@@ -123,7 +123,9 @@ describe('web app: node staff', () => {
   it('shows the queues’ health', async () => {
     await page.getByRole('link', { name: 'Driftläge' }).click();
     await page.getByRole('row', { name: 'Databas (Postgres) Fungerar' }).waitFor();
-    await page.getByRole('row', { name: 'Köer (Redis) Fungerar' }).waitFor();
+    await page.getByRole('row', { name: process.env.QUEUE_BACKEND === 'postgres' ? 'Köer (Postgres) Fungerar' : 'Köer (Redis) Fungerar' }).waitFor();
+    await page.getByRole('row', { name: /^Bakgrundsjobb \(worker\) Igång, senaste livstecken/ }).waitFor();
+    await page.getByRole('table', { name: 'Workers som lever' }).waitFor();
     await checkPage(page, 'staff-health');
   });
 });

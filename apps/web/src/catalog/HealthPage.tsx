@@ -5,11 +5,13 @@ import { Loading, Page } from '../ui/Page.js';
 
 interface Ready {
   status: string;
+  queueBackend: 'redis' | 'postgres';
   checks: Record<string, { ok: boolean; error?: string }>;
-  worker: { lastHeartbeatAt: string | null; alive: boolean };
+  workers: { id: string; host: string; pid: number; startedAt: string; lastBeatAt: string; queues: string[] }[];
+  lastHeartbeatAt: string | null;
 }
 
-/** The queues' health for node staff: what /ready answers (Postgres, Redis, the worker's heartbeat), refreshed every 30 s. */
+/** The queues' health for node staff: what /ready answers (Postgres, the queue store, the live workers), refreshed every 30 s. */
 export default function HealthPage() {
   const { t, lang } = useLanguage();
   const [ready, setReady] = useState<Ready | null>(null);
@@ -49,16 +51,47 @@ export default function HealthPage() {
             </tr>
           </thead>
           <tbody>
-            {Object.entries(ready.checks).map(([name, check]) => (
-              <tr key={name}>
-                <th scope="row">{t(`health.${name}` as 'health.postgres')}</th>
-                <td>{check.ok ? t('health.ok') : t('health.down', { error: check.error ?? '' })}</td>
-              </tr>
-            ))}
+            {Object.entries(ready.checks)
+              .filter(([name]) => name !== 'worker')
+              .map(([name, check]) => (
+                <tr key={name}>
+                  <th scope="row">{t(`health.${name}` as 'health.postgres')}</th>
+                  <td>{check.ok ? t('health.ok') : t('health.down', { error: check.error ?? '' })}</td>
+                </tr>
+              ))}
             <tr>
               <th scope="row">{t('health.worker')}</th>
-              <td>{ready.worker.alive ? t('health.workerAlive', { at: formatDateTime(ready.worker.lastHeartbeatAt, lang) }) : t('health.workerSilent', { at: formatDateTime(ready.worker.lastHeartbeatAt, lang) })}</td>
+              <td>
+                {ready.workers.length
+                  ? t('health.workerAlive', { at: formatDateTime(ready.lastHeartbeatAt, lang) })
+                  : ready.lastHeartbeatAt
+                    ? t('health.workerSilent', { at: formatDateTime(ready.lastHeartbeatAt, lang) })
+                    : t('health.workerNone')}
+              </td>
             </tr>
+          </tbody>
+        </table>
+      )}
+      {ready && ready.workers.length > 0 && (
+        <table className="data">
+          <caption>{t('health.workers')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('health.host')}</th>
+              <th scope="col">{t('health.startedAt')}</th>
+              <th scope="col">{t('health.lastBeatAt')}</th>
+              <th scope="col">{t('health.queues')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ready.workers.map((worker) => (
+              <tr key={worker.id}>
+                <th scope="row">{`${worker.host} (${worker.pid})`}</th>
+                <td>{formatDateTime(worker.startedAt, lang)}</td>
+                <td>{formatDateTime(worker.lastBeatAt, lang)}</td>
+                <td>{worker.queues.join(', ')}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       )}
