@@ -46,6 +46,13 @@ export const en: Record<MessageKey, string> = {
   'signIn.expired': 'You have been signed out. Sign in again.',
   'signIn.signedOut': 'You are signed out.',
 
+  'setup.title': 'Create the first administrator',
+  'setup.intro': 'Noden has no users yet. You become the node\'s administrator (and node staff) and can then create more users.',
+  'setup.noToken': 'The link is missing its code. Open the whole link the api printed when it started.',
+  'setup.displayName': 'Your name',
+  'setup.passwordHint': 'At least {min} characters.',
+  'setup.passwordTooShort': 'The password needs at least {min} characters.',
+  'setup.submit': 'Create administrator and sign in',
   'password.title': 'Change password',
   'password.current': 'Current password',
   'password.new': 'New password',

@@ -45,6 +45,13 @@ export const sv = {
   'signIn.expired': 'Du har loggats ut. Logga in igen.',
   'signIn.signedOut': 'Du är utloggad.',
 
+  'setup.title': 'Skapa den första administratören',
+  'setup.intro': 'Noden har inga användare än. Du blir nodens administratör (och nodpersonal) och kan sedan skapa fler användare.',
+  'setup.noToken': 'Länken saknar sin kod. Öppna hela länken som api:t skrev ut när det startade.',
+  'setup.displayName': 'Ditt namn',
+  'setup.passwordHint': 'Minst {min} tecken.',
+  'setup.passwordTooShort': 'Lösenordet behöver minst {min} tecken.',
+  'setup.submit': 'Skapa administratör och logga in',
   'password.title': 'Byt lösenord',
   'password.current': 'Nuvarande lösenord',
   'password.new': 'Nytt lösenord',
