@@ -75,7 +75,7 @@ export default function SetupPage() {
           <TextField label={t('setup.displayName')} name="name" autoComplete="name" isRequired value={values.displayName} onChange={set('displayName')} isInvalid={!!form.fieldError('displayName')} errorMessage={form.fieldError('displayName')} validationBehavior="aria" />
           <TextField label={t('signIn.email')} type="email" name="email" autoComplete="username" isRequired value={values.email} onChange={set('email')} isInvalid={!!form.fieldError('email')} errorMessage={form.fieldError('email')} validationBehavior="aria" />
           <TextField label={t('signIn.password')} description={t('setup.passwordHint', { min: MIN_PASSWORD })} type="password" name="password" autoComplete="new-password" isRequired value={values.password} onChange={set('password')} isInvalid={!!form.fieldError('password')} errorMessage={form.fieldError('password')} validationBehavior="aria" />
-          <TextField label={t('password.repeat')} type="password" name="repeat" autoComplete="new-password" isRequired value={values.repeat} onChange={set('repeat')} isInvalid={!!form.fieldError('repeat')} errorMessage={form.fieldError('repeat')} validationBehavior="aria" />
+          <TextField label={t('setup.repeat')} type="password" name="repeat" autoComplete="new-password" isRequired value={values.repeat} onChange={set('repeat')} isInvalid={!!form.fieldError('repeat')} errorMessage={form.fieldError('repeat')} validationBehavior="aria" />
           <Button type="submit" variant="primary" isDisabled={busy || !token}>
             {t('setup.submit')}
           </Button>

@@ -52,6 +52,7 @@ export const en: Record<MessageKey, string> = {
   'setup.displayName': 'Your name',
   'setup.passwordHint': 'At least {min} characters.',
   'setup.passwordTooShort': 'The password needs at least {min} characters.',
+  'setup.repeat': 'Repeat the password',
   'setup.submit': 'Create administrator and sign in',
   'password.title': 'Change password',
   'password.current': 'Current password',

@@ -51,6 +51,7 @@ export const sv = {
   'setup.displayName': 'Ditt namn',
   'setup.passwordHint': 'Minst {min} tecken.',
   'setup.passwordTooShort': 'Lösenordet behöver minst {min} tecken.',
+  'setup.repeat': 'Upprepa lösenordet',
   'setup.submit': 'Skapa administratör och logga in',
   'password.title': 'Byt lösenord',
   'password.current': 'Nuvarande lösenord',
