@@ -91,6 +91,8 @@ describe('web app: the first admin’s setup link', () => {
     await page.getByRole('button', { name: 'Skapa administratör och logga in' }).click();
     await page.getByRole('alert').getByText('Installationslänken är redan använd.').waitFor();
     await checkPage(page, 'setup-link-used');
+    await page.getByRole('link', { name: 'Finns administratören redan? Logga in' }).click();
+    await page.getByRole('heading', { name: 'Logga in i Noden' }).waitFor();
   });
 
   it('tells a visitor without the code in the link what to do', async () => {

@@ -80,6 +80,9 @@ export default function SetupPage() {
             {t('setup.submit')}
           </Button>
         </form>
+        <p>
+          <a href="/logga-in">{t('setup.signInInstead')}</a>
+        </p>
       </main>
     </div>
   );

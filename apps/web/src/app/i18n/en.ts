@@ -53,6 +53,7 @@ export const en: Record<MessageKey, string> = {
   'setup.passwordHint': 'At least {min} characters.',
   'setup.passwordTooShort': 'The password needs at least {min} characters.',
   'setup.repeat': 'Repeat the password',
+  'setup.signInInstead': 'Is the administrator already there? Sign in',
   'setup.submit': 'Create administrator and sign in',
   'password.title': 'Change password',
   'password.current': 'Current password',

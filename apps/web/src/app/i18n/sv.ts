@@ -52,6 +52,7 @@ export const sv = {
   'setup.passwordHint': 'Minst {min} tecken.',
   'setup.passwordTooShort': 'Lösenordet behöver minst {min} tecken.',
   'setup.repeat': 'Upprepa lösenordet',
+  'setup.signInInstead': 'Finns administratören redan? Logga in',
   'setup.submit': 'Skapa administratör och logga in',
   'password.title': 'Byt lösenord',
   'password.current': 'Nuvarande lösenord',
