@@ -35,7 +35,7 @@ describe('first run: the first admin, quiet migrations', () => {
   it('tells how to create the first admin while no user exists; the command, as printed, creates one who can log in', async () => {
     const notice = await api.app.get(FirstRunService).firstAdminNotice();
     expect(notice?.command).toMatch(/^NODEN_PASSWORD='<a long passphrase>' npm run cli -- user:create --email <your e-mail> --org Noden --role NODE_ADMIN --role NODE_STAFF --name "<your name>"$/);
-    expect(notice?.setupLink).toBeUndefined();
+    expect(notice?.setupLink).toMatch(/^http:\/\/localhost:\d+\/setup#[A-Za-z0-9_-]{43}$/);
 
     const [, password, cliArgs] = /^NODEN_PASSWORD='([^']*)' npm run cli -- (.*)$/.exec(notice!.command)!;
     const args = cliArgs!
@@ -51,6 +51,13 @@ describe('first run: the first admin, quiet migrations', () => {
     const me = await api.gql(`{ me { email roles organization { name } } }`, {}, { token });
     expect(me.data?.me).toEqual({ email: 'first.admin@noden.se', roles: ['NODE_ADMIN', 'NODE_STAFF'], organization: { name: 'Välfärdstekniknoden Sörmland' } });
     expect(await api.app.get(FirstRunService).firstAdminNotice()).toBeUndefined();
+
+    // The link printed before the CLI made the admin no longer creates one.
+    const viaLink = await api.gql(
+      `mutation($t: String!) { completeSetup(token: $t, email: "second@noden.se", displayName: "Andra", password: "en-lång-lösenfras-för-test") { id } }`,
+      { t: new URL(notice!.setupLink!).hash.slice(1) },
+    );
+    expect(viaLink.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CORE_SETUP_ALREADY_DONE', field: 'token' });
   }, CLI_TEST_TIMEOUT_MS);
 
   it('never takes the password from the command line, and without a terminal asks for NODEN_PASSWORD', async () => {

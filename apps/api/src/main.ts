@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ConsoleLogger } from '@nestjs/common';
-import { FirstRunService, loadConfigOrExit } from '#core';
+import { FirstRunService, loadConfigOrExit, SETUP_TOKEN_HOURS } from '#core';
 import { createApi } from './bootstrap.js';
 
 const config = loadConfigOrExit();
@@ -8,13 +8,18 @@ const logger = new ConsoleLogger({ json: true, logLevels: logLevels(config.logLe
 const app = await createApi(config, logger);
 await app.listen({ port: config.port, host: process.env.HOST ?? '0.0.0.0' });
 logger.log({ message: 'api listening', port: config.port, graphql: '/graphql', nodeEnv: config.nodeEnv }, 'Api');
-const firstAdmin = await app.get(FirstRunService).firstAdminNotice();
+const firstAdmin = await app.get(FirstRunService).firstAdminNotice(`http://${publicHost(process.env.HOST)}:${config.port}`);
 if (firstAdmin) {
-  logger.warn({ message: 'no user exists yet: create the first administrator', ...firstAdmin }, 'FirstRun');
-  if (!config.isProduction) {
-    const link = firstAdmin.setupLink ? `\n  or open this one-time link: ${firstAdmin.setupLink}\n` : '';
-    process.stderr.write(`\nNo user exists yet. Create the first administrator (in another terminal, in this folder):\n\n  ${firstAdmin.command}\n${link}\nthen log in at http://localhost:${config.port}/graphql\n\n`);
-  }
+  // The setup link is a credential: it goes to the operator's console only, never into the JSON log that is shipped.
+  logger.warn({ message: 'no user exists yet: create the first administrator (a one-time setup link is on the console)', command: firstAdmin.command }, 'FirstRun');
+  process.stderr.write(
+    `\nNo user exists yet. Create the first administrator: open this one-time link (valid ${SETUP_TOKEN_HOURS} h, until the next start)\n\n  ${firstAdmin.setupLink}\n\n` +
+      `or run, in another terminal in this folder:\n\n  ${firstAdmin.command}\n\nthen sign in at http://${publicHost(process.env.HOST)}:${config.port}/\n\n`,
+  );
+}
+
+function publicHost(listenHost: string | undefined): string {
+  return !listenHost || listenHost === '0.0.0.0' || listenHost === '::' ? 'localhost' : listenHost;
 }
 
 function logLevels(level: string): ('error' | 'warn' | 'log' | 'debug' | 'fatal')[] {

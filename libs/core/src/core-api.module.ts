@@ -16,6 +16,7 @@ import { SessionService } from './auth/session.service.js';
 import { OrganizationResolver } from './organizations/organization.resolver.js';
 import { UserFieldsResolver } from './organizations/user-fields.resolver.js';
 import { FirstRunService } from './organizations/first-run.service.js';
+import { FirstRunResolver } from './organizations/first-run.resolver.js';
 
 /** The api's edge: GraphQL (Apollo on Fastify), the global guard, pipe and error filter, health routes. */
 @Module({
@@ -33,6 +34,7 @@ import { FirstRunService } from './organizations/first-run.service.js';
     OrganizationResolver,
     UserFieldsResolver,
     FirstRunService,
+    FirstRunResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_PIPE, useFactory: () => new InputValidationPipe() },
     { provide: APP_FILTER, useClass: GraphqlErrorFilter },

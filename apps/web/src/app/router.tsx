@@ -45,6 +45,7 @@ const page = (load: () => Promise<{ default: React.ComponentType }>) => async ()
 
 export const router = createBrowserRouter([
   { path: '/logga-in', Component: SignInPage, ErrorBoundary: RouteError },
+  { path: '/setup', lazy: page(() => import('../setup/SetupPage.js')), ErrorBoundary: RouteError },
   {
     Component: RequireSession,
     ErrorBoundary: RouteError,

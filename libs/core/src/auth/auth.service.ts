@@ -50,17 +50,21 @@ export class AuthService {
     return this.tokens.issue(actor, Math.floor(now.getTime() / 1000));
   }
 
-  private async assertNotLocked(keys: string[]): Promise<void> {
+  /** Answers the seconds left of the longest lock among the keys, or 0. */
+  async lockedSeconds(keys: string[]): Promise<number> {
     const now = this.clock.now();
     const rows = await this.attempts.createQueryBuilder('a').where('a.key IN (:...keys)', { keys }).andWhere('a.locked_until > :now', { now }).getMany();
     const lockedUntil = rows.map((r) => r.lockedUntil!.getTime()).sort((a, b) => b - a)[0];
-    if (lockedUntil) {
-      throw CoreError.LOGIN_THROTTLED({ params: { seconds: Math.ceil((lockedUntil - now.getTime()) / 1000) } });
-    }
+    return lockedUntil ? Math.ceil((lockedUntil - now.getTime()) / 1000) : 0;
+  }
+
+  private async assertNotLocked(keys: string[]): Promise<void> {
+    const seconds = await this.lockedSeconds(keys);
+    if (seconds) throw CoreError.LOGIN_THROTTLED({ params: { seconds } });
   }
 
   /** One statement per key: a failure outside the window starts a new count; reaching the limit locks. */
-  private async recordFailure(keys: string[]): Promise<void> {
+  async recordFailure(keys: string[]): Promise<void> {
     const now = this.clock.now();
     const windowStart = new Date(now.getTime() - this.config.loginLockSeconds * 1000);
     const lockUntil = new Date(now.getTime() + this.config.loginLockSeconds * 1000);

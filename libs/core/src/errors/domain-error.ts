@@ -107,6 +107,27 @@ export const CoreError = defineErrors('CORE', {
     sv: 'För många misslyckade inloggningar. Försök igen om {seconds} sekunder.',
     en: 'Too many failed logins. Try again in {seconds} seconds.',
   },
+  SETUP_TOKEN_INVALID: {
+    code: 'BAD_USER_INPUT',
+    sv: 'Installationslänken är ogiltig. Använd den senaste länken som api:t skrev ut när det startade.',
+    en: 'The setup link is not valid. Use the latest link the api printed when it started.',
+  },
+  SETUP_TOKEN_EXPIRED: {
+    code: 'BAD_USER_INPUT',
+    sv: 'Installationslänken har gått ut. Starta om api:t för att få en ny.',
+    en: 'The setup link has expired. Restart the api to get a new one.',
+  },
+  SETUP_TOKEN_USED: { code: 'CONFLICT', sv: 'Installationslänken är redan använd.', en: 'The setup link has already been used.' },
+  SETUP_ALREADY_DONE: {
+    code: 'CONFLICT',
+    sv: 'Det finns redan användare: den första administratören är redan skapad. Logga in i stället.',
+    en: 'Users already exist: the first administrator has already been created. Sign in instead.',
+  },
+  SETUP_THROTTLED: {
+    code: 'TOO_MANY_REQUESTS',
+    sv: 'För många felaktiga försök. Försök igen om {seconds} sekunder.',
+    en: 'Too many wrong attempts. Try again in {seconds} seconds.',
+  },
   QUERY_TOO_COMPLEX: { code: 'BAD_USER_INPUT', sv: 'Frågan är för stor ({actual}, högst {max}).', en: 'The query is too large ({actual}, at most {max}).' },
   QUERY_TOO_DEEP: { code: 'BAD_USER_INPUT', sv: 'Frågan är för djup ({actual}, högst {max}).', en: 'The query is too deep ({actual}, at most {max}).' },
 });
