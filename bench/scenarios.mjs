@@ -26,25 +26,41 @@ const COMMENT = `mutation($id: ID!) { commentOnNeed(input: { needId: $id, body: 
 const RAW_COMMENT = `INSERT INTO need_comments (need_id, author_user_id, organization_id, body, created_at)
   VALUES ($1, $2, $3, 'Vi ser samma sak hos oss, särskilt nattetid.', now()) RETURNING json_build_object('data', json_build_object('commentOnNeed', json_build_object('id', id)))::text AS body`;
 
-const THREAD_EDGES = `
-  SELECT 'NEED' AS from_type, need_id AS from_id, 'TEST_PROTOCOL' AS to_type, protocol_id AS to_id, 'NEED_TESTED' AS kind FROM test_protocol_needs
-  UNION ALL SELECT 'TEST_PROTOCOL', protocol_id, 'TEST_DECISION', id, 'TEST_DECIDED' FROM test_decisions
-  UNION ALL SELECT 'TEST_DECISION', test_decision_id, 'PROCUREMENT', procurement_id, 'DECISION_PROCURED' FROM procurement_test_decisions
-  UNION ALL SELECT 'NEED', need_id, 'PROCUREMENT', procurement_id, 'NEED_PROCURED' FROM procurement_needs
-  UNION ALL SELECT 'PROCUREMENT', procurement_id, 'FRAMEWORK_AGREEMENT', id, 'PROCUREMENT_AWARDED' FROM framework_agreements
-  UNION ALL SELECT 'FRAMEWORK_AGREEMENT', agreement_id, 'CALL_OFF', id, 'AGREEMENT_CALLED_OFF' FROM call_offs
-  UNION ALL SELECT 'CALL_OFF', call_off_id, 'IMPLEMENTATION', id, 'CALL_OFF_IMPLEMENTED' FROM implementations WHERE call_off_id IS NOT NULL
-  UNION ALL SELECT 'NEED', need_id, 'IMPLEMENTATION', implementation_id, 'NEED_IMPLEMENTED' FROM implementation_needs`;
-
-// The one-statement limit of a trace: the same walk of the thread, each step with its title, status, dates, owner
-// and follow-ups, without the per-step tenant rules (run as node staff, who see the whole thread anyway).
+// The one-statement limit of a trace: the same connected thread, but walked through each link table's own index
+// (one lateral lookup per step type) rather than over the union of all links; each step with its title, status,
+// dates, owner and follow-ups, without the per-step tenant rules (run as node staff, who see the whole thread).
+const NEXT_STEPS = `
+  SELECT 'TEST_PROTOCOL', protocol_id FROM test_protocol_needs WHERE r.type = 'NEED' AND need_id = r.id
+  UNION ALL SELECT 'PROCUREMENT', procurement_id FROM procurement_needs WHERE r.type = 'NEED' AND need_id = r.id
+  UNION ALL SELECT 'IMPLEMENTATION', implementation_id FROM implementation_needs WHERE r.type = 'NEED' AND need_id = r.id
+  UNION ALL SELECT 'NEED', need_id FROM test_protocol_needs WHERE r.type = 'TEST_PROTOCOL' AND protocol_id = r.id
+  UNION ALL SELECT 'TEST_DECISION', id FROM test_decisions WHERE r.type = 'TEST_PROTOCOL' AND protocol_id = r.id
+  UNION ALL SELECT 'TEST_PROTOCOL', protocol_id FROM test_decisions WHERE r.type = 'TEST_DECISION' AND id = r.id
+  UNION ALL SELECT 'PROCUREMENT', procurement_id FROM procurement_test_decisions WHERE r.type = 'TEST_DECISION' AND test_decision_id = r.id
+  UNION ALL SELECT 'TEST_DECISION', test_decision_id FROM procurement_test_decisions WHERE r.type = 'PROCUREMENT' AND procurement_id = r.id
+  UNION ALL SELECT 'NEED', need_id FROM procurement_needs WHERE r.type = 'PROCUREMENT' AND procurement_id = r.id
+  UNION ALL SELECT 'FRAMEWORK_AGREEMENT', id FROM framework_agreements WHERE r.type = 'PROCUREMENT' AND procurement_id = r.id
+  UNION ALL SELECT 'PROCUREMENT', procurement_id FROM framework_agreements WHERE r.type = 'FRAMEWORK_AGREEMENT' AND id = r.id
+  UNION ALL SELECT 'CALL_OFF', id FROM call_offs WHERE r.type = 'FRAMEWORK_AGREEMENT' AND agreement_id = r.id
+  UNION ALL SELECT 'FRAMEWORK_AGREEMENT', agreement_id FROM call_offs WHERE r.type = 'CALL_OFF' AND id = r.id
+  UNION ALL SELECT 'IMPLEMENTATION', id FROM implementations WHERE r.type = 'CALL_OFF' AND call_off_id = r.id
+  UNION ALL SELECT 'CALL_OFF', call_off_id FROM implementations WHERE r.type = 'IMPLEMENTATION' AND id = r.id AND call_off_id IS NOT NULL
+  UNION ALL SELECT 'NEED', need_id FROM implementation_needs WHERE r.type = 'IMPLEMENTATION' AND implementation_id = r.id`;
+const REACHED_EDGES = `
+  SELECT need_id AS from_id, protocol_id AS to_id, 'NEED_TESTED' AS kind FROM test_protocol_needs WHERE need_id IN (SELECT id FROM reached)
+  UNION ALL SELECT protocol_id, id, 'TEST_DECIDED' FROM test_decisions WHERE protocol_id IN (SELECT id FROM reached)
+  UNION ALL SELECT test_decision_id, procurement_id, 'DECISION_PROCURED' FROM procurement_test_decisions WHERE test_decision_id IN (SELECT id FROM reached)
+  UNION ALL SELECT need_id, procurement_id, 'NEED_PROCURED' FROM procurement_needs WHERE need_id IN (SELECT id FROM reached)
+  UNION ALL SELECT procurement_id, id, 'PROCUREMENT_AWARDED' FROM framework_agreements WHERE procurement_id IN (SELECT id FROM reached)
+  UNION ALL SELECT agreement_id, id, 'AGREEMENT_CALLED_OFF' FROM call_offs WHERE agreement_id IN (SELECT id FROM reached)
+  UNION ALL SELECT call_off_id, id, 'CALL_OFF_IMPLEMENTED' FROM implementations WHERE call_off_id IN (SELECT id FROM reached)
+  UNION ALL SELECT need_id, implementation_id, 'NEED_IMPLEMENTED' FROM implementation_needs WHERE need_id IN (SELECT id FROM reached)`;
 const RAW_TRACE = `
-  WITH RECURSIVE edges AS (${THREAD_EDGES}),
-  reached(type, id) AS (
+  WITH RECURSIVE reached(type, id) AS (
     SELECT $1::text, $2::uuid
     UNION
-    SELECT CASE WHEN e.from_id = r.id THEN e.to_type ELSE e.from_type END, CASE WHEN e.from_id = r.id THEN e.to_id ELSE e.from_id END
-      FROM reached r JOIN edges e ON e.from_id = r.id OR e.to_id = r.id),
+    SELECT n.type, n.id FROM reached r CROSS JOIN LATERAL (${NEXT_STEPS}) n(type, id)),
+  edges AS (${REACHED_EDGES}),
   steps AS (
     SELECT 'NEED' AS type, n.id, n.title, n.status, n.created_at::date AS started, NULL::date AS ends, n.organization_id AS org, 1 AS ord FROM needs n JOIN reached r ON r.id = n.id
     UNION ALL SELECT 'TEST_PROTOCOL', p.id, p.title, p.status, p.planned_start, p.planned_end, p.lead_organization_id, 2 FROM test_protocols p JOIN reached r ON r.id = p.id
@@ -60,7 +76,7 @@ const RAW_TRACE = `
                'followUps', (SELECT coalesce(json_agg(json_build_object('wave', f.wave, 'dueOn', f.due_on, 'status', f.status) ORDER BY f.wave), '[]')
                                FROM follow_ups f WHERE f.implementation_id = s.id)) ORDER BY s.ord, s.started, s.id)
                 FROM steps s JOIN organizations o ON o.id = s.org),
-    'edges', (SELECT json_agg(json_build_object('from', e.from_id, 'to', e.to_id, 'kind', e.kind)) FROM edges e WHERE e.from_id IN (SELECT id FROM reached)),
+    'edges', (SELECT json_agg(json_build_object('from', e.from_id, 'to', e.to_id, 'kind', e.kind)) FROM edges e),
     'municipalities', (SELECT json_agg(json_build_object('name', name) ORDER BY name) FROM (SELECT DISTINCT o.name FROM steps s JOIN organizations o ON o.id = s.org) m))))::text AS body`;
 
 const TRACE = `query($id: ID!) { trace(entityType: NEED, id: $id) {
