@@ -55,21 +55,23 @@ const REACHED_EDGES = `
   UNION ALL SELECT agreement_id, id, 'AGREEMENT_CALLED_OFF' FROM call_offs WHERE agreement_id IN (SELECT id FROM reached)
   UNION ALL SELECT call_off_id, id, 'CALL_OFF_IMPLEMENTED' FROM implementations WHERE call_off_id IN (SELECT id FROM reached)
   UNION ALL SELECT need_id, implementation_id, 'NEED_IMPLEMENTED' FROM implementation_needs WHERE need_id IN (SELECT id FROM reached)`;
+// Each step is read per reached id (a lateral lookup): joined to the recursive result, whose size Postgres cannot
+// estimate, the planner hashes all 100 000 needs.
 const RAW_TRACE = `
   WITH RECURSIVE reached(type, id) AS (
     SELECT $1::text, $2::uuid
     UNION
     SELECT n.type, n.id FROM reached r CROSS JOIN LATERAL (${NEXT_STEPS}) n(type, id)),
   edges AS (${REACHED_EDGES}),
-  steps AS (
-    SELECT 'NEED' AS type, n.id, n.title, n.status, n.created_at::date AS started, NULL::date AS ends, n.organization_id AS org, 1 AS ord FROM needs n JOIN reached r ON r.id = n.id
-    UNION ALL SELECT 'TEST_PROTOCOL', p.id, p.title, p.status, p.planned_start, p.planned_end, p.lead_organization_id, 2 FROM test_protocols p JOIN reached r ON r.id = p.id
-    UNION ALL SELECT 'TEST_DECISION', d.id, p.title, d.outcome, d.decided_at::date, NULL, p.lead_organization_id, 3 FROM test_decisions d JOIN test_protocols p ON p.id = d.protocol_id JOIN reached r ON r.id = d.id
-    UNION ALL SELECT 'PROCUREMENT', pr.id, pr.title, pr.status, pr.created_at::date, pr.participation_closes_on, pr.lead_organization_id, 4 FROM procurements pr JOIN reached r ON r.id = pr.id
+  steps AS (SELECT s.* FROM reached r CROSS JOIN LATERAL (
+    SELECT 'NEED' AS type, n.id, n.title, n.status, n.created_at::date AS started, NULL::date AS ends, n.organization_id AS org, 1 AS ord FROM needs n WHERE r.type = 'NEED' AND n.id = r.id
+    UNION ALL SELECT 'TEST_PROTOCOL', p.id, p.title, p.status, p.planned_start, p.planned_end, p.lead_organization_id, 2 FROM test_protocols p WHERE r.type = 'TEST_PROTOCOL' AND p.id = r.id
+    UNION ALL SELECT 'TEST_DECISION', d.id, p.title, d.outcome, d.decided_at::date, NULL, p.lead_organization_id, 3 FROM test_decisions d JOIN test_protocols p ON p.id = d.protocol_id WHERE r.type = 'TEST_DECISION' AND d.id = r.id
+    UNION ALL SELECT 'PROCUREMENT', pr.id, pr.title, pr.status, pr.created_at::date, pr.participation_closes_on, pr.lead_organization_id, 4 FROM procurements pr WHERE r.type = 'PROCUREMENT' AND pr.id = r.id
     UNION ALL SELECT 'FRAMEWORK_AGREEMENT', a.id, pr.title, pr.status, a.starts_on, a.ends_on, pr.lead_organization_id, 5
-      FROM framework_agreements a JOIN procurements pr ON pr.id = a.procurement_id JOIN reached r ON r.id = a.id
-    UNION ALL SELECT 'CALL_OFF', c.id, pd.name, c.method, c.called_off_on, NULL, c.organization_id, 6 FROM call_offs c JOIN products pd ON pd.id = c.product_id JOIN reached r ON r.id = c.id
-    UNION ALL SELECT 'IMPLEMENTATION', i.id, pd.name, i.status, i.go_live_on, NULL, i.organization_id, 7 FROM implementations i JOIN products pd ON pd.id = i.product_id JOIN reached r ON r.id = i.id)
+      FROM framework_agreements a JOIN procurements pr ON pr.id = a.procurement_id WHERE r.type = 'FRAMEWORK_AGREEMENT' AND a.id = r.id
+    UNION ALL SELECT 'CALL_OFF', c.id, pd.name, c.method, c.called_off_on, NULL, c.organization_id, 6 FROM call_offs c JOIN products pd ON pd.id = c.product_id WHERE r.type = 'CALL_OFF' AND c.id = r.id
+    UNION ALL SELECT 'IMPLEMENTATION', i.id, pd.name, i.status, i.go_live_on, NULL, i.organization_id, 7 FROM implementations i JOIN products pd ON pd.id = i.product_id WHERE r.type = 'IMPLEMENTATION' AND i.id = r.id) s)
   SELECT json_build_object('data', json_build_object('trace', json_build_object(
     'nodes', (SELECT json_agg(json_build_object('id', s.id, 'entityType', s.type, 'title', s.title, 'status', s.status, 'startedOn', s.started, 'endsOn', s.ends,
                'organizations', json_build_array(json_build_object('name', o.name)),
