@@ -50,7 +50,8 @@ const userOf = async (kind) => {
   return { id: rows[0].id, email: rows[0].email, organizationId: rows[0].organization_id };
 };
 const context = {
-  users: { coach: await userOf('tech_coach'), coordinator: await userOf('municipality_coordinator'), staff: await userOf('node_staff') },
+  users: { coach: await userOf('tech_coach'), coordinator: await userOf('municipality_coordinator'), staff: await userOf('node_staff'), steering: await userOf('steering_member') },
+  traceNeedId: (await db.query(`SELECT need_id FROM implementation_needs GROUP BY need_id ORDER BY count(*) DESC, need_id LIMIT 1`)).rows[0]?.need_id,
   needIds: (await db.query(`SELECT id FROM needs WHERE status = 'TRIAGED' ORDER BY id LIMIT 5`)).rows.map((r) => r.id),
 };
 const dataDescription = (await db.query(`SELECT (SELECT count(*) FROM organizations) AS organizations, (SELECT count(*) FROM products) AS products,

@@ -7,8 +7,8 @@ import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 
 export const SCALES = {
-  county: { organizations: 14, products: 300, systems: 60, statements: 2_000, needs: 5_000, protocols: 100, procurements: 20, implementations: 1_500 },
-  national: { organizations: 295, products: 3_000, systems: 400, statements: 20_000, needs: 100_000, protocols: 2_000, procurements: 300, implementations: 30_000 },
+  county: { organizations: 14, products: 300, systems: 60, statements: 2_000, needs: 5_000, protocols: 100, procurements: 20, implementations: 1_500, articles: 300 },
+  national: { organizations: 295, products: 3_000, systems: 400, statements: 20_000, needs: 100_000, protocols: 2_000, procurements: 300, implementations: 30_000, articles: 3_000 },
 };
 
 export const BENCH_PASSWORD = 'bench-password-123';
@@ -20,6 +20,12 @@ export function benchUrls() {
   url.pathname = `/${name}`;
   return { admin: base.toString(), url: url.toString(), name };
 }
+
+const TOPICS = `ARRAY['Trygghetslarm i ordinärt boende', 'Digital nattillsyn med kamera', 'Läkemedelsautomat i hemtjänsten', 'Nyckelfria digitala lås',
+  'GPS-larm för personer med demens', 'Rörelsesensor vid sängen', 'Videosamtal med anhöriga', 'Fallarm med falldetektion', 'Larmmottagning dygnet runt',
+  'Epilepsilarm på särskilt boende', 'Påminnelser om mat och vätska', 'Social robot mot ensamhet']`;
+const ASPECTS = `ARRAY['upphandling och avrop', 'införande i hemtjänsten', 'informationssäkerhet', 'arbetsmiljö för personalen', 'samtycke och delaktighet',
+  'uppföljning efter ett år', 'driftstörningar och larmkedjan', 'utbildning av tekniska coacher', 'kostnader och nyttor', 'anhörigas erfarenheter']`;
 
 /** Each statement is one bulk INSERT … SELECT over generate_series; `id(kind, n)` is md5-derived. */
 const id = (kind, n) => uuidOf(`'${kind}' || ${n}`);
@@ -159,7 +165,7 @@ export async function seedBench(scaleName, { log = console.log } = {}) {
   await step(
     'needs',
     `INSERT INTO needs (id, organization_id, reporter_user_id, title, description, target_group, setting, source, category_id, urgency, status,
-                        status_changed_at, endorsement_count, people_affected, estimated_people_affected, created_at, updated_at)
+                        status_changed_at, published_at, endorsement_count, people_affected, estimated_people_affected, created_at, updated_at)
      SELECT ${id('need', 'g')}, c.organization_id, c.id,
             'Behov ' || g || ': ' || (${titles})[1 + g % 12],
             'I hemtjänsten och på särskilt boende ser vi att ' || lower((${titles})[1 + (g / 12) % 12]) || '. Det påverkar brukare och personal varje vecka (ärende ' || g || ').',
@@ -167,7 +173,7 @@ export async function seedBench(scaleName, { log = console.log } = {}) {
             (ARRAY['HOME_CARE', 'SPECIAL_HOUSING', 'HOME_HEALTH_CARE', 'DISABILITY_SUPPORT'])[1 + g % 4], 'STAFF',
             (SELECT id FROM bench_categories WHERE n = g % $3), (ARRAY['LOW', 'MEDIUM', 'HIGH'])[1 + g % 3],
             (ARRAY['NEW', 'TRIAGED', 'TRIAGED', 'IN_TEST', 'IN_PROCUREMENT', 'ADDRESSED', 'DECLINED'])[1 + g % 7],
-            now() - (g || ' minutes')::interval, 2 + (g % 100 < 59)::int, (hashint4(g) & 1023) % 500, 10 + g % 90,
+            now() - (g || ' minutes')::interval, CASE WHEN g % 7 NOT IN (0, 6) THEN now() - (g || ' minutes')::interval END, 2 + (g % 100 < 59)::int, (hashint4(g) & 1023) % 500, 10 + g % 90,
             now() - (g || ' minutes')::interval, now()
        FROM generate_series(1, $1) g JOIN bench_coaches c ON c.n = 1 + g % $2`,
     [scale.needs, municipalities, categories],
@@ -185,17 +191,19 @@ export async function seedBench(scaleName, { log = console.log } = {}) {
   const staff = (await db.query(`SELECT id FROM users WHERE email LIKE 'bench-node_staff-%' LIMIT 1`)).rows[0].id;
   await step(
     'test protocols',
-    `INSERT INTO test_protocols (id, title, category_id, lead_organization_id, purpose, consent_approach, status, published, created_by_user_id, created_at, updated_at)
-     SELECT ${id('protocol', 'g')}, 'Test ' || g, (SELECT id FROM bench_categories WHERE n = g % $3), (SELECT id FROM bench_munis WHERE n = 1 + g % $2),
-            'Pröva om tekniken minskar nattliga besök', 'PERSON_THEMSELF', (ARRAY['DRAFT', 'RUNNING', 'COMPLETED', 'DECIDED'])[1 + g % 4], g % 4 = 3, $4, now(), now()
+    `INSERT INTO test_protocols (id, title, category_id, lead_organization_id, purpose, expected_benefit, planned_start, planned_end, consent_approach, status, published, created_by_user_id, created_at, updated_at)
+     SELECT ${id('protocol', 'g')}, 'Test ' || g || ': ' || (${TOPICS})[1 + g % 12], (SELECT id FROM bench_categories WHERE n = g % $3), (SELECT id FROM bench_munis WHERE n = 1 + g % $2),
+            'Pröva om ' || lower((${TOPICS})[1 + g % 12]) || ' minskar nattliga besök och oro hos brukare', 'Färre onödiga larm och tryggare nätter',
+            current_date - 400 + g % 200, current_date - 100 + g % 200, 'PERSON_THEMSELF', (ARRAY['DRAFT', 'RUNNING', 'COMPLETED', 'DECIDED'])[1 + g % 4], g % 4 = 3, $4, now(), now()
        FROM generate_series(1, $1) g`,
     [scale.protocols, municipalities, categories, staff],
   );
   await step(
     'procurements',
-    `INSERT INTO procurements (id, title, category_id, lead_organization_id, procedure, kind, participation_opens_on, participation_closes_on, status, created_by_user_id, created_at, updated_at)
+    `INSERT INTO procurements (id, title, category_id, lead_organization_id, procedure, kind, participation_opens_on, participation_closes_on, status, published_at, created_by_user_id, created_at, updated_at)
      SELECT ${id('procurement', 'g')}, 'Gemensam upphandling ' || g, (SELECT id FROM bench_categories WHERE n = g % $3), (SELECT id FROM bench_munis WHERE n = 1 + g % $2),
-            'OPEN', 'FUNCTION', current_date - 400, current_date - 300, (ARRAY['PLANNED', 'OPEN_FOR_PARTICIPATION', 'TENDERING', 'ACTIVE'])[1 + g % 4], $4, now(), now()
+            'OPEN', 'FUNCTION', current_date - 400, current_date - 300, (ARRAY['PLANNED', 'OPEN_FOR_PARTICIPATION', 'TENDERING', 'ACTIVE'])[1 + g % 4],
+            CASE WHEN g % 4 <> 0 THEN now() - interval '400 days' END, $4, now(), now()
        FROM generate_series(1, $1) g`,
     [scale.procurements, municipalities, categories, staff],
   );
@@ -220,6 +228,110 @@ export async function seedBench(scaleName, { log = console.log } = {}) {
             CASE WHEN i.go_live_on + make_interval(months => w.wave) <= current_date AND hashint4(i.go_live_on - date '2020-01-01' + w.wave) % 3 <> 0 THEN i.go_live_on + make_interval(months => w.wave, days => 10) END,
             now(), now()
        FROM implementations i CROSS JOIN (VALUES (12), (24)) w(wave)`,
+  );
+  // The thread (issue 12: trace, county overview, knowledge portal). Every 4th protocol is decided and published and
+  // tests three published needs of its own (n = 42 g + 1..3, so components never merge); procurement p rests on
+  // protocol 4p − 1's decision and needs; every 4th procurement (ACTIVE) has an agreement with 8 call-offs, each
+  // implemented by an existing implementation that also answers the protocol's first need: 23 nodes per full thread.
+  const protocols = scale.protocols;
+  await step(
+    'test protocol needs',
+    `INSERT INTO test_protocol_needs (protocol_id, need_id) SELECT ${id('protocol', 'g')}, ${id('need', 'g * 42 + k')}
+       FROM generate_series(1, $1) g CROSS JOIN generate_series(1, 3) k WHERE g * 42 + 3 <= $2`,
+    [protocols, scale.needs],
+  );
+  await step(
+    'test participants',
+    `INSERT INTO test_protocol_organizations (protocol_id, organization_id) SELECT ${id('protocol', 'g')}, m.id
+       FROM generate_series(1, $1) g JOIN bench_munis m ON m.n = 1 + (g * 5 + 1) % $2 WHERE (g * 5 + 1) % $2 <> g % $2`,
+    [protocols, municipalities],
+  );
+  await step(
+    'protocol versions',
+    `INSERT INTO test_protocol_versions (id, protocol_id, version_number, snapshot, content_hash, review_status, submitted_by_user_id, submitted_at, closed_at)
+     SELECT ${id('version', 'g')}, ${id('protocol', 'g')}, 1, '{}', md5('version' || g), 'DECIDED', $2, now() - ((g % 300 + 30) || ' days')::interval, now() - ((g % 300) || ' days')::interval
+       FROM generate_series(3, $1, 4) g`,
+    [protocols, staff],
+  );
+  // Inserted through the table's trigger, which writes each decision's knowledge entry as the app does.
+  await step(
+    'test decisions (and their knowledge entries)',
+    `INSERT INTO test_decisions (id, protocol_id, version_id, version_number, category_id, outcome, rationale, conditions, vote_counts, knowledge_basis, decided_at)
+     SELECT ${id('decision', 'g')}, ${id('protocol', 'g')}, ${id('version', 'g')}, 1, (SELECT id FROM bench_categories WHERE n = g % $2),
+            (ARRAY['RECOMMEND', 'RECOMMEND_WITH_CONDITIONS', 'DO_NOT_RECOMMEND', 'TEST_MORE'])[1 + (g / 4) % 4],
+            'Testet visade att ' || lower((${TOPICS})[1 + g % 12]) || ' gav färre larm nattetid och att personalen kunde prioritera besök',
+            CASE WHEN (g / 4) % 4 = 1 THEN 'Larmkedjan ska provas med larmmottagningen före breddinförande' END,
+            '{"RECOMMEND": 4, "RECOMMEND_WITH_CONDITIONS": 1}', '[]', now() - ((g % 300) || ' days')::interval
+       FROM generate_series(3, $1, 4) g`,
+    [protocols, categories],
+  );
+  await step(
+    'procurement decisions and needs',
+    `WITH p AS (SELECT g, 4 * g - 1 AS protocol FROM generate_series(1, $1) g WHERE 4 * g - 1 <= $2)
+     , d AS (INSERT INTO procurement_test_decisions (procurement_id, test_decision_id) SELECT ${id('procurement', 'g')}, ${id('decision', 'protocol')} FROM p)
+     INSERT INTO procurement_needs (procurement_id, need_id) SELECT ${id('procurement', 'g')}, need_id FROM p JOIN test_protocol_needs t ON t.protocol_id = ${id('protocol', 'protocol')}`,
+    [scale.procurements, protocols],
+  );
+  await step('procurement lots', `INSERT INTO procurement_lots (id, procurement_id, number, name) SELECT ${id('lot', 'g')}, ${id('procurement', 'g')}, 1, 'Delområde 1' FROM generate_series(1, $1) g`, [scale.procurements]);
+  await step(
+    'framework agreements',
+    `INSERT INTO framework_agreements (id, procurement_id, starts_on, ends_on, call_off_method, follow_up_organization_id, follow_up_contact_name, follow_up_contact_email, awarded_at, awarded_by_user_id)
+     SELECT ${id('agreement', 'g')}, p.id, current_date - 300, current_date + (g * 37) % 1000, 'DIRECT_BY_RANKING', p.lead_organization_id, 'Avtalsansvarig ' || g, 'avtal-' || g || '@bench.noden.se', now() - interval '300 days', $2
+       FROM generate_series(3, $1, 4) g JOIN procurements p ON p.id = ${id('procurement', 'g')}`,
+    [scale.procurements, staff],
+  );
+  const agreements = Math.floor((scale.procurements + 1) / 4);
+  const calledOff = Math.min(agreements * 8, scale.implementations);
+  await step(
+    'call-offs',
+    `INSERT INTO call_offs (id, agreement_id, lot_id, organization_id, supplier_id, product_id, quantity, value_sek, called_off_on, method, created_by_user_id, created_at)
+     SELECT ${id('calloff', 'g')}, ${id('agreement', '4 * (1 + (g - 1) % $2) - 1')}, ${id('lot', '4 * (1 + (g - 1) % $2) - 1')}, i.organization_id, p.supplier_id, i.product_id,
+            10 + g % 50, (10 + g % 50) * 4500, i.go_live_on - 30, 'DIRECT_BY_RANKING', $3, now()
+       FROM generate_series(1, $1) g JOIN implementations i ON i.id = ${id('implementation', 'g')} JOIN products p ON p.id = i.product_id`,
+    [calledOff, agreements, staff],
+  );
+  await step('implementations of call-offs', `UPDATE implementations i SET call_off_id = ${id('calloff', 'g')} FROM generate_series(1, $1) g WHERE i.id = ${id('implementation', 'g')}`, [calledOff]);
+  await step(
+    'implementation needs',
+    `INSERT INTO implementation_needs (implementation_id, need_id) SELECT ${id('implementation', 'g')}, ${id('need', '(4 * (4 * (1 + (g - 1) % $2) - 1) - 1) * 42 + 1')}
+       FROM generate_series(1, $1) g`,
+    [calledOff, agreements],
+  );
+  await step(
+    'municipality populations',
+    `UPDATE organizations SET population = 2500 + (g * 7919) % 180000 FROM (SELECT id, row_number() OVER (ORDER BY id) AS g FROM organizations WHERE kind = 'MUNICIPALITY' AND population IS NULL) m
+      WHERE organizations.id = m.id`,
+  );
+  // The knowledge portal: articles written through SQL the way the article service writes them (article, category
+  // link, then its entry; the entry's trigger builds the search vector with compound parts).
+  await step(
+    'knowledge articles',
+    `INSERT INTO knowledge_articles (id, organization_id, author_user_id, kind, title, summary, body, source_type, quality_grade, status, published_at, version, created_at, updated_at)
+     SELECT ${id('article', 'g')}, c.organization_id, c.id, (ARRAY['LESSON', 'GOOD_EXAMPLE', 'GUIDANCE', 'CHECKLIST'])[1 + g % 4],
+            (${TOPICS})[1 + g % 12] || ': ' || (${ASPECTS})[1 + (g / 12) % 10] || ' (' || g || ')',
+            'Erfarenheter från ' || c.n || ' om ' || lower((${TOPICS})[1 + g % 12]) || ' och ' || (${ASPECTS})[1 + (g / 12) % 10] || '.',
+            concat_ws(' ', 'Verksamheten införde ' || lower((${TOPICS})[1 + g % 12]) || ' för ' || (20 + g % 200) || ' brukare.',
+              CASE WHEN g % 3 = 0 THEN 'Larmen gick till larmmottagningen och personalen kvitterade dem i mobilen.' END,
+              CASE WHEN g % 5 = 0 THEN 'Trygghetslarmet behövde mobiltäckning i hela bostaden; i källare fungerade det inte.' END,
+              CASE WHEN g % 7 = 0 THEN 'Falsklarm minskade när sensorn flyttades och rutinerna för nattillsyn ändrades.' END,
+              'Viktigast var att ' || (${ASPECTS})[1 + (g / 7) % 10] || ' planerades tidigt tillsammans med personal och anhöriga.',
+              repeat('Uppföljningen visade att brukarna kände sig tryggare och att personalen sparade tid. ', 1 + g % 4)),
+            (ARRAY['PEER_REVIEWED_STUDY', 'NATIONAL_GUIDANCE', 'COUNTY_TEST', 'SINGLE_SITE_EXPERIENCE', 'VENDOR_MATERIAL'])[1 + g % 5],
+            (ARRAY['STRONG', 'ASSESSED', 'LIMITED', 'UNASSESSED'])[1 + g % 4], CASE WHEN g % 10 = 0 THEN 'DRAFT' ELSE 'PUBLISHED' END,
+            CASE WHEN g % 10 <> 0 THEN now() - (g || ' hours')::interval END, 1, now() - (g || ' hours')::interval, now() - (g || ' hours')::interval
+       FROM generate_series(1, $1) g JOIN bench_coaches c ON c.n = 1 + (g * 3) % $2`,
+    [scale.articles, municipalities],
+  );
+  await step(
+    'article categories',
+    `INSERT INTO knowledge_article_links (article_id, entity_type, entity_id) SELECT ${id('article', 'g')}, 'CATEGORY', (SELECT id FROM bench_categories WHERE n = g % $2) FROM generate_series(1, $1) g`,
+    [scale.articles, categories],
+  );
+  await step(
+    'article entries',
+    `INSERT INTO knowledge_entries (source, source_id, kind, title, summary, body, source_type, quality_grade, category_id, organization_id, published, dated_at)
+     SELECT 'ARTICLE', a.id, a.kind, a.title, a.summary, a.body, a.source_type, a.quality_grade, l.entity_id, a.organization_id, a.status = 'PUBLISHED', coalesce(a.published_at, a.updated_at)
+       FROM knowledge_articles a LEFT JOIN knowledge_article_links l ON l.article_id = a.id AND l.entity_type = 'CATEGORY'`,
   );
   await db.query('COMMIT');
   await step('analyze', 'ANALYZE');
