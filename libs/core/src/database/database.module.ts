@@ -22,7 +22,9 @@ import { Db } from './db.service.js';
           logger: new CountingTypeormLogger((message) => logger.warn(message)),
           logging: ['query', 'error'],
           uuidExtension: 'pgcrypto' as const,
-          extra: { max: config.databasePoolSize, connectionTimeoutMillis: 5000, application_name: 'noden' },
+          // JIT compilation costs a second or more on the recursive and wide queries (trace, overview) and saves nothing
+          // on short OLTP statements: measured at national scale in bench/README.md.
+          extra: { max: config.databasePoolSize, connectionTimeoutMillis: 5000, application_name: 'noden', options: '-c jit=off' },
           retryAttempts: 3,
           retryDelay: 1000,
         };

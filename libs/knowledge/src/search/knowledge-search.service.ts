@@ -47,16 +47,17 @@ export class KnowledgeSearchService {
     const filters = args.filters ?? {};
     if (filters.from && filters.to && filters.from > filters.to) throw KnowledgeError.DATES_INVALID({ field: 'filters.from' });
     const category = filters.category ? await this.categories.resolve(ctx, filters.category, 'filters.category') : null;
-    const [{ searchable }] = await this.db.manager.query(`SELECT numnode(${QUERY.replaceAll(':query', '$1')}) > 0 AS searchable`, [args.query]);
+    // Computed once: written inline, the compound-part function would run again for every entry it is matched against.
+    const [{ searchable, tsquery }] = await this.db.manager.query(`SELECT numnode(q) > 0 AS searchable, q::text AS tsquery FROM (SELECT ${QUERY.replaceAll(':query', '$1')} AS q) query`, [args.query]);
     if (!searchable) throw KnowledgeError.QUERY_EMPTY({ field: 'query' });
 
     const qb = this.db.manager
       .createQueryBuilder()
       .select(['e.id AS id', 'e.source AS source', 'e.source_id AS source_id', 'e.kind AS kind', 'e.title AS title', 'e.summary AS summary'])
       .addSelect(['e.source_type AS source_type', 'e.quality_grade AS quality_grade', 'e.category_id AS category_id', 'e.dated_at AS dated_at'])
-      .addSelect(`ts_rank(e.search, ${QUERY})`, 'rank')
+      .addSelect(`ts_rank(e.search, CAST(:tsquery AS tsquery))`, 'rank')
       .from('knowledge_entries', 'e')
-      .where(`e.search @@ ${QUERY}`, { query: args.query });
+      .where(`e.search @@ CAST(:tsquery AS tsquery)`, { tsquery });
     Visibility.scope(ctx, qb, KnowledgePolicy.scope('e', 'e.published'));
     if (category) {
       qb.andWhere(
@@ -80,8 +81,8 @@ export class KnowledgeSearchService {
     const snippets = new Map<string, string>();
     if (page.length) {
       const highlighted: { id: string; snippet: string }[] = await this.db.manager.query(
-        `SELECT id, ts_headline('swedish', summary || E'\\n' || body, ${QUERY.replaceAll(':query', '$2')}, ${HEADLINE}) AS snippet FROM knowledge_entries WHERE id = ANY($1::uuid[])`,
-        [page.map((r) => r.id), args.query],
+        `SELECT id, ts_headline('swedish', summary || E'\\n' || body, CAST($2 AS tsquery), ${HEADLINE}) AS snippet FROM knowledge_entries WHERE id = ANY($1::uuid[])`,
+        [page.map((r) => r.id), tsquery],
       );
       for (const h of highlighted) snippets.set(h.id, h.snippet);
     }
