@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Button } from '@midas-ds/components/button';
@@ -9,6 +9,7 @@ import { Select } from '@midas-ds/components/select';
 import { TextField } from '@midas-ds/components/textfield';
 import { graphql } from '../app/graphql.js';
 import { useLanguage } from '../app/i18n.js';
+import { useSession } from '../app/SessionProvider.js';
 import type { MessageKey } from '../app/i18n/catalog.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
@@ -52,6 +53,19 @@ interface UserRow {
 /** Node admins: who may log in, in which organisation, with which roles. The api refuses everyone else. */
 export default function UsersPage() {
   const { t } = useLanguage();
+  const { hasRole } = useSession();
+  if (!hasRole('NODE_ADMIN')) {
+    return (
+      <Page title={t('users.title')}>
+        <p>{t('users.adminsOnly')}</p>
+      </Page>
+    );
+  }
+  return <UsersAdmin />;
+}
+
+function UsersAdmin() {
+  const { t } = useLanguage();
   const [params, setParams] = useSearchParams();
   const search = params.get('sok') ?? '';
   const organizationId = params.get('org') ?? '';
@@ -76,7 +90,7 @@ export default function UsersPage() {
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <Page title={t('users.title')}>
-      <div className="filters">
+      <div className="filters users-filters">
         <SearchField label={t('users.search')} placeholder={t('users.searchPlaceholder')} defaultValue={search} onSubmit={(v) => setFilter('sok', v.trim())} onClear={() => setFilter('sok', '')} />
         <Select label={t('users.organization')} items={orgItems} selectedKey={organizationId} onSelectionChange={(k) => k !== null && setFilter('org', String(k))}>
           {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
@@ -122,8 +136,8 @@ export default function UsersPage() {
                         <td>{u.roles.map((r) => t(`role.${r}` as MessageKey)).join(', ')}</td>
                         <td>{u.active ? t('users.active') : t('users.inactive')}</td>
                         <td>
-                          <Button variant="tertiary" onPress={() => setEditing(u)}>
-                            {t('users.edit', { name: u.displayName })}
+                          <Button variant="tertiary" aria-label={t('users.edit', { name: u.displayName })} onPress={() => setEditing(u)}>
+                            {t('users.editShort')}
                           </Button>
                         </td>
                       </tr>
@@ -166,6 +180,9 @@ function EditUser({ user, onDone, onClose }: { user: UserRow; onDone(message: st
   const [displayName, setDisplayName] = useState(user.displayName);
   const [roles, setRoles] = useState<string[]>([...user.roles]);
   const [active, setActive] = useState(user.active);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The form opens below the list: take the keyboard and screen reader there.
+  useEffect(() => heading.current?.focus(), []);
   const form = useFormErrors(['displayName', 'roles', 'active']);
   const [state, update] = useMutation(UpdateUser);
   const save = async (event: FormEvent) => {
@@ -182,7 +199,9 @@ function EditUser({ user, onDone, onClose }: { user: UserRow; onDone(message: st
   };
   return (
     <section aria-labelledby="edit-user" className="card">
-      <h2 id="edit-user">{t('users.editHeading', { name: user.displayName })}</h2>
+      <h2 id="edit-user" tabIndex={-1} ref={heading}>
+        {t('users.editHeading', { name: user.displayName })}
+      </h2>
       <p className="muted">
         {user.email} · {user.organization.name}
       </p>
@@ -190,7 +209,7 @@ function EditUser({ user, onDone, onClose }: { user: UserRow; onDone(message: st
       <form onSubmit={save} noValidate className="stack narrow">
         <TextField label={t('users.name')} isRequired value={displayName} onChange={setDisplayName} isInvalid={!!form.fieldError('displayName')} errorMessage={form.fieldError('displayName')} validationBehavior="aria" />
         <RoleChoice value={roles} onChange={setRoles} error={form.fieldError('roles')} />
-        <div className="actions">
+        <div className="row">
           <Button type="submit" variant="primary" isDisabled={state.fetching}>
             {t('users.save')}
           </Button>

@@ -1,6 +1,8 @@
 /** Swedish texts of the node admins' users page, spread into `sv`. */
 export const svUsers = {
   'nav.users': 'Användare',
+  'users.adminsOnly': 'Användare och roller sköts av nodens administratörer.',
+  'users.editShort': 'Ändra',
   'users.title': 'Användare och roller',
   'users.search': 'Sök användare',
   'users.searchPlaceholder': 'Namn eller e-postadress',
