@@ -34,4 +34,13 @@ export const enUsers: Record<keyof typeof svUsers, string> = {
   'users.passwordHint': 'At least 12 characters. Hand it to the user securely.',
   'users.create': 'Create the user',
   'users.created': 'The user {name} is created.',
+  'spec.title': 'Requirement specification',
+  'spec.none': 'No version is published yet.',
+  'spec.version': 'Version {version}, {date}',
+  'spec.publishHeading': 'Publish version {version}',
+  'spec.summary': 'What this version contains or changes',
+  'spec.documents': 'Links to the documents',
+  'spec.documentsHint': 'One link per line, starting with https://',
+  'spec.publish': 'Publish the version',
+  'spec.published': 'Version {version} of the requirement specification is published.',
 };

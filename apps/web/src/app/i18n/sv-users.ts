@@ -33,4 +33,13 @@ export const svUsers = {
   'users.passwordHint': 'Minst 12 tecken. Lämna det till användaren på ett säkert sätt.',
   'users.create': 'Skapa användaren',
   'users.created': 'Användaren {name} är skapad.',
+  'spec.title': 'Kravspecifikation',
+  'spec.none': 'Ingen version är publicerad än.',
+  'spec.version': 'Version {version}, {date}',
+  'spec.publishHeading': 'Publicera version {version}',
+  'spec.summary': 'Vad versionen innehåller eller ändrar',
+  'spec.documents': 'Länkar till dokumenten',
+  'spec.documentsHint': 'En länk per rad, som börjar med https://',
+  'spec.publish': 'Publicera versionen',
+  'spec.published': 'Version {version} av kravspecifikationen är publicerad.',
 };
