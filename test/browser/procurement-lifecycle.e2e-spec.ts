@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { Role } from '#core';
 import { createUser, type TestUser } from '../support/builders.js';
+import { reportNeed } from '../support/needs-builders.js';
 import { CREATE_PROCUREMENT, mobileAlarmProcurement } from '../support/procurement-builders.js';
 import { type BrowserEnv, checkPage, newUserPage, signIn, startBrowserEnv } from '../support/browser.js';
 
@@ -45,13 +46,16 @@ describe('web app: node staff run a procurement', () => {
     await spec.getByText(/^Version 1,/).waitFor();
     await checkPage(page, 'staff-procurement-spec');
   });
-  it('creates a procurement with two lots; a window that closes before it opens is refused next to the field', async () => {
+  it('creates a procurement with two lots answering a need; a window that closes before it opens is refused next to the field', async () => {
+    const coach = await createUser(env.api, '0482', [Role.TECH_COACH], 'Tove Coach');
+    const need = await reportNeed(env.api, coach, { title: 'Larmet fungerar inte utomhus', category: 'MOBILE_SAFETY_ALARM' });
     await page.goto('/upphandlingar');
     await page.getByRole('link', { name: 'Ny upphandling' }).click();
     await page.getByRole('heading', { name: 'Ny gemensam upphandling', level: 1 }).waitFor();
     await page.getByLabel('Upphandlingens namn').fill('Gemensam upphandling av läkemedelsautomater');
     await page.getByRole('button', { name: /Teknikområde/ }).click();
     await page.getByRole('option', { name: 'Mobilt trygghetslarm' }).click();
+    await page.getByText(/^Larmet fungerar inte utomhus/).click();
     await page.getByRole('button', { name: /Förfarande/ }).click();
     await page.getByRole('option', { name: 'Öppet förfarande' }).click();
     await page.getByRole('button', { name: /Typ av upphandling/ }).click();
@@ -75,7 +79,7 @@ describe('web app: node staff run a procurement', () => {
     await page.getByText('Anmälan 15 december 2026 – 31 december 2026').waitFor();
     await page.locator('dl.facts').getByText('Planerad').waitFor();
     const id = page.url().split('/').pop()!;
-    const saved = await env.api.gql(`query($id: ID!) { procurement(id: $id) { estimatedValueSek lots { number name } } }`, { id }, { token: staff.token });
-    expect(saved.data!.procurement).toEqual({ estimatedValueSek: 2_500_000, lots: [{ number: 1, name: 'Larm med GPS' }, { number: 2, name: 'Larm i särskilt boende' }] });
+    const saved = await env.api.gql(`query($id: ID!) { procurement(id: $id) { estimatedValueSek lots { number name } needs { id } } }`, { id }, { token: staff.token });
+    expect(saved.data!.procurement).toEqual({ estimatedValueSek: 2_500_000, lots: [{ number: 1, name: 'Larm med GPS' }, { number: 2, name: 'Larm i särskilt boende' }], needs: [{ id: need.id }] });
   });
 });

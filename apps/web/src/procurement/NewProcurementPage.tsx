@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { parseDate, type CalendarDate } from '@internationalized/date';
 import { Button } from '@midas-ds/components/button';
+import { Checkbox, CheckboxGroup } from '@midas-ds/components/checkbox';
 import { DatePicker } from '@midas-ds/components/date-picker';
 import { ListBoxItem } from '@midas-ds/components/list-box';
 import { Select } from '@midas-ds/components/select';
@@ -18,6 +19,11 @@ const KINDS = ['FUNCTION', 'PRODUCT'] as const;
 
 const Categories = graphql(`
   query NewProcurementCategories { technologyCategories { key labelSv labelEn } }
+`);
+const OpenNeeds = graphql(`
+  query NewProcurementNeeds($category: String!) {
+    needs(category: $category, statuses: [NEW, TRIAGED, IN_TEST, IN_PROCUREMENT], first: 100) { nodes { id title organization { name } } }
+  }
 `);
 const CreateProcurement = graphql(`
   mutation CreateProcurement($input: CreateProcurementInput!) { createProcurement(input: $input) { id } }
@@ -42,9 +48,11 @@ export default function NewProcurementPage() {
   const navigate = useNavigate();
   const [categories] = useQuery({ query: Categories });
   const [values, setValues] = useState({ title: '', description: '', category: '', procedure: '' as (typeof PROCEDURES)[number] | '', kind: '' as (typeof KINDS)[number] | '', estimatedValueSek: '', participationOpensOn: '', participationClosesOn: '' });
+  const [needIds, setNeedIds] = useState<string[]>([]);
+  const [needs] = useQuery({ query: OpenNeeds, variables: { category: values.category }, pause: !values.category });
   const [lots, setLots] = useState<Lot[]>([{ name: '', description: '' }]);
   const lotFields = lots.flatMap((_, i) => [`lots.${i}.name`, `lots.${i}.description`]);
-  const form = useFormErrors(['title', 'description', 'category', 'procedure', 'kind', 'estimatedValueSek', 'participationOpensOn', 'participationClosesOn', 'lots', ...lotFields]);
+  const form = useFormErrors(['title', 'description', 'category', 'procedure', 'kind', 'estimatedValueSek', 'participationOpensOn', 'participationClosesOn', 'lots', 'needIds', ...lotFields]);
   const [state, create] = useMutation(CreateProcurement);
   const set = <K extends keyof typeof values>(name: K, value: (typeof values)[K]) => setValues((v) => ({ ...v, [name]: value }));
   const setLot = (index: number, change: Partial<Lot>) => setLots((all) => all.map((lot, i) => (i === index ? { ...lot, ...change } : lot)));
@@ -62,6 +70,7 @@ export default function NewProcurementPage() {
         participationOpensOn: values.participationOpensOn,
         participationClosesOn: values.participationClosesOn,
         lots: lots.map((lot) => ({ name: lot.name.trim(), description: lot.description.trim() || null })),
+        needIds,
       },
     });
     if (form.show(result.error)) return;
@@ -74,9 +83,22 @@ export default function NewProcurementPage() {
       <form onSubmit={submit} noValidate className="stack narrow">
         <TextField label={t('newProcurement.name')} isRequired value={values.title} onChange={(v) => set('title', v)} isInvalid={!!form.fieldError('title')} errorMessage={form.fieldError('title')} validationBehavior="aria" />
         <TextArea label={t('newProcurement.description')} value={values.description} onChange={(v) => set('description', v)} isInvalid={!!form.fieldError('description')} errorMessage={form.fieldError('description')} validationBehavior="aria" />
-        <Select label={t('procurement.category')} placeholder={t('app.choose')} isRequired items={categoryItems} selectedKey={values.category || null} onSelectionChange={(k) => k !== null && set('category', String(k))} isInvalid={!!form.fieldError('category')} errorMessage={form.fieldError('category')} validationBehavior="aria">
+        <Select label={t('procurement.category')} placeholder={t('app.choose')} isRequired items={categoryItems} selectedKey={values.category || null} onSelectionChange={(k) => {
+            if (k === null) return;
+            set('category', String(k));
+            setNeedIds([]);
+          }} isInvalid={!!form.fieldError('category')} errorMessage={form.fieldError('category')} validationBehavior="aria">
           {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
         </Select>
+        {values.category && (
+          <CheckboxGroup label={t('newProcurement.needs')} description={needs.data?.needs.nodes.length ? undefined : t('newProcurement.noNeeds')} value={needIds} onChange={setNeedIds} isInvalid={!!form.fieldError('needIds')} errorMessage={form.fieldError('needIds')}>
+            {(needs.data?.needs.nodes ?? []).map((need) => (
+              <Checkbox key={need.id} value={need.id}>
+                {need.title} ({need.organization.name})
+              </Checkbox>
+            ))}
+          </CheckboxGroup>
+        )}
         <EnumSelect label={t('newProcurement.procedure')} values={PROCEDURES} labels="procedure" value={values.procedure} onChange={(v) => set('procedure', v)} isRequired error={form.fieldError('procedure')} />
         <EnumSelect label={t('newProcurement.kind')} values={KINDS} labels="procurementKind" value={values.kind} onChange={(v) => set('kind', v)} isRequired error={form.fieldError('kind')} />
         <TextField label={t('newProcurement.value')} inputMode="decimal" value={values.estimatedValueSek} onChange={(v) => set('estimatedValueSek', v)} isInvalid={!!form.fieldError('estimatedValueSek')} errorMessage={form.fieldError('estimatedValueSek')} validationBehavior="aria" />

@@ -67,4 +67,6 @@ export const enUsers: Record<keyof typeof svUsers, string> = {
   'newProcurement.removeLot': 'Remove lot {number}',
   'newProcurement.addLot': 'Add a lot',
   'newProcurement.create': 'Create the procurement',
+  'newProcurement.needs': 'Needs the procurement answers',
+  'newProcurement.noNeeds': 'No open needs in this technology area.',
 };

@@ -66,4 +66,6 @@ export const svUsers = {
   'newProcurement.removeLot': 'Ta bort delområde {number}',
   'newProcurement.addLot': 'Lägg till delområde',
   'newProcurement.create': 'Skapa upphandlingen',
+  'newProcurement.needs': 'Behov som upphandlingen svarar mot',
+  'newProcurement.noNeeds': 'Inga öppna behov inom teknikområdet.',
 };
