@@ -82,6 +82,8 @@ export const router = createBrowserRouter([
           { path: 'katalog/kompatibilitet', lazy: page(() => import('../catalog/CompatibilityMatrixPage.js')) },
           { path: 'indikatorer', lazy: page(() => import('../followup/IndicatorSetsPage.js')) },
           { path: 'drift', lazy: page(() => import('../catalog/HealthPage.js')) },
+          { path: 'upphandlingar/ny', lazy: page(() => import('../procurement/NewProcurementPage.js')) },
+          { path: 'anvandare', lazy: page(() => import('../users/UsersPage.js')) },
           { path: 'oversikt', lazy: page(() => import('../overview/OverviewPage.js')) },
           { path: 'traad/:entityType/:id', lazy: page(() => import('../thread/ThreadPage.js')) },
           { path: '*', Component: NotFound },

@@ -13,6 +13,7 @@ import { QueryState } from '../ui/QueryState.js';
 import { useFormErrors } from '../ui/useFormErrors.js';
 import { PROCUREMENT_CONTEXT } from './ProcurementsPage.js';
 import { ProcurementStatusForm } from './ProcurementStatusForm.js';
+import { RequirementSpecifications } from './RequirementSpecifications.js';
 
 const ProcurementQuery = graphql(`
   query Procurement($id: ID!) {
@@ -37,6 +38,8 @@ const Withdraw = graphql(`
   mutation WithdrawParticipation($input: WithdrawParticipationInput!) { withdrawParticipation(input: $input) { id } }
 `);
 
+/** The api takes new requirement specification versions until the tendering is over. */
+const SPEC_OPEN: readonly string[] = ['PLANNED', 'OPEN_FOR_PARTICIPATION', 'TENDERING'];
 const FIELDS = ['contactName', 'contactEmail', 'volumes', 'procurementId'] as const;
 
 export default function ProcurementPage() {
@@ -148,6 +151,7 @@ export default function ProcurementPage() {
                 <p>{t('app.empty')}</p>
               )}
             </section>
+            <RequirementSpecifications procurementId={p.id} mayPublish={hasRole('NODE_STAFF', 'NODE_ADMIN') && SPEC_OPEN.includes(p.status)} />
             {hasRole('NODE_STAFF', 'NODE_ADMIN') && <ProcurementStatusForm id={p.id} status={p.status} onChanged={() => refetch({ requestPolicy: 'network-only' })} />}
             {hasRole('MUNICIPALITY_COORDINATOR') && (
               <section aria-labelledby="participation-heading" className="card">

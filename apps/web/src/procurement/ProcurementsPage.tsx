@@ -26,11 +26,20 @@ const MyProcurements = graphql(`
 /** A coordinator's procurements: what my organisation can join now, and what we take part in with its agreement. */
 export default function ProcurementsPage() {
   const { t, lang } = useLanguage();
-  const { me } = useSession();
+  const { me, hasRole } = useSession();
   const [{ data, fetching, error }] = useQuery({ query: MyProcurements, context: PROCUREMENT_CONTEXT });
   const ours = data?.all.nodes.filter((p) => p.participants.some((x) => x.organizationId === me?.organization.id)) ?? [];
   return (
-    <Page title={t('procurement.title')}>
+    <Page
+      title={t('procurement.title')}
+      actions={
+        hasRole('NODE_STAFF', 'NODE_ADMIN') && (
+          <Link className="primary-link" to="/upphandlingar/ny">
+            {t('newProcurement.link')}
+          </Link>
+        )
+      }
+    >
       <QueryState fetching={fetching} error={error} hasData={!!data}>
         <section aria-labelledby="open-heading" className="card">
           <h2 id="open-heading">{t('procurement.openForUs')}</h2>

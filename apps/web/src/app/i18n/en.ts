@@ -1,8 +1,10 @@
 import type { MessageKey } from './sv.js';
 import { enCoordination } from './en-coordination.js';
+import { enUsers } from './en-users.js';
 
 export const en: Record<MessageKey, string> = {
   ...enCoordination,
+  ...enUsers,
   'app.name': 'Noden',
   'app.tagline': 'Welfare technology in Sörmland',
   'app.skipToContent': 'Skip to content',

@@ -1,0 +1,131 @@
+import { type FormEvent, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { parseDate, type CalendarDate } from '@internationalized/date';
+import { Button } from '@midas-ds/components/button';
+import { Checkbox, CheckboxGroup } from '@midas-ds/components/checkbox';
+import { DatePicker } from '@midas-ds/components/date-picker';
+import { ListBoxItem } from '@midas-ds/components/list-box';
+import { Select } from '@midas-ds/components/select';
+import { TextArea, TextField } from '@midas-ds/components/textfield';
+import { graphql } from '../app/graphql.js';
+import { useLanguage } from '../app/i18n.js';
+import { ErrorSummary, Page } from '../ui/Page.js';
+import { EnumSelect } from '../ui/EnumSelect.js';
+import { useFormErrors } from '../ui/useFormErrors.js';
+
+const PROCEDURES = ['OPEN', 'SIMPLIFIED', 'RESTRICTED', 'NEGOTIATED', 'COMPETITIVE_DIALOGUE', 'INNOVATION_PARTNERSHIP', 'DIRECT_AWARD'] as const;
+const KINDS = ['FUNCTION', 'PRODUCT'] as const;
+
+const Categories = graphql(`
+  query NewProcurementCategories { technologyCategories { key labelSv labelEn } }
+`);
+const OpenNeeds = graphql(`
+  query NewProcurementNeeds($category: String!) {
+    needs(category: $category, statuses: [NEW, TRIAGED, IN_TEST, IN_PROCUREMENT], first: 100) { nodes { id title organization { name } } }
+  }
+`);
+const CreateProcurement = graphql(`
+  mutation CreateProcurement($input: CreateProcurementInput!) { createProcurement(input: $input) { id } }
+`);
+
+interface Lot {
+  name: string;
+  description: string;
+}
+
+function toDate(value: string): CalendarDate | null {
+  try {
+    return value ? parseDate(value) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Node staff start a joint procurement: what, how, the participation window and its lots. */
+export default function NewProcurementPage() {
+  const { t, lang } = useLanguage();
+  const navigate = useNavigate();
+  const [categories] = useQuery({ query: Categories });
+  const [values, setValues] = useState({ title: '', description: '', category: '', procedure: '' as (typeof PROCEDURES)[number] | '', kind: '' as (typeof KINDS)[number] | '', estimatedValueSek: '', participationOpensOn: '', participationClosesOn: '' });
+  const [needIds, setNeedIds] = useState<string[]>([]);
+  const [needs] = useQuery({ query: OpenNeeds, variables: { category: values.category }, pause: !values.category });
+  const [lots, setLots] = useState<Lot[]>([{ name: '', description: '' }]);
+  const lotFields = lots.flatMap((_, i) => [`lots.${i}.name`, `lots.${i}.description`]);
+  const form = useFormErrors(['title', 'description', 'category', 'procedure', 'kind', 'estimatedValueSek', 'participationOpensOn', 'participationClosesOn', 'lots', 'needIds', ...lotFields]);
+  const [state, create] = useMutation(CreateProcurement);
+  const set = <K extends keyof typeof values>(name: K, value: (typeof values)[K]) => setValues((v) => ({ ...v, [name]: value }));
+  const setLot = (index: number, change: Partial<Lot>) => setLots((all) => all.map((lot, i) => (i === index ? { ...lot, ...change } : lot)));
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const value = values.estimatedValueSek.replace(/\s/g, '').replace(',', '.');
+    const result = await create({
+      input: {
+        title: values.title.trim(),
+        description: values.description.trim() || null,
+        category: values.category,
+        procedure: values.procedure as (typeof PROCEDURES)[number],
+        kind: values.kind as (typeof KINDS)[number],
+        estimatedValueSek: value ? Number(value) : null,
+        participationOpensOn: values.participationOpensOn,
+        participationClosesOn: values.participationClosesOn,
+        lots: lots.map((lot) => ({ name: lot.name.trim(), description: lot.description.trim() || null })),
+        needIds,
+      },
+    });
+    if (form.show(result.error)) return;
+    navigate(`/upphandlingar/${result.data!.createProcurement.id}`);
+  };
+  const categoryItems = (categories.data?.technologyCategories ?? []).map((c) => ({ id: c.key, name: lang === 'sv' ? c.labelSv : c.labelEn }));
+  return (
+    <Page title={t('newProcurement.title')}>
+      <ErrorSummary messages={form.all} />
+      <form onSubmit={submit} noValidate className="stack narrow">
+        <TextField label={t('newProcurement.name')} isRequired value={values.title} onChange={(v) => set('title', v)} isInvalid={!!form.fieldError('title')} errorMessage={form.fieldError('title')} validationBehavior="aria" />
+        <TextArea label={t('newProcurement.description')} value={values.description} onChange={(v) => set('description', v)} isInvalid={!!form.fieldError('description')} errorMessage={form.fieldError('description')} validationBehavior="aria" />
+        <Select label={t('procurement.category')} placeholder={t('app.choose')} isRequired items={categoryItems} selectedKey={values.category || null} onSelectionChange={(k) => {
+            if (k === null) return;
+            set('category', String(k));
+            setNeedIds([]);
+          }} isInvalid={!!form.fieldError('category')} errorMessage={form.fieldError('category')} validationBehavior="aria">
+          {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
+        </Select>
+        {values.category && (
+          <CheckboxGroup label={t('newProcurement.needs')} description={needs.data?.needs.nodes.length ? undefined : t('newProcurement.noNeeds')} value={needIds} onChange={setNeedIds} isInvalid={!!form.fieldError('needIds')} errorMessage={form.fieldError('needIds')}>
+            {(needs.data?.needs.nodes ?? []).map((need) => (
+              <Checkbox key={need.id} value={need.id}>
+                {need.title} ({need.organization.name})
+              </Checkbox>
+            ))}
+          </CheckboxGroup>
+        )}
+        <EnumSelect label={t('newProcurement.procedure')} values={PROCEDURES} labels="procedure" value={values.procedure} onChange={(v) => set('procedure', v)} isRequired error={form.fieldError('procedure')} />
+        <EnumSelect label={t('newProcurement.kind')} values={KINDS} labels="procurementKind" value={values.kind} onChange={(v) => set('kind', v)} isRequired error={form.fieldError('kind')} />
+        <TextField label={t('newProcurement.value')} inputMode="decimal" value={values.estimatedValueSek} onChange={(v) => set('estimatedValueSek', v)} isInvalid={!!form.fieldError('estimatedValueSek')} errorMessage={form.fieldError('estimatedValueSek')} validationBehavior="aria" />
+        <DatePicker label={t('newProcurement.opens')} value={toDate(values.participationOpensOn)} onChange={(d) => set('participationOpensOn', d ? d.toString() : '')} isRequired isInvalid={!!form.fieldError('participationOpensOn')} errorMessage={form.fieldError('participationOpensOn')} validationBehavior="aria" />
+        <DatePicker label={t('newProcurement.closes')} value={toDate(values.participationClosesOn)} onChange={(d) => set('participationClosesOn', d ? d.toString() : '')} isRequired isInvalid={!!form.fieldError('participationClosesOn')} errorMessage={form.fieldError('participationClosesOn')} validationBehavior="aria" />
+        <fieldset className="stack">
+          <legend>{t('newProcurement.lots')}</legend>
+          {form.fieldError('lots') && <p className="field-error">{form.fieldError('lots')}</p>}
+          {lots.map((lot, i) => (
+            <div key={i} className="stack card">
+              <TextField label={t('newProcurement.lotName', { number: i + 1 })} isRequired value={lot.name} onChange={(name) => setLot(i, { name })} isInvalid={!!form.fieldError(`lots.${i}.name`)} errorMessage={form.fieldError(`lots.${i}.name`)} validationBehavior="aria" />
+              <TextArea label={t('newProcurement.lotDescription', { number: i + 1 })} value={lot.description} onChange={(description) => setLot(i, { description })} isInvalid={!!form.fieldError(`lots.${i}.description`)} errorMessage={form.fieldError(`lots.${i}.description`)} validationBehavior="aria" />
+              {lots.length > 1 && (
+                <Button variant="tertiary" onPress={() => setLots((all) => all.filter((_, j) => j !== i))}>
+                  {t('newProcurement.removeLot', { number: i + 1 })}
+                </Button>
+              )}
+            </div>
+          ))}
+          <Button variant="secondary" onPress={() => setLots((all) => [...all, { name: '', description: '' }])}>
+            {t('newProcurement.addLot')}
+          </Button>
+        </fieldset>
+        <Button type="submit" variant="primary" isDisabled={state.fetching}>
+          {t('newProcurement.create')}
+        </Button>
+      </form>
+    </Page>
+  );
+}
