@@ -1,8 +1,10 @@
 import type { MessageKey } from './sv.js';
 import { enCoordination } from './en-coordination.js';
+import { enProtocols } from './en-protocols.js';
 
 export const en: Record<MessageKey, string> = {
   ...enCoordination,
+  ...enProtocols,
   'app.name': 'Noden',
   'app.tagline': 'Welfare technology in Sörmland',
   'app.skipToContent': 'Skip to content',
