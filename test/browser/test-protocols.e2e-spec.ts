@@ -51,8 +51,8 @@ describe('web app: test protocols from draft to submission', () => {
     await page.getByText(needTitle).click();
     await page.getByRole('button', { name: /Ledande organisation/ }).click();
     await page.getByRole('option', { name: flenName, exact: true }).click();
-    await page.getByText(trosaName, { exact: true }).click();
-    await page.getByText('Hemtjänst', { exact: true }).click();
+    await page.getByRole('group', { name: 'Deltagande organisationer' }).getByText(trosaName, { exact: true }).click();
+    await page.getByRole('group', { name: 'Verksamheter där testet görs' }).getByText('Hemtjänst', { exact: true }).click();
     await page.getByLabel('Syfte').fill('Pröva om digital nattillsyn ger bättre nattsömn och färre onödiga besök.');
     await page.getByLabel('Förväntad nytta').fill('Brukare störs mindre nattetid.');
     await page.getByLabel('Nuläge före testet').fill('Fysiska tillsynsbesök 2–4 gånger per natt.');

@@ -259,7 +259,9 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
 
         <fieldset className="card">
           <legend>{t('protocolForm.criteria')}</legend>
-          <p className="muted">{t('protocolForm.criteriaHint')}</p>
+          <p className="muted">
+            {t('protocolForm.criteriaHint')} {t('protocolForm.criterionUnitHint')}
+          </p>
           {form.fieldError('successCriteria') && <p className="field-error">{form.fieldError('successCriteria')}</p>}
           {values.successCriteria.map((c, i) => (
             <fieldset key={i} className="criterion">
@@ -267,7 +269,7 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
               <div className="criterion-grid">
                 <TextField label={t('protocolForm.criterionName')} value={c.name} onChange={(v) => setCriterion(i, { name: v })} />
                 <TextField label={t('protocolForm.criterionTarget')} inputMode="decimal" value={c.targetValue} onChange={(v) => setCriterion(i, { targetValue: v })} />
-                <TextField label={t('protocolForm.criterionUnit')} description={t('protocolForm.criterionUnitHint')} value={c.unit} onChange={(v) => setCriterion(i, { unit: v })} />
+                <TextField label={t('protocolForm.criterionUnit')} value={c.unit} onChange={(v) => setCriterion(i, { unit: v })} />
               </div>
               <TextField label={t('protocolForm.criterionDescription')} value={c.description} onChange={(v) => setCriterion(i, { description: v })} />
               <Button variant="tertiary" onPress={() => set('successCriteria', values.successCriteria.filter((_, j) => j !== i))}>

@@ -56,7 +56,7 @@ export default function ProtocolsPage() {
       }
     >
       <p>{t('protocols.intro')}</p>
-      <div className="filters">
+      <div className="filters protocol-filters">
         <EnumSelect label={t('protocols.filterStatus')} values={PROTOCOL_STATUSES} labels="protocolStatus" value={status} placeholder={t('protocols.all')} onChange={(v) => setFilter('status', v)} />
         <Select label={t('protocols.filterCategory')} items={categories} selectedKey={category} onSelectionChange={(key) => setFilter('omrade', key === null ? '' : String(key))}>
           {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
