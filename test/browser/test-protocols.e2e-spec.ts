@@ -78,7 +78,8 @@ describe('web app: test protocols from draft to submission', () => {
     const consent = page.getByRole('button', { name: /Samtycke/ });
     await page.getByRole('alert').getByText(/aldrig av anhöriga eller ställföreträdare/).waitFor();
     // The api's reason is shown next to the select it names (aria-describedby points at it).
-    const described = await consent.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+    const describedBy = ((await consent.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean);
+    const described = (await Promise.all(describedBy.map((id) => page.locator(`[id="${id}"]`).textContent()))).join(' ');
     expect(described).toMatch(/aldrig av anhöriga eller ställföreträdare \(S2:230\)/);
     expect(await page.getByLabel('Rubrik').inputValue()).toBe(title);
     await checkPage(page, 'protocol-new-consent-refused');
@@ -142,6 +143,7 @@ describe('web app: test protocols from draft to submission', () => {
     await page.getByText('Antalen är sparade.').waitFor();
     await participants.getByRole('row', { name: 'Brukare 6 4 0 10' }).waitFor();
     await participants.getByRole('row', { name: 'Personal 5 2 0 7' }).waitFor();
+    expect(await participants.getByRole('group', { name: 'Brukare' }).getByLabel('Kvinnor').inputValue()).toBe('6');
 
     const observations = page.locator('section', { has: page.getByRole('heading', { name: 'Iakttagelser', exact: true }) });
     // The kind is required: said next to the select before anything is sent.

@@ -64,7 +64,7 @@ export function ParticipantsForm({ protocolId, participants, onSaved }: { protoc
     }));
     const result = await record({ input: { protocolId, counts } });
     if (form.show(result.error)) return;
-    draft.clear();
+    // The form keeps the counts just saved: they are what the protocol now holds.
     setDone(true);
     onSaved();
   };
@@ -245,7 +245,6 @@ export function ResultForm({ protocolId, criterion, onSaved }: { protocolId: str
     }
     const result = await record({ input: { protocolId, criterionId: criterion.id, measuredValue: measured, met: values.met === 'yes', comment: values.comment.trim() || null } });
     if (form.show(result.error)) return;
-    draft.clear();
     setDone(true);
     onSaved();
   };

@@ -102,9 +102,7 @@ export default function ProtocolPage() {
             <dt>{t('protocol.participants')}</dt>
             <dd>{p.participatingOrganizations.map((o) => o.name).join(', ') || t('protocol.none')}</dd>
             <dt>{t('protocol.period')}</dt>
-            <dd>
-              {formatDate(p.plannedStart, lang)} – {formatDate(p.plannedEnd, lang)}
-            </dd>
+            <dd>{p.plannedStart || p.plannedEnd ? `${formatDate(p.plannedStart, lang)} – ${formatDate(p.plannedEnd, lang)}` : t('protocol.notStated')}</dd>
             <dt>{t('protocol.settings')}</dt>
             <dd>{p.settings.map((s) => t(`setting.${s}` as MessageKey)).join(', ') || t('protocol.notStated')}</dd>
             <dt>{t('protocol.needs')}</dt>
