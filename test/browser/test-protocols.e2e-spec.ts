@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Page } from 'playwright-core';
+
 import { Role } from '#core';
 import { createUser, organizationByCode, type TestUser } from '../support/builders.js';
 import { createProduct } from '../support/catalog-builders.js';
 import { reportNeed } from '../support/needs-builders.js';
+import { createProtocol } from '../support/testbed-builders.js';
 import { type BrowserEnv, checkPage, newUserPage, signIn, startBrowserEnv } from '../support/browser.js';
 
 jest.setTimeout(240_000);
@@ -242,11 +244,37 @@ describe('web app: test protocols from draft to submission', () => {
 
     await page.getByRole('link', { name: 'Till styrgruppens granskning' }).first().click();
     await page.waitForURL(`**/granskning/${protocolId}`);
+    await page.getByRole('heading', { name: 'Inlämnade versioner' }).waitFor({ state: 'detached' });
     await page.getByRole('heading', { name: title, level: 1 }).waitFor();
-    await page.getByText(version.versions[0].contentHash).waitFor();
+    await page.getByText(version.versions[0].contentHash, { exact: true }).waitFor();
 
     await page.goto('/testprotokoll?status=SUBMITTED_FOR_REVIEW');
     await page.getByRole('row', { name: new RegExp(`${title} Inlämnat för granskning`) }).waitFor();
     await checkPage(page, 'protocols-list');
   });
+
+  it('a page of 12 protocols costs the web app as many SQL statements as a page of 1', async () => {
+    const first = await statementsOf(page, 'TestProtocols', () => page.goto('/testprotokoll'));
+    const flen = await organizationByCode(env.api, '0482');
+    const trosa = await organizationByCode(env.api, '0488');
+    for (let i = 1; i <= 11; i++) {
+      const created = await createProtocol(env.api, staff, { title: `Test ${i} av nattillsyn`, leadOrganizationId: flen.id, participatingOrganizationIds: [trosa.id] });
+      expect(created.errors).toBeUndefined();
+    }
+    const twelve = await statementsOf(page, 'TestProtocols', () => page.reload());
+    await page.getByText('12 testprotokoll').waitFor();
+    expect(first).toBeGreaterThan(0);
+    expect(twelve).toBe(first);
+    const work = await statementsOf(page, 'TestProtocolWork', () => page.goto(`/testprotokoll/${protocolId}`));
+    expect(work).toBeGreaterThan(0);
+    expect(work).toBeLessThanOrEqual(40);
+    process.stdout.write(`SQL statements: list of 1 ${first}, list of 12 ${twelve}, protocol page ${work}\n`);
+  });
 });
+
+/** The SQL statements the api spent on the web app's own operation while `action` runs (header sent outside production). */
+async function statementsOf(page: Page, operation: string, action: () => Promise<unknown>): Promise<number> {
+  const response = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes(`query ${operation}`));
+  await action();
+  return Number((await response).headers()['x-sql-statements'] ?? -1);
+}
