@@ -33,7 +33,7 @@ describe('web app: node staff triage', () => {
   it('shows the inbox of new needs with their possible duplicates across the county', async () => {
     // Navigation by role: node staff get the inbox, not the coach's or the steering group's pages.
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Start', 'Beslut', 'Inkorg behov', 'Länsöversikt', 'Upphandlingar', 'Uppföljningar', 'Katalog', 'Kompatibilitet', 'Indikatorer', 'Driftläge', 'Kunskapsbank']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Start', 'Beslut', 'Inkorg behov', 'Länsöversikt', 'Upphandlingar', 'Uppföljningar', 'Katalog', 'Kompatibilitet', 'Indikatorer', 'Driftläge', 'Kunskapsbank', 'Testprotokoll']);
     await page.getByRole('link', { name: '3 nya behov att bedöma' }).click();
     await page.getByRole('heading', { name: 'Inkorg: nya behov', level: 1 }).waitFor();
     await card(needs.duplicate!.title).getByRole('link', { name: needs.original!.title }).waitFor();

@@ -36,6 +36,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/indikatorer', label: 'nav.indicators', roles: ['NODE_STAFF', 'NODE_ADMIN'] },
   { to: '/drift', label: 'nav.health', roles: ['NODE_STAFF', 'NODE_ADMIN'] },
   { to: '/kunskap', label: 'nav.knowledge' },
+  { to: '/testprotokoll', label: 'nav.protocols', roles: ['NODE_STAFF', 'NODE_ADMIN', 'MUNICIPALITY_COORDINATOR', 'STEERING_MEMBER'] },
   { to: '/anvandare', label: 'nav.users', roles: ['NODE_ADMIN'] },
 ];
 

@@ -1,10 +1,12 @@
 import type { MessageKey } from './sv.js';
 import { enCoordination } from './en-coordination.js';
 import { enUsers } from './en-users.js';
+import { enProtocols } from './en-protocols.js';
 
 export const en: Record<MessageKey, string> = {
   ...enCoordination,
   ...enUsers,
+  ...enProtocols,
   'app.name': 'Noden',
   'app.tagline': 'Welfare technology in Sörmland',
   'app.skipToContent': 'Skip to content',
