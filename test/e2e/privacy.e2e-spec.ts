@@ -165,10 +165,11 @@ describe('privacy: what was never published stays private; e-mail addresses stay
       expect(small.data?.needs.nodes).toHaveLength(2);
       expect(large.data?.needs.nodes.length).toBeGreaterThanOrEqual(5);
       expect(large.data?.needs.nodes.filter((n: { possibleDuplicates: unknown[] }) => n.possibleDuplicates.length > 0).length).toBeGreaterThanOrEqual(3);
-      // A bigger page never costs more; it may cost one fewer when the page itself already brought every duplicate's
-      // organisation (the page primes the organisation loader).
-      expect(large.sqlStatements).toBeLessThanOrEqual(small.sqlStatements);
-      expect(small.sqlStatements - large.sqlStatements).toBeLessThanOrEqual(1);
+      // The same statements for 2 or 20 needs: the user's read, the page, the duplicates of the whole page, and at most
+      // one organisation-loader batch for duplicates whose organisation the page did not bring (present or not
+      // depending on which organisations the page holds).
+      expect(Math.abs(large.sqlStatements - small.sqlStatements)).toBeLessThanOrEqual(1);
+      expect(Math.max(large.sqlStatements, small.sqlStatements)).toBeLessThanOrEqual(4);
 
       const asMember = ok(await api.gql(DUPLICATES, { first: 50 }, { token: flenViewer.token })).needs.nodes;
       expect(asMember.find((n: { id: string }) => n.id === flenStove).possibleDuplicates).toBeNull();
