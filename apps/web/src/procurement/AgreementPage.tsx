@@ -17,6 +17,8 @@ const AgreementQuery = graphql(`
   query FrameworkAgreement($id: ID!) {
     frameworkAgreement(id: $id) {
       id status startsOn endsOn callOffMethod
+      extensionOptions { id number months used usedAt }
+      followUpOrganization { name } followUpContactName followUpContactEmail
       procurement { id title category { key labelSv labelEn } }
       lots { id number name awardedSuppliers { id ranking supplier { name } products { id name model } } }
       participants { organizationId organization { name } }
@@ -34,6 +36,10 @@ const FitQuery = graphql(`
       excluded { product { id } compatible partial reasons checks { systemName systemVersion status } }
     }
   }
+`);
+
+const UseExtension = graphql(`
+  mutation UseExtensionOption($input: UseExtensionOptionInput!) { useExtensionOption(input: $input) { id endsOn extensionOptions { id number months used usedAt } } }
 `);
 
 const CreateCallOff = graphql(`
@@ -54,7 +60,7 @@ export default function AgreementPage() {
   const [fit] = useQuery({
     query: FitQuery,
     variables: { category: agreement?.procurement.category.key ?? '', organizationId: me!.organization.id },
-    pause: !agreement,
+    pause: !agreement || me?.organization.kind !== 'MUNICIPALITY',
   });
   const [chosen, setChosen] = useState<{ lotId: string; productId: string; name: string } | null>(null);
   const [quantity, setQuantity] = useState('');
@@ -63,6 +69,8 @@ export default function AgreementPage() {
   const form = useFormErrors(FIELDS);
   const [created, setCreated] = useState<{ id: string; name: string; warnings: string[] } | null>(null);
   const participating = agreement?.participants.some((x) => x.organizationId === me?.organization.id);
+  // Only a municipality has a system landscape for the products to fit.
+  const hasLandscape = me?.organization.kind === 'MUNICIPALITY';
   const fits = [...(fit.data?.compatibleProducts.compatible ?? []), ...(fit.data?.compatibleProducts.excluded ?? [])];
   const fitOf = (productId: string): Fit | undefined => fits.find((f) => f.product.id === productId);
 
@@ -94,7 +102,12 @@ export default function AgreementPage() {
               <dd>
                 <Link to={`/upphandlingar/${agreement.procurement.id}`}>{agreement.procurement.title}</Link>
               </dd>
+              <dt>{t('agreement.followUp')}</dt>
+              <dd>
+                {agreement.followUpOrganization.name}: {agreement.followUpContactName}, <a href={`mailto:${agreement.followUpContactEmail}`}>{agreement.followUpContactEmail}</a>
+              </dd>
             </dl>
+            <Extensions agreement={agreement} mayUse={hasRole('NODE_STAFF', 'NODE_ADMIN')} />
             {created && (
               <Notice>
                 {t('agreement.calledOff', { name: created.name })}{' '}
@@ -110,7 +123,7 @@ export default function AgreementPage() {
                       <th scope="col">{t('agreement.ranking')}</th>
                       <th scope="col">{t('agreement.supplier')}</th>
                       <th scope="col">{t('agreement.product')}</th>
-                      <th scope="col">{t('agreement.fit')}</th>
+                      {hasLandscape && <th scope="col">{t('agreement.fit')}</th>}
                       {participating && <th scope="col">{t('agreement.callOff')}</th>}
                     </tr>
                   </thead>
@@ -123,7 +136,7 @@ export default function AgreementPage() {
                             <td>{s.ranking}</td>
                             <td>{s.supplier.name}</td>
                             <td>{product.name}</td>
-                            <td>{!f ? t('agreement.fitUnknown') : f.compatible && !f.partial ? t('agreement.fitOk') : f.partial ? t('agreement.fitPartial') : t('agreement.fitNo')}</td>
+                            {hasLandscape && <td>{!f ? t('agreement.fitUnknown') : f.compatible && !f.partial ? t('agreement.fitOk') : f.partial ? t('agreement.fitPartial') : t('agreement.fitNo')}</td>}
                             {participating && (
                               <td>
                                 <Button variant="tertiary" onPress={() => { setCreated(null); form.clear(); setChosen({ lotId: lot.id, productId: product.id, name: product.name }); }}>
@@ -199,6 +212,48 @@ export default function AgreementPage() {
         )}
       </QueryState>
     </Page>
+  );
+}
+
+type Agreement = NonNullable<ResultOf<typeof AgreementQuery>['frameworkAgreement']>;
+
+/** The agreement's extension options; node staff use one when the county decides to extend. */
+function Extensions({ agreement, mayUse }: { agreement: Agreement; mayUse: boolean }) {
+  const { t, lang } = useLanguage();
+  const [state, extendAgreement] = useMutation(UseExtension);
+  const form = useFormErrors(['optionId', 'agreementId']);
+  const [extendedTo, setExtendedTo] = useState<string | null>(null);
+  const extend = async (optionId: string) => {
+    setExtendedTo(null);
+    const result = await extendAgreement({ input: { agreementId: agreement.id, optionId } }, PROCUREMENT_CONTEXT);
+    if (form.show(result.error)) return;
+    setExtendedTo(result.data!.useExtensionOption.endsOn);
+  };
+  return (
+    <section aria-labelledby="extensions-heading" className="card">
+      <h2 id="extensions-heading">{t('agreement.extensions')}</h2>
+      {extendedTo && <Notice>{t('agreement.extensionDone', { date: formatDate(extendedTo, lang) })}</Notice>}
+      <ErrorSummary messages={form.all} />
+      {agreement.extensionOptions.length ? (
+        <ul className="plain-list">
+          {agreement.extensionOptions.map((option) => (
+            <li key={option.id} className="row">
+              <span>
+                {t('agreement.extension', { number: option.number, months: option.months })}
+                {option.used && `, ${t('agreement.extensionUsed', { date: formatDate(option.usedAt, lang) })}`}
+              </span>
+              {mayUse && !option.used && agreement.status !== 'EXPIRED' && agreement.status !== 'CANCELLED' && (
+                <Button variant="secondary" isDisabled={state.fetching} onPress={() => extend(option.id)}>
+                  {t('agreement.useExtension', { number: option.number, months: option.months })}
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('agreement.noExtensions')}</p>
+      )}
+    </section>
   );
 }
 

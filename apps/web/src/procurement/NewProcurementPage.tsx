@@ -1,17 +1,19 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { parseDate, type CalendarDate } from '@internationalized/date';
 import { Button } from '@midas-ds/components/button';
 import { Checkbox, CheckboxGroup } from '@midas-ds/components/checkbox';
-import { DatePicker } from '@midas-ds/components/date-picker';
 import { ListBoxItem } from '@midas-ds/components/list-box';
 import { Select } from '@midas-ds/components/select';
 import { TextArea, TextField } from '@midas-ds/components/textfield';
 import { graphql } from '../app/graphql.js';
 import { useLanguage } from '../app/i18n.js';
+import { formatDate } from '../app/format.js';
+import type { MessageKey } from '../app/i18n/catalog.js';
+import { DateInput } from '../ui/DateInput.js';
 import { ErrorSummary, Page } from '../ui/Page.js';
 import { EnumSelect } from '../ui/EnumSelect.js';
+import { useDraft } from '../ui/useDraft.js';
 import { useFormErrors } from '../ui/useFormErrors.js';
 
 const PROCEDURES = ['OPEN', 'SIMPLIFIED', 'RESTRICTED', 'NEGOTIATED', 'COMPETITIVE_DIALOGUE', 'INNOVATION_PARTNERSHIP', 'DIRECT_AWARD'] as const;
@@ -25,6 +27,11 @@ const OpenNeeds = graphql(`
     needs(category: $category, statuses: [NEW, TRIAGED, IN_TEST, IN_PROCUREMENT], first: 100) { nodes { id title organization { name } } }
   }
 `);
+const Decisions = graphql(`
+  query NewProcurementDecisions($category: String!) {
+    decisions(category: $category, first: 100) { nodes { id outcome decidedAt protocol { title } } }
+  }
+`);
 const CreateProcurement = graphql(`
   mutation CreateProcurement($input: CreateProcurementInput!) { createProcurement(input: $input) { id } }
 `);
@@ -34,27 +41,34 @@ interface Lot {
   description: string;
 }
 
-function toDate(value: string): CalendarDate | null {
-  try {
-    return value ? parseDate(value) : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Node staff start a joint procurement: what, how, the participation window and its lots. */
 export default function NewProcurementPage() {
   const { t, lang } = useLanguage();
   const navigate = useNavigate();
   const [categories] = useQuery({ query: Categories });
-  const [values, setValues] = useState({ title: '', description: '', category: '', procedure: '' as (typeof PROCEDURES)[number] | '', kind: '' as (typeof KINDS)[number] | '', estimatedValueSek: '', participationOpensOn: '', participationClosesOn: '' });
-  const [needIds, setNeedIds] = useState<string[]>([]);
+  const draft = useDraft('newProcurement', {
+    title: '',
+    description: '',
+    category: '',
+    procedure: '' as (typeof PROCEDURES)[number] | '',
+    kind: '' as (typeof KINDS)[number] | '',
+    estimatedValueSek: '',
+    participationOpensOn: '',
+    participationClosesOn: '',
+    needIds: [] as string[],
+    testDecisionIds: [] as string[],
+    lots: [{ name: '', description: '' }] as Lot[],
+  });
+  const { values, set } = draft;
+  const { needIds, testDecisionIds, lots } = values;
+  const setNeedIds = (ids: string[]) => set('needIds', ids);
+  const setTestDecisionIds = (ids: string[]) => set('testDecisionIds', ids);
+  const setLots = (change: (all: Lot[]) => Lot[]) => set('lots', change(lots));
   const [needs] = useQuery({ query: OpenNeeds, variables: { category: values.category }, pause: !values.category });
-  const [lots, setLots] = useState<Lot[]>([{ name: '', description: '' }]);
+  const [decisions] = useQuery({ query: Decisions, variables: { category: values.category }, pause: !values.category });
   const lotFields = lots.flatMap((_, i) => [`lots.${i}.name`, `lots.${i}.description`]);
-  const form = useFormErrors(['title', 'description', 'category', 'procedure', 'kind', 'estimatedValueSek', 'participationOpensOn', 'participationClosesOn', 'lots', 'needIds', ...lotFields]);
+  const form = useFormErrors(['title', 'description', 'category', 'procedure', 'kind', 'estimatedValueSek', 'participationOpensOn', 'participationClosesOn', 'lots', 'needIds', 'testDecisionIds', ...lotFields]);
   const [state, create] = useMutation(CreateProcurement);
-  const set = <K extends keyof typeof values>(name: K, value: (typeof values)[K]) => setValues((v) => ({ ...v, [name]: value }));
   const setLot = (index: number, change: Partial<Lot>) => setLots((all) => all.map((lot, i) => (i === index ? { ...lot, ...change } : lot)));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -71,9 +85,11 @@ export default function NewProcurementPage() {
         participationClosesOn: values.participationClosesOn,
         lots: lots.map((lot) => ({ name: lot.name.trim(), description: lot.description.trim() || null })),
         needIds,
+        testDecisionIds,
       },
     });
     if (form.show(result.error)) return;
+    draft.clear();
     navigate(`/upphandlingar/${result.data!.createProcurement.id}`);
   };
   const categoryItems = (categories.data?.technologyCategories ?? []).map((c) => ({ id: c.key, name: lang === 'sv' ? c.labelSv : c.labelEn }));
@@ -85,8 +101,7 @@ export default function NewProcurementPage() {
         <TextArea label={t('newProcurement.description')} value={values.description} onChange={(v) => set('description', v)} isInvalid={!!form.fieldError('description')} errorMessage={form.fieldError('description')} validationBehavior="aria" />
         <Select label={t('procurement.category')} placeholder={t('app.choose')} isRequired items={categoryItems} selectedKey={values.category || null} onSelectionChange={(k) => {
             if (k === null) return;
-            set('category', String(k));
-            setNeedIds([]);
+            draft.update({ category: String(k), needIds: [], testDecisionIds: [] });
           }} isInvalid={!!form.fieldError('category')} errorMessage={form.fieldError('category')} validationBehavior="aria">
           {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
         </Select>
@@ -99,11 +114,20 @@ export default function NewProcurementPage() {
             ))}
           </CheckboxGroup>
         )}
+        {values.category && (
+          <CheckboxGroup label={t('newProcurement.decisions')} description={decisions.data?.decisions.nodes.length ? undefined : t('newProcurement.noDecisions')} value={testDecisionIds} onChange={setTestDecisionIds} isInvalid={!!form.fieldError('testDecisionIds')} errorMessage={form.fieldError('testDecisionIds')}>
+            {(decisions.data?.decisions.nodes ?? []).map((decision) => (
+              <Checkbox key={decision.id} value={decision.id}>
+                {t('newProcurement.decisionLabel', { title: decision.protocol?.title ?? '', outcome: t(`recommendation.${decision.outcome}` as MessageKey), date: formatDate(decision.decidedAt, lang) })}
+              </Checkbox>
+            ))}
+          </CheckboxGroup>
+        )}
         <EnumSelect label={t('newProcurement.procedure')} values={PROCEDURES} labels="procedure" value={values.procedure} onChange={(v) => set('procedure', v)} isRequired error={form.fieldError('procedure')} />
         <EnumSelect label={t('newProcurement.kind')} values={KINDS} labels="procurementKind" value={values.kind} onChange={(v) => set('kind', v)} isRequired error={form.fieldError('kind')} />
         <TextField label={t('newProcurement.value')} inputMode="decimal" value={values.estimatedValueSek} onChange={(v) => set('estimatedValueSek', v)} isInvalid={!!form.fieldError('estimatedValueSek')} errorMessage={form.fieldError('estimatedValueSek')} validationBehavior="aria" />
-        <DatePicker label={t('newProcurement.opens')} value={toDate(values.participationOpensOn)} onChange={(d) => set('participationOpensOn', d ? d.toString() : '')} isRequired isInvalid={!!form.fieldError('participationOpensOn')} errorMessage={form.fieldError('participationOpensOn')} validationBehavior="aria" />
-        <DatePicker label={t('newProcurement.closes')} value={toDate(values.participationClosesOn)} onChange={(d) => set('participationClosesOn', d ? d.toString() : '')} isRequired isInvalid={!!form.fieldError('participationClosesOn')} errorMessage={form.fieldError('participationClosesOn')} validationBehavior="aria" />
+        <DateInput label={t('newProcurement.opens')} value={values.participationOpensOn} onChange={(v) => set('participationOpensOn', v)} isRequired error={form.fieldError('participationOpensOn')} />
+        <DateInput label={t('newProcurement.closes')} value={values.participationClosesOn} onChange={(v) => set('participationClosesOn', v)} isRequired error={form.fieldError('participationClosesOn')} />
         <fieldset className="stack">
           <legend>{t('newProcurement.lots')}</legend>
           {form.fieldError('lots') && <p className="field-error">{form.fieldError('lots')}</p>}

@@ -14,13 +14,14 @@ import { useFormErrors } from '../ui/useFormErrors.js';
 import { PROCUREMENT_CONTEXT } from './ProcurementsPage.js';
 import { ProcurementStatusForm } from './ProcurementStatusForm.js';
 import { RequirementSpecifications } from './RequirementSpecifications.js';
+import { AwardAgreementForm } from './AwardAgreementForm.js';
 
 const ProcurementQuery = graphql(`
   query Procurement($id: ID!) {
     procurement(id: $id) {
       id title description status participationOpensOn participationClosesOn estimatedValueSek
-      leadOrganization { name }
-      category { labelSv labelEn }
+      leadOrganization { id name }
+      category { key labelSv labelEn }
       lots { id number name description }
       participants { id organizationId organization { name } contactName contactEmail volumes { lotId estimatedVolume } }
       frameworkAgreement { id startsOn endsOn }
@@ -152,6 +153,9 @@ export default function ProcurementPage() {
               )}
             </section>
             <RequirementSpecifications procurementId={p.id} mayPublish={hasRole('NODE_STAFF', 'NODE_ADMIN') && SPEC_OPEN.includes(p.status)} />
+            {hasRole('NODE_STAFF', 'NODE_ADMIN') && p.status === 'TENDERING' && !p.frameworkAgreement && (
+              <AwardAgreementForm procurementId={p.id} category={p.category.key} lots={p.lots} leadOrganizationId={p.leadOrganization.id} />
+            )}
             {hasRole('NODE_STAFF', 'NODE_ADMIN') && <ProcurementStatusForm id={p.id} status={p.status} onChanged={() => refetch({ requestPolicy: 'network-only' })} />}
             {hasRole('MUNICIPALITY_COORDINATOR') && (
               <section aria-labelledby="participation-heading" className="card">

@@ -26,11 +26,12 @@ export function useDraft<T extends Record<string, unknown>>(key: string, initial
     globalThis.sessionStorage?.setItem(storageKey, JSON.stringify(values));
   }, [storageKey, values]);
   const set = useCallback(<K extends keyof T>(name: K, value: T[K]) => setValues((v) => ({ ...v, [name]: value })), []);
+  const update = useCallback((change: Partial<T>) => setValues((v) => ({ ...v, ...change })), []);
   const clear = useCallback(() => {
     globalThis.sessionStorage?.removeItem(storageKey);
     setValues(initial);
   }, [storageKey]);
-  return { values, set, clear };
+  return { values, set, update, clear };
 }
 
 export function useDebounced<T>(value: T, ms: number): T {

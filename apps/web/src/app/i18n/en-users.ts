@@ -69,4 +69,7 @@ export const enUsers: Record<keyof typeof svUsers, string> = {
   'newProcurement.create': 'Create the procurement',
   'newProcurement.needs': 'Needs the procurement answers',
   'newProcurement.noNeeds': 'No open needs in this technology area.',
+  'newProcurement.decisions': 'Steering decisions the procurement rests on',
+  'newProcurement.noDecisions': 'No decisions in this technology area.',
+  'newProcurement.decisionLabel': '{title}: {outcome} ({date})',
 };

@@ -68,4 +68,7 @@ export const svUsers = {
   'newProcurement.create': 'Skapa upphandlingen',
   'newProcurement.needs': 'Behov som upphandlingen svarar mot',
   'newProcurement.noNeeds': 'Inga öppna behov inom teknikområdet.',
+  'newProcurement.decisions': 'Styrgruppsbeslut som upphandlingen bygger på',
+  'newProcurement.noDecisions': 'Inga beslut inom teknikområdet.',
+  'newProcurement.decisionLabel': '{title}: {outcome} ({date})',
 };
