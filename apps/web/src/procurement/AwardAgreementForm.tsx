@@ -247,7 +247,7 @@ function AwardedSupplierFields({ lot, position, row, category, suppliers, onChan
           label={t('award.supplier', { position })}
           items={suppliers}
           selectedKey={row.supplierId || null}
-          onSelectionChange={(key) => onChange({ supplierId: key === null ? '' : String(key), productIds: [] })}
+          onSelectionChange={(key) => key !== null && String(key) !== row.supplierId && onChange({ supplierId: String(key), productIds: [] })}
           isInvalid={!!errorOf('supplierId')}
           errorMessage={errorOf('supplierId')}
           validationBehavior="aria"
