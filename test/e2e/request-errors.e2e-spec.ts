@@ -112,6 +112,8 @@ describe('requests the client got wrong', () => {
     });
     expect(errors.map((error) => error.extensions.field)).toEqual(expect.arrayContaining(['i.title', 'i.description', 'i.setting']));
     expect(errors.every((error) => error.extensions.code === 'BAD_USER_INPUT')).toBe(true);
+    // graphql-js words these for developers; the reason lets a form say it in the user's language.
+    expect(errors.every((error) => error.extensions.reason === 'CORE_INVALID_VALUE')).toBe(true);
     const unknown = await post({ query: 'mutation($i: ReportNeedInput!) { reportNeed(input: $i) { id } }', variables: { i: { nonsense: 1 } } });
     expect(unknown.errors.map((error) => error.extensions.field)).toContain('i.nonsense');
   });

@@ -78,7 +78,8 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error?: unk
     return { message: 'Internt fel. Försök igen senare. / Internal error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', ...(extensions.requestId ? { requestId: extensions.requestId } : {}) } };
   }
   const field = code === 'BAD_USER_INPUT' && !extensions.field ? variableFieldOf(error) : undefined;
-  return { ...formatted, extensions: { ...extensions, code, ...(field ? { field } : {}) } };
+  // graphql-js words a coercion error for developers, in English; the reason lets a client say it in the user's words.
+  return { ...formatted, extensions: { ...extensions, code, ...(field ? { field, reason: extensions.reason ?? 'CORE_INVALID_VALUE' } : {}) } };
 }
 
 export function graphqlOptions(config: AppConfig, authenticator: Authenticator, clock: Clock): ApolloDriverConfig {

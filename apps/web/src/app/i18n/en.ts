@@ -20,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   'app.notFound.home': 'Go to the start page',
   'app.error.title': 'Something went wrong',
   'app.error.retry': 'Try again',
+  'app.error.invalidValue': 'Fill in or choose a valid value.',
   'app.error.network': 'Could not reach Noden. Check the connection and try again.',
   'app.signedInAs': 'Signed in as {name}, {organization}',
   'app.footer': 'Noden – collaboration node for welfare technology in elderly care, the municipalities of Sörmland and Region Sörmland',

@@ -20,6 +20,7 @@ export const sv = {
   'app.notFound.home': 'Till startsidan',
   'app.error.title': 'Något gick fel',
   'app.error.retry': 'Försök igen',
+  'app.error.invalidValue': 'Fyll i eller välj ett giltigt värde.',
   'app.error.network': 'Kunde inte nå Noden. Kontrollera anslutningen och försök igen.',
   'app.signedInAs': 'Inloggad som {name}, {organization}',
   'app.footer': 'Noden – samverkansnod för välfärdsteknik i äldreomsorgen, Sörmlands kommuner och Region Sörmland',
