@@ -3,8 +3,6 @@ import { useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Button } from '@midas-ds/components/button';
 import { Checkbox, CheckboxGroup } from '@midas-ds/components/checkbox';
-import { ComboBox } from '@midas-ds/components/combobox';
-import { ListBoxItem } from '@midas-ds/components/list-box';
 import { TextField } from '@midas-ds/components/textfield';
 import { graphql } from '../app/graphql.js';
 import { useLanguage } from '../app/i18n.js';
@@ -12,6 +10,7 @@ import { DateInput } from '../ui/DateInput.js';
 import { EnumSelect } from '../ui/EnumSelect.js';
 import { ErrorSummary } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
+import { SearchSelect } from '../ui/SearchSelect.js';
 import { useDraft } from '../ui/useDraft.js';
 import { useFormErrors } from '../ui/useFormErrors.js';
 import { PROCUREMENT_CONTEXT } from './ProcurementsPage.js';
@@ -175,18 +174,14 @@ export function AwardAgreementForm({ procurementId, category, lots, leadOrganiza
 
         <fieldset className="stack narrow">
           <legend>{t('award.followUp')}</legend>
-          <ComboBox
+          <SearchSelect
             label={t('award.followUpOrganization')}
             items={organizations}
-            selectedKey={values.followUpOrganizationId || null}
-            onSelectionChange={(key) => key !== null && set('followUpOrganizationId', String(key))}
+            value={values.followUpOrganizationId}
+            onChange={(id) => set('followUpOrganizationId', id)}
             isRequired
-            isInvalid={!!form.fieldError('followUpOrganizationId')}
-            errorMessage={form.fieldError('followUpOrganizationId')}
-            validationBehavior="aria"
-          >
-            {(org) => <ListBoxItem id={org.id}>{org.name}</ListBoxItem>}
-          </ComboBox>
+            error={form.fieldError('followUpOrganizationId')}
+          />
           <TextField label={t('award.contactName')} isRequired value={values.followUpContactName} onChange={(v) => set('followUpContactName', v)} isInvalid={!!form.fieldError('followUpContactName')} errorMessage={form.fieldError('followUpContactName')} validationBehavior="aria" />
           <TextField label={t('award.contactEmail')} type="email" isRequired value={values.followUpContactEmail} onChange={(v) => set('followUpContactEmail', v)} isInvalid={!!form.fieldError('followUpContactEmail')} errorMessage={form.fieldError('followUpContactEmail')} validationBehavior="aria" />
         </fieldset>
@@ -243,17 +238,7 @@ function AwardedSupplierFields({ lot, position, row, category, suppliers, onChan
   return (
     <div className="stack award-row" role="group" aria-label={t('award.supplierGroup', { number: lot.number, position })}>
       <div className="row">
-        <ComboBox
-          label={t('award.supplier', { position })}
-          items={suppliers}
-          selectedKey={row.supplierId || null}
-          onSelectionChange={(key) => key !== null && String(key) !== row.supplierId && onChange({ supplierId: String(key), productIds: [] })}
-          isInvalid={!!errorOf('supplierId')}
-          errorMessage={errorOf('supplierId')}
-          validationBehavior="aria"
-        >
-          {(supplier) => <ListBoxItem id={supplier.id}>{supplier.name}</ListBoxItem>}
-        </ComboBox>
+        <SearchSelect label={t('award.supplier', { position })} items={suppliers} value={row.supplierId} onChange={(supplierId) => onChange({ supplierId, productIds: [] })} error={errorOf('supplierId')} />
         <TextField
           label={t('award.ranking', { position })}
           inputMode="numeric"
