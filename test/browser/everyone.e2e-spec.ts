@@ -89,6 +89,7 @@ describe('web app: everyone', () => {
 
   it('switches to English, remembers it after a reload, and shows the api’s errors in English', async () => {
     await page.getByRole('button', { name: /Language: English|Språk: English/ }).click();
+    await page.getByRole('navigation', { name: 'Main menu' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await page.reload();
     await page.getByRole('navigation', { name: 'Main menu' }).waitFor();

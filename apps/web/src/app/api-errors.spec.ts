@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { splitErrors, toApiErrors } from './api-errors.js';
-import { translate, translateCount } from './i18n/catalog.js';
+import { loadCatalog, translate, translateCount } from './i18n/catalog.js';
 import { formatDate, formatNumber, todayInSweden } from './format.js';
 
 describe('errors next to their fields', () => {
@@ -33,7 +33,9 @@ describe('Swedish first', () => {
     expect(todayInSweden(new Date('2026-11-22T23:30:00Z'))).toBe('2026-11-23');
   });
 
-  it('fills in parameters in both catalogues', () => {
+  it('fills in parameters in both catalogues (English once loaded, Swedish until then)', async () => {
+    expect(translate('en', 'start.unread', { count: 3 })).toBe('3 olästa aviseringar');
+    await loadCatalog('en');
     expect(translate('sv', 'start.unread', { count: 3 })).toBe('3 olästa aviseringar');
     expect(translate('en', 'start.unread', { count: 3 })).toBe('3 unread notifications');
     expect(translateCount('sv', 'start.unread', 1)).toBe('1 oläst avisering');

@@ -1,14 +1,22 @@
-import { en } from './en.js';
 import { sv, type MessageKey } from './sv.js';
 
 export type Lang = 'sv' | 'en';
 export type { MessageKey };
 export type Params = Record<string, string | number>;
 
-const catalogs: Record<Lang, Record<MessageKey, string>> = { sv, en };
+// Swedish is in the first load; English comes with its own chunk, loaded when someone chooses it.
+const catalogs: Partial<Record<Lang, Record<MessageKey, string>>> = { sv };
+
+export function isCatalogLoaded(lang: Lang): boolean {
+  return !!catalogs[lang];
+}
+
+export async function loadCatalog(lang: Lang): Promise<void> {
+  if (lang === 'en' && !catalogs.en) catalogs.en = (await import('./en.js')).en;
+}
 
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
-  const template = catalogs[lang][key] ?? sv[key] ?? key;
+  const template = catalogs[lang]?.[key] ?? sv[key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
