@@ -147,6 +147,9 @@ describe('needs: report, similar, endorse, triage, merge, feedback', () => {
   it('merges a duplicate into the survivor: endorsements move, one per organisation, the trail is kept', async () => {
     expect((await endorse(api, katrineholm, duplicateId, { peopleAffected: 30 })).errors).toBeUndefined();
     expect((await endorse(api, trosa, duplicateId, { peopleAffected: 5 })).errors).toBeUndefined();
+    const FOLLOWED = `query($id: ID!) { need(id: $id) { followedByMe } }`;
+    expect((await api.gql(`mutation($id: ID!) { followNeed(needId: $id) { followedByMe } }`, { id: duplicateId }, { token: nykoping.token })).errors).toBeUndefined();
+    for (const user of [strangnas, trosa, nykoping]) expect((await api.gql(FOLLOWED, { id: flenNeedId }, { token: user.token })).data?.need.followedByMe).toBe(false);
     expect(errorCode(await api.gql(MERGE, { i: { needId: duplicateId, intoNeedId: flenNeedId, reason: 'Dubblett' } }, { token: flen.token }))).toBe('FORBIDDEN');
     const self = await api.gql(MERGE, { i: { needId: duplicateId, intoNeedId: duplicateId, reason: 'Dubblett' } }, { token: staff.token });
     expect(errorCode(self)).toBe('BAD_USER_INPUT');
@@ -159,6 +162,8 @@ describe('needs: report, similar, endorse, triage, merge, feedback', () => {
     expect(merged.errors).toBeUndefined();
     // Katrineholm (kept once, its first endorsement), Trosa (moved), Strängnäs (the duplicate's own organisation).
     expect(merged.data?.mergeNeed).toEqual({ id: flenNeedId, endorsementCount: 3, peopleAffected: 12 + 40 + 5 + 8 });
+    // The duplicate's reporter, its endorser and its follower now follow the survivor: they hear what becomes of it.
+    for (const user of [strangnas, trosa, nykoping]) expect((await api.gql(FOLLOWED, { id: flenNeedId }, { token: user.token })).data?.need.followedByMe).toBe(true);
 
     const survivor = await api.gql(NEED, { id: flenNeedId }, { token: staff.token });
     const endorsements = survivor.data?.need.endorsements as { organization: { code: string }; peopleAffected: number; movedFromNeedId: string | null }[];

@@ -49,6 +49,22 @@ export class NeedFollowService {
     await tx.query(`INSERT INTO need_followers (need_id, user_id, following, changed_at) VALUES ($1, $2, true, $3) ON CONFLICT DO NOTHING`, [needId, userId, this.clock.now()]);
   }
 
+  /**
+   * Whoever follows the duplicate (its reporter unless they unfollowed it, and its followers) follows the survivor,
+   * so the merge does not cut them off from what becomes of the need. A choice already made on the survivor stands.
+   */
+  async moveOnMerge(tx: EntityManager, duplicateId: string, survivorId: string): Promise<void> {
+    await tx.query(
+      `INSERT INTO need_followers (need_id, user_id, following, changed_at)
+       SELECT $2::uuid, f.user_id, true, $3::timestamptz FROM need_followers f WHERE f.need_id = $1 AND f.following
+       UNION
+       SELECT $2::uuid, d.reporter_user_id, true, $3::timestamptz FROM needs d
+        WHERE d.id = $1 AND NOT EXISTS (SELECT 1 FROM need_followers f WHERE f.need_id = d.id AND f.user_id = d.reporter_user_id)
+       ON CONFLICT DO NOTHING`,
+      [duplicateId, survivorId, this.clock.now()],
+    );
+  }
+
   /** Whether the caller is told about the need's thread: an explicit choice, or being its reporter. */
   async isFollowing(ctx: RequestContext, needId: string, reporterUserId: string): Promise<boolean> {
     const choice = await ctx.loaders

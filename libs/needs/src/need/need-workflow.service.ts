@@ -8,6 +8,7 @@ import { NeedStatus } from './need.enums.js';
 import { NeedTransitions, reasonRequired } from './need.workflow.js';
 import { NeedStatusWriter } from './need-status.writer.js';
 import { NeedEndorsementService } from './need-endorsement.service.js';
+import { NeedFollowService } from './need-follow.service.js';
 import type { ChangeNeedStatusInput, MergeNeedInput } from './dto/change-need-status.input.js';
 import { NeedPolicy } from '../needs.policy.js';
 import { NeedError } from '../needs.errors.js';
@@ -19,6 +20,7 @@ export class NeedWorkflowService {
     private readonly db: Db,
     private readonly writer: NeedStatusWriter,
     private readonly endorsements: NeedEndorsementService,
+    private readonly followers: NeedFollowService,
     private readonly notifications: NotificationService,
   ) {}
 
@@ -39,7 +41,8 @@ export class NeedWorkflowService {
   /**
    * The duplicate becomes MERGED, pointing at the survivor; its endorsements move over (an organisation
    * that endorsed both keeps one), its own organisation becomes an endorser of the survivor, and needs
-   * merged into the duplicate earlier now point at the survivor. The duplicate's history stays.
+   * merged into the duplicate earlier now point at the survivor, and its followers follow the survivor. The
+   * duplicate's history stays.
    */
   async merge(ctx: RequestContext, input: MergeNeedInput): Promise<Need> {
     NeedPolicy.assertRunsWorkflow(ctx);
@@ -54,6 +57,7 @@ export class NeedWorkflowService {
       if (survivor.status === NeedStatus.MERGED) throw NeedError.MERGED({ field: 'input.intoNeedId', params: { mergedIntoId: survivor.mergedIntoId ?? '' } });
       NeedTransitions.assert(duplicate.status, NeedStatus.MERGED, 'input.needId');
       await this.endorsements.moveOnMerge(ctx, tx, duplicate, survivor);
+      await this.followers.moveOnMerge(tx, duplicate.id, survivor.id);
       await tx.update(Need, { mergedIntoId: duplicate.id }, { mergedIntoId: survivor.id });
       const revealMergedInto = survivor.publishedAt !== null || survivor.organizationId === duplicate.organizationId;
       const notificationIds = await this.writer.apply(ctx, tx, duplicate, NeedStatus.MERGED, { reason: input.reason, mergedIntoId: survivor.id, revealMergedInto });
