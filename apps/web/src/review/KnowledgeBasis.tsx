@@ -1,6 +1,7 @@
 import { useLanguage } from '../app/i18n.js';
 import { formatDate, formatNumber } from '../app/format.js';
 import type { MessageKey } from '../app/i18n/catalog.js';
+import { PlanSafeguards, PlanText } from '../testbed/PlanSafeguards.js';
 
 /** The frozen content of a protocol version, as the api's snapshot holds it (see ProtocolSnapshot in libs/testbed). */
 export interface ProtocolSnapshot {
@@ -28,11 +29,6 @@ export interface ProtocolSnapshot {
 
 const OBSERVATION_KINDS = ['OBSTACLE', 'OPPORTUNITY', 'LESSON'] as const;
 
-function Text({ value }: { value: string | null | undefined }) {
-  const { t } = useLanguage();
-  return value ? <p className="prose">{value}</p> : <p className="muted">{t('review.notStated')}</p>;
-}
-
 /** Everything a steering member needs to judge a test: plan, results per criterion, participants, observations, risks. */
 export function KnowledgeBasis({ snapshot }: { snapshot: ProtocolSnapshot }) {
   const { t, lang } = useLanguage();
@@ -42,11 +38,11 @@ export function KnowledgeBasis({ snapshot }: { snapshot: ProtocolSnapshot }) {
     <section aria-labelledby="basis-heading" className="knowledge-basis">
       <h2 id="basis-heading">{t('review.basis')}</h2>
       <h3>{t('review.purpose')}</h3>
-      <Text value={plan.purpose} />
+      <PlanText value={plan.purpose} />
       <h3>{t('review.expectedBenefit')}</h3>
-      <Text value={plan.expectedBenefit} />
+      <PlanText value={plan.expectedBenefit} />
       <h3>{t('review.baseline')}</h3>
-      <Text value={plan.baseline} />
+      <PlanText value={plan.baseline} />
       <h3>{t('review.period')}</h3>
       <p>
         {formatDate(plan.plannedStart, lang)} – {formatDate(plan.plannedEnd, lang)}
@@ -168,31 +164,7 @@ export function KnowledgeBasis({ snapshot }: { snapshot: ProtocolSnapshot }) {
         <p className="muted">{t('review.none.items')}</p>
       )}
 
-      <h3>{t('review.consent')}</h3>
-      <p>{t(`consent.${plan.consentApproach}` as MessageKey)}</p>
-      {plan.consentDescription && <p className="prose">{plan.consentDescription}</p>}
-      <h3>{t('review.infoSec')}</h3>
-      <Text value={plan.informationSecurity} />
-      <h3>{t('review.workEnv')}</h3>
-      <Text value={plan.workEnvironment} />
-      <h3>{t('review.involvement')}</h3>
-      <Text value={plan.involvement} />
-      <h3>{t('review.risks')}</h3>
-      <Text value={plan.risks} />
-      {plan.documents.length > 0 && (
-        <>
-          <h3>{t('review.documents')}</h3>
-          <ul>
-            {plan.documents.map((d) => (
-              <li key={d.url}>
-                <a href={d.url} rel="noopener noreferrer">
-                  {d.title}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <PlanSafeguards plan={plan} />
     </section>
   );
 }

@@ -14,6 +14,7 @@ import { QueryState } from '../ui/QueryState.js';
 import { useFormErrors } from '../ui/useFormErrors.js';
 import { ProtocolStatusTag, type ProtocolStatus } from './protocol-status.js';
 import { DeviationForm, FaultForm, ObservationForm, ParticipantsForm, ResultForm } from './ProtocolActivityForms.js';
+import { PlanSafeguards, PlanText } from './PlanSafeguards.js';
 
 const ProtocolWork = graphql(`
   query TestProtocolWork($id: ID!) {
@@ -54,11 +55,6 @@ const ACTIVITY_STATUSES: readonly string[] = ['RUNNING', 'COMPLETED', 'SUBMITTED
 const FROZEN_STATUSES: readonly string[] = ['SUBMITTED_FOR_REVIEW', 'DECIDED'];
 // SUBMITTED_FOR_REVIEW is reached by submitting, DECIDED by the steering group's quorum: never chosen by hand.
 const BY_HAND: readonly string[] = ['RUNNING', 'COMPLETED', 'WITHDRAWN'];
-
-function Text({ value }: { value: string | null | undefined }) {
-  const { t } = useLanguage();
-  return value ? <p className="prose">{value}</p> : <p className="muted">{t('protocol.notStated')}</p>;
-}
 
 /** One test protocol from draft to submission: the plan, status, what happened during the test, results, versions. */
 export default function ProtocolPage() {
@@ -149,36 +145,12 @@ export default function ProtocolPage() {
             </div>
             {!planEditable && p.status === 'RUNNING' && <p className="muted">{t('protocol.planLocked')}</p>}
             <h3>{t('protocolForm.purpose')}</h3>
-            <Text value={p.purpose} />
+            <PlanText value={p.purpose} />
             <h3>{t('protocolForm.expectedBenefit')}</h3>
-            <Text value={p.expectedBenefit} />
+            <PlanText value={p.expectedBenefit} />
             <h3>{t('protocolForm.baseline')}</h3>
-            <Text value={p.baseline} />
-            <h3>{t('protocol.consent')}</h3>
-            <p>{t(`protocolConsent.${p.consentApproach}` as MessageKey)}</p>
-            {p.consentDescription && <p className="prose">{p.consentDescription}</p>}
-            <h3>{t('protocolForm.informationSecurity')}</h3>
-            <Text value={p.informationSecurity} />
-            <h3>{t('protocolForm.workEnvironment')}</h3>
-            <Text value={p.workEnvironment} />
-            <h3>{t('protocolForm.involvement')}</h3>
-            <Text value={p.involvement} />
-            <h3>{t('protocolForm.risks')}</h3>
-            <Text value={p.risks} />
-            {p.documents.length > 0 && (
-              <>
-                <h3>{t('protocol.documents')}</h3>
-                <ul>
-                  {p.documents.map((d) => (
-                    <li key={d.url}>
-                      <a href={d.url} rel="noopener noreferrer">
-                        {d.title}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
+            <PlanText value={p.baseline} />
+            <PlanSafeguards plan={p} />
           </section>
 
           {!activityOpen && p.status !== 'WITHDRAWN' && <p className="notice">{t('protocol.activityClosed')}</p>}

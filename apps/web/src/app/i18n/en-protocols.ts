@@ -112,8 +112,6 @@ export const enProtocols: Record<keyof typeof svProtocols, string> = {
   'protocol.plan': 'The plan',
   'protocol.editPlan': 'Change the plan',
   'protocol.planLocked': 'The plan is fixed while the test runs.',
-  'protocol.consent': 'Consent',
-  'protocol.documents': 'Documents',
   'protocol.notStated': 'Not stated',
 
   'protocol.statusChange': 'Change status',

@@ -111,8 +111,6 @@ export const svProtocols = {
   'protocol.plan': 'Planen',
   'protocol.editPlan': 'Ändra planen',
   'protocol.planLocked': 'Planen ligger fast medan testet pågår.',
-  'protocol.consent': 'Samtycke',
-  'protocol.documents': 'Dokument',
   'protocol.notStated': 'Inte angivet',
 
   'protocol.statusChange': 'Ändra status',
