@@ -92,6 +92,8 @@ describe('web app: municipality coordinator', () => {
 
   it('joins an open procurement with volumes and a contact, changes it and withdraws', async () => {
     await signIn(page, coordinator);
+    // The start page says what waits for the coordinator: a procurement the municipality can join.
+    await page.getByRole('region', { name: 'Att göra' }).getByRole('link', { name: '1 upphandling är öppen för anmälan' }).waitFor();
     await page.getByRole('link', { name: 'Upphandlingar', exact: true }).click();
     await page.getByRole('heading', { name: 'Upphandlingar', level: 1 }).waitFor();
     await page.getByRole('link', { name: 'Digital nattillsyn 2026' }).waitFor();
@@ -203,6 +205,7 @@ describe('web app: municipality coordinator', () => {
     const [first] = await followUpsOf(env.api, implementationId);
     await env.api.app.get(FollowUpWorkflowService).runStep(FollowUpStep.Open, { followUpId: first!.id, dueOn: first!.due_on, scheduleVersion: first!.schedule_version });
     await signIn(page, coordinator);
+    await page.getByRole('region', { name: 'Att göra' }).getByRole('link', { name: '1 uppföljning väntar på ert svar' }).waitFor();
     await page.getByRole('link', { name: 'Uppföljningar', exact: true }).click();
     await page.getByRole('heading', { name: 'Att besvara' }).waitFor();
     await checkPage(page, 'coordinator-follow-ups');

@@ -79,6 +79,12 @@ export const en: Record<MessageKey, string> = {
   'start.coach.report': 'Report a new need',
   'start.steering.queue': '{count} test protocols await the steering group’s decision',
   'start.staff.inbox': '{count} new needs to assess',
+  'start.coordinator.overdue': '{count} follow-ups are overdue',
+  'start.coordinator.overdue.one': '1 follow-up is overdue',
+  'start.coordinator.open': '{count} follow-ups await your answer',
+  'start.coordinator.open.one': '1 follow-up awaits your answer',
+  'start.coordinator.procurements': '{count} procurements are open for joining',
+  'start.coordinator.procurements.one': '1 procurement is open for joining',
   'start.roles': 'Your roles: {roles}',
 
   'notifications.title': 'Notifications',

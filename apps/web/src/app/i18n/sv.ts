@@ -79,6 +79,12 @@ export const sv = {
   'start.coach.report': 'Rapportera ett nytt behov',
   'start.steering.queue': '{count} testprotokoll väntar på styrgruppens beslut',
   'start.staff.inbox': '{count} nya behov att bedöma',
+  'start.coordinator.overdue': '{count} uppföljningar är försenade',
+  'start.coordinator.overdue.one': '1 uppföljning är försenad',
+  'start.coordinator.open': '{count} uppföljningar väntar på ert svar',
+  'start.coordinator.open.one': '1 uppföljning väntar på ert svar',
+  'start.coordinator.procurements': '{count} upphandlingar är öppna för anmälan',
+  'start.coordinator.procurements.one': '1 upphandling är öppen för anmälan',
   'start.roles': 'Dina roller: {roles}',
 
   'notifications.title': 'Aviseringar',
