@@ -87,7 +87,7 @@ describe('web app: tech coach on a phone', () => {
     await card.getByRole('link', { name: 'Nattlampor saknas i korridoren' }).click();
     const history = page.getByRole('region', { name: 'Vad har hänt' }).or(page.locator('section[aria-labelledby="history-heading"]'));
     await history.getByText('Testas: Nattbelysning med rörelsesensor').waitFor();
-    expect(await history.getByRole('link', { name: 'Till testet' }).getAttribute('href')).toBe(`/tester/${protocol.id}`);
+    expect(await history.getByRole('link', { name: 'Till testet' }).getAttribute('href')).toBe(`/testprotokoll/${protocol.id}`);
     await checkPage(page, 'coach-need-history');
   });
 

@@ -194,7 +194,7 @@ describe('web app: the whole story from a coach’s need to the answered 12-mont
     await page.getByRole('heading', { name: 'Tråden från behov till uppföljning', level: 1 }).waitFor();
     const steps = page.locator('.thread-step');
     await steps.filter({ hasText: 'Behov' }).getByRole('link', { name: NEED_TITLE }).waitFor();
-    expect(await steps.filter({ hasText: 'Test' }).getByRole('link', { name: protocol.title }).first().getAttribute('href')).toBe(`/tester/${protocol.id}`);
+    expect(await steps.filter({ hasText: 'Test' }).getByRole('link', { name: protocol.title }).first().getAttribute('href')).toBe(`/testprotokoll/${protocol.id}`);
     expect(await steps.filter({ hasText: 'Gemensam upphandling' }).getByRole('link').first().getAttribute('href')).toBe(`/upphandlingar/${procurementId}`);
     const implementation = steps.filter({ hasText: 'Införande' });
     await implementation.getByText(/12-månadersuppföljning: Besvarad .* används fortfarande/).waitFor();

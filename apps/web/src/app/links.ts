@@ -1,14 +1,14 @@
 /**
- * Where an entity the api names (notifications, need history) lives in the web app. Pages part 2 adds
- * (procurements, implementations, follow-ups) get their paths here too; until then they have none.
+ * Where an entity the api names (notifications, need history) lives in the web app. A test protocol opens on its
+ * own page (status, plan, results); a notification that asks the steering group to review one opens the review.
  */
-export function entityPath(entityType: string | null | undefined, id: string | null | undefined): string | null {
+export function entityPath(entityType: string | null | undefined, id: string | null | undefined, notificationKind?: string): string | null {
   if (!entityType || !id) return null;
   switch (entityType) {
     case 'Need':
       return `/behov/${id}`;
     case 'TestProtocol':
-      return `/tester/${id}`;
+      return notificationKind?.startsWith('testProtocol.') ? `/granskning/${id}` : `/testprotokoll/${id}`;
     case 'TestDecision':
       return `/beslut/${id}`;
     case 'Procurement':

@@ -15,7 +15,7 @@ const NotificationsQuery = graphql(`
     myNotifications(unreadOnly: $unreadOnly, first: 20, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      nodes { id title body createdAt readAt entityType entityId }
+      nodes { id kind title body createdAt readAt entityType entityId }
     }
   }
 `);
@@ -61,7 +61,7 @@ export default function NotificationsPage() {
         {data?.myNotifications.nodes.length ? (
           <ul className="notification-list">
             {data.myNotifications.nodes.map((n) => {
-              const path = entityPath(n.entityType, n.entityId);
+              const path = entityPath(n.entityType, n.entityId, n.kind);
               return (
                 <li key={n.id} className={n.readAt ? 'read' : 'unread'}>
                   <h2 className="notification-title">

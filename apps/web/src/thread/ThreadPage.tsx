@@ -30,7 +30,7 @@ export function threadStepPath(entityType: EntityType, id: string): string {
     case 'NEED':
       return `/behov/${id}`;
     case 'TEST_PROTOCOL':
-      return `/tester/${id}`;
+      return `/testprotokoll/${id}`;
     case 'TEST_DECISION':
       return `/beslut/${id}`;
     case 'PROCUREMENT':
