@@ -106,7 +106,12 @@ describe('web app: node staff run a procurement', () => {
     const created = await env.api.gql(CREATE_PROCUREMENT, { i: mobileAlarmProcurement({ title: 'Upphandling av mobila larm att tilldela' }) }, { token: staff.token });
     const procurement = created.data!.createProcurement as { id: string; lots: { id: string }[] };
     for (const status of ['OPEN_FOR_PARTICIPATION', 'TENDERING']) await env.api.gql(CHANGE_STATUS, { i: { id: procurement.id, status } }, { token: staff.token });
-    await page.goto(`/upphandlingar/${procurement.id}`);
+    await page.goto('/');
+    await page.getByRole('region', { name: 'Att göra' }).getByRole('link', { name: '1 upphandling i anbudsfas väntar på tilldelning' }).click();
+    const all = page.getByRole('region', { name: 'Alla upphandlingar' });
+    await all.getByRole('row', { name: /Upphandling av mobila larm att tilldela/ }).getByText('Anbudsfas').waitFor();
+    await checkPage(page, 'staff-procurements');
+    await all.getByRole('link', { name: 'Upphandling av mobila larm att tilldela' }).click();
     const award = page.getByRole('region', { name: 'Tilldela ramavtal' });
     await award.waitFor();
     const date = async (label: string, typed: string) => {

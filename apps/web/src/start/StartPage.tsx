@@ -19,10 +19,11 @@ const AttentionQuery = graphql(`
     myNeeds(first: 5) @include(if: $coach) { totalCount nodes { id title status statusChangedAt } }
     reviewQueue(first: 1) @include(if: $steering) { totalCount }
     needs(statuses: [NEW], first: 1) @include(if: $staff) { totalCount }
+    tendering: procurements(status: TENDERING, first: 1) @include(if: $staff) { totalCount }
   }
 `);
 
-const ATTENTION_CONTEXT = { additionalTypenames: ['Notification', 'Need', 'TestProtocol', 'FollowUp', 'Participation'] };
+const ATTENTION_CONTEXT = { additionalTypenames: ['Notification', 'Need', 'TestProtocol', 'FollowUp', 'Participation', 'Procurement', 'FrameworkAgreement'] };
 
 export function StartPage() {
   const { t, lang } = useLanguage();
@@ -39,6 +40,7 @@ export function StartPage() {
   if (data?.openFollowUps?.totalCount) items.push({ key: 'open', text: translateCount(lang, 'start.coordinator.open', data.openFollowUps.totalCount), to: '/uppfoljningar' });
   if (data?.procurements?.totalCount) items.push({ key: 'join', text: translateCount(lang, 'start.coordinator.procurements', data.procurements.totalCount), to: '/upphandlingar' });
   if (data?.needs?.totalCount) items.push({ key: 'inbox', text: translateCount(lang, 'start.staff.inbox', data.needs.totalCount), to: '/inkorg' });
+  if (data?.tendering?.totalCount) items.push({ key: 'award', text: translateCount(lang, 'start.staff.tendering', data.tendering.totalCount), to: '/upphandlingar' });
 
   return (
     <Page title={t('start.title', { name: me?.displayName ?? '' })}>

@@ -49,6 +49,8 @@ export const enCoordination: Record<keyof typeof svCoordination, string> = {
   'checklist.followUpRoutine': 'Routine for follow-up',
 
   'procurement.title': 'Procurements',
+  'procurement.all': 'All procurements',
+  'procurement.participantCount': 'Participants',
   'procurement.openForUs': 'Open for us to join',
   'procurement.noneOpen': 'No procurement is open for participation right now.',
   'procurement.ours': 'Procurements we take part in, and our framework agreements',

@@ -85,6 +85,8 @@ export const en: Record<MessageKey, string> = {
   'start.coordinator.open.one': '1 follow-up awaits your answer',
   'start.coordinator.procurements': '{count} procurements are open for joining',
   'start.coordinator.procurements.one': '1 procurement is open for joining',
+  'start.staff.tendering': '{count} procurements in tendering await their award',
+  'start.staff.tendering.one': '1 procurement in tendering awaits its award',
   'start.roles': 'Your roles: {roles}',
 
   'notifications.title': 'Notifications',

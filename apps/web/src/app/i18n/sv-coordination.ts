@@ -48,6 +48,8 @@ export const svCoordination = {
   'checklist.followUpRoutine': 'Rutin för uppföljning',
 
   'procurement.title': 'Upphandlingar',
+  'procurement.all': 'Alla upphandlingar',
+  'procurement.participantCount': 'Deltagare',
   'procurement.openForUs': 'Öppna för anmälan från oss',
   'procurement.noneOpen': 'Inga upphandlingar är öppna för anmälan just nu.',
   'procurement.ours': 'Upphandlingar vi deltar i och våra ramavtal',

@@ -85,6 +85,8 @@ export const sv = {
   'start.coordinator.open.one': '1 uppföljning väntar på ert svar',
   'start.coordinator.procurements': '{count} upphandlingar är öppna för anmälan',
   'start.coordinator.procurements.one': '1 upphandling är öppen för anmälan',
+  'start.staff.tendering': '{count} upphandlingar i anbudsfas väntar på tilldelning',
+  'start.staff.tendering.one': '1 upphandling i anbudsfas väntar på tilldelning',
   'start.roles': 'Dina roller: {roles}',
 
   'notifications.title': 'Aviseringar',
