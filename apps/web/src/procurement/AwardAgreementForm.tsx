@@ -132,7 +132,7 @@ export function AwardAgreementForm({ procurementId, category, lots, leadOrganiza
 
   const suppliers = choices.data?.suppliers ?? [];
   const organizations = choices.data?.organizations ?? [];
-  // The combo boxes show the chosen name from their items, so they wait for them.
+  // Without suppliers and organisations to choose from the form is of no use yet.
   if (!choices.data) return <QueryState fetching={choices.fetching} error={choices.error} hasData={false}>{null}</QueryState>;
   return (
     <section aria-labelledby="award-heading" className="card">
