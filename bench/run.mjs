@@ -72,7 +72,9 @@ const baseEnv = {
 };
 const children = [];
 function start(entry, env) {
-  const child = spawn(process.execPath, [entry], { env: { ...baseEnv, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  // BENCH_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, for profiling the servers (Node refuses those in NODE_OPTIONS).
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, entry], { env: { ...baseEnv, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   children.push(child);
   return child;
 }
