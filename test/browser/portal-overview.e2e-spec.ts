@@ -127,6 +127,9 @@ describe('web app: knowledge portal, transferability and the county overview', (
     await page.getByRole('link', { name: 'Visa hela tråden' }).click();
     await page.getByRole('heading', { name: 'Tråden från behov till uppföljning', level: 1 }).waitFor();
     await page.locator('.thread-step.current').getByText('Styrgruppens beslut').waitFor();
+    // What comes next is shown too, so nobody has to ask where the thread stands.
+    expect(await page.locator('.thread-step.to-come .thread-kind').allInnerTexts()).toEqual(['GEMENSAM UPPHANDLING', 'RAMAVTAL', 'INFÖRANDE', 'UPPFÖLJNING EFTER 12 OCH 24 MÅNADER']);
+    await page.locator('.thread-step.to-come').first().getByText('Inte ännu').waitFor();
     await checkPage(page, 'thread-decision');
   });
 });

@@ -198,6 +198,7 @@ describe('web app: the whole story from a coach’s need to the answered 12-mont
     expect(await steps.filter({ hasText: 'Gemensam upphandling' }).getByRole('link').first().getAttribute('href')).toBe(`/upphandlingar/${procurementId}`);
     const implementation = steps.filter({ hasText: 'Införande' });
     await implementation.getByText(/12-månadersuppföljning: Besvarad .* används fortfarande/).waitFor();
+    expect(await page.locator('.thread-step.to-come').count()).toBe(0);
     await checkPage(page, 'story-coach-thread');
   });
 });

@@ -44,6 +44,17 @@ export function threadStepPath(entityType: EntityType, id: string): string {
 }
 
 const ORDER: EntityType[] = ['NEED', 'TEST_PROTOCOL', 'TEST_DECISION', 'PROCUREMENT', 'FRAMEWORK_AGREEMENT', 'CALL_OFF', 'IMPLEMENTATION'];
+/** Where a thread stops: a need declined or merged, a test advised against, a procurement cancelled. */
+const ENDS: Partial<Record<EntityType, readonly string[]>> = { NEED: ['DECLINED', 'MERGED'], TEST_DECISION: ['DO_NOT_RECOMMEND'], PROCUREMENT: ['CANCELLED'] };
+
+/** The stages after the furthest one reached, so the reader sees where the thread stands and what comes next. */
+function stagesToCome(nodes: readonly TraceNode[]): (EntityType | 'FOLLOW_UP')[] {
+  if (!nodes.length) return [];
+  const furthest = Math.max(...nodes.map((n) => ORDER.indexOf(n.entityType)));
+  const last = nodes.filter((n) => ORDER.indexOf(n.entityType) === furthest);
+  if (nodes.some((n) => n.entityType === 'NEED' && ENDS.NEED!.includes(n.status)) || last.every((n) => ENDS[n.entityType]?.includes(n.status))) return [];
+  return [...ORDER.slice(furthest + 1).filter((kind) => kind !== 'CALL_OFF'), ...(nodes.some((n) => n.entityType === 'IMPLEMENTATION') ? [] : ['FOLLOW_UP' as const])];
+}
 
 /**
  * The thread around any step, from need to the 12/24-month outcome, as an ordered timeline (a list a screen reader
@@ -94,6 +105,12 @@ export default function ThreadPage() {
                 </li>
               );
             })}
+            {stagesToCome(nodes).map((kind) => (
+              <li key={`to-come-${kind}`} className="thread-step to-come">
+                <p className="thread-kind">{t(`thread.kind.${kind}` as MessageKey)}</p>
+                <p className="muted">{t('thread.toCome')}</p>
+              </li>
+            ))}
           </ol>
         </QueryState>
       )}

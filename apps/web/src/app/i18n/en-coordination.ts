@@ -162,6 +162,8 @@ export const enCoordination: Record<keyof typeof svCoordination, string> = {
   'thread.kind.FRAMEWORK_AGREEMENT': 'Framework agreement',
   'thread.kind.CALL_OFF': 'Call-off',
   'thread.kind.IMPLEMENTATION': 'Implementation',
+  'thread.kind.FOLLOW_UP': 'Follow-up after 12 and 24 months',
+  'thread.toCome': 'Not yet',
   'thread.testStatus.DRAFT': 'Draft',
   'thread.testStatus.RUNNING': 'Running',
   'thread.testStatus.COMPLETED': 'Completed',

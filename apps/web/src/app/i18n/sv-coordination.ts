@@ -161,6 +161,8 @@ export const svCoordination = {
   'thread.kind.FRAMEWORK_AGREEMENT': 'Ramavtal',
   'thread.kind.CALL_OFF': 'Avrop',
   'thread.kind.IMPLEMENTATION': 'Införande',
+  'thread.kind.FOLLOW_UP': 'Uppföljning efter 12 och 24 månader',
+  'thread.toCome': 'Inte ännu',
   'thread.testStatus.DRAFT': 'Utkast',
   'thread.testStatus.RUNNING': 'Pågår',
   'thread.testStatus.COMPLETED': 'Genomfört',
