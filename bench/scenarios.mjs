@@ -218,7 +218,10 @@ export const SCENARIOS = [
                'need', json_build_object('id', s.id, 'title', s.title, 'status', s.status)) ORDER BY s.score DESC, s.id), '[]')))::text AS body
                FROM (SELECT n.id, n.title, n.status, 0.6 * similarity(n.title, $3) + 0.4 * ts_rank(n.search_vector, q.tsq, 32) AS score
                        FROM needs n, q
-                      WHERE (n.search_vector @@ q.tsq OR n.title % $3) AND n.status NOT IN ('MERGED', 'DECLINED')
+                      WHERE n.id IN ((SELECT c.id FROM needs c WHERE c.status NOT IN ('MERGED', 'DECLINED') ORDER BY c.title <-> $3 LIMIT 200)
+                                     UNION (SELECT c.id FROM needs c WHERE c.status NOT IN ('MERGED', 'DECLINED') AND c.search_vector @@ plainto_tsquery('swedish', $3) LIMIT 200)
+                                     UNION (SELECT c.id FROM needs c WHERE c.status NOT IN ('MERGED', 'DECLINED') AND c.search_vector @@ plainto_tsquery('swedish', $2) LIMIT 200))
+                        AND (n.search_vector @@ q.tsq OR n.title % $3) AND n.status NOT IN ('MERGED', 'DECLINED')
                         AND (n.published_at IS NOT NULL OR n.organization_id = $1)
                       ORDER BY score DESC, n.id LIMIT 5) s`,
       values: [ctx.users.coach.organizationId, 'Nattillsyn väcker brukarna tillsyn på natten stör sömnen', 'Nattillsyn väcker brukarna'],

@@ -356,4 +356,27 @@ describe('needs: report, similar, endorse, triage, merge, feedback', () => {
     expect(page.data?.needs.nodes[0]).toMatchObject({ organization: { code: '0461' }, category: { key: expect.stringMatching(/GPS_ALARM|DIGITAL_LOCK/) } });
     expect(page.sqlStatements).toBeLessThanOrEqual(3);
   });
+
+  it('finds the most alike need among hundreds that share its common words (its candidates are bounded)', async () => {
+    const oxelosund = await createUser(api, '0481', [Role.TECH_COACH], 'oxelosund-coach');
+    const target = await reportNeed(api, oxelosund, { title: 'Tillsynskamerans ljud väcker brukarna', description: 'Brukarna vaknar när kameran slår på under natten.' });
+    await changeStatus(api, staff, target.id, 'TRIAGED', 'Delas av flera');
+    // 700 triaged needs that share "brukare", "natt" and "tillsyn" with the draft, but not its title: more than any
+    // one source of candidates takes, so the best match must come from the nearest titles.
+    const columns: string[] = (
+      await api.app.get(Db).manager.query(
+        `SELECT column_name FROM information_schema.columns
+          WHERE table_schema = current_schema() AND table_name = 'needs' AND is_generated = 'NEVER' AND column_default IS NULL AND column_name NOT IN ('title', 'description')`,
+      )
+    ).map((row: { column_name: string }) => row.column_name);
+    await api.app.get(Db).manager.query(
+      `INSERT INTO needs (title, description, ${columns.join(', ')})
+       SELECT 'Brukare i behov av stöd ' || i || ' natt', 'Tillsyn av brukare på natten, fall ' || i, ${columns.join(', ')} FROM needs, generate_series(1, 700) AS i WHERE id = $1`,
+      [target.id],
+    );
+    const similar = await api.gql(SIMILAR, { t: 'Tillsynskameran väcker brukare', d: 'Brukare vaknar av kamerans ljud på natten' }, { token: flen.token });
+    expect(similar.errors).toBeUndefined();
+    expect((similar.data?.similarNeeds as { need: { id: string } }[])[0]!.need.id).toBe(target.id);
+    expect(similar.sqlStatements).toBeLessThanOrEqual(3);
+  });
 });

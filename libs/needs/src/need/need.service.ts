@@ -11,8 +11,16 @@ import type { NeedsArgs, SimilarNeedsArgs, SimilarNeedsAwaitingTriageArgs } from
 import { NeedPolicy } from '../needs.policy.js';
 import { NeedError } from '../needs.errors.js';
 
-/** Any of the draft's words, stemmed with the Swedish configuration (plainto_tsquery alone requires all). */
-const ANY_WORD_QUERY = `replace(plainto_tsquery('swedish', :similarText)::text, ' & ', ' | ')::tsquery`;
+/**
+ * The needs `similar` ranks: the titles nearest the draft's (GiST trigram index), and needs with all the title's or
+ * all the draft's words. Ranking every need that shares one common word ("brukare", "natt") instead took 0.35 s of
+ * three cores at 100 000 needs; these candidates take 0.07 s of one, and a small county's needs are all nearest.
+ */
+const CANDIDATES_PER_SOURCE = 200;
+const SIMILAR_CANDIDATES = `
+  (SELECT c.id FROM needs c WHERE c.status NOT IN (:...closed) ORDER BY c.title <-> :similarTitle LIMIT ${CANDIDATES_PER_SOURCE})
+  UNION (SELECT c.id FROM needs c WHERE c.status NOT IN (:...closed) AND c.search_vector @@ plainto_tsquery('swedish', :similarTitle) LIMIT ${CANDIDATES_PER_SOURCE})
+  UNION (SELECT c.id FROM needs c WHERE c.status NOT IN (:...closed) AND c.search_vector @@ plainto_tsquery('swedish', :similarText) LIMIT ${CANDIDATES_PER_SOURCE})`;
 
 /**
  * How alike a need (`alias`) is to a text, 0–1: title trigrams and Swedish full-text rank on any word, weighted as
@@ -158,12 +166,14 @@ export class NeedService {
    */
   async similar(ctx: RequestContext, args: SimilarNeedsArgs): Promise<SimilarNeed[]> {
     const similarText = [args.title, args.description].filter(Boolean).join(' ');
-    const score = `(0.6 * similarity(n.title, :similarTitle) + 0.4 * ts_rank(n.search_vector, ${ANY_WORD_QUERY}, 32))`;
+    const { matches, score } = likeness('n', ':similarTitle', ':similarText');
+    const closed = args.includeDeclined ? [NeedStatus.MERGED] : [NeedStatus.MERGED, NeedStatus.DECLINED];
     const qb = this.db.manager
       .createQueryBuilder(Need, 'n')
       .addSelect(score, 'similar_score')
-      .where(`(n.search_vector @@ ${ANY_WORD_QUERY} OR n.title % :similarTitle)`)
-      .andWhere('n.status NOT IN (:...closed)', { closed: args.includeDeclined ? [NeedStatus.MERGED] : [NeedStatus.MERGED, NeedStatus.DECLINED] })
+      .where(`n.id IN (${SIMILAR_CANDIDATES})`)
+      .andWhere(matches)
+      .andWhere('n.status NOT IN (:...closed)', { closed })
       .setParameters({ similarText, similarTitle: args.title });
     Visibility.scope(ctx, qb, NeedPolicy.scope('n'));
     const { raw, entities } = await qb.orderBy('similar_score', 'DESC').addOrderBy('n.id', 'ASC').limit(args.first ?? 5).getRawAndEntities<{ n_id: string; similar_score: string | number }>();
