@@ -378,5 +378,10 @@ describe('needs: report, similar, endorse, triage, merge, feedback', () => {
     expect(similar.errors).toBeUndefined();
     expect((similar.data?.similarNeeds as { need: { id: string } }[])[0]!.need.id).toBe(target.id);
     expect(similar.sqlStatements).toBeLessThanOrEqual(3);
+    // At triage, node staff see the same need as the likely duplicate of a new report from another municipality.
+    const report = await reportNeed(api, flen, { title: 'Tillsynskameran väcker brukarna', description: 'Brukarna vaknar av kamerans ljud på natten.' });
+    const triage = await api.gql(`query($id: ID!) { need(id: $id) { possibleDuplicates { score need { id } } } }`, { id: report.id }, { token: staff.token });
+    expect(triage.errors).toBeUndefined();
+    expect((triage.data?.need.possibleDuplicates as { need: { id: string } }[])[0]!.need.id).toBe(target.id);
   });
 });

@@ -12,15 +12,16 @@ import { NeedPolicy } from '../needs.policy.js';
 import { NeedError } from '../needs.errors.js';
 
 /**
- * The needs `similar` ranks: the titles nearest the draft's (GiST trigram index), and needs with all the title's or
- * all the draft's words. Ranking every need that shares one common word ("brukare", "natt") instead took 0.35 s of
- * three cores at 100 000 needs; these candidates take 0.07 s of one, and a small county's needs are all nearest.
+ * The needs worth scoring against a title and a text (SQL expressions), among those `filter` keeps (on alias `k`):
+ * the titles nearest the title (GiST trigram index), and needs with all the title's or all the text's words.
+ * Scoring every need that shares one common word ("brukare", "natt") instead took 0.35 s of three cores per draft,
+ * and 4.9 s per NEW need at triage, at 100 000 needs; a small county's needs are all nearest anyway.
  */
-const CANDIDATES_PER_SOURCE = 200;
-const SIMILAR_CANDIDATES = `
-  (SELECT c.id FROM needs c WHERE c.status NOT IN (:...closed) ORDER BY c.title <-> :similarTitle LIMIT ${CANDIDATES_PER_SOURCE})
-  UNION (SELECT c.id FROM needs c WHERE c.status NOT IN (:...closed) AND c.search_vector @@ plainto_tsquery('swedish', :similarTitle) LIMIT ${CANDIDATES_PER_SOURCE})
-  UNION (SELECT c.id FROM needs c WHERE c.status NOT IN (:...closed) AND c.search_vector @@ plainto_tsquery('swedish', :similarText) LIMIT ${CANDIDATES_PER_SOURCE})`;
+function candidateIds(title: string, text: string, filter: string, perSource = 200): string {
+  return `(SELECT k.id FROM needs k WHERE ${filter} ORDER BY k.title <-> ${title} LIMIT ${perSource})
+    UNION (SELECT k.id FROM needs k WHERE ${filter} AND k.search_vector @@ plainto_tsquery('swedish', ${title}) LIMIT ${perSource})
+    UNION (SELECT k.id FROM needs k WHERE ${filter} AND k.search_vector @@ plainto_tsquery('swedish', ${text}) LIMIT ${perSource})`;
+}
 
 /**
  * How alike a need (`alias`) is to a text, 0–1: title trigrams and Swedish full-text rank on any word, weighted as
@@ -171,7 +172,7 @@ export class NeedService {
     const qb = this.db.manager
       .createQueryBuilder(Need, 'n')
       .addSelect(score, 'similar_score')
-      .where(`n.id IN (${SIMILAR_CANDIDATES})`)
+      .where(`n.id IN (${candidateIds(':similarTitle', ':similarText', 'k.status NOT IN (:...closed)')})`)
       .andWhere(matches)
       .andWhere('n.status NOT IN (:...closed)', { closed })
       .setParameters({ similarText, similarTitle: args.title });
@@ -189,7 +190,8 @@ export class NeedService {
     const { matches, score } = likeness('n', ':draftTitle', ':draftText');
     const count = await this.db.manager
       .createQueryBuilder(Need, 'n')
-      .where(`n.status = :awaiting`, { awaiting: NeedStatus.NEW })
+      .where(`n.id IN (${candidateIds(':draftTitle', ':draftText', 'k.status = :awaiting AND k.organization_id <> :mine')})`)
+      .andWhere(`n.status = :awaiting`, { awaiting: NeedStatus.NEW })
       .andWhere('n.organization_id <> :mine', { mine: ctx.organizationId })
       .andWhere(matches)
       .andWhere(`${score} >= :threshold`, { threshold: DUPLICATE_THRESHOLD })
@@ -210,13 +212,15 @@ export class NeedService {
       .manyByKey<string, { source_id: string; candidate_id: string; score: number }>(
         'possibleDuplicates',
         (ids) => {
-          const { matches, score } = likeness('c', 'src.title', `src.title || ' ' || src.description`);
+          const text = `src.title || ' ' || src.description`;
+          const { matches, score } = likeness('c', 'src.title', text);
           return this.db.manager.query(
             `SELECT src.id AS source_id, cand.id AS candidate_id, cand.score
                FROM needs src
                CROSS JOIN LATERAL (
                  SELECT c.id, ${score} AS score FROM needs c
-                  WHERE c.id <> src.id AND c.status <> 'MERGED' AND ${matches}
+                  WHERE c.id IN (${candidateIds('src.title', text, `k.id <> src.id AND k.status <> 'MERGED'`, 100)})
+                    AND c.id <> src.id AND c.status <> 'MERGED' AND ${matches}
                   ORDER BY score DESC, c.id LIMIT ${POSSIBLE_DUPLICATES}) cand
               WHERE src.id = ANY($1::uuid[]) AND cand.score >= $2
               ORDER BY src.id, cand.score DESC, cand.id`,
