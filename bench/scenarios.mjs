@@ -228,6 +228,30 @@ export const SCENARIOS = [
     }),
   },
   {
+    name: 'triage inbox: 20 NEW needs with their likely duplicates',
+    connections: 2,
+    as: 'staff',
+    query: '{ needs(statuses: [NEW], sort: NEWEST, first: 20) { nodes { id title possibleDuplicates { score need { id title } } } } }',
+    raw: () => ({
+      text: `SELECT json_build_object('data', json_build_object('needs', json_build_object('nodes', coalesce(json_agg(json_build_object(
+               'id', src.id, 'title', src.title, 'possibleDuplicates', d.list) ORDER BY src.created_at DESC, src.id DESC), '[]'))))::text AS body
+               FROM (SELECT * FROM needs WHERE status = 'NEW' ORDER BY created_at DESC, id DESC LIMIT 20) src
+               CROSS JOIN LATERAL (
+                 SELECT coalesce(json_agg(json_build_object('score', round(cand.score::numeric, 3), 'need', json_build_object('id', cand.id, 'title', cand.title))
+                          ORDER BY cand.score DESC, cand.id), '[]') AS list
+                   FROM (SELECT c.id, c.title, 0.6 * similarity(c.title, src.title) + 0.4 * ts_rank(c.search_vector, q.tsq, 32) AS score
+                           FROM needs c, (SELECT replace(plainto_tsquery('swedish', src.title || ' ' || src.description)::text, ' & ', ' | ')::tsquery AS tsq) q
+                          WHERE c.id IN ((SELECT k.id FROM needs k WHERE k.id <> src.id AND k.status <> 'MERGED' ORDER BY k.title <-> src.title LIMIT 100)
+                                         UNION (SELECT k.id FROM needs k WHERE k.id <> src.id AND k.status <> 'MERGED' AND k.search_vector @@ plainto_tsquery('swedish', src.title) LIMIT 100)
+                                         UNION (SELECT k.id FROM needs k WHERE k.id <> src.id AND k.status <> 'MERGED'
+                                                  AND k.search_vector @@ plainto_tsquery('swedish', src.title || ' ' || src.description) LIMIT 100))
+                            AND c.id <> src.id AND c.status <> 'MERGED' AND (c.search_vector @@ q.tsq OR c.title % src.title)
+                          ORDER BY score DESC, c.id LIMIT 5) cand
+                  WHERE cand.score >= 0.25) d`,
+      values: [],
+    }),
+  },
+  {
     name: 'compatibleProducts(municipality, SAFETY_ALARM)',
     connections: 4,
     as: 'coordinator',
