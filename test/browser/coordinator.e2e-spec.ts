@@ -175,6 +175,12 @@ describe('web app: municipality coordinator', () => {
     await page.getByText('förfaller 20 december 2027').waitFor();
     implementationId = page.url().split('/').at(-1)!;
     await checkPage(page, 'coordinator-implementation');
+    // Back on the agreement, the call-off leads to its implementation.
+    await page.goBack();
+    await page.goBack();
+    const row = page.getByRole('row', { name: new RegExp(`${productName}`) }).filter({ has: page.getByRole('link', { name: 'Infört 20 december 2026' }) });
+    expect(await row.getByRole('link', { name: 'Infört 20 december 2026' }).getAttribute('href')).toBe(`/inforanden/${implementationId}`);
+    await row.getByRole('link', { name: 'Registrera ytterligare ett införande' }).waitFor();
   });
 
   it('shows what upgrading the journal would break before saving it, removes a system, and lists compatible products', async () => {

@@ -22,7 +22,7 @@ const AgreementQuery = graphql(`
       procurement { id title category { key labelSv labelEn } }
       lots { id number name awardedSuppliers { id ranking supplier { name } products { id name model } } }
       participants { organizationId organization { name } }
-      callOffs { id calledOffOn quantity valueSek organizationId organization { name } product { name } supplier { name } lot { number } }
+      callOffs { id calledOffOn quantity valueSek organizationId organization { name } product { name } supplier { name } lot { number } implementations { id goLiveOn } }
       callOffTotals { count quantity valueSek }
     }
   }
@@ -196,8 +196,13 @@ export default function AgreementPage() {
                         <td>{formatNumber(c.quantity, lang)}</td>
                         <td>{formatNumber(c.valueSek, lang, 2)}</td>
                         <td>
+                          {c.implementations.map((i) => (
+                            <div key={i.id}>
+                              <Link to={`/inforanden/${i.id}`}>{i.goLiveOn ? t('agreement.implementationFrom', { date: formatDate(i.goLiveOn, lang) }) : t('agreement.implementation')}</Link>
+                            </div>
+                          ))}
                           {c.organizationId === me?.organization.id && hasRole('MUNICIPALITY_COORDINATOR') && (
-                            <Link to={`/inforanden/ny?avrop=${c.id}&ramavtal=${agreement.id}`}>{t('agreement.recordImplementation')}</Link>
+                            <Link to={`/inforanden/ny?avrop=${c.id}&ramavtal=${agreement.id}`}>{c.implementations.length ? t('agreement.recordAnother') : t('agreement.recordImplementation')}</Link>
                           )}
                         </td>
                       </tr>
