@@ -165,9 +165,9 @@ describe('privacy: what was never published stays private; e-mail addresses stay
       expect(small.data?.needs.nodes).toHaveLength(2);
       expect(large.data?.needs.nodes.length).toBeGreaterThanOrEqual(5);
       expect(large.data?.needs.nodes.filter((n: { possibleDuplicates: unknown[] }) => n.possibleDuplicates.length > 0).length).toBeGreaterThanOrEqual(3);
-      // The same statements for 2 or 20 needs: the user's read, the page, the duplicates of the whole page, and at most
-      // one organisation-loader batch for duplicates whose organisation the page did not bring (present or not
-      // depending on which organisations the page holds).
+      // The same statements for 2 or 20 needs: the user's read, the page, the duplicates of the whole page, and the
+      // duplicates themselves with their organisations, whichever organisations the page holds (none when the two
+      // newest needs happen to have no likely duplicate).
       expect(Math.abs(large.sqlStatements - small.sqlStatements)).toBeLessThanOrEqual(1);
       expect(Math.max(large.sqlStatements, small.sqlStatements)).toBeLessThanOrEqual(4);
 

@@ -106,6 +106,31 @@ export class NeedService {
     return ctx.loaders.byKey<string, Need>('need', (ids) => this.db.manager.findBy(Need, { id: In([...ids]) }), (n) => n.id).load(id);
   }
 
+  /**
+   * Needs by id with their organisation read in the same statement (the organisation loader learns it), so that a
+   * page's likely duplicates cost one statement whichever organisations they come from.
+   */
+  private loadWithOrganization(ctx: RequestContext, id: string): Promise<Need | null> {
+    return ctx.loaders
+      .byKey<string, Need>(
+        'needWithOrganization',
+        async (ids) => {
+          const needs = await this.db.manager
+            .createQueryBuilder(Need, 'n')
+            .leftJoinAndMapOne('n.pagedOrganization', Organization, 'paged_organization', 'paged_organization.id = n.organization_id')
+            .where('n.id IN (:...ids)', { ids: [...ids] })
+            .getMany();
+          for (const need of needs as (Need & { pagedOrganization?: Organization })[]) {
+            if (need.pagedOrganization) this.organizations.prime(ctx, need.pagedOrganization);
+            delete need.pagedOrganization;
+          }
+          return needs;
+        },
+        (n) => n.id,
+      )
+      .load(id);
+  }
+
   async loadVisible(ctx: RequestContext, id: string | null): Promise<Need | null> {
     if (!id) return null;
     const need = await this.load(ctx, id);
@@ -230,7 +255,7 @@ export class NeedService {
         (row) => row.source_id,
       )
       .load(need.id);
-    const candidates = await Promise.all(matches.map((m) => this.load(ctx, m.candidate_id)));
+    const candidates = await Promise.all(matches.map((m) => this.loadWithOrganization(ctx, m.candidate_id)));
     return matches.flatMap((m, i) => (candidates[i] ? [{ need: candidates[i]!, score: Math.round(Number(m.score) * 1000) / 1000 }] : []));
   }
 
