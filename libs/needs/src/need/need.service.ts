@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type EntityManager, In } from 'typeorm';
+import { type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
 import { AuditService, Clock, type ConnectionResult, Db, Organization, OrganizationService, type PageArgs, paginate, preload, type RequestContext, type SortKey, Visibility, escapeLike } from '#core';
 import { TechnologyCategory, TechnologyCategoryService } from '#catalog';
 import { Need } from './need.entity.js';
@@ -34,6 +34,10 @@ function likeness(alias: string, title: string, text: string): { matches: string
     matches: `(${alias}.search_vector @@ ${anyWord} OR ${alias}.title % ${title})`,
     score: `(0.6 * similarity(${alias}.title, ${title}) + 0.4 * ts_rank(${alias}.search_vector, ${anyWord}, 32))`,
   };
+}
+/** Reads each need's organisation in the same statement; `takeJoinedOrganization` hands it to the loader. */
+function joinOrganization(qb: SelectQueryBuilder<Need>): SelectQueryBuilder<Need> {
+  return qb.leftJoinAndMapOne('n.joinedOrganization', Organization, 'joined_organization', 'joined_organization.id = n.organization_id');
 }
 const DUPLICATE_THRESHOLD = 0.25;
 const POSSIBLE_DUPLICATES = 5;
@@ -106,6 +110,15 @@ export class NeedService {
     return ctx.loaders.byKey<string, Need>('need', (ids) => this.db.manager.findBy(Need, { id: In([...ids]) }), (n) => n.id).load(id);
   }
 
+  /** The organisation `joinOrganization` read with a need: the loader learns it, the need forgets the extra field. */
+  private takeJoinedOrganization(ctx: RequestContext, need: Need): Organization | null {
+    const joined = need as Need & { joinedOrganization?: Organization };
+    const organization = joined.joinedOrganization ?? null;
+    if (organization) this.organizations.prime(ctx, organization);
+    delete joined.joinedOrganization;
+    return organization;
+  }
+
   /**
    * Needs by id with their organisation read in the same statement (the organisation loader learns it), so that a
    * page's likely duplicates cost one statement whichever organisations they come from.
@@ -115,15 +128,8 @@ export class NeedService {
       .byKey<string, Need>(
         'needWithOrganization',
         async (ids) => {
-          const needs = await this.db.manager
-            .createQueryBuilder(Need, 'n')
-            .leftJoinAndMapOne('n.pagedOrganization', Organization, 'paged_organization', 'paged_organization.id = n.organization_id')
-            .where('n.id IN (:...ids)', { ids: [...ids] })
-            .getMany();
-          for (const need of needs as (Need & { pagedOrganization?: Organization })[]) {
-            if (need.pagedOrganization) this.organizations.prime(ctx, need.pagedOrganization);
-            delete need.pagedOrganization;
-          }
+          const needs = await joinOrganization(this.db.manager.createQueryBuilder(Need, 'n')).where('n.id IN (:...ids)', { ids: [...ids] }).getMany();
+          for (const need of needs) this.takeJoinedOrganization(ctx, need);
           return needs;
         },
         (n) => n.id,
@@ -155,10 +161,7 @@ export class NeedService {
    * (and the loaders know them): with the signed-in user's read, a page costs two statements.
    */
   async list(ctx: RequestContext, args: NeedsArgs): Promise<ConnectionResult<Need>> {
-    const qb = this.db.manager
-      .createQueryBuilder(Need, 'n')
-      .leftJoinAndMapOne('n.pagedOrganization', Organization, 'paged_organization', 'paged_organization.id = n.organization_id')
-      .leftJoinAndMapOne('n.pagedCategory', TechnologyCategory, 'paged_category', 'paged_category.id = n.category_id');
+    const qb = joinOrganization(this.db.manager.createQueryBuilder(Need, 'n')).leftJoinAndMapOne('n.pagedCategory', TechnologyCategory, 'paged_category', 'paged_category.id = n.category_id');
     Visibility.scope(ctx, qb, NeedPolicy.scope('n'));
     if (args.organizationId) qb.andWhere('n.organization_id = :organizationId', { organizationId: args.organizationId });
     if (args.category) qb.andWhere('n.category_id = :categoryId', { categoryId: (await this.categories.resolve(ctx, args.category, 'category')).id });
@@ -169,12 +172,10 @@ export class NeedService {
       qb.andWhere(`(n.search_vector @@ websearch_to_tsquery('swedish', :search) OR n.title ILIKE :like)`, { search: args.search, like: `%${escapeLike(args.search)}%` });
     }
     const page = await paginate(qb, args, args.sort === NeedSort.MOST_SHARED ? MOST_SHARED : NEWEST, { plainRows: true });
-    for (const need of page.nodes as (Need & { pagedOrganization?: Organization; pagedCategory?: TechnologyCategory })[]) {
-      if (need.pagedOrganization) this.organizations.prime(ctx, need.pagedOrganization);
+    for (const need of page.nodes as (Need & { pagedCategory?: TechnologyCategory })[]) {
+      preload(need, 'organization', this.takeJoinedOrganization(ctx, need));
       this.categories.prime(ctx, need.pagedCategory);
-      preload(need, 'organization', need.pagedOrganization ?? null);
       preload(need, 'category', need.pagedCategory ?? null);
-      delete need.pagedOrganization;
       delete need.pagedCategory;
     }
     return page;
