@@ -9,4 +9,13 @@ import { KnowledgeModule } from '#knowledge';
 import { ThreadModule } from '#thread';
 
 /** The domain modules, in the order of the thread need → test → procurement → follow-up, then what reads them all. */
-export const DOMAIN_MODULES: Type[] = [NotificationsModule, CatalogModule, NeedsModule, TestbedModule, ProcurementModule, FollowUpModule, KnowledgeModule, ThreadModule];
+export const DOMAIN_MODULES: Type[] = [
+  NotificationsModule,
+  CatalogModule,
+  NeedsModule,
+  TestbedModule,
+  ProcurementModule,
+  FollowUpModule,
+  KnowledgeModule,
+  ThreadModule,
+];

@@ -29,14 +29,38 @@ const env = {
   WORKER_HEARTBEAT_SECONDS: process.env.DRILL_HEARTBEAT_SECONDS ?? '5',
   WORKER_STALE_AFTER_SECONDS: process.env.DRILL_STALE_SECONDS ?? '20',
 };
-const asPostgres = (cmd, args) => execFileSync('runuser', ['-u', 'postgres', '--', `${pgBin}/${cmd}`, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+const asPostgres = (cmd, args) =>
+  execFileSync('runuser', ['-u', 'postgres', '--', `${pgBin}/${cmd}`, ...args], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 const results = {};
 const children = new Set();
 const started = (child) => (children.add(child), child.once('exit', () => children.delete(child)), child);
-const startRedis = () => started(spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--appendonly', 'yes', '--dir', `${work}/redis`, '--save', ''], { stdio: 'ignore' }));
-const startApi = () => started(spawn(process.execPath, ['dist/apps/api/src/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] }));
-const startWorker = () => started(spawn(process.execPath, ['dist/apps/worker/src/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] }));
-const stop = (child, signal = 'SIGTERM') => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill(signal))));
+const startRedis = () =>
+  started(
+    spawn(
+      'redis-server',
+      [
+        '--port',
+        String(redisPort),
+        '--bind',
+        '127.0.0.1',
+        '--appendonly',
+        'yes',
+        '--dir',
+        `${work}/redis`,
+        '--save',
+        '',
+      ],
+      { stdio: 'ignore' },
+    ),
+  );
+const startApi = () =>
+  started(spawn(process.execPath, ['dist/apps/api/src/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] }));
+const startWorker = () =>
+  started(spawn(process.execPath, ['dist/apps/worker/src/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] }));
+const stop = (child, signal = 'SIGTERM') =>
+  new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill(signal))));
 const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 2 });
 pool.on('error', () => undefined);
 const url = `http://127.0.0.1:${apiPort}`;
@@ -73,17 +97,30 @@ let contactId;
 /** Records an implementation that went live 13 months ago: its 12-month follow-up is due at once. */
 async function record() {
   const goLiveOn = new Date(Date.now() - 396 * 86_400_000).toISOString().slice(0, 10);
-  const { ms, body } = await gql(`mutation($i: RecordImplementationInput!) { recordImplementation(input: $i) { followUps { id wave } } }`, {
-    i: { productId, setting: 'HOME_CARE', responsibleUserId: contactId, goLiveOn },
-  });
-  return { ms, id: body.data?.recordImplementation.followUps.find((f) => f.wave === 12).id, error: body.errors?.[0]?.extensions?.code };
+  const { ms, body } = await gql(
+    `mutation($i: RecordImplementationInput!) { recordImplementation(input: $i) { followUps { id wave } } }`,
+    {
+      i: { productId, setting: 'HOME_CARE', responsibleUserId: contactId, goLiveOn },
+    },
+  );
+  return {
+    ms,
+    id: body.data?.recordImplementation.followUps.find((f) => f.wave === 12).id,
+    error: body.errors?.[0]?.extensions?.code,
+  };
 }
-const opened = async (ids) => (await pool.query(`SELECT count(*)::int AS n FROM follow_ups WHERE id = ANY($1::uuid[]) AND status = 'OPEN'`, [ids])).rows[0].n === ids.length;
+const opened = async (ids) =>
+  (await pool.query(`SELECT count(*)::int AS n FROM follow_ups WHERE id = ANY($1::uuid[]) AND status = 'OPEN'`, [ids]))
+    .rows[0].n === ids.length;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 async function recordMany(n) {
   const rows = [];
   for (let i = 0; i < n; i++) rows.push(await record());
-  return { ids: rows.map((r) => r.id).filter(Boolean), ms: rows.map((r) => r.ms), errors: rows.map((r) => r.error).filter(Boolean) };
+  return {
+    ids: rows.map((r) => r.id).filter(Boolean),
+    ms: rows.map((r) => r.ms),
+    errors: rows.map((r) => r.error).filter(Boolean),
+  };
 }
 
 let api;
@@ -91,29 +128,92 @@ let worker;
 try {
   mkdirSync(`${work}/redis`, { recursive: true });
   mkdirSync(`${work}/pg`, { recursive: true });
-  chownSync(`${work}/pg`, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()));
+  chownSync(
+    `${work}/pg`,
+    Number(execFileSync('id', ['-u', 'postgres']).toString()),
+    Number(execFileSync('id', ['-g', 'postgres']).toString()),
+  );
   asPostgres('initdb', ['-D', `${work}/pg`, '-A', 'trust', '-U', 'postgres']);
-  const pgStart = () => asPostgres('pg_ctl', ['-D', `${work}/pg`, '-o', `-p ${pgPort} -k /tmp -c listen_addresses=127.0.0.1`, '-l', `${work}/pg/log`, '-w', 'start']);
+  const pgStart = () =>
+    asPostgres('pg_ctl', [
+      '-D',
+      `${work}/pg`,
+      '-o',
+      `-p ${pgPort} -k /tmp -c listen_addresses=127.0.0.1`,
+      '-l',
+      `${work}/pg/log`,
+      '-w',
+      'start',
+    ]);
   pgStart();
   let redis = startRedis();
-  await until(async () => execFileSync('redis-cli', ['-p', String(redisPort), 'ping']).toString().includes('PONG'));
+  await until(async () =>
+    execFileSync('redis-cli', ['-p', String(redisPort), 'ping'])
+      .toString()
+      .includes('PONG'),
+  );
   const run = (args) => execFileSync(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
   run(['dist/apps/cli/src/main.js', 'db:create']);
   run(['node_modules/typeorm/cli.js', 'migration:run', '-d', 'dist/data-source.js']);
   run(['dist/apps/cli/src/main.js', 'seed']);
   const password = 'drill-password-123';
-  run(['dist/apps/cli/src/main.js', 'user:create', '--email', 'staff@drill.se', '--password', password, '--org', 'Noden', '--role', 'NODE_STAFF']);
-  run(['dist/apps/cli/src/main.js', 'user:create', '--email', 'coordinator@drill.se', '--password', password, '--org-code', '0482', '--role', 'MUNICIPALITY_COORDINATOR']);
-  run(['dist/apps/cli/src/main.js', 'user:create', '--email', 'contact@drill.se', '--password', password, '--org-code', '0482', '--role', 'TECH_COACH']);
+  run([
+    'dist/apps/cli/src/main.js',
+    'user:create',
+    '--email',
+    'staff@drill.se',
+    '--password',
+    password,
+    '--org',
+    'Noden',
+    '--role',
+    'NODE_STAFF',
+  ]);
+  run([
+    'dist/apps/cli/src/main.js',
+    'user:create',
+    '--email',
+    'coordinator@drill.se',
+    '--password',
+    password,
+    '--org-code',
+    '0482',
+    '--role',
+    'MUNICIPALITY_COORDINATOR',
+  ]);
+  run([
+    'dist/apps/cli/src/main.js',
+    'user:create',
+    '--email',
+    'contact@drill.se',
+    '--password',
+    password,
+    '--org-code',
+    '0482',
+    '--role',
+    'TECH_COACH',
+  ]);
   contactId = (await pool.query(`SELECT id FROM users WHERE email = 'contact@drill.se'`)).rows[0].id;
 
   api = startApi();
   worker = startWorker();
   await until(async () => (await ready()).status === 200, 60_000);
-  const login = async (email) => (await gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: email, p: password })).body.data.login.accessToken;
+  const login = async (email) =>
+    (
+      await gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, {
+        e: email,
+        p: password,
+      })
+    ).body.data.login.accessToken;
   token = await login('staff@drill.se');
-  const supplier = (await gql(`mutation { createSupplier(input: { name: "Drill AB" }) { id } }`)).body.data.createSupplier.id;
-  productId = (await gql(`mutation($s: ID!) { createProduct(input: { category: "DIGITAL_SUPERVISION", supplierId: $s, name: "Drill-tillsyn" }) { id } }`, { s: supplier })).body.data.createProduct.id;
+  const supplier = (await gql(`mutation { createSupplier(input: { name: "Drill AB" }) { id } }`)).body.data
+    .createSupplier.id;
+  productId = (
+    await gql(
+      `mutation($s: ID!) { createProduct(input: { category: "DIGITAL_SUPERVISION", supplierId: $s, name: "Drill-tillsyn" }) { id } }`,
+      { s: supplier },
+    )
+  ).body.data.createProduct.id;
   token = await login('coordinator@drill.se');
 
   // Baseline: everything up.
@@ -141,10 +241,20 @@ try {
   execFileSync('redis-cli', ['-p', String(redisPort), 'FLUSHALL']);
   const flushedAt = Date.now();
   const [{ id: dueId }] = (
-    await pool.query(`UPDATE follow_ups SET due_on = current_date WHERE id = (SELECT id FROM follow_ups WHERE wave = 24 AND status = 'SCHEDULED' LIMIT 1) RETURNING id`)
+    await pool.query(
+      `UPDATE follow_ups SET due_on = current_date WHERE id = (SELECT id FROM follow_ups WHERE wave = 24 AND status = 'SCHEDULED' LIMIT 1) RETURNING id`,
+    )
   ).rows;
-  const schedulersBackMs = await until(async () => execFileSync('redis-cli', ['-p', String(redisPort), 'EXISTS', 'noden:followup:repeat']).toString().trim() === '1');
-  results.redisEmptied = { schedulersBackMs, newlyDueOpenedAfterFlushMs: Date.now() - flushedAt + (await until(() => opened([dueId]))) };
+  const schedulersBackMs = await until(
+    async () =>
+      execFileSync('redis-cli', ['-p', String(redisPort), 'EXISTS', 'noden:followup:repeat'])
+        .toString()
+        .trim() === '1',
+  );
+  results.redisEmptied = {
+    schedulersBackMs,
+    newlyDueOpenedAfterFlushMs: Date.now() - flushedAt + (await until(() => opened([dueId]))),
+  };
 
   // Worker killed (-9): how long /ready takes to notice, what waits, how long after a restart until done.
   await stop(worker, 'SIGKILL');
@@ -153,7 +263,12 @@ try {
   const notReadyAfterMs = Date.now() - killedAt + (await until(async () => (await ready()).failing.includes('worker')));
   worker = startWorker();
   const workerBackAt = Date.now();
-  results.workerKilled = { mutationMs: whileDead.ms, notReadyAfterMs, openedAfterRestartMs: await until(() => opened(whileDead.ids)), readyAfterRestartMs: Date.now() - workerBackAt + (await until(async () => (await ready()).status === 200)) };
+  results.workerKilled = {
+    mutationMs: whileDead.ms,
+    notReadyAfterMs,
+    openedAfterRestartMs: await until(() => opened(whileDead.ids)),
+    readyAfterRestartMs: Date.now() - workerBackAt + (await until(async () => (await ready()).status === 200)),
+  };
 
   // Postgres restarted (fast shutdown): what a user sees meanwhile, how long until it works again.
   const restartAt = Date.now();
@@ -190,10 +305,30 @@ try {
   await until(async () => (await ready()).status === 200);
   const readyMs = Date.now() - apiStartAt;
   const afterRestart = await recordMany(2);
-  results.apiRestarted = { stopMs: apiStopMs, healthyAfterStartMs: healthyMs, readyAfterStartMs: readyMs, mutationMs: afterRestart.ms, openedAfterMs: await until(() => opened(afterRestart.ids)) };
+  results.apiRestarted = {
+    stopMs: apiStopMs,
+    healthyAfterStartMs: healthyMs,
+    readyAfterStartMs: readyMs,
+    mutationMs: afterRestart.ms,
+    openedAfterMs: await until(() => opened(afterRestart.ids)),
+  };
 
-  results.medians = { baselineMutationMs: median(results.baseline.mutationMs), redisDownMutationMs: median(results.redisStopped.mutationMs) };
-  console.log(JSON.stringify({ reconcileSeconds, heartbeatSeconds: env.WORKER_HEARTBEAT_SECONDS, staleSeconds: env.WORKER_STALE_AFTER_SECONDS, ...results }, null, 2));
+  results.medians = {
+    baselineMutationMs: median(results.baseline.mutationMs),
+    redisDownMutationMs: median(results.redisStopped.mutationMs),
+  };
+  console.log(
+    JSON.stringify(
+      {
+        reconcileSeconds,
+        heartbeatSeconds: env.WORKER_HEARTBEAT_SECONDS,
+        staleSeconds: env.WORKER_STALE_AFTER_SECONDS,
+        ...results,
+      },
+      null,
+      2,
+    ),
+  );
 } finally {
   for (const child of children) child.kill('SIGKILL');
   await pool.end().catch(() => undefined);

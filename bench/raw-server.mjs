@@ -6,7 +6,10 @@ import pg from 'pg';
 import { SCENARIOS } from './scenarios.mjs';
 
 const ctx = JSON.parse(process.env.BENCH_CONTEXT);
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+const pool = new pg.Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+});
 const statements = SCENARIOS.map((scenario, s) => {
   const raw = scenario.raw(ctx);
   return (Array.isArray(raw) ? raw : [raw]).map((statement, r) => ({ name: `bench_${s}_${r}`, ...statement }));

@@ -45,18 +45,30 @@ if (args.includes('--reseed') || !(await dataReady())) await seedBench(scale);
 const db = new pg.Client({ connectionString: databaseUrl });
 await db.connect();
 const userOf = async (kind) => {
-  const { rows } = await db.query(`SELECT u.id, u.email, u.organization_id FROM users u JOIN organizations o ON o.id = u.organization_id
-    WHERE u.email LIKE $1 ORDER BY o.kind = 'MUNICIPALITY' DESC, o.code LIMIT 1`, [`bench-${kind}-%`]);
+  const { rows } = await db.query(
+    `SELECT u.id, u.email, u.organization_id FROM users u JOIN organizations o ON o.id = u.organization_id
+    WHERE u.email LIKE $1 ORDER BY o.kind = 'MUNICIPALITY' DESC, o.code LIMIT 1`,
+    [`bench-${kind}-%`],
+  );
   return { id: rows[0].id, email: rows[0].email, organizationId: rows[0].organization_id };
 };
 const context = {
-  users: { coach: await userOf('tech_coach'), coordinator: await userOf('municipality_coordinator'), staff: await userOf('node_staff'), steering: await userOf('steering_member') },
-  traceNeedId: (await db.query(`SELECT need_id FROM implementation_needs GROUP BY need_id ORDER BY count(*) DESC, need_id LIMIT 1`)).rows[0]?.need_id,
+  users: {
+    coach: await userOf('tech_coach'),
+    coordinator: await userOf('municipality_coordinator'),
+    staff: await userOf('node_staff'),
+    steering: await userOf('steering_member'),
+  },
+  traceNeedId: (
+    await db.query(`SELECT need_id FROM implementation_needs GROUP BY need_id ORDER BY count(*) DESC, need_id LIMIT 1`)
+  ).rows[0]?.need_id,
   needIds: (await db.query(`SELECT id FROM needs WHERE status = 'TRIAGED' ORDER BY id LIMIT 5`)).rows.map((r) => r.id),
 };
-const dataDescription = (await db.query(`SELECT (SELECT count(*) FROM organizations) AS organizations, (SELECT count(*) FROM products) AS products,
+const dataDescription = (
+  await db.query(`SELECT (SELECT count(*) FROM organizations) AS organizations, (SELECT count(*) FROM products) AS products,
   (SELECT count(*) FROM systems) AS systems, (SELECT count(*) FROM compatibility_statements) AS statements, (SELECT count(*) FROM needs) AS needs,
-  (SELECT count(*) FROM need_endorsements) AS endorsements, (SELECT count(*) FROM implementations) AS implementations, (SELECT count(*) FROM follow_ups) AS follow_ups`)).rows[0];
+  (SELECT count(*) FROM need_endorsements) AS endorsements, (SELECT count(*) FROM implementations) AS implementations, (SELECT count(*) FROM follow_ups) AS follow_ups`)
+).rows[0];
 await db.end();
 
 const baseEnv = {
@@ -74,7 +86,10 @@ const children = [];
 function start(entry, env) {
   // BENCH_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, for profiling the servers (Node refuses those in NODE_OPTIONS).
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, entry], { env: { ...baseEnv, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, entry], {
+    env: { ...baseEnv, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   children.push(child);
   return child;
 }
@@ -101,7 +116,10 @@ async function login(base, email) {
   const response = await fetch(`${base}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', variables: { e: email, p: BENCH_PASSWORD } }),
+    body: JSON.stringify({
+      query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
+      variables: { e: email, p: BENCH_PASSWORD },
+    }),
   });
   const body = await response.json();
   if (!body.data?.login) throw new Error(`bench login failed for ${email}: ${JSON.stringify(body.errors)}`);
@@ -111,7 +129,12 @@ async function login(base, email) {
 const requestsOf = (scenario) =>
   scenario.requests
     ? scenario.requests(context)
-    : [{ query: typeof scenario.query === 'function' ? scenario.query(context) : scenario.query, variables: scenario.variables?.(context) ?? {} }];
+    : [
+        {
+          query: typeof scenario.query === 'function' ? scenario.query(context) : scenario.query,
+          variables: scenario.variables?.(context) ?? {},
+        },
+      ];
 
 // Statements per request, counted by the api itself: a short-lived development-mode api sends x-sql-statements.
 async function probeStatements(selected) {
@@ -124,7 +147,11 @@ async function probeStatements(selected) {
       const token = await login(base, context.users[scenario.as ?? 'coach'].email);
       const perRequest = [];
       for (const request of requestsOf(scenario)) {
-        const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(request) });
+        const response = await fetch(`${base}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify(request),
+        });
         const body = await response.json();
         if (body.errors) throw new Error(`${scenario.name}: ${JSON.stringify(body.errors)}`);
         perRequest.push(Number(response.headers.get('x-sql-statements')));
@@ -143,7 +170,9 @@ async function databaseIdle() {
   await client.connect();
   try {
     for (let i = 0; i < 120; i++) {
-      const { rows } = await client.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`);
+      const { rows } = await client.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
+      );
       if (rows[0].n === 0) return;
       await sleep(250);
     }
@@ -183,18 +212,42 @@ for (const scenario of selected) {
   const token = await login(`http://127.0.0.1:${apiPort}`, context.users[scenario.as ?? 'coach'].email);
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   const index = SCENARIOS.indexOf(scenario);
-  const noden = requestsOf(scenario).map((request) => ({ method: 'POST', path: '/graphql', headers, body: JSON.stringify(request) }));
-  const rawRequests = noden.map((_, r) => ({ method: 'POST', path: `/${index}/${r}`, headers: { 'content-type': 'application/json' }, body: '{}' }));
-  const probe = await (await fetch(`http://127.0.0.1:${apiPort}/graphql`, { method: 'POST', headers, body: noden[0].body })).json();
+  const noden = requestsOf(scenario).map((request) => ({
+    method: 'POST',
+    path: '/graphql',
+    headers,
+    body: JSON.stringify(request),
+  }));
+  const rawRequests = noden.map((_, r) => ({
+    method: 'POST',
+    path: `/${index}/${r}`,
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  }));
+  const probe = await (
+    await fetch(`http://127.0.0.1:${apiPort}/graphql`, { method: 'POST', headers, body: noden[0].body })
+  ).json();
   if (probe.errors) throw new Error(`${scenario.name}: ${JSON.stringify(probe.errors)}`);
   const rawProbe = await fetch(`http://127.0.0.1:${rawPort}/${index}/0`, { method: 'POST', body: '{}' });
   if (!rawProbe.ok) throw new Error(`${scenario.name} (raw): ${await rawProbe.text()}`);
-  plans.push({ scenario, noden, raw: rawRequests, bytes: JSON.stringify(probe).length, connections: Math.min(connections, scenario.connections ?? connections) });
+  plans.push({
+    scenario,
+    noden,
+    raw: rawRequests,
+    bytes: JSON.stringify(probe).length,
+    connections: Math.min(connections, scenario.connections ?? connections),
+  });
 }
 
 const target = {
-  noden: (plan) => ({ pid: api.pid, options: { url: `http://127.0.0.1:${apiPort}`, requests: plan.noden, connections: plan.connections } }),
-  raw: (plan) => ({ pid: raw.pid, options: { url: `http://127.0.0.1:${rawPort}`, requests: plan.raw, connections: plan.connections } }),
+  noden: (plan) => ({
+    pid: api.pid,
+    options: { url: `http://127.0.0.1:${apiPort}`, requests: plan.noden, connections: plan.connections },
+  }),
+  raw: (plan) => ({
+    pid: raw.pid,
+    options: { url: `http://127.0.0.1:${rawPort}`, requests: plan.raw, connections: plan.connections },
+  }),
 };
 // Warm-up (JIT, prepared statements, caches), not recorded.
 for (const plan of plans) {
@@ -252,11 +305,35 @@ const commit = (() => {
   }
 })();
 const header = Object.keys(rows[0]);
-const table = [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${header.map((h) => r[h]).join(' | ')} |`)].join('\n');
-const setup = `${when}, commit ${commit}, ${scale} data (${Object.entries(dataDescription).map(([k, v]) => `${v} ${k}`).join(', ')}); ` +
+const table = [
+  `| ${header.join(' | ')} |`,
+  `| ${header.map(() => '---').join(' | ')} |`,
+  ...rows.map((r) => `| ${header.map((h) => r[h]).join(' | ')} |`),
+].join('\n');
+const setup =
+  `${when}, commit ${commit}, ${scale} data (${Object.entries(dataDescription)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(', ')}); ` +
   `up to ${connections} connections (scenarios may ask for fewer), ${duration} s per measurement, medians of ${rounds} interleaved rounds; ${process.env.BENCH_NOTE ?? ''}`;
 mkdirSync('bench/results', { recursive: true });
 const file = `bench/results/${when.replace(/[:.]/g, '-')}`;
 writeFileSync(`${file}.md`, `# Bench ${when}\n\n${setup}\n\n${table}\n`);
-writeFileSync(`${file}.json`, JSON.stringify({ when, commit, scale, connections, duration, rounds, data: dataDescription, rows, samples: Object.fromEntries(samples) }, null, 2));
+writeFileSync(
+  `${file}.json`,
+  JSON.stringify(
+    {
+      when,
+      commit,
+      scale,
+      connections,
+      duration,
+      rounds,
+      data: dataDescription,
+      rows,
+      samples: Object.fromEntries(samples),
+    },
+    null,
+    2,
+  ),
+);
 console.log(`\n${setup}\n\n${table}\n\nwritten to ${file}.md`);

@@ -156,7 +156,8 @@ export const SCENARIOS = [
   {
     name: 'products(first: 50) + category, supplier',
     as: 'coach',
-    query: '{ products(first: 50) { nodes { id name currentVersion category { key labelSv } supplier { name } } pageInfo { endCursor hasNextPage } } }',
+    query:
+      '{ products(first: 50) { nodes { id name currentVersion category { key labelSv } supplier { name } } pageInfo { endCursor hasNextPage } } }',
     raw: () => ({
       text: `SELECT json_build_object('data', json_build_object('products', json_build_object('nodes', coalesce(json_agg(json_build_object(
                'id', p.id, 'name', p.name, 'currentVersion', p.current_version, 'category', json_build_object('key', c.key, 'labelSv', c.label_sv),
@@ -217,7 +218,8 @@ export const SCENARIOS = [
     name: 'similarNeeds on 100 000 needs',
     connections: 4,
     as: 'coach',
-    query: '{ similarNeeds(title: "Nattillsyn väcker brukarna", description: "tillsyn på natten stör sömnen") { score need { id title status } } }',
+    query:
+      '{ similarNeeds(title: "Nattillsyn väcker brukarna", description: "tillsyn på natten stör sömnen") { score need { id title status } } }',
     raw: (ctx) => ({
       text: `WITH q AS (SELECT replace(plainto_tsquery('swedish', $2)::text, ' & ', ' | ')::tsquery AS tsq)
              SELECT json_build_object('data', json_build_object('similarNeeds', coalesce(json_agg(json_build_object('score', round(s.score::numeric, 3),
@@ -230,14 +232,19 @@ export const SCENARIOS = [
                         AND (n.search_vector @@ q.tsq OR n.title % $3) AND n.status NOT IN ('MERGED', 'DECLINED')
                         AND (n.published_at IS NOT NULL OR n.organization_id = $1)
                       ORDER BY score DESC, n.id LIMIT 5) s`,
-      values: [ctx.users.coach.organizationId, 'Nattillsyn väcker brukarna tillsyn på natten stör sömnen', 'Nattillsyn väcker brukarna'],
+      values: [
+        ctx.users.coach.organizationId,
+        'Nattillsyn väcker brukarna tillsyn på natten stör sömnen',
+        'Nattillsyn väcker brukarna',
+      ],
     }),
   },
   {
     name: 'triage inbox: 20 NEW needs with their likely duplicates',
     connections: 2,
     as: 'staff',
-    query: '{ needs(statuses: [NEW], sort: NEWEST, first: 20) { nodes { id title possibleDuplicates { score need { id title } } } } }',
+    query:
+      '{ needs(statuses: [NEW], sort: NEWEST, first: 20) { nodes { id title possibleDuplicates { score need { id title } } } } }',
     raw: () => ({
       text: `SELECT json_build_object('data', json_build_object('needs', json_build_object('nodes', coalesce(json_agg(json_build_object(
                'id', src.id, 'title', src.title, 'possibleDuplicates', d.list) ORDER BY src.created_at DESC, src.id DESC), '[]'))))::text AS body
@@ -261,7 +268,9 @@ export const SCENARIOS = [
     name: 'compatibleProducts(municipality, SAFETY_ALARM)',
     connections: 4,
     as: 'coordinator',
-    query: (ctx) => `{ compatibleProducts(organizationId: "${ctx.users.coordinator.organizationId}", category: "SAFETY_ALARM") {
+    query: (
+      ctx,
+    ) => `{ compatibleProducts(organizationId: "${ctx.users.coordinator.organizationId}", category: "SAFETY_ALARM") {
       compatible { product { id name } partial weakestEvidence reasons } excluded { product { id name } reasons } } }`,
     // The limit: each product of the category with the current statements for the organisation's systems.
     raw: (ctx) => ({

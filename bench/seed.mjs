@@ -7,8 +7,28 @@ import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 
 export const SCALES = {
-  county: { organizations: 14, products: 300, systems: 60, statements: 2_000, needs: 5_000, protocols: 100, procurements: 20, implementations: 1_500, articles: 300 },
-  national: { organizations: 295, products: 3_000, systems: 400, statements: 20_000, needs: 100_000, protocols: 2_000, procurements: 300, implementations: 30_000, articles: 3_000 },
+  county: {
+    organizations: 14,
+    products: 300,
+    systems: 60,
+    statements: 2_000,
+    needs: 5_000,
+    protocols: 100,
+    procurements: 20,
+    implementations: 1_500,
+    articles: 300,
+  },
+  national: {
+    organizations: 295,
+    products: 3_000,
+    systems: 400,
+    statements: 20_000,
+    needs: 100_000,
+    protocols: 2_000,
+    procurements: 300,
+    implementations: 30_000,
+    articles: 3_000,
+  },
 };
 
 export const BENCH_PASSWORD = 'bench-password-123';
@@ -41,7 +61,14 @@ export async function seedBench(scaleName, { log = console.log } = {}) {
   await adminClient.connect();
   await adminClient.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await adminClient.end();
-  const env = { ...process.env, DATABASE_URL: url, NODE_ENV: 'production', LOG_LEVEL: 'warn', REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', JWT_SECRET: 'x'.repeat(40) };
+  const env = {
+    ...process.env,
+    DATABASE_URL: url,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    JWT_SECRET: 'x'.repeat(40),
+  };
   const run = (args) => execFileSync(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
   run(['dist/apps/cli/src/main.js', 'db:create']);
   run(['node_modules/typeorm/cli.js', 'migration:run', '-d', 'dist/data-source.js']);
@@ -74,8 +101,12 @@ export async function seedBench(scaleName, { log = console.log } = {}) {
     [extraOrgs, extraRegions],
   );
   // One coach, one coordinator and one staff member per organisation; 'bench-<kind>-<n>@bench.noden.se'.
-  await db.query(`CREATE TEMP TABLE bench_orgs AS SELECT id, kind, row_number() OVER (ORDER BY kind, code NULLS FIRST, name) AS n FROM organizations`);
-  await db.query(`CREATE TEMP TABLE bench_munis AS SELECT id, row_number() OVER (ORDER BY n) AS n FROM bench_orgs WHERE kind = 'MUNICIPALITY'`);
+  await db.query(
+    `CREATE TEMP TABLE bench_orgs AS SELECT id, kind, row_number() OVER (ORDER BY kind, code NULLS FIRST, name) AS n FROM organizations`,
+  );
+  await db.query(
+    `CREATE TEMP TABLE bench_munis AS SELECT id, row_number() OVER (ORDER BY n) AS n FROM bench_orgs WHERE kind = 'MUNICIPALITY'`,
+  );
   await step(
     'users',
     `INSERT INTO users (id, organization_id, email, display_name, password_hash)
@@ -84,13 +115,24 @@ export async function seedBench(scaleName, { log = console.log } = {}) {
       WHERE (r.role = 'NODE_STAFF') = (o.kind = 'NODE')`,
     [hash],
   );
-  await step('user roles', `INSERT INTO user_roles (user_id, role) SELECT id, upper(split_part(email, '-', 2)) FROM users WHERE email LIKE 'bench-%'`);
-  await db.query(`CREATE TEMP TABLE bench_coaches AS SELECT u.id, u.organization_id, m.n FROM users u JOIN bench_munis m ON m.id = u.organization_id WHERE u.email LIKE 'bench-tech_coach-%'`);
+  await step(
+    'user roles',
+    `INSERT INTO user_roles (user_id, role) SELECT id, upper(split_part(email, '-', 2)) FROM users WHERE email LIKE 'bench-%'`,
+  );
+  await db.query(
+    `CREATE TEMP TABLE bench_coaches AS SELECT u.id, u.organization_id, m.n FROM users u JOIN bench_munis m ON m.id = u.organization_id WHERE u.email LIKE 'bench-tech_coach-%'`,
+  );
   const municipalities = Number((await db.query('SELECT count(*) FROM bench_munis')).rows[0].count);
 
-  await step('suppliers', `INSERT INTO suppliers (id, name, created_at) SELECT ${id('supplier', 'g')}, 'Bench supplier ' || g, now() FROM generate_series(1, $1) g`, [Math.ceil(scale.products / 15)]);
+  await step(
+    'suppliers',
+    `INSERT INTO suppliers (id, name, created_at) SELECT ${id('supplier', 'g')}, 'Bench supplier ' || g, now() FROM generate_series(1, $1) g`,
+    [Math.ceil(scale.products / 15)],
+  );
   // Safety alarms weigh 16 % of the catalogue (the national grid of the issue: about 480 × 76).
-  await db.query(`CREATE TEMP TABLE bench_categories AS SELECT id, key, row_number() OVER (ORDER BY sort_order, key) - 1 AS n FROM technology_categories`);
+  await db.query(
+    `CREATE TEMP TABLE bench_categories AS SELECT id, key, row_number() OVER (ORDER BY sort_order, key) - 1 AS n FROM technology_categories`,
+  );
   const categories = Number((await db.query('SELECT count(*) FROM bench_categories')).rows[0].count);
   await step(
     'products',
@@ -103,8 +145,13 @@ export async function seedBench(scaleName, { log = console.log } = {}) {
        FROM generate_series(1, $1) g`,
     [scale.products, Math.ceil(scale.products / 15), categories],
   );
-  await step('product versions', `INSERT INTO product_versions (product_id, version) SELECT id, current_version FROM products WHERE current_version IS NOT NULL`);
-  await db.query(`CREATE TEMP TABLE bench_kinds AS SELECT id, key, row_number() OVER (ORDER BY sort_order, key) - 1 AS n FROM system_kinds`);
+  await step(
+    'product versions',
+    `INSERT INTO product_versions (product_id, version) SELECT id, current_version FROM products WHERE current_version IS NOT NULL`,
+  );
+  await db.query(
+    `CREATE TEMP TABLE bench_kinds AS SELECT id, key, row_number() OVER (ORDER BY sort_order, key) - 1 AS n FROM system_kinds`,
+  );
   const kinds = Number((await db.query('SELECT count(*) FROM bench_kinds')).rows[0].count);
   // Alarm receivers weigh 19 % of the systems.
   await step(
@@ -116,14 +163,22 @@ export async function seedBench(scaleName, { log = console.log } = {}) {
        FROM generate_series(1, $1) g`,
     [scale.systems, kinds],
   );
-  await step('system versions', `INSERT INTO system_versions (system_id, version) SELECT id, current_version FROM systems`);
-  await db.query(`CREATE TEMP TABLE bench_products AS SELECT p.id, p.category_id, row_number() OVER (ORDER BY p.id) - 1 AS n FROM products p`);
-  await db.query(`CREATE TEMP TABLE bench_systems AS SELECT s.id, s.kind_id, row_number() OVER (ORDER BY s.id) - 1 AS n FROM systems s`);
+  await step(
+    'system versions',
+    `INSERT INTO system_versions (system_id, version) SELECT id, current_version FROM systems`,
+  );
+  await db.query(
+    `CREATE TEMP TABLE bench_products AS SELECT p.id, p.category_id, row_number() OVER (ORDER BY p.id) - 1 AS n FROM products p`,
+  );
+  await db.query(
+    `CREATE TEMP TABLE bench_systems AS SELECT s.id, s.kind_id, row_number() OVER (ORDER BY s.id) - 1 AS n FROM systems s`,
+  );
   await db.query(`CREATE TEMP TABLE bench_alarm_pairs AS
     SELECT p.id AS product_id, s.id AS system_id, row_number() OVER (ORDER BY p.id, s.id) - 1 AS n
       FROM products p JOIN technology_categories c ON c.id = p.category_id AND c.key = 'SAFETY_ALARM'
       CROSS JOIN systems s JOIN system_kinds k ON k.id = s.kind_id AND k.key = 'ALARM_RECEIVER'`);
-  for (const table of ['bench_products', 'bench_systems', 'bench_alarm_pairs', 'bench_munis', 'bench_categories']) await db.query(`CREATE INDEX ON ${table} (n)`);
+  for (const table of ['bench_products', 'bench_systems', 'bench_alarm_pairs', 'bench_munis', 'bench_categories'])
+    await db.query(`CREATE INDEX ON ${table} (n)`);
   await db.query('ANALYZE bench_products, bench_systems, bench_alarm_pairs, bench_munis, bench_categories');
   // A quarter of the statements fill the safety-alarm × alarm-receiver grid (one in about seven pairs); the rest
   // spread over the whole catalogue. Ranges cover and miss the current versions; every 10th is superseded history.
@@ -207,7 +262,9 @@ export async function seedBench(scaleName, { log = console.log } = {}) {
        FROM generate_series(1, $1) g`,
     [scale.procurements, municipalities, categories, staff],
   );
-  await db.query(`CREATE TEMP TABLE bench_coordinators AS SELECT u.id, u.organization_id, m.n FROM users u JOIN bench_munis m ON m.id = u.organization_id WHERE u.email LIKE 'bench-municipality_coordinator-%'`);
+  await db.query(
+    `CREATE TEMP TABLE bench_coordinators AS SELECT u.id, u.organization_id, m.n FROM users u JOIN bench_munis m ON m.id = u.organization_id WHERE u.email LIKE 'bench-municipality_coordinator-%'`,
+  );
   await step(
     'implementations',
     `INSERT INTO implementations (id, organization_id, product_id, setting, status, discontinued_reason, go_live_on, responsible_user_id, offered_women, offered_men, accepted_women, accepted_men, created_by_user_id, created_at, updated_at)
@@ -272,7 +329,11 @@ export async function seedBench(scaleName, { log = console.log } = {}) {
      INSERT INTO procurement_needs (procurement_id, need_id) SELECT ${id('procurement', 'g')}, need_id FROM p JOIN test_protocol_needs t ON t.protocol_id = ${id('protocol', 'protocol')}`,
     [scale.procurements, protocols],
   );
-  await step('procurement lots', `INSERT INTO procurement_lots (id, procurement_id, number, name) SELECT ${id('lot', 'g')}, ${id('procurement', 'g')}, 1, 'Delområde 1' FROM generate_series(1, $1) g`, [scale.procurements]);
+  await step(
+    'procurement lots',
+    `INSERT INTO procurement_lots (id, procurement_id, number, name) SELECT ${id('lot', 'g')}, ${id('procurement', 'g')}, 1, 'Delområde 1' FROM generate_series(1, $1) g`,
+    [scale.procurements],
+  );
   await step(
     'framework agreements',
     `INSERT INTO framework_agreements (id, procurement_id, starts_on, ends_on, call_off_method, follow_up_organization_id, follow_up_contact_name, follow_up_contact_email, awarded_at, awarded_by_user_id)
@@ -290,7 +351,11 @@ export async function seedBench(scaleName, { log = console.log } = {}) {
        FROM generate_series(1, $1) g JOIN implementations i ON i.id = ${id('implementation', 'g')} JOIN products p ON p.id = i.product_id`,
     [calledOff, agreements, staff],
   );
-  await step('implementations of call-offs', `UPDATE implementations i SET call_off_id = ${id('calloff', 'g')} FROM generate_series(1, $1) g WHERE i.id = ${id('implementation', 'g')}`, [calledOff]);
+  await step(
+    'implementations of call-offs',
+    `UPDATE implementations i SET call_off_id = ${id('calloff', 'g')} FROM generate_series(1, $1) g WHERE i.id = ${id('implementation', 'g')}`,
+    [calledOff],
+  );
   await step(
     'implementation needs',
     `INSERT INTO implementation_needs (implementation_id, need_id) SELECT ${id('implementation', 'g')}, ${id('need', '(4 * (4 * (1 + (g - 1) % $2) - 1) - 1) * 42 + 1')}

@@ -45,11 +45,19 @@ try {
   await db.connect();
   const [{ id: organizationId }] = (await db.query(`SELECT id FROM organizations WHERE code = '0482'`)).rows;
   const [{ id: userId }] = (
-    await db.query(`INSERT INTO users (organization_id, email, display_name, password_hash) VALUES ($1, 'bench-contact@noden.se', 'Bench', 'x') RETURNING id`, [organizationId])
+    await db.query(
+      `INSERT INTO users (organization_id, email, display_name, password_hash) VALUES ($1, 'bench-contact@noden.se', 'Bench', 'x') RETURNING id`,
+      [organizationId],
+    )
   ).rows;
-  const [{ id: supplierId }] = (await db.query(`INSERT INTO suppliers (name, created_at) VALUES ('Bench AB', now()) RETURNING id`)).rows;
+  const [{ id: supplierId }] = (
+    await db.query(`INSERT INTO suppliers (name, created_at) VALUES ('Bench AB', now()) RETURNING id`)
+  ).rows;
   const [{ id: productId }] = (
-    await db.query(`INSERT INTO products (category_id, supplier_id, name, created_at, updated_at) SELECT id, $1, 'Bench-tillsyn', now(), now() FROM technology_categories ORDER BY sort_order LIMIT 1 RETURNING id`, [supplierId])
+    await db.query(
+      `INSERT INTO products (category_id, supplier_id, name, created_at, updated_at) SELECT id, $1, 'Bench-tillsyn', now(), now() FROM technology_categories ORDER BY sort_order LIMIT 1 RETURNING id`,
+      [supplierId],
+    )
   ).rows;
 
   /** `n` implementations that went live 13 months ago, each with its 12-month follow-up due a month ago. */
@@ -85,13 +93,27 @@ try {
       const elapsed = Date.now() - started;
       if (!openedAt && opened === ids.length && notified === ids.length) openedAt = elapsed;
       if (openedAt && delivered === ids.length) return { label, openedAndNotifiedMs: openedAt, deliveredMs: elapsed };
-      if (elapsed > timeoutMs) return { label, timedOutAfterMs: elapsed, opened, notified, delivered, perSecond: Math.round(opened / (elapsed / 1000)) };
+      if (elapsed > timeoutMs)
+        return {
+          label,
+          timedOutAfterMs: elapsed,
+          opened,
+          notified,
+          delivered,
+          perSecond: Math.round(opened / (elapsed / 1000)),
+        };
       await sleep(100);
     }
   }
 
-  worker = spawn(process.execPath, ['dist/apps/worker/src/main.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise((resolve) => worker.stdout.on('data', (chunk) => String(chunk).includes('worker started') && resolve()));
+  worker = spawn(process.execPath, ['dist/apps/worker/src/main.js'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((resolve) =>
+    worker.stdout.on('data', (chunk) => String(chunk).includes('worker started') && resolve()),
+  );
   await sleep(2000); // the start-up reconcile finds nothing due
 
   const fromJobs = await insertDue(count);
@@ -102,7 +124,12 @@ try {
       fromJobs.slice(i, i + 1000).map((f) => ({
         name: 'followUp.open',
         data: { followUpId: f.id, dueOn: f.due_on, scheduleVersion: 1 },
-        opts: { jobId: `followup.open.${f.id}.${f.due_on}.v1`, attempts: 5, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: { age: 86_400, count: 5_000 } },
+        opts: {
+          jobId: `followup.open.${f.id}.${f.due_on}.v1`,
+          attempts: 5,
+          backoff: { type: 'exponential', delay: 2000 },
+          removeOnComplete: { age: 86_400, count: 5_000 },
+        },
       })),
     );
   }
@@ -114,7 +141,11 @@ try {
   const forReconciler = await insertDue(count);
   started = Date.now();
   await queue.add('followUp.reconcile', {}, { removeOnComplete: true });
-  const reconciled = await waitDone(forReconciler.map((f) => f.id), `${count} follow-ups found by the reconciler`, started);
+  const reconciled = await waitDone(
+    forReconciler.map((f) => f.id),
+    `${count} follow-ups found by the reconciler`,
+    started,
+  );
   console.log(JSON.stringify({ root, count, enqueueMs, results: [jobs, reconciled] }, null, 2));
 } finally {
   worker?.kill('SIGTERM');

@@ -24,9 +24,13 @@ export class Notifications1790000000100 implements MigrationInterface {
         emailed_at timestamptz
       )`);
     await db.query(`CREATE UNIQUE INDEX notifications_dedupe_key_key ON notifications (dedupe_key)`);
-    await db.query(`CREATE INDEX notifications_recipient_idx ON notifications (recipient_user_id, created_at DESC, id DESC)`);
+    await db.query(
+      `CREATE INDEX notifications_recipient_idx ON notifications (recipient_user_id, created_at DESC, id DESC)`,
+    );
     await db.query(`CREATE INDEX notifications_unread_idx ON notifications (recipient_user_id) WHERE read_at IS NULL`);
-    await db.query(`CREATE INDEX notifications_email_pending_idx ON notifications (created_at) WHERE email_status IN ('PENDING', 'SENDING')`);
+    await db.query(
+      `CREATE INDEX notifications_email_pending_idx ON notifications (created_at) WHERE email_status IN ('PENDING', 'SENDING')`,
+    );
     await db.query(`CREATE INDEX notifications_entity_idx ON notifications (entity_type, entity_id)`);
   }
 

@@ -38,7 +38,9 @@ export class CatalogProducts1790000100000 implements MigrationInterface {
     await db.query(`CREATE INDEX products_category_id_idx ON products (category_id)`);
     await db.query(`CREATE INDEX products_supplier_id_idx ON products (supplier_id)`);
     await db.query(`CREATE INDEX products_name_idx ON products (lower(name), id)`);
-    await db.query(`CREATE UNIQUE INDEX products_supplier_name_model_key ON products (supplier_id, lower(name), coalesce(lower(model), ''))`);
+    await db.query(
+      `CREATE UNIQUE INDEX products_supplier_name_model_key ON products (supplier_id, lower(name), coalesce(lower(model), ''))`,
+    );
     await db.query(`
       CREATE TABLE product_versions (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

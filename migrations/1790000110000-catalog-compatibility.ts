@@ -89,12 +89,24 @@ export class CatalogCompatibility1790000110000 implements MigrationInterface {
     await db.query(`CREATE INDEX compatibility_statements_product_id_idx ON compatibility_statements (product_id)`);
     await db.query(`CREATE INDEX compatibility_statements_system_id_idx ON compatibility_statements (system_id)`);
     await db.query(`CREATE INDEX compatibility_statements_standard_id_idx ON compatibility_statements (standard_id)`);
-    await db.query(`CREATE INDEX compatibility_statements_current_idx ON compatibility_statements (system_id, product_id) WHERE superseded_at IS NULL`);
-    await db.query(`CREATE INDEX compatibility_statements_test_protocol_id_idx ON compatibility_statements (test_protocol_id)`);
-    await db.query(`CREATE INDEX compatibility_statements_implementation_id_idx ON compatibility_statements (implementation_id)`);
-    await db.query(`CREATE INDEX compatibility_statements_asserted_by_id_idx ON compatibility_statements (asserted_by_id)`);
-    await db.query(`CREATE INDEX compatibility_statements_superseded_by_statement_id_idx ON compatibility_statements (superseded_by_statement_id)`);
-    await db.query(`CREATE INDEX compatibility_statements_superseded_by_user_id_idx ON compatibility_statements (superseded_by_user_id)`);
+    await db.query(
+      `CREATE INDEX compatibility_statements_current_idx ON compatibility_statements (system_id, product_id) WHERE superseded_at IS NULL`,
+    );
+    await db.query(
+      `CREATE INDEX compatibility_statements_test_protocol_id_idx ON compatibility_statements (test_protocol_id)`,
+    );
+    await db.query(
+      `CREATE INDEX compatibility_statements_implementation_id_idx ON compatibility_statements (implementation_id)`,
+    );
+    await db.query(
+      `CREATE INDEX compatibility_statements_asserted_by_id_idx ON compatibility_statements (asserted_by_id)`,
+    );
+    await db.query(
+      `CREATE INDEX compatibility_statements_superseded_by_statement_id_idx ON compatibility_statements (superseded_by_statement_id)`,
+    );
+    await db.query(
+      `CREATE INDEX compatibility_statements_superseded_by_user_id_idx ON compatibility_statements (superseded_by_user_id)`,
+    );
     await db.query(`
       CREATE TABLE standard_conformances (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -41,7 +41,9 @@ export class Needs1790000200000 implements MigrationInterface {
     await db.query(`CREATE INDEX needs_status_idx ON needs (status)`);
     await db.query(`CREATE INDEX needs_merged_into_id_idx ON needs (merged_into_id)`);
     await db.query(`CREATE INDEX needs_newest_idx ON needs (created_at DESC, id DESC)`);
-    await db.query(`CREATE INDEX needs_most_shared_idx ON needs (endorsement_count DESC, people_affected DESC, created_at DESC, id DESC)`);
+    await db.query(
+      `CREATE INDEX needs_most_shared_idx ON needs (endorsement_count DESC, people_affected DESC, created_at DESC, id DESC)`,
+    );
     await db.query(`CREATE INDEX needs_search_vector_idx ON needs USING gin (search_vector)`);
     await db.query(`CREATE INDEX needs_title_trgm_idx ON needs USING gin (title gin_trgm_ops)`);
 
@@ -76,9 +78,13 @@ export class Needs1790000200000 implements MigrationInterface {
         link_entity_id uuid
       )`);
     await db.query(`CREATE INDEX need_status_changes_need_id_idx ON need_status_changes (need_id, seq)`);
-    await db.query(`CREATE INDEX need_status_changes_changed_by_user_id_idx ON need_status_changes (changed_by_user_id)`);
+    await db.query(
+      `CREATE INDEX need_status_changes_changed_by_user_id_idx ON need_status_changes (changed_by_user_id)`,
+    );
     await db.query(`CREATE INDEX need_status_changes_merged_into_id_idx ON need_status_changes (merged_into_id)`);
-    await db.query(`CREATE INDEX need_status_changes_link_idx ON need_status_changes (link_entity_type, link_entity_id)`);
+    await db.query(
+      `CREATE INDEX need_status_changes_link_idx ON need_status_changes (link_entity_type, link_entity_id)`,
+    );
 
     await db.query(`
       CREATE TABLE need_comments (
@@ -130,7 +136,9 @@ export class Needs1790000200000 implements MigrationInterface {
         recorded_by_user_id uuid NOT NULL CONSTRAINT coach_activities_recorded_by_user_id_fk REFERENCES users (id),
         created_at timestamptz NOT NULL
       )`);
-    await db.query(`CREATE INDEX coach_activities_coach_id_idx ON coach_activities (coach_id, occurred_on DESC, id DESC)`);
+    await db.query(
+      `CREATE INDEX coach_activities_coach_id_idx ON coach_activities (coach_id, occurred_on DESC, id DESC)`,
+    );
     await db.query(`CREATE INDEX coach_activities_kind_idx ON coach_activities (kind)`);
     await db.query(`CREATE INDEX coach_activities_recorded_by_user_id_idx ON coach_activities (recorded_by_user_id)`);
   }

@@ -52,7 +52,9 @@ export class Testbed1790000300000 implements MigrationInterface {
         organization_id uuid NOT NULL CONSTRAINT test_protocol_organizations_organization_id_fk REFERENCES organizations (id),
         CONSTRAINT test_protocol_organizations_pkey PRIMARY KEY (protocol_id, organization_id)
       )`);
-    await db.query(`CREATE INDEX test_protocol_organizations_organization_id_idx ON test_protocol_organizations (organization_id)`);
+    await db.query(
+      `CREATE INDEX test_protocol_organizations_organization_id_idx ON test_protocol_organizations (organization_id)`,
+    );
 
     await db.query(`
       CREATE TABLE test_protocol_needs (
@@ -72,7 +74,9 @@ export class Testbed1790000300000 implements MigrationInterface {
         unit text NOT NULL,
         description text
       )`);
-    await db.query(`CREATE INDEX test_success_criteria_protocol_id_idx ON test_success_criteria (protocol_id, position)`);
+    await db.query(
+      `CREATE INDEX test_success_criteria_protocol_id_idx ON test_success_criteria (protocol_id, position)`,
+    );
 
     await db.query(`
       CREATE TABLE test_participant_counts (
@@ -88,7 +92,9 @@ export class Testbed1790000300000 implements MigrationInterface {
         CONSTRAINT test_participant_counts_group_check CHECK (participant_group IN ('CARE_RECIPIENTS', 'STAFF', 'RELATIVES')),
         CONSTRAINT test_participant_counts_counts_check CHECK (women >= 0 AND men >= 0 AND other_or_unknown >= 0)
       )`);
-    await db.query(`CREATE INDEX test_participant_counts_recorded_by_user_id_idx ON test_participant_counts (recorded_by_user_id)`);
+    await db.query(
+      `CREATE INDEX test_participant_counts_recorded_by_user_id_idx ON test_participant_counts (recorded_by_user_id)`,
+    );
 
     await db.query(`
       CREATE TABLE test_observations (
@@ -102,9 +108,13 @@ export class Testbed1790000300000 implements MigrationInterface {
         created_at timestamptz NOT NULL,
         seq bigint GENERATED ALWAYS AS IDENTITY
       )`);
-    await db.query(`CREATE INDEX test_observations_protocol_id_idx ON test_observations (protocol_id, created_at, seq)`);
+    await db.query(
+      `CREATE INDEX test_observations_protocol_id_idx ON test_observations (protocol_id, created_at, seq)`,
+    );
     await db.query(`CREATE INDEX test_observations_author_user_id_idx ON test_observations (author_user_id)`);
-    await db.query(`CREATE INDEX test_observations_author_organization_id_idx ON test_observations (author_organization_id)`);
+    await db.query(
+      `CREATE INDEX test_observations_author_organization_id_idx ON test_observations (author_organization_id)`,
+    );
 
     // Deviations in care and technical faults are two kinds, kept apart (S2:203).
     await db.query(`
@@ -121,7 +131,9 @@ export class Testbed1790000300000 implements MigrationInterface {
       )`);
     await db.query(`CREATE INDEX test_deviations_protocol_id_idx ON test_deviations (protocol_id, created_at, seq)`);
     await db.query(`CREATE INDEX test_deviations_author_user_id_idx ON test_deviations (author_user_id)`);
-    await db.query(`CREATE INDEX test_deviations_author_organization_id_idx ON test_deviations (author_organization_id)`);
+    await db.query(
+      `CREATE INDEX test_deviations_author_organization_id_idx ON test_deviations (author_organization_id)`,
+    );
 
     await db.query(`
       CREATE TABLE test_fault_reports (
@@ -136,9 +148,13 @@ export class Testbed1790000300000 implements MigrationInterface {
         created_at timestamptz NOT NULL,
         seq bigint GENERATED ALWAYS AS IDENTITY
       )`);
-    await db.query(`CREATE INDEX test_fault_reports_protocol_id_idx ON test_fault_reports (protocol_id, created_at, seq)`);
+    await db.query(
+      `CREATE INDEX test_fault_reports_protocol_id_idx ON test_fault_reports (protocol_id, created_at, seq)`,
+    );
     await db.query(`CREATE INDEX test_fault_reports_author_user_id_idx ON test_fault_reports (author_user_id)`);
-    await db.query(`CREATE INDEX test_fault_reports_author_organization_id_idx ON test_fault_reports (author_organization_id)`);
+    await db.query(
+      `CREATE INDEX test_fault_reports_author_organization_id_idx ON test_fault_reports (author_organization_id)`,
+    );
     await db.query(`CREATE INDEX test_observations_kind_idx ON test_observations (kind)`);
 
     await db.query(`
@@ -167,8 +183,12 @@ export class Testbed1790000300000 implements MigrationInterface {
         changed_at timestamptz NOT NULL,
         seq bigint GENERATED ALWAYS AS IDENTITY
       )`);
-    await db.query(`CREATE INDEX test_status_changes_protocol_id_idx ON test_status_changes (protocol_id, changed_at, seq)`);
-    await db.query(`CREATE INDEX test_status_changes_changed_by_user_id_idx ON test_status_changes (changed_by_user_id)`);
+    await db.query(
+      `CREATE INDEX test_status_changes_protocol_id_idx ON test_status_changes (protocol_id, changed_at, seq)`,
+    );
+    await db.query(
+      `CREATE INDEX test_status_changes_changed_by_user_id_idx ON test_status_changes (changed_by_user_id)`,
+    );
 
     await db.query(`
       CREATE TABLE test_protocol_versions (
@@ -184,8 +204,12 @@ export class Testbed1790000300000 implements MigrationInterface {
         CONSTRAINT test_protocol_versions_protocol_number_key UNIQUE (protocol_id, version_number),
         CONSTRAINT test_protocol_versions_review_status_check CHECK (review_status IN ('OPEN', 'DECIDED', 'SUPERSEDED'))
       )`);
-    await db.query(`CREATE INDEX test_protocol_versions_submitted_by_user_id_idx ON test_protocol_versions (submitted_by_user_id)`);
-    await db.query(`CREATE INDEX test_protocol_versions_review_status_idx ON test_protocol_versions (review_status, submitted_at)`);
+    await db.query(
+      `CREATE INDEX test_protocol_versions_submitted_by_user_id_idx ON test_protocol_versions (submitted_by_user_id)`,
+    );
+    await db.query(
+      `CREATE INDEX test_protocol_versions_review_status_idx ON test_protocol_versions (review_status, submitted_at)`,
+    );
     // A frozen version never changes (S4:294: a decision must show the knowledge it rested on).
     await db.query(`
       CREATE FUNCTION test_protocol_versions_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -196,7 +220,9 @@ export class Testbed1790000300000 implements MigrationInterface {
         END IF;
         RETURN NEW;
       END $$`);
-    await db.query(`CREATE TRIGGER test_protocol_versions_frozen BEFORE UPDATE ON test_protocol_versions FOR EACH ROW EXECUTE FUNCTION test_protocol_versions_frozen()`);
+    await db.query(
+      `CREATE TRIGGER test_protocol_versions_frozen BEFORE UPDATE ON test_protocol_versions FOR EACH ROW EXECUTE FUNCTION test_protocol_versions_frozen()`,
+    );
 
     await db.query(`
       CREATE TABLE test_steering_votes (
@@ -245,7 +271,9 @@ export class Testbed1790000300000 implements MigrationInterface {
       BEGIN
         RAISE EXCEPTION 'test decisions cannot be changed';
       END $$`);
-    await db.query(`CREATE TRIGGER test_decisions_immutable BEFORE UPDATE OR DELETE ON test_decisions FOR EACH ROW EXECUTE FUNCTION test_decisions_immutable()`);
+    await db.query(
+      `CREATE TRIGGER test_decisions_immutable BEFORE UPDATE OR DELETE ON test_decisions FOR EACH ROW EXECUTE FUNCTION test_decisions_immutable()`,
+    );
 
     await db.query(`
       CREATE TABLE steering_settings (

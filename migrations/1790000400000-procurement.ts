@@ -51,7 +51,9 @@ export class Procurement1790000400000 implements MigrationInterface {
         test_decision_id uuid NOT NULL,
         CONSTRAINT procurement_test_decisions_key PRIMARY KEY (procurement_id, test_decision_id)
       )`);
-    await db.query(`CREATE INDEX procurement_test_decisions_test_decision_id_idx ON procurement_test_decisions (test_decision_id)`);
+    await db.query(
+      `CREATE INDEX procurement_test_decisions_test_decision_id_idx ON procurement_test_decisions (test_decision_id)`,
+    );
 
     await db.query(`
       CREATE TABLE procurement_lots (
@@ -74,7 +76,9 @@ export class Procurement1790000400000 implements MigrationInterface {
         published_by_user_id uuid CONSTRAINT requirement_specification_versions_published_by_user_id_fk REFERENCES users (id),
         CONSTRAINT requirement_specification_versions_procurement_version_key UNIQUE (procurement_id, version)
       )`);
-    await db.query(`CREATE INDEX requirement_specification_versions_published_by_user_id_idx ON requirement_specification_versions (published_by_user_id)`);
+    await db.query(
+      `CREATE INDEX requirement_specification_versions_published_by_user_id_idx ON requirement_specification_versions (published_by_user_id)`,
+    );
 
     await db.query(`
       CREATE TABLE procurement_status_changes (
@@ -87,8 +91,12 @@ export class Procurement1790000400000 implements MigrationInterface {
         by_system boolean NOT NULL DEFAULT false,
         changed_at timestamptz NOT NULL
       )`);
-    await db.query(`CREATE INDEX procurement_status_changes_procurement_id_idx ON procurement_status_changes (procurement_id, changed_at)`);
-    await db.query(`CREATE INDEX procurement_status_changes_changed_by_user_id_idx ON procurement_status_changes (changed_by_user_id)`);
+    await db.query(
+      `CREATE INDEX procurement_status_changes_procurement_id_idx ON procurement_status_changes (procurement_id, changed_at)`,
+    );
+    await db.query(
+      `CREATE INDEX procurement_status_changes_changed_by_user_id_idx ON procurement_status_changes (changed_by_user_id)`,
+    );
 
     await db.query(`
       CREATE TABLE procurement_participations (
@@ -102,8 +110,12 @@ export class Procurement1790000400000 implements MigrationInterface {
         updated_at timestamptz NOT NULL,
         CONSTRAINT procurement_participations_procurement_organization_key UNIQUE (procurement_id, organization_id)
       )`);
-    await db.query(`CREATE INDEX procurement_participations_organization_id_idx ON procurement_participations (organization_id)`);
-    await db.query(`CREATE INDEX procurement_participations_joined_by_user_id_idx ON procurement_participations (joined_by_user_id)`);
+    await db.query(
+      `CREATE INDEX procurement_participations_organization_id_idx ON procurement_participations (organization_id)`,
+    );
+    await db.query(
+      `CREATE INDEX procurement_participations_joined_by_user_id_idx ON procurement_participations (joined_by_user_id)`,
+    );
     await db.query(`
       CREATE TABLE participation_lot_volumes (
         participation_id uuid NOT NULL CONSTRAINT participation_lot_volumes_participation_id_fk REFERENCES procurement_participations (id) ON DELETE CASCADE,
@@ -129,8 +141,12 @@ export class Procurement1790000400000 implements MigrationInterface {
         CONSTRAINT framework_agreements_validity_check CHECK (ends_on >= starts_on)
       )`);
     await db.query(`CREATE INDEX framework_agreements_ends_on_idx ON framework_agreements (ends_on)`);
-    await db.query(`CREATE INDEX framework_agreements_follow_up_organization_id_idx ON framework_agreements (follow_up_organization_id)`);
-    await db.query(`CREATE INDEX framework_agreements_awarded_by_user_id_idx ON framework_agreements (awarded_by_user_id)`);
+    await db.query(
+      `CREATE INDEX framework_agreements_follow_up_organization_id_idx ON framework_agreements (follow_up_organization_id)`,
+    );
+    await db.query(
+      `CREATE INDEX framework_agreements_awarded_by_user_id_idx ON framework_agreements (awarded_by_user_id)`,
+    );
 
     await db.query(`
       CREATE TABLE agreement_extension_options (
@@ -142,7 +158,9 @@ export class Procurement1790000400000 implements MigrationInterface {
         used_by_user_id uuid CONSTRAINT agreement_extension_options_used_by_user_id_fk REFERENCES users (id),
         CONSTRAINT agreement_extension_options_agreement_number_key UNIQUE (agreement_id, number)
       )`);
-    await db.query(`CREATE INDEX agreement_extension_options_used_by_user_id_idx ON agreement_extension_options (used_by_user_id)`);
+    await db.query(
+      `CREATE INDEX agreement_extension_options_used_by_user_id_idx ON agreement_extension_options (used_by_user_id)`,
+    );
 
     await db.query(`
       CREATE TABLE awarded_suppliers (

@@ -107,7 +107,9 @@ export class Followup1790000500000 implements MigrationInterface {
     await db.query(`CREATE INDEX follow_ups_due_on_idx ON follow_ups (due_on, id)`);
     await db.query(`CREATE INDEX follow_ups_wave_idx ON follow_ups (wave)`);
     // The reconciler's scan: only unfinished rows are indexed.
-    await db.query(`CREATE INDEX follow_ups_status_idx ON follow_ups (status, due_on) WHERE status IN ('SCHEDULED', 'OPEN', 'OVERDUE')`);
+    await db.query(
+      `CREATE INDEX follow_ups_status_idx ON follow_ups (status, due_on) WHERE status IN ('SCHEDULED', 'OPEN', 'OVERDUE')`,
+    );
     await db.query(`CREATE INDEX follow_ups_status_all_idx ON follow_ups (status)`);
 
     await db.query(`
@@ -131,7 +133,9 @@ export class Followup1790000500000 implements MigrationInterface {
       BEGIN
         RAISE EXCEPTION 'follow_up_answers are immutable; insert a new version instead';
       END $$`);
-    await db.query(`CREATE TRIGGER follow_up_answers_immutable_trg BEFORE UPDATE ON follow_up_answers FOR EACH ROW EXECUTE FUNCTION follow_up_answers_immutable()`);
+    await db.query(
+      `CREATE TRIGGER follow_up_answers_immutable_trg BEFORE UPDATE ON follow_up_answers FOR EACH ROW EXECUTE FUNCTION follow_up_answers_immutable()`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -20,7 +20,9 @@ export class ThreadLinks1790000900000 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     for (const [table, column, target] of LINKS) {
-      await db.query(`ALTER TABLE ${table} ADD CONSTRAINT ${table}_${column}_fk FOREIGN KEY (${column}) REFERENCES ${target} (id)`);
+      await db.query(
+        `ALTER TABLE ${table} ADD CONSTRAINT ${table}_${column}_fk FOREIGN KEY (${column}) REFERENCES ${target} (id)`,
+      );
     }
   }
 

@@ -18,6 +18,8 @@ export class WorkerHeartbeatsPerProcess1790001200000 implements MigrationInterfa
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP INDEX idx_worker_heartbeats_last_beat_at`);
     await db.query(`DELETE FROM worker_heartbeats`);
-    await db.query(`ALTER TABLE worker_heartbeats DROP COLUMN host, DROP COLUMN pid, DROP COLUMN started_at, DROP COLUMN queues`);
+    await db.query(
+      `ALTER TABLE worker_heartbeats DROP COLUMN host, DROP COLUMN pid, DROP COLUMN started_at, DROP COLUMN queues`,
+    );
   }
 }

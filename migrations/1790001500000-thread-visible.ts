@@ -6,9 +6,44 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * "trygghetslarm" by "larm" and the other way round (the `swedish` configuration never splits compounds).
  */
 const COMPOUND_PARTS = [
-  'larm', 'trygghet', 'tillsyn', 'kamera', 'nattillsyn', 'lås', 'nyckel', 'läkemedel', 'medicin', 'automat', 'sensor', 'dörr', 'säng',
-  'rörelse', 'epilepsi', 'inkontinens', 'position', 'hemtjänst', 'boende', 'omsorg', 'journal', 'planering', 'signering', 'video',
-  'robot', 'hygien', 'aktivering', 'hem', 'vård', 'mottagning', 'fall', 'natt', 'dag', 'skåp', 'fördelare', 'gps', 'mobil', 'digital',
+  'larm',
+  'trygghet',
+  'tillsyn',
+  'kamera',
+  'nattillsyn',
+  'lås',
+  'nyckel',
+  'läkemedel',
+  'medicin',
+  'automat',
+  'sensor',
+  'dörr',
+  'säng',
+  'rörelse',
+  'epilepsi',
+  'inkontinens',
+  'position',
+  'hemtjänst',
+  'boende',
+  'omsorg',
+  'journal',
+  'planering',
+  'signering',
+  'video',
+  'robot',
+  'hygien',
+  'aktivering',
+  'hem',
+  'vård',
+  'mottagning',
+  'fall',
+  'natt',
+  'dag',
+  'skåp',
+  'fördelare',
+  'gps',
+  'mobil',
+  'digital',
 ];
 
 export class ThreadVisible1790001500000 implements MigrationInterface {
@@ -52,7 +87,9 @@ export class ThreadVisible1790001500000 implements MigrationInterface {
         entity_id uuid NOT NULL,
         PRIMARY KEY (article_id, entity_type, entity_id)
       )`);
-    await db.query(`CREATE INDEX knowledge_article_links_entity_idx ON knowledge_article_links (entity_type, entity_id)`);
+    await db.query(
+      `CREATE INDEX knowledge_article_links_entity_idx ON knowledge_article_links (entity_type, entity_id)`,
+    );
 
     await db.query(`CREATE TABLE knowledge_compound_parts (part text PRIMARY KEY)`);
     await db.query(`INSERT INTO knowledge_compound_parts (part) SELECT unnest($1::text[])`, [COMPOUND_PARTS]);
@@ -84,7 +121,9 @@ export class ThreadVisible1790001500000 implements MigrationInterface {
     await db.query(`CREATE INDEX knowledge_entries_search_idx ON knowledge_entries USING gin (search)`);
     await db.query(`CREATE INDEX knowledge_entries_category_id_idx ON knowledge_entries (category_id)`);
     await db.query(`CREATE INDEX knowledge_entries_organization_id_idx ON knowledge_entries (organization_id)`);
-    await db.query(`CREATE INDEX knowledge_entries_filters_idx ON knowledge_entries (kind, source_type, quality_grade)`);
+    await db.query(
+      `CREATE INDEX knowledge_entries_filters_idx ON knowledge_entries (kind, source_type, quality_grade)`,
+    );
     await db.query(`CREATE INDEX knowledge_entries_dated_at_idx ON knowledge_entries (dated_at)`);
     await db.query(`CREATE INDEX knowledge_entries_published_idx ON knowledge_entries (published)`);
     // Weighted title > summary > body; compound parts go in at the weight of the text they came from.
@@ -97,7 +136,9 @@ export class ThreadVisible1790001500000 implements MigrationInterface {
           setweight(to_tsvector('swedish', NEW.body || ' ' || knowledge_compound_parts_of(NEW.body)), 'C');
         RETURN NEW;
       END $$`);
-    await db.query(`CREATE TRIGGER knowledge_entries_vector BEFORE INSERT OR UPDATE OF title, summary, body ON knowledge_entries FOR EACH ROW EXECUTE FUNCTION knowledge_entries_vector()`);
+    await db.query(
+      `CREATE TRIGGER knowledge_entries_vector BEFORE INSERT OR UPDATE OF title, summary, body ON knowledge_entries FOR EACH ROW EXECUTE FUNCTION knowledge_entries_vector()`,
+    );
 
     // Published test decisions enter the portal by themselves: the testbed knows nothing of the portal.
     await db.query(`
@@ -118,7 +159,9 @@ export class ThreadVisible1790001500000 implements MigrationInterface {
           category_id = EXCLUDED.category_id, published = EXCLUDED.published, dated_at = EXCLUDED.dated_at;
         RETURN NEW;
       END $$`);
-    await db.query(`CREATE TRIGGER knowledge_entry_from_decision AFTER INSERT OR UPDATE ON test_decisions FOR EACH ROW EXECUTE FUNCTION knowledge_entry_from_decision()`);
+    await db.query(
+      `CREATE TRIGGER knowledge_entry_from_decision AFTER INSERT OR UPDATE ON test_decisions FOR EACH ROW EXECUTE FUNCTION knowledge_entry_from_decision()`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -17,20 +17,30 @@ export function embeddedPostgresDir(env = process.env) {
  * Starts (or attaches to) the embedded server and answers `{ adminUrl, urlFor(db), owned, stop() }`.
  * `persistent: false` deletes the data directory on stop (the test harness).
  */
-export async function startEmbeddedPostgres({ dir = embeddedPostgresDir(), persistent = true, log = () => undefined } = {}) {
+export async function startEmbeddedPostgres({
+  dir = embeddedPostgresDir(),
+  persistent = true,
+  log = () => undefined,
+} = {}) {
   mkdirSync(dirname(dir), { recursive: true });
   // As root the server runs as the `postgres` user, who must be able to reach its data directory.
   if (process.getuid?.() === 0) chmodSync(dirname(dir), 0o755);
   const passwordFile = `${dir}.password`;
   const ownerFile = `${dir}.owner`;
-  const urlFor = (port, password) => (database) => `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  const urlFor = (port, password) => (database) =>
+    `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 
   const running = runningPostmaster(dir);
   if (running) {
     const owner = readNumber(ownerFile);
     if (owner && owner !== process.pid && alive(owner) && existsSync(passwordFile)) {
       const password = readFileSync(passwordFile, 'utf8').trim();
-      return { adminUrl: urlFor(running.port, password)('postgres'), urlFor: urlFor(running.port, password), owned: false, stop: async () => undefined };
+      return {
+        adminUrl: urlFor(running.port, password)('postgres'),
+        urlFor: urlFor(running.port, password),
+        owned: false,
+        stop: async () => undefined,
+      };
     }
     // Left behind by a process killed with -9: stop it (fast shutdown) before starting our own.
     log(`stopping a leftover embedded Postgres (pid ${running.pid})`);
@@ -87,17 +97,25 @@ export async function startEmbeddedPostgres({ dir = embeddedPostgresDir(), persi
  * reaches the api and worker (which shut down cleanly) but not Postgres, which the caller stops last with `stop()`.
  * If the caller dies, even by kill -9, the helper notices the closed channel and stops Postgres.
  */
-export async function startEmbeddedPostgresHost({ dir = embeddedPostgresDir(), persistent = true, log = () => undefined } = {}) {
+export async function startEmbeddedPostgresHost({
+  dir = embeddedPostgresDir(),
+  persistent = true,
+  log = () => undefined,
+} = {}) {
   const attached = await attachToRunning(dir);
   if (attached) return attached;
-  const host = fork(fileURLToPath(import.meta.url), ['--host', dir, String(persistent)], { detached: true, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const host = fork(fileURLToPath(import.meta.url), ['--host', dir, String(persistent)], {
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
   host.stderr.on('data', (chunk) => log(String(chunk).trimEnd()));
   const started = await new Promise((resolveStart, reject) => {
     host.once('message', resolveStart);
     host.once('exit', (code) => reject(new Error(`the embedded Postgres did not start (exit ${code})`)));
   });
   host.removeAllListeners('exit');
-  const urlFor = (database) => `postgres://${USER}:${encodeURIComponent(started.password)}@127.0.0.1:${started.port}/${database}`;
+  const urlFor = (database) =>
+    `postgres://${USER}:${encodeURIComponent(started.password)}@127.0.0.1:${started.port}/${database}`;
   let stopping;
   return {
     adminUrl: urlFor('postgres'),
@@ -119,13 +137,18 @@ async function attachToRunning(dir) {
   const owner = readNumber(`${dir}.owner`);
   if (!running || !owner || !alive(owner) || !existsSync(`${dir}.password`)) return undefined;
   const password = readFileSync(`${dir}.password`, 'utf8').trim();
-  const urlFor = (database) => `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${running.port}/${database}`;
+  const urlFor = (database) =>
+    `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${running.port}/${database}`;
   return { adminUrl: urlFor('postgres'), urlFor, owned: false, stop: async () => undefined };
 }
 
 if (process.argv[2] === '--host' && process.send) {
   const [dir, persistent] = process.argv.slice(3);
-  const server = await startEmbeddedPostgres({ dir, persistent: persistent === 'true', log: (m) => process.stderr.write(`${m}\n`) });
+  const server = await startEmbeddedPostgres({
+    dir,
+    persistent: persistent === 'true',
+    log: (m) => process.stderr.write(`${m}\n`),
+  });
   const url = new URL(server.adminUrl);
   const stopAndExit = async () => {
     await server.stop();

@@ -17,9 +17,15 @@ export async function prepareLocalEnv(env = process.env, log = (message) => proc
     local.JWT_SECRET = readFileSync(file, 'utf8').trim();
   }
   if (local.DATABASE_URL) return { env: local, embedded: undefined, stop: async () => undefined };
-  if (production) throw new Error('DATABASE_URL is required in production (the embedded Postgres is for trying Noden and for development)');
+  if (production)
+    throw new Error(
+      'DATABASE_URL is required in production (the embedded Postgres is for trying Noden and for development)',
+    );
   const embedded = await startEmbeddedPostgresHost({ log });
   local.DATABASE_URL = embedded.urlFor('noden');
-  if (embedded.owned) log(`embedded Postgres in ${embeddedPostgresDir(env)} on port ${new URL(embedded.adminUrl).port} (set DATABASE_URL to use your own)`);
+  if (embedded.owned)
+    log(
+      `embedded Postgres in ${embeddedPostgresDir(env)} on port ${new URL(embedded.adminUrl).port} (set DATABASE_URL to use your own)`,
+    );
   return { env: local, embedded, stop: () => embedded.stop() };
 }

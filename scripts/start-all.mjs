@@ -5,8 +5,10 @@ import { spawn } from 'node:child_process';
 import { prepareLocalEnv } from './local-env.mjs';
 
 // The IPC channel lets api and worker notice when this process dies, even by kill -9, and shut down too.
-const run = (args, env, ipc = false) => spawn(process.execPath, args, { stdio: ['inherit', 'inherit', 'inherit', ...(ipc ? ['ipc'] : [])], env });
-const finished = (child) => new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+const run = (args, env, ipc = false) =>
+  spawn(process.execPath, args, { stdio: ['inherit', 'inherit', 'inherit', ...(ipc ? ['ipc'] : [])], env });
+const finished = (child) =>
+  new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 
 let local;
 try {
@@ -26,7 +28,10 @@ const stop = (signal) => {
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stop(signal));
 
 if (process.argv.includes('--prepare')) {
-  for (const step of [['dist/apps/cli/src/main.js', 'migrate'], ['dist/apps/cli/src/main.js', 'seed']]) {
+  for (const step of [
+    ['dist/apps/cli/src/main.js', 'migrate'],
+    ['dist/apps/cli/src/main.js', 'seed'],
+  ]) {
     const code = await finished((children = [run(step, local.env)])[0]);
     children = [];
     if (stopping) break;
@@ -43,7 +48,9 @@ if (process.argv.includes('--prepare')) {
 }
 
 if (!stopping) {
-  children = ['dist/apps/api/src/main.js', 'dist/apps/worker/src/main.js'].map((entry) => run([entry], local.env, true));
+  children = ['dist/apps/api/src/main.js', 'dist/apps/worker/src/main.js'].map((entry) =>
+    run([entry], local.env, true),
+  );
   let exited = 0;
   for (const child of children) {
     child.on('exit', async (code) => {

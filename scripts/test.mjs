@@ -27,11 +27,17 @@ if (services.redis.up) {
   delete env.REDIS_URL;
   env.QUEUE_BACKEND = 'postgres';
 }
-env.NODE_OPTIONS = [env.NODE_OPTIONS, '--experimental-vm-modules --disable-warning=ExperimentalWarning --conditions=development --import @swc-node/register/esm-register']
+env.NODE_OPTIONS = [
+  env.NODE_OPTIONS,
+  '--experimental-vm-modules --disable-warning=ExperimentalWarning --conditions=development --import @swc-node/register/esm-register',
+]
   .filter(Boolean)
   .join(' ');
 
-const jest = spawn(process.execPath, ['node_modules/jest/bin/jest.js', ...process.argv.slice(2)], { stdio: 'inherit', env });
+const jest = spawn(process.execPath, ['node_modules/jest/bin/jest.js', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env,
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => jest.kill(signal));
 jest.on('exit', async (code, signal) => {
   await embedded?.stop();

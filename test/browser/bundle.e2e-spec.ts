@@ -12,7 +12,10 @@ interface ManifestChunk {
   dynamicImports?: string[];
 }
 
-const manifest = JSON.parse(readFileSync(join(WEB_DIST, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+const manifest = JSON.parse(readFileSync(join(WEB_DIST, '.vite/manifest.json'), 'utf8')) as Record<
+  string,
+  ManifestChunk
+>;
 const gzipped = (file: string) => gzipSync(readFileSync(join(WEB_DIST, file))).length;
 
 /** The chunks a browser loads before the first page shows: the entry and everything it imports statically. */
@@ -43,7 +46,15 @@ describe('web app bundle (production build)', () => {
 
   it('splits the code by route: every other page is its own chunk, loaded when visited', () => {
     const lazy = (manifest[entryKey]!.dynamicImports ?? []).map((key) => manifest[key]!.src ?? key);
-    for (const page of ['needs/ReportNeedPage.tsx', 'needs/NeedPage.tsx', 'review/ProtocolReviewPage.tsx', 'review/DecisionPage.tsx', 'triage/TriageInboxPage.tsx', 'coach/CoachActivityPage.tsx', 'notifications/NotificationsPage.tsx']) {
+    for (const page of [
+      'needs/ReportNeedPage.tsx',
+      'needs/NeedPage.tsx',
+      'review/ProtocolReviewPage.tsx',
+      'review/DecisionPage.tsx',
+      'triage/TriageInboxPage.tsx',
+      'coach/CoachActivityPage.tsx',
+      'notifications/NotificationsPage.tsx',
+    ]) {
       expect(lazy.some((src) => src.endsWith(page))).toBe(true);
     }
   });

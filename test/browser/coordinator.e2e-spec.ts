@@ -5,8 +5,20 @@ import { FollowUpStep, FollowUpWorkflowService } from '#followup';
 import { ProcurementScanService } from '#procurement';
 import type { GqlResponse } from '../support/test-api.js';
 import { createUser, login, organizationByCode, type TestUser } from '../support/builders.js';
-import { assertCompatibility, createProduct, createSupplier, createSystem, setOrganizationSystem } from '../support/catalog-builders.js';
-import { AWARD, CHANGE_STATUS, CREATE_PROCUREMENT, JOIN, mobileAlarmProcurement } from '../support/procurement-builders.js';
+import {
+  assertCompatibility,
+  createProduct,
+  createSupplier,
+  createSystem,
+  setOrganizationSystem,
+} from '../support/catalog-builders.js';
+import {
+  AWARD,
+  CHANGE_STATUS,
+  CREATE_PROCUREMENT,
+  JOIN,
+  mobileAlarmProcurement,
+} from '../support/procurement-builders.js';
 import { followUpsOf } from '../support/followup-builders.js';
 import { type BrowserEnv, checkPage, newUserPage, signIn, startBrowserEnv } from '../support/browser.js';
 
@@ -44,21 +56,63 @@ describe('web app: municipality coordinator', () => {
     // The catalogue: a camera that works with the journal up to version 7 and not from 8; another journal nobody tested.
     const supplierId = await createSupplier(api, staff, 'Tillsyn AB');
     const productId = await createProduct(api, staff, 'DIGITAL_SUPERVISION', 'Nattkamera', ['3.1'], supplierId);
-    productName = ok(await api.gql(`query($id: ID!) { product(id: $id) { name } }`, { id: productId }, { token: staff.token })).product.name;
+    productName = ok(
+      await api.gql(`query($id: ID!) { product(id: $id) { name } }`, { id: productId }, { token: staff.token }),
+    ).product.name;
     const journalId = await createSystem(api, staff, 'CARE_DOCUMENTATION', 'Omsorgsjournal', ['7.0', '8.0']);
-    journal = ok(await api.gql(`query($id: ID!) { system(id: $id) { name } }`, { id: journalId }, { token: staff.token })).system.name;
+    journal = ok(
+      await api.gql(`query($id: ID!) { system(id: $id) { name } }`, { id: journalId }, { token: staff.token }),
+    ).system.name;
     const otherId = await createSystem(api, staff, 'CARE_DOCUMENTATION', 'Annan journal', ['2.0']);
-    await assertCompatibility(api, staff, { productId, systemId: journalId, systemVersions: '>=7 <8', status: 'SUPPORTED' });
-    await assertCompatibility(api, staff, { productId, systemId: journalId, systemVersions: '>=8', status: 'NOT_SUPPORTED', note: 'Larm når inte journalen' });
+    await assertCompatibility(api, staff, {
+      productId,
+      systemId: journalId,
+      systemVersions: '>=7 <8',
+      status: 'SUPPORTED',
+    });
+    await assertCompatibility(api, staff, {
+      productId,
+      systemId: journalId,
+      systemVersions: '>=8',
+      status: 'NOT_SUPPORTED',
+      note: 'Larm når inte journalen',
+    });
     ok(await setOrganizationSystem(api, coordinator, flen.id, journalId, '7.0'));
     ok(await setOrganizationSystem(api, coordinator, flen.id, otherId, '2.0'));
 
     // An agreement Flen took part in, in force from 22 November.
     const bought = ok(
-      await api.gql(CREATE_PROCUREMENT, { i: mobileAlarmProcurement({ title: 'Digital nattillsyn 2026', category: 'DIGITAL_SUPERVISION', participationOpensOn: '2026-11-20', participationClosesOn: '2026-11-21', lots: [{ name: 'Kameror' }] }) }, { token: staff.token }),
+      await api.gql(
+        CREATE_PROCUREMENT,
+        {
+          i: mobileAlarmProcurement({
+            title: 'Digital nattillsyn 2026',
+            category: 'DIGITAL_SUPERVISION',
+            participationOpensOn: '2026-11-20',
+            participationClosesOn: '2026-11-21',
+            lots: [{ name: 'Kameror' }],
+          }),
+        },
+        { token: staff.token },
+      ),
     ).createProcurement;
-    ok(await api.gql(CHANGE_STATUS, { i: { id: bought.id, status: 'OPEN_FOR_PARTICIPATION' } }, { token: staff.token }));
-    ok(await api.gql(JOIN, { i: { procurementId: bought.id, contactName: 'Alva', contactEmail: coordinator.email, volumes: [{ lotId: bought.lots[0].id, estimatedVolume: 20 }] } }, { token: coordinator.token }));
+    ok(
+      await api.gql(CHANGE_STATUS, { i: { id: bought.id, status: 'OPEN_FOR_PARTICIPATION' } }, { token: staff.token }),
+    );
+    ok(
+      await api.gql(
+        JOIN,
+        {
+          i: {
+            procurementId: bought.id,
+            contactName: 'Alva',
+            contactEmail: coordinator.email,
+            volumes: [{ lotId: bought.lots[0].id, estimatedVolume: 20 }],
+          },
+        },
+        { token: coordinator.token },
+      ),
+    );
     await moveTo('2026-11-22T08:00:00.000Z');
     ok(await api.gql(CHANGE_STATUS, { i: { id: bought.id, status: 'TENDERING' } }, { token: staff.token }));
     ok(
@@ -83,7 +137,9 @@ describe('web app: municipality coordinator', () => {
 
     // A procurement open for joining from 23 November to 15 December.
     openProcurementTitle = 'Gemensam upphandling av mobila trygghetslarm';
-    const open = ok(await api.gql(CREATE_PROCUREMENT, { i: mobileAlarmProcurement() }, { token: staff.token })).createProcurement;
+    const open = ok(
+      await api.gql(CREATE_PROCUREMENT, { i: mobileAlarmProcurement() }, { token: staff.token }),
+    ).createProcurement;
     ok(await api.gql(CHANGE_STATUS, { i: { id: open.id, status: 'OPEN_FOR_PARTICIPATION' } }, { token: staff.token }));
     await moveTo('2026-11-23T08:00:00.000Z');
     ({ page } = await newUserPage(env));
@@ -93,7 +149,10 @@ describe('web app: municipality coordinator', () => {
   it('joins an open procurement with volumes and a contact, changes it and withdraws', async () => {
     await signIn(page, coordinator);
     // The start page says what waits for the coordinator: a procurement the municipality can join.
-    await page.getByRole('region', { name: 'Att göra' }).getByRole('link', { name: '1 upphandling är öppen för anmälan' }).waitFor();
+    await page
+      .getByRole('region', { name: 'Att göra' })
+      .getByRole('link', { name: '1 upphandling är öppen för anmälan' })
+      .waitFor();
     await page.getByRole('link', { name: 'Upphandlingar', exact: true }).click();
     await page.getByRole('heading', { name: 'Upphandlingar', level: 1 }).waitFor();
     await page.getByRole('link', { name: 'Digital nattillsyn 2026' }).waitFor();
@@ -130,8 +189,13 @@ describe('web app: municipality coordinator', () => {
     await page.getByRole('heading', { name: openProcurementTitle, level: 1 }).waitFor();
     await page.getByLabel('Uppskattad volym, delområde 1: Mobila trygghetslarm med GPS').fill('90');
     await page.getByRole('button', { name: 'Spara ändringar' }).click();
-    await page.getByRole('alert').getByText(/Anmälan är öppen 2026-11-23–2026-12-15/).waitFor();
-    expect(await page.getByLabel('Uppskattad volym, delområde 1: Mobila trygghetslarm med GPS').inputValue()).toBe('90');
+    await page
+      .getByRole('alert')
+      .getByText(/Anmälan är öppen 2026-11-23–2026-12-15/)
+      .waitFor();
+    expect(await page.getByLabel('Uppskattad volym, delområde 1: Mobila trygghetslarm med GPS').inputValue()).toBe(
+      '90',
+    );
     await checkPage(page, 'coordinator-procurement-window-closed');
   });
 
@@ -164,7 +228,11 @@ describe('web app: municipality coordinator', () => {
     await page.getByRole('group', { name: 'Tackade nej' }).getByLabel('Män').fill('2');
     await checkPage(page, 'coordinator-record-implementation');
     await page.getByRole('button', { name: 'Registrera införandet' }).click();
-    await page.getByRole('heading', { name: /^Införande:/ }).or(page.getByRole('alert')).first().waitFor();
+    await page
+      .getByRole('heading', { name: /^Införande:/ })
+      .or(page.getByRole('alert'))
+      .first()
+      .waitFor();
     expect(await page.getByRole('alert').allInnerTexts()).toEqual([]);
     await page.getByRole('heading', { name: `Införande: ${productName}, Flens kommun` }).waitFor();
     await page.getByRole('row', { name: 'Erbjudna 6 4 0 10' }).waitFor();
@@ -178,8 +246,12 @@ describe('web app: municipality coordinator', () => {
     // Back on the agreement, the call-off leads to its implementation.
     await page.goBack();
     await page.goBack();
-    const row = page.getByRole('row', { name: new RegExp(`${productName}`) }).filter({ has: page.getByRole('link', { name: 'Infört 20 december 2026' }) });
-    expect(await row.getByRole('link', { name: 'Infört 20 december 2026' }).getAttribute('href')).toBe(`/inforanden/${implementationId}`);
+    const row = page
+      .getByRole('row', { name: new RegExp(`${productName}`) })
+      .filter({ has: page.getByRole('link', { name: 'Infört 20 december 2026' }) });
+    expect(await row.getByRole('link', { name: 'Infört 20 december 2026' }).getAttribute('href')).toBe(
+      `/inforanden/${implementationId}`,
+    );
     await row.getByRole('link', { name: 'Registrera ytterligare ett införande' }).waitFor();
   });
 
@@ -209,9 +281,18 @@ describe('web app: municipality coordinator', () => {
   it('answers the 12-month follow-up on the indicator form, keeping a draft across a reload', async () => {
     await moveTo('2027-12-21T08:00:00.000Z');
     const [first] = await followUpsOf(env.api, implementationId);
-    await env.api.app.get(FollowUpWorkflowService).runStep(FollowUpStep.Open, { followUpId: first!.id, dueOn: first!.due_on, scheduleVersion: first!.schedule_version });
+    await env.api.app
+      .get(FollowUpWorkflowService)
+      .runStep(FollowUpStep.Open, {
+        followUpId: first!.id,
+        dueOn: first!.due_on,
+        scheduleVersion: first!.schedule_version,
+      });
     await signIn(page, coordinator);
-    await page.getByRole('region', { name: 'Att göra' }).getByRole('link', { name: '1 uppföljning väntar på ert svar' }).waitFor();
+    await page
+      .getByRole('region', { name: 'Att göra' })
+      .getByRole('link', { name: '1 uppföljning väntar på ert svar' })
+      .waitFor();
     await page.getByRole('link', { name: 'Uppföljningar', exact: true }).click();
     await page.getByRole('heading', { name: 'Att besvara' }).waitFor();
     await checkPage(page, 'coordinator-follow-ups');
@@ -222,14 +303,21 @@ describe('web app: municipality coordinator', () => {
     await page.reload();
     await page.getByText('Det du skrivit sparas på den här datorn tills du skickar svaret.').waitFor();
     expect(await page.getByLabel('Aktiva användare, kvinnor (personer)').inputValue()).toBe('5');
-    expect(await page.getByRole('radiogroup', { name: 'Upplevd trygghet' }).getByRole('radio', { name: '4' }).isChecked()).toBe(true);
+    expect(
+      await page.getByRole('radiogroup', { name: 'Upplevd trygghet' }).getByRole('radio', { name: '4' }).isChecked(),
+    ).toBe(true);
     // A required indicator left out: the api names it, next to its field.
     await page.getByRole('button', { name: 'Skicka svaret' }).click();
     await page.getByRole('alert').getByText('Aktiva användare, annat/okänt kön (personer) måste besvaras.').waitFor();
-    expect(await page.getByLabel('Aktiva användare, annat/okänt kön (personer)').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Aktiva användare, annat/okänt kön (personer)').getAttribute('aria-invalid')).toBe(
+      'true',
+    );
     await checkPage(page, 'coordinator-follow-up-errors');
     await page.getByLabel('Aktiva användare, annat/okänt kön (personer)').fill('0');
-    await page.getByRole('radiogroup', { name: 'Möter fortfarande personens behov och önskemål' }).getByText('4', { exact: true }).click();
+    await page
+      .getByRole('radiogroup', { name: 'Möter fortfarande personens behov och önskemål' })
+      .getByText('4', { exact: true })
+      .click();
     await page.getByLabel('Avvikelser (st)').fill('1');
     await page.getByLabel('Tekniska fel (st)').fill('0');
     await page.getByRole('radiogroup', { name: 'Fortsatt användning' }).getByText('Ja', { exact: true }).click();
@@ -237,7 +325,9 @@ describe('web app: municipality coordinator', () => {
     await page.getByText('Tack! Uppföljningen är besvarad.').waitFor();
     await page.getByRole('heading', { name: 'Gällande svar (version 1)' }).waitFor();
     await checkPage(page, 'coordinator-follow-up-answered');
-    const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('noden.draft.followUp.')));
+    const stored = await page.evaluate(() =>
+      Object.keys(localStorage).filter((k) => k.startsWith('noden.draft.followUp.')),
+    );
     expect(stored).toEqual([]);
   });
 });

@@ -64,13 +64,19 @@ describe('web app in English: part 2 pages', () => {
       ['/beslut', 'Decisions'],
       ['/inkorg', 'Inbox: new needs'],
     ];
-    for (const [path, heading] of pages) await visitInEnglish(page, path, heading, `en-staff${path.replaceAll('/', '-')}`);
+    for (const [path, heading] of pages)
+      await visitInEnglish(page, path, heading, `en-staff${path.replaceAll('/', '-')}`);
   });
 
   it('node staff award in English; the api refuses in English next to the fields, and nothing typed is lost', async () => {
-    const created = await env.api.gql(CREATE_PROCUREMENT, { i: mobileAlarmProcurement({ title: 'Mobile alarms to award' }) }, { token: staff.token });
+    const created = await env.api.gql(
+      CREATE_PROCUREMENT,
+      { i: mobileAlarmProcurement({ title: 'Mobile alarms to award' }) },
+      { token: staff.token },
+    );
     const id = created.data!.createProcurement.id as string;
-    for (const status of ['OPEN_FOR_PARTICIPATION', 'TENDERING']) await env.api.gql(CHANGE_STATUS, { i: { id, status } }, { token: staff.token });
+    for (const status of ['OPEN_FOR_PARTICIPATION', 'TENDERING'])
+      await env.api.gql(CHANGE_STATUS, { i: { id, status } }, { token: staff.token });
     const page = await englishPage(staff);
     await visitInEnglish(page, `/upphandlingar/${id}`, 'Mobile alarms to award', 'en-staff-award');
     const award = page.getByRole('region', { name: 'Award the framework agreement' });
@@ -94,6 +100,7 @@ describe('web app in English: part 2 pages', () => {
       ['/beslut', 'Decisions'],
       ['/kunskap', 'The knowledge portal'],
     ];
-    for (const [path, heading] of pages) await visitInEnglish(page, path, heading, `en-coordinator${path.replaceAll('/', '-')}`);
+    for (const [path, heading] of pages)
+      await visitInEnglish(page, path, heading, `en-coordinator${path.replaceAll('/', '-')}`);
   });
 });

@@ -27,7 +27,12 @@ describe('web app: everyone', () => {
     expect(response!.headers()['cache-control']).toBe('no-cache');
     expect(await page.getAttribute('html', 'lang')).toBe('sv');
     await page.getByRole('heading', { name: 'Logga in i Noden' }).waitFor();
-    const assets = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/assets/')));
+    const assets = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((n) => n.includes('/assets/')),
+    );
     const asset = await env.api.get(new URL(assets[0]!).pathname);
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     // An app route reloads into the app; the api's own routes are untouched.

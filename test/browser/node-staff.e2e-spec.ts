@@ -24,9 +24,18 @@ describe('web app: node staff', () => {
     cameraId = await createProduct(env.api, staff, 'DIGITAL_SUPERVISION', 'Nattkamera', ['3.1']);
     const other = await createProduct(env.api, staff, 'DIGITAL_SUPERVISION', 'Tillsynskamera', ['1.0']);
     journalId = await createSystem(env.api, staff, 'CARE_DOCUMENTATION', 'Omsorgsjournal', ['7.0']);
-    await assertCompatibility(env.api, staff, { productId: other, systemId: journalId, systemVersions: '*', status: 'SUPPORTED' });
-    camera = (await env.api.gql(`query($id: ID!) { product(id: $id) { name } }`, { id: cameraId }, { token: staff.token })).data!.product.name;
-    journal = (await env.api.gql(`query($id: ID!) { system(id: $id) { name } }`, { id: journalId }, { token: staff.token })).data!.system.name;
+    await assertCompatibility(env.api, staff, {
+      productId: other,
+      systemId: journalId,
+      systemVersions: '*',
+      status: 'SUPPORTED',
+    });
+    camera = (
+      await env.api.gql(`query($id: ID!) { product(id: $id) { name } }`, { id: cameraId }, { token: staff.token })
+    ).data!.product.name;
+    journal = (
+      await env.api.gql(`query($id: ID!) { system(id: $id) { name } }`, { id: journalId }, { token: staff.token })
+    ).data!.system.name;
     ({ page } = await newUserPage(env));
     await signIn(page, staff);
   });
@@ -81,12 +90,24 @@ describe('web app: node staff', () => {
     await dialog.getByRole('button', { name: 'Spara uppgiften' }).click();
     await page.getByText(`Sparat: ${camera} med ${journal} fungerar delvis.`).waitFor();
     await page.getByRole('button', { name: `${camera} med ${journal}: fungerar delvis` }).waitFor();
-    const history = await env.api.gql(`query($p: ID!, $s: ID!) { compatibilityHistory(productId: $p, systemId: $s) { status systemVersions note } }`, { p: cameraId, s: journalId }, { token: staff.token });
-    expect(history.data?.compatibilityHistory[0]).toEqual({ status: 'PARTIAL', systemVersions: '>=7 <8', note: 'Larm syns inte i journalen.' });
+    const history = await env.api.gql(
+      `query($p: ID!, $s: ID!) { compatibilityHistory(productId: $p, systemId: $s) { status systemVersions note } }`,
+      { p: cameraId, s: journalId },
+      { token: staff.token },
+    );
+    expect(history.data?.compatibilityHistory[0]).toEqual({
+      status: 'PARTIAL',
+      systemVersions: '>=7 <8',
+      note: 'Larm syns inte i journalen.',
+    });
   });
 
   it('moves a procurement through its lifecycle; cancelling asks for a reason', async () => {
-    const created = await env.api.gql(CREATE_PROCUREMENT, { i: mobileAlarmProcurement({ title: 'Upphandling av sensorer' }) }, { token: staff.token });
+    const created = await env.api.gql(
+      CREATE_PROCUREMENT,
+      { i: mobileAlarmProcurement({ title: 'Upphandling av sensorer' }) },
+      { token: staff.token },
+    );
     await page.goto(`/upphandlingar/${created.data!.createProcurement.id}`);
     await page.getByRole('heading', { name: 'Upphandling av sensorer', level: 1 }).waitFor();
     await page.getByRole('button', { name: /Ny status/ }).click();
@@ -104,14 +125,19 @@ describe('web app: node staff', () => {
 
   it('adds an indicator to the default set as a new version', async () => {
     await page.getByRole('link', { name: 'Indikatorer' }).click();
-    const set = page.locator('section.card', { has: page.getByRole('heading', { name: /Standard för alla teknikområden/ }) });
+    const set = page.locator('section.card', {
+      has: page.getByRole('heading', { name: /Standard för alla teknikområden/ }),
+    });
     await set.getByRole('cell', { name: 'Upplevd trygghet' }).waitFor();
     await set.getByText('Lägg till en indikator').click();
     await set.getByLabel('Benämning på svenska').fill('Fall per månad');
     await set.getByLabel('Benämning på engelska').fill('Falls per month');
     await set.getByLabel('Nyckel', { exact: true }).fill('Fall per månad');
     await set.getByRole('button', { name: 'Spara ny version' }).click();
-    await set.getByRole('alert').getByText('Nyckeln ska bestå av bokstäver och siffror och börja med liten bokstav, t.ex. fallsPerMonth.').waitFor();
+    await set
+      .getByRole('alert')
+      .getByText('Nyckeln ska bestå av bokstäver och siffror och börja med liten bokstav, t.ex. fallsPerMonth.')
+      .waitFor();
     expect(await set.getByLabel('Nyckel', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     await checkPage(page, 'staff-indicators-refused');
     await set.getByLabel('Nyckel', { exact: true }).fill('fallsPerMonth');
@@ -123,7 +149,11 @@ describe('web app: node staff', () => {
   it('shows the queues’ health', async () => {
     await page.getByRole('link', { name: 'Driftläge' }).click();
     await page.getByRole('row', { name: 'Databas (Postgres) Fungerar' }).waitFor();
-    await page.getByRole('row', { name: process.env.QUEUE_BACKEND === 'postgres' ? 'Köer (Postgres) Fungerar' : 'Köer (Redis) Fungerar' }).waitFor();
+    await page
+      .getByRole('row', {
+        name: process.env.QUEUE_BACKEND === 'postgres' ? 'Köer (Postgres) Fungerar' : 'Köer (Redis) Fungerar',
+      })
+      .waitFor();
     await page.getByRole('row', { name: /^Bakgrundsjobb \(worker\) Igång, senaste livstecken/ }).waitFor();
     await page.getByRole('table', { name: 'Workers som lever' }).waitFor();
     await checkPage(page, 'staff-health');

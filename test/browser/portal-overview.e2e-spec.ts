@@ -29,7 +29,11 @@ describe('web app: knowledge portal, transferability and the county overview', (
   beforeAll(async () => {
     env = await startBrowserEnv();
     const admin = await createUser(env.api, 'Noden', [Role.NODE_ADMIN], 'admin');
-    await env.api.gql(`mutation { configureSteeringQuorum(input: { rule: MINIMUM_VOTES, minimumVotes: 2 }) { minimumVotes } }`, {}, { token: admin.token });
+    await env.api.gql(
+      `mutation { configureSteeringQuorum(input: { rule: MINIMUM_VOTES, minimumVotes: 2 }) { minimumVotes } }`,
+      {},
+      { token: admin.token },
+    );
     staff = await createUser(env.api, 'Noden', [Role.NODE_STAFF], 'Sam Staff');
     coordinator = await createUser(env.api, '0482', [Role.MUNICIPALITY_COORDINATOR], 'Alva Samordnare');
     member = await createUser(env.api, '0488', [Role.STEERING_MEMBER], 'Tova Trosa');
@@ -41,10 +45,13 @@ describe('web app: knowledge portal, transferability and the county overview', (
     const decided = await vote(env.api, second, protocol.versionId, 'RECOMMEND', { rationale: 'Tydliga resultat.' });
     decisionId = decided.data!.castSteeringVote.decision.id;
     const journalId = await createSystem(env.api, staff, 'CARE_DOCUMENTATION', 'Flens journal', ['4.2']);
-    flensJournal = (await env.api.gql(`query($id: ID!) { system(id: $id) { name } }`, { id: journalId }, { token: staff.token })).data!.system.name;
+    flensJournal = (
+      await env.api.gql(`query($id: ID!) { system(id: $id) { name } }`, { id: journalId }, { token: staff.token })
+    ).data!.system.name;
     await setOrganizationSystem(env.api, coordinator, (await organizationByCode(env.api, '0482')).id, journalId, '4.2');
     const coach = await createUser(env.api, '0482', [Role.TECH_COACH], 'coach');
-    for (const title of ['Larmen hörs inte i köket', 'Dörrlarm saknas', 'Surfplattor till anhöriga']) await changeStatus(env.api, staff, (await reportNeed(env.api, coach, { title })).id, 'TRIAGED');
+    for (const title of ['Larmen hörs inte i köket', 'Dörrlarm saknas', 'Surfplattor till anhöriga'])
+      await changeStatus(env.api, staff, (await reportNeed(env.api, coach, { title })).id, 'TRIAGED');
     ({ page } = await newUserPage(env));
   });
   afterAll(() => env?.close());
@@ -54,8 +61,12 @@ describe('web app: knowledge portal, transferability and the county overview', (
     await page.getByRole('link', { name: 'Kunskapsbank' }).click();
     await page.getByRole('link', { name: 'Skriv en artikel' }).click();
     await page.getByLabel('Rubrik', { exact: true }).fill('Så bytte Flen till digitala trygghetslarm');
-    await page.getByLabel('Sammanfattning', { exact: true }).fill('Erfarenheter från bytet till digitala trygghetslarm i hemtjänsten.');
-    await page.getByLabel('Text', { exact: true }).fill('Vi började med en inventering av alla larm. <script>alert(1)</script> Personalen utbildades i två steg.');
+    await page
+      .getByLabel('Sammanfattning', { exact: true })
+      .fill('Erfarenheter från bytet till digitala trygghetslarm i hemtjänsten.');
+    await page
+      .getByLabel('Text', { exact: true })
+      .fill('Vi började med en inventering av alla larm. <script>alert(1)</script> Personalen utbildades i två steg.');
     await page.getByRole('button', { name: /Typ av kunskap/ }).click();
     await page.getByRole('option', { name: 'Gott exempel', exact: true }).click();
     await page.getByRole('button', { name: /Källa/ }).click();
@@ -81,7 +92,9 @@ describe('web app: knowledge portal, transferability and the county overview', (
     await page.getByRole('link', { name: 'Kunskapsbank' }).click();
     await page.getByRole('searchbox', { name: 'Sök i kunskapsbanken' }).fill('larm');
     await page.getByRole('searchbox', { name: 'Sök i kunskapsbanken' }).press('Enter');
-    const hit = page.locator('.hits li', { has: page.getByRole('link', { name: 'Så bytte Flen till digitala trygghetslarm' }) });
+    const hit = page.locator('.hits li', {
+      has: page.getByRole('link', { name: 'Så bytte Flen till digitala trygghetslarm' }),
+    });
     await hit.waitFor();
     expect(await hit.locator('.snippet mark').count()).toBeGreaterThan(0);
     expect(await page.locator('.hits script').count()).toBe(0);
@@ -103,14 +116,24 @@ describe('web app: knowledge portal, transferability and the county overview', (
     await needs.getByRole('img', { name: /Behov per status/ }).waitFor();
     await needs.getByText('Visa siffrorna som tabell').click();
     await needs.getByRole('row', { name: 'Bedömd 3' }).waitFor();
-    await page.locator('section.chart', { has: page.getByRole('heading', { name: 'Uppföljningar per kommun' }) }).waitFor();
-    await page.locator('section.chart', { has: page.getByRole('heading', { name: 'Upptag per 10 000 invånare' }) }).waitFor();
+    await page
+      .locator('section.chart', { has: page.getByRole('heading', { name: 'Uppföljningar per kommun' }) })
+      .waitFor();
+    await page
+      .locator('section.chart', { has: page.getByRole('heading', { name: 'Upptag per 10 000 invånare' }) })
+      .waitFor();
     await checkPage(page, 'overview');
-    const [chartCsv] = await Promise.all([page.waitForEvent('download'), needs.getByRole('button', { name: 'Ladda ner ”Behov per status” som CSV' }).click()]);
+    const [chartCsv] = await Promise.all([
+      page.waitForEvent('download'),
+      needs.getByRole('button', { name: 'Ladda ner ”Behov per status” som CSV' }).click(),
+    ]);
     const chart = readFileSync((await chartCsv.path())!, 'utf8');
     expect(chart.startsWith('\uFEFFGrupp;Antal\r\n')).toBe(true);
     expect(chart).toContain('Bedömd;3\r\n');
-    const [decisionsCsv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Beslut', exact: true }).click()]);
+    const [decisionsCsv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Beslut', exact: true }).click(),
+    ]);
     const decisions = readFileSync((await decisionsCsv.path())!, 'utf8');
     expect(decisions.charCodeAt(0)).toBe(0xfeff);
     expect(decisions).toContain(';');
@@ -121,14 +144,21 @@ describe('web app: knowledge portal, transferability and the county overview', (
   it('a coordinator sees on the decision what the test did not cover in Flen, and its thread', async () => {
     await signIn(page, coordinator);
     await page.goto(`/beslut/${decisionId}`);
-    const card = page.locator('section', { has: page.getByRole('heading', { name: /Överförbarhet till Flens kommun/ }) });
+    const card = page.locator('section', {
+      has: page.getByRole('heading', { name: /Överförbarhet till Flens kommun/ }),
+    });
     await card.getByText(`System ni använder som ingen testdeltagare hade: ${flensJournal} 4.2`).waitFor();
     await checkPage(page, 'decision-transferability');
     await page.getByRole('link', { name: 'Visa hela tråden' }).click();
     await page.getByRole('heading', { name: 'Tråden från behov till uppföljning', level: 1 }).waitFor();
     await page.locator('.thread-step.current').getByText('Styrgruppens beslut').waitFor();
     // What comes next is shown too, so nobody has to ask where the thread stands.
-    expect(await page.locator('.thread-step.to-come .thread-kind').allInnerTexts()).toEqual(['GEMENSAM UPPHANDLING', 'RAMAVTAL', 'INFÖRANDE', 'UPPFÖLJNING EFTER 12 OCH 24 MÅNADER']);
+    expect(await page.locator('.thread-step.to-come .thread-kind').allInnerTexts()).toEqual([
+      'GEMENSAM UPPHANDLING',
+      'RAMAVTAL',
+      'INFÖRANDE',
+      'UPPFÖLJNING EFTER 12 OCH 24 MÅNADER',
+    ]);
     await page.locator('.thread-step.to-come').first().getByText('Inte ännu').waitFor();
     await checkPage(page, 'thread-decision');
   });

@@ -3,7 +3,12 @@ import type { Page } from 'playwright-core';
 import { Role } from '#core';
 import { createUser, type TestUser } from '../support/builders.js';
 import { reportNeed } from '../support/needs-builders.js';
-import { alarmCatalog, CHANGE_STATUS, CREATE_PROCUREMENT, mobileAlarmProcurement } from '../support/procurement-builders.js';
+import {
+  alarmCatalog,
+  CHANGE_STATUS,
+  CREATE_PROCUREMENT,
+  mobileAlarmProcurement,
+} from '../support/procurement-builders.js';
 import { submittedProtocol } from '../support/review-builders.js';
 import { vote } from '../support/testbed-builders.js';
 import { type BrowserEnv, checkPage, newUserPage, signIn, startBrowserEnv } from '../support/browser.js';
@@ -25,23 +30,33 @@ describe('web app: node staff run a procurement', () => {
   afterAll(() => env?.close());
 
   it('publishes requirement specification versions; a link that is not https is refused next to the field', async () => {
-    const created = await env.api.gql(CREATE_PROCUREMENT, { i: mobileAlarmProcurement({ title: 'Upphandling av trygghetslarm' }) }, { token: staff.token });
+    const created = await env.api.gql(
+      CREATE_PROCUREMENT,
+      { i: mobileAlarmProcurement({ title: 'Upphandling av trygghetslarm' }) },
+      { token: staff.token },
+    );
     await page.goto(`/upphandlingar/${created.data!.createProcurement.id}`);
     await page.getByRole('heading', { name: 'Upphandling av trygghetslarm', level: 1 }).waitFor();
     const spec = page.getByRole('region', { name: 'Kravspecifikation' });
     await spec.getByText('Ingen version är publicerad än.').waitFor();
-    await spec.getByLabel('Vad versionen innehåller eller ändrar').fill('Första utkastet: larmkrav och integration med journalen.');
+    await spec
+      .getByLabel('Vad versionen innehåller eller ändrar')
+      .fill('Första utkastet: larmkrav och integration med journalen.');
     await spec.getByLabel('Länkar till dokumenten').fill('http://dokument.example.se/krav-v1.pdf');
     await spec.getByRole('button', { name: 'Publicera versionen' }).click();
     await spec.getByRole('alert').first().waitFor();
     expect(await spec.getByLabel('Länkar till dokumenten').getAttribute('aria-invalid')).toBe('true');
-    expect(await spec.getByLabel('Vad versionen innehåller eller ändrar').inputValue()).toBe('Första utkastet: larmkrav och integration med journalen.');
+    expect(await spec.getByLabel('Vad versionen innehåller eller ändrar').inputValue()).toBe(
+      'Första utkastet: larmkrav och integration med journalen.',
+    );
     await spec.getByLabel('Länkar till dokumenten').fill('https://dokument.example.se/krav-v1.pdf');
     await spec.getByRole('button', { name: 'Publicera versionen' }).click();
     await spec.getByText('Version 1 av kravspecifikationen är publicerad.').waitFor();
     await spec.getByRole('link', { name: 'https://dokument.example.se/krav-v1.pdf' }).waitFor();
     await spec.getByRole('heading', { name: 'Publicera version 2' }).waitFor();
-    await spec.getByLabel('Vad versionen innehåller eller ändrar').fill('Svarstider för larm skärpta efter dialog med leverantörer.');
+    await spec
+      .getByLabel('Vad versionen innehåller eller ändrar')
+      .fill('Svarstider för larm skärpta efter dialog med leverantörer.');
     await spec.getByRole('button', { name: 'Publicera versionen' }).click();
     await spec.getByText('Version 2 av kravspecifikationen är publicerad.').waitFor();
     await spec.getByText(/^Version 2,/).waitFor();
@@ -50,13 +65,33 @@ describe('web app: node staff run a procurement', () => {
   });
   it('creates a procurement with two lots answering a need; a window that closes before it opens is refused next to the field', async () => {
     const coach = await createUser(env.api, '0482', [Role.TECH_COACH], 'Tove Coach');
-    const need = await reportNeed(env.api, coach, { title: 'Larmet fungerar inte utomhus', category: 'MOBILE_SAFETY_ALARM' });
+    const need = await reportNeed(env.api, coach, {
+      title: 'Larmet fungerar inte utomhus',
+      category: 'MOBILE_SAFETY_ALARM',
+    });
     const admin = await createUser(env.api, 'Noden', [Role.NODE_ADMIN], 'Ada Admin');
-    await env.api.gql(`mutation { configureSteeringQuorum(input: { rule: MINIMUM_VOTES, minimumVotes: 2 }) { minimumVotes } }`, {}, { token: admin.token });
+    await env.api.gql(
+      `mutation { configureSteeringQuorum(input: { rule: MINIMUM_VOTES, minimumVotes: 2 }) { minimumVotes } }`,
+      {},
+      { token: admin.token },
+    );
     const lead = await createUser(env.api, '0484', [Role.MUNICIPALITY_COORDINATOR], 'Eskilstuna samordnare');
-    const protocol = await submittedProtocol(env.api, lead, [], { category: 'MOBILE_SAFETY_ALARM', title: 'Mobila larm med GPS i hemtjänsten' });
-    await vote(env.api, await createUser(env.api, '0488', [Role.STEERING_MEMBER], 'Tova Trosa'), protocol.versionId, 'RECOMMEND');
-    const decided = await vote(env.api, await createUser(env.api, '0484', [Role.STEERING_MEMBER], 'Eskil Ledamot'), protocol.versionId, 'RECOMMEND');
+    const protocol = await submittedProtocol(env.api, lead, [], {
+      category: 'MOBILE_SAFETY_ALARM',
+      title: 'Mobila larm med GPS i hemtjänsten',
+    });
+    await vote(
+      env.api,
+      await createUser(env.api, '0488', [Role.STEERING_MEMBER], 'Tova Trosa'),
+      protocol.versionId,
+      'RECOMMEND',
+    );
+    const decided = await vote(
+      env.api,
+      await createUser(env.api, '0484', [Role.STEERING_MEMBER], 'Eskil Ledamot'),
+      protocol.versionId,
+      'RECOMMEND',
+    );
     const decisionId = decided.data!.castSteeringVote.decision.id as string;
     await page.goto('/upphandlingar');
     await page.getByRole('link', { name: 'Ny upphandling' }).click();
@@ -65,7 +100,10 @@ describe('web app: node staff run a procurement', () => {
     await page.getByRole('button', { name: /Teknikområde/ }).click();
     await page.getByRole('option', { name: 'Mobilt trygghetslarm' }).click();
     await page.getByText(/^Larmet fungerar inte utomhus/).click();
-    await page.getByRole('group', { name: 'Styrgruppsbeslut som upphandlingen bygger på' }).getByText(/^Mobila larm med GPS i hemtjänsten: Rekommendera/).click();
+    await page
+      .getByRole('group', { name: 'Styrgruppsbeslut som upphandlingen bygger på' })
+      .getByText(/^Mobila larm med GPS i hemtjänsten: Rekommendera/)
+      .click();
     await page.getByRole('button', { name: /Förfarande/ }).click();
     await page.getByRole('option', { name: 'Öppet förfarande' }).click();
     await page.getByRole('button', { name: /Typ av upphandling/ }).click();
@@ -85,7 +123,9 @@ describe('web app: node staff run a procurement', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Ny gemensam upphandling', level: 1 }).waitFor();
     expect(await page.getByLabel('Delområde 2: namn').inputValue()).toBe('Larm i särskilt boende');
-    expect(await page.getByLabel('Upphandlingens namn').inputValue()).toBe('Gemensam upphandling av läkemedelsautomater');
+    expect(await page.getByLabel('Upphandlingens namn').inputValue()).toBe(
+      'Gemensam upphandling av läkemedelsautomater',
+    );
     await checkPage(page, 'staff-procurement-new-error');
     await page.getByRole('group', { name: 'Sista dag att anmäla sig' }).getByRole('spinbutton').first().click();
     await page.keyboard.type('20261231');
@@ -94,8 +134,20 @@ describe('web app: node staff run a procurement', () => {
     await page.getByText('Anmälan 15 december 2026 – 31 december 2026').waitFor();
     await page.locator('dl.facts').getByText('Planerad').waitFor();
     const id = page.url().split('/').pop()!;
-    const saved = await env.api.gql(`query($id: ID!) { procurement(id: $id) { estimatedValueSek lots { number name } needs { id } testDecisionIds } }`, { id }, { token: staff.token });
-    expect(saved.data!.procurement).toEqual({ estimatedValueSek: 2_500_000, lots: [{ number: 1, name: 'Larm med GPS' }, { number: 2, name: 'Larm i särskilt boende' }], needs: [{ id: need.id }], testDecisionIds: [decisionId] });
+    const saved = await env.api.gql(
+      `query($id: ID!) { procurement(id: $id) { estimatedValueSek lots { number name } needs { id } testDecisionIds } }`,
+      { id },
+      { token: staff.token },
+    );
+    expect(saved.data!.procurement).toEqual({
+      estimatedValueSek: 2_500_000,
+      lots: [
+        { number: 1, name: 'Larm med GPS' },
+        { number: 2, name: 'Larm i särskilt boende' },
+      ],
+      needs: [{ id: need.id }],
+      testDecisionIds: [decisionId],
+    });
     // The next new procurement starts empty: the accepted draft is gone.
     await page.goto('/upphandlingar/ny');
     expect(await page.getByLabel('Upphandlingens namn').inputValue()).toBe('');
@@ -103,13 +155,24 @@ describe('web app: node staff run a procurement', () => {
 
   it('awards the framework agreement: terms, extension options, contract follow-up, suppliers ranked per lot with their products', async () => {
     const catalog = await alarmCatalog(env.api, staff.token);
-    const created = await env.api.gql(CREATE_PROCUREMENT, { i: mobileAlarmProcurement({ title: 'Upphandling av mobila larm att tilldela' }) }, { token: staff.token });
+    const created = await env.api.gql(
+      CREATE_PROCUREMENT,
+      { i: mobileAlarmProcurement({ title: 'Upphandling av mobila larm att tilldela' }) },
+      { token: staff.token },
+    );
     const procurement = created.data!.createProcurement as { id: string; lots: { id: string }[] };
-    for (const status of ['OPEN_FOR_PARTICIPATION', 'TENDERING']) await env.api.gql(CHANGE_STATUS, { i: { id: procurement.id, status } }, { token: staff.token });
+    for (const status of ['OPEN_FOR_PARTICIPATION', 'TENDERING'])
+      await env.api.gql(CHANGE_STATUS, { i: { id: procurement.id, status } }, { token: staff.token });
     await page.goto('/');
-    await page.getByRole('region', { name: 'Att göra' }).getByRole('link', { name: '1 upphandling i anbudsfas väntar på tilldelning' }).click();
+    await page
+      .getByRole('region', { name: 'Att göra' })
+      .getByRole('link', { name: '1 upphandling i anbudsfas väntar på tilldelning' })
+      .click();
     const all = page.getByRole('region', { name: 'Alla upphandlingar' });
-    await all.getByRole('row', { name: /Upphandling av mobila larm att tilldela/ }).getByText('Anbudsfas').waitFor();
+    await all
+      .getByRole('row', { name: /Upphandling av mobila larm att tilldela/ })
+      .getByText('Anbudsfas')
+      .waitFor();
     await checkPage(page, 'staff-procurements');
     await all.getByRole('link', { name: 'Upphandling av mobila larm att tilldela' }).click();
     const award = page.getByRole('region', { name: 'Tilldela ramavtal' });
@@ -131,7 +194,9 @@ describe('web app: node staff run a procurement', () => {
     await page.getByRole('option', { name: 'Direkt avrop enligt rangordning' }).click();
     await award.getByRole('button', { name: 'Lägg till förlängningsoption' }).click();
     await award.getByLabel('Option 1: antal månader').fill('24');
-    expect(await award.getByRole('combobox', { name: 'Organisation som följer upp avtalet' }).inputValue()).toBe('Välfärdstekniknoden Sörmland');
+    expect(await award.getByRole('combobox', { name: 'Organisation som följer upp avtalet' }).inputValue()).toBe(
+      'Välfärdstekniknoden Sörmland',
+    );
     await award.getByLabel('Kontaktperson för avtalsuppföljning').fill('Ulla Uppföljare');
     await award.getByLabel('Kontaktpersonens e-postadress').fill('ulla.uppfoljare@noden.example.se');
 
@@ -157,8 +222,15 @@ describe('web app: node staff run a procurement', () => {
     await page.getByText('Gäller 1 januari 2027 – 31 december 2028').waitFor();
     await page.getByText(/Välfärdstekniknoden Sörmland: Ulla Uppföljare/).waitFor();
     const lot1 = page.getByRole('region', { name: /^Delområde 1/ });
-    expect(await lot1.getByRole('row').allInnerTexts()).toEqual([expect.stringContaining('Rang'), expect.stringMatching(/^1\s+Trygga Larm AB.*GoSafe GPS/), expect.stringMatching(/^2\s+Nordlarm AB.*Nordlarm Mobil/)]);
-    await page.getByRole('region', { name: /^Delområde 2/ }).getByText('GoSafe Inne').waitFor();
+    expect(await lot1.getByRole('row').allInnerTexts()).toEqual([
+      expect.stringContaining('Rang'),
+      expect.stringMatching(/^1\s+Trygga Larm AB.*GoSafe GPS/),
+      expect.stringMatching(/^2\s+Nordlarm AB.*Nordlarm Mobil/),
+    ]);
+    await page
+      .getByRole('region', { name: /^Delområde 2/ })
+      .getByText('GoSafe Inne')
+      .waitFor();
     await checkPage(page, 'staff-agreement-awarded');
 
     const extensions = page.getByRole('region', { name: 'Förlängningsoptioner' });
@@ -177,8 +249,17 @@ describe('web app: node staff run a procurement', () => {
         callOffMethod: 'DIRECT_BY_RANKING',
         followUpContactEmail: 'ulla.uppfoljare@noden.example.se',
         lots: [
-          { number: 1, awardedSuppliers: [{ ranking: 1, supplierId: catalog.supplierA, products: [{ id: catalog.gpsAlarm }] }, { ranking: 2, supplierId: catalog.supplierB, products: [{ id: catalog.otherGpsAlarm }] }] },
-          { number: 2, awardedSuppliers: [{ ranking: 1, supplierId: catalog.supplierA, products: [{ id: catalog.indoorAlarm }] }] },
+          {
+            number: 1,
+            awardedSuppliers: [
+              { ranking: 1, supplierId: catalog.supplierA, products: [{ id: catalog.gpsAlarm }] },
+              { ranking: 2, supplierId: catalog.supplierB, products: [{ id: catalog.otherGpsAlarm }] },
+            ],
+          },
+          {
+            number: 2,
+            awardedSuppliers: [{ ranking: 1, supplierId: catalog.supplierA, products: [{ id: catalog.indoorAlarm }] }],
+          },
         ],
       },
     });

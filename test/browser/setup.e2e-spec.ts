@@ -17,14 +17,26 @@ describe('web app: the first admin’s setup link', () => {
     env = await startBrowserEnv();
     // The api as `npm run start:api` runs it, in production mode, on this file's empty database: what it prints is the link.
     const port = await freePort();
-    api = spawn(process.execPath, ['--conditions=development', '--import', '@swc-node/register/esm-register', 'apps/api/src/main.ts'], {
-      env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'production', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: String(port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    api = spawn(
+      process.execPath,
+      ['--conditions=development', '--import', '@swc-node/register/esm-register', 'apps/api/src/main.ts'],
+      {
+        env: {
+          ...process.env,
+          NODE_OPTIONS: '',
+          NODE_ENV: 'production',
+          LOG_LEVEL: 'info',
+          HOST: '127.0.0.1',
+          PORT: String(port),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     api.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     api.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     for (let waited = 0; !/\/setup#\S+/.test(stderr); waited += 100) {
-      if (waited > 80_000 || api.exitCode !== null) throw new Error(`the api printed no setup link:\n${stdout}\n${stderr}`);
+      if (waited > 80_000 || api.exitCode !== null)
+        throw new Error(`the api printed no setup link:\n${stdout}\n${stderr}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     link = /(http:\/\/\S+\/setup#\S+)/.exec(stderr)![1]!;
@@ -70,7 +82,9 @@ describe('web app: the first admin’s setup link', () => {
     await checkPage(page, 'setup-signed-in');
 
     const me = await page.evaluate(async () => {
-      const grant = (await (await fetch('/auth/refresh', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { accessToken: string };
+      const grant = (await (
+        await fetch('/auth/refresh', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+      ).json()) as { accessToken: string };
       const response = await fetch('/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${grant.accessToken}` },
@@ -78,7 +92,11 @@ describe('web app: the first admin’s setup link', () => {
       });
       return ((await response.json()) as { data: { me: unknown } }).data.me;
     });
-    expect(me).toEqual({ email: 'forsta.admin@noden.se', roles: ['NODE_ADMIN', 'NODE_STAFF'], organization: { kind: 'NODE' } });
+    expect(me).toEqual({
+      email: 'forsta.admin@noden.se',
+      roles: ['NODE_ADMIN', 'NODE_STAFF'],
+      organization: { kind: 'NODE' },
+    });
   });
 
   it('says so when the link is opened again after use', async () => {

@@ -18,13 +18,20 @@ describe('web app: steering group member', () => {
   beforeAll(async () => {
     env = await startBrowserEnv();
     const admin = await createUser(env.api, 'Noden', [Role.NODE_ADMIN], 'admin');
-    const quorum = await env.api.gql(`mutation { configureSteeringQuorum(input: { rule: MINIMUM_VOTES, minimumVotes: 2 }) { minimumVotes } }`, {}, { token: admin.token });
+    const quorum = await env.api.gql(
+      `mutation { configureSteeringQuorum(input: { rule: MINIMUM_VOTES, minimumVotes: 2 }) { minimumVotes } }`,
+      {},
+      { token: admin.token },
+    );
     expect(quorum.data?.configureSteeringQuorum.minimumVotes).toBe(2);
     const lead = await createUser(env.api, '0484', [Role.MUNICIPALITY_COORDINATOR], 'Eskilstuna samordnare');
     const flen = await createUser(env.api, '0482', [Role.MUNICIPALITY_COORDINATOR], 'Flen samordnare');
     protocol = await submittedProtocol(env.api, lead, [flen]);
     const first = await createUser(env.api, '0482', [Role.STEERING_MEMBER], 'Flen ledamot');
-    expect((await vote(env.api, first, protocol.versionId, 'RECOMMEND', { rationale: 'Tydliga resultat för nattsömnen.' })).errors).toBeUndefined();
+    expect(
+      (await vote(env.api, first, protocol.versionId, 'RECOMMEND', { rationale: 'Tydliga resultat för nattsömnen.' }))
+        .errors,
+    ).toBeUndefined();
     member = await createUser(env.api, '0488', [Role.STEERING_MEMBER], 'Tova Trosa');
     ({ page } = await newUserPage(env));
     await signIn(page, member);
@@ -42,7 +49,20 @@ describe('web app: steering group member', () => {
     await page.getByRole('link', { name: protocol.title }).click();
     await page.getByRole('heading', { name: protocol.title, level: 1 }).waitFor();
     const basis = page.locator('.knowledge-basis');
-    for (const text of ['Pröva om digital nattillsyn', 'Andel nätter utan väckande besök', 'Inkörningsperiod', 'Wifi saknas i två lägenheter', 'Kan kombineras med trygghetslarm', 'Informera anhöriga tidigt', 'Tillsyn uteblev en natt', 'Kameran tappade uppkoppling', 'Skriftligt samtycke', 'Ingen lagring av bild', 'Nattpersonalen tränas', 'Tekniskt avbrott']) {
+    for (const text of [
+      'Pröva om digital nattillsyn',
+      'Andel nätter utan väckande besök',
+      'Inkörningsperiod',
+      'Wifi saknas i två lägenheter',
+      'Kan kombineras med trygghetslarm',
+      'Informera anhöriga tidigt',
+      'Tillsyn uteblev en natt',
+      'Kameran tappade uppkoppling',
+      'Skriftligt samtycke',
+      'Ingen lagring av bild',
+      'Nattpersonalen tränas',
+      'Tekniskt avbrott',
+    ]) {
       await basis.getByText(text).first().waitFor();
     }
     await basis.getByRole('heading', { name: 'Hinder (1)' }).waitFor();
@@ -63,7 +83,9 @@ describe('web app: steering group member', () => {
     await page.getByRole('button', { name: 'Lägg rösten' }).click();
     await page.getByRole('alert').waitFor();
     expect(await page.getByLabel('Villkor', { exact: true }).getAttribute('aria-invalid')).toBe('true');
-    expect(await page.getByLabel('Motivering', { exact: true }).inputValue()).toBe('Bra resultat, men nätverket måste fungera.');
+    expect(await page.getByLabel('Motivering', { exact: true }).inputValue()).toBe(
+      'Bra resultat, men nätverket måste fungera.',
+    );
     await checkPage(page, 'steering-vote-refused');
     await page.getByLabel('Villkor', { exact: true }).fill('Wifi i alla lägenheter före breddinförande.');
     await page.getByRole('button', { name: 'Lägg rösten' }).click();

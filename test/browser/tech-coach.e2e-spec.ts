@@ -20,7 +20,10 @@ describe('web app: tech coach on a phone', () => {
     env = await startBrowserEnv();
     staff = await createUser(env.api, 'Noden', [Role.NODE_STAFF], 'staff');
     const trosa = await createUser(env.api, '0488', [Role.TECH_COACH], 'Trosa coach');
-    trosaNeed = await reportNeed(env.api, trosa, { title: 'Trygghetslarmet hörs inte i duschen', description: 'Brukare som faller i duschen kan inte larma: larmknappen tål inte vatten.' });
+    trosaNeed = await reportNeed(env.api, trosa, {
+      title: 'Trygghetslarmet hörs inte i duschen',
+      description: 'Brukare som faller i duschen kan inte larma: larmknappen tål inte vatten.',
+    });
     expect((await changeStatus(env.api, staff, trosaNeed.id, 'TRIAGED')).data?.changeNeedStatus.status).toBe('TRIAGED');
     coach = await createUser(env.api, '0482', [Role.TECH_COACH], 'Kim Coach');
     ({ page } = await newUserPage(env, PHONE));
@@ -30,7 +33,15 @@ describe('web app: tech coach on a phone', () => {
 
   it('says "we have this too" to a similar need that appears while typing, instead of filing a duplicate', async () => {
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Start', 'Rapportera behov', 'Mina behov', 'Registrera aktivitet', 'Min coachprofil', 'Beslut', 'Kunskapsbank']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual([
+      'Start',
+      'Rapportera behov',
+      'Mina behov',
+      'Registrera aktivitet',
+      'Min coachprofil',
+      'Beslut',
+      'Kunskapsbank',
+    ]);
     await page.goto('/behov/nytt');
     await page.getByRole('heading', { name: 'Rapportera ett behov', level: 1 }).waitFor();
     await page.getByLabel('Rubrik', { exact: true }).fill('Trygghetslarm hörs inte');
@@ -39,7 +50,11 @@ describe('web app: tech coach on a phone', () => {
     await checkPage(page, 'coach-report-similar');
     await similar.getByRole('button', { name: `Vi har också detta: ${trosaNeed.title}` }).click();
     await page.getByText(`Tack! Er organisation står nu bakom behovet ”${trosaNeed.title}”.`).waitFor();
-    const endorsed = await env.api.gql(`query($id: ID!) { need(id: $id) { endorsementCount } }`, { id: trosaNeed.id }, { token: staff.token });
+    const endorsed = await env.api.gql(
+      `query($id: ID!) { need(id: $id) { endorsementCount } }`,
+      { id: trosaNeed.id },
+      { token: staff.token },
+    );
     expect(endorsed.data?.need.endorsementCount).toBe(1);
     // The draft was emptied: the coach filed nothing.
     expect(await page.getByLabel('Rubrik', { exact: true }).inputValue()).toBe('');
@@ -49,7 +64,9 @@ describe('web app: tech coach on a phone', () => {
     const started = Date.now();
     await page.goto('/behov/nytt');
     await page.getByLabel('Rubrik', { exact: true }).fill('Nattlampor saknas i korridoren');
-    await page.getByLabel('Beskrivning', { exact: true }).fill('Brukare som går upp på natten ser inte var de går och har fallit två gånger i höst.');
+    await page
+      .getByLabel('Beskrivning', { exact: true })
+      .fill('Brukare som går upp på natten ser inte var de går och har fallit två gånger i höst.');
     const choose = async (label: string, option: string) => {
       await page.getByRole('button', { name: new RegExp(label) }).click();
       await page.getByRole('option', { name: option, exact: true }).click();
@@ -72,11 +89,21 @@ describe('web app: tech coach on a phone', () => {
   });
 
   it('lists my needs with their status, and the history links to the test that moved one', async () => {
-    const mine = await env.api.gql<{ myNeeds: { nodes: { id: string; title: string }[] } }>(`{ myNeeds(first: 5) { nodes { id title } } }`, {}, { token: coach.token });
+    const mine = await env.api.gql<{ myNeeds: { nodes: { id: string; title: string }[] } }>(
+      `{ myNeeds(first: 5) { nodes { id title } } }`,
+      {},
+      { token: coach.token },
+    );
     const need = mine.data!.myNeeds.nodes.find((n) => n.title === 'Nattlampor saknas i korridoren')!;
     expect((await changeStatus(env.api, staff, need.id, 'TRIAGED')).errors).toBeUndefined();
     const lead = await createUser(env.api, '0482', [Role.MUNICIPALITY_COORDINATOR], 'Flen samordnare');
-    const protocol = (await createProtocol(env.api, lead, { title: 'Nattbelysning med rörelsesensor', category: 'PASSIVE_ALARM', needIds: [need.id] })).data!.createTestProtocol;
+    const protocol = (
+      await createProtocol(env.api, lead, {
+        title: 'Nattbelysning med rörelsesensor',
+        category: 'PASSIVE_ALARM',
+        needIds: [need.id],
+      })
+    ).data!.createTestProtocol;
     expect((await changeProtocolStatus(env.api, lead, protocol.id, 'RUNNING')).errors).toBeUndefined();
 
     await page.goto('/behov/mina');
@@ -85,9 +112,13 @@ describe('web app: tech coach on a phone', () => {
     await card.getByText('I test').waitFor();
     await checkPage(page, 'coach-my-needs');
     await card.getByRole('link', { name: 'Nattlampor saknas i korridoren' }).click();
-    const history = page.getByRole('region', { name: 'Vad har hänt' }).or(page.locator('section[aria-labelledby="history-heading"]'));
+    const history = page
+      .getByRole('region', { name: 'Vad har hänt' })
+      .or(page.locator('section[aria-labelledby="history-heading"]'));
     await history.getByText('Testas: Nattbelysning med rörelsesensor').waitFor();
-    expect(await history.getByRole('link', { name: 'Till testet' }).getAttribute('href')).toBe(`/testprotokoll/${protocol.id}`);
+    expect(await history.getByRole('link', { name: 'Till testet' }).getAttribute('href')).toBe(
+      `/testprotokoll/${protocol.id}`,
+    );
     await checkPage(page, 'coach-need-history');
   });
 
@@ -98,7 +129,11 @@ describe('web app: tech coach on a phone', () => {
     await page.getByRole('button', { name: 'Sluta följa' }).click();
     await page.getByRole('button', { name: 'Följ behovet' }).click();
     await page.getByText('Du följer behovet').waitFor();
-    const followed = await env.api.gql(`query($id: ID!) { need(id: $id) { followedByMe } }`, { id: trosaNeed.id }, { token: coach.token });
+    const followed = await env.api.gql(
+      `query($id: ID!) { need(id: $id) { followedByMe } }`,
+      { id: trosaNeed.id },
+      { token: coach.token },
+    );
     expect(followed.data?.need.followedByMe).toBe(true);
   });
 

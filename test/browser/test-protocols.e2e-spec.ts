@@ -31,8 +31,12 @@ describe('web app: test protocols from draft to submission', () => {
     flenName = (await organizationByCode(env.api, '0482')).name;
     trosaName = (await organizationByCode(env.api, '0488')).name;
     const productId = await createProduct(env.api, staff, 'DIGITAL_SUPERVISION', 'Nattkamera', ['3.1']);
-    productName = (await env.api.gql(`query($id: ID!) { product(id: $id) { name } }`, { id: productId }, { token: staff.token })).data!.product.name;
-    needTitle = (await reportNeed(env.api, coach, { title: 'Nattlig tillsyn väcker brukarna', category: 'DIGITAL_SUPERVISION' })).title;
+    productName = (
+      await env.api.gql(`query($id: ID!) { product(id: $id) { name } }`, { id: productId }, { token: staff.token })
+    ).data!.product.name;
+    needTitle = (
+      await reportNeed(env.api, coach, { title: 'Nattlig tillsyn väcker brukarna', category: 'DIGITAL_SUPERVISION' })
+    ).title;
     ({ page } = await newUserPage(env));
     await signIn(page, staff);
   });
@@ -54,7 +58,10 @@ describe('web app: test protocols from draft to submission', () => {
     await page.getByRole('button', { name: /Ledande organisation/ }).click();
     await page.getByRole('option', { name: flenName, exact: true }).click();
     await page.getByRole('group', { name: 'Deltagande organisationer' }).getByText(trosaName, { exact: true }).click();
-    await page.getByRole('group', { name: 'Verksamheter där testet görs' }).getByText('Hemtjänst', { exact: true }).click();
+    await page
+      .getByRole('group', { name: 'Verksamheter där testet görs' })
+      .getByText('Hemtjänst', { exact: true })
+      .click();
     await page.getByLabel('Syfte').fill('Pröva om digital nattillsyn ger bättre nattsömn och färre onödiga besök.');
     await page.getByLabel('Förväntad nytta').fill('Brukare störs mindre nattetid.');
     await page.getByLabel('Nuläge före testet').fill('Fysiska tillsynsbesök 2–4 gånger per natt.');
@@ -78,10 +85,15 @@ describe('web app: test protocols from draft to submission', () => {
 
     await page.getByRole('button', { name: 'Spara utkastet' }).click();
     const consent = page.getByRole('button', { name: /Samtycke/ });
-    await page.getByRole('alert').getByText(/aldrig av anhöriga eller ställföreträdare/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/aldrig av anhöriga eller ställföreträdare/)
+      .waitFor();
     // The api's reason is shown next to the select it names (aria-describedby points at it).
     const describedBy = ((await consent.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean);
-    const described = (await Promise.all(describedBy.map((id) => page.locator(`[id="${id}"]`).textContent()))).join(' ');
+    const described = (await Promise.all(describedBy.map((id) => page.locator(`[id="${id}"]`).textContent()))).join(
+      ' ',
+    );
     expect(described).toMatch(/aldrig av anhöriga eller ställföreträdare \(S2:230\)/);
     expect(await page.getByLabel('Rubrik').inputValue()).toBe(title);
     await checkPage(page, 'protocol-new-consent-refused');
@@ -119,7 +131,9 @@ describe('web app: test protocols from draft to submission', () => {
     await page.getByLabel('Indikator').nth(1).fill('Personaltid per natt');
     await page.getByLabel('Målvärde').nth(1).fill('45');
     await page.getByLabel('Enhet', { exact: true }).nth(1).fill('minuter');
-    await page.getByLabel('Risker och hur de hanteras').fill('Tekniskt avbrott: reservrutin med fysisk tillsyn inom 30 minuter.');
+    await page
+      .getByLabel('Risker och hur de hanteras')
+      .fill('Tekniskt avbrott: reservrutin med fysisk tillsyn inom 30 minuter.');
     await checkPage(page, 'protocol-edit-plan');
     await page.getByRole('button', { name: 'Spara planen' }).click();
     await page.getByText('Planen är sparad.').waitFor();
@@ -136,7 +150,9 @@ describe('web app: test protocols from draft to submission', () => {
   });
 
   it('records participants by group and sex, observations, and deviations apart from technical faults', async () => {
-    const participants = page.locator('section', { has: page.getByRole('heading', { name: 'Deltagare per grupp och kön' }) });
+    const participants = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Deltagare per grupp och kön' }),
+    });
     await participants.getByRole('group', { name: 'Brukare' }).getByLabel('Kvinnor').fill('6');
     await participants.getByRole('group', { name: 'Brukare' }).getByLabel('Män').fill('4');
     await participants.getByRole('group', { name: 'Personal' }).getByLabel('Kvinnor').fill('5');
@@ -147,7 +163,9 @@ describe('web app: test protocols from draft to submission', () => {
     await participants.getByRole('row', { name: 'Personal 5 2 0 7' }).waitFor();
     expect(await participants.getByRole('group', { name: 'Brukare' }).getByLabel('Kvinnor').inputValue()).toBe('6');
 
-    const observations = page.locator('section', { has: page.getByRole('heading', { name: 'Iakttagelser', exact: true }) });
+    const observations = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Iakttagelser', exact: true }),
+    });
     // The kind is required: said next to the select before anything is sent.
     await observations.getByLabel('Beskrivning').fill('Wifi saknas i två lägenheter.');
     await observations.getByRole('button', { name: 'Spara iakttagelsen' }).click();
@@ -181,10 +199,24 @@ describe('web app: test protocols from draft to submission', () => {
     expect(await deviations.getByText('Bilden frös under natten').count()).toBe(0);
     await checkPage(page, 'protocol-running');
 
-    const recorded = await env.api.gql(`query($id: ID!) { testProtocol(id: $id) { deviations { description actionTaken } technicalFaults { affectedComponent resolved } observations { kind } } }`, { id: protocolId }, { token: staff.token });
-    expect(recorded.data?.testProtocol.deviations).toEqual([{ description: 'Brukare fick inget besök när kameran var avstängd.', actionTaken: 'Rutin för manuell kontroll vid avbrott.' }]);
-    expect(recorded.data?.testProtocol.technicalFaults).toEqual([{ affectedComponent: 'Kamerans nätverksmodul', resolved: true }]);
-    expect(recorded.data?.testProtocol.observations.map((o: { kind: string }) => o.kind).sort()).toEqual(['LESSON', 'OBSTACLE']);
+    const recorded = await env.api.gql(
+      `query($id: ID!) { testProtocol(id: $id) { deviations { description actionTaken } technicalFaults { affectedComponent resolved } observations { kind } } }`,
+      { id: protocolId },
+      { token: staff.token },
+    );
+    expect(recorded.data?.testProtocol.deviations).toEqual([
+      {
+        description: 'Brukare fick inget besök när kameran var avstängd.',
+        actionTaken: 'Rutin för manuell kontroll vid avbrott.',
+      },
+    ]);
+    expect(recorded.data?.testProtocol.technicalFaults).toEqual([
+      { affectedComponent: 'Kamerans nätverksmodul', resolved: true },
+    ]);
+    expect(recorded.data?.testProtocol.observations.map((o: { kind: string }) => o.kind).sort()).toEqual([
+      'LESSON',
+      'OBSTACLE',
+    ]);
   });
 
   it('a participating municipality’s coordinator reports an opportunity but cannot change the status', async () => {
@@ -193,7 +225,9 @@ describe('web app: test protocols from draft to submission', () => {
     await other.goto(`/testprotokoll/${protocolId}`);
     await other.getByRole('heading', { name: title, level: 1 }).waitFor();
     expect(await other.getByRole('heading', { name: 'Ändra status' }).count()).toBe(0);
-    const observations = other.locator('section', { has: other.getByRole('heading', { name: 'Iakttagelser', exact: true }) });
+    const observations = other.locator('section', {
+      has: other.getByRole('heading', { name: 'Iakttagelser', exact: true }),
+    });
     await observations.getByRole('button', { name: /Slag/ }).click();
     await other.getByRole('option', { name: 'Möjlighet', exact: true }).click();
     await observations.getByLabel('Beskrivning').fill('Samma lösning kan användas i särskilt boende.');
@@ -210,8 +244,12 @@ describe('web app: test protocols from draft to submission', () => {
     await page.getByRole('button', { name: 'Ändra status' }).click();
     await page.getByText('Statusen är ändrad till Avslutat.').waitFor();
 
-    const results = page.locator('section', { has: page.getByRole('heading', { name: 'Resultat per framgångskriterium' }) });
-    const first = results.locator('li', { has: page.getByRole('heading', { name: 'Andel nätter utan väckande besök' }) });
+    const results = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Resultat per framgångskriterium' }),
+    });
+    const first = results.locator('li', {
+      has: page.getByRole('heading', { name: 'Andel nätter utan väckande besök' }),
+    });
     await first.getByLabel('Uppmätt värde (%)').fill('85,5');
     await first.getByRole('button', { name: 'Spara resultatet' }).click();
     await first.getByRole('alert').getByText('Ange om målet uppnåddes.').waitFor();
@@ -229,7 +267,13 @@ describe('web app: test protocols from draft to submission', () => {
     await page.getByRole('button', { name: 'Lämna in för granskning' }).click();
     const notice = page.getByText(/Version 1 är inlämnad och fryst\. Kontrollsumma: [0-9a-f]{64}/);
     await notice.waitFor();
-    const version = (await env.api.gql(`query($id: ID!) { testProtocol(id: $id) { status versions { versionNumber contentHash contentHashVerified reviewStatus snapshot } } }`, { id: protocolId }, { token: staff.token })).data!.testProtocol;
+    const version = (
+      await env.api.gql(
+        `query($id: ID!) { testProtocol(id: $id) { status versions { versionNumber contentHash contentHashVerified reviewStatus snapshot } } }`,
+        { id: protocolId },
+        { token: staff.token },
+      )
+    ).data!.testProtocol;
     expect(version.status).toBe('SUBMITTED_FOR_REVIEW');
     expect(version.versions).toHaveLength(1);
     expect(version.versions[0]).toMatchObject({ versionNumber: 1, contentHashVerified: true, reviewStatus: 'OPEN' });
@@ -258,7 +302,11 @@ describe('web app: test protocols from draft to submission', () => {
     const flen = await organizationByCode(env.api, '0482');
     const trosa = await organizationByCode(env.api, '0488');
     for (let i = 1; i <= 11; i++) {
-      const created = await createProtocol(env.api, staff, { title: `Test ${i} av nattillsyn`, leadOrganizationId: flen.id, participatingOrganizationIds: [trosa.id] });
+      const created = await createProtocol(env.api, staff, {
+        title: `Test ${i} av nattillsyn`,
+        leadOrganizationId: flen.id,
+        participatingOrganizationIds: [trosa.id],
+      });
       expect(created.errors).toBeUndefined();
     }
     const twelve = await statementsOf(page, 'TestProtocols', () => page.reload());
@@ -274,7 +322,9 @@ describe('web app: test protocols from draft to submission', () => {
 
 /** The SQL statements the api spent on the web app's own operation while `action` runs (header sent outside production). */
 async function statementsOf(page: Page, operation: string, action: () => Promise<unknown>): Promise<number> {
-  const response = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes(`query ${operation}`));
+  const response = page.waitForResponse(
+    (r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes(`query ${operation}`),
+  );
   await action();
   return Number((await response).headers()['x-sql-statements'] ?? -1);
 }

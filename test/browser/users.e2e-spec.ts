@@ -29,7 +29,10 @@ describe('web app: users and roles', () => {
     await page.getByRole('link', { name: 'Användare', exact: true }).click();
     await page.getByRole('heading', { name: 'Användare och roller', level: 1 }).waitFor();
     await page.getByRole('cell', { name: /^Sam Staff/ }).waitFor();
-    await page.locator('.filters').getByRole('button', { name: /Organisation/ }).click();
+    await page
+      .locator('.filters')
+      .getByRole('button', { name: /Organisation/ })
+      .click();
     await page.getByRole('option', { name: municipality }).click();
     await page.waitForURL(/org=/);
     await page.getByRole('cell', { name: /^Alva Samordnare/ }).waitFor();
@@ -60,7 +63,9 @@ describe('web app: users and roles', () => {
     await form.getByLabel('Startlösenord').fill('ett-langt-startlosenord');
     await form.getByRole('button', { name: 'Skapa användaren' }).click();
     await page.getByText('Användaren Karin Nybörjare är skapad.').waitFor();
-    await page.getByRole('row', { name: /Karin Nybörjare karin\.nyborjare@test\.noden\.se .* Samordnare Aktiv/ }).waitFor();
+    await page
+      .getByRole('row', { name: /Karin Nybörjare karin\.nyborjare@test\.noden\.se .* Samordnare Aktiv/ })
+      .waitFor();
   });
 
   it('changes roles, deactivates and reactivates a user', async () => {
@@ -73,10 +78,16 @@ describe('web app: users and roles', () => {
     await edit.getByRole('button', { name: 'Stäng av användaren' }).click();
     await page.getByText('Karin Nybörjare är avstängd och kan inte logga in.').waitFor();
     await page.getByRole('row', { name: /Karin Nybörjare .* Avstängd/ }).waitFor();
-    await page.locator('.filters').getByRole('button', { name: /Status/ }).click();
+    await page
+      .locator('.filters')
+      .getByRole('button', { name: /Status/ })
+      .click();
     await page.getByRole('option', { name: 'Aktiva' }).click();
     await page.getByRole('row', { name: /Karin Nybörjare/ }).waitFor({ state: 'detached' });
-    await page.locator('.filters').getByRole('button', { name: /Status/ }).click();
+    await page
+      .locator('.filters')
+      .getByRole('button', { name: /Status/ })
+      .click();
     await page.getByRole('option', { name: 'Avstängda' }).click();
     await page.getByRole('row', { name: /Karin Nybörjare .* Avstängd/ }).waitFor();
     await edit.getByRole('button', { name: 'Aktivera användaren igen' }).click();
@@ -88,7 +99,10 @@ describe('web app: users and roles', () => {
     await page.getByRole('button', { name: /Ändra Ada Admin/ }).click();
     const edit = page.getByRole('region', { name: /Ändra Ada Admin/ });
     await edit.getByRole('button', { name: 'Stäng av användaren' }).click();
-    await edit.getByText('Du kan inte stänga av dig själv eller ta bort din egen administratörsroll.').first().waitFor();
+    await edit
+      .getByText('Du kan inte stänga av dig själv eller ta bort din egen administratörsroll.')
+      .first()
+      .waitFor();
     await page.getByRole('row', { name: /Ada Admin .* Aktiv/ }).waitFor();
     await checkPage(page, 'admin-users-self-lockout');
   });
@@ -101,7 +115,11 @@ describe('web app: users and roles', () => {
     await staffPage.goto(`${env.baseUrl}/anvandare`);
     await staffPage.getByText('Användare och roller sköts av nodens administratörer.').waitFor();
     expect(await staffPage.getByRole('table').count()).toBe(0);
-    const refused = await env.api.gql(`mutation($input: UpdateUserInput!) { updateUser(input: $input) { id } }`, { input: { id: admin.id, active: false } }, { token: staff.token });
+    const refused = await env.api.gql(
+      `mutation($input: UpdateUserInput!) { updateUser(input: $input) { id } }`,
+      { input: { id: admin.id, active: false } },
+      { token: staff.token },
+    );
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -60,7 +60,13 @@ describe('web app: the whole story from a coach’s need to the answered 12-mont
   beforeAll(async () => {
     env = await startBrowserEnv(clock);
     const admin = await createUser(env.api, 'Noden', [Role.NODE_ADMIN], 'admin');
-    ok(await env.api.gql(`mutation { configureSteeringQuorum(input: { rule: MINIMUM_VOTES, minimumVotes: 2 }) { minimumVotes } }`, {}, { token: admin.token }));
+    ok(
+      await env.api.gql(
+        `mutation { configureSteeringQuorum(input: { rule: MINIMUM_VOTES, minimumVotes: 2 }) { minimumVotes } }`,
+        {},
+        { token: admin.token },
+      ),
+    );
     coach = await createUser(env.api, '0482', [Role.TECH_COACH], 'Kim Coach');
     staff = await createUser(env.api, 'Noden', [Role.NODE_STAFF], 'Sam Staff');
     member = await createUser(env.api, '0488', [Role.STEERING_MEMBER], 'Tova Trosa');
@@ -69,7 +75,9 @@ describe('web app: the whole story from a coach’s need to the answered 12-mont
     firstVoter = await createUser(env.api, '0482', [Role.STEERING_MEMBER], 'Flen ledamot');
     supplierId = await createSupplier(env.api, staff, 'Tillsyn AB');
     productId = await createProduct(env.api, staff, 'DIGITAL_SUPERVISION', 'Nattkamera', ['3.1'], supplierId);
-    productName = ok(await env.api.gql(`query($id: ID!) { product(id: $id) { name } }`, { id: productId }, { token: staff.token })).product.name;
+    productName = ok(
+      await env.api.gql(`query($id: ID!) { product(id: $id) { name } }`, { id: productId }, { token: staff.token }),
+    ).product.name;
   });
   afterAll(() => env?.close());
 
@@ -77,8 +85,14 @@ describe('web app: the whole story from a coach’s need to the answered 12-mont
     const page = await as(coach, PHONE);
     await page.goto('/behov/nytt');
     await page.getByLabel('Rubrik', { exact: true }).fill(NEED_TITLE);
-    await page.getByLabel('Beskrivning', { exact: true }).fill('Ficklampan vid nattens tillsynsbesök väcker brukarna, som sedan inte somnar om.');
-    for (const [label, option] of [['Vem gäller det', 'Brukare i särskilt boende'], ['Verksamhet', 'Särskilt boende'], ['Hur brådskande', 'Hög']] as const) {
+    await page
+      .getByLabel('Beskrivning', { exact: true })
+      .fill('Ficklampan vid nattens tillsynsbesök väcker brukarna, som sedan inte somnar om.');
+    for (const [label, option] of [
+      ['Vem gäller det', 'Brukare i särskilt boende'],
+      ['Verksamhet', 'Särskilt boende'],
+      ['Hur brådskande', 'Hög'],
+    ] as const) {
       await page.getByRole('button', { name: new RegExp(label) }).click();
       await page.getByRole('option', { name: option, exact: true }).click();
     }
@@ -90,13 +104,20 @@ describe('web app: the whole story from a coach’s need to the answered 12-mont
   it('2. node staff triage it', async () => {
     const page = await as(staff);
     await page.goto('/inkorg');
-    await page.locator('li.card', { has: page.getByRole('heading', { name: NEED_TITLE }) }).getByRole('button', { name: 'Bedöm som relevant' }).click();
+    await page
+      .locator('li.card', { has: page.getByRole('heading', { name: NEED_TITLE }) })
+      .getByRole('button', { name: 'Bedöm som relevant' })
+      .click();
     await page.getByText(`”${NEED_TITLE}” är bedömt.`).waitFor();
   });
 
   it('3. a steering member casts the deciding vote on the test that answered it', async () => {
     protocol = await submittedProtocol(env.api, lead, [coordinator], { needIds: [needId], productId });
-    ok(await vote(env.api, firstVoter, protocol.versionId, 'RECOMMEND', { rationale: 'Tydliga resultat för nattsömnen.' }));
+    ok(
+      await vote(env.api, firstVoter, protocol.versionId, 'RECOMMEND', {
+        rationale: 'Tydliga resultat för nattsömnen.',
+      }),
+    );
     const page = await as(member);
     await page.goto('/granskning');
     await page.getByRole('link', { name: protocol.title }).click();
@@ -107,16 +128,31 @@ describe('web app: the whole story from a coach’s need to the answered 12-mont
   });
 
   it('4. Flen’s coordinator joins the joint procurement that rests on the decision', async () => {
-    const decisionId = ok(await env.api.gql(`{ decisions(first: 1) { nodes { id } } }`, {}, { token: staff.token })).decisions.nodes[0].id;
+    const decisionId = ok(await env.api.gql(`{ decisions(first: 1) { nodes { id } } }`, {}, { token: staff.token }))
+      .decisions.nodes[0].id;
     const created = ok(
       await env.api.gql(
         CREATE_PROCUREMENT,
-        { i: mobileAlarmProcurement({ title: 'Gemensam upphandling av digital nattillsyn', category: 'DIGITAL_SUPERVISION', needIds: [needId], testDecisionIds: [decisionId], lots: [{ name: 'Nattkameror' }] }) },
+        {
+          i: mobileAlarmProcurement({
+            title: 'Gemensam upphandling av digital nattillsyn',
+            category: 'DIGITAL_SUPERVISION',
+            needIds: [needId],
+            testDecisionIds: [decisionId],
+            lots: [{ name: 'Nattkameror' }],
+          }),
+        },
         { token: staff.token },
       ),
     ).createProcurement;
     procurementId = created.id;
-    ok(await env.api.gql(CHANGE_STATUS, { i: { id: procurementId, status: 'OPEN_FOR_PARTICIPATION' } }, { token: staff.token }));
+    ok(
+      await env.api.gql(
+        CHANGE_STATUS,
+        { i: { id: procurementId, status: 'OPEN_FOR_PARTICIPATION' } },
+        { token: staff.token },
+      ),
+    );
     const page = await as(coordinator);
     await page.getByRole('link', { name: 'Upphandlingar', exact: true }).click();
     await page.getByRole('link', { name: 'Gemensam upphandling av digital nattillsyn' }).click();
@@ -129,7 +165,13 @@ describe('web app: the whole story from a coach’s need to the answered 12-mont
 
   it('5. after the award the coordinator calls off and records the implementation', async () => {
     await moveTo('2026-12-16T08:00:00.000Z');
-    const lots = ok(await env.api.gql(`query($id: ID!) { procurement(id: $id) { lots { id } } }`, { id: procurementId }, { token: staff.token })).procurement.lots;
+    const lots = ok(
+      await env.api.gql(
+        `query($id: ID!) { procurement(id: $id) { lots { id } } }`,
+        { id: procurementId },
+        { token: staff.token },
+      ),
+    ).procurement.lots;
     ok(await env.api.gql(CHANGE_STATUS, { i: { id: procurementId, status: 'TENDERING' } }, { token: staff.token }));
     ok(
       await env.api.gql(
@@ -169,16 +211,33 @@ describe('web app: the whole story from a coach’s need to the answered 12-mont
 
   it('6. a year on, the coordinator answers the 12-month follow-up', async () => {
     await moveTo('2027-12-21T08:00:00.000Z');
-    const implementationId = ok(await env.api.gql(`{ implementations(first: 1) { nodes { id } } }`, {}, { token: coordinator.token })).implementations.nodes[0].id;
+    const implementationId = ok(
+      await env.api.gql(`{ implementations(first: 1) { nodes { id } } }`, {}, { token: coordinator.token }),
+    ).implementations.nodes[0].id;
     const [first] = await followUpsOf(env.api, implementationId);
-    await env.api.app.get(FollowUpWorkflowService).runStep(FollowUpStep.Open, { followUpId: first!.id, dueOn: first!.due_on, scheduleVersion: first!.schedule_version });
+    await env.api.app
+      .get(FollowUpWorkflowService)
+      .runStep(FollowUpStep.Open, {
+        followUpId: first!.id,
+        dueOn: first!.due_on,
+        scheduleVersion: first!.schedule_version,
+      });
     const page = await as(coordinator);
     await page.getByRole('link', { name: 'Uppföljningar', exact: true }).click();
     await page.getByRole('link', { name: `12-månadersuppföljning: ${productName}` }).click();
-    for (const [label, value] of [['Aktiva användare, kvinnor (personer)', '6'], ['Aktiva användare, män (personer)', '0'], ['Aktiva användare, annat/okänt kön (personer)', '0'], ['Avvikelser (st)', '0'], ['Tekniska fel (st)', '1']]) {
+    for (const [label, value] of [
+      ['Aktiva användare, kvinnor (personer)', '6'],
+      ['Aktiva användare, män (personer)', '0'],
+      ['Aktiva användare, annat/okänt kön (personer)', '0'],
+      ['Avvikelser (st)', '0'],
+      ['Tekniska fel (st)', '1'],
+    ]) {
       await page.getByLabel(label!).fill(value!);
     }
-    await page.getByRole('radiogroup', { name: 'Möter fortfarande personens behov och önskemål' }).getByText('5', { exact: true }).click();
+    await page
+      .getByRole('radiogroup', { name: 'Möter fortfarande personens behov och önskemål' })
+      .getByText('5', { exact: true })
+      .click();
     await page.getByRole('radiogroup', { name: 'Upplevd trygghet' }).getByText('4', { exact: true }).click();
     await page.getByRole('radiogroup', { name: 'Fortsatt användning' }).getByText('Ja', { exact: true }).click();
     await page.getByRole('button', { name: 'Skicka svaret' }).click();
@@ -194,8 +253,12 @@ describe('web app: the whole story from a coach’s need to the answered 12-mont
     await page.getByRole('heading', { name: 'Tråden från behov till uppföljning', level: 1 }).waitFor();
     const steps = page.locator('.thread-step');
     await steps.filter({ hasText: 'Behov' }).getByRole('link', { name: NEED_TITLE }).waitFor();
-    expect(await steps.filter({ hasText: 'Test' }).getByRole('link', { name: protocol.title }).first().getAttribute('href')).toBe(`/testprotokoll/${protocol.id}`);
-    expect(await steps.filter({ hasText: 'Gemensam upphandling' }).getByRole('link').first().getAttribute('href')).toBe(`/upphandlingar/${procurementId}`);
+    expect(
+      await steps.filter({ hasText: 'Test' }).getByRole('link', { name: protocol.title }).first().getAttribute('href'),
+    ).toBe(`/testprotokoll/${protocol.id}`);
+    expect(await steps.filter({ hasText: 'Gemensam upphandling' }).getByRole('link').first().getAttribute('href')).toBe(
+      `/upphandlingar/${procurementId}`,
+    );
     const implementation = steps.filter({ hasText: 'Införande' });
     await implementation.getByText(/12-månadersuppföljning: Besvarad .* används fortfarande/).waitFor();
     expect(await page.locator('.thread-step.to-come').count()).toBe(0);

@@ -19,15 +19,40 @@ describe('browser sessions', () => {
 
   const http = () => api.app.getHttpAdapter().getInstance();
   async function signIn(email = coach.email, password = TEST_PASSWORD, headers: Record<string, string> = {}) {
-    const response = await http().inject({ method: 'POST', url: '/auth/session', headers: { ...json, ...headers }, payload: JSON.stringify({ email, password }) });
+    const response = await http().inject({
+      method: 'POST',
+      url: '/auth/session',
+      headers: { ...json, ...headers },
+      payload: JSON.stringify({ email, password }),
+    });
     const cookie = response.cookies.find((c) => c.name === 'noden_refresh');
-    return { response, cookie, body: response.json() as { accessToken?: string; expiresAt?: string; expiresIn?: number; error?: Record<string, string> } };
+    return {
+      response,
+      cookie,
+      body: response.json() as {
+        accessToken?: string;
+        expiresAt?: string;
+        expiresIn?: number;
+        error?: Record<string, string>;
+      },
+    };
   }
   async function refresh(token: string | undefined, headers: Record<string, string> = {}) {
-    const response = await http().inject({ method: 'POST', url: '/auth/refresh', headers: { ...json, ...headers }, cookies: token ? { noden_refresh: token } : {}, payload: '{}' });
-    return { response, cookie: response.cookies.find((c) => c.name === 'noden_refresh'), body: response.json() as { accessToken?: string; error?: Record<string, string> } };
+    const response = await http().inject({
+      method: 'POST',
+      url: '/auth/refresh',
+      headers: { ...json, ...headers },
+      cookies: token ? { noden_refresh: token } : {},
+      payload: '{}',
+    });
+    return {
+      response,
+      cookie: response.cookies.find((c) => c.name === 'noden_refresh'),
+      body: response.json() as { accessToken?: string; error?: Record<string, string> },
+    };
   }
-  const me = async (token: string) => (await api.gql<{ me: { email: string } }>('{ me { email } }', {}, { token })).data?.me.email;
+  const me = async (token: string) =>
+    (await api.gql<{ me: { email: string } }>('{ me { email } }', {}, { token })).data?.me.email;
 
   it('signs in with an HttpOnly, SameSite=Strict cookie scoped to /auth and a working access token', async () => {
     const { response, cookie, body } = await signIn();
@@ -47,7 +72,11 @@ describe('browser sessions', () => {
   it('answers a wrong password in the chosen language, naming the field', async () => {
     const { response, body } = await signIn(coach.email, 'fel-lösenord', { 'accept-language': 'en' });
     expect(response.statusCode).toBe(401);
-    expect(body.error).toMatchObject({ code: 'UNAUTHENTICATED', field: 'password', message: 'Wrong e-mail address or password.' });
+    expect(body.error).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      field: 'password',
+      message: 'Wrong e-mail address or password.',
+    });
     expect(response.cookies).toHaveLength(0);
   });
 
@@ -63,7 +92,12 @@ describe('browser sessions', () => {
     expect(replayed.body.error).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_ENDED' });
     // The legitimate holder of the newest token is signed out too: the family is revoked.
     expect((await refresh(second.cookie!.value)).response.statusCode).toBe(401);
-    const [row] = await api.app.get(Db).manager.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'session.reuseDetected' AND entity_id = $1`, [coach.id]);
+    const [row] = await api.app
+      .get(Db)
+      .manager.query(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'session.reuseDetected' AND entity_id = $1`,
+        [coach.id],
+      );
     expect(row.n).toBe(1);
   });
 
@@ -87,7 +121,13 @@ describe('browser sessions', () => {
 
   it('logout revokes the session and clears the cookie', async () => {
     const { cookie } = await signIn();
-    const response = await http().inject({ method: 'POST', url: '/auth/logout', headers: json, cookies: { noden_refresh: cookie!.value }, payload: '{}' });
+    const response = await http().inject({
+      method: 'POST',
+      url: '/auth/logout',
+      headers: json,
+      cookies: { noden_refresh: cookie!.value },
+      payload: '{}',
+    });
     expect(response.statusCode).toBe(204);
     expect(response.cookies.find((c) => c.name === 'noden_refresh')?.value).toBe('');
     expect((await refresh(cookie!.value)).response.statusCode).toBe(401);
@@ -96,7 +136,11 @@ describe('browser sessions', () => {
   it('a password change ends every session of the user', async () => {
     const user = await createUser(api, '0482', [Role.TECH_COACH], 'changer');
     const { cookie, body } = await signIn(user.email);
-    const changed = await api.gql(`mutation { changePassword(currentPassword: "${TEST_PASSWORD}", newPassword: "Ett-nytt-långt-lösenord-9") }`, {}, { token: body.accessToken });
+    const changed = await api.gql(
+      `mutation { changePassword(currentPassword: "${TEST_PASSWORD}", newPassword: "Ett-nytt-långt-lösenord-9") }`,
+      {},
+      { token: body.accessToken },
+    );
     expect(changed.data?.changePassword).toBe(true);
     expect((await refresh(cookie!.value)).response.statusCode).toBe(401);
   });
@@ -104,14 +148,24 @@ describe('browser sessions', () => {
   it('deactivating a user ends their sessions', async () => {
     const user = await createUser(api, '0482', [Role.TECH_COACH], 'leaver');
     const { cookie } = await signIn(user.email);
-    const updated = await api.gql(`mutation($id: ID!) { updateUser(input: { id: $id, active: false }) { active } }`, { id: user.id }, { token: await login(api, admin.email) });
+    const updated = await api.gql(
+      `mutation($id: ID!) { updateUser(input: { id: $id, active: false }) { active } }`,
+      { id: user.id },
+      { token: await login(api, admin.email) },
+    );
     expect(updated.data?.updateUser.active).toBe(false);
     expect((await refresh(cookie!.value)).response.statusCode).toBe(401);
   });
 
   it('refuses requests another site could forge', async () => {
     const { cookie } = await signIn();
-    const form = await http().inject({ method: 'POST', url: '/auth/refresh', headers: { 'content-type': 'text/plain' }, cookies: { noden_refresh: cookie!.value }, payload: '{}' });
+    const form = await http().inject({
+      method: 'POST',
+      url: '/auth/refresh',
+      headers: { 'content-type': 'text/plain' },
+      cookies: { noden_refresh: cookie!.value },
+      payload: '{}',
+    });
     expect(form.statusCode).toBe(403);
     expect((await refresh(cookie!.value, { 'sec-fetch-site': 'cross-site' })).response.statusCode).toBe(403);
     expect((await refresh(cookie!.value, { origin: 'https://evil.example' })).response.statusCode).toBe(403);

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '#core';
 import { createTestApi, errorCode, type TestApi } from '../support/test-api.js';
 import { createUser, login, type TestUser } from '../support/builders.js';
-import { followUpActors, followUpsOf, recordImplementation, refreshTokens, type FollowUpActors } from '../support/followup-builders.js';
+import {
+  followUpActors,
+  followUpsOf,
+  recordImplementation,
+  refreshTokens,
+  type FollowUpActors,
+} from '../support/followup-builders.js';
 import { FollowUpStep, FollowUpWorkflowService } from '#followup';
 import { createProduct } from '../support/catalog-builders.js';
 
@@ -25,7 +31,11 @@ describe('one calendar: Europe/Stockholm', () => {
     staff = await createUser(api, 'Noden', [Role.NODE_STAFF], 'staff');
     coach = await createUser(api, '0482', [Role.TECH_COACH], 'coach');
     actors = await followUpActors(api, '0484', 'DIGITAL_SUPERVISION');
-    const registered = await api.gql(`mutation { registerTechCoach(input: { unit: "Hemtjänst Flen", setting: HOME_CARE }) { id } }`, undefined, { token: coach.token });
+    const registered = await api.gql(
+      `mutation { registerTechCoach(input: { unit: "Hemtjänst Flen", setting: HOME_CARE }) { id } }`,
+      undefined,
+      { token: coach.token },
+    );
     expect(registered.errors).toBeUndefined();
   });
   afterAll(() => api.close());
@@ -40,13 +50,19 @@ describe('one calendar: Europe/Stockholm', () => {
     const productA = await createProduct(api, staff, 'SAFETY_ALARM', 'Larm som går ut', ['1']);
     const productB = await createProduct(api, staff, 'SAFETY_ALARM', 'Larm som börjar gälla', ['1']);
     const record = (productId: string, dates: Record<string, string>) =>
-      api.gql(`mutation($i: RecordStandardConformanceInput!) { recordStandardConformance(input: $i) { id } }`, { i: { productId, standard: 'SCAIP', role: 'SENDER', ...dates } }, { token: staff.token });
+      api.gql(
+        `mutation($i: RecordStandardConformanceInput!) { recordStandardConformance(input: $i) { id } }`,
+        { i: { productId, standard: 'SCAIP', role: 'SENDER', ...dates } },
+        { token: staff.token },
+      );
     expect((await record(productA, { validFrom: '2025-01-01', validTo: '2026-11-22' })).errors).toBeUndefined();
     expect((await record(productB, { validFrom: '2026-11-23', validTo: '2028-12-31' })).errors).toBeUndefined();
     const validToday = async () =>
-      (await api.gql(`{ standardConformances(standard: "SCAIP", role: SENDER) { product { id } } }`, undefined, { token: coach.token })).data!.standardConformances.map(
-        (c: { product: { id: string } }) => c.product.id,
-      );
+      (
+        await api.gql(`{ standardConformances(standard: "SCAIP", role: SENDER) { product { id } } }`, undefined, {
+          token: coach.token,
+        })
+      ).data!.standardConformances.map((c: { product: { id: string } }) => c.product.id);
 
     expect(await validToday()).toEqual([productA]);
     await atSwedishMidnight();
@@ -57,7 +73,11 @@ describe('one calendar: Europe/Stockholm', () => {
   it("a coach's activity may be dated today in Sweden, though UTC is still on yesterday", async () => {
     await atSwedishMidnight();
     const record = (occurredOn: string) =>
-      api.gql(`mutation($i: RecordCoachActivityInput!) { recordCoachActivity(input: $i) { occurredOn } }`, { i: { kind: 'TRAINING', occurredOn, staffReached: 4 } }, { token: coach.token });
+      api.gql(
+        `mutation($i: RecordCoachActivityInput!) { recordCoachActivity(input: $i) { occurredOn } }`,
+        { i: { kind: 'TRAINING', occurredOn, staffReached: 4 } },
+        { token: coach.token },
+      );
     const today = await record('2026-11-23');
     expect(today.errors).toBeUndefined();
     expect(today.data!.recordCoachActivity.occurredOn).toBe('2026-11-23');
@@ -73,12 +93,23 @@ describe('one calendar: Europe/Stockholm', () => {
     const implementation = await recordImplementation(api, actors, '2025-11-23');
     expect(implementation.followUps.find((f) => f.wave === 12)?.dueOn).toBe('2026-11-23');
     const due = async () =>
-      (await api.gql(`query($p: ID!) { followUpResults(productId: $p, wave: 12) { byProduct { due } } }`, { p: actors.productId }, { token: actors.staff.token })).data!.followUpResults.byProduct[0]?.due ?? 0;
+      (
+        await api.gql(
+          `query($p: ID!) { followUpResults(productId: $p, wave: 12) { byProduct { due } } }`,
+          { p: actors.productId },
+          { token: actors.staff.token },
+        )
+      ).data!.followUpResults.byProduct[0]?.due ?? 0;
 
     expect(await due()).toBe(0);
     const workflow = api.app.get(FollowUpWorkflowService);
     const [twelve] = await followUpsOf(api, implementation.id);
-    const open = () => workflow.runStep(FollowUpStep.Open, { followUpId: twelve!.id, dueOn: twelve!.due_on, scheduleVersion: twelve!.schedule_version });
+    const open = () =>
+      workflow.runStep(FollowUpStep.Open, {
+        followUpId: twelve!.id,
+        dueOn: twelve!.due_on,
+        scheduleVersion: twelve!.schedule_version,
+      });
     expect(await open()).toBe('not-due');
 
     await atSwedishMidnight();

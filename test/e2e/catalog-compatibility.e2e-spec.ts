@@ -4,7 +4,14 @@ import { Db, RequestContext, Role } from '#core';
 import { CompatibilityQuestionService } from '#catalog';
 import { createTestApi, errorCode, type GqlResponse, type TestApi } from '../support/test-api.js';
 import { createUser, type TestUser } from '../support/builders.js';
-import { ASSERT, assertCompatibility, createProduct, createSupplier, createSystem, setOrganizationSystem } from '../support/catalog-builders.js';
+import {
+  ASSERT,
+  assertCompatibility,
+  createProduct,
+  createSupplier,
+  createSystem,
+  setOrganizationSystem,
+} from '../support/catalog-builders.js';
 
 const MATRIX = `query($c: String!, $k: String) { compatibilityMatrix(category: $c, systemKind: $k) {
   category { key } systemKind { key } defaultStatus unknownCellCount
@@ -46,39 +53,109 @@ describe('catalogue: systems, landscapes and the compatibility matrix', () => {
     x = await createSystem(api, staff, 'ALARM_RECEIVER', 'Larmmottagning X', ['4']);
     y = await createSystem(api, staff, 'CARE_DOCUMENTATION', 'Verksamhetssystem Y', ['7']);
     const supplier = await createSupplier(api, staff);
-    for (const name of ['A', 'B', 'C', 'D'] as const) p[name] = await createProduct(api, staff, 'SAFETY_ALARM', `Trygghetslarm ${name}`, ['2.1'], supplier);
+    for (const name of ['A', 'B', 'C', 'D'] as const)
+      p[name] = await createProduct(api, staff, 'SAFETY_ALARM', `Trygghetslarm ${name}`, ['2.1'], supplier);
 
-    await assertCompatibility(api, staff, { productId: p.A, productVersions: '>=2 <3', systemId: x, systemVersions: '>=4 <6', status: 'SUPPORTED', evidence: 'VERIFIED_IN_PRODUCTION' });
+    await assertCompatibility(api, staff, {
+      productId: p.A,
+      productVersions: '>=2 <3',
+      systemId: x,
+      systemVersions: '>=4 <6',
+      status: 'SUPPORTED',
+      evidence: 'VERIFIED_IN_PRODUCTION',
+    });
     await assertCompatibility(api, staff, { productId: p.A, systemId: y, systemVersions: '7.x', status: 'SUPPORTED' });
-    await assertCompatibility(api, staff, { productId: p.A, systemId: y, systemVersions: '8.x', status: 'NOT_SUPPORTED', note: 'Nytt API för larmhändelser' });
+    await assertCompatibility(api, staff, {
+      productId: p.A,
+      systemId: y,
+      systemVersions: '8.x',
+      status: 'NOT_SUPPORTED',
+      note: 'Nytt API för larmhändelser',
+    });
     await assertCompatibility(api, staff, { productId: p.B, systemId: x, systemVersions: '>=4', status: 'SUPPORTED' });
-    await assertCompatibility(api, staff, { productId: p.B, systemId: y, systemVersions: '>=7', status: 'PARTIAL', note: 'Larmhistorik överförs inte' });
-    await assertCompatibility(api, staff, { productId: p.C, systemId: x, systemVersions: '4.x', status: 'NOT_SUPPORTED' });
+    await assertCompatibility(api, staff, {
+      productId: p.B,
+      systemId: y,
+      systemVersions: '>=7',
+      status: 'PARTIAL',
+      note: 'Larmhistorik överförs inte',
+    });
+    await assertCompatibility(api, staff, {
+      productId: p.C,
+      systemId: x,
+      systemVersions: '4.x',
+      status: 'NOT_SUPPORTED',
+    });
     await assertCompatibility(api, staff, { productId: p.C, systemId: y, systemVersions: '7.x', status: 'SUPPORTED' });
-    await assertCompatibility(api, staff, { productId: p.D, systemId: x, status: 'SUPPORTED', evidence: 'VERIFIED_IN_PRODUCTION' });
-    await assertCompatibility(api, staff, { productId: p.D, systemId: y, systemVersions: '>=7', status: 'SUPPORTED', evidence: 'VERIFIED_IN_PRODUCTION' });
+    await assertCompatibility(api, staff, {
+      productId: p.D,
+      systemId: x,
+      status: 'SUPPORTED',
+      evidence: 'VERIFIED_IN_PRODUCTION',
+    });
+    await assertCompatibility(api, staff, {
+      productId: p.D,
+      systemId: y,
+      systemVersions: '>=7',
+      status: 'SUPPORTED',
+      evidence: 'VERIFIED_IN_PRODUCTION',
+    });
 
-    expect((await setOrganizationSystem(api, vingakerCoordinator, vingakerCoordinator.organizationId, x, '4')).errors).toBeUndefined();
-    expect((await setOrganizationSystem(api, staff, vingakerCoordinator.organizationId, y, '7')).errors).toBeUndefined();
+    expect(
+      (await setOrganizationSystem(api, vingakerCoordinator, vingakerCoordinator.organizationId, x, '4')).errors,
+    ).toBeUndefined();
+    expect(
+      (await setOrganizationSystem(api, staff, vingakerCoordinator.organizationId, y, '7')).errors,
+    ).toBeUndefined();
   });
   afterAll(() => api.close());
 
   it('lists the seeded system kinds and standards', async () => {
-    const response = await api.gql(`{ systemKinds { key labelSv labelEn } standards { key name } }`, {}, { token: coach.token });
-    expect(response.data?.systemKinds.map((k: { key: string }) => k.key)).toEqual(['CARE_DOCUMENTATION', 'ALARM_RECEIVER', 'PLANNING', 'KEY_MANAGEMENT', 'E_SIGNING', 'E_ID', 'NETWORK']);
-    expect(response.data?.systemKinds[1]).toEqual({ key: 'ALARM_RECEIVER', labelSv: 'Larmmottagning', labelEn: 'Alarm receiving centre' });
-    expect(response.data?.standards.map((s: { key: string }) => s.key)).toEqual(['SCAIP', 'SIS_TR_91101', 'EN_50134_9', 'BS_8521_2', 'HL7_FHIR']);
+    const response = await api.gql(
+      `{ systemKinds { key labelSv labelEn } standards { key name } }`,
+      {},
+      { token: coach.token },
+    );
+    expect(response.data?.systemKinds.map((k: { key: string }) => k.key)).toEqual([
+      'CARE_DOCUMENTATION',
+      'ALARM_RECEIVER',
+      'PLANNING',
+      'KEY_MANAGEMENT',
+      'E_SIGNING',
+      'E_ID',
+      'NETWORK',
+    ]);
+    expect(response.data?.systemKinds[1]).toEqual({
+      key: 'ALARM_RECEIVER',
+      labelSv: 'Larmmottagning',
+      labelEn: 'Alarm receiving centre',
+    });
+    expect(response.data?.standards.map((s: { key: string }) => s.key)).toEqual([
+      'SCAIP',
+      'SIS_TR_91101',
+      'EN_50134_9',
+      'BS_8521_2',
+      'HL7_FHIR',
+    ]);
   });
 
   it('shows the organisation landscape and the systems catalogue', async () => {
-    const landscape = await api.gql(`query($o: ID!) { organizationSystems(organizationId: $o) { version system { id kind { key } versions { version } } } }`, { o: vingakerCoordinator.organizationId }, { token: coach.token });
+    const landscape = await api.gql(
+      `query($o: ID!) { organizationSystems(organizationId: $o) { version system { id kind { key } versions { version } } } }`,
+      { o: vingakerCoordinator.organizationId },
+      { token: coach.token },
+    );
     expect(landscape.data?.organizationSystems).toEqual(
       expect.arrayContaining([
         { version: '4', system: { id: x, kind: { key: 'ALARM_RECEIVER' }, versions: [{ version: '4' }] } },
         { version: '7', system: { id: y, kind: { key: 'CARE_DOCUMENTATION' }, versions: [{ version: '7' }] } },
       ]),
     );
-    const systems = await api.gql(`{ systems(kind: "ALARM_RECEIVER", first: 100) { nodes { id currentVersion } } }`, {}, { token: coach.token });
+    const systems = await api.gql(
+      `{ systems(kind: "ALARM_RECEIVER", first: 100) { nodes { id currentVersion } } }`,
+      {},
+      { token: coach.token },
+    );
     expect(systems.data?.systems.nodes).toContainEqual({ id: x, currentVersion: '4' });
   });
 
@@ -87,7 +164,10 @@ describe('catalogue: systems, landscapes and the compatibility matrix', () => {
     expect(response.errors).toBeUndefined();
     const matrix = response.data!.compatibilityMatrix;
     expect(matrix.defaultStatus).toBe('UNKNOWN');
-    const cell = (product: string, system: string) => matrix.cells.find((c: { productId: string; systemId: string }) => c.productId === product && c.systemId === system);
+    const cell = (product: string, system: string) =>
+      matrix.cells.find(
+        (c: { productId: string; systemId: string }) => c.productId === product && c.systemId === system,
+      );
     expect(cell(p.A, x)).toMatchObject({ status: 'SUPPORTED', evidence: 'VERIFIED_IN_PRODUCTION' });
     expect(cell(p.A, y)).toMatchObject({ status: 'SUPPORTED', evidence: 'VENDOR_CLAIMED' });
     expect(cell(p.B, y)).toMatchObject({ status: 'PARTIAL', note: 'Larmhistorik överförs inte' });
@@ -97,44 +177,93 @@ describe('catalogue: systems, landscapes and the compatibility matrix', () => {
 
     // The compact grid a web page renders: the same cells as index tuples into the lists and legends.
     const { grid } = matrix;
-    const decoded = grid.cells.map(([pi, si, st, ev, statementId, note]: [number, number, number, number, string, string | null]) => ({
-      productId: matrix.products[pi].id, systemId: matrix.systems[si].id, status: grid.statuses[st], evidence: grid.evidenceLevels[ev], statementId, note,
-    }));
-    expect(decoded).toEqual(matrix.cells.map(({ productId, systemId, status, evidence, statementId, note }: Record<string, unknown>) => ({ productId, systemId, status, evidence, statementId, note })));
-    expect(decoded).toContainEqual(expect.objectContaining({ productId: p.B, systemId: y, status: 'PARTIAL', note: 'Larmhistorik överförs inte' }));
+    const decoded = grid.cells.map(
+      ([pi, si, st, ev, statementId, note]: [number, number, number, number, string, string | null]) => ({
+        productId: matrix.products[pi].id,
+        systemId: matrix.systems[si].id,
+        status: grid.statuses[st],
+        evidence: grid.evidenceLevels[ev],
+        statementId,
+        note,
+      }),
+    );
+    expect(decoded).toEqual(
+      matrix.cells.map(({ productId, systemId, status, evidence, statementId, note }: Record<string, unknown>) => ({
+        productId,
+        systemId,
+        status,
+        evidence,
+        statementId,
+        note,
+      })),
+    );
+    expect(decoded).toContainEqual(
+      expect.objectContaining({ productId: p.B, systemId: y, status: 'PARTIAL', note: 'Larmhistorik överförs inte' }),
+    );
 
     const alarmOnly = await api.gql(MATRIX, { c: 'SAFETY_ALARM', k: 'ALARM_RECEIVER' }, { token: coach.token });
-    expect(alarmOnly.data?.compatibilityMatrix.systems.every((s: { kindKey: string }) => s.kindKey === 'ALARM_RECEIVER')).toBe(true);
+    expect(
+      alarmOnly.data?.compatibilityMatrix.systems.every((s: { kindKey: string }) => s.kindKey === 'ALARM_RECEIVER'),
+    ).toBe(true);
     expect(alarmOnly.data?.compatibilityMatrix.cells.some((c: { systemId: string }) => c.systemId === y)).toBe(false);
   });
 
   it('answers which products work with everything Vingåker runs, ranked by evidence, with reasons for the rest', async () => {
-    const response = await api.gql(COMPATIBLE, { o: vingakerCoordinator.organizationId, c: 'SAFETY_ALARM' }, { token: coach.token });
+    const response = await api.gql(
+      COMPATIBLE,
+      { o: vingakerCoordinator.organizationId, c: 'SAFETY_ALARM' },
+      { token: coach.token },
+    );
     expect(response.errors).toBeUndefined();
     const answer = response.data!.compatibleProducts;
     expect(answer.systemKinds.map((k: { key: string }) => k.key)).toEqual(['CARE_DOCUMENTATION', 'ALARM_RECEIVER']);
     const ours = (list: { product: { id: string } }[]) => list.filter((f) => Object.values(p).includes(f.product.id));
     expect(ours(answer.compatible).map((f) => f.product.id)).toEqual([p.D, p.A, p.B]);
-    expect(ours(answer.compatible)[0]).toMatchObject({ partial: false, weakestEvidence: 'VERIFIED_IN_PRODUCTION', reasons: [] });
+    expect(ours(answer.compatible)[0]).toMatchObject({
+      partial: false,
+      weakestEvidence: 'VERIFIED_IN_PRODUCTION',
+      reasons: [],
+    });
     expect(ours(answer.compatible)[1]).toMatchObject({ partial: false, weakestEvidence: 'VENDOR_CLAIMED' });
-    expect(ours(answer.compatible)[2]).toMatchObject({ partial: true, reasons: [expect.stringContaining('Larmhistorik överförs inte')] });
-    const c = ours(answer.excluded).find((f) => f.product.id === p.C) as unknown as { reasons: string[]; checks: { systemId: string; status: string }[] };
+    expect(ours(answer.compatible)[2]).toMatchObject({
+      partial: true,
+      reasons: [expect.stringContaining('Larmhistorik överförs inte')],
+    });
+    const c = ours(answer.excluded).find((f) => f.product.id === p.C) as unknown as {
+      reasons: string[];
+      checks: { systemId: string; status: string }[];
+    };
     expect(c.checks).toContainEqual({ systemId: x, status: 'NOT_SUPPORTED' });
     expect(c.reasons).toEqual([expect.stringMatching(/^Fungerar inte med Larmmottagning X .* 4\.$/)]);
   });
 
   it('answers what breaks when Vingåker upgrades Y from 7 to 8', async () => {
-    const response = await api.gql(UPGRADE, { o: vingakerCoordinator.organizationId, s: y, v: '8' }, { token: coach.token });
+    const response = await api.gql(
+      UPGRADE,
+      { o: vingakerCoordinator.organizationId, s: y, v: '8' },
+      { token: coach.token },
+    );
     expect(response.errors).toBeUndefined();
     const impact = response.data!.upgradeImpact;
     expect(impact).toMatchObject({ fromVersion: '7', toVersion: '8', system: { id: y } });
-    const change = (list: { product: { id: string }; change: string }[]) => Object.fromEntries(list.map((i) => [i.product.id, i.change]));
+    const change = (list: { product: { id: string }; change: string }[]) =>
+      Object.fromEntries(list.map((i) => [i.product.id, i.change]));
     expect(change(impact.affected)).toEqual({ [p.A]: 'BREAKS', [p.C]: 'BECOMES_UNKNOWN' });
     expect(change(impact.unaffected)).toEqual({ [p.B]: 'HOLDS', [p.D]: 'HOLDS' });
-    expect(impact.affected.find((i: { product: { id: string } }) => i.product.id === p.C)).toMatchObject({ statusAtTarget: 'UNKNOWN', atTarget: null, today: { status: 'SUPPORTED' } });
+    expect(impact.affected.find((i: { product: { id: string } }) => i.product.id === p.C)).toMatchObject({
+      statusAtTarget: 'UNKNOWN',
+      atTarget: null,
+      today: { status: 'SUPPORTED' },
+    });
 
-    expect(errorCode(await api.gql(UPGRADE, { o: flenCoordinator.organizationId, s: y, v: '8' }, { token: coach.token }))).toBe('NOT_FOUND');
-    const badVersion = await api.gql(UPGRADE, { o: vingakerCoordinator.organizationId, s: y, v: 'nästa' }, { token: coach.token });
+    expect(
+      errorCode(await api.gql(UPGRADE, { o: flenCoordinator.organizationId, s: y, v: '8' }, { token: coach.token })),
+    ).toBe('NOT_FOUND');
+    const badVersion = await api.gql(
+      UPGRADE,
+      { o: vingakerCoordinator.organizationId, s: y, v: 'nästa' },
+      { token: coach.token },
+    );
     expect(errorCode(badVersion)).toBe('BAD_USER_INPUT');
     expect(field(badVersion)).toBe('toVersion');
   });
@@ -144,52 +273,123 @@ describe('catalogue: systems, landscapes and the compatibility matrix', () => {
     const ctx = RequestContext.system(vingakerCoordinator.organizationId);
     expect(await warnings.compatibilityWarnings(ctx, vingakerCoordinator.organizationId, p.D)).toEqual([]);
     const forB = await warnings.compatibilityWarnings(ctx, vingakerCoordinator.organizationId, p.B);
-    expect(forB).toEqual([expect.objectContaining({ systemId: y, systemVersion: '7', productVersion: '2.1', status: 'PARTIAL', note: 'Larmhistorik överförs inte' })]);
+    expect(forB).toEqual([
+      expect.objectContaining({
+        systemId: y,
+        systemVersion: '7',
+        productVersion: '2.1',
+        status: 'PARTIAL',
+        note: 'Larmhistorik överförs inte',
+      }),
+    ]);
     const forC = await warnings.compatibilityWarnings(ctx, vingakerCoordinator.organizationId, p.C);
     expect(forC.map((w) => [w.systemId, w.status])).toEqual([[x, 'NOT_SUPPORTED']]);
   });
 
   it('moves the matrix when a system releases a version', async () => {
-    const added = await api.gql(`mutation($i: AddSystemVersionInput!) { addSystemVersion(input: $i) { currentVersion } }`, { i: { systemId: y, version: '8' } }, { token: staff.token });
+    const added = await api.gql(
+      `mutation($i: AddSystemVersionInput!) { addSystemVersion(input: $i) { currentVersion } }`,
+      { i: { systemId: y, version: '8' } },
+      { token: staff.token },
+    );
     expect(added.data?.addSystemVersion.currentVersion).toBe('8');
-    const matrix = (await api.gql(MATRIX, { c: 'SAFETY_ALARM', k: 'CARE_DOCUMENTATION' }, { token: coach.token })).data!.compatibilityMatrix;
-    const cell = (product: string) => matrix.cells.find((c: { productId: string; systemId: string }) => c.productId === product && c.systemId === y);
+    const matrix = (await api.gql(MATRIX, { c: 'SAFETY_ALARM', k: 'CARE_DOCUMENTATION' }, { token: coach.token })).data!
+      .compatibilityMatrix;
+    const cell = (product: string) =>
+      matrix.cells.find((c: { productId: string; systemId: string }) => c.productId === product && c.systemId === y);
     expect(cell(p.A)).toMatchObject({ status: 'NOT_SUPPORTED' });
     expect(cell(p.C)).toBeUndefined();
   });
 
   it('supersedes overlapping statements of the same pair and keeps the history', async () => {
     const product = await createProduct(api, staff, 'SAFETY_ALARM', 'Historik', ['2.5']);
-    const first = await assertCompatibility(api, staff, { productId: product, productVersions: '>=1 <3', systemId: y, systemVersions: '7', status: 'SUPPORTED' });
-    const separate = await assertCompatibility(api, staff, { productId: product, productVersions: '>=3', systemId: y, systemVersions: '7', status: 'UNKNOWN' });
+    const first = await assertCompatibility(api, staff, {
+      productId: product,
+      productVersions: '>=1 <3',
+      systemId: y,
+      systemVersions: '7',
+      status: 'SUPPORTED',
+    });
+    const separate = await assertCompatibility(api, staff, {
+      productId: product,
+      productVersions: '>=3',
+      systemId: y,
+      systemVersions: '7',
+      status: 'UNKNOWN',
+    });
     api.clock.advance(60_000);
-    const second = await assertCompatibility(api, staff, { productId: product, productVersions: '2.x', systemId: y, systemVersions: '7.x', status: 'NOT_SUPPORTED', sourceNote: 'Test i Katrineholm' });
+    const second = await assertCompatibility(api, staff, {
+      productId: product,
+      productVersions: '2.x',
+      systemId: y,
+      systemVersions: '7.x',
+      status: 'NOT_SUPPORTED',
+      sourceNote: 'Test i Katrineholm',
+    });
     const history = (await api.gql(HISTORY, { p: product, s: y }, { token: coach.token })).data!.compatibilityHistory;
     expect(history.map((s: { id: string }) => s.id)).toEqual([second, expect.any(String), expect.any(String)]);
     const byId = Object.fromEntries(history.map((s: { id: string }) => [s.id, s]));
     expect(byId[second]).toMatchObject({ current: true, supersededAt: null, assertedBy: { id: staff.id } });
-    expect(byId[first]).toMatchObject({ current: false, supersededByStatementId: second, supersededBy: { id: staff.id }, supersededAt: '2026-11-22T08:01:00.000Z' });
+    expect(byId[first]).toMatchObject({
+      current: false,
+      supersededByStatementId: second,
+      supersededBy: { id: staff.id },
+      supersededAt: '2026-11-22T08:01:00.000Z',
+    });
     expect(byId[separate]).toMatchObject({ current: true });
-    const current = await api.gql(`query($id: ID!) { product(id: $id) { compatibility { id } } }`, { id: product }, { token: coach.token });
-    expect(current.data?.product.compatibility.map((s: { id: string }) => s.id).sort()).toEqual([second, separate].sort());
+    const current = await api.gql(
+      `query($id: ID!) { product(id: $id) { compatibility { id } } }`,
+      { id: product },
+      { token: coach.token },
+    );
+    expect(current.data?.product.compatibility.map((s: { id: string }) => s.id).sort()).toEqual(
+      [second, separate].sort(),
+    );
   });
 
   it('records standard conformance (SCAIP sender side with its certificate)', async () => {
     const response = await api.gql(
       `mutation($i: RecordStandardConformanceInput!) { recordStandardConformance(input: $i) { id role certificateId testSpecificationVersion validFrom standard { key } } }`,
-      { i: { productId: p.A, standard: 'SCAIP', role: 'SENDER', certificateId: 'SCAIP-2026-017', testSpecificationVersion: 'SIS-TR 91101:2016', validFrom: '2026-01-01', validTo: '2028-12-31' } },
+      {
+        i: {
+          productId: p.A,
+          standard: 'SCAIP',
+          role: 'SENDER',
+          certificateId: 'SCAIP-2026-017',
+          testSpecificationVersion: 'SIS-TR 91101:2016',
+          validFrom: '2026-01-01',
+          validTo: '2028-12-31',
+        },
+      },
       { token: staff.token },
     );
     expect(response.errors).toBeUndefined();
-    const product = await api.gql(`query($id: ID!) { product(id: $id) { standardConformances { role certificateId standard { key } } } }`, { id: p.A }, { token: coach.token });
-    expect(product.data?.product.standardConformances).toEqual([{ role: 'SENDER', certificateId: 'SCAIP-2026-017', standard: { key: 'SCAIP' } }]);
-    const inverted = await api.gql(`mutation($i: RecordStandardConformanceInput!) { recordStandardConformance(input: $i) { id } }`, { i: { productId: p.A, standard: 'SCAIP', validFrom: '2026-01-01', validTo: '2025-01-01' } }, { token: staff.token });
+    const product = await api.gql(
+      `query($id: ID!) { product(id: $id) { standardConformances { role certificateId standard { key } } } }`,
+      { id: p.A },
+      { token: coach.token },
+    );
+    expect(product.data?.product.standardConformances).toEqual([
+      { role: 'SENDER', certificateId: 'SCAIP-2026-017', standard: { key: 'SCAIP' } },
+    ]);
+    const inverted = await api.gql(
+      `mutation($i: RecordStandardConformanceInput!) { recordStandardConformance(input: $i) { id } }`,
+      { i: { productId: p.A, standard: 'SCAIP', validFrom: '2026-01-01', validTo: '2025-01-01' } },
+      { token: staff.token },
+    );
     expect(field(inverted)).toBe('input.validTo');
 
-    const expired = await api.gql(`mutation($i: RecordStandardConformanceInput!) { recordStandardConformance(input: $i) { id } }`, { i: { productId: p.B, standard: 'SCAIP', role: 'BOTH', validTo: '2025-12-31' } }, { token: staff.token });
+    const expired = await api.gql(
+      `mutation($i: RecordStandardConformanceInput!) { recordStandardConformance(input: $i) { id } }`,
+      { i: { productId: p.B, standard: 'SCAIP', role: 'BOTH', validTo: '2025-12-31' } },
+      { token: staff.token },
+    );
     expect(expired.errors).toBeUndefined();
     const list = `query($r: ConformanceRole, $e: Boolean) { standardConformances(standard: "SCAIP", role: $r, includeExpired: $e) { product { id } role } }`;
-    const ids = async (variables: Record<string, unknown>) => (await api.gql(list, variables, { token: coach.token })).data?.standardConformances.map((c: { product: { id: string } }) => c.product.id);
+    const ids = async (variables: Record<string, unknown>) =>
+      (await api.gql(list, variables, { token: coach.token })).data?.standardConformances.map(
+        (c: { product: { id: string } }) => c.product.id,
+      );
     expect(await ids({ r: 'SENDER' })).toEqual([p.A]);
     expect(await ids({ r: 'RECEIVER' })).toEqual([]);
     expect(await ids({ r: 'RECEIVER', e: true })).toEqual([p.B]);
@@ -211,32 +411,127 @@ describe('catalogue: systems, landscapes and the compatibility matrix', () => {
       [{ productId: 'not-an-id' }, 'BAD_USER_INPUT', 'input.productId'],
     ];
     for (const [override, code, name] of cases) {
-      const response = await api.gql(ASSERT, { i: { productId: p.A, productVersions: '*', systemId: x, status: 'SUPPORTED', evidence: 'VENDOR_CLAIMED', ...override } }, { token: staff.token });
-      expect([JSON.stringify(override), errorCode(response), field(response)]).toEqual([JSON.stringify(override), code, name]);
+      const response = await api.gql(
+        ASSERT,
+        {
+          i: {
+            productId: p.A,
+            productVersions: '*',
+            systemId: x,
+            status: 'SUPPORTED',
+            evidence: 'VENDOR_CLAIMED',
+            ...override,
+          },
+        },
+        { token: staff.token },
+      );
+      expect([JSON.stringify(override), errorCode(response), field(response)]).toEqual([
+        JSON.stringify(override),
+        code,
+        name,
+      ]);
     }
-    const range = await api.gql(ASSERT, { i: { productId: p.A, productVersions: '>=3 <2', systemId: x, status: 'SUPPORTED', evidence: 'VENDOR_CLAIMED' } }, { token: staff.token, headers: { 'accept-language': 'en' } });
+    const range = await api.gql(
+      ASSERT,
+      {
+        i: { productId: p.A, productVersions: '>=3 <2', systemId: x, status: 'SUPPORTED', evidence: 'VENDOR_CLAIMED' },
+      },
+      { token: staff.token, headers: { 'accept-language': 'en' } },
+    );
     expect(range.errors?.[0]?.message).toContain('>=3 <2');
     expect(errorCode(await api.gql(MATRIX, { c: 'TELEPORTER' }, { token: coach.token }))).toBe('NOT_FOUND');
-    expect(errorCode(await api.gql(COMPATIBLE, { o: randomUUID(), c: 'SAFETY_ALARM' }, { token: coach.token }))).toBe('NOT_FOUND');
-    expect(errorCode(await api.gql(`query($id: ID!) { system(id: $id) { id } }`, { id: randomUUID() }, { token: coach.token }))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(COMPATIBLE, { o: randomUUID(), c: 'SAFETY_ALARM' }, { token: coach.token }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(
+      errorCode(
+        await api.gql(`query($id: ID!) { system(id: $id) { id } }`, { id: randomUUID() }, { token: coach.token }),
+      ),
+    ).toBe('NOT_FOUND');
   });
 
   it('lets only node staff edit the catalogue, and only its own coordinator or node staff edit a landscape', async () => {
-    expect(errorCode(await api.gql(`mutation($i: CreateSystemInput!) { createSystem(input: $i) { id } }`, { i: { kind: 'PLANNING', name: 'P', vendorName: 'V' } }, { token: coach.token }))).toBe('FORBIDDEN');
-    expect(errorCode(await api.gql(ASSERT, { i: { productId: p.A, productVersions: '*', systemId: x, status: 'SUPPORTED', evidence: 'VENDOR_CLAIMED' } }, { token: coach.token }))).toBe('FORBIDDEN');
-    expect(errorCode(await api.gql(ASSERT, { i: { productId: p.A, productVersions: '*', systemId: x, status: 'SUPPORTED', evidence: 'VENDOR_CLAIMED' } }, { token: vingakerCoordinator.token }))).toBe('FORBIDDEN');
-    expect(errorCode(await setOrganizationSystem(api, flenCoordinator, vingakerCoordinator.organizationId, x, '5'))).toBe('FORBIDDEN');
-    expect(errorCode(await setOrganizationSystem(api, coach, vingakerCoordinator.organizationId, x, '5'))).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await api.gql(
+          `mutation($i: CreateSystemInput!) { createSystem(input: $i) { id } }`,
+          { i: { kind: 'PLANNING', name: 'P', vendorName: 'V' } },
+          { token: coach.token },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await api.gql(
+          ASSERT,
+          { i: { productId: p.A, productVersions: '*', systemId: x, status: 'SUPPORTED', evidence: 'VENDOR_CLAIMED' } },
+          { token: coach.token },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await api.gql(
+          ASSERT,
+          { i: { productId: p.A, productVersions: '*', systemId: x, status: 'SUPPORTED', evidence: 'VENDOR_CLAIMED' } },
+          { token: vingakerCoordinator.token },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      errorCode(await setOrganizationSystem(api, flenCoordinator, vingakerCoordinator.organizationId, x, '5')),
+    ).toBe('FORBIDDEN');
+    expect(errorCode(await setOrganizationSystem(api, coach, vingakerCoordinator.organizationId, x, '5'))).toBe(
+      'FORBIDDEN',
+    );
     const remove = `mutation($i: RemoveOrganizationSystemInput!) { removeOrganizationSystem(input: $i) { id } }`;
-    expect(errorCode(await api.gql(remove, { i: { organizationId: vingakerCoordinator.organizationId, systemId: x } }, { token: flenCoordinator.token }))).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await api.gql(
+          remove,
+          { i: { organizationId: vingakerCoordinator.organizationId, systemId: x } },
+          { token: flenCoordinator.token },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
 
     const flenSystem = await createSystem(api, staff, 'PLANNING', 'Planering', ['3']);
-    expect((await setOrganizationSystem(api, flenCoordinator, flenCoordinator.organizationId, flenSystem, '3')).errors).toBeUndefined();
-    const changed = await setOrganizationSystem(api, flenCoordinator, flenCoordinator.organizationId, flenSystem, '3.1');
+    expect(
+      (await setOrganizationSystem(api, flenCoordinator, flenCoordinator.organizationId, flenSystem, '3')).errors,
+    ).toBeUndefined();
+    const changed = await setOrganizationSystem(
+      api,
+      flenCoordinator,
+      flenCoordinator.organizationId,
+      flenSystem,
+      '3.1',
+    );
     expect(changed.data?.setOrganizationSystem.version).toBe('3.1');
-    expect((await api.gql(remove, { i: { organizationId: flenCoordinator.organizationId, systemId: flenSystem } }, { token: flenCoordinator.token })).errors).toBeUndefined();
-    expect(errorCode(await api.gql(remove, { i: { organizationId: flenCoordinator.organizationId, systemId: flenSystem } }, { token: flenCoordinator.token }))).toBe('NOT_FOUND');
-    const badVersion = await setOrganizationSystem(api, flenCoordinator, flenCoordinator.organizationId, flenSystem, 'v tre');
+    expect(
+      (
+        await api.gql(
+          remove,
+          { i: { organizationId: flenCoordinator.organizationId, systemId: flenSystem } },
+          { token: flenCoordinator.token },
+        )
+      ).errors,
+    ).toBeUndefined();
+    expect(
+      errorCode(
+        await api.gql(
+          remove,
+          { i: { organizationId: flenCoordinator.organizationId, systemId: flenSystem } },
+          { token: flenCoordinator.token },
+        ),
+      ),
+    ).toBe('NOT_FOUND');
+    const badVersion = await setOrganizationSystem(
+      api,
+      flenCoordinator,
+      flenCoordinator.organizationId,
+      flenSystem,
+      'v tre',
+    );
     expect(field(badVersion)).toBe('input.version');
   });
 
@@ -248,7 +543,9 @@ describe('catalogue: systems, landscapes and the compatibility matrix', () => {
     const db = api.app.get(Db);
     const supplier = await createSupplier(api, staff, 'Bulk');
     const [{ id: kindId }] = await db.manager.query(`SELECT id FROM system_kinds WHERE key = 'KEY_MANAGEMENT'`);
-    const [{ id: categoryId }] = await db.manager.query(`SELECT id FROM technology_categories WHERE key = 'MEDICATION_DISPENSER'`);
+    const [{ id: categoryId }] = await db.manager.query(
+      `SELECT id FROM technology_categories WHERE key = 'MEDICATION_DISPENSER'`,
+    );
     const products: { id: string }[] = await db.manager.query(
       `INSERT INTO products (category_id, supplier_id, name, current_version, created_at, updated_at)
        SELECT $1, $2, 'Dosett ' || g, '1.' || (g % 3), now(), now() FROM generate_series(1, 30) g RETURNING id`,

@@ -12,7 +12,8 @@ describe('connection totalCount', () => {
   beforeAll(async () => {
     api = await createTestApi();
     coach = await createUser(api, '0482', [Role.TECH_COACH], 'coach');
-    for (const title of ['Dörrlarm saknas', 'Tillsyn via kamera', 'Läkemedelsrobot piper']) await reportNeed(api, coach, { title });
+    for (const title of ['Dörrlarm saknas', 'Tillsyn via kamera', 'Läkemedelsrobot piper'])
+      await reportNeed(api, coach, { title });
   });
   afterAll(() => api.close());
 
@@ -23,7 +24,11 @@ describe('connection totalCount', () => {
     expect(counted.data?.myNeeds.nodes).toHaveLength(2);
     const plain = await api.gql(`{ myNeeds(first: 2) { nodes { id } } }`, {}, { token: coach.token });
     expect(counted.sqlStatements).toBe(plain.sqlStatements + 1);
-    const notifications = await api.gql(`{ myNotifications(unreadOnly: true, first: 1) { totalCount } }`, {}, { token: coach.token });
+    const notifications = await api.gql(
+      `{ myNotifications(unreadOnly: true, first: 1) { totalCount } }`,
+      {},
+      { token: coach.token },
+    );
     expect(notifications.data?.myNotifications.totalCount).toBe(0);
   });
 });

@@ -38,7 +38,9 @@ describe('connections', () => {
   it('every Connection type of the schema is reachable from Query (so the next test covers it)', () => {
     const { schema } = api.app.get(GraphQLSchemaHost);
     const connectionTypes = Object.values(schema.getTypeMap())
-      .filter((type): type is GraphQLObjectType => type instanceof GraphQLObjectType && type.name.endsWith('Connection'))
+      .filter(
+        (type): type is GraphQLObjectType => type instanceof GraphQLObjectType && type.name.endsWith('Connection'),
+      )
       .map((type) => type.name)
       .sort();
     const reached = new Set(connectionFieldsOfQuery().map((field) => getNamedType(field.type).name));
@@ -58,7 +60,8 @@ describe('connections', () => {
       const query = `{ ${field.name}(${[...args, 'first: 1'].join(', ')}) { totalCount nodes { __typename } pageInfo { hasNextPage } } }`;
       let response = await api.gql(query, undefined, { token: admin.token });
       // A few lists belong to a role node staff do not hold (the steering group's review queue).
-      if (response.errors?.[0]?.extensions.code === 'FORBIDDEN') response = await api.gql(query, undefined, { token: steering.token });
+      if (response.errors?.[0]?.extensions.code === 'FORBIDDEN')
+        response = await api.gql(query, undefined, { token: steering.token });
       const connection = response.data?.[field.name];
       if (response.errors || typeof connection?.totalCount !== 'number') {
         failures.push(`${field.name}: ${JSON.stringify(response.errors ?? connection)}`);
@@ -78,11 +81,15 @@ describe('connections', () => {
 
     const needId = all.data!.needs.nodes[0].id;
     expect((await changeStatus(api, admin, needId, 'TRIAGED')).errors).toBeUndefined();
-    const page = await api.gql(`{ needs(first: 1, statuses: [NEW]) { totalCount nodes { id } } }`, undefined, { token: admin.token });
+    const page = await api.gql(`{ needs(first: 1, statuses: [NEW]) { totalCount nodes { id } } }`, undefined, {
+      token: admin.token,
+    });
     expect(page.data!.needs.nodes).toHaveLength(1);
     expect(page.data!.needs.totalCount).toBe(all.data!.needs.totalCount - 1);
 
-    const withoutCount = await api.gql(`{ needs(first: 1, statuses: [NEW]) { nodes { id } } }`, undefined, { token: admin.token });
+    const withoutCount = await api.gql(`{ needs(first: 1, statuses: [NEW]) { nodes { id } } }`, undefined, {
+      token: admin.token,
+    });
     expect(page.sqlStatements).toBe(withoutCount.sqlStatements + 1);
   });
 

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { type GraphQLField, GraphQLInputObjectType, type GraphQLInputType, GraphQLList, GraphQLNonNull, type GraphQLScalarType } from 'graphql';
+import {
+  type GraphQLField,
+  GraphQLInputObjectType,
+  type GraphQLInputType,
+  GraphQLList,
+  GraphQLNonNull,
+  type GraphQLScalarType,
+} from 'graphql';
 import { Role } from '#core';
 import { createTestApi, type TestApi } from '../support/test-api.js';
 import { createUser, type TestUser } from '../support/builders.js';
@@ -36,7 +43,9 @@ describe('errors name the field by the path the client used', () => {
     if (inner instanceof GraphQLList) return [];
     if (inner instanceof GraphQLInputObjectType) {
       if (objects.length > 2) return [];
-      return Object.values(inner.getFields()).flatMap((f) => stringPaths(f.type, `${path}.${f.name}`, [...objects, inner]));
+      return Object.values(inner.getFields()).flatMap((f) =>
+        stringPaths(f.type, `${path}.${f.name}`, [...objects, inner]),
+      );
     }
     return (inner as GraphQLScalarType).name === 'String' ? [{ path, objects }] : [];
   }
@@ -59,7 +68,11 @@ describe('errors name the field by the path the client used', () => {
   }
 
   function document(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>, argNames: string[]): string {
-    return operationDocument(kind, field, field.args.filter((a) => argNames.includes(a.name)));
+    return operationDocument(
+      kind,
+      field,
+      field.args.filter((a) => argNames.includes(a.name)),
+    );
   }
 
   it('a NUL byte in any String is reported at exactly the path it was sent at', async () => {
@@ -79,7 +92,8 @@ describe('errors name the field by the path the client used', () => {
           checked++;
           // Authorisation comes before validation: a role that may not call it never reaches the value.
           if (reported?.code === 'FORBIDDEN') continue;
-          if (reported?.code !== 'BAD_USER_INPUT' || reported.field !== path) wrong.push(`${field.name}: sent at ${path}, reported ${reported?.code} at ${reported?.field}`);
+          if (reported?.code !== 'BAD_USER_INPUT' || reported.field !== path)
+            wrong.push(`${field.name}: sent at ${path}, reported ${reported?.code} at ${reported?.field}`);
         }
       }
     }
@@ -87,15 +101,24 @@ describe('errors name the field by the path the client used', () => {
     expect(checked).toBeGreaterThan(100);
   });
 
-  it('any field an error names starts with one of the operation\'s own arguments', async () => {
+  it("any field an error names starts with one of the operation's own arguments", async () => {
     const wrong: string[] = [];
     for (const user of [coach, admin]) {
       for (const { kind, field } of operations()) {
         const required = field.args.filter((a) => a.type instanceof GraphQLNonNull && a.defaultValue === undefined);
-        const response = await api.gql(document(kind, field, required.map((a) => a.name)), Object.fromEntries(required.map((a) => [a.name, dummy(a.type)])), { token: user.token });
+        const response = await api.gql(
+          document(
+            kind,
+            field,
+            required.map((a) => a.name),
+          ),
+          Object.fromEntries(required.map((a) => [a.name, dummy(a.type)])),
+          { token: user.token },
+        );
         for (const error of response.errors ?? []) {
           const named = error.extensions?.field as string | undefined;
-          if (named && !field.args.some((a) => named === a.name || named.startsWith(`${a.name}.`))) wrong.push(`${field.name}(${field.args.map((a) => a.name).join(', ')}) named ${named}`);
+          if (named && !field.args.some((a) => named === a.name || named.startsWith(`${a.name}.`)))
+            wrong.push(`${field.name}(${field.args.map((a) => a.name).join(', ')}) named ${named}`);
         }
       }
     }
@@ -104,7 +127,11 @@ describe('errors name the field by the path the client used', () => {
 
   it('similarNeeds names its top-level title as `title`', async () => {
     for (const title of ['Larm\u0000', 'x'.repeat(10_001), '   ']) {
-      const response = await api.gql(`query($t: String!) { similarNeeds(title: $t) { need { id } } }`, { t: title }, { token: coach.token });
+      const response = await api.gql(
+        `query($t: String!) { similarNeeds(title: $t) { need { id } } }`,
+        { t: title },
+        { token: coach.token },
+      );
       expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'title' });
     }
   });

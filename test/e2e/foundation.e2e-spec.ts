@@ -16,7 +16,11 @@ describe('foundation: login, me, organisations, guards, errors', () => {
   afterAll(() => api.close());
 
   it('logs in and answers me with organisation and roles', async () => {
-    const response = await api.gql(`{ me { email roles organization { code name kind sizeClass } } }`, {}, { token: coach.token });
+    const response = await api.gql(
+      `{ me { email roles organization { code name kind sizeClass } } }`,
+      {},
+      { token: coach.token },
+    );
     expect(response.errors).toBeUndefined();
     expect(response.data?.me).toEqual({
       email: coach.email,
@@ -26,22 +30,32 @@ describe('foundation: login, me, organisations, guards, errors', () => {
   });
 
   it('answers me in one SQL statement (the per-request user read), never more than two', async () => {
-    const response = await api.gql(`{ me { id email displayName roles active organization { id name code kind sizeClass population } } }`, {}, { token: coach.token });
+    const response = await api.gql(
+      `{ me { id email displayName roles active organization { id name code kind sizeClass population } } }`,
+      {},
+      { token: coach.token },
+    );
     expect(response.errors).toBeUndefined();
     expect(response.data?.me.organization.name).toBe('Flens kommun');
     expect(response.sqlStatements).toBeGreaterThanOrEqual(1);
     expect(response.sqlStatements).toBeLessThanOrEqual(2);
   });
 
-  it('stops a deactivated user\'s token and a removed role on the very next request, not at token expiry', async () => {
+  it("stops a deactivated user's token and a removed role on the very next request, not at token expiry", async () => {
     const person = await createUser(api, '0484', [Role.MUNICIPALITY_COORDINATOR, Role.NODE_STAFF], 'revoked');
     const UPDATE = `mutation($i: UpdateUserInput!) { updateUser(input: $i) { roles active } }`;
     const STAFF_ONLY = `mutation($i: CreateSupplierInput!) { createSupplier(input: $i) { id } }`;
-    expect((await api.gql(STAFF_ONLY, { i: { name: `Leverantör ${Date.now()}` } }, { token: person.token })).errors).toBeUndefined();
+    expect(
+      (await api.gql(STAFF_ONLY, { i: { name: `Leverantör ${Date.now()}` } }, { token: person.token })).errors,
+    ).toBeUndefined();
 
     await api.gql(UPDATE, { i: { id: person.id, roles: ['MUNICIPALITY_COORDINATOR'] } }, { token: admin.token });
-    expect(errorCode(await api.gql(STAFF_ONLY, { i: { name: `Leverantör ${Date.now()}-2` } }, { token: person.token }))).toBe('FORBIDDEN');
-    expect((await api.gql(`{ me { roles } }`, {}, { token: person.token })).data?.me.roles).toEqual(['MUNICIPALITY_COORDINATOR']);
+    expect(
+      errorCode(await api.gql(STAFF_ONLY, { i: { name: `Leverantör ${Date.now()}-2` } }, { token: person.token })),
+    ).toBe('FORBIDDEN');
+    expect((await api.gql(`{ me { roles } }`, {}, { token: person.token })).data?.me.roles).toEqual([
+      'MUNICIPALITY_COORDINATOR',
+    ]);
 
     await api.gql(UPDATE, { i: { id: person.id, active: false } }, { token: admin.token });
     const afterDeactivation = await api.gql(`{ me { email } }`, {}, { token: person.token });
@@ -56,7 +70,9 @@ describe('foundation: login, me, organisations, guards, errors', () => {
     const [header, payload, signature] = coach.token.split('.') as [string, string, string];
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
     const forged = Buffer.from(JSON.stringify({ ...claims, roles: ['NODE_ADMIN'] })).toString('base64url');
-    expect(errorCode(await api.gql(`{ me { id } }`, {}, { token: `${header}.${forged}.${signature}` }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await api.gql(`{ me { id } }`, {}, { token: `${header}.${forged}.${signature}` }))).toBe(
+      'UNAUTHENTICATED',
+    );
     const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
     expect(errorCode(await api.gql(`{ me { id } }`, {}, { token: `${none}.${payload}.` }))).toBe('UNAUTHENTICATED');
     const now = api.clock.now();
@@ -87,7 +103,15 @@ describe('foundation: login, me, organisations, guards, errors', () => {
   it('refuses a role that may not act with FORBIDDEN', async () => {
     const response = await api.gql(
       `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,
-      { i: { email: 'x@test.noden.se', password: 'a-long-password-1', displayName: 'X', organizationId: coach.organizationId, roles: ['VIEWER'] } },
+      {
+        i: {
+          email: 'x@test.noden.se',
+          password: 'a-long-password-1',
+          displayName: 'X',
+          organizationId: coach.organizationId,
+          roles: ['VIEWER'],
+        },
+      },
       { token: coach.token },
     );
     expect(errorCode(response)).toBe('FORBIDDEN');
@@ -97,48 +121,106 @@ describe('foundation: login, me, organisations, guards, errors', () => {
     const email = `new-${Date.now()}@test.noden.se`;
     const response = await api.gql(
       `mutation($i: CreateUserInput!) { createUser(input: $i) { id email roles organization { code } } }`,
-      { i: { email, password: 'a-long-password-1', displayName: 'Ny Användare', organizationId: coach.organizationId, roles: ['VIEWER', 'TECH_COACH'] } },
+      {
+        i: {
+          email,
+          password: 'a-long-password-1',
+          displayName: 'Ny Användare',
+          organizationId: coach.organizationId,
+          roles: ['VIEWER', 'TECH_COACH'],
+        },
+      },
       { token: admin.token },
     );
     expect(response.errors).toBeUndefined();
-    expect(response.data?.createUser).toMatchObject({ email, roles: ['TECH_COACH', 'VIEWER'], organization: { code: '0482' } });
+    expect(response.data?.createUser).toMatchObject({
+      email,
+      roles: ['TECH_COACH', 'VIEWER'],
+      organization: { code: '0482' },
+    });
     expect(await login(api, email, 'a-long-password-1')).toEqual(expect.any(String));
-    const [audit] = await api.app.get((await import('#core')).Db).manager.query(`SELECT actor_user_id, action, after FROM audit_log WHERE entity_id = $1 AND action = 'user.created'`, [response.data?.createUser.id]);
+    const [audit] = await api.app
+      .get((await import('#core')).Db)
+      .manager.query(
+        `SELECT actor_user_id, action, after FROM audit_log WHERE entity_id = $1 AND action = 'user.created'`,
+        [response.data?.createUser.id],
+      );
     expect(audit).toMatchObject({ actor_user_id: admin.id, action: 'user.created' });
     expect(JSON.stringify(audit.after)).not.toMatch(/password/i);
   });
 
   it('gives BAD_USER_INPUT naming the field, in Swedish by default and English on request, never a 500', async () => {
-    const vars = { i: { email: 'not-an-email', password: 'a-long-password-1', displayName: 'X', organizationId: coach.organizationId, roles: ['VIEWER'] } };
-    const sv = await api.gql(`mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, vars, { token: admin.token });
+    const vars = {
+      i: {
+        email: 'not-an-email',
+        password: 'a-long-password-1',
+        displayName: 'X',
+        organizationId: coach.organizationId,
+        roles: ['VIEWER'],
+      },
+    };
+    const sv = await api.gql(`mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, vars, {
+      token: admin.token,
+    });
     expect(errorCode(sv)).toBe('BAD_USER_INPUT');
     expect(sv.errors?.[0]?.extensions.field).toBe('input.email');
     expect(sv.errors?.[0]?.message).toMatch(/e-postadress/);
-    const en = await api.gql(`mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, vars, { token: admin.token, headers: { 'accept-language': 'en' } });
+    const en = await api.gql(`mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, vars, {
+      token: admin.token,
+      headers: { 'accept-language': 'en' },
+    });
     expect(en.errors?.[0]?.message).toMatch(/email/);
 
-    const nul = await api.gql(`mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, { i: { ...vars.i, email: 'a@b.se', displayName: 'A\u0000B' } }, { token: admin.token });
+    const nul = await api.gql(
+      `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+      { i: { ...vars.i, email: 'a@b.se', displayName: 'A\u0000B' } },
+      { token: admin.token },
+    );
     expect(errorCode(nul)).toBe('BAD_USER_INPUT');
     expect(nul.errors?.[0]?.extensions.field).toBe('input.displayName');
 
-    const badId = await api.gql(`query($id: ID!) { organization(id: $id) { name } }`, { id: "1' OR 1=1" }, { token: coach.token });
+    const badId = await api.gql(
+      `query($id: ID!) { organization(id: $id) { name } }`,
+      { id: "1' OR 1=1" },
+      { token: coach.token },
+    );
     expect(errorCode(badId)).toBe('BAD_USER_INPUT');
-    const unknown = await api.gql(`query($id: ID!) { organization(id: $id) { name } }`, { id: '00000000-0000-4000-8000-000000000000' }, { token: coach.token });
+    const unknown = await api.gql(
+      `query($id: ID!) { organization(id: $id) { name } }`,
+      { id: '00000000-0000-4000-8000-000000000000' },
+      { token: coach.token },
+    );
     expect(errorCode(unknown)).toBe('NOT_FOUND');
-    for (const r of [sv, en, nul, badId, unknown]) expect(JSON.stringify(r.errors)).not.toMatch(/stack|SELECT|at .*\.ts/);
+    for (const r of [sv, en, nul, badId, unknown])
+      expect(JSON.stringify(r.errors)).not.toMatch(/stack|SELECT|at .*\.ts/);
   });
 
   it('lets an admin change roles and deactivate a user (who can then not log in), but not lock themself out', async () => {
     const person = await createUser(api, '0484', [Role.VIEWER], 'leaver');
     const UPDATE = `mutation($i: UpdateUserInput!) { updateUser(input: $i) { roles active displayName } }`;
-    const promoted = await api.gql(UPDATE, { i: { id: person.id, roles: ['MUNICIPALITY_COORDINATOR', 'VIEWER'], displayName: 'Ny roll' } }, { token: admin.token });
-    expect(promoted.data?.updateUser).toEqual({ roles: ['MUNICIPALITY_COORDINATOR', 'VIEWER'], active: true, displayName: 'Ny roll' });
-    expect((await api.gql(UPDATE, { i: { id: person.id, active: false } }, { token: admin.token })).data?.updateUser.active).toBe(false);
-    const refused = await api.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: person.email, p: TEST_PASSWORD });
+    const promoted = await api.gql(
+      UPDATE,
+      { i: { id: person.id, roles: ['MUNICIPALITY_COORDINATOR', 'VIEWER'], displayName: 'Ny roll' } },
+      { token: admin.token },
+    );
+    expect(promoted.data?.updateUser).toEqual({
+      roles: ['MUNICIPALITY_COORDINATOR', 'VIEWER'],
+      active: true,
+      displayName: 'Ny roll',
+    });
+    expect(
+      (await api.gql(UPDATE, { i: { id: person.id, active: false } }, { token: admin.token })).data?.updateUser.active,
+    ).toBe(false);
+    const refused = await api.gql(
+      `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
+      { e: person.email, p: TEST_PASSWORD },
+    );
     expect(errorCode(refused)).toBe('UNAUTHENTICATED');
     const self = await api.gql(UPDATE, { i: { id: admin.id, active: false } }, { token: admin.token });
     expect([errorCode(self), self.errors?.[0]?.extensions.field]).toEqual(['CONFLICT', 'input.active']);
-    expect(errorCode(await api.gql(UPDATE, { i: { id: person.id, active: true } }, { token: coach.token }))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(UPDATE, { i: { id: person.id, active: true } }, { token: coach.token }))).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it('lets a user change their own password, proving the current one', async () => {
@@ -148,14 +230,25 @@ describe('foundation: login, me, organisations, guards, errors', () => {
     expect([errorCode(wrong), wrong.errors?.[0]?.extensions.field]).toEqual(['UNAUTHENTICATED', 'currentPassword']);
     const short = await api.gql(CHANGE, { c: TEST_PASSWORD, n: 'short' }, { token: person.token });
     expect([errorCode(short), short.errors?.[0]?.extensions.field]).toEqual(['BAD_USER_INPUT', 'newPassword']);
-    expect((await api.gql(CHANGE, { c: TEST_PASSWORD, n: 'a-brand-new-passphrase' }, { token: person.token })).data?.changePassword).toBe(true);
+    expect(
+      (await api.gql(CHANGE, { c: TEST_PASSWORD, n: 'a-brand-new-passphrase' }, { token: person.token })).data
+        ?.changePassword,
+    ).toBe(true);
     expect(await login(api, person.email, 'a-brand-new-passphrase')).toEqual(expect.any(String));
   });
 
   it('refuses a duplicate e-mail with CONFLICT', async () => {
     const response = await api.gql(
       `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,
-      { i: { email: coach.email.toUpperCase(), password: 'a-long-password-1', displayName: 'Dubblett', organizationId: coach.organizationId, roles: ['VIEWER'] } },
+      {
+        i: {
+          email: coach.email.toUpperCase(),
+          password: 'a-long-password-1',
+          displayName: 'Dubblett',
+          organizationId: coach.organizationId,
+          roles: ['VIEWER'],
+        },
+      },
       { token: admin.token },
     );
     expect(errorCode(response)).toBe('CONFLICT');
@@ -169,7 +262,11 @@ describe('foundation: login, me, organisations, guards, errors', () => {
     expect(tooDeep.errors?.map((e) => e.extensions.reason)).toContain('CORE_QUERY_TOO_DEEP');
     expect(tooDeep.data ?? null).toBeNull();
 
-    const wide = await api.gql(`{ ${Array.from({ length: 3000 }, (_, i) => `a${i}: me { id email }`).join(' ')} }`, {}, { token: coach.token });
+    const wide = await api.gql(
+      `{ ${Array.from({ length: 3000 }, (_, i) => `a${i}: me { id email }`).join(' ')} }`,
+      {},
+      { token: coach.token },
+    );
     expect(errorCode(wide)).toBe('BAD_USER_INPUT');
     expect(wide.errors?.[0]?.extensions.reason).toBe('CORE_QUERY_TOO_COMPLEX');
   });
@@ -188,10 +285,20 @@ describe('foundation: login, me, organisations, guards, errors', () => {
 
   it('answers an oversized or unreadable body with a clear error, not a 500', async () => {
     const fastify = api.app.getHttpAdapter().getInstance();
-    const big = await fastify.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ query: '{ me { id } }', x: 'a'.repeat(2_000_000) }) });
+    const big = await fastify.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ query: '{ me { id } }', x: 'a'.repeat(2_000_000) }),
+    });
     expect(big.statusCode).toBe(413);
     expect(big.json().error).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CORE_REQUEST_TOO_LARGE' });
-    const broken = await fastify.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: '{"query": ' });
+    const broken = await fastify.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"query": ',
+    });
     expect(broken.statusCode).toBe(400);
     expect(broken.json().error).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CORE_INVALID_REQUEST' });
   });
@@ -205,7 +312,11 @@ describe('foundation: login, me, organisations, guards, errors', () => {
     expect(ready.body.queueBackend).toBe(backend);
     expect(ready.body).toMatchObject({
       failing: ['worker'],
-      checks: { postgres: { ok: true }, [backend === 'redis' ? 'redis' : 'postgresQueues']: { ok: true }, worker: { ok: false, error: 'none' } },
+      checks: {
+        postgres: { ok: true },
+        [backend === 'redis' ? 'redis' : 'postgresQueues']: { ok: true },
+        worker: { ok: false, error: 'none' },
+      },
     });
     expect(ready.headers['x-request-id']).toEqual(expect.any(String));
   });

@@ -23,13 +23,29 @@ describe('migrations: up, down, up', () => {
   });
 
   const tables = async () =>
-    (await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`)).map((r: { table_name: string }) => r.table_name);
+    (
+      await dataSource.query(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`,
+      )
+    ).map((r: { table_name: string }) => r.table_name);
 
   it('applies every migration, reverts every one, and applies them again to the same schema', async () => {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     expect(applied.length).toBeGreaterThanOrEqual(8);
     const schema = await tables();
-    expect(schema).toEqual(expect.arrayContaining(['organizations', 'users', 'audit_log', 'needs', 'test_protocols', 'procurements', 'call_offs', 'implementations', 'follow_ups']));
+    expect(schema).toEqual(
+      expect.arrayContaining([
+        'organizations',
+        'users',
+        'audit_log',
+        'needs',
+        'test_protocols',
+        'procurements',
+        'call_offs',
+        'implementations',
+        'follow_ups',
+      ]),
+    );
 
     for (let i = 0; i < applied.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
     expect(await tables()).toEqual([]);

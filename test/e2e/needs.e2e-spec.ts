@@ -46,7 +46,8 @@ describe('needs: report, similar, endorse, triage, merge, feedback', () => {
   it('shows a Flen coach similar needs across the county before filing, then files the need', async () => {
     const existing = await reportNeed(api, strangnas, {
       title: 'Nattlig tillsyn väcker brukarna',
-      description: 'Tillsynsbesök på natten i hemtjänsten stör sömnen hos brukare. Vi vill se till dem utan att väcka dem.',
+      description:
+        'Tillsynsbesök på natten i hemtjänsten stör sömnen hos brukare. Vi vill se till dem utan att väcka dem.',
       category: 'DIGITAL_SUPERVISION',
       estimatedPeopleAffected: 8,
     });
@@ -55,7 +56,11 @@ describe('needs: report, similar, endorse, triage, merge, feedback', () => {
     const hiddenNew = await reportNeed(api, nykoping, { title: 'Tillsyn på natten väcker brukare i Nyköping' });
     api.clock.advance(60_000);
 
-    const similar = await api.gql(SIMILAR, { t: 'Tillsyn på natten väcker brukare', d: 'Brukarna vaknar av nattens tillsynsbesök' }, { token: flen.token });
+    const similar = await api.gql(
+      SIMILAR,
+      { t: 'Tillsyn på natten väcker brukare', d: 'Brukarna vaknar av nattens tillsynsbesök' },
+      { token: flen.token },
+    );
     expect(similar.errors).toBeUndefined();
     const hits = similar.data?.similarNeeds as { score: number; need: { id: string } }[];
     const hit = hits.find((h) => h.need.id === existing.id);
@@ -93,7 +98,7 @@ describe('needs: report, similar, endorse, triage, merge, feedback', () => {
     flenNeedId = filed.data?.reportNeed.id;
   });
 
-  it('hides Flen\'s NEW need from Nyköping (NOT_FOUND, absent from lists and similar needs)', async () => {
+  it("hides Flen's NEW need from Nyköping (NOT_FOUND, absent from lists and similar needs)", async () => {
     const direct = await api.gql(NEED, { id: flenNeedId }, { token: nykoping.token });
     expect(errorCode(direct)).toBe('NOT_FOUND');
     const list = await api.gql(LIST, { first: 100 }, { token: nykoping.token });
@@ -101,7 +106,15 @@ describe('needs: report, similar, endorse, triage, merge, feedback', () => {
     const similar = await api.gql(SIMILAR, { t: 'Tillsyn på natten väcker brukare' }, { token: nykoping.token });
     expect((similar.data?.similarNeeds as { need: { id: string } }[]).map((s) => s.need.id)).not.toContain(flenNeedId);
     expect(errorCode(await endorse(api, nykoping, flenNeedId))).toBe('NOT_FOUND');
-    expect(errorCode(await api.gql(`mutation($i: CommentOnNeedInput!) { commentOnNeed(input: $i) { id } }`, { i: { needId: flenNeedId, body: 'Hej' } }, { token: nykoping.token }))).toBe('NOT_FOUND');
+    expect(
+      errorCode(
+        await api.gql(
+          `mutation($i: CommentOnNeedInput!) { commentOnNeed(input: $i) { id } }`,
+          { i: { needId: flenNeedId, body: 'Hej' } },
+          { token: nykoping.token },
+        ),
+      ),
+    ).toBe('NOT_FOUND');
     // Its own organisation and node staff see it.
     expect((await api.gql(NEED, { id: flenNeedId }, { token: flen.token })).data?.need.status).toBe('NEW');
     expect((await api.gql(NEED, { id: flenNeedId }, { token: staff.token })).data?.need.status).toBe('NEW');
@@ -110,9 +123,18 @@ describe('needs: report, similar, endorse, triage, merge, feedback', () => {
   it('lets only node staff triage: a coach gets FORBIDDEN', async () => {
     const response = await changeStatus(api, flen, flenNeedId, 'TRIAGED', 'Själv');
     expect(errorCode(response)).toBe('FORBIDDEN');
-    const triaged = await changeStatus(api, staff, flenNeedId, 'TRIAGED', 'Gäller flera kommuner; tas upp i testverksamheten.');
+    const triaged = await changeStatus(
+      api,
+      staff,
+      flenNeedId,
+      'TRIAGED',
+      'Gäller flera kommuner; tas upp i testverksamheten.',
+    );
     expect(triaged.errors).toBeUndefined();
-    expect(triaged.data?.changeNeedStatus).toMatchObject({ status: 'TRIAGED', statusReason: 'Gäller flera kommuner; tas upp i testverksamheten.' });
+    expect(triaged.data?.changeNeedStatus).toMatchObject({
+      status: 'TRIAGED',
+      statusReason: 'Gäller flera kommuner; tas upp i testverksamheten.',
+    });
     // Once triaged, every member sees it.
     expect((await api.gql(NEED, { id: flenNeedId }, { token: nykoping.token })).data?.need.status).toBe('TRIAGED');
   });
@@ -126,14 +148,27 @@ describe('needs: report, similar, endorse, triage, merge, feedback', () => {
     expect(errorCode(await endorse(api, flen, flenNeedId))).toBe('CONFLICT');
     expect(errorCode(await endorse(api, staff, flenNeedId))).toBe('FORBIDDEN');
 
-    const withdrawn = await api.gql(`mutation($id: ID!) { withdrawEndorsement(needId: $id) { endorsementCount peopleAffected } }`, { id: flenNeedId }, { token: katrineholm.token });
+    const withdrawn = await api.gql(
+      `mutation($id: ID!) { withdrawEndorsement(needId: $id) { endorsementCount peopleAffected } }`,
+      { id: flenNeedId },
+      { token: katrineholm.token },
+    );
     expect(withdrawn.data?.withdrawEndorsement).toEqual({ endorsementCount: 0, peopleAffected: 12 });
-    expect((await endorse(api, katrineholm, flenNeedId, { comment: 'Samma sak hos oss', peopleAffected: 40 })).data?.endorseNeed.endorsementCount).toBe(1);
+    expect(
+      (await endorse(api, katrineholm, flenNeedId, { comment: 'Samma sak hos oss', peopleAffected: 40 })).data
+        ?.endorseNeed.endorsementCount,
+    ).toBe(1);
   });
 
   it('keeps one endorsement per organisation when two colleagues endorse at the same time', async () => {
-    const [a, b] = await Promise.all([createUser(api, '0481', [Role.TECH_COACH], 'oxelosund-a'), createUser(api, '0481', [Role.VIEWER], 'oxelosund-b')]);
-    const results = await Promise.all([endorse(api, a, flenNeedId, { peopleAffected: 3 }), endorse(api, b, flenNeedId, { peopleAffected: 3 })]);
+    const [a, b] = await Promise.all([
+      createUser(api, '0481', [Role.TECH_COACH], 'oxelosund-a'),
+      createUser(api, '0481', [Role.VIEWER], 'oxelosund-b'),
+    ]);
+    const results = await Promise.all([
+      endorse(api, a, flenNeedId, { peopleAffected: 3 }),
+      endorse(api, b, flenNeedId, { peopleAffected: 3 }),
+    ]);
     expect(results.map(errorCode).sort()).toEqual(['CONFLICT', undefined]);
     const after = await api.gql(NEED, { id: flenNeedId }, { token: a.token });
     expect(after.data?.need).toMatchObject({ endorsementCount: 2, peopleAffected: 12 + 40 + 3 });
@@ -141,40 +176,91 @@ describe('needs: report, similar, endorse, triage, merge, feedback', () => {
     const loser = winner === a ? b : a;
     const WITHDRAW = `mutation($id: ID!) { withdrawEndorsement(needId: $id) { endorsementCount } }`;
     expect(errorCode(await api.gql(WITHDRAW, { id: flenNeedId }, { token: loser.token }))).toBe('FORBIDDEN');
-    expect((await api.gql(WITHDRAW, { id: flenNeedId }, { token: winner.token })).data?.withdrawEndorsement.endorsementCount).toBe(1);
+    expect(
+      (await api.gql(WITHDRAW, { id: flenNeedId }, { token: winner.token })).data?.withdrawEndorsement.endorsementCount,
+    ).toBe(1);
   });
 
   it('merges a duplicate into the survivor: endorsements move, one per organisation, the trail is kept', async () => {
     expect((await endorse(api, katrineholm, duplicateId, { peopleAffected: 30 })).errors).toBeUndefined();
     expect((await endorse(api, trosa, duplicateId, { peopleAffected: 5 })).errors).toBeUndefined();
     const FOLLOWED = `query($id: ID!) { need(id: $id) { followedByMe } }`;
-    expect((await api.gql(`mutation($id: ID!) { followNeed(needId: $id) { followedByMe } }`, { id: duplicateId }, { token: nykoping.token })).errors).toBeUndefined();
-    for (const user of [strangnas, trosa, nykoping]) expect((await api.gql(FOLLOWED, { id: flenNeedId }, { token: user.token })).data?.need.followedByMe).toBe(false);
-    expect(errorCode(await api.gql(MERGE, { i: { needId: duplicateId, intoNeedId: flenNeedId, reason: 'Dubblett' } }, { token: flen.token }))).toBe('FORBIDDEN');
-    const self = await api.gql(MERGE, { i: { needId: duplicateId, intoNeedId: duplicateId, reason: 'Dubblett' } }, { token: staff.token });
+    expect(
+      (
+        await api.gql(
+          `mutation($id: ID!) { followNeed(needId: $id) { followedByMe } }`,
+          { id: duplicateId },
+          { token: nykoping.token },
+        )
+      ).errors,
+    ).toBeUndefined();
+    for (const user of [strangnas, trosa, nykoping])
+      expect((await api.gql(FOLLOWED, { id: flenNeedId }, { token: user.token })).data?.need.followedByMe).toBe(false);
+    expect(
+      errorCode(
+        await api.gql(
+          MERGE,
+          { i: { needId: duplicateId, intoNeedId: flenNeedId, reason: 'Dubblett' } },
+          { token: flen.token },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    const self = await api.gql(
+      MERGE,
+      { i: { needId: duplicateId, intoNeedId: duplicateId, reason: 'Dubblett' } },
+      { token: staff.token },
+    );
     expect(errorCode(self)).toBe('BAD_USER_INPUT');
     expect(field(self)).toBe('input.intoNeedId');
 
-    const unknown = await api.gql(MERGE, { i: { needId: duplicateId, intoNeedId: '00000000-0000-4000-8000-000000000000', reason: 'Dubblett' } }, { token: staff.token });
+    const unknown = await api.gql(
+      MERGE,
+      { i: { needId: duplicateId, intoNeedId: '00000000-0000-4000-8000-000000000000', reason: 'Dubblett' } },
+      { token: staff.token },
+    );
     expect([errorCode(unknown), field(unknown)]).toEqual(['NOT_FOUND', 'input.intoNeedId']);
 
-    const merged = await api.gql(MERGE, { i: { needId: duplicateId, intoNeedId: flenNeedId, reason: 'Samma behov som Flens; följ det.' } }, { token: staff.token });
+    const merged = await api.gql(
+      MERGE,
+      { i: { needId: duplicateId, intoNeedId: flenNeedId, reason: 'Samma behov som Flens; följ det.' } },
+      { token: staff.token },
+    );
     expect(merged.errors).toBeUndefined();
     // Katrineholm (kept once, its first endorsement), Trosa (moved), Strängnäs (the duplicate's own organisation).
     expect(merged.data?.mergeNeed).toEqual({ id: flenNeedId, endorsementCount: 3, peopleAffected: 12 + 40 + 5 + 8 });
     // The duplicate's reporter, its endorser and its follower now follow the survivor: they hear what becomes of it.
-    for (const user of [strangnas, trosa, nykoping]) expect((await api.gql(FOLLOWED, { id: flenNeedId }, { token: user.token })).data?.need.followedByMe).toBe(true);
+    for (const user of [strangnas, trosa, nykoping])
+      expect((await api.gql(FOLLOWED, { id: flenNeedId }, { token: user.token })).data?.need.followedByMe).toBe(true);
 
     const survivor = await api.gql(NEED, { id: flenNeedId }, { token: staff.token });
-    const endorsements = survivor.data?.need.endorsements as { organization: { code: string }; peopleAffected: number; movedFromNeedId: string | null }[];
+    const endorsements = survivor.data?.need.endorsements as {
+      organization: { code: string };
+      peopleAffected: number;
+      movedFromNeedId: string | null;
+    }[];
     expect(endorsements.map((e) => e.organization.code).sort()).toEqual(['0483', '0486', '0488']);
-    expect(endorsements.find((e) => e.organization.code === '0483')).toMatchObject({ peopleAffected: 40, movedFromNeedId: null });
+    expect(endorsements.find((e) => e.organization.code === '0483')).toMatchObject({
+      peopleAffected: 40,
+      movedFromNeedId: null,
+    });
     expect(endorsements.find((e) => e.organization.code === '0488')).toMatchObject({ movedFromNeedId: duplicateId });
     expect(survivor.data?.need.mergedNeeds).toEqual([{ id: duplicateId }]);
 
     const duplicate = await api.gql(NEED, { id: duplicateId }, { token: nykoping.token });
-    expect(duplicate.data?.need).toMatchObject({ status: 'MERGED', mergedIntoId: flenNeedId, mergedInto: { id: flenNeedId }, endorsementCount: 0, endorsements: [] });
-    expect((duplicate.data?.need.history as { fromStatus: string; toStatus: string; reason: string }[]).map((h) => [h.fromStatus, h.toStatus, h.reason])).toEqual([
+    expect(duplicate.data?.need).toMatchObject({
+      status: 'MERGED',
+      mergedIntoId: flenNeedId,
+      mergedInto: { id: flenNeedId },
+      endorsementCount: 0,
+      endorsements: [],
+    });
+    expect(
+      (duplicate.data?.need.history as { fromStatus: string; toStatus: string; reason: string }[]).map((h) => [
+        h.fromStatus,
+        h.toStatus,
+        h.reason,
+      ]),
+    ).toEqual([
       [null, 'NEW', null],
       ['NEW', 'TRIAGED', null],
       ['TRIAGED', 'MERGED', 'Samma behov som Flens; följ det.'],
@@ -195,9 +281,17 @@ describe('needs: report, similar, endorse, triage, merge, feedback', () => {
       statusReason: 'Samma behov som Flens; följ det.',
       mergedInto: { id: flenNeedId },
     });
-    const notes = (await api.gql(MY_NOTIFICATIONS, {}, { token: strangnas.token })).data?.myNotifications.nodes as { kind: string; entityId: string; params: Record<string, unknown>; body: string }[];
+    const notes = (await api.gql(MY_NOTIFICATIONS, {}, { token: strangnas.token })).data?.myNotifications.nodes as {
+      kind: string;
+      entityId: string;
+      params: Record<string, unknown>;
+      body: string;
+    }[];
     const mergeNote = notes.find((n) => n.kind === 'need.statusChanged' && n.params.toStatus === 'MERGED');
-    expect(mergeNote).toMatchObject({ entityId: duplicateId, params: { reason: 'Samma behov som Flens; följ det.', mergedIntoId: flenNeedId } });
+    expect(mergeNote).toMatchObject({
+      entityId: duplicateId,
+      params: { reason: 'Samma behov som Flens; följ det.', mergedIntoId: flenNeedId },
+    });
     expect(mergeNote?.body).not.toContain('Samma behov som Flens');
 
     const flenMine = await api.gql(MY_NEEDS, {}, { token: flen.token });
@@ -207,10 +301,19 @@ describe('needs: report, similar, endorse, triage, merge, feedback', () => {
       statusReason: 'Gäller flera kommuner; tas upp i testverksamheten.',
       mergedInto: null,
     });
-    const flenNotes = (await api.gql(MY_NOTIFICATIONS, {}, { token: flen.token })).data?.myNotifications.nodes as { kind: string; params: Record<string, unknown> }[];
-    expect(flenNotes.find((n) => n.kind === 'need.statusChanged')?.params).toMatchObject({ toStatus: 'TRIAGED', reason: 'Gäller flera kommuner; tas upp i testverksamheten.' });
+    const flenNotes = (await api.gql(MY_NOTIFICATIONS, {}, { token: flen.token })).data?.myNotifications.nodes as {
+      kind: string;
+      params: Record<string, unknown>;
+    }[];
+    expect(flenNotes.find((n) => n.kind === 'need.statusChanged')?.params).toMatchObject({
+      toStatus: 'TRIAGED',
+      reason: 'Gäller flera kommuner; tas upp i testverksamheten.',
+    });
     expect(flenNotes.some((n) => n.kind === 'need.endorsed')).toBe(true);
-    expect(flenNotes.find((n) => n.kind === 'need.duplicateMerged')?.params).toEqual({ needId: flenNeedId, mergedNeedId: duplicateId });
+    expect(flenNotes.find((n) => n.kind === 'need.duplicateMerged')?.params).toEqual({
+      needId: flenNeedId,
+      mergedNeedId: duplicateId,
+    });
   });
 
   it('sorts by how widely a need is shared, and lets those who see a need comment on it', async () => {
@@ -230,9 +333,19 @@ describe('needs: report, similar, endorse, triage, merge, feedback', () => {
     expect(found).toContain(lonely.id);
     expect(found).not.toContain(flenNeedId);
 
-    const comment = await api.gql(`mutation($i: CommentOnNeedInput!) { commentOnNeed(input: $i) { body author { id } organization { code } } }`, { i: { needId: flenNeedId, body: 'Vi testade kamera i fjol.' } }, { token: katrineholm.token });
-    expect(comment.data?.commentOnNeed).toEqual({ body: 'Vi testade kamera i fjol.', author: { id: katrineholm.id }, organization: { code: '0483' } });
-    expect((await api.gql(NEED, { id: flenNeedId }, { token: flen.token })).data?.need.comments).toEqual([{ body: 'Vi testade kamera i fjol.', author: { id: katrineholm.id } }]);
+    const comment = await api.gql(
+      `mutation($i: CommentOnNeedInput!) { commentOnNeed(input: $i) { body author { id } organization { code } } }`,
+      { i: { needId: flenNeedId, body: 'Vi testade kamera i fjol.' } },
+      { token: katrineholm.token },
+    );
+    expect(comment.data?.commentOnNeed).toEqual({
+      body: 'Vi testade kamera i fjol.',
+      author: { id: katrineholm.id },
+      organization: { code: '0483' },
+    });
+    expect((await api.gql(NEED, { id: flenNeedId }, { token: flen.token })).data?.need.comments).toEqual([
+      { body: 'Vi testade kamera i fjol.', author: { id: katrineholm.id } },
+    ]);
   });
 
   it('refuses an illegal transition with CONFLICT naming the allowed ones, and DECLINED without a reason', async () => {
@@ -246,7 +359,10 @@ describe('needs: report, similar, endorse, triage, merge, feedback', () => {
     expect(field(noReason)).toBe('input.reason');
     const viaStatus = await changeStatus(api, staff, fresh.id, 'MERGED', 'x');
     expect(field(viaStatus)).toBe('input.status');
-    expect((await changeStatus(api, staff, fresh.id, 'DECLINED', 'Löses av leverantörens uppdatering.')).data?.changeNeedStatus.status).toBe('DECLINED');
+    expect(
+      (await changeStatus(api, staff, fresh.id, 'DECLINED', 'Löses av leverantörens uppdatering.')).data
+        ?.changeNeedStatus.status,
+    ).toBe('DECLINED');
     const fromDeclined = await changeStatus(api, staff, fresh.id, 'IN_TEST');
     expect(errorCode(fromDeclined)).toBe('CONFLICT');
     expect(fromDeclined.errors?.[0]?.extensions.params.allowed).toEqual(['TRIAGED']);
@@ -256,7 +372,16 @@ describe('needs: report, similar, endorse, triage, merge, feedback', () => {
     const report = (overrides: Record<string, unknown>) =>
       api.gql(
         `mutation($i: ReportNeedInput!) { reportNeed(input: $i) { id } }`,
-        { i: { title: 'T', description: 'D', targetGroup: 'STAFF', setting: 'HOME_CARE', source: 'STAFF', ...overrides } },
+        {
+          i: {
+            title: 'T',
+            description: 'D',
+            targetGroup: 'STAFF',
+            setting: 'HOME_CARE',
+            source: 'STAFF',
+            ...overrides,
+          },
+        },
         { token: flen.token },
       );
     const cases: [Record<string, unknown>, string][] = [
@@ -292,28 +417,64 @@ describe('needs: report, similar, endorse, triage, merge, feedback', () => {
     const result = await db.transaction(async (tx) => {
       const linkable = await needService.assertLinkable(ctx, tx, [fresh.id, flenNeedId], 'input.needIds');
       expect(linkable.map((n) => n.id)).toEqual([fresh.id, flenNeedId]);
-      return thread.advance(ctx, tx, [fresh.id, flenNeedId, duplicateId], NeedStatus.IN_TEST, 'Testas i länets testverksamhet.', { entityType: 'TestProtocol', entityId: fakeTestId });
+      return thread.advance(
+        ctx,
+        tx,
+        [fresh.id, flenNeedId, duplicateId],
+        NeedStatus.IN_TEST,
+        'Testas i länets testverksamhet.',
+        { entityType: 'TestProtocol', entityId: fakeTestId },
+      );
     });
     expect(result.advanced.map((a) => a.needId).sort()).toEqual([fresh.id, flenNeedId].sort());
     expect(result.skipped).toEqual([duplicateId]);
     const moved = await api.gql(NEED, { id: fresh.id }, { token: flen.token });
     expect(moved.data?.need.status).toBe('IN_TEST');
-    expect((moved.data?.need.history as { toStatus: string; linkEntityId: string | null }[]).map((h) => [h.toStatus, h.linkEntityId])).toEqual([
+    expect(
+      (moved.data?.need.history as { toStatus: string; linkEntityId: string | null }[]).map((h) => [
+        h.toStatus,
+        h.linkEntityId,
+      ]),
+    ).toEqual([
       ['NEW', null],
       ['TRIAGED', fakeTestId],
       ['IN_TEST', fakeTestId],
     ]);
-    const notes = (await api.gql(MY_NOTIFICATIONS, {}, { token: flen.token })).data?.myNotifications.nodes as { entityId: string; params: { toStatus: string } }[];
-    expect(notes.filter((n) => n.entityId === fresh.id).map((n) => n.params.toStatus).sort()).toEqual(['IN_TEST', 'TRIAGED']);
+    const notes = (await api.gql(MY_NOTIFICATIONS, {}, { token: flen.token })).data?.myNotifications.nodes as {
+      entityId: string;
+      params: { toStatus: string };
+    }[];
+    expect(
+      notes
+        .filter((n) => n.entityId === fresh.id)
+        .map((n) => n.params.toStatus)
+        .sort(),
+    ).toEqual(['IN_TEST', 'TRIAGED']);
 
-    await expect(db.transaction((tx) => thread.advance(ctx, tx, [fresh.id], NeedStatus.DECLINED, null, { entityType: 'TestDecision', entityId: fakeTestId }))).rejects.toMatchObject({
+    await expect(
+      db.transaction((tx) =>
+        thread.advance(ctx, tx, [fresh.id], NeedStatus.DECLINED, null, {
+          entityType: 'TestDecision',
+          entityId: fakeTestId,
+        }),
+      ),
+    ).rejects.toMatchObject({
       reason: 'NEED_REASON_REQUIRED',
     });
 
-    const nykopingCtx = new RequestContext({ userId: nykoping.id, organizationId: nykoping.organizationId, organizationKind: OrganizationKind.MUNICIPALITY, roles: [Role.TECH_COACH] });
+    const nykopingCtx = new RequestContext({
+      userId: nykoping.id,
+      organizationId: nykoping.organizationId,
+      organizationKind: OrganizationKind.MUNICIPALITY,
+      roles: [Role.TECH_COACH],
+    });
     const hidden = await reportNeed(api, flen, { title: 'Ännu inte granskat' });
-    await expect(db.transaction((tx) => needService.assertLinkable(nykopingCtx, tx, [hidden.id], 'input.needIds'))).rejects.toMatchObject({ reason: 'NEED_NOT_FOUND', details: { field: 'input.needIds.0' } });
-    await expect(db.transaction((tx) => needService.assertLinkable(ctx, tx, [flenNeedId, duplicateId], 'input.needIds'))).rejects.toMatchObject({ reason: 'NEED_MERGED', details: { field: 'input.needIds.1' } });
+    await expect(
+      db.transaction((tx) => needService.assertLinkable(nykopingCtx, tx, [hidden.id], 'input.needIds')),
+    ).rejects.toMatchObject({ reason: 'NEED_NOT_FOUND', details: { field: 'input.needIds.0' } });
+    await expect(
+      db.transaction((tx) => needService.assertLinkable(ctx, tx, [flenNeedId, duplicateId], 'input.needIds')),
+    ).rejects.toMatchObject({ reason: 'NEED_MERGED', details: { field: 'input.needIds.1' } });
   });
 
   it('pages 50 needs with the same number of SQL statements as 2', async () => {
@@ -323,7 +484,11 @@ describe('needs: report, similar, endorse, triage, merge, feedback', () => {
     const vingaker = await createUser(api, '0428', [Role.TECH_COACH], 'vingaker-coach');
     for (let i = 0; i < 52; i++) {
       api.clock.advance(1000);
-      const need = await reportNeed(api, gnesta, { title: `Behov ${marker} nummer ${i}`, category: i % 2 ? 'GPS_ALARM' : 'DIGITAL_LOCK', estimatedPeopleAffected: i });
+      const need = await reportNeed(api, gnesta, {
+        title: `Behov ${marker} nummer ${i}`,
+        category: i % 2 ? 'GPS_ALARM' : 'DIGITAL_LOCK',
+        estimatedPeopleAffected: i,
+      });
       // Both pages (2 newest, 2 most shared) hold triaged and endorsed needs, so they touch the same relations.
       if (i % 5 === 0 || i >= 50) {
         await changeStatus(api, staff, need.id, 'TRIAGED', 'Granskat');
@@ -336,14 +501,26 @@ describe('needs: report, similar, endorse, triage, merge, feedback', () => {
         history { changedBy { displayName } } mergedInto { id } mergedNeeds { id } comments { author { id } } }
       pageInfo { hasNextPage endCursor } } }`;
     for (const sort of ['NEWEST', 'MOST_SHARED']) {
-      const small = await api.gql(query, { first: 2, org: gnesta.organizationId, s: sort, q: marker }, { token: gnesta.token });
-      const large = await api.gql(query, { first: 50, org: gnesta.organizationId, s: sort, q: marker }, { token: gnesta.token });
+      const small = await api.gql(
+        query,
+        { first: 2, org: gnesta.organizationId, s: sort, q: marker },
+        { token: gnesta.token },
+      );
+      const large = await api.gql(
+        query,
+        { first: 50, org: gnesta.organizationId, s: sort, q: marker },
+        { token: gnesta.token },
+      );
       expect(small.errors).toBeUndefined();
       expect(large.errors).toBeUndefined();
       expect(large.data?.needs.nodes).toHaveLength(50);
       expect(large.sqlStatements).toBeGreaterThan(0);
       expect(large.sqlStatements).toBe(small.sqlStatements);
-      const next = await api.gql(query, { first: 50, org: gnesta.organizationId, s: sort, q: marker, after: large.data?.needs.pageInfo.endCursor }, { token: gnesta.token });
+      const next = await api.gql(
+        query,
+        { first: 50, org: gnesta.organizationId, s: sort, q: marker, after: large.data?.needs.pageInfo.endCursor },
+        { token: gnesta.token },
+      );
       const all = [...large.data!.needs.nodes, ...next.data!.needs.nodes].map((n: { id: string }) => n.id);
       expect(new Set(all).size).toBe(52);
     }
@@ -353,13 +530,19 @@ describe('needs: report, similar, endorse, triage, merge, feedback', () => {
     const page = await api.gql(listPage, { org: gnesta.organizationId, q: marker }, { token: vingaker.token });
     expect(page.errors).toBeUndefined();
     expect(page.data?.needs.nodes).toHaveLength(12);
-    expect(page.data?.needs.nodes[0]).toMatchObject({ organization: { code: '0461' }, category: { key: expect.stringMatching(/GPS_ALARM|DIGITAL_LOCK/) } });
+    expect(page.data?.needs.nodes[0]).toMatchObject({
+      organization: { code: '0461' },
+      category: { key: expect.stringMatching(/GPS_ALARM|DIGITAL_LOCK/) },
+    });
     expect(page.sqlStatements).toBeLessThanOrEqual(3);
   });
 
   it('finds the most alike need among hundreds that share its common words (its candidates are bounded)', async () => {
     const oxelosund = await createUser(api, '0481', [Role.TECH_COACH], 'oxelosund-coach');
-    const target = await reportNeed(api, oxelosund, { title: 'Tillsynskamerans ljud väcker brukarna', description: 'Brukarna vaknar när kameran slår på under natten.' });
+    const target = await reportNeed(api, oxelosund, {
+      title: 'Tillsynskamerans ljud väcker brukarna',
+      description: 'Brukarna vaknar när kameran slår på under natten.',
+    });
     await changeStatus(api, staff, target.id, 'TRIAGED', 'Delas av flera');
     // 700 triaged needs that share "brukare", "natt" and "tillsyn" with the draft, but not its title: more than any
     // one source of candidates takes, so the best match must come from the nearest titles.
@@ -374,13 +557,24 @@ describe('needs: report, similar, endorse, triage, merge, feedback', () => {
        SELECT 'Brukare i behov av stöd ' || i || ' natt', 'Tillsyn av brukare på natten, fall ' || i, ${columns.join(', ')} FROM needs, generate_series(1, 700) AS i WHERE id = $1`,
       [target.id],
     );
-    const similar = await api.gql(SIMILAR, { t: 'Tillsynskameran väcker brukare', d: 'Brukare vaknar av kamerans ljud på natten' }, { token: flen.token });
+    const similar = await api.gql(
+      SIMILAR,
+      { t: 'Tillsynskameran väcker brukare', d: 'Brukare vaknar av kamerans ljud på natten' },
+      { token: flen.token },
+    );
     expect(similar.errors).toBeUndefined();
     expect((similar.data?.similarNeeds as { need: { id: string } }[])[0]!.need.id).toBe(target.id);
     expect(similar.sqlStatements).toBeLessThanOrEqual(3);
     // At triage, node staff see the same need as the likely duplicate of a new report from another municipality.
-    const report = await reportNeed(api, flen, { title: 'Tillsynskameran väcker brukarna', description: 'Brukarna vaknar av kamerans ljud på natten.' });
-    const triage = await api.gql(`query($id: ID!) { need(id: $id) { possibleDuplicates { score need { id } } } }`, { id: report.id }, { token: staff.token });
+    const report = await reportNeed(api, flen, {
+      title: 'Tillsynskameran väcker brukarna',
+      description: 'Brukarna vaknar av kamerans ljud på natten.',
+    });
+    const triage = await api.gql(
+      `query($id: ID!) { need(id: $id) { possibleDuplicates { score need { id } } } }`,
+      { id: report.id },
+      { token: staff.token },
+    );
     expect(triage.errors).toBeUndefined();
     expect((triage.data?.need.possibleDuplicates as { need: { id: string } }[])[0]!.need.id).toBe(target.id);
   });

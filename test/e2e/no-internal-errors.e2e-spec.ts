@@ -23,9 +23,15 @@ describe('no operation answers a bad call with an internal error', () => {
   });
   afterAll(() => api.close());
 
-  function call(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): { query: string; variables: Record<string, unknown> } {
+  function call(
+    kind: 'query' | 'mutation',
+    field: GraphQLField<unknown, unknown>,
+  ): { query: string; variables: Record<string, unknown> } {
     const required = field.args.filter((a) => a.type instanceof GraphQLNonNull);
-    return { query: operationDocument(kind, field, required), variables: Object.fromEntries(required.map((a) => [a.name, dummyValue(a.type)])) };
+    return {
+      query: operationDocument(kind, field, required),
+      variables: Object.fromEntries(required.map((a) => [a.name, dummyValue(a.type)])),
+    };
   }
 
   it('holds for every query and mutation, for an admin and for a tech coach', async () => {
@@ -42,7 +48,8 @@ describe('no operation answers a bad call with an internal error', () => {
       for (const { query, variables } of operations) {
         const response = await api.gql(query, variables, { token: user.token });
         const codes = (response.errors ?? []).map((e) => e.extensions?.code);
-        if (response.status >= 500 || codes.includes('INTERNAL_SERVER_ERROR')) internal.push(`${user.roles.join('+')}: ${query} → ${JSON.stringify(response.errors?.[0]?.message)}`);
+        if (response.status >= 500 || codes.includes('INTERNAL_SERVER_ERROR'))
+          internal.push(`${user.roles.join('+')}: ${query} → ${JSON.stringify(response.errors?.[0]?.message)}`);
       }
     }
     expect(internal).toEqual([]);

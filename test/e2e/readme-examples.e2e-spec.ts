@@ -39,7 +39,10 @@ describe('README examples', () => {
     api = await createTestApi();
     // The users the README creates, with the same organisations and roles.
     users.set('admin@noden.se', await createUser(api, 'Noden', [Role.NODE_ADMIN, Role.NODE_STAFF], 'admin'));
-    users.set('steering@flen.se', await createUser(api, '0482', [Role.STEERING_MEMBER, Role.MUNICIPALITY_COORDINATOR], 'steering'));
+    users.set(
+      'steering@flen.se',
+      await createUser(api, '0482', [Role.STEERING_MEMBER, Role.MUNICIPALITY_COORDINATOR], 'steering'),
+    );
   });
   afterAll(() => api.close());
 
@@ -62,7 +65,11 @@ describe('README examples', () => {
     const placeholders = async (text: string, user: TestUser): Promise<string> => {
       let result = text;
       // "<need id>": a need the README's user has just reported, as they would before asking for its thread.
-      if (result.includes('<need id>')) result = result.replaceAll('<need id>', (await reportNeed(api, { ...user, token: await login(api, user.email) })).id);
+      if (result.includes('<need id>'))
+        result = result.replaceAll(
+          '<need id>',
+          (await reportNeed(api, { ...user, token: await login(api, user.email) })).id,
+        );
       for (const [whole, name] of text.matchAll(/<([^<>']+)'s id>/g)) {
         const [org] = await db.manager.query(`SELECT id FROM organizations WHERE name LIKE $1`, [`${name}%`]);
         result = result.replace(whole, org.id);
@@ -72,12 +79,21 @@ describe('README examples', () => {
     for (const example of examples) {
       const email = example.as ?? 'admin@noden.se';
       const user = users.get(email);
-      expect({ example: example.text, user: email, known: !!user }).toEqual({ example: example.text, user: email, known: true });
+      expect({ example: example.text, user: email, known: !!user }).toEqual({
+        example: example.text,
+        user: email,
+        known: true,
+      });
       let text = await placeholders(example.text, user!);
-      if (text.includes('login(')) text = text.replace('admin@noden.se', user!.email).replace("<the admin's password>", TEST_PASSWORD);
+      if (text.includes('login('))
+        text = text.replace('admin@noden.se', user!.email).replace("<the admin's password>", TEST_PASSWORD);
       const token = text.includes('login(') ? undefined : await login(api, user!.email);
       const response = await api.gql(text, {}, token ? { token } : {});
-      expect({ example: example.text, user: email, errors: response.errors }).toEqual({ example: example.text, user: email, errors: undefined });
+      expect({ example: example.text, user: email, errors: response.errors }).toEqual({
+        example: example.text,
+        user: email,
+        errors: undefined,
+      });
     }
   });
 });

@@ -17,8 +17,12 @@ describe('committed schema.graphql', () => {
     const committed = readFileSync(SCHEMA_FILE, 'utf8');
     const served = printApiSchema(api.app.get(GraphQLSchemaHost).schema);
     if (committed === served) return;
-    const breaking = findBreakingChanges(buildSchema(committed), buildSchema(served)).map((c) => `BREAKING ${c.type}: ${c.description}`);
-    const dangerous = findDangerousChanges(buildSchema(committed), buildSchema(served)).map((c) => `DANGEROUS ${c.type}: ${c.description}`);
+    const breaking = findBreakingChanges(buildSchema(committed), buildSchema(served)).map(
+      (c) => `BREAKING ${c.type}: ${c.description}`,
+    );
+    const dangerous = findDangerousChanges(buildSchema(committed), buildSchema(served)).map(
+      (c) => `DANGEROUS ${c.type}: ${c.description}`,
+    );
     expect({ breaking, dangerous, differs: true }).toEqual({ breaking: [], dangerous: [], differs: false });
   });
 });

@@ -4,7 +4,15 @@ import { addMonths, Db, JobQueue, ManualClock, QueueName, toIsoDate } from '#cor
 import { createTestApi, errorCode, type TestApi } from '../support/test-api.js';
 import { TEST_PASSWORD } from '../support/builders.js';
 import { createTestWorker, eventually } from '../support/test-worker.js';
-import { countsPerFollowUp, deleteQueueKeys, followUpActors, type FollowUpActors, followUpsOf, recordImplementation, refreshTokens } from '../support/followup-builders.js';
+import {
+  countsPerFollowUp,
+  deleteQueueKeys,
+  followUpActors,
+  type FollowUpActors,
+  followUpsOf,
+  recordImplementation,
+  refreshTokens,
+} from '../support/followup-builders.js';
 
 const RECONCILE_SECONDS = 3;
 
@@ -21,7 +29,8 @@ describe('self-healing queues: Redis emptied under running workers', () => {
 
   const monthsAgo = (months: number) => toIsoDate(addMonths(clock.now(), -months));
   const statuses = async (ids: string[]) => (await followUpsOf(api, ids)).map((f) => f.status);
-  const schedulerKeys = async () => (await api.app.get(JobQueue).queue(QueueName.FollowUp).getJobSchedulers()).map((s) => s.key);
+  const schedulerKeys = async () =>
+    (await api.app.get(JobQueue).queue(QueueName.FollowUp).getJobSchedulers()).map((s) => s.key);
 
   beforeAll(async () => {
     prefix = process.env.QUEUE_PREFIX!;
@@ -51,12 +60,29 @@ describe('self-healing queues: Redis emptied under running workers', () => {
     expect(await schedulerKeys()).toEqual([]);
     clock.set(`${toIsoDate(addMonths(clock.now(), 1))}T09:00:00.000Z`);
 
-    await eventually(async () => (await followUpsOf(api, batch.map((b) => b.id))).filter((f) => f.wave === 12).every((f) => f.status === 'OPEN'), 2 * RECONCILE_SECONDS * 1000, 50);
+    await eventually(
+      async () =>
+        (
+          await followUpsOf(
+            api,
+            batch.map((b) => b.id),
+          )
+        )
+          .filter((f) => f.wave === 12)
+          .every((f) => f.status === 'OPEN'),
+      2 * RECONCILE_SECONDS * 1000,
+      50,
+    );
     const recoveredMs = Date.now() - emptiedAt;
     expect(recoveredMs).toBeLessThanOrEqual(2 * RECONCILE_SECONDS * 1000);
     expect(await schedulerKeys()).toEqual(['followup-reconcile']);
-    expect(await countsPerFollowUp(api, twelveMonth, 'followUp.opened', 'followUp.opened')).toEqual({ notifications: twelveMonth.map(() => 1), audits: twelveMonth.map(() => 1) });
-    process.stdout.write(`self-healing: follow-ups opened ${recoveredMs} ms after Redis was emptied (reconcile interval ${RECONCILE_SECONDS} s, worker timer 1 s)\n`);
+    expect(await countsPerFollowUp(api, twelveMonth, 'followUp.opened', 'followUp.opened')).toEqual({
+      notifications: twelveMonth.map(() => 1),
+      audits: twelveMonth.map(() => 1),
+    });
+    process.stdout.write(
+      `self-healing: follow-ups opened ${recoveredMs} ms after Redis was emptied (reconcile interval ${RECONCILE_SECONDS} s, worker timer 1 s)\n`,
+    );
   });
 
   it('two apis and two workers with Redis emptied in the middle: each follow-up opened once, each notification written and delivered once, each reconcile tick run once', async () => {
@@ -72,32 +98,62 @@ describe('self-healing queues: Redis emptied under running workers', () => {
         batch.push(await recordImplementation(apis[i % 2]!, actors, monthsAgo(13)));
       }
       const ids = batch.map((b) => b.followUps.find((f) => f.wave === 12)!.id);
-      await eventually(async () => (await followUpsOf(api, batch.map((b) => b.id))).filter((f) => f.wave === 12).every((f) => f.status === 'OPEN'), 4 * RECONCILE_SECONDS * 1000, 50);
-      expect(await countsPerFollowUp(api, ids, 'followUp.opened', 'followUp.opened')).toEqual({ notifications: ids.map(() => 1), audits: ids.map(() => 1) });
+      await eventually(
+        async () =>
+          (
+            await followUpsOf(
+              api,
+              batch.map((b) => b.id),
+            )
+          )
+            .filter((f) => f.wave === 12)
+            .every((f) => f.status === 'OPEN'),
+        4 * RECONCILE_SECONDS * 1000,
+        50,
+      );
+      expect(await countsPerFollowUp(api, ids, 'followUp.opened', 'followUp.opened')).toEqual({
+        notifications: ids.map(() => 1),
+        audits: ids.map(() => 1),
+      });
 
       const db = api.app.get(Db);
-      const delivered = await eventually(async () => {
-        const rows: { email_status: string; email_attempts: number }[] = await db.manager.query(
-          `SELECT email_status, email_attempts FROM notifications WHERE kind = 'followUp.opened' AND entity_id = ANY($1::uuid[])`,
-          [ids],
-        );
-        return rows.every((r) => r.email_status === 'SKIPPED') ? rows : undefined;
-      }, 4 * RECONCILE_SECONDS * 1000);
+      const delivered = await eventually(
+        async () => {
+          const rows: { email_status: string; email_attempts: number }[] = await db.manager.query(
+            `SELECT email_status, email_attempts FROM notifications WHERE kind = 'followUp.opened' AND entity_id = ANY($1::uuid[])`,
+            [ids],
+          );
+          return rows.every((r) => r.email_status === 'SKIPPED') ? rows : undefined;
+        },
+        4 * RECONCILE_SECONDS * 1000,
+      );
       expect(delivered.map((r) => r.email_attempts)).toEqual(ids.map(() => 1));
 
       // Both workers keep the scheduler registered; BullMQ gives each tick to one of them.
       await new Promise((resolve) => setTimeout(resolve, 2 * RECONCILE_SECONDS * 1000));
       const queue = api.app.get(JobQueue).queue(QueueName.FollowUp);
-      const jobsRun = (await queue.getJobs(['completed', 'active', 'failed', 'delayed', 'waiting'])).filter((j) => j.repeatJobKey === 'followup-reconcile');
+      const jobsRun = (await queue.getJobs(['completed', 'active', 'failed', 'delayed', 'waiting'])).filter(
+        (j) => j.repeatJobKey === 'followup-reconcile',
+      );
       // A tick is the scheduled moment in the job id (`repeat:<scheduler>:<ms>`); one job per tick whatever the replicas.
-      const ticks = jobsRun.filter((j) => j.processedOn).map((j) => Number(j.id!.split(':').pop())).sort((a, b) => a - b);
+      const ticks = jobsRun
+        .filter((j) => j.processedOn)
+        .map((j) => Number(j.id!.split(':').pop()))
+        .sort((a, b) => a - b);
       expect(ticks.length).toBeGreaterThanOrEqual(2);
       expect(new Set(ticks).size).toBe(ticks.length);
       // Login throttling lives in Postgres: failures through either api count together.
       const login = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`;
-      for (let i = 0; i < 5; i++) expect(errorCode(await apis[i % 2]!.gql(login, { e: actors.contact.email, p: 'wrong-password' }))).toBe('UNAUTHENTICATED');
-      expect(errorCode(await apis[1]!.gql(login, { e: actors.contact.email, p: TEST_PASSWORD }))).toBe('TOO_MANY_REQUESTS');
-      expect(errorCode(await apis[0]!.gql(login, { e: actors.contact.email, p: TEST_PASSWORD }))).toBe('TOO_MANY_REQUESTS');
+      for (let i = 0; i < 5; i++)
+        expect(errorCode(await apis[i % 2]!.gql(login, { e: actors.contact.email, p: 'wrong-password' }))).toBe(
+          'UNAUTHENTICATED',
+        );
+      expect(errorCode(await apis[1]!.gql(login, { e: actors.contact.email, p: TEST_PASSWORD }))).toBe(
+        'TOO_MANY_REQUESTS',
+      );
+      expect(errorCode(await apis[0]!.gql(login, { e: actors.contact.email, p: TEST_PASSWORD }))).toBe(
+        'TOO_MANY_REQUESTS',
+      );
       expect(Math.min(...ticks.slice(1).map((t, i) => t - ticks[i]!))).toBeGreaterThanOrEqual(RECONCILE_SECONDS * 1000);
     } finally {
       await secondApi.close();

@@ -47,7 +47,8 @@ function without(value: Record<string, unknown>, changes: string[], prefix = '')
   for (const [key, inner] of Object.entries(value)) {
     const path = `${prefix}${key}`;
     if (BOOKKEEPING.has(key) || changes.includes(path)) continue;
-    if (inner && typeof inner === 'object' && !Array.isArray(inner)) Object.assign(flat, without(inner as Record<string, unknown>, changes, `${path}.`));
+    if (inner && typeof inner === 'object' && !Array.isArray(inner))
+      Object.assign(flat, without(inner as Record<string, unknown>, changes, `${path}.`));
     else flat[path] = inner;
   }
   return flat;
@@ -91,7 +92,13 @@ describe('an update changes only what it is given', () => {
       create: async () => ({
         mutation: 'createUser',
         inputType: 'CreateUserInput',
-        input: { email: `kollega-${Date.now()}@eskilstuna.se`, password: 'ett-langt-losenord-1', displayName: 'Karin Kollega', organizationId: (await organizationByCode(api, '0484')).id, roles: ['TECH_COACH', 'VIEWER'] },
+        input: {
+          email: `kollega-${Date.now()}@eskilstuna.se`,
+          password: 'ett-langt-losenord-1',
+          displayName: 'Karin Kollega',
+          organizationId: (await organizationByCode(api, '0484')).id,
+          roles: ['TECH_COACH', 'VIEWER'],
+        },
         token: admin.token,
       }),
       change: (user) => ({ id: user.id, displayName: 'Karin Andersson' }),
@@ -99,19 +106,34 @@ describe('an update changes only what it is given', () => {
     },
     {
       mutation: 'updateTechCoach',
-      create: async () => ({ mutation: 'registerTechCoach', inputType: 'RegisterTechCoachInput', input: { unit: 'Hemtjänst Norr', setting: 'HOME_CARE', categories: ['DIGITAL_SUPERVISION', 'SAFETY_ALARM'] }, token: coach.token }),
+      create: async () => ({
+        mutation: 'registerTechCoach',
+        inputType: 'RegisterTechCoachInput',
+        input: { unit: 'Hemtjänst Norr', setting: 'HOME_CARE', categories: ['DIGITAL_SUPERVISION', 'SAFETY_ALARM'] },
+        token: coach.token,
+      }),
       change: (techCoach) => ({ coachId: techCoach.id, unit: 'Hemtjänst Söder' }),
       changes: ['unit'],
     },
     {
       mutation: 'updateTestProtocol',
-      create: async () => ({ mutation: 'createTestProtocol', inputType: 'CreateTestProtocolInput', input: nightSupervisionPlan({ broadRolloutIntended: true }), token: coordinator.token }),
+      create: async () => ({
+        mutation: 'createTestProtocol',
+        inputType: 'CreateTestProtocolInput',
+        input: nightSupervisionPlan({ broadRolloutIntended: true }),
+        token: coordinator.token,
+      }),
       change: (protocol) => ({ id: protocol.id, title: 'Digital nattillsyn, andra omgången' }),
       changes: ['title'],
     },
     {
       mutation: 'updateProcurement',
-      create: async () => ({ mutation: 'createProcurement', inputType: 'CreateProcurementInput', input: mobileAlarmProcurement({ participationOpensOn: '2026-12-01', participationClosesOn: '2027-01-15' }), token: staff.token }),
+      create: async () => ({
+        mutation: 'createProcurement',
+        inputType: 'CreateProcurementInput',
+        input: mobileAlarmProcurement({ participationOpensOn: '2026-12-01', participationClosesOn: '2027-01-15' }),
+        token: staff.token,
+      }),
       change: (procurement) => ({ id: procurement.id, title: 'Mobila trygghetslarm 2027' }),
       changes: ['title'],
     },
@@ -126,8 +148,15 @@ describe('an update changes only what it is given', () => {
           status: 'BROAD_ROLLOUT',
           goLiveOn: '2026-10-01',
           responsibleUserId: contact.id,
-          people: { offered: { women: 12, men: 8, otherOrUnknown: 1 }, accepted: { women: 9, men: 5, otherOrUnknown: 1 }, declined: { women: 3, men: 3, otherOrUnknown: 0 } },
-          checklist: { routines: { done: true, comment: 'Rutin för larmhantering antagen i september' }, staffTraining: { done: true } },
+          people: {
+            offered: { women: 12, men: 8, otherOrUnknown: 1 },
+            accepted: { women: 9, men: 5, otherOrUnknown: 1 },
+            declined: { women: 3, men: 3, otherOrUnknown: 0 },
+          },
+          checklist: {
+            routines: { done: true, comment: 'Rutin för larmhantering antagen i september' },
+            staffTraining: { done: true },
+          },
         },
         token: coordinator.token,
       }),
@@ -144,7 +173,11 @@ describe('an update changes only what it is given', () => {
           setting: 'HOME_CARE',
           goLiveOn: '2026-10-01',
           responsibleUserId: contact.id,
-          people: { offered: { women: 12, men: 8, otherOrUnknown: 1 }, accepted: { women: 9, men: 5, otherOrUnknown: 1 }, declined: { women: 3, men: 3, otherOrUnknown: 0 } },
+          people: {
+            offered: { women: 12, men: 8, otherOrUnknown: 1 },
+            accepted: { women: 9, men: 5, otherOrUnknown: 1 },
+            declined: { women: 3, men: 3, otherOrUnknown: 0 },
+          },
         },
         token: coordinator.token,
       }),
@@ -177,11 +210,21 @@ describe('an update changes only what it is given', () => {
         return {
           mutation: 'setOrganizationSystem',
           inputType: 'SetOrganizationSystemInput',
-          input: { organizationId: coordinator.organizationId, systemId, version: '4', inUseSince: '2024-03-01', note: 'Driftas av regionen' },
+          input: {
+            organizationId: coordinator.organizationId,
+            systemId,
+            version: '4',
+            inUseSince: '2024-03-01',
+            note: 'Driftas av regionen',
+          },
           token: coordinator.token,
         };
       },
-      change: (entry) => ({ organizationId: coordinator.organizationId, systemId: entry.system?.id ?? entry.systemId, version: '5' }),
+      change: (entry) => ({
+        organizationId: coordinator.organizationId,
+        systemId: entry.system?.id ?? entry.systemId,
+        version: '5',
+      }),
       changes: ['version'],
     },
   ];
@@ -199,33 +242,50 @@ describe('an update changes only what it is given', () => {
       if (!(named instanceof GraphQLInputObjectType) || seen.has(named.name)) return;
       seen.add(named.name);
       for (const field of Object.values(named.getFields())) {
-        if (field.defaultValue !== undefined) defaults.push(`${path}.${field.name} (${named.name}) = ${JSON.stringify(field.defaultValue)}`);
+        if (field.defaultValue !== undefined)
+          defaults.push(`${path}.${field.name} (${named.name}) = ${JSON.stringify(field.defaultValue)}`);
         visit(field.type, `${path}.${field.name}`);
       }
     };
     for (const mutation of new Set(cases.map((c) => c.mutation))) {
-      for (const arg of schema.getMutationType()!.getFields()[mutation]!.args) visit(arg.type, `${mutation}(${arg.name})`);
+      for (const arg of schema.getMutationType()!.getFields()[mutation]!.args)
+        visit(arg.type, `${mutation}(${arg.name})`);
     }
     expect(defaults).toEqual([]);
   });
 
-  it.each(cases.map((c, i) => [`${c.mutation} (${c.changes[0]})`, i] as const))('%s leaves every other field as it was', async (_name, index) => {
-    const testCase = cases[index]!;
-    const create = await testCase.create();
-    const returnType = getNamedType(schema.getMutationType()!.getFields()[testCase.mutation]!.type);
-    const createdType = getNamedType(schema.getMutationType()!.getFields()[create.mutation]!.type);
-    expect(createdType.name).toBe(returnType.name);
-    const selection = selectionOf(returnType);
-    const created = await api.gql(`mutation($i: ${create.inputType}!) { ${create.mutation}(input: $i) { ${selection} } }`, { i: create.input }, { token: create.token });
-    expect(created.errors).toBeUndefined();
-    const before = created.data![create.mutation];
+  it.each(cases.map((c, i) => [`${c.mutation} (${c.changes[0]})`, i] as const))(
+    '%s leaves every other field as it was',
+    async (_name, index) => {
+      const testCase = cases[index]!;
+      const create = await testCase.create();
+      const returnType = getNamedType(schema.getMutationType()!.getFields()[testCase.mutation]!.type);
+      const createdType = getNamedType(schema.getMutationType()!.getFields()[create.mutation]!.type);
+      expect(createdType.name).toBe(returnType.name);
+      const selection = selectionOf(returnType);
+      const created = await api.gql(
+        `mutation($i: ${create.inputType}!) { ${create.mutation}(input: $i) { ${selection} } }`,
+        { i: create.input },
+        { token: create.token },
+      );
+      expect(created.errors).toBeUndefined();
+      const before = created.data![create.mutation];
 
-    const updateInputType = schema.getMutationType()!.getFields()[testCase.mutation]!.args.find((arg) => arg.name === 'input')!.type.toString();
-    const updated = await api.gql(`mutation($i: ${updateInputType}) { ${testCase.mutation}(input: $i) { ${selection} } }`, { i: testCase.change(before) }, { token: create.token });
-    expect(updated.errors).toBeUndefined();
-    const after = updated.data![testCase.mutation];
+      const updateInputType = schema
+        .getMutationType()!
+        .getFields()
+        [testCase.mutation]!.args.find((arg) => arg.name === 'input')!
+        .type.toString();
+      const updated = await api.gql(
+        `mutation($i: ${updateInputType}) { ${testCase.mutation}(input: $i) { ${selection} } }`,
+        { i: testCase.change(before) },
+        { token: create.token },
+      );
+      expect(updated.errors).toBeUndefined();
+      const after = updated.data![testCase.mutation];
 
-    expect(without(after, testCase.changes)).toEqual(without(before, testCase.changes));
-    expect(after).not.toEqual(before);
-  });
+      expect(without(after, testCase.changes)).toEqual(without(before, testCase.changes));
+      expect(after).not.toEqual(before);
+    },
+  );
 });

@@ -25,7 +25,11 @@ describe('users: who may list whom', () => {
     colleague = await createUser(api, '0484', [Role.TECH_COACH, Role.VIEWER], 'Eskilstuna teknikcoach');
     formerColleague = await createUser(api, '0484', [Role.TECH_COACH], 'Eskilstuna slutat');
     flenCoach = await createUser(api, '0482', [Role.TECH_COACH], 'Flen teknikcoach');
-    const deactivated = await api.gql(`mutation($i: UpdateUserInput!) { updateUser(input: $i) { active } }`, { i: { id: formerColleague.id, active: false } }, { token: admin.token });
+    const deactivated = await api.gql(
+      `mutation($i: UpdateUserInput!) { updateUser(input: $i) { active } }`,
+      { i: { id: formerColleague.id, active: false } },
+      { token: admin.token },
+    );
     expect(deactivated.data?.updateUser.active).toBe(false);
   });
   afterAll(() => api.close());
@@ -38,14 +42,20 @@ describe('users: who may list whom', () => {
   it('node admins list everyone, active or not, and filter by organisation, role and active', async () => {
     const all = await list(admin);
     expect(all.response.errors).toBeUndefined();
-    expect(all.ids).toEqual(expect.arrayContaining([admin.id, staff.id, coordinator.id, colleague.id, formerColleague.id, flenCoach.id]));
+    expect(all.ids).toEqual(
+      expect.arrayContaining([admin.id, staff.id, coordinator.id, colleague.id, formerColleague.id, flenCoach.id]),
+    );
     expect(all.response.data!.users.totalCount).toBe(all.ids.length);
 
     const eskilstuna = await list(admin, { org: coordinator.organizationId });
     expect(eskilstuna.ids.sort()).toEqual([coordinator.id, colleague.id, formerColleague.id].sort());
-    expect((await list(admin, { org: coordinator.organizationId, role: 'TECH_COACH' })).ids.sort()).toEqual([colleague.id, formerColleague.id].sort());
+    expect((await list(admin, { org: coordinator.organizationId, role: 'TECH_COACH' })).ids.sort()).toEqual(
+      [colleague.id, formerColleague.id].sort(),
+    );
     expect((await list(admin, { org: coordinator.organizationId, active: false })).ids).toEqual([formerColleague.id]);
-    expect((await list(admin, { org: coordinator.organizationId, active: true })).ids.sort()).toEqual([coordinator.id, colleague.id].sort());
+    expect((await list(admin, { org: coordinator.organizationId, active: true })).ids.sort()).toEqual(
+      [coordinator.id, colleague.id].sort(),
+    );
     expect((await list(admin, { search: 'teknikcoach' })).ids.sort()).toEqual([colleague.id, flenCoach.id].sort());
     expect((await list(admin, { search: '100%_' })).ids).toEqual([]);
   });
@@ -55,10 +65,17 @@ describe('users: who may list whom', () => {
     expect(mine.response.errors).toBeUndefined();
     expect(mine.ids.sort()).toEqual([coordinator.id, colleague.id].sort());
     const shown = mine.response.data!.users.nodes.find((u: { id: string }) => u.id === colleague.id);
-    expect(shown).toMatchObject({ displayName: expect.stringContaining('Eskilstuna teknikcoach'), roles: ['TECH_COACH', 'VIEWER'], active: true, organization: { code: '0484' } });
+    expect(shown).toMatchObject({
+      displayName: expect.stringContaining('Eskilstuna teknikcoach'),
+      roles: ['TECH_COACH', 'VIEWER'],
+      active: true,
+      organization: { code: '0484' },
+    });
 
     expect((await list(flenCoach)).ids).toEqual([flenCoach.id]);
-    expect((await list(coordinator, { org: coordinator.organizationId, role: 'TECH_COACH' })).ids).toEqual([colleague.id]);
+    expect((await list(coordinator, { org: coordinator.organizationId, role: 'TECH_COACH' })).ids).toEqual([
+      colleague.id,
+    ]);
   });
 
   it("members may not list another organisation's users, nor deactivated ones", async () => {
@@ -89,13 +106,17 @@ describe('users: who may list whom', () => {
     const names = first.data!.users.nodes.map((u: { displayName: string }) => u.displayName);
     expect(names).toEqual([...names].sort((a: string, b: string) => (a < b ? -1 : 1)));
     expect(first.data!.users.pageInfo.hasNextPage).toBe(true);
-    const rest = await api.gql(USERS, { first: 100, org: coordinator.organizationId, after: first.data!.users.pageInfo.endCursor }, { token: admin.token });
+    const rest = await api.gql(
+      USERS,
+      { first: 100, org: coordinator.organizationId, after: first.data!.users.pageInfo.endCursor },
+      { token: admin.token },
+    );
     const seen = [...first.data!.users.nodes, ...rest.data!.users.nodes].map((u: { id: string }) => u.id);
     expect(new Set(seen).size).toBe(first.data!.users.totalCount);
     expect(rest.sqlStatements).toBe(first.sqlStatements);
   });
 
-  it('a coordinator picks a colleague from the list as an implementation\'s contact', async () => {
+  it("a coordinator picks a colleague from the list as an implementation's contact", async () => {
     const productId = await createProduct(api, staff, 'DIGITAL_SUPERVISION');
     const colleagues = await list(coordinator, { role: 'TECH_COACH' });
     const contact = colleagues.ids[0]!;

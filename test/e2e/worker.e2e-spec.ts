@@ -29,7 +29,14 @@ describe.each(queueBackends())('worker on %s: registry, heartbeat, notification 
       return response.status === 200 ? response : undefined;
     });
     expect(ready.body.workers).toEqual([
-      { id: expect.stringContaining(`:${process.pid}:`), host: expect.any(String), pid: process.pid, startedAt: clock.now().toISOString(), lastBeatAt: clock.now().toISOString(), queues: Object.values(QueueName) },
+      {
+        id: expect.stringContaining(`:${process.pid}:`),
+        host: expect.any(String),
+        pid: process.pid,
+        startedAt: clock.now().toISOString(),
+        lastBeatAt: clock.now().toISOString(),
+        queues: Object.values(QueueName),
+      },
     ]);
     expect(ready.body.queueBackend).toBe(backend);
     expect(ready.body.checks[backend === 'redis' ? 'redis' : 'postgresQueues']).toEqual({ ok: true });
@@ -38,21 +45,31 @@ describe.each(queueBackends())('worker on %s: registry, heartbeat, notification 
   it('registers the job schedulers under the run prefix', async () => {
     const jobs = worker.get(JobQueue);
     expect((await jobs.queue(QueueName.FollowUp).getJobSchedulers()).map((s) => s.key)).toEqual(['followup-reconcile']);
-    expect((await jobs.queue(QueueName.Notifications).getJobSchedulers()).map((s) => s.key)).toEqual(['notifications-sweep']);
+    expect((await jobs.queue(QueueName.Notifications).getJobSchedulers()).map((s) => s.key)).toEqual([
+      'notifications-sweep',
+    ]);
   });
 
   it('delivers outbox rows once, in-app only without SMTP, even when asked twice', async () => {
     const user = await createUser(api, '0484', [Role.VIEWER], 'reader');
     const db = api.app.get(Db);
     const notifications = api.app.get(NotificationService);
-    const draft = { recipientUserIds: [user.id, user.id], kind: 'test.hello', title: 'Hej', body: 'Ett test', dedupeKey: `hello.${user.id}` };
+    const draft = {
+      recipientUserIds: [user.id, user.id],
+      kind: 'test.hello',
+      title: 'Hej',
+      body: 'Ett test',
+      dedupeKey: `hello.${user.id}`,
+    };
     const ids = await db.transaction((tx) => notifications.notify(tx, draft));
     expect(ids).toHaveLength(1);
     expect(await db.transaction((tx) => notifications.notify(tx, draft))).toEqual([]);
     await notifications.dispatch(ids);
     await notifications.dispatch(ids);
     const row = await eventually(async () => {
-      const [n] = await db.manager.query(`SELECT email_status, email_attempts FROM notifications WHERE id = $1`, [ids[0]]);
+      const [n] = await db.manager.query(`SELECT email_status, email_attempts FROM notifications WHERE id = $1`, [
+        ids[0],
+      ]);
       return n.email_status === 'SKIPPED' ? n : undefined;
     });
     expect(row.email_attempts).toBe(1);

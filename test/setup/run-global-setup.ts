@@ -26,7 +26,8 @@ export default async function globalSetup(): Promise<void> {
     DATABASE_NAME: database,
     // scripts/test.mjs leaves REDIS_URL unset when no Redis answers: the suite then runs on the Postgres backend.
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
-    QUEUE_BACKEND: (process.env.QUEUE_BACKEND ?? (process.env.REDIS_URL ? 'redis' : 'postgres')) as TestEnv['QUEUE_BACKEND'],
+    QUEUE_BACKEND: (process.env.QUEUE_BACKEND ??
+      (process.env.REDIS_URL ? 'redis' : 'postgres')) as TestEnv['QUEUE_BACKEND'],
     QUEUE_PREFIX: `noden-test-${runId}`,
     JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'error',
@@ -36,10 +37,14 @@ export default async function globalSetup(): Promise<void> {
   await dataSource.destroy();
   // Seeding through the real CLI, in its own process: loading the app's modules into jest's own
   // process would give GraphQL metadata two realms when jest runs a single file in band.
-  execFileSync(process.execPath, ['--conditions=development', '--import', '@swc-node/register/esm-register', 'apps/cli/src/main.ts', 'seed'], {
-    env: { ...process.env, ...env, NODE_OPTIONS: '' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  execFileSync(
+    process.execPath,
+    ['--conditions=development', '--import', '@swc-node/register/esm-register', 'apps/cli/src/main.ts', 'seed'],
+    {
+      env: { ...process.env, ...env, NODE_OPTIONS: '' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   ensureWebBuild();
   // Test workers are forked after global setup and inherit these.
   Object.assign(process.env, env);

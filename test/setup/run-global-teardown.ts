@@ -9,10 +9,12 @@ export default async function globalTeardown(): Promise<void> {
   const admin = new pg.Client({ connectionString: env.ADMIN_DATABASE_URL });
   await admin.connect();
   // The template and any per-file copy a crashed test file left behind.
-  const { rows } = await admin.query(`SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`, [env.DATABASE_NAME, `${env.DATABASE_NAME}\\_%`]);
+  const { rows } = await admin.query(`SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`, [
+    env.DATABASE_NAME,
+    `${env.DATABASE_NAME}\\_%`,
+  ]);
   for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   await admin.end();
   // The run's prefix and every per-file prefix derived from it (`<prefix>-<file>`, `<prefix>.followup`).
   await deleteKeysMatching(`${env.QUEUE_PREFIX}*`, env.REDIS_URL);
 }
-

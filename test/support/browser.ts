@@ -34,7 +34,16 @@ export async function startBrowserEnv(clock = new ManualClock(new Date().toISOSt
   const worker = await createTestWorker(clock);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
   });
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
@@ -51,8 +60,17 @@ export async function startBrowserEnv(clock = new ManualClock(new Date().toISOSt
 }
 
 /** A fresh browser profile (its own cookies) for one user, Swedish unless told. */
-export async function newUserPage(env: BrowserEnv, viewport = LAPTOP): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await env.browser.newContext({ baseURL: env.baseUrl, viewport, locale: 'sv-SE', timezoneId: 'Europe/Stockholm', reducedMotion: 'reduce' });
+export async function newUserPage(
+  env: BrowserEnv,
+  viewport = LAPTOP,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await env.browser.newContext({
+    baseURL: env.baseUrl,
+    viewport,
+    locale: 'sv-SE',
+    timezoneId: 'Europe/Stockholm',
+    reducedMotion: 'reduce',
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return { context, page };
@@ -71,7 +89,13 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ page: name, id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    .map((v) => ({
+      page: name,
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
   expect(serious).toEqual([]);
 }
 

@@ -32,19 +32,21 @@ export async function createUser(api: TestApi, org: string, roles: Role[], label
   const email = `${label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${randomUUID().slice(0, 8)}@test.noden.se`;
   const db = api.app.get(Db);
   const hash = await (passwordHash ??= PasswordHasher.hash(TEST_PASSWORD));
-  const [{ id }] = await db.manager.query(`INSERT INTO users (organization_id, email, display_name, password_hash) VALUES ($1, $2, $3, $4) RETURNING id`, [
-    organization.id,
-    email,
-    `${label} (${organization.shortName ?? organization.name})`,
-    hash,
-  ]);
-  for (const role of roles) await db.manager.query(`INSERT INTO user_roles (user_id, role) VALUES ($1, $2)`, [id, role]);
+  const [{ id }] = await db.manager.query(
+    `INSERT INTO users (organization_id, email, display_name, password_hash) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [organization.id, email, `${label} (${organization.shortName ?? organization.name})`, hash],
+  );
+  for (const role of roles)
+    await db.manager.query(`INSERT INTO user_roles (user_id, role) VALUES ($1, $2)`, [id, role]);
   const token = await login(api, email);
   return { id, email, organizationId: organization.id, roles, token };
 }
 
 export async function login(api: TestApi, email: string, password = TEST_PASSWORD): Promise<string> {
-  const response = await api.gql<{ login: { accessToken: string } }>(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: email, p: password });
+  const response = await api.gql<{ login: { accessToken: string } }>(
+    `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`,
+    { e: email, p: password },
+  );
   if (!response.data?.login) throw new Error(`login failed for ${email}: ${JSON.stringify(response.errors)}`);
   return response.data.login.accessToken;
 }

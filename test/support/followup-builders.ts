@@ -30,7 +30,11 @@ export interface FollowUpActors {
 }
 
 /** Node staff, a coordinator and a contact in the municipality, and a product in `category`. */
-export async function followUpActors(api: TestApi, municipality = '0484', category = 'DIGITAL_SUPERVISION'): Promise<FollowUpActors> {
+export async function followUpActors(
+  api: TestApi,
+  municipality = '0484',
+  category = 'DIGITAL_SUPERVISION',
+): Promise<FollowUpActors> {
   const staff = await createUser(api, 'Noden', [Role.NODE_STAFF], 'staff');
   const coordinator = await createUser(api, municipality, [Role.MUNICIPALITY_COORDINATOR], 'coordinator');
   const contact = await createUser(api, municipality, [Role.TECH_COACH], 'contact');
@@ -43,18 +47,54 @@ export async function refreshTokens(api: TestApi, actors: FollowUpActors): Promi
   for (const user of [actors.staff, actors.coordinator, actors.contact]) user.token = await login(api, user.email);
 }
 
-export async function createProduct(api: TestApi, staff: TestUser, category: string, name = `Tillsyn ${Math.random().toString(36).slice(2, 8)}`): Promise<string> {
-  const supplier = await api.gql(`mutation($i: CreateSupplierInput!) { createSupplier(input: $i) { id } }`, { i: { name: `Leverantör ${name}` } }, { token: staff.token });
-  const product = await api.gql(`mutation($i: CreateProductInput!) { createProduct(input: $i) { id } }`, { i: { category, supplierId: supplier.data?.createSupplier.id, name } }, { token: staff.token });
+export async function createProduct(
+  api: TestApi,
+  staff: TestUser,
+  category: string,
+  name = `Tillsyn ${Math.random().toString(36).slice(2, 8)}`,
+): Promise<string> {
+  const supplier = await api.gql(
+    `mutation($i: CreateSupplierInput!) { createSupplier(input: $i) { id } }`,
+    { i: { name: `Leverantör ${name}` } },
+    { token: staff.token },
+  );
+  const product = await api.gql(
+    `mutation($i: CreateProductInput!) { createProduct(input: $i) { id } }`,
+    { i: { category, supplierId: supplier.data?.createSupplier.id, name } },
+    { token: staff.token },
+  );
   if (!product.data?.createProduct) throw new Error(`createProduct failed: ${JSON.stringify(product.errors)}`);
   return product.data.createProduct.id;
 }
 
 /** Records an implementation as the coordinator; extra fields override the defaults. */
-export async function recordImplementation(api: TestApi, actors: FollowUpActors, goLiveOn: string | null, extra: Record<string, unknown> = {}, token = actors.coordinator.token) {
-  const response = await api.gql(RECORD, { i: { productId: actors.productId, setting: 'HOME_CARE', responsibleUserId: actors.contact.id, goLiveOn, ...extra } }, { token });
-  if (!response.data?.recordImplementation) throw new Error(`recordImplementation failed: ${JSON.stringify(response.errors)}`);
-  return response.data.recordImplementation as { id: string; goLiveOn: string | null; followUps: { id: string; wave: number; dueOn: string; status: string }[] };
+export async function recordImplementation(
+  api: TestApi,
+  actors: FollowUpActors,
+  goLiveOn: string | null,
+  extra: Record<string, unknown> = {},
+  token = actors.coordinator.token,
+) {
+  const response = await api.gql(
+    RECORD,
+    {
+      i: {
+        productId: actors.productId,
+        setting: 'HOME_CARE',
+        responsibleUserId: actors.contact.id,
+        goLiveOn,
+        ...extra,
+      },
+    },
+    { token },
+  );
+  if (!response.data?.recordImplementation)
+    throw new Error(`recordImplementation failed: ${JSON.stringify(response.errors)}`);
+  return response.data.recordImplementation as {
+    id: string;
+    goLiveOn: string | null;
+    followUps: { id: string; wave: number; dueOn: string; status: string }[];
+  };
 }
 
 export interface FollowUpRow {
@@ -68,13 +108,19 @@ export interface FollowUpRow {
 export async function followUpsOf(api: TestApi, implementationIds: string | string[]): Promise<FollowUpRow[]> {
   return api.app
     .get(Db)
-    .manager.query(`SELECT id, wave, to_char(due_on, 'YYYY-MM-DD') AS due_on, status, schedule_version FROM follow_ups WHERE implementation_id = ANY($1::uuid[]) ORDER BY implementation_id, wave`, [
-      [implementationIds].flat(),
-    ]);
+    .manager.query(
+      `SELECT id, wave, to_char(due_on, 'YYYY-MM-DD') AS due_on, status, schedule_version FROM follow_ups WHERE implementation_id = ANY($1::uuid[]) ORDER BY implementation_id, wave`,
+      [[implementationIds].flat()],
+    );
 }
 
 /** How many notifications of a kind, and audit entries of an action, each follow-up has. */
-export async function countsPerFollowUp(api: TestApi, followUpIds: string[], kind: string, action: string): Promise<{ notifications: number[]; audits: number[] }> {
+export async function countsPerFollowUp(
+  api: TestApi,
+  followUpIds: string[],
+  kind: string,
+  action: string,
+): Promise<{ notifications: number[]; audits: number[] }> {
   const db = api.app.get(Db);
   const rows: { id: string; notifications: string; audits: string }[] = await db.manager.query(
     `SELECT f.id,
@@ -111,5 +157,9 @@ export async function startSmtpServer(): Promise<{ url: string; mails: CapturedM
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    mails,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

@@ -32,16 +32,37 @@ export function needDraft(overrides: NeedDraft = {}): Required<NeedDraft> {
 }
 
 /** Reports a need through the API as `user`; fails loudly when the API refuses. */
-export async function reportNeed(api: TestApi, user: TestUser, overrides: NeedDraft = {}): Promise<{ id: string; title: string; status: string }> {
-  const response = await api.gql(`mutation($i: ReportNeedInput!) { reportNeed(input: $i) { id title status } }`, { i: needDraft(overrides) }, { token: user.token });
+export async function reportNeed(
+  api: TestApi,
+  user: TestUser,
+  overrides: NeedDraft = {},
+): Promise<{ id: string; title: string; status: string }> {
+  const response = await api.gql(
+    `mutation($i: ReportNeedInput!) { reportNeed(input: $i) { id title status } }`,
+    { i: needDraft(overrides) },
+    { token: user.token },
+  );
   if (!response.data?.reportNeed) throw new Error(`reportNeed failed: ${JSON.stringify(response.errors)}`);
   return response.data.reportNeed;
 }
 
 export async function changeStatus(api: TestApi, staff: TestUser, needId: string, status: string, reason?: string) {
-  return api.gql(`mutation($i: ChangeNeedStatusInput!) { changeNeedStatus(input: $i) { id status statusReason } }`, { i: { needId, status, reason } }, { token: staff.token });
+  return api.gql(
+    `mutation($i: ChangeNeedStatusInput!) { changeNeedStatus(input: $i) { id status statusReason } }`,
+    { i: { needId, status, reason } },
+    { token: staff.token },
+  );
 }
 
-export async function endorse(api: TestApi, user: TestUser, needId: string, extra: { comment?: string; peopleAffected?: number } = {}) {
-  return api.gql(`mutation($i: EndorseNeedInput!) { endorseNeed(input: $i) { id endorsementCount peopleAffected } }`, { i: { needId, ...extra } }, { token: user.token });
+export async function endorse(
+  api: TestApi,
+  user: TestUser,
+  needId: string,
+  extra: { comment?: string; peopleAffected?: number } = {},
+) {
+  return api.gql(
+    `mutation($i: EndorseNeedInput!) { endorseNeed(input: $i) { id endorsementCount peopleAffected } }`,
+    { i: { needId, ...extra } },
+    { token: user.token },
+  );
 }

@@ -44,11 +44,21 @@ export interface AlarmCatalog {
 export async function alarmCatalog(api: TestApi, staffToken: string): Promise<AlarmCatalog> {
   const tag = Math.random().toString(36).slice(2, 8);
   const supplier = async (name: string) =>
-    (await api.gql(`mutation($i: CreateSupplierInput!) { createSupplier(input: $i) { id } }`, { i: { name: `${name} ${tag}`, organizationNumber: '556000-0000' } }, { token: staffToken })).data!
-      .createSupplier.id as string;
+    (
+      await api.gql(
+        `mutation($i: CreateSupplierInput!) { createSupplier(input: $i) { id } }`,
+        { i: { name: `${name} ${tag}`, organizationNumber: '556000-0000' } },
+        { token: staffToken },
+      )
+    ).data!.createSupplier.id as string;
   const product = async (supplierId: string, name: string) =>
-    (await api.gql(`mutation($i: CreateProductInput!) { createProduct(input: $i) { id } }`, { i: { category: 'MOBILE_SAFETY_ALARM', supplierId, name, model: tag } }, { token: staffToken })).data!
-      .createProduct.id as string;
+    (
+      await api.gql(
+        `mutation($i: CreateProductInput!) { createProduct(input: $i) { id } }`,
+        { i: { category: 'MOBILE_SAFETY_ALARM', supplierId, name, model: tag } },
+        { token: staffToken },
+      )
+    ).data!.createProduct.id as string;
   const supplierA = await supplier('Trygga Larm AB');
   const supplierB = await supplier('Nordlarm AB');
   return {

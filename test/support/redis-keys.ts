@@ -39,7 +39,11 @@ async function deleteQueueRows(prefix: string, databaseUrl = process.env.DATABAS
     );
     if (rows.length === 0) return 0;
     const tables = rows.map((r) => `"${schema}"."${r.table_name}"`);
-    const [{ count }] = (await client.query(`SELECT (SELECT count(*) FROM "${schema}".job) + (SELECT count(*) FROM "${schema}".scheduler) AS count`)).rows;
+    const [{ count }] = (
+      await client.query(
+        `SELECT (SELECT count(*) FROM "${schema}".job) + (SELECT count(*) FROM "${schema}".scheduler) AS count`,
+      )
+    ).rows;
     await client.query(`TRUNCATE ${tables.join(', ')}`);
     return Number(count);
   } finally {

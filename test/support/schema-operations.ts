@@ -43,7 +43,11 @@ export function dummyValue(type: GraphQLInputType, text = 'x', depth = 0): unkno
 }
 
 /** `query($a: T!) { field(a: $a) { __typename } }` for the given arguments of a root field. */
-export function operationDocument(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>, args: readonly GraphQLArgument[]): string {
+export function operationDocument(
+  kind: 'query' | 'mutation',
+  field: GraphQLField<unknown, unknown>,
+  args: readonly GraphQLArgument[],
+): string {
   const declarations = args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
   const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
   return `${kind}${declarations ? `(${declarations})` : ''} { ${field.name}${args.length ? `(${args.map((a) => `${a.name}: $${a.name}`).join(', ')})` : ''}${selection} }`;

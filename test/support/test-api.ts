@@ -17,7 +17,11 @@ export interface GqlResponse<T = Record<string, any>> {
 export interface TestApi {
   app: NestFastifyApplication;
   clock: ManualClock;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: { token?: string; headers?: Record<string, string> }): Promise<GqlResponse<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { token?: string; headers?: Record<string, string> },
+  ): Promise<GqlResponse<T>>;
   get(path: string, token?: string): Promise<{ status: number; body: any; headers: Record<string, any> }>;
   close(): Promise<void>;
 }
@@ -28,7 +32,9 @@ export async function createTestApi(clock = new ManualClock('2026-11-22T08:00:00
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(AppConfig.fromEnv()), { logger: ['error'] });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(AppConfig.fromEnv()), {
+    logger: ['error'],
+  });
   await configureApi(app);
   const inject = app.getHttpAdapter().getInstance();
   return {
@@ -46,10 +52,20 @@ export async function createTestApi(clock = new ManualClock('2026-11-22T08:00:00
         payload: JSON.stringify({ query, variables }),
       });
       const body = response.json() as { data?: any; errors?: any[] };
-      return { status: response.statusCode, data: body.data, errors: body.errors, headers: response.headers, sqlStatements: Number(response.headers['x-sql-statements'] ?? -1) };
+      return {
+        status: response.statusCode,
+        data: body.data,
+        errors: body.errors,
+        headers: response.headers,
+        sqlStatements: Number(response.headers['x-sql-statements'] ?? -1),
+      };
     },
     async get(path, token) {
-      const response = await inject.inject({ method: 'GET', url: path, headers: token ? { authorization: `Bearer ${token}` } : {} });
+      const response = await inject.inject({
+        method: 'GET',
+        url: path,
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
       let body: unknown = response.body;
       try {
         body = response.json();

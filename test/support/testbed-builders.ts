@@ -33,15 +33,29 @@ export function nightSupervisionPlan(overrides: Record<string, unknown> = {}): R
   };
 }
 
-export async function createProtocol(api: TestApi, user: TestUser, overrides: Record<string, unknown> = {}): Promise<GqlResponse> {
+export async function createProtocol(
+  api: TestApi,
+  user: TestUser,
+  overrides: Record<string, unknown> = {},
+): Promise<GqlResponse> {
   return api.gql(CREATE, { i: nightSupervisionPlan(overrides) }, { token: user.token });
 }
 
 export async function changeStatus(api: TestApi, user: TestUser, id: string, status: string): Promise<GqlResponse> {
-  return api.gql(`mutation($i: ChangeTestProtocolStatusInput!) { changeTestProtocolStatus(input: $i) { id status } }`, { i: { id, status } }, { token: user.token });
+  return api.gql(
+    `mutation($i: ChangeTestProtocolStatusInput!) { changeTestProtocolStatus(input: $i) { id status } }`,
+    { i: { id, status } },
+    { token: user.token },
+  );
 }
 
-export async function vote(api: TestApi, user: TestUser, versionId: string, recommendation: string, extra: Record<string, unknown> = {}): Promise<GqlResponse> {
+export async function vote(
+  api: TestApi,
+  user: TestUser,
+  versionId: string,
+  recommendation: string,
+  extra: Record<string, unknown> = {},
+): Promise<GqlResponse> {
   return api.gql(
     `mutation($i: CastSteeringVoteInput!) { castSteeringVote(input: $i) { id recommendation organization { code } decision { id outcome } } }`,
     { i: { versionId, recommendation, rationale: `Motivering från ${user.email}`, ...extra } },

@@ -13,13 +13,19 @@ export interface WorkerProcess {
  * file's database and queue prefix: for what only a real process shows (kill -9, SIGTERM).
  */
 export function startWorkerProcess(env: Record<string, string> = {}): WorkerProcess {
-  const child = spawn(process.execPath, ['--conditions=development', '--import', '@swc-node/register/esm-register', 'apps/worker/src/main.ts'], {
-    env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--conditions=development', '--import', '@swc-node/register/esm-register', 'apps/worker/src/main.ts'],
+    {
+      env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  );
   return { child, pid: child.pid!, exited, output: () => output };
 }

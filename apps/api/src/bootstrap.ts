@@ -32,7 +32,13 @@ export async function configureApi(app: NestFastifyApplication): Promise<NestFas
   return app;
 }
 
-export async function createApi(config: AppConfig, logger?: INestApplication['useLogger'] extends (l: infer L) => void ? L : never): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, createFastifyAdapter(config), { logger, bufferLogs: true });
+export async function createApi(
+  config: AppConfig,
+  logger?: INestApplication['useLogger'] extends (l: infer L) => void ? L : never,
+): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, createFastifyAdapter(config), {
+    logger,
+    bufferLogs: true,
+  });
   return configureApi(app);
 }

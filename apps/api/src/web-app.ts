@@ -46,7 +46,10 @@ export async function serveWebApp(fastify: FastifyInstance, dir = webAppDir()): 
     const ownedByApi = API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
     // A missing hashed file is a 404, not the app (a stale tab would otherwise parse HTML as JavaScript).
     if (ownedByApi || /\.[a-z0-9]+$/i.test(path)) {
-      return reply.code(404).type('application/json').send({ statusCode: 404, error: 'Not Found', message: `${request.method} ${path} finns inte. / not found.` });
+      return reply
+        .code(404)
+        .type('application/json')
+        .send({ statusCode: 404, error: 'Not Found', message: `${request.method} ${path} finns inte. / not found.` });
     }
     return reply
       .header('cache-control', 'no-cache')

@@ -2,7 +2,15 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { NestFactory } from '@nestjs/core';
-import { AppConfig, CreateUserInput, migrationDataSourceOptions, OrganizationService, RequestContext, Role, UserService } from '#core';
+import {
+  AppConfig,
+  CreateUserInput,
+  migrationDataSourceOptions,
+  OrganizationService,
+  RequestContext,
+  Role,
+  UserService,
+} from '#core';
 import { validate } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
 import { CliModule } from './cli.module.js';
@@ -53,7 +61,9 @@ async function createUser(argv: string[]): Promise<void> {
   const password = await readPassword();
   const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
   try {
-    const organization = (await app.get(OrganizationService).findByCodeOrName(orgRef)) ?? fail(`No organisation with code or name "${orgRef}"`);
+    const organization =
+      (await app.get(OrganizationService).findByCodeOrName(orgRef)) ??
+      fail(`No organisation with code or name "${orgRef}"`);
     const roles = (values.role ?? []).flatMap((r) => r.split(',')).map((r) => r.trim().toUpperCase());
     const input = plainToInstance(CreateUserInput, {
       email: values.email,
@@ -63,9 +73,19 @@ async function createUser(argv: string[]): Promise<void> {
       roles,
     });
     const errors = await validate(input);
-    if (errors.length) fail(errors.map((e) => `--${e.property === 'displayName' ? 'name' : e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`).join('\n'));
+    if (errors.length)
+      fail(
+        errors
+          .map(
+            (e) =>
+              `--${e.property === 'displayName' ? 'name' : e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`,
+          )
+          .join('\n'),
+      );
     const user = await app.get(UserService).create(RequestContext.system(organization.id, 'cli'), input);
-    process.stdout.write(`${JSON.stringify({ id: user.id, email: user.email, organization: organization.name, roles: user.roles })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ id: user.id, email: user.email, organization: organization.name, roles: user.roles })}\n`,
+    );
   } finally {
     await app.close();
   }
@@ -121,7 +141,11 @@ async function migrate(): Promise<void> {
     const applied = await ds.runMigrations({ transaction: 'each' });
     for (const migration of applied) process.stdout.write(`applied ${migration.name}\n`);
     const total = (await ds.query(`SELECT count(*)::int AS n FROM migrations`))[0].n;
-    process.stdout.write(applied.length ? `${applied.length} migration(s) applied; ${total} in all\n` : `database up to date (${total} migrations)\n`);
+    process.stdout.write(
+      applied.length
+        ? `${applied.length} migration(s) applied; ${total} in all\n`
+        : `database up to date (${total} migrations)\n`,
+    );
   });
 }
 
@@ -133,8 +157,13 @@ async function demo(): Promise<void> {
     const report = await runDemo({ log: (line) => process.stdout.write(`  ${line}\n`) });
     process.stdout.write(`\nDemo county ready. Every login has the password ${report.password}\n\n`);
     const width = Math.max(...report.logins.map((l) => l.email.length));
-    for (const login of report.logins) process.stdout.write(`  ${login.email.padEnd(width)}  ${login.roles.join(', ').padEnd(34)} ${login.name}, ${login.organization}\n`);
-    process.stdout.write(`\nNeeds by status: ${JSON.stringify(report.needs)}\nFollow-ups by status: ${JSON.stringify(report.followUps)}\n`);
+    for (const login of report.logins)
+      process.stdout.write(
+        `  ${login.email.padEnd(width)}  ${login.roles.join(', ').padEnd(34)} ${login.name}, ${login.organization}\n`,
+      );
+    process.stdout.write(
+      `\nNeeds by status: ${JSON.stringify(report.needs)}\nFollow-ups by status: ${JSON.stringify(report.followUps)}\n`,
+    );
   } catch (error) {
     if (error instanceof DemoRefused) fail(error.message);
     throw error;

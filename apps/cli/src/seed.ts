@@ -3,7 +3,10 @@ import { readReferenceData, type SormlandData } from '#core';
 import { SEEDERS } from './seeders.js';
 
 /** Loads `data/sormland.json` through every seeder in one transaction; running it twice changes nothing. */
-export async function runSeed(dataSource: DataSource, fileName = 'sormland.json'): Promise<Record<string, { inserted: number; updated: number }>> {
+export async function runSeed(
+  dataSource: DataSource,
+  fileName = 'sormland.json',
+): Promise<Record<string, { inserted: number; updated: number }>> {
   const data = readReferenceData<SormlandData>(fileName);
   const report: Record<string, { inserted: number; updated: number }> = {};
   await dataSource.transaction(async (tx) => {

@@ -25,7 +25,8 @@ export class JobDispatcher implements OnModuleInit {
     const problems: string[] = [];
     for (const definition of JobRegistry.definitions()) {
       const handlers = found.get(definition.name) ?? [];
-      if (handlers.length !== 1) problems.push(`job "${definition.name}" has ${handlers.length} handlers (exactly one required)`);
+      if (handlers.length !== 1)
+        problems.push(`job "${definition.name}" has ${handlers.length} handlers (exactly one required)`);
       else this.handlers.set(definition.name, handlers[0]!);
     }
     for (const name of found.keys()) {

@@ -5,7 +5,11 @@ import { loadConfigOrExit } from '#core';
 import { WorkerModule } from './worker.module.js';
 
 const config = loadConfigOrExit();
-const logger = new ConsoleLogger({ json: true, logLevels: config.logLevel === 'debug' ? ['fatal', 'error', 'warn', 'log', 'debug'] : ['fatal', 'error', 'warn', 'log'] });
+const logger = new ConsoleLogger({
+  json: true,
+  logLevels:
+    config.logLevel === 'debug' ? ['fatal', 'error', 'warn', 'log', 'debug'] : ['fatal', 'error', 'warn', 'log'],
+});
 // Start-up waits for Redis (BullMQ connects before init completes): say so, or a stopped Redis looks like a hang.
 logger.log({ message: 'worker starting; waiting for Postgres and Redis', queuePrefix: config.queuePrefix }, 'Worker');
 // On SIGTERM the shutdown hooks close the BullMQ workers, which let in-flight jobs finish first.

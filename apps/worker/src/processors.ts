@@ -26,7 +26,13 @@ function processorFor(queue: QueueName): Type {
 
     @OnWorkerEvent('failed')
     onFailed(job: Job | undefined, error: Error): void {
-      this.logger.warn({ message: 'job failed', job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, error: error.message });
+      this.logger.warn({
+        message: 'job failed',
+        job: job?.name,
+        jobId: job?.id,
+        attempt: job?.attemptsMade,
+        error: error.message,
+      });
     }
 
     @OnWorkerEvent('error')

@@ -17,7 +17,11 @@ export class QueueErrorListener implements OnModuleInit {
       this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }).on('error', (error) => {
         if (Date.now() - this.lastLoggedAt < 30_000) return;
         this.lastLoggedAt = Date.now();
-        this.logger.warn({ message: 'queue store unreachable; the worker reconnects by itself', queue: name, error: error.message });
+        this.logger.warn({
+          message: 'queue store unreachable; the worker reconnects by itself',
+          queue: name,
+          error: error.message,
+        });
       });
     }
   }

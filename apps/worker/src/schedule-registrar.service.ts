@@ -64,7 +64,11 @@ export class ScheduleRegistrar implements OnApplicationBootstrap, OnModuleDestro
           await withTimeout(this.registerMissing(reconnected), REDIS_TIMEOUT_MS);
           this.lastSucceeded = true;
         } catch (error) {
-          if (this.lastSucceeded || !this.registeredOnce) this.logger.warn({ message: 'checking job schedulers failed; the worker retries until Redis answers', error: (error as Error).message });
+          if (this.lastSucceeded || !this.registeredOnce)
+            this.logger.warn({
+              message: 'checking job schedulers failed; the worker retries until Redis answers',
+              error: (error as Error).message,
+            });
           this.lastSucceeded = false;
         }
       } while (this.again);
@@ -82,21 +86,29 @@ export class ScheduleRegistrar implements OnApplicationBootstrap, OnModuleDestro
     }
     for (const schedule of missing) {
       const every = typeof schedule.every === 'function' ? schedule.every(this.config) : schedule.every;
-      await this.jobs.queue(schedule.job.queue).upsertJobScheduler(schedule.id, every ? { every } : { pattern: schedule.pattern }, {
-        name: schedule.job.name,
-        data: {},
-        opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
-      });
+      await this.jobs
+        .queue(schedule.job.queue)
+        .upsertJobScheduler(schedule.id, every ? { every } : { pattern: schedule.pattern }, {
+          name: schedule.job.name,
+          data: {},
+          opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+        });
     }
     await this.runReconcilers(schedules);
-    if (this.registeredOnce) this.logger.warn({ message: 'job schedulers were missing in Redis; registered again and reconcilers started', schedules: missing.map((s) => s.id) });
+    if (this.registeredOnce)
+      this.logger.warn({
+        message: 'job schedulers were missing in Redis; registered again and reconcilers started',
+        schedules: missing.map((s) => s.id),
+      });
     else this.logger.log({ message: 'schedules registered', schedules: schedules.map((s) => s.id) });
     this.registeredOnce = true;
   }
 
   private async runReconcilers(schedules: JobSchedule[]): Promise<void> {
     for (const schedule of schedules.filter((s) => s.runAtStartup)) {
-      await this.jobs.queue(schedule.job.queue).add(schedule.job.name, {}, { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } });
+      await this.jobs
+        .queue(schedule.job.queue)
+        .add(schedule.job.name, {}, { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } });
     }
   }
 
@@ -104,7 +116,8 @@ export class ScheduleRegistrar implements OnApplicationBootstrap, OnModuleDestro
     const schedules = JobRegistry.schedules();
     const existing = new Set<string>();
     for (const name of new Set(schedules.map((s) => s.job.queue))) {
-      for (const scheduler of await this.jobs.queue(name).getJobSchedulers()) if (scheduler.key) existing.add(scheduler.key);
+      for (const scheduler of await this.jobs.queue(name).getJobSchedulers())
+        if (scheduler.key) existing.add(scheduler.key);
     }
     return schedules.filter((s) => !existing.has(s.id));
   }

@@ -10,7 +10,8 @@ export enum CareSetting {
 
 registerEnumType(CareSetting, {
   name: 'CareSetting',
-  description: 'Hemtjänst (ordinärt boende), särskilt boende, hemsjukvård, stöd till personer med funktionsnedsättning.',
+  description:
+    'Hemtjänst (ordinärt boende), särskilt boende, hemsjukvård, stöd till personer med funktionsnedsättning.',
   valuesMap: {
     HOME_CARE: { description: 'Hemtjänst (ordinärt boende)' },
     SPECIAL_HOUSING: { description: 'Särskilt boende' },

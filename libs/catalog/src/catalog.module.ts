@@ -61,6 +61,12 @@ import { ProductCompatibilityFieldsResolver } from './compatibility/product-comp
     StandardConformanceFieldsResolver,
     ProductCompatibilityFieldsResolver,
   ],
-  exports: [TechnologyCategoryService, ProductService, SystemService, CompatibilityService, CompatibilityQuestionService],
+  exports: [
+    TechnologyCategoryService,
+    ProductService,
+    SystemService,
+    CompatibilityService,
+    CompatibilityQuestionService,
+  ],
 })
 export class CatalogModule {}

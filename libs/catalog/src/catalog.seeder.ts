@@ -20,7 +20,14 @@ export const catalogSeeder: Seeder = {
          WHERE (technology_categories.label_sv, technology_categories.label_en, technology_categories.national_priority, technology_categories.examples, technology_categories.sort_order)
            IS DISTINCT FROM (EXCLUDED.label_sv, EXCLUDED.label_en, EXCLUDED.national_priority, EXCLUDED.examples, EXCLUDED.sort_order)
          RETURNING (xmax = 0) AS inserted`,
-        [category.key, category.sv, category.en, category.nationalPriority ?? false, category.examples ?? [], index + 1],
+        [
+          category.key,
+          category.sv,
+          category.en,
+          category.nationalPriority ?? false,
+          category.examples ?? [],
+          index + 1,
+        ],
       );
       count(row);
     }

@@ -13,7 +13,11 @@ export const FollowUpError = defineErrors('FOLLOWUP', {
     sv: 'Antal som tackat ja och nej ({sum}) får inte vara fler än antal erbjudna ({offered}).',
     en: 'Accepted plus declined ({sum}) may not exceed the number offered ({offered}).',
   },
-  REASON_REQUIRED: { code: 'BAD_USER_INPUT', sv: 'Ange ett skäl när införandet avslutas.', en: 'Give a reason when the implementation is discontinued.' },
+  REASON_REQUIRED: {
+    code: 'BAD_USER_INPUT',
+    sv: 'Ange ett skäl när införandet avslutas.',
+    en: 'Give a reason when the implementation is discontinued.',
+  },
   GO_LIVE_CANNOT_BE_CLEARED: {
     code: 'BAD_USER_INPUT',
     sv: 'Startdatumet kan ändras men inte tas bort när uppföljningar finns.',
@@ -24,7 +28,11 @@ export const FollowUpError = defineErrors('FOLLOWUP', {
     sv: 'Startdatumet kan inte ligga före avropets datum ({calledOffOn}).',
     en: 'The go-live date cannot be before the call-off date ({calledOffOn}).',
   },
-  DISCONTINUED: { code: 'CONFLICT', sv: 'Införandet är avslutat och kan inte ändras.', en: 'The implementation is discontinued and cannot be changed.' },
+  DISCONTINUED: {
+    code: 'CONFLICT',
+    sv: 'Införandet är avslutat och kan inte ändras.',
+    en: 'The implementation is discontinued and cannot be changed.',
+  },
   NOT_OPEN: {
     code: 'CONFLICT',
     sv: 'Uppföljningen kan inte besvaras nu (status {status}).',
@@ -35,13 +43,29 @@ export const FollowUpError = defineErrors('FOLLOWUP', {
     sv: 'Uppföljningen är redan besvarad: en rättelse kräver ett skäl.',
     en: 'The follow-up is already answered: a correction needs a reason.',
   },
-  UNKNOWN_INDICATOR: { code: 'BAD_USER_INPUT', sv: 'Indikatorn {key} finns inte i indikatoruppsättningen.', en: 'Indicator {key} is not in the indicator set.' },
-  INDICATOR_REQUIRED: { code: 'BAD_USER_INPUT', sv: 'Indikatorn {key} måste besvaras.', en: 'Indicator {key} is required.' },
+  UNKNOWN_INDICATOR: {
+    code: 'BAD_USER_INPUT',
+    sv: 'Indikatorn {key} finns inte i indikatoruppsättningen.',
+    en: 'Indicator {key} is not in the indicator set.',
+  },
+  INDICATOR_REQUIRED: {
+    code: 'BAD_USER_INPUT',
+    sv: 'Indikatorn {key} måste besvaras.',
+    en: 'Indicator {key} is required.',
+  },
   INDICATOR_WRONG_TYPE: {
     code: 'BAD_USER_INPUT',
     sv: 'Indikatorn {key} ska vara {expectedSv}.',
     en: 'Indicator {key} must be {expectedEn}.',
   },
-  VALUES_NOT_OBJECT: { code: 'BAD_USER_INPUT', sv: 'Värdena ska anges som ett objekt med indikatorns nyckel.', en: 'Values must be an object keyed by indicator.' },
-  DUPLICATE_INDICATOR: { code: 'BAD_USER_INPUT', sv: 'Indikatorn {key} förekommer mer än en gång.', en: 'Indicator {key} appears more than once.' },
+  VALUES_NOT_OBJECT: {
+    code: 'BAD_USER_INPUT',
+    sv: 'Värdena ska anges som ett objekt med indikatorns nyckel.',
+    en: 'Values must be an object keyed by indicator.',
+  },
+  DUPLICATE_INDICATOR: {
+    code: 'BAD_USER_INPUT',
+    sv: 'Indikatorn {key} förekommer mer än en gång.',
+    en: 'Indicator {key} appears more than once.',
+  },
 });

@@ -25,7 +25,13 @@ import { FOLLOW_UP_JOB_HANDLERS } from './jobs/follow-up.handlers.js';
 
 /** Implementations and their 12- and 24-month follow-ups: schedule, workers, indicators, answers, results (S4:358-362). */
 @Module({
-  imports: [TypeOrmModule.forFeature([Implementation, FollowUp, FollowUpAnswer, IndicatorSet, Indicator]), CatalogModule, NeedsModule, ProcurementModule, NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature([Implementation, FollowUp, FollowUpAnswer, IndicatorSet, Indicator]),
+    CatalogModule,
+    NeedsModule,
+    ProcurementModule,
+    NotificationsModule,
+  ],
   providers: [
     ImplementationService,
     ImplementationResolver,

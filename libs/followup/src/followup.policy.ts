@@ -19,7 +19,9 @@ export const FollowUpPolicy = {
   },
 
   assertCanSee(ctx: RequestContext, implementation: Pick<Implementation, 'organizationId'>, field = 'id'): void {
-    Visibility.assertCanSee(ctx, { organizationIds: [implementation.organizationId], published: false }, () => FollowUpError.IMPLEMENTATION_NOT_FOUND({ field }));
+    Visibility.assertCanSee(ctx, { organizationIds: [implementation.organizationId], published: false }, () =>
+      FollowUpError.IMPLEMENTATION_NOT_FOUND({ field }),
+    );
   },
 
   /** Coordinators of the organisation, and node staff, record and edit implementations. */
@@ -29,7 +31,10 @@ export const FollowUpPolicy = {
   },
 
   /** The responsible contact, or a coordinator of the implementation's organisation, answers. */
-  assertAnswers(ctx: RequestContext, implementation: Pick<Implementation, 'organizationId' | 'responsibleUserId'>): void {
+  assertAnswers(
+    ctx: RequestContext,
+    implementation: Pick<Implementation, 'organizationId' | 'responsibleUserId'>,
+  ): void {
     if (ctx.userId === implementation.responsibleUserId) return;
     ctx.requireRole(Role.MUNICIPALITY_COORDINATOR);
     Visibility.assertActsFor(ctx, implementation.organizationId);

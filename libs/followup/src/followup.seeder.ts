@@ -8,18 +8,14 @@ export const followUpSeeder: Seeder = {
   async run(tx) {
     const [existing] = await tx.query(`SELECT id FROM indicator_sets WHERE category_id IS NULL LIMIT 1`);
     if (existing) return { inserted: 0, updated: 0 };
-    const [set] = await tx.query(`INSERT INTO indicator_sets (category_id, version, created_at) VALUES (NULL, 1, now()) RETURNING id`);
+    const [set] = await tx.query(
+      `INSERT INTO indicator_sets (category_id, version, created_at) VALUES (NULL, 1, now()) RETURNING id`,
+    );
     for (const [index, i] of DEFAULT_INDICATORS.entries()) {
-      await tx.query(`INSERT INTO indicators (indicator_set_id, key, label_sv, label_en, type, unit, required, sort_order) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
-        set.id,
-        i.key,
-        i.labelSv,
-        i.labelEn,
-        i.type,
-        i.unit ?? null,
-        i.required,
-        index + 1,
-      ]);
+      await tx.query(
+        `INSERT INTO indicators (indicator_set_id, key, label_sv, label_en, type, unit, required, sort_order) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [set.id, i.key, i.labelSv, i.labelEn, i.type, i.unit ?? null, i.required, index + 1],
+      );
     }
     return { inserted: 1 + DEFAULT_INDICATORS.length, updated: 0 };
   },

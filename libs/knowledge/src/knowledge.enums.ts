@@ -57,7 +57,10 @@ export enum ArticleStatus {
   DRAFT = 'DRAFT',
   PUBLISHED = 'PUBLISHED',
 }
-registerEnumType(ArticleStatus, { name: 'ArticleStatus', description: 'A draft is seen by its organisation and node staff; published, by all.' });
+registerEnumType(ArticleStatus, {
+  name: 'ArticleStatus',
+  description: 'A draft is seen by its organisation and node staff; published, by all.',
+});
 
 export enum ArticleLinkType {
   CATEGORY = 'CATEGORY',

@@ -8,11 +8,19 @@ export const KnowledgeError = defineErrors('KNOWLEDGE', {
     en: "Only the author's organisation and the node can change the article.",
   },
   ALREADY_PUBLISHED: { code: 'CONFLICT', sv: 'Artikeln är redan publicerad.', en: 'The article is already published.' },
-  LINK_NOT_FOUND: { code: 'BAD_USER_INPUT', sv: 'Det länkade {entity} finns inte: {id}.', en: 'The linked {entity} does not exist: {id}.' },
+  LINK_NOT_FOUND: {
+    code: 'BAD_USER_INPUT',
+    sv: 'Det länkade {entity} finns inte: {id}.',
+    en: 'The linked {entity} does not exist: {id}.',
+  },
   QUERY_EMPTY: {
     code: 'BAD_USER_INPUT',
     sv: 'Sökningen innehåller inga sökbara ord.',
     en: 'The search has no searchable words.',
   },
-  DATES_INVALID: { code: 'BAD_USER_INPUT', sv: 'Från-datum måste vara före till-datum.', en: 'The from date must be before the to date.' },
+  DATES_INVALID: {
+    code: 'BAD_USER_INPUT',
+    sv: 'Från-datum måste vara före till-datum.',
+    en: 'The from date must be before the to date.',
+  },
 });

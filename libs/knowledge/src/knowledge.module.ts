@@ -12,7 +12,12 @@ import { KnowledgeSearchService } from './search/knowledge-search.service.js';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([KnowledgeArticle, KnowledgeArticleLink]), CatalogModule],
-  providers: [KnowledgeArticleService, KnowledgeSearchService, KnowledgeArticleResolver, KnowledgeArticleFieldsResolver],
+  providers: [
+    KnowledgeArticleService,
+    KnowledgeSearchService,
+    KnowledgeArticleResolver,
+    KnowledgeArticleFieldsResolver,
+  ],
   exports: [KnowledgeArticleService, KnowledgeSearchService],
 })
 export class KnowledgeModule {}

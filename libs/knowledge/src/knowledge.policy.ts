@@ -4,7 +4,13 @@ import { ArticleStatus } from './knowledge.enums.js';
 import { KnowledgeError } from './knowledge.errors.js';
 
 /** Members write; their organisation and the node edit drafts; node staff publish after grading the source. */
-export const ARTICLE_AUTHOR_ROLES: readonly Role[] = [Role.NODE_ADMIN, Role.NODE_STAFF, Role.MUNICIPALITY_COORDINATOR, Role.STEERING_MEMBER, Role.TECH_COACH];
+export const ARTICLE_AUTHOR_ROLES: readonly Role[] = [
+  Role.NODE_ADMIN,
+  Role.NODE_STAFF,
+  Role.MUNICIPALITY_COORDINATOR,
+  Role.STEERING_MEMBER,
+  Role.TECH_COACH,
+];
 
 /** Drafts are visible to the writing organisation and node staff; published articles to every member. */
 export const KnowledgePolicy = {
@@ -13,8 +19,10 @@ export const KnowledgePolicy = {
   },
 
   assertCanSee(ctx: RequestContext, article: KnowledgeArticle, field = 'id'): void {
-    Visibility.assertCanSee(ctx, { organizationIds: [article.organizationId], published: article.status === ArticleStatus.PUBLISHED }, () =>
-      KnowledgeError.ARTICLE_NOT_FOUND({ field }),
+    Visibility.assertCanSee(
+      ctx,
+      { organizationIds: [article.organizationId], published: article.status === ArticleStatus.PUBLISHED },
+      () => KnowledgeError.ARTICLE_NOT_FOUND({ field }),
     );
   },
 
@@ -25,7 +33,8 @@ export const KnowledgePolicy = {
   assertEdits(ctx: RequestContext, article: KnowledgeArticle): void {
     KnowledgePolicy.assertCanSee(ctx, article, 'input.id');
     ctx.requireRole(...ARTICLE_AUTHOR_ROLES);
-    if (!ctx.isNodeStaff && !ctx.belongsTo(article.organizationId)) throw KnowledgeError.NOT_AUTHOR({ field: 'input.id' });
+    if (!ctx.isNodeStaff && !ctx.belongsTo(article.organizationId))
+      throw KnowledgeError.NOT_AUTHOR({ field: 'input.id' });
   },
 
   assertPublishes(ctx: RequestContext, article: KnowledgeArticle): void {

@@ -27,7 +27,19 @@ import { TechCoachFieldsResolver } from './coach/tech-coach-fields.resolver.js';
 
 /** Needs from the field, their endorsements and workflow, and the tech-coach network: the start of the thread. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Need, NeedEndorsement, NeedStatusChange, NeedComment, TechCoach, TechCoachCategory, CoachActivity]), CatalogModule, NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature([
+      Need,
+      NeedEndorsement,
+      NeedStatusChange,
+      NeedComment,
+      TechCoach,
+      TechCoachCategory,
+      CoachActivity,
+    ]),
+    CatalogModule,
+    NotificationsModule,
+  ],
   providers: [
     NeedService,
     NeedEndorsementService,

@@ -38,7 +38,9 @@ describe('NeedPolicy', () => {
   });
 
   it('leaves the workflow to node staff', () => {
-    expect(() => NeedPolicy.assertRunsWorkflow(ctx(FLEN, [Role.TECH_COACH, Role.MUNICIPALITY_COORDINATOR]))).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => NeedPolicy.assertRunsWorkflow(ctx(FLEN, [Role.TECH_COACH, Role.MUNICIPALITY_COORDINATOR]))).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
     expect(() => NeedPolicy.assertRunsWorkflow(ctx(NODE, [Role.NODE_STAFF]))).not.toThrow();
   });
 });
@@ -48,11 +50,21 @@ describe('CoachPolicy', () => {
   const profile = { userId: coachUser, organizationId: FLEN };
 
   it('lets a TECH_COACH register themself, a coordinator a colleague, node staff anyone', () => {
-    expect(() => CoachPolicy.assertRegisters(ctx(FLEN, [Role.TECH_COACH], coachUser), { id: coachUser, organizationId: FLEN })).not.toThrow();
-    expect(() => CoachPolicy.assertRegisters(ctx(FLEN, [Role.VIEWER], coachUser), { id: coachUser, organizationId: FLEN })).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
-    expect(() => CoachPolicy.assertRegisters(ctx(FLEN, [Role.MUNICIPALITY_COORDINATOR]), { id: coachUser, organizationId: FLEN })).not.toThrow();
-    expect(() => CoachPolicy.assertRegisters(ctx(FLEN, [Role.TECH_COACH]), { id: coachUser, organizationId: FLEN })).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
-    expect(() => CoachPolicy.assertRegisters(ctx(NODE, [Role.NODE_STAFF]), { id: coachUser, organizationId: FLEN })).not.toThrow();
+    expect(() =>
+      CoachPolicy.assertRegisters(ctx(FLEN, [Role.TECH_COACH], coachUser), { id: coachUser, organizationId: FLEN }),
+    ).not.toThrow();
+    expect(() =>
+      CoachPolicy.assertRegisters(ctx(FLEN, [Role.VIEWER], coachUser), { id: coachUser, organizationId: FLEN }),
+    ).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() =>
+      CoachPolicy.assertRegisters(ctx(FLEN, [Role.MUNICIPALITY_COORDINATOR]), { id: coachUser, organizationId: FLEN }),
+    ).not.toThrow();
+    expect(() =>
+      CoachPolicy.assertRegisters(ctx(FLEN, [Role.TECH_COACH]), { id: coachUser, organizationId: FLEN }),
+    ).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() =>
+      CoachPolicy.assertRegisters(ctx(NODE, [Role.NODE_STAFF]), { id: coachUser, organizationId: FLEN }),
+    ).not.toThrow();
   });
 
   it('lets the coach (whoever registered them), a coordinator of the organisation and node staff manage a profile', () => {
@@ -62,8 +74,12 @@ describe('CoachPolicy', () => {
     expect(() => CoachPolicy.assertManages(ctx(NODE, [Role.NODE_STAFF]), profile)).not.toThrow();
   });
 
-  it('refuses a colleague without the role and another organisation\'s coordinator', () => {
-    expect(() => CoachPolicy.assertManages(ctx(FLEN, [Role.TECH_COACH]), profile)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
-    expect(() => CoachPolicy.assertManages(ctx(NYKOPING, [Role.MUNICIPALITY_COORDINATOR]), profile)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+  it("refuses a colleague without the role and another organisation's coordinator", () => {
+    expect(() => CoachPolicy.assertManages(ctx(FLEN, [Role.TECH_COACH]), profile)).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
+    expect(() => CoachPolicy.assertManages(ctx(NYKOPING, [Role.MUNICIPALITY_COORDINATOR]), profile)).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
   });
 });

@@ -17,7 +17,11 @@ export const NeedPolicy = {
   },
 
   assertCanSee(ctx: RequestContext, need: Pick<Need, 'publishedAt' | 'organizationId'>, field = 'id'): void {
-    Visibility.assertCanSee(ctx, { organizationIds: [need.organizationId], published: NeedPolicy.isPublished(need) }, () => NeedError.NOT_FOUND({ field }));
+    Visibility.assertCanSee(
+      ctx,
+      { organizationIds: [need.organizationId], published: NeedPolicy.isPublished(need) },
+      () => NeedError.NOT_FOUND({ field }),
+    );
   },
 
   /** The visibility rule as SQL over `needs` aliased `alias`, for list queries (bind `:visibilityOrg`). */
@@ -26,8 +30,13 @@ export const NeedPolicy = {
   },
 
   /** The error for acting on a merged need: it names the survivor only to those who may see it. */
-  mergedError(ctx: RequestContext, survivor: Pick<Need, 'id' | 'publishedAt' | 'organizationId'> | null, field: string): DomainError {
-    if (survivor && NeedPolicy.canSee(ctx, survivor)) return NeedError.MERGED({ field, params: { mergedIntoId: survivor.id } });
+  mergedError(
+    ctx: RequestContext,
+    survivor: Pick<Need, 'id' | 'publishedAt' | 'organizationId'> | null,
+    field: string,
+  ): DomainError {
+    if (survivor && NeedPolicy.canSee(ctx, survivor))
+      return NeedError.MERGED({ field, params: { mergedIntoId: survivor.id } });
     return NeedError.MERGED_INTO_UNTRIAGED({ field });
   },
 

@@ -41,12 +41,14 @@ export class NotificationDeliveryService {
     }
   }
 
-  private async deliverBatch(onlyIds?: readonly string[]): Promise<{ claimed: number; sent: number; skipped: number; failed: number }> {
+  private async deliverBatch(
+    onlyIds?: readonly string[],
+  ): Promise<{ claimed: number; sent: number; skipped: number; failed: number }> {
     const now = this.clock.now();
     const staleClaim = new Date(now.getTime() - CLAIM_TIMEOUT_MS);
     const claimed = returnedRows<Claimed>(
       await this.db.manager.query(
-      `UPDATE notifications n SET email_status = 'SENDING', email_claimed_at = $1, email_attempts = n.email_attempts + 1
+        `UPDATE notifications n SET email_status = 'SENDING', email_claimed_at = $1, email_attempts = n.email_attempts + 1
        FROM users u
        WHERE n.id IN (
          SELECT id FROM notifications
@@ -62,25 +64,41 @@ export class NotificationDeliveryService {
     let failed = 0;
     const skipped = claimed.filter((row) => !this.mailer.enabled || !row.email).map((row) => row.id);
     if (skipped.length) {
-      await this.db.manager.query(`UPDATE notifications SET email_status = 'SKIPPED', email_claimed_at = NULL WHERE id = ANY($1::uuid[])`, [skipped]);
+      await this.db.manager.query(
+        `UPDATE notifications SET email_status = 'SKIPPED', email_claimed_at = NULL WHERE id = ANY($1::uuid[])`,
+        [skipped],
+      );
     }
     for (const row of claimed) {
       if (!this.mailer.enabled || !row.email) continue;
       try {
-        await this.mailer.send({ to: row.email, subject: `[Noden] ${row.title}`, text: `${row.body}\n\n— Noden, välfärdsteknik i samverkan` });
+        await this.mailer.send({
+          to: row.email,
+          subject: `[Noden] ${row.title}`,
+          text: `${row.body}\n\n— Noden, välfärdsteknik i samverkan`,
+        });
         await this.mark(row.id, 'SENT', this.clock.now());
         sent++;
       } catch (error) {
         const final = row.email_attempts >= MAX_ATTEMPTS;
         await this.mark(row.id, final ? 'FAILED' : 'PENDING', null);
         failed++;
-        this.logger.warn({ message: 'e-mail delivery failed', notificationId: row.id, attempt: row.email_attempts, final, error: (error as Error).message });
+        this.logger.warn({
+          message: 'e-mail delivery failed',
+          notificationId: row.id,
+          attempt: row.email_attempts,
+          final,
+          error: (error as Error).message,
+        });
       }
     }
     return { claimed: claimed.length, sent, skipped: skipped.length, failed };
   }
 
   private async mark(id: string, status: string, emailedAt: Date | null): Promise<void> {
-    await this.db.manager.query(`UPDATE notifications SET email_status = $2, emailed_at = $3, email_claimed_at = NULL WHERE id = $1`, [id, status, emailedAt]);
+    await this.db.manager.query(
+      `UPDATE notifications SET email_status = $2, emailed_at = $3, email_claimed_at = NULL WHERE id = $1`,
+      [id, status, emailedAt],
+    );
   }
 }

@@ -11,12 +11,19 @@ export class NotificationResolver {
   constructor(private readonly notifications: NotificationService) {}
 
   @Query(() => NotificationConnection, { description: 'My notifications, newest first.' })
-  myNotifications(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Args('unreadOnly', { defaultValue: false }) unreadOnly: boolean) {
+  myNotifications(
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgs,
+    @Args('unreadOnly', { defaultValue: false }) unreadOnly: boolean,
+  ) {
     return this.notifications.mine(ctx, page, unreadOnly);
   }
 
   @Mutation(() => Notification)
-  markNotificationRead(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, UuidPipe) id: string): Promise<Notification> {
+  markNotificationRead(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+  ): Promise<Notification> {
     return this.notifications.markRead(ctx, id);
   }
 

@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AuditService, Clock, CoreError, Db, JobQueue, type PageArgs, paginate, type ConnectionResult, type RequestContext } from '#core';
+import {
+  AuditService,
+  Clock,
+  CoreError,
+  Db,
+  JobQueue,
+  type PageArgs,
+  paginate,
+  type ConnectionResult,
+  type RequestContext,
+} from '#core';
 import { Notification } from './notification.entity.js';
 import { DeliverNotificationsJob } from './jobs/deliver-notifications.job.js';
 
@@ -38,7 +48,17 @@ export class NotificationService {
        SELECT r, $2, $3, $4, $5, $6, $7, $8::text || '.' || r::text, $9, 'PENDING' FROM unnest($1::uuid[]) AS r
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING id`,
-      [recipients, draft.kind, draft.title, draft.body, draft.entityType ?? null, draft.entityId ?? null, draft.params ?? null, draft.dedupeKey, this.clock.now()],
+      [
+        recipients,
+        draft.kind,
+        draft.title,
+        draft.body,
+        draft.entityType ?? null,
+        draft.entityId ?? null,
+        draft.params ?? null,
+        draft.dedupeKey,
+        this.clock.now(),
+      ],
     );
     return rows.map((r) => r.id);
   }
@@ -48,7 +68,9 @@ export class NotificationService {
    * Returns the ids of the rows actually created.
    */
   async notifyMany(tx: EntityManager, drafts: readonly NotificationDraft[]): Promise<string[]> {
-    const rows = drafts.flatMap((draft) => [...new Set(draft.recipientUserIds)].map((recipient) => ({ recipient, draft })));
+    const rows = drafts.flatMap((draft) =>
+      [...new Set(draft.recipientUserIds)].map((recipient) => ({ recipient, draft })),
+    );
     if (rows.length === 0) return [];
     const inserted: { id: string }[] = await tx.query(
       `INSERT INTO notifications (recipient_user_id, kind, title, body, entity_type, entity_id, params, dedupe_key, created_at, email_status)
@@ -74,11 +96,14 @@ export class NotificationService {
 
   /** After commit: asks the worker to deliver now instead of at its next sweep. Never throws. */
   async dispatch(notificationIds: readonly string[]): Promise<void> {
-    if (notificationIds.length > 0) await this.jobs.enqueue(DeliverNotificationsJob, { notificationIds: [...notificationIds] });
+    if (notificationIds.length > 0)
+      await this.jobs.enqueue(DeliverNotificationsJob, { notificationIds: [...notificationIds] });
   }
 
   mine(ctx: RequestContext, page: PageArgs, unreadOnly: boolean): Promise<ConnectionResult<Notification>> {
-    const qb = this.db.manager.createQueryBuilder(Notification, 'n').where('n.recipient_user_id = :me', { me: ctx.userId });
+    const qb = this.db.manager
+      .createQueryBuilder(Notification, 'n')
+      .where('n.recipient_user_id = :me', { me: ctx.userId });
     if (unreadOnly) qb.andWhere('n.read_at IS NULL');
     return paginate(qb, page, [
       { expression: 'n.created_at', direction: 'DESC', value: (n) => n.createdAt },
@@ -93,7 +118,12 @@ export class NotificationService {
       notification.readAt = this.clock.now();
       await this.db.transaction(async (tx) => {
         await tx.update(Notification, { id }, { readAt: notification.readAt });
-        await this.audit.record(ctx, tx, { action: 'notification.read', entityType: 'Notification', entityId: id, after: { readAt: notification.readAt } });
+        await this.audit.record(ctx, tx, {
+          action: 'notification.read',
+          entityType: 'Notification',
+          entityId: id,
+          after: { readAt: notification.readAt },
+        });
       });
     }
     return notification;
@@ -102,9 +132,20 @@ export class NotificationService {
   async markAllRead(ctx: RequestContext): Promise<number> {
     return this.db.transaction(async (tx) => {
       const readAt = this.clock.now();
-      const result = await tx.createQueryBuilder().update(Notification).set({ readAt }).where('recipient_user_id = :me AND read_at IS NULL', { me: ctx.userId }).execute();
+      const result = await tx
+        .createQueryBuilder()
+        .update(Notification)
+        .set({ readAt })
+        .where('recipient_user_id = :me AND read_at IS NULL', { me: ctx.userId })
+        .execute();
       const count = result.affected ?? 0;
-      if (count > 0) await this.audit.record(ctx, tx, { action: 'notification.allRead', entityType: 'User', entityId: ctx.userId, after: { readAt, count } });
+      if (count > 0)
+        await this.audit.record(ctx, tx, {
+          action: 'notification.allRead',
+          entityType: 'User',
+          entityId: ctx.userId,
+          after: { readAt, count },
+        });
       return count;
     });
   }

@@ -10,7 +10,14 @@ import { DeliverNotificationsHandler, SweepNotificationsHandler } from './jobs/d
 /** The outbox every domain writes to, the in-app list, and delivery by e-mail. */
 @Module({
   imports: [TypeOrmModule.forFeature([Notification])],
-  providers: [NotificationService, NotificationResolver, NotificationDeliveryService, Mailer, DeliverNotificationsHandler, SweepNotificationsHandler],
+  providers: [
+    NotificationService,
+    NotificationResolver,
+    NotificationDeliveryService,
+    Mailer,
+    DeliverNotificationsHandler,
+    SweepNotificationsHandler,
+  ],
   exports: [NotificationService, NotificationDeliveryService],
 })
 export class NotificationsModule {}

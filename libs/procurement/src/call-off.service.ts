@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { EntityManager } from 'typeorm';
-import { AuditService, Clock, CoreError, Db, type ErrorParams, GraphQLJSON, Organization, renderMessage, type RequestContext } from '#core';
+import {
+  AuditService,
+  Clock,
+  CoreError,
+  Db,
+  type ErrorParams,
+  GraphQLJSON,
+  Organization,
+  renderMessage,
+  type RequestContext,
+} from '#core';
 import { CompatibilityQuestionService, CompatibilityStatus } from '#catalog';
 import { CallOff } from './call-off.entity.js';
 import { FrameworkAgreement } from './framework-agreement.entity.js';
@@ -57,7 +67,9 @@ export class CallOffResult {
   @Field(() => CallOff)
   callOff: CallOff;
 
-  @Field(() => [CallOffWarning], { description: "Products not known to be SUPPORTED with the caller's systems (from the catalogue's compatibility)." })
+  @Field(() => [CallOffWarning], {
+    description: "Products not known to be SUPPORTED with the caller's systems (from the catalogue's compatibility).",
+  })
   warnings: CallOffWarning[];
 }
 
@@ -74,29 +86,49 @@ export class CallOffService {
   async create(ctx: RequestContext, input: CreateCallOffInput): Promise<CallOffResult> {
     const organizationId = input.organizationId ?? (ctx.isNodeStaff ? null : ctx.organizationId);
     if (!organizationId) {
-      throw CoreError.INVALID_INPUT({ field: 'input.organizationId', params: { field: 'input.organizationId', problem: 'måste anges av nodens personal', problemEn: 'is required for node staff' } });
+      throw CoreError.INVALID_INPUT({
+        field: 'input.organizationId',
+        params: {
+          field: 'input.organizationId',
+          problem: 'måste anges av nodens personal',
+          problemEn: 'is required for node staff',
+        },
+      });
     }
     ProcurementPolicy.assertActsForParticipant(ctx, organizationId);
     const { callOff } = await this.db.transaction(async (tx) => {
       const agreement = await tx.findOneBy(FrameworkAgreement, { id: input.agreementId });
       if (!agreement) throw ProcurementError.AGREEMENT_NOT_FOUND({ field: 'input.agreementId' });
       // Locked shared so a concurrent expiry or extension is seen before the call-off commits.
-      const procurement = await tx.findOneOrFail(Procurement, { where: { id: agreement.procurementId }, lock: { mode: 'pessimistic_read' } });
-      if (!ProcurementPolicy.canSee(ctx, procurement)) throw ProcurementError.AGREEMENT_NOT_FOUND({ field: 'input.agreementId' });
+      const procurement = await tx.findOneOrFail(Procurement, {
+        where: { id: agreement.procurementId },
+        lock: { mode: 'pessimistic_read' },
+      });
+      if (!ProcurementPolicy.canSee(ctx, procurement))
+        throw ProcurementError.AGREEMENT_NOT_FOUND({ field: 'input.agreementId' });
       const organization = await tx.findOneBy(Organization, { id: organizationId });
       if (!organization) throw ProcurementError.ORGANIZATION_NOT_FOUND({ field: 'input.organizationId' });
       if (!(await tx.existsBy(Participation, { procurementId: procurement.id, organizationId }))) {
-        throw ProcurementError.NOT_PARTICIPATING({ field: input.organizationId ? 'input.organizationId' : 'input.agreementId', params: { organization: organization.name } });
+        throw ProcurementError.NOT_PARTICIPATING({
+          field: input.organizationId ? 'input.organizationId' : 'input.agreementId',
+          params: { organization: organization.name },
+        });
       }
       const current = await tx.findOneByOrFail(FrameworkAgreement, { id: agreement.id });
       const today = this.clock.today();
       // The worker expires agreements nightly; the end date rules even before it has run.
       if (procurement.status !== ProcurementStatus.ACTIVE || today < current.startsOn || today > current.endsOn) {
-        throw ProcurementError.AGREEMENT_NOT_ACTIVE({ field: 'input.agreementId', params: { status: procurement.status, startsOn: current.startsOn, endsOn: current.endsOn, today } });
+        throw ProcurementError.AGREEMENT_NOT_ACTIVE({
+          field: 'input.agreementId',
+          params: { status: procurement.status, startsOn: current.startsOn, endsOn: current.endsOn, today },
+        });
       }
       const calledOffOn = input.calledOffOn ?? today;
       if (calledOffOn < current.startsOn || calledOffOn > current.endsOn || calledOffOn > today) {
-        throw ProcurementError.DATE_OUTSIDE_VALIDITY({ field: 'input.calledOffOn', params: { startsOn: current.startsOn, endsOn: current.endsOn } });
+        throw ProcurementError.DATE_OUTSIDE_VALIDITY({
+          field: 'input.calledOffOn',
+          params: { startsOn: current.startsOn, endsOn: current.endsOn },
+        });
       }
       const lot = await tx.findOneBy(ProcurementLot, { id: input.lotId, procurementId: procurement.id });
       if (!lot) throw ProcurementError.LOT_NOT_FOUND({ field: 'input.lotId' });
@@ -107,9 +139,15 @@ export class CallOffService {
         [agreement.id, lot.id, input.productId],
       );
       if (awarded.length === 0) {
-        const lotAwarded = await tx.query(`SELECT 1 FROM awarded_suppliers WHERE agreement_id = $1 AND lot_id = $2 LIMIT 1`, [agreement.id, lot.id]);
+        const lotAwarded = await tx.query(
+          `SELECT 1 FROM awarded_suppliers WHERE agreement_id = $1 AND lot_id = $2 LIMIT 1`,
+          [agreement.id, lot.id],
+        );
         if (lotAwarded.length === 0) throw ProcurementError.LOT_NOT_AWARDED({ field: 'input.lotId' });
-        throw ProcurementError.PRODUCT_NOT_IN_LOT({ field: 'input.productId', params: { lot: `${lot.number} ${lot.name}` } });
+        throw ProcurementError.PRODUCT_NOT_IN_LOT({
+          field: 'input.productId',
+          params: { lot: `${lot.number} ${lot.name}` },
+        });
       }
       const callOff = tx.create(CallOff, {
         agreementId: agreement.id,
@@ -125,7 +163,12 @@ export class CallOffService {
         createdAt: this.clock.now(),
       });
       await tx.insert(CallOff, callOff);
-      await this.audit.record(ctx, tx, { action: 'callOff.created', entityType: 'CallOff', entityId: callOff.id, after: callOff });
+      await this.audit.record(ctx, tx, {
+        action: 'callOff.created',
+        entityType: 'CallOff',
+        entityId: callOff.id,
+        after: callOff,
+      });
       return { callOff };
     });
     // Read after commit: warnings never hold the call-off's locks.
@@ -138,16 +181,26 @@ export class CallOffService {
    * if it is that organisation's own (FORBIDDEN otherwise: call-offs are listed on the agreement's card, so its
    * existence is no secret) under a procurement the caller may see, and the needs that procurement answers.
    */
-  async forImplementation(ctx: RequestContext, tx: EntityManager, callOffId: string, organizationId: string, field: string): Promise<{ callOff: CallOff; needIds: string[] }> {
+  async forImplementation(
+    ctx: RequestContext,
+    tx: EntityManager,
+    callOffId: string,
+    organizationId: string,
+    field: string,
+  ): Promise<{ callOff: CallOff; needIds: string[] }> {
     const callOff = await tx.findOneBy(CallOff, { id: callOffId });
     const agreement = callOff && (await tx.findOneBy(FrameworkAgreement, { id: callOff.agreementId }));
     const procurement = agreement && (await tx.findOneBy(Procurement, { id: agreement.procurementId }));
-    if (!callOff || !procurement || !ProcurementPolicy.canSee(ctx, procurement)) throw ProcurementError.CALL_OFF_NOT_FOUND({ field });
+    if (!callOff || !procurement || !ProcurementPolicy.canSee(ctx, procurement))
+      throw ProcurementError.CALL_OFF_NOT_FOUND({ field });
     if (callOff.organizationId !== organizationId) {
       const owner = await tx.findOneBy(Organization, { id: callOff.organizationId });
       throw ProcurementError.CALL_OFF_OF_OTHER_ORGANIZATION({ field, params: { organization: owner?.name ?? '' } });
     }
-    const needs: { need_id: string }[] = await tx.query(`SELECT need_id FROM procurement_needs WHERE procurement_id = $1 ORDER BY need_id`, [procurement.id]);
+    const needs: { need_id: string }[] = await tx.query(
+      `SELECT need_id FROM procurement_needs WHERE procurement_id = $1 ORDER BY need_id`,
+      [procurement.id],
+    );
     return { callOff, needIds: needs.map((n) => n.need_id) };
   }
 
@@ -155,9 +208,17 @@ export class CallOffService {
    * The one place call-off warnings come from: each system the caller runs (of the kinds that matter for the
    * product's category) with which the product's current version is not known to be SUPPORTED.
    */
-  private async compatibilityWarnings(ctx: RequestContext, organizationId: string, productId: string): Promise<CallOffWarning[]> {
+  private async compatibilityWarnings(
+    ctx: RequestContext,
+    organizationId: string,
+    productId: string,
+  ): Promise<CallOffWarning[]> {
     const { checks, missingKinds } = await this.compatibility.fitInLandscape(ctx, organizationId, productId);
-    const warning = (code: CallOffWarningCode, params: ErrorParams, extra: Partial<CallOffWarning>): CallOffWarning => ({
+    const warning = (
+      code: CallOffWarningCode,
+      params: ErrorParams,
+      extra: Partial<CallOffWarning>,
+    ): CallOffWarning => ({
       code,
       message: renderMessage(CALL_OFF_WARNINGS[code], ctx.lang, params),
       params,
@@ -165,10 +226,28 @@ export class CallOffService {
       ...extra,
     });
     return [
-      ...missingKinds.map((kind) => warning('NO_SYSTEM_OF_KIND', { kind: kind.key, kindSv: kind.labelSv.toLowerCase(), kindEn: kind.labelEn.toLowerCase() }, { kindKey: kind.key, systemId: null })),
+      ...missingKinds.map((kind) =>
+        warning(
+          'NO_SYSTEM_OF_KIND',
+          { kind: kind.key, kindSv: kind.labelSv.toLowerCase(), kindEn: kind.labelEn.toLowerCase() },
+          { kindKey: kind.key, systemId: null },
+        ),
+      ),
       ...checks.map((check) => {
-        const params = { productVersion: check.productVersion ?? '?', systemName: check.systemName, systemVersion: check.systemVersion, status: check.status, note: check.note ? `: ${check.note}` : '' };
-        return warning(check.status === CompatibilityStatus.UNKNOWN ? 'PRODUCT_COMPATIBILITY_UNKNOWN' : 'PRODUCT_NOT_SUPPORTED_WITH_SYSTEM', params, { systemId: check.systemId });
+        const params = {
+          productVersion: check.productVersion ?? '?',
+          systemName: check.systemName,
+          systemVersion: check.systemVersion,
+          status: check.status,
+          note: check.note ? `: ${check.note}` : '',
+        };
+        return warning(
+          check.status === CompatibilityStatus.UNKNOWN
+            ? 'PRODUCT_COMPATIBILITY_UNKNOWN'
+            : 'PRODUCT_NOT_SUPPORTED_WITH_SYSTEM',
+          params,
+          { systemId: check.systemId },
+        );
       }),
     ];
   }

@@ -15,25 +15,40 @@ export class FrameworkAgreementResolver {
     private readonly callOffService: CallOffService,
   ) {}
 
-  @Query(() => FrameworkAgreement, { description: "The agreement's card: lots, suppliers, products, validity, participants, call-offs so far." })
-  frameworkAgreement(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, UuidPipe) id: string): Promise<FrameworkAgreement> {
+  @Query(() => FrameworkAgreement, {
+    description: "The agreement's card: lots, suppliers, products, validity, participants, call-offs so far.",
+  })
+  frameworkAgreement(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+  ): Promise<FrameworkAgreement> {
     return this.agreementService.get(ctx, id);
   }
 
   @Roles(...ACTS)
   @Mutation(() => FrameworkAgreement, { description: 'Awards the framework agreement (TENDERING → AWARDED).' })
-  awardFrameworkAgreement(@Ctx() ctx: RequestContext, @Args('input') input: AwardFrameworkAgreementInput): Promise<FrameworkAgreement> {
+  awardFrameworkAgreement(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: AwardFrameworkAgreementInput,
+  ): Promise<FrameworkAgreement> {
     return this.agreementService.award(ctx, input);
   }
 
   @Roles(...ACTS)
-  @Mutation(() => FrameworkAgreement, { description: "Uses an extension option: the agreement's end moves by its months." })
-  useExtensionOption(@Ctx() ctx: RequestContext, @Args('input') input: UseExtensionOptionInput): Promise<FrameworkAgreement> {
+  @Mutation(() => FrameworkAgreement, {
+    description: "Uses an extension option: the agreement's end moves by its months.",
+  })
+  useExtensionOption(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: UseExtensionOptionInput,
+  ): Promise<FrameworkAgreement> {
     return this.agreementService.useExtensionOption(ctx, input);
   }
 
   @Roles(...ACTS)
-  @Mutation(() => CallOffResult, { description: 'A call-off (avrop) by a participating organisation under an ACTIVE agreement.' })
+  @Mutation(() => CallOffResult, {
+    description: 'A call-off (avrop) by a participating organisation under an ACTIVE agreement.',
+  })
   createCallOff(@Ctx() ctx: RequestContext, @Args('input') input: CreateCallOffInput): Promise<CallOffResult> {
     return this.callOffService.create(ctx, input);
   }

@@ -37,9 +37,11 @@ export class FrameworkAgreementService {
     if (input.endsOn < input.startsOn) throw ProcurementError.DATES_INVALID({ field: 'input.endsOn' });
     const { agreement, notified } = await this.db.transaction(async (tx) => {
       const procurement = await this.procurements.lockForChange(ctx, tx, input.procurementId, 'input.procurementId');
-      if (await tx.existsBy(FrameworkAgreement, { procurementId: procurement.id })) throw ProcurementError.ALREADY_AWARDED({ field: 'input.procurementId' });
+      if (await tx.existsBy(FrameworkAgreement, { procurementId: procurement.id }))
+        throw ProcurementError.ALREADY_AWARDED({ field: 'input.procurementId' });
       ProcurementTransitions.assert(procurement.status, ProcurementStatus.AWARDED, 'input.procurementId');
-      if (!(await tx.existsBy(Organization, { id: input.followUpOrganizationId }))) throw ProcurementError.ORGANIZATION_NOT_FOUND({ field: 'input.followUpOrganizationId' });
+      if (!(await tx.existsBy(Organization, { id: input.followUpOrganizationId })))
+        throw ProcurementError.ORGANIZATION_NOT_FOUND({ field: 'input.followUpOrganizationId' });
 
       const lotIds = new Set((await tx.findBy(ProcurementLot, { procurementId: procurement.id })).map((l) => l.id));
       const supplierIds = input.lots.flatMap((l) => l.suppliers.map((s) => s.supplierId));
@@ -57,13 +59,15 @@ export class FrameworkAgreementService {
           const at = `input.lots.${i}.suppliers.${j}`;
           if (!suppliers.has(s.supplierId)) throw ProcurementError.SUPPLIER_NOT_FOUND({ field: `${at}.supplierId` });
           if (lotSuppliers.has(s.supplierId)) throw ProcurementError.DUPLICATE_SUPPLIER({ field: `${at}.supplierId` });
-          if (rankings.has(s.ranking)) throw ProcurementError.DUPLICATE_RANKING({ field: `${at}.ranking`, params: { ranking: s.ranking } });
+          if (rankings.has(s.ranking))
+            throw ProcurementError.DUPLICATE_RANKING({ field: `${at}.ranking`, params: { ranking: s.ranking } });
           lotSuppliers.add(s.supplierId);
           rankings.add(s.ranking);
           s.productIds.forEach((productId, k) => {
             const product = products.get(productId);
             if (!product) throw ProcurementError.PRODUCT_NOT_FOUND({ field: `${at}.productIds.${k}` });
-            if (product.supplierId !== s.supplierId) throw ProcurementError.PRODUCT_OF_OTHER_SUPPLIER({ field: `${at}.productIds.${k}` });
+            if (product.supplierId !== s.supplierId)
+              throw ProcurementError.PRODUCT_OF_OTHER_SUPPLIER({ field: `${at}.productIds.${k}` });
           });
         });
       });
@@ -81,13 +85,30 @@ export class FrameworkAgreementService {
       });
       await tx.insert(FrameworkAgreement, agreement);
       if (input.extensionOptions.length) {
-        await tx.insert(ExtensionOption, input.extensionOptions.map((o, i) => ({ agreementId: agreement.id, number: i + 1, months: o.months, usedAt: null, usedByUserId: null })));
+        await tx.insert(
+          ExtensionOption,
+          input.extensionOptions.map((o, i) => ({
+            agreementId: agreement.id,
+            number: i + 1,
+            months: o.months,
+            usedAt: null,
+            usedByUserId: null,
+          })),
+        );
       }
       for (const lot of input.lots) {
         for (const s of lot.suppliers) {
-          const awarded = tx.create(AwardedSupplier, { agreementId: agreement.id, lotId: lot.lotId, supplierId: s.supplierId, ranking: s.ranking });
+          const awarded = tx.create(AwardedSupplier, {
+            agreementId: agreement.id,
+            lotId: lot.lotId,
+            supplierId: s.supplierId,
+            ranking: s.ranking,
+          });
           await tx.insert(AwardedSupplier, awarded);
-          await tx.insert(AwardedProduct, s.productIds.map((productId) => ({ awardedSupplierId: awarded.id, productId })));
+          await tx.insert(
+            AwardedProduct,
+            s.productIds.map((productId) => ({ awardedSupplierId: awarded.id, productId })),
+          );
         }
       }
       await this.procurements.transition(ctx, tx, procurement, ProcurementStatus.AWARDED, null);
@@ -95,7 +116,13 @@ export class FrameworkAgreementService {
         action: 'frameworkAgreement.awarded',
         entityType: 'FrameworkAgreement',
         entityId: agreement.id,
-        after: { ...agreement, followUpContactName: undefined, followUpContactEmail: undefined, extensionOptions: input.extensionOptions, lots: input.lots },
+        after: {
+          ...agreement,
+          followUpContactName: undefined,
+          followUpContactEmail: undefined,
+          extensionOptions: input.extensionOptions,
+          lots: input.lots,
+        },
       });
       const needIds: { need_id: string }[] = await tx.query(
         `SELECT need_id FROM procurement_needs WHERE procurement_id = $1
@@ -110,7 +137,8 @@ export class FrameworkAgreementService {
           kind: 'need.procurementAwarded',
           eventKey: agreement.id,
           title: (need) => `Upphandlingen för ”${need}” är tilldelad`,
-          body: (need) => `Ramavtalet i upphandlingen ”${procurement.title}” är tilldelat (${input.startsOn}–${input.endsOn}). Följ hela kedjan från behovet ”${need}”.`,
+          body: (need) =>
+            `Ramavtalet i upphandlingen ”${procurement.title}” är tilldelat (${input.startsOn}–${input.endsOn}). Följ hela kedjan från behovet ”${need}”.`,
           entityType: 'FrameworkAgreement',
           entityId: agreement.id,
         },
@@ -127,18 +155,38 @@ export class FrameworkAgreementService {
       const found = await tx.findOneBy(FrameworkAgreement, { id: input.agreementId });
       if (!found) throw ProcurementError.AGREEMENT_NOT_FOUND({ field: 'input.agreementId' });
       const procurement = await this.procurements.lockForChange(ctx, tx, found.procurementId, 'input.agreementId');
-      if (!AGREEMENT_IN_FORCE.includes(procurement.status)) throw ProcurementError.AGREEMENT_NOT_IN_FORCE({ field: 'input.agreementId', params: { status: procurement.status } });
-      const agreement = await tx.findOneOrFail(FrameworkAgreement, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
+      if (!AGREEMENT_IN_FORCE.includes(procurement.status))
+        throw ProcurementError.AGREEMENT_NOT_IN_FORCE({
+          field: 'input.agreementId',
+          params: { status: procurement.status },
+        });
+      const agreement = await tx.findOneOrFail(FrameworkAgreement, {
+        where: { id: found.id },
+        lock: { mode: 'pessimistic_write' },
+      });
       // An option is used before the agreement ends, even if the nightly expiry has not run yet.
-      if (this.clock.today() > agreement.endsOn) throw ProcurementError.AGREEMENT_NOT_IN_FORCE({ field: 'input.agreementId', params: { status: ProcurementStatus.EXPIRED } });
-      const option = await tx.findOne(ExtensionOption, { where: { id: input.optionId, agreementId: agreement.id }, lock: { mode: 'pessimistic_write' } });
+      if (this.clock.today() > agreement.endsOn)
+        throw ProcurementError.AGREEMENT_NOT_IN_FORCE({
+          field: 'input.agreementId',
+          params: { status: ProcurementStatus.EXPIRED },
+        });
+      const option = await tx.findOne(ExtensionOption, {
+        where: { id: input.optionId, agreementId: agreement.id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!option) throw ProcurementError.EXTENSION_NOT_FOUND({ field: 'input.optionId' });
       if (option.usedAt) throw ProcurementError.EXTENSION_USED({ field: 'input.optionId' });
       const before = { endsOn: agreement.endsOn };
       agreement.endsOn = plusMonths(agreement.endsOn, option.months);
       await tx.update(FrameworkAgreement, { id: agreement.id }, { endsOn: agreement.endsOn });
       await tx.update(ExtensionOption, { id: option.id }, { usedAt: this.clock.now(), usedByUserId: ctx.auditUserId });
-      await this.audit.record(ctx, tx, { action: 'frameworkAgreement.extended', entityType: 'FrameworkAgreement', entityId: agreement.id, before, after: { endsOn: agreement.endsOn, optionId: option.id, months: option.months } });
+      await this.audit.record(ctx, tx, {
+        action: 'frameworkAgreement.extended',
+        entityType: 'FrameworkAgreement',
+        entityId: agreement.id,
+        before,
+        after: { endsOn: agreement.endsOn, optionId: option.id, months: option.months },
+      });
       return agreement;
     });
   }
@@ -147,17 +195,28 @@ export class FrameworkAgreementService {
     const agreement = await this.load(ctx, id);
     if (!agreement) throw ProcurementError.AGREEMENT_NOT_FOUND({ field });
     const procurement = await this.procurements.load(ctx, agreement.procurementId);
-    if (!procurement || !ProcurementPolicy.canSee(ctx, procurement)) throw ProcurementError.AGREEMENT_NOT_FOUND({ field });
+    if (!procurement || !ProcurementPolicy.canSee(ctx, procurement))
+      throw ProcurementError.AGREEMENT_NOT_FOUND({ field });
     return agreement;
   }
 
   load(ctx: RequestContext, id: string): Promise<FrameworkAgreement | null> {
-    return ctx.loaders.byKey<string, FrameworkAgreement>('frameworkAgreement', (ids) => this.db.manager.findBy(FrameworkAgreement, { id: In([...ids]) }), (a) => a.id).load(id);
+    return ctx.loaders
+      .byKey<string, FrameworkAgreement>(
+        'frameworkAgreement',
+        (ids) => this.db.manager.findBy(FrameworkAgreement, { id: In([...ids]) }),
+        (a) => a.id,
+      )
+      .load(id);
   }
 
   ofProcurement(ctx: RequestContext, procurementId: string): Promise<FrameworkAgreement | null> {
     return ctx.loaders
-      .byKey<string, FrameworkAgreement>('frameworkAgreementByProcurement', (ids) => this.db.manager.findBy(FrameworkAgreement, { procurementId: In([...ids]) }), (a) => a.procurementId)
+      .byKey<string, FrameworkAgreement>(
+        'frameworkAgreementByProcurement',
+        (ids) => this.db.manager.findBy(FrameworkAgreement, { procurementId: In([...ids]) }),
+        (a) => a.procurementId,
+      )
       .load(procurementId);
   }
 
@@ -167,39 +226,68 @@ export class FrameworkAgreementService {
 
   extensionOptionsOf(ctx: RequestContext, agreementId: string): Promise<ExtensionOption[]> {
     return ctx.loaders
-      .manyByKey<string, ExtensionOption>('extensionOptions', (ids) => this.db.manager.find(ExtensionOption, { where: { agreementId: In([...ids]) }, order: { number: 'ASC' } }), (o) => o.agreementId)
+      .manyByKey<string, ExtensionOption>(
+        'extensionOptions',
+        (ids) =>
+          this.db.manager.find(ExtensionOption, { where: { agreementId: In([...ids]) }, order: { number: 'ASC' } }),
+        (o) => o.agreementId,
+      )
       .load(agreementId);
   }
 
   /** The lots awarded in the agreement (a lot may stay unawarded). */
   async awardedLotsOf(ctx: RequestContext, agreement: FrameworkAgreement): Promise<ProcurementLot[]> {
-    const [lots, awarded] = await Promise.all([this.procurements.lotsOf(ctx, agreement.procurementId), this.suppliersOfAgreement(ctx, agreement.id)]);
+    const [lots, awarded] = await Promise.all([
+      this.procurements.lotsOf(ctx, agreement.procurementId),
+      this.suppliersOfAgreement(ctx, agreement.id),
+    ]);
     const awardedLotIds = new Set(awarded.map((a) => a.lotId));
     return lots.filter((l) => awardedLotIds.has(l.id));
   }
 
   suppliersOfAgreement(ctx: RequestContext, agreementId: string): Promise<AwardedSupplier[]> {
     return ctx.loaders
-      .manyByKey<string, AwardedSupplier>('awardedSuppliersByAgreement', (ids) => this.db.manager.find(AwardedSupplier, { where: { agreementId: In([...ids]) }, order: { ranking: 'ASC' } }), (a) => a.agreementId)
+      .manyByKey<string, AwardedSupplier>(
+        'awardedSuppliersByAgreement',
+        (ids) =>
+          this.db.manager.find(AwardedSupplier, { where: { agreementId: In([...ids]) }, order: { ranking: 'ASC' } }),
+        (a) => a.agreementId,
+      )
       .load(agreementId);
   }
 
   suppliersOfLot(ctx: RequestContext, lotId: string): Promise<AwardedSupplier[]> {
     return ctx.loaders
-      .manyByKey<string, AwardedSupplier>('awardedSuppliersByLot', (ids) => this.db.manager.find(AwardedSupplier, { where: { lotId: In([...ids]) }, order: { ranking: 'ASC' } }), (a) => a.lotId)
+      .manyByKey<string, AwardedSupplier>(
+        'awardedSuppliersByLot',
+        (ids) => this.db.manager.find(AwardedSupplier, { where: { lotId: In([...ids]) }, order: { ranking: 'ASC' } }),
+        (a) => a.lotId,
+      )
       .load(lotId);
   }
 
   async productIdsOf(ctx: RequestContext, awardedSupplierId: string): Promise<string[]> {
     const rows = await ctx.loaders
-      .manyByKey<string, AwardedProduct>('awardedProducts', (ids) => this.db.manager.findBy(AwardedProduct, { awardedSupplierId: In([...ids]) }), (p) => p.awardedSupplierId)
+      .manyByKey<string, AwardedProduct>(
+        'awardedProducts',
+        (ids) => this.db.manager.findBy(AwardedProduct, { awardedSupplierId: In([...ids]) }),
+        (p) => p.awardedSupplierId,
+      )
       .load(awardedSupplierId);
     return rows.map((r) => r.productId);
   }
 
   callOffsOf(ctx: RequestContext, agreementId: string): Promise<CallOff[]> {
     return ctx.loaders
-      .manyByKey<string, CallOff>('callOffsByAgreement', (ids) => this.db.manager.find(CallOff, { where: { agreementId: In([...ids]) }, order: { calledOffOn: 'ASC', createdAt: 'ASC' } }), (c) => c.agreementId)
+      .manyByKey<string, CallOff>(
+        'callOffsByAgreement',
+        (ids) =>
+          this.db.manager.find(CallOff, {
+            where: { agreementId: In([...ids]) },
+            order: { calledOffOn: 'ASC', createdAt: 'ASC' },
+          }),
+        (c) => c.agreementId,
+      )
       .load(agreementId);
   }
 
@@ -216,6 +304,10 @@ export class FrameworkAgreementService {
         (r) => r.agreement_id,
       )
       .load(agreementId);
-    return { count: Number(rows?.count ?? 0), quantity: Number(rows?.quantity ?? 0), valueSek: Number(rows?.value_sek ?? 0) };
+    return {
+      count: Number(rows?.count ?? 0),
+      quantity: Number(rows?.quantity ?? 0),
+      valueSek: Number(rows?.value_sek ?? 0),
+    };
   }
 }

@@ -1,7 +1,9 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
-@ObjectType({ description: 'An organisation taking part in a joint procurement, with its contact and estimated volumes.' })
+@ObjectType({
+  description: 'An organisation taking part in a joint procurement, with its contact and estimated volumes.',
+})
 @Entity({ name: 'procurement_participations' })
 export class Participation {
   @Field(() => ID)

@@ -12,7 +12,9 @@ export class ParticipationResolver {
   constructor(private readonly participationService: ParticipationService) {}
 
   @Roles(...JOINS)
-  @Mutation(() => Participation, { description: 'Joins during the participation window (Europe/Stockholm calendar days, inclusive).' })
+  @Mutation(() => Participation, {
+    description: 'Joins during the participation window (Europe/Stockholm calendar days, inclusive).',
+  })
   joinProcurement(@Ctx() ctx: RequestContext, @Args('input') input: JoinProcurementInput): Promise<Participation> {
     return this.participationService.join(ctx, input);
   }
@@ -25,7 +27,10 @@ export class ParticipationResolver {
 
   @Roles(...JOINS)
   @Mutation(() => Procurement, { description: 'Withdraws until the window closes.' })
-  withdrawParticipation(@Ctx() ctx: RequestContext, @Args('input') input: WithdrawParticipationInput): Promise<Procurement> {
+  withdrawParticipation(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: WithdrawParticipationInput,
+  ): Promise<Procurement> {
     return this.participationService.withdraw(ctx, input);
   }
 }

@@ -103,12 +103,18 @@ export class ParticipationFieldsResolver {
     return this.organizations.load(ctx, p.organizationId);
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'Visible to node staff, the lead organisation and the participant itself.' })
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Visible to node staff, the lead organisation and the participant itself.',
+  })
   async contactName(@Ctx() ctx: RequestContext, @Parent() p: Participation) {
     return (await this.participations.contactOf(ctx, p))?.name ?? null;
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'Visible to node staff, the lead organisation and the participant itself.' })
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Visible to node staff, the lead organisation and the participant itself.',
+  })
   async contactEmail(@Ctx() ctx: RequestContext, @Parent() p: Participation) {
     return (await this.participations.contactOf(ctx, p))?.email ?? null;
   }
@@ -162,7 +168,9 @@ export class FrameworkAgreementFieldsResolver {
     return this.agreements.procurementOf(ctx, a);
   }
 
-  @ResolveField(() => ProcurementStatus, { description: "The procurement's status: AWARDED, ACTIVE, EXPIRED (or CANCELLED)." })
+  @ResolveField(() => ProcurementStatus, {
+    description: "The procurement's status: AWARDED, ACTIVE, EXPIRED (or CANCELLED).",
+  })
   async status(@Ctx() ctx: RequestContext, @Parent() a: FrameworkAgreement) {
     return (await this.agreements.procurementOf(ctx, a)).status;
   }
@@ -197,7 +205,9 @@ export class FrameworkAgreementFieldsResolver {
     return this.agreements.callOffTotalsOf(ctx, a.id);
   }
 
-  @ResolveField(() => [ID], { description: 'Test decisions the procurement answers (ids until the testbed is merged).' })
+  @ResolveField(() => [ID], {
+    description: 'Test decisions the procurement answers (ids until the testbed is merged).',
+  })
   testDecisionIds(@Ctx() ctx: RequestContext, @Parent() a: FrameworkAgreement) {
     return this.procurements.testDecisionIdsOf(ctx, a.procurementId);
   }

@@ -44,7 +44,8 @@ export class ProcurementScanService {
     const activated = await this.activateStarted(ctx, today);
     const expired = await this.expireEnded(ctx, today);
     const notified = (await this.remindAgreementsEnding(today)) + (await this.remindWindowsClosing(today));
-    if (activated || expired || notified) this.logger.log({ message: 'procurement scan', today, activated, expired, notified });
+    if (activated || expired || notified)
+      this.logger.log({ message: 'procurement scan', today, activated, expired, notified });
     return { activated, expired, notified };
   }
 
@@ -57,10 +58,22 @@ export class ProcurementScanService {
     let activated = 0;
     for (const row of due) {
       await this.db.transaction(async (tx) => {
-        const procurement = await tx.findOne(Procurement, { where: { id: row.id }, lock: { mode: 'pessimistic_write' } });
-        const [agreement]: { starts_on: string }[] = await tx.query(`SELECT starts_on::text AS starts_on FROM framework_agreements WHERE procurement_id = $1`, [row.id]);
+        const procurement = await tx.findOne(Procurement, {
+          where: { id: row.id },
+          lock: { mode: 'pessimistic_write' },
+        });
+        const [agreement]: { starts_on: string }[] = await tx.query(
+          `SELECT starts_on::text AS starts_on FROM framework_agreements WHERE procurement_id = $1`,
+          [row.id],
+        );
         if (procurement?.status !== ProcurementStatus.AWARDED || !agreement || agreement.starts_on > today) return;
-        await this.procurements.transition(ctx, tx, procurement, ProcurementStatus.ACTIVE, `Avtalet gäller från ${agreement.starts_on}.`);
+        await this.procurements.transition(
+          ctx,
+          tx,
+          procurement,
+          ProcurementStatus.ACTIVE,
+          `Avtalet gäller från ${agreement.starts_on}.`,
+        );
         activated++;
       });
     }
@@ -77,10 +90,22 @@ export class ProcurementScanService {
     let expired = 0;
     for (const row of due) {
       await this.db.transaction(async (tx) => {
-        const procurement = await tx.findOne(Procurement, { where: { id: row.id }, lock: { mode: 'pessimistic_write' } });
-        const [current]: { ends_on: string }[] = await tx.query(`SELECT ends_on::text AS ends_on FROM framework_agreements WHERE procurement_id = $1`, [row.id]);
+        const procurement = await tx.findOne(Procurement, {
+          where: { id: row.id },
+          lock: { mode: 'pessimistic_write' },
+        });
+        const [current]: { ends_on: string }[] = await tx.query(
+          `SELECT ends_on::text AS ends_on FROM framework_agreements WHERE procurement_id = $1`,
+          [row.id],
+        );
         if (procurement?.status !== ProcurementStatus.ACTIVE || !current || current.ends_on >= today) return;
-        await this.procurements.transition(ctx, tx, procurement, ProcurementStatus.EXPIRED, `Avtalstiden löpte ut ${current.ends_on}.`);
+        await this.procurements.transition(
+          ctx,
+          tx,
+          procurement,
+          ProcurementStatus.EXPIRED,
+          `Avtalstiden löpte ut ${current.ends_on}.`,
+        );
         expired++;
       });
     }
@@ -88,21 +113,32 @@ export class ProcurementScanService {
   }
 
   private async remindAgreementsEnding(today: string): Promise<number> {
-    const rows: { agreement_id: string; procurement_id: string; title: string; ends_on: string }[] = await this.db.manager.query(
-      `SELECT a.id AS agreement_id, p.id AS procurement_id, p.title, a.ends_on::text AS ends_on
+    const rows: { agreement_id: string; procurement_id: string; title: string; ends_on: string }[] =
+      await this.db.manager.query(
+        `SELECT a.id AS agreement_id, p.id AS procurement_id, p.title, a.ends_on::text AS ends_on
        FROM framework_agreements a JOIN procurements p ON p.id = a.procurement_id
        WHERE p.status = ANY($1::text[]) AND a.ends_on BETWEEN $2::date AND $3::date`,
-      // A month's slack: month arithmetic clamps at month ends; the exact threshold is checked below.
-      [[ProcurementStatus.AWARDED, ProcurementStatus.ACTIVE], today, plusMonths(today, Math.max(...AGREEMENT_REMINDER_MONTHS) + 1)],
-    );
+        // A month's slack: month arithmetic clamps at month ends; the exact threshold is checked below.
+        [
+          [ProcurementStatus.AWARDED, ProcurementStatus.ACTIVE],
+          today,
+          plusMonths(today, Math.max(...AGREEMENT_REMINDER_MONTHS) + 1),
+        ],
+      );
     let notified = 0;
     for (const row of rows) {
       // Only the nearest threshold reached: a scan that first runs a month before the end sends one reminder, not two.
       const months = AGREEMENT_REMINDER_MONTHS.find((m) => today >= plusMonths(row.ends_on, -m));
       if (!months) continue;
-      const participants: { organization_id: string }[] = await this.db.manager.query(`SELECT organization_id FROM procurement_participations WHERE procurement_id = $1`, [row.procurement_id]);
+      const participants: { organization_id: string }[] = await this.db.manager.query(
+        `SELECT organization_id FROM procurement_participations WHERE procurement_id = $1`,
+        [row.procurement_id],
+      );
       const recipients = [
-        ...(await this.users.withRoles(participants.map((p) => p.organization_id), [Role.MUNICIPALITY_COORDINATOR])),
+        ...(await this.users.withRoles(
+          participants.map((p) => p.organization_id),
+          [Role.MUNICIPALITY_COORDINATOR],
+        )),
         ...(await this.users.withRoles('ANY', NODE_ROLES)),
       ].map((u) => u.id);
       const ids = await this.db.transaction((tx) =>
@@ -137,7 +173,12 @@ export class ProcurementScanService {
          AND NOT EXISTS (SELECT 1 FROM procurement_participations pp WHERE pp.procurement_id = $2 AND pp.organization_id = o.id)`,
         [[OrganizationKind.MUNICIPALITY, OrganizationKind.REGION], row.id],
       );
-      const recipients = (await this.users.withRoles(eligible.map((o) => o.id), [Role.MUNICIPALITY_COORDINATOR])).map((u) => u.id);
+      const recipients = (
+        await this.users.withRoles(
+          eligible.map((o) => o.id),
+          [Role.MUNICIPALITY_COORDINATOR],
+        )
+      ).map((u) => u.id);
       const ids = await this.db.transaction((tx) =>
         this.notifications.notify(tx, {
           recipientUserIds: recipients,

@@ -8,7 +8,10 @@ export const NUMERIC_SEK = {
   from: (value: string | null) => (value == null ? null : Number(value)),
 };
 
-@ObjectType({ description: 'A joint procurement (gemensam upphandling) led by one organisation, which municipalities and the region join.' })
+@ObjectType({
+  description:
+    'A joint procurement (gemensam upphandling) led by one organisation, which municipalities and the region join.',
+})
 @Entity({ name: 'procurements' })
 export class Procurement {
   @Field(() => ID)
@@ -62,7 +65,10 @@ export class Procurement {
   @Column({ type: 'uuid', nullable: true })
   createdByUserId: string | null;
 
-  @Field(() => Date, { nullable: true, description: 'When it was first announced for participation; null while it never was.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it was first announced for participation; null while it never was.',
+  })
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
 

@@ -11,7 +11,8 @@ export enum ProcurementStatus {
 }
 registerEnumType(ProcurementStatus, {
   name: 'ProcurementStatus',
-  description: 'PLANNED → OPEN_FOR_PARTICIPATION → TENDERING → AWARDED → ACTIVE → EXPIRED, or CANCELLED from any non-final state.',
+  description:
+    'PLANNED → OPEN_FOR_PARTICIPATION → TENDERING → AWARDED → ACTIVE → EXPIRED, or CANCELLED from any non-final state.',
 });
 
 /** Procedures of the Public Procurement Act (LOU 2016:1145) that a joint procurement uses. */
@@ -34,10 +35,16 @@ export enum ProcurementKind {
   FUNCTION = 'FUNCTION',
   PRODUCT = 'PRODUCT',
 }
-registerEnumType(ProcurementKind, { name: 'ProcurementKind', description: 'FUNCTION funktionsupphandling (needs described as functions), PRODUCT produktupphandling.' });
+registerEnumType(ProcurementKind, {
+  name: 'ProcurementKind',
+  description: 'FUNCTION funktionsupphandling (needs described as functions), PRODUCT produktupphandling.',
+});
 
 export enum CallOffMethod {
   DIRECT_BY_RANKING = 'DIRECT_BY_RANKING',
   RENEWED_COMPETITION = 'RENEWED_COMPETITION',
 }
-registerEnumType(CallOffMethod, { name: 'CallOffMethod', description: 'DIRECT_BY_RANKING avrop enligt rangordning, RENEWED_COMPETITION förnyad konkurrensutsättning.' });
+registerEnumType(CallOffMethod, {
+  name: 'CallOffMethod',
+  description: 'DIRECT_BY_RANKING avrop enligt rangordning, RENEWED_COMPETITION förnyad konkurrensutsättning.',
+});

@@ -15,7 +15,10 @@ export const ProcurementPolicy = {
 
   /** The visibility rule as SQL over `procurements` aliased `alias`, for list queries (bind `:visibilityOrg`). */
   scope(alias = 'p'): VisibilityScope {
-    return { published: `${alias}.published_at IS NOT NULL`, ownedBy: [`${alias}.lead_organization_id = :visibilityOrg`] };
+    return {
+      published: `${alias}.published_at IS NOT NULL`,
+      ownedBy: [`${alias}.lead_organization_id = :visibilityOrg`],
+    };
   },
 
   /** Narrows a list over `procurements p` to what the caller may see. */
@@ -24,12 +27,17 @@ export const ProcurementPolicy = {
   },
 
   canSee(ctx: RequestContext, procurement: Pick<Procurement, 'leadOrganizationId' | 'publishedAt'>): boolean {
-    return Visibility.canSee(ctx, { organizationIds: [procurement.leadOrganizationId], published: ProcurementPolicy.isPublished(procurement) });
+    return Visibility.canSee(ctx, {
+      organizationIds: [procurement.leadOrganizationId],
+      published: ProcurementPolicy.isPublished(procurement),
+    });
   },
 
   assertCanSee(ctx: RequestContext, procurement: Procurement, field = 'id'): void {
-    Visibility.assertCanSee(ctx, { organizationIds: [procurement.leadOrganizationId], published: ProcurementPolicy.isPublished(procurement) }, () =>
-      ProcurementError.NOT_FOUND({ field }),
+    Visibility.assertCanSee(
+      ctx,
+      { organizationIds: [procurement.leadOrganizationId], published: ProcurementPolicy.isPublished(procurement) },
+      () => ProcurementError.NOT_FOUND({ field }),
     );
   },
 

@@ -4,7 +4,10 @@ import { Procurement } from './procurement.entity.js';
 import { RequirementSpecificationVersion } from './requirement-specification-version.entity.js';
 import { ProcurementService } from './procurement.service.js';
 import { CreateProcurementInput, UpdateProcurementInput } from './dto/create-procurement.input.js';
-import { ChangeProcurementStatusInput, PublishRequirementSpecificationInput } from './dto/change-procurement-status.input.js';
+import {
+  ChangeProcurementStatusInput,
+  PublishRequirementSpecificationInput,
+} from './dto/change-procurement-status.input.js';
 import { ProcurementsArgs } from './dto/procurements.args.js';
 
 @ObjectType()
@@ -16,7 +19,10 @@ const RUNS = [Role.NODE_ADMIN, Role.NODE_STAFF, Role.MUNICIPALITY_COORDINATOR];
 export class ProcurementResolver {
   constructor(private readonly procurementService: ProcurementService) {}
 
-  @Query(() => ProcurementConnection, { description: 'Joint procurements, newest first. `openForMyOrganization: true`: the ones your organisation can join now.' })
+  @Query(() => ProcurementConnection, {
+    description:
+      'Joint procurements, newest first. `openForMyOrganization: true`: the ones your organisation can join now.',
+  })
   procurements(@Ctx() ctx: RequestContext, @Args() args: ProcurementsArgs) {
     return this.procurementService.list(ctx, args);
   }
@@ -40,13 +46,21 @@ export class ProcurementResolver {
 
   @Roles(...RUNS)
   @Mutation(() => Procurement)
-  changeProcurementStatus(@Ctx() ctx: RequestContext, @Args('input') input: ChangeProcurementStatusInput): Promise<Procurement> {
+  changeProcurementStatus(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: ChangeProcurementStatusInput,
+  ): Promise<Procurement> {
     return this.procurementService.changeStatus(ctx, input);
   }
 
   @Roles(...RUNS)
-  @Mutation(() => RequirementSpecificationVersion, { description: 'Publishes the next version of the requirement specification; earlier versions are kept.' })
-  publishRequirementSpecification(@Ctx() ctx: RequestContext, @Args('input') input: PublishRequirementSpecificationInput): Promise<RequirementSpecificationVersion> {
+  @Mutation(() => RequirementSpecificationVersion, {
+    description: 'Publishes the next version of the requirement specification; earlier versions are kept.',
+  })
+  publishRequirementSpecification(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: PublishRequirementSpecificationInput,
+  ): Promise<RequirementSpecificationVersion> {
     return this.procurementService.publishRequirementSpecification(ctx, input);
   }
 }

@@ -1,6 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
-import { assertReferencesExist, AuditService, Clock, type ConnectionResult, Db, Organization, OrganizationKind, paginate, type RequestContext, Role, UserService } from '#core';
+import {
+  assertReferencesExist,
+  AuditService,
+  Clock,
+  type ConnectionResult,
+  Db,
+  Organization,
+  OrganizationKind,
+  paginate,
+  type RequestContext,
+  Role,
+  UserService,
+} from '#core';
 import { NotificationService } from '#notifications';
 import { TechnologyCategoryService } from '#catalog';
 import { NeedService, NeedStatus, NeedThreadService } from '#needs';
@@ -14,7 +26,10 @@ import { ProcurementError } from './procurement.errors.js';
 import { ProcurementPolicy } from './procurement.policy.js';
 import { ProcurementTransitions } from './procurement.workflow.js';
 import type { CreateProcurementInput, LotInput, UpdateProcurementInput } from './dto/create-procurement.input.js';
-import type { ChangeProcurementStatusInput, PublishRequirementSpecificationInput } from './dto/change-procurement-status.input.js';
+import type {
+  ChangeProcurementStatusInput,
+  PublishRequirementSpecificationInput,
+} from './dto/change-procurement-status.input.js';
 import type { ProcurementsArgs } from './dto/procurements.args.js';
 
 export const JOINING_KINDS: readonly OrganizationKind[] = [OrganizationKind.MUNICIPALITY, OrganizationKind.REGION];
@@ -39,7 +54,8 @@ export class ProcurementService {
     assertDistinctLotNames(input.lots);
     const category = await this.categories.resolve(ctx, input.category, 'input.category');
     return this.db.transaction(async (tx) => {
-      if (!(await tx.existsBy(Organization, { id: leadOrganizationId }))) throw ProcurementError.ORGANIZATION_NOT_FOUND({ field: 'input.leadOrganizationId' });
+      if (!(await tx.existsBy(Organization, { id: leadOrganizationId })))
+        throw ProcurementError.ORGANIZATION_NOT_FOUND({ field: 'input.leadOrganizationId' });
       await this.assertLinks(ctx, tx, input.needIds, input.testDecisionIds);
       const now = this.clock.now();
       const procurement = tx.create(Procurement, {
@@ -62,12 +78,25 @@ export class ProcurementService {
       await tx.insert(Procurement, procurement);
       const lots = await this.insertLots(tx, procurement.id, input.lots);
       await this.replaceLinks(tx, procurement.id, input.needIds, input.testDecisionIds);
-      await tx.insert(ProcurementStatusChange, { procurementId: procurement.id, fromStatus: null, toStatus: ProcurementStatus.PLANNED, reason: null, changedByUserId: ctx.auditUserId, bySystem: !!ctx.actor?.system, changedAt: now });
+      await tx.insert(ProcurementStatusChange, {
+        procurementId: procurement.id,
+        fromStatus: null,
+        toStatus: ProcurementStatus.PLANNED,
+        reason: null,
+        changedByUserId: ctx.auditUserId,
+        bySystem: !!ctx.actor?.system,
+        changedAt: now,
+      });
       await this.audit.record(ctx, tx, {
         action: 'procurement.created',
         entityType: 'Procurement',
         entityId: procurement.id,
-        after: { ...procurement, lots: lots.map((l) => l.name), needIds: input.needIds ?? [], testDecisionIds: input.testDecisionIds ?? [] },
+        after: {
+          ...procurement,
+          lots: lots.map((l) => l.name),
+          needIds: input.needIds ?? [],
+          testDecisionIds: input.testDecisionIds ?? [],
+        },
       });
       return procurement;
     });
@@ -78,7 +107,8 @@ export class ProcurementService {
     if (input.lots) assertDistinctLotNames(input.lots);
     return this.db.transaction(async (tx) => {
       const procurement = await this.lockForChange(ctx, tx, input.id, 'input.id');
-      if (procurement.status !== ProcurementStatus.PLANNED) throw ProcurementError.NOT_EDITABLE({ field: 'input.id', params: { status: procurement.status } });
+      if (procurement.status !== ProcurementStatus.PLANNED)
+        throw ProcurementError.NOT_EDITABLE({ field: 'input.id', params: { status: procurement.status } });
       const before = { ...procurement };
       const opensOn = input.participationOpensOn ?? procurement.participationOpensOn;
       const closesOn = input.participationClosesOn ?? procurement.participationClosesOn;
@@ -102,7 +132,13 @@ export class ProcurementService {
         await this.insertLots(tx, id, input.lots);
       }
       await this.replaceLinks(tx, id, input.needIds, input.testDecisionIds);
-      await this.audit.record(ctx, tx, { action: 'procurement.updated', entityType: 'Procurement', entityId: id, before, after: { ...procurement, lots: input.lots?.map((l) => l.name) } });
+      await this.audit.record(ctx, tx, {
+        action: 'procurement.updated',
+        entityType: 'Procurement',
+        entityId: id,
+        before,
+        after: { ...procurement, lots: input.lots?.map((l) => l.name) },
+      });
       return procurement;
     });
   }
@@ -111,17 +147,24 @@ export class ProcurementService {
     const { procurement, notificationIds } = await this.db.transaction(async (tx) => {
       const procurement = await this.lockForChange(ctx, tx, input.id, 'input.id');
       ProcurementTransitions.assert(procurement.status, input.status, 'input.status');
-      if (input.status === ProcurementStatus.AWARDED) throw ProcurementError.AWARD_THROUGH_MUTATION({ field: 'input.status' });
-      if (input.status === ProcurementStatus.CANCELLED && !input.reason) throw ProcurementError.REASON_REQUIRED({ field: 'input.reason' });
+      if (input.status === ProcurementStatus.AWARDED)
+        throw ProcurementError.AWARD_THROUGH_MUTATION({ field: 'input.status' });
+      if (input.status === ProcurementStatus.CANCELLED && !input.reason)
+        throw ProcurementError.REASON_REQUIRED({ field: 'input.reason' });
       if (input.status === ProcurementStatus.ACTIVE || input.status === ProcurementStatus.EXPIRED) {
         const agreement = await tx.findOneByOrFail(FrameworkAgreement, { procurementId: procurement.id });
         const today = this.clock.today();
         const params = { startsOn: agreement.startsOn, endsOn: agreement.endsOn, today };
-        if (input.status === ProcurementStatus.ACTIVE && (today < agreement.startsOn || today > agreement.endsOn)) throw ProcurementError.NOT_WITHIN_VALIDITY({ field: 'input.status', params });
-        if (input.status === ProcurementStatus.EXPIRED && today <= agreement.endsOn) throw ProcurementError.NOT_YET_ENDED({ field: 'input.status', params });
+        if (input.status === ProcurementStatus.ACTIVE && (today < agreement.startsOn || today > agreement.endsOn))
+          throw ProcurementError.NOT_WITHIN_VALIDITY({ field: 'input.status', params });
+        if (input.status === ProcurementStatus.EXPIRED && today <= agreement.endsOn)
+          throw ProcurementError.NOT_YET_ENDED({ field: 'input.status', params });
       }
       const changed = await this.transition(ctx, tx, procurement, input.status, input.reason ?? null);
-      return { procurement: changed, notificationIds: input.status === ProcurementStatus.CANCELLED ? await this.notifyCancelled(tx, changed) : [] };
+      return {
+        procurement: changed,
+        notificationIds: input.status === ProcurementStatus.CANCELLED ? await this.notifyCancelled(tx, changed) : [],
+      };
     });
     await this.notifications.dispatch(notificationIds);
     return procurement;
@@ -134,8 +177,13 @@ export class ProcurementService {
       [procurement.id],
     );
     if (participants.length === 0) return [];
-    const coordinators = await this.users.withRoles(participants.map((p) => p.organization_id), [Role.MUNICIPALITY_COORDINATOR]);
-    const joiners: { id: string }[] = await tx.query(`SELECT id FROM users WHERE id = ANY($1::uuid[]) AND active`, [participants.map((p) => p.joined_by_user_id).filter(Boolean)]);
+    const coordinators = await this.users.withRoles(
+      participants.map((p) => p.organization_id),
+      [Role.MUNICIPALITY_COORDINATOR],
+    );
+    const joiners: { id: string }[] = await tx.query(`SELECT id FROM users WHERE id = ANY($1::uuid[]) AND active`, [
+      participants.map((p) => p.joined_by_user_id).filter(Boolean),
+    ]);
     // The reason is free text: it stays in-app (params), out of the e-mailed body.
     return this.notifications.notify(tx, {
       recipientUserIds: [...coordinators.map((u) => u.id), ...joiners.map((u) => u.id)],
@@ -153,7 +201,13 @@ export class ProcurementService {
    * Moves a locked procurement to `to` and records who did it: the status history row (user or system),
    * and the audit entry. Callers have checked the rules of the move.
    */
-  async transition(ctx: RequestContext, tx: EntityManager, procurement: Procurement, to: ProcurementStatus, reason: string | null): Promise<Procurement> {
+  async transition(
+    ctx: RequestContext,
+    tx: EntityManager,
+    procurement: Procurement,
+    to: ProcurementStatus,
+    reason: string | null,
+  ): Promise<Procurement> {
     ProcurementTransitions.assert(procurement.status, to, 'input.status');
     const before = { ...procurement };
     const now = this.clock.now();
@@ -161,23 +215,63 @@ export class ProcurementService {
     procurement.updatedAt = now;
     if (to === ProcurementStatus.CANCELLED) procurement.cancellationReason = reason;
     if (to === ProcurementStatus.OPEN_FOR_PARTICIPATION) procurement.publishedAt ??= now;
-    await tx.update(Procurement, { id: procurement.id }, { status: to, updatedAt: now, cancellationReason: procurement.cancellationReason, publishedAt: procurement.publishedAt });
-    await tx.insert(ProcurementStatusChange, { procurementId: procurement.id, fromStatus: before.status, toStatus: to, reason, changedByUserId: ctx.auditUserId, bySystem: !!ctx.actor?.system, changedAt: now });
-    await this.audit.record(ctx, tx, { action: 'procurement.statusChanged', entityType: 'Procurement', entityId: procurement.id, before: { status: before.status }, after: { status: to, reason } });
+    await tx.update(
+      Procurement,
+      { id: procurement.id },
+      {
+        status: to,
+        updatedAt: now,
+        cancellationReason: procurement.cancellationReason,
+        publishedAt: procurement.publishedAt,
+      },
+    );
+    await tx.insert(ProcurementStatusChange, {
+      procurementId: procurement.id,
+      fromStatus: before.status,
+      toStatus: to,
+      reason,
+      changedByUserId: ctx.auditUserId,
+      bySystem: !!ctx.actor?.system,
+      changedAt: now,
+    });
+    await this.audit.record(ctx, tx, {
+      action: 'procurement.statusChanged',
+      entityType: 'Procurement',
+      entityId: procurement.id,
+      before: { status: before.status },
+      after: { status: to, reason },
+    });
     if (to === ProcurementStatus.OPEN_FOR_PARTICIPATION) {
       // The thread: the needs a joint procurement answers are IN_PROCUREMENT once municipalities can join it.
-      const linked: { need_id: string }[] = await tx.query(`SELECT need_id FROM procurement_needs WHERE procurement_id = $1`, [procurement.id]);
-      await this.needThread.advance(ctx, tx, linked.map((r) => r.need_id), NeedStatus.IN_PROCUREMENT, `Gemensam upphandling: ${procurement.title}`, { entityType: 'Procurement', entityId: procurement.id });
+      const linked: { need_id: string }[] = await tx.query(
+        `SELECT need_id FROM procurement_needs WHERE procurement_id = $1`,
+        [procurement.id],
+      );
+      await this.needThread.advance(
+        ctx,
+        tx,
+        linked.map((r) => r.need_id),
+        NeedStatus.IN_PROCUREMENT,
+        `Gemensam upphandling: ${procurement.title}`,
+        { entityType: 'Procurement', entityId: procurement.id },
+      );
     }
     return procurement;
   }
 
-  async publishRequirementSpecification(ctx: RequestContext, input: PublishRequirementSpecificationInput): Promise<RequirementSpecificationVersion> {
+  async publishRequirementSpecification(
+    ctx: RequestContext,
+    input: PublishRequirementSpecificationInput,
+  ): Promise<RequirementSpecificationVersion> {
     return this.db.transaction(async (tx) => {
       const procurement = await this.lockForChange(ctx, tx, input.procurementId, 'input.procurementId');
       const open = [ProcurementStatus.PLANNED, ProcurementStatus.OPEN_FOR_PARTICIPATION, ProcurementStatus.TENDERING];
-      if (!open.includes(procurement.status)) throw ProcurementError.SPEC_CLOSED({ field: 'input.procurementId', params: { status: procurement.status } });
-      const [{ next }]: { next: number }[] = await tx.query(`SELECT coalesce(max(version), 0) + 1 AS next FROM requirement_specification_versions WHERE procurement_id = $1`, [procurement.id]);
+      if (!open.includes(procurement.status))
+        throw ProcurementError.SPEC_CLOSED({ field: 'input.procurementId', params: { status: procurement.status } });
+      const [{ next }]: { next: number }[] = await tx.query(
+        `SELECT coalesce(max(version), 0) + 1 AS next FROM requirement_specification_versions WHERE procurement_id = $1`,
+        [procurement.id],
+      );
       const version = tx.create(RequirementSpecificationVersion, {
         procurementId: procurement.id,
         version: Number(next),
@@ -187,7 +281,12 @@ export class ProcurementService {
         publishedByUserId: ctx.auditUserId,
       });
       await tx.insert(RequirementSpecificationVersion, version);
-      await this.audit.record(ctx, tx, { action: 'procurement.requirementSpecificationPublished', entityType: 'Procurement', entityId: procurement.id, after: version });
+      await this.audit.record(ctx, tx, {
+        action: 'procurement.requirementSpecificationPublished',
+        entityType: 'Procurement',
+        entityId: procurement.id,
+        after: version,
+      });
       return version;
     });
   }
@@ -204,14 +303,20 @@ export class ProcurementService {
     const qb = this.db.manager.createQueryBuilder(Procurement, 'p');
     ProcurementPolicy.scopeList(ctx, qb);
     if (args.status) qb.andWhere('p.status = :status', { status: args.status });
-    if (args.category) qb.andWhere('p.category_id = :category', { category: (await this.categories.resolve(ctx, args.category, 'category')).id });
+    if (args.category)
+      qb.andWhere('p.category_id = :category', {
+        category: (await this.categories.resolve(ctx, args.category, 'category')).id,
+      });
     if (args.openForMyOrganization) {
       if (!JOINING_KINDS.includes(ctx.user.organizationKind)) qb.andWhere('false');
       qb.andWhere('p.status = :open AND :today BETWEEN p.participation_opens_on AND p.participation_closes_on', {
         open: ProcurementStatus.OPEN_FOR_PARTICIPATION,
         today: this.clock.today(),
       });
-      qb.andWhere('NOT EXISTS (SELECT 1 FROM procurement_participations pp WHERE pp.procurement_id = p.id AND pp.organization_id = :myOrg)', { myOrg: ctx.organizationId });
+      qb.andWhere(
+        'NOT EXISTS (SELECT 1 FROM procurement_participations pp WHERE pp.procurement_id = p.id AND pp.organization_id = :myOrg)',
+        { myOrg: ctx.organizationId },
+      );
     }
     return paginate(qb, args, [
       { expression: 'p.created_at', direction: 'DESC', value: (p) => p.createdAt },
@@ -228,24 +333,45 @@ export class ProcurementService {
 
   /** Without the visibility check: for field resolvers below an already visible parent. */
   load(ctx: RequestContext, id: string): Promise<Procurement | null> {
-    return ctx.loaders.byKey<string, Procurement>('procurement', (ids) => this.db.manager.findBy(Procurement, { id: In([...ids]) }), (p) => p.id).load(id);
+    return ctx.loaders
+      .byKey<string, Procurement>(
+        'procurement',
+        (ids) => this.db.manager.findBy(Procurement, { id: In([...ids]) }),
+        (p) => p.id,
+      )
+      .load(id);
   }
 
   lotsOf(ctx: RequestContext, procurementId: string): Promise<ProcurementLot[]> {
     return ctx.loaders
-      .manyByKey<string, ProcurementLot>('procurementLots', (ids) => this.db.manager.find(ProcurementLot, { where: { procurementId: In([...ids]) }, order: { number: 'ASC' } }), (l) => l.procurementId)
+      .manyByKey<string, ProcurementLot>(
+        'procurementLots',
+        (ids) =>
+          this.db.manager.find(ProcurementLot, { where: { procurementId: In([...ids]) }, order: { number: 'ASC' } }),
+        (l) => l.procurementId,
+      )
       .load(procurementId);
   }
 
   loadLot(ctx: RequestContext, id: string): Promise<ProcurementLot | null> {
-    return ctx.loaders.byKey<string, ProcurementLot>('procurementLot', (ids) => this.db.manager.findBy(ProcurementLot, { id: In([...ids]) }), (l) => l.id).load(id);
+    return ctx.loaders
+      .byKey<string, ProcurementLot>(
+        'procurementLot',
+        (ids) => this.db.manager.findBy(ProcurementLot, { id: In([...ids]) }),
+        (l) => l.id,
+      )
+      .load(id);
   }
 
   specificationVersionsOf(ctx: RequestContext, procurementId: string): Promise<RequirementSpecificationVersion[]> {
     return ctx.loaders
       .manyByKey<string, RequirementSpecificationVersion>(
         'requirementSpecificationVersions',
-        (ids) => this.db.manager.find(RequirementSpecificationVersion, { where: { procurementId: In([...ids]) }, order: { version: 'ASC' } }),
+        (ids) =>
+          this.db.manager.find(RequirementSpecificationVersion, {
+            where: { procurementId: In([...ids]) },
+            order: { version: 'ASC' },
+          }),
         (v) => v.procurementId,
       )
       .load(procurementId);
@@ -255,7 +381,11 @@ export class ProcurementService {
     return ctx.loaders
       .manyByKey<string, ProcurementStatusChange>(
         'procurementStatusChanges',
-        (ids) => this.db.manager.find(ProcurementStatusChange, { where: { procurementId: In([...ids]) }, order: { changedAt: 'ASC' } }),
+        (ids) =>
+          this.db.manager.find(ProcurementStatusChange, {
+            where: { procurementId: In([...ids]) },
+            order: { changedAt: 'ASC' },
+          }),
         (c) => c.procurementId,
       )
       .load(procurementId);
@@ -265,7 +395,11 @@ export class ProcurementService {
     const rows = await ctx.loaders
       .manyByKey<string, { procurement_id: string; need_id: string }>(
         'procurementNeedIds',
-        (ids) => this.db.manager.query(`SELECT procurement_id, need_id FROM procurement_needs WHERE procurement_id = ANY($1::uuid[]) ORDER BY need_id`, [[...ids]]),
+        (ids) =>
+          this.db.manager.query(
+            `SELECT procurement_id, need_id FROM procurement_needs WHERE procurement_id = ANY($1::uuid[]) ORDER BY need_id`,
+            [[...ids]],
+          ),
         (r) => r.procurement_id,
       )
       .load(procurementId);
@@ -276,7 +410,11 @@ export class ProcurementService {
     const rows = await ctx.loaders
       .manyByKey<string, { procurement_id: string; test_decision_id: string }>(
         'procurementTestDecisionIds',
-        (ids) => this.db.manager.query(`SELECT procurement_id, test_decision_id FROM procurement_test_decisions WHERE procurement_id = ANY($1::uuid[]) ORDER BY test_decision_id`, [[...ids]]),
+        (ids) =>
+          this.db.manager.query(
+            `SELECT procurement_id, test_decision_id FROM procurement_test_decisions WHERE procurement_id = ANY($1::uuid[]) ORDER BY test_decision_id`,
+            [[...ids]],
+          ),
         (r) => r.procurement_id,
       )
       .load(procurementId);
@@ -284,24 +422,49 @@ export class ProcurementService {
   }
 
   /** Linked needs must be visible to the caller and not merged; decisions are published to all members. */
-  private async assertLinks(ctx: RequestContext, tx: EntityManager, needIds: readonly string[] | undefined, testDecisionIds: readonly string[] | undefined): Promise<void> {
+  private async assertLinks(
+    ctx: RequestContext,
+    tx: EntityManager,
+    needIds: readonly string[] | undefined,
+    testDecisionIds: readonly string[] | undefined,
+  ): Promise<void> {
     if (needIds?.length) await this.needs.assertLinkable(ctx, tx, needIds, 'input.needIds');
-    if (testDecisionIds?.length) await assertReferencesExist(tx, 'test_decisions', testDecisionIds, 'input.testDecisionIds', 'Test decision');
+    if (testDecisionIds?.length)
+      await assertReferencesExist(tx, 'test_decisions', testDecisionIds, 'input.testDecisionIds', 'Test decision');
   }
 
-  private async replaceLinks(tx: EntityManager, procurementId: string, needIds: readonly string[] | undefined, testDecisionIds: readonly string[] | undefined): Promise<void> {
+  private async replaceLinks(
+    tx: EntityManager,
+    procurementId: string,
+    needIds: readonly string[] | undefined,
+    testDecisionIds: readonly string[] | undefined,
+  ): Promise<void> {
     if (needIds) {
       await tx.query(`DELETE FROM procurement_needs WHERE procurement_id = $1`, [procurementId]);
-      if (needIds.length) await tx.query(`INSERT INTO procurement_needs (procurement_id, need_id) SELECT $1, unnest($2::uuid[])`, [procurementId, [...needIds]]);
+      if (needIds.length)
+        await tx.query(`INSERT INTO procurement_needs (procurement_id, need_id) SELECT $1, unnest($2::uuid[])`, [
+          procurementId,
+          [...needIds],
+        ]);
     }
     if (testDecisionIds) {
       await tx.query(`DELETE FROM procurement_test_decisions WHERE procurement_id = $1`, [procurementId]);
-      if (testDecisionIds.length) await tx.query(`INSERT INTO procurement_test_decisions (procurement_id, test_decision_id) SELECT $1, unnest($2::uuid[])`, [procurementId, [...testDecisionIds]]);
+      if (testDecisionIds.length)
+        await tx.query(
+          `INSERT INTO procurement_test_decisions (procurement_id, test_decision_id) SELECT $1, unnest($2::uuid[])`,
+          [procurementId, [...testDecisionIds]],
+        );
     }
   }
 
-  private async insertLots(tx: EntityManager, procurementId: string, lots: readonly LotInput[]): Promise<ProcurementLot[]> {
-    const rows = lots.map((lot, i) => tx.create(ProcurementLot, { procurementId, number: i + 1, name: lot.name, description: lot.description ?? null }));
+  private async insertLots(
+    tx: EntityManager,
+    procurementId: string,
+    lots: readonly LotInput[],
+  ): Promise<ProcurementLot[]> {
+    const rows = lots.map((lot, i) =>
+      tx.create(ProcurementLot, { procurementId, number: i + 1, name: lot.name, description: lot.description ?? null }),
+    );
     await tx.insert(ProcurementLot, rows);
     return rows;
   }
@@ -315,7 +478,8 @@ function assertDistinctLotNames(lots: readonly LotInput[]): void {
   const seen = new Set<string>();
   lots.forEach((lot, i) => {
     const key = lot.name.toLowerCase();
-    if (seen.has(key)) throw ProcurementError.DUPLICATE_LOT_NAME({ field: `input.lots.${i}.name`, params: { name: lot.name } });
+    if (seen.has(key))
+      throw ProcurementError.DUPLICATE_LOT_NAME({ field: `input.lots.${i}.name`, params: { name: lot.name } });
     seen.add(key);
   });
 }

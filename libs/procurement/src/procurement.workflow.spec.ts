@@ -7,7 +7,8 @@ describe('procurement workflow and calendar rules', () => {
   it('allows the lifecycle in order and CANCELLED from every non-final state', () => {
     expect(ProcurementTransitions.can(S.PLANNED, S.OPEN_FOR_PARTICIPATION)).toBe(true);
     expect(ProcurementTransitions.can(S.OPEN_FOR_PARTICIPATION, S.ACTIVE)).toBe(false);
-    for (const from of [S.PLANNED, S.OPEN_FOR_PARTICIPATION, S.TENDERING, S.AWARDED, S.ACTIVE]) expect(ProcurementTransitions.can(from, S.CANCELLED)).toBe(true);
+    for (const from of [S.PLANNED, S.OPEN_FOR_PARTICIPATION, S.TENDERING, S.AWARDED, S.ACTIVE])
+      expect(ProcurementTransitions.can(from, S.CANCELLED)).toBe(true);
     expect(ProcurementTransitions.allowedFrom(S.EXPIRED)).toEqual([]);
     expect(() => ProcurementTransitions.assert(S.CANCELLED, S.PLANNED)).toThrow(/Allowed: —/);
   });

@@ -15,7 +15,6 @@ export const ProcurementTransitions = defineTransitions<S>({
 /** States in which an agreement exists and has not ended. */
 export const AGREEMENT_IN_FORCE: readonly S[] = [S.AWARDED, S.ACTIVE];
 
-
 /** Adds whole days to a `YYYY-MM-DD` date. */
 export function plusDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00.000Z`);

@@ -1,7 +1,10 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-@ObjectType({ description: 'One published version of the requirement specification (kravspecifikation); every version is kept (S1:2562).' })
+@ObjectType({
+  description:
+    'One published version of the requirement specification (kravspecifikation); every version is kept (S1:2562).',
+})
 @Entity({ name: 'requirement_specification_versions' })
 export class RequirementSpecificationVersion {
   @Field(() => ID)

@@ -33,11 +33,14 @@ export enum ConsentApproach {
 }
 registerEnumType(ConsentApproach, {
   name: 'TestConsentApproach',
-  description: 'Hur samtycke hanteras. Samtycke ges av personen själv, aldrig av anhöriga eller ställföreträdare (S2:230).',
+  description:
+    'Hur samtycke hanteras. Samtycke ges av personen själv, aldrig av anhöriga eller ställföreträdare (S2:230).',
   valuesMap: {
     PERSON_THEMSELF: { description: 'Personen samtycker själv.' },
     PERSON_WITH_SUPPORT: { description: 'Personen samtycker själv, med stöd (t.ex. bildstöd, tolk).' },
-    NOT_APPLICABLE_NO_PERSONAL_DATA: { description: 'Ej tillämpligt: testet behandlar inga personuppgifter om brukare.' },
+    NOT_APPLICABLE_NO_PERSONAL_DATA: {
+      description: 'Ej tillämpligt: testet behandlar inga personuppgifter om brukare.',
+    },
     RELATIVE: { description: 'Avvisas alltid: anhöriga kan inte samtycka för någon annan.' },
     GUARDIAN: { description: 'Avvisas alltid: god man/förvaltare kan inte samtycka till insatsen för någon annan.' },
   },
@@ -56,7 +59,11 @@ export enum ParticipantGroup {
 }
 registerEnumType(ParticipantGroup, {
   name: 'TestParticipantGroup',
-  valuesMap: { CARE_RECIPIENTS: { description: 'Brukare' }, STAFF: { description: 'Personal' }, RELATIVES: { description: 'Anhöriga' } },
+  valuesMap: {
+    CARE_RECIPIENTS: { description: 'Brukare' },
+    STAFF: { description: 'Personal' },
+    RELATIVES: { description: 'Anhöriga' },
+  },
 });
 
 export enum ObservationKind {
@@ -67,7 +74,11 @@ export enum ObservationKind {
 registerEnumType(ObservationKind, {
   name: 'TestObservationKind',
   description: 'So that obstacles and opportunities become learning (S4:336).',
-  valuesMap: { OBSTACLE: { description: 'Hinder' }, OPPORTUNITY: { description: 'Möjlighet' }, LESSON: { description: 'Lärdom' } },
+  valuesMap: {
+    OBSTACLE: { description: 'Hinder' },
+    OPPORTUNITY: { description: 'Möjlighet' },
+    LESSON: { description: 'Lärdom' },
+  },
 });
 
 export enum SteeringRecommendation {

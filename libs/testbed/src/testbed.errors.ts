@@ -4,7 +4,11 @@ export const TestbedError = defineErrors('TESTBED', {
   PROTOCOL_NOT_FOUND: { code: 'NOT_FOUND', sv: 'Testprotokollet finns inte.', en: 'Test protocol not found.' },
   VERSION_NOT_FOUND: { code: 'NOT_FOUND', sv: 'Protokollversionen finns inte.', en: 'Protocol version not found.' },
   DECISION_NOT_FOUND: { code: 'NOT_FOUND', sv: 'Beslutet finns inte.', en: 'Decision not found.' },
-  CRITERION_NOT_FOUND: { code: 'NOT_FOUND', sv: 'Framgångskriteriet finns inte i protokollet.', en: 'The success criterion is not part of the protocol.' },
+  CRITERION_NOT_FOUND: {
+    code: 'NOT_FOUND',
+    sv: 'Framgångskriteriet finns inte i protokollet.',
+    en: 'The success criterion is not part of the protocol.',
+  },
   ORGANIZATION_NOT_FOUND: { code: 'NOT_FOUND', sv: 'Organisationen finns inte.', en: 'Organisation not found.' },
   CONSENT_BY_PROXY: {
     code: 'BAD_USER_INPUT',

@@ -30,7 +30,11 @@ import { TestDecision } from './review/test-decision.entity.js';
 import { SteeringSettings } from './review/steering-settings.entity.js';
 import { SteeringReviewService } from './review/steering-review.service.js';
 import { SteeringReviewResolver } from './review/steering-review.resolver.js';
-import { SteeringVoteFieldsResolver, TestDecisionFieldsResolver, TestProtocolVersionFieldsResolver } from './review/review-fields.resolver.js';
+import {
+  SteeringVoteFieldsResolver,
+  TestDecisionFieldsResolver,
+  TestProtocolVersionFieldsResolver,
+} from './review/review-fields.resolver.js';
 
 /** Test protocols, what happens during a test, frozen versions and the steering group's review (S4:334-336, S4:294). */
 @Module({

@@ -19,10 +19,29 @@ import {
   UserService,
 } from '#core';
 import { CompatibilityService, ProductService, SystemService } from '#catalog';
-import { NeedCommentService, NeedEndorsementService, NeedService, NeedStatus, NeedWorkflowService, TechCoachService } from '#needs';
+import {
+  NeedCommentService,
+  NeedEndorsementService,
+  NeedService,
+  NeedStatus,
+  NeedWorkflowService,
+  TechCoachService,
+} from '#needs';
 import { SteeringReviewService, TestActivityService, TestProtocolService } from '#testbed';
-import { CallOffService, FrameworkAgreementService, ParticipationService, ProcurementScanService, ProcurementService } from '#procurement';
-import { type FollowUp, FollowUpService, FollowUpStep, FollowUpWorkflowService, ImplementationService } from '#followup';
+import {
+  CallOffService,
+  FrameworkAgreementService,
+  ParticipationService,
+  ProcurementScanService,
+  ProcurementService,
+} from '#procurement';
+import {
+  type FollowUp,
+  FollowUpService,
+  FollowUpStep,
+  FollowUpWorkflowService,
+  ImplementationService,
+} from '#followup';
 import { ArticleKind, KnowledgeArticleService, KnowledgeSourceType, QualityGrade } from '#knowledge';
 import { DOMAIN_MODULES } from '../../../domain-modules.js';
 
@@ -53,7 +72,9 @@ interface DemoUser extends DemoLogin {
   ctx: RequestContext;
 }
 
-type Input<S, M extends keyof S> = S[M] extends (ctx: RequestContext, input: infer I, ...rest: never[]) => unknown ? I : never;
+type Input<S, M extends keyof S> = S[M] extends (ctx: RequestContext, input: infer I, ...rest: never[]) => unknown
+  ? I
+  : never;
 
 /** Under the reserved `.example` top-level domain: notifications the worker e-mails from a demo reach nobody. */
 const MAIL_DOMAINS: Record<string, string> = {
@@ -93,11 +114,15 @@ function officeHours(date: Date): Date {
  * at `now`, with follow-ups scheduled, due, answered and overdue.
  */
 export async function runDemo(options: { now?: Date; log?: (line: string) => void } = {}): Promise<DemoReport> {
-  if (process.env.NODE_ENV === 'production') throw new DemoRefused('The demo county is refused in production (NODE_ENV=production).');
+  if (process.env.NODE_ENV === 'production')
+    throw new DemoRefused('The demo county is refused in production (NODE_ENV=production).');
   const log = options.log ?? (() => undefined);
   const now = options.now ?? new Date();
   const clock = new ManualClock(addMonths(officeHours(now), -40));
-  const moduleRef = await Test.createTestingModule({ imports: [DemoModule] }).overrideProvider(Clock).useValue(clock).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [DemoModule] })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
   moduleRef.useLogger(['error']);
   await moduleRef.init();
   try {
@@ -137,7 +162,10 @@ class DemoCounty {
   private async refuseUnlessEmpty(): Promise<void> {
     const db = this.get(Db);
     const [{ users }] = await db.manager.query(`SELECT count(*)::int AS users FROM users`);
-    if (users > 0) throw new DemoRefused(`The database already holds ${users} user(s): the demo county fills only an empty database.`);
+    if (users > 0)
+      throw new DemoRefused(
+        `The database already holds ${users} user(s): the demo county fills only an empty database.`,
+      );
     const [{ organizations }] = await db.manager.query(`SELECT count(*)::int AS organizations FROM organizations`);
     if (organizations === 0) throw new DemoRefused('No organisations: run the migrations and `npm run seed` first.');
   }
@@ -188,11 +216,22 @@ class DemoCounty {
     for (const [key, code, name, roles] of people) {
       const org = await this.organization(code);
       const email = `${asciiLower(name).replace(/\s+/g, '.')}@${MAIL_DOMAINS[code]}.example`;
-      const user = await this.get(UserService).create(system, { email, password: DEMO_PASSWORD, displayName: name, organizationId: org.id, roles } as Input<UserService, 'create'>);
-      const ctx = new RequestContext({ userId: user.id, organizationId: org.id, organizationKind: org.kind, roles }, `demo-${randomUUID()}`);
+      const user = await this.get(UserService).create(system, {
+        email,
+        password: DEMO_PASSWORD,
+        displayName: name,
+        organizationId: org.id,
+        roles,
+      } as Input<UserService, 'create'>);
+      const ctx = new RequestContext(
+        { userId: user.id, organizationId: org.id, organizationKind: org.kind, roles },
+        `demo-${randomUUID()}`,
+      );
       this.users.set(key, { id: user.id, email, name, organization: org.name, roles, ctx });
     }
-    this.log(`${this.users.size} users in ${new Set([...this.users.values()].map((u) => u.organization)).size} organisations`);
+    this.log(
+      `${this.users.size} users in ${new Set([...this.users.values()].map((u) => u.organization)).size} organisations`,
+    );
   }
 
   private user(key: string): DemoUser {
@@ -211,20 +250,77 @@ class DemoCounty {
     const products = this.get(ProductService);
     const systems = this.get(SystemService);
     const staff = this.ctx('specialist');
-    const supplier = await products.createSupplier(staff, { name: 'Trygga Hem Sverige AB', organizationNumber: '556677-8899', website: 'https://tryggahem.example.se' } as Input<ProductService, 'createSupplier'>);
-    const alarmSupplier = await products.createSupplier(staff, { name: 'Nordlarm AB', organizationNumber: '556123-4567' } as Input<ProductService, 'createSupplier'>);
+    const supplier = await products.createSupplier(staff, {
+      name: 'Trygga Hem Sverige AB',
+      organizationNumber: '556677-8899',
+      website: 'https://tryggahem.example.se',
+    } as Input<ProductService, 'createSupplier'>);
+    const alarmSupplier = await products.createSupplier(staff, {
+      name: 'Nordlarm AB',
+      organizationNumber: '556123-4567',
+    } as Input<ProductService, 'createSupplier'>);
     const product = (category: string, supplierId: string, name: string, model: string, description: string) =>
-      products.createProduct(staff, { category, supplierId, name, model, description, versions: [{ version: '3.1' }] } as Input<ProductService, 'createProduct'>);
-    const camera = await product('DIGITAL_SUPERVISION', supplier.id, 'NattSyn', 'NS-3', 'Kamera för digital nattillsyn med ljus- och rörelsestyrning; ingen lagring av bild.');
-    const gpsAlarm = await product('MOBILE_SAFETY_ALARM', alarmSupplier.id, 'Nordlarm Mobil', 'NM-2', 'Mobilt trygghetslarm med GPS för utevistelse.');
-    await product('MEDICATION_DISPENSER', supplier.id, 'Dosa Hemma', 'DH-1', 'Läkemedelsautomat med påminnelse och larm vid utebliven dos.');
+      products.createProduct(staff, {
+        category,
+        supplierId,
+        name,
+        model,
+        description,
+        versions: [{ version: '3.1' }],
+      } as Input<ProductService, 'createProduct'>);
+    const camera = await product(
+      'DIGITAL_SUPERVISION',
+      supplier.id,
+      'NattSyn',
+      'NS-3',
+      'Kamera för digital nattillsyn med ljus- och rörelsestyrning; ingen lagring av bild.',
+    );
+    const gpsAlarm = await product(
+      'MOBILE_SAFETY_ALARM',
+      alarmSupplier.id,
+      'Nordlarm Mobil',
+      'NM-2',
+      'Mobilt trygghetslarm med GPS för utevistelse.',
+    );
+    await product(
+      'MEDICATION_DISPENSER',
+      supplier.id,
+      'Dosa Hemma',
+      'DH-1',
+      'Läkemedelsautomat med påminnelse och larm vid utebliven dos.',
+    );
 
-    const journal = await systems.createSystem(staff, { kind: 'CARE_DOCUMENTATION', name: 'Omsorgsjournalen', vendorName: 'Journalbolaget AB', versions: [{ version: '7.0' }] } as Input<SystemService, 'createSystem'>);
-    const receiver = await systems.createSystem(staff, { kind: 'ALARM_RECEIVER', name: 'Larmmottagning Sörmland', vendorName: 'Nordlarm AB', versions: [{ version: '4.2' }] } as Input<SystemService, 'createSystem'>);
-    for (const [key, code] of [['eskilstunaCoordinator', '0484'], ['flenCoordinator', '0482'], ['katrineholmCoordinator', '0483'], ['nykopingCoordinator', '0480']] as const) {
+    const journal = await systems.createSystem(staff, {
+      kind: 'CARE_DOCUMENTATION',
+      name: 'Omsorgsjournalen',
+      vendorName: 'Journalbolaget AB',
+      versions: [{ version: '7.0' }],
+    } as Input<SystemService, 'createSystem'>);
+    const receiver = await systems.createSystem(staff, {
+      kind: 'ALARM_RECEIVER',
+      name: 'Larmmottagning Sörmland',
+      vendorName: 'Nordlarm AB',
+      versions: [{ version: '4.2' }],
+    } as Input<SystemService, 'createSystem'>);
+    for (const [key, code] of [
+      ['eskilstunaCoordinator', '0484'],
+      ['flenCoordinator', '0482'],
+      ['katrineholmCoordinator', '0483'],
+      ['nykopingCoordinator', '0480'],
+    ] as const) {
       const organizationId = (await this.organization(code)).id;
-      await systems.setOrganizationSystem(this.ctx(key), { organizationId, systemId: journal.id, version: '7.0', inUseSince: '2021-09-01' } as Input<SystemService, 'setOrganizationSystem'>);
-      if (code !== '0480') await systems.setOrganizationSystem(this.ctx(key), { organizationId, systemId: receiver.id, version: '4.2' } as Input<SystemService, 'setOrganizationSystem'>);
+      await systems.setOrganizationSystem(this.ctx(key), {
+        organizationId,
+        systemId: journal.id,
+        version: '7.0',
+        inUseSince: '2021-09-01',
+      } as Input<SystemService, 'setOrganizationSystem'>);
+      if (code !== '0480')
+        await systems.setOrganizationSystem(this.ctx(key), {
+          organizationId,
+          systemId: receiver.id,
+          version: '4.2',
+        } as Input<SystemService, 'setOrganizationSystem'>);
     }
     await this.get(CompatibilityService).assert(staff, {
       productId: camera.id,
@@ -241,7 +337,19 @@ class DemoCounty {
 
   // ---- needs ----------------------------------------------------------------------------------------------
 
-  private reportNeed(key: string, need: { title: string; description: string; category: string | null; targetGroup: string; setting: string; source: string; urgency?: string; people?: number }) {
+  private reportNeed(
+    key: string,
+    need: {
+      title: string;
+      description: string;
+      category: string | null;
+      targetGroup: string;
+      setting: string;
+      source: string;
+      urgency?: string;
+      people?: number;
+    },
+  ) {
     return this.get(NeedService).report(this.ctx(key), {
       title: need.title,
       description: need.description,
@@ -256,7 +364,10 @@ class DemoCounty {
   }
 
   private changeNeedStatus(key: string, needId: string, status: NeedStatus, reason: string) {
-    return this.get(NeedWorkflowService).changeStatus(this.ctx(key), { needId, status, reason } as Input<NeedWorkflowService, 'changeStatus'>);
+    return this.get(NeedWorkflowService).changeStatus(this.ctx(key), { needId, status, reason } as Input<
+      NeedWorkflowService,
+      'changeStatus'
+    >);
   }
 
   private async reportNeeds() {
@@ -268,13 +379,22 @@ class DemoCounty {
       ['nykopingCoach', 'Hemtjänst Nyköping Väst', 'HOME_CARE', ['VIDEO']],
       ['vingakerCoach', 'Hemtjänsten Vingåker', 'HOME_CARE', []],
     ] as const) {
-      await coaches.register(this.ctx(key), { unit, setting, categories: [...categories] } as Input<TechCoachService, 'register'>);
-      await coaches.recordActivity(this.ctx(key), { kind: 'TRAINING', occurredOn: this.clock.today(), staffReached: 8, note: 'Introduktion av trygghetslarm för nyanställda' } as Input<TechCoachService, 'recordActivity'>);
+      await coaches.register(this.ctx(key), { unit, setting, categories: [...categories] } as Input<
+        TechCoachService,
+        'register'
+      >);
+      await coaches.recordActivity(this.ctx(key), {
+        kind: 'TRAINING',
+        occurredOn: this.clock.today(),
+        staffReached: 8,
+        note: 'Introduktion av trygghetslarm för nyanställda',
+      } as Input<TechCoachService, 'recordActivity'>);
     }
 
     const nightVisits = await this.reportNeed('flenCoach', {
       title: 'Nattliga tillsynsbesök väcker brukare',
-      description: 'Nattpatrullen tittar till brukare i ordinärt boende två till fyra gånger per natt. Många vaknar och somnar inte om; några blir oroliga.',
+      description:
+        'Nattpatrullen tittar till brukare i ordinärt boende två till fyra gånger per natt. Många vaknar och somnar inte om; några blir oroliga.',
       category: 'DIGITAL_SUPERVISION',
       targetGroup: 'CARE_RECIPIENTS_ORDINARY_HOUSING',
       setting: 'HOME_CARE',
@@ -284,7 +404,8 @@ class DemoCounty {
     });
     const outdoors = await this.reportNeed('eskilstunaCoach', {
       title: 'Trygghetslarmet fungerar inte utomhus',
-      description: 'Brukare som vill gå promenader vågar inte, eftersom larmet bara fungerar inomhus. Anhöriga oroar sig.',
+      description:
+        'Brukare som vill gå promenader vågar inte, eftersom larmet bara fungerar inomhus. Anhöriga oroar sig.',
       category: 'MOBILE_SAFETY_ALARM',
       targetGroup: 'CARE_RECIPIENTS_ORDINARY_HOUSING',
       setting: 'HOME_CARE',
@@ -293,7 +414,8 @@ class DemoCounty {
     });
     const medication = await this.reportNeed('katrineholmCoach', {
       title: 'Missade läkemedelsdoser hos brukare med minnessvikt',
-      description: 'Brukare med minnessvikt glömmer doser mellan besöken; personalen upptäcker det först vid nästa besök.',
+      description:
+        'Brukare med minnessvikt glömmer doser mellan besöken; personalen upptäcker det först vid nästa besök.',
       category: 'MEDICATION_DISPENSER',
       targetGroup: 'CARE_RECIPIENTS_ORDINARY_HOUSING',
       setting: 'HOME_CARE',
@@ -302,7 +424,8 @@ class DemoCounty {
     });
     const relatives = await this.reportNeed('nykopingCoach', {
       title: 'Anhöriga på annan ort vill se hur det går',
-      description: 'Anhöriga som bor långt bort ringer ofta till enheten för att höra hur brukaren mår; det tar tid från omsorgen.',
+      description:
+        'Anhöriga som bor långt bort ringer ofta till enheten för att höra hur brukaren mår; det tar tid från omsorgen.',
       category: 'VIDEO',
       targetGroup: 'RELATIVES',
       setting: 'SPECIAL_HOUSING',
@@ -326,18 +449,34 @@ class DemoCounty {
     });
 
     // Other organisations see a need once the node has triaged it; then they can endorse it.
-    for (const id of [nightVisits.id, outdoors.id, medication.id, relatives.id]) await this.changeNeedStatus('processLead', id, NeedStatus.TRIAGED, 'Behovet delas av flera kommuner.');
+    for (const id of [nightVisits.id, outdoors.id, medication.id, relatives.id])
+      await this.changeNeedStatus('processLead', id, NeedStatus.TRIAGED, 'Behovet delas av flera kommuner.');
     const endorse = (key: string, needId: string, peopleAffected: number, comment: string) =>
-      this.get(NeedEndorsementService).endorse(this.ctx(key), { needId, peopleAffected, comment } as Input<NeedEndorsementService, 'endorse'>);
+      this.get(NeedEndorsementService).endorse(this.ctx(key), { needId, peopleAffected, comment } as Input<
+        NeedEndorsementService,
+        'endorse'
+      >);
     await endorse('katrineholmCoach', nightVisits.id, 30, 'Samma sak hos oss på landsbygden.');
     await endorse('nykopingCoordinator', nightVisits.id, 55, 'Vi har ett 50-tal brukare med nattillsyn.');
     await endorse('strangnasCoordinator', nightVisits.id, 20, 'Gäller även Strängnäs.');
     await endorse('flenCoach', outdoors.id, 15, 'Flera brukare frågar efter det.');
     await endorse('nykopingCoach', medication.id, 18, 'Vi ser samma mönster.');
-    await this.get(NeedCommentService).comment(this.ctx('processLead'), { needId: nightVisits.id, body: 'Delas av fyra kommuner: vi föreslår ett gemensamt test av digital nattillsyn.' } as Input<NeedCommentService, 'comment'>);
+    await this.get(NeedCommentService).comment(this.ctx('processLead'), {
+      needId: nightVisits.id,
+      body: 'Delas av fyra kommuner: vi föreslår ett gemensamt test av digital nattillsyn.',
+    } as Input<NeedCommentService, 'comment'>);
 
-    await this.changeNeedStatus('processLead', falls.id, NeedStatus.DECLINED, 'Täcks av regionens pågående projekt om fallprevention; vi hänvisar dit.');
-    await this.get(NeedWorkflowService).merge(this.ctx('processLead'), { needId: duplicate.id, intoNeedId: nightVisits.id, reason: 'Samma behov som Flens; stödet räknas där.' } as Input<NeedWorkflowService, 'merge'>);
+    await this.changeNeedStatus(
+      'processLead',
+      falls.id,
+      NeedStatus.DECLINED,
+      'Täcks av regionens pågående projekt om fallprevention; vi hänvisar dit.',
+    );
+    await this.get(NeedWorkflowService).merge(this.ctx('processLead'), {
+      needId: duplicate.id,
+      intoNeedId: nightVisits.id,
+      reason: 'Samma behov som Flens; stödet räknas där.',
+    } as Input<NeedWorkflowService, 'merge'>);
     this.log('needs: 6 reported, 5 endorsements, triaged, one declined, one merged');
     return { nightVisits: nightVisits.id, outdoors: outdoors.id, medication: medication.id, relatives: relatives.id };
   }
@@ -386,7 +525,10 @@ class DemoCounty {
       }) as Input<TestProtocolService, 'create'>,
     );
     this.clock.set(addDays(this.clock.now(), 14));
-    await protocols.changeStatus(lead, { id: protocol.id, status: 'RUNNING' } as Input<TestProtocolService, 'changeStatus'>);
+    await protocols.changeStatus(lead, { id: protocol.id, status: 'RUNNING' } as Input<
+      TestProtocolService,
+      'changeStatus'
+    >);
     await activity.recordParticipants(lead, {
       protocolId: protocol.id,
       counts: [
@@ -395,19 +537,47 @@ class DemoCounty {
       ],
     } as Input<TestActivityService, 'recordParticipants'>);
     const observe = (key: string, kind: string, description: string) =>
-      activity.addObservation(this.ctx(key), { protocolId: protocol.id, kind, description } as Input<TestActivityService, 'addObservation'>);
+      activity.addObservation(this.ctx(key), { protocolId: protocol.id, kind, description } as Input<
+        TestActivityService,
+        'addObservation'
+      >);
     this.clock.set(addDays(this.clock.now(), 20));
-    await observe('flenCoordinator', 'OBSTACLE', 'Wifi-täckningen räcker inte i två av hemmen; kameran tappar uppkopplingen.');
-    await observe('eskilstunaCoordinator', 'OPPORTUNITY', 'Nattpersonalen hinner fler planerade insatser när tillsynen sker digitalt.');
-    await observe('katrineholmCoordinator', 'LESSON', 'Samtalet om samtycke tar tid: boka det med anhörig närvarande, men låt brukaren själv bestämma.');
-    await activity.reportDeviation(lead, { protocolId: protocol.id, description: 'En kamera var avstängd en natt utan att larmet gick till nattpatrullen.', actionTaken: 'Leverantören lade till larm vid bortkoppling.' } as Input<TestActivityService, 'reportDeviation'>);
+    await observe(
+      'flenCoordinator',
+      'OBSTACLE',
+      'Wifi-täckningen räcker inte i två av hemmen; kameran tappar uppkopplingen.',
+    );
+    await observe(
+      'eskilstunaCoordinator',
+      'OPPORTUNITY',
+      'Nattpersonalen hinner fler planerade insatser när tillsynen sker digitalt.',
+    );
+    await observe(
+      'katrineholmCoordinator',
+      'LESSON',
+      'Samtalet om samtycke tar tid: boka det med anhörig närvarande, men låt brukaren själv bestämma.',
+    );
+    await activity.reportDeviation(lead, {
+      protocolId: protocol.id,
+      description: 'En kamera var avstängd en natt utan att larmet gick till nattpatrullen.',
+      actionTaken: 'Leverantören lade till larm vid bortkoppling.',
+    } as Input<TestActivityService, 'reportDeviation'>);
 
     this.clock.set(addMonths(officeHours(this.now), -36));
     for (const criterion of await protocols.criteriaOf(lead, protocol.id)) {
       const measured = criterion.name.startsWith('Andel') ? 86 : 79;
-      await activity.recordResult(lead, { protocolId: protocol.id, criterionId: criterion.id, measuredValue: measured, met: measured >= Number(criterion.targetValue), comment: 'Mätt under testets sista fyra veckor.' } as Input<TestActivityService, 'recordResult'>);
+      await activity.recordResult(lead, {
+        protocolId: protocol.id,
+        criterionId: criterion.id,
+        measuredValue: measured,
+        met: measured >= Number(criterion.targetValue),
+        comment: 'Mätt under testets sista fyra veckor.',
+      } as Input<TestActivityService, 'recordResult'>);
     }
-    await protocols.changeStatus(lead, { id: protocol.id, status: 'COMPLETED' } as Input<TestProtocolService, 'changeStatus'>);
+    await protocols.changeStatus(lead, { id: protocol.id, status: 'COMPLETED' } as Input<
+      TestProtocolService,
+      'changeStatus'
+    >);
     const version = await steering.submit(lead, protocol.id);
     this.clock.set(addDays(this.clock.now(), 7));
     const votes: [string, string, string?][] = [
@@ -419,7 +589,12 @@ class DemoCounty {
       ['strangnasSteering', 'RECOMMEND'],
     ];
     for (const [key, recommendation, conditions] of votes) {
-      await steering.castVote(this.ctx(key), { versionId: version.id, recommendation, rationale: 'Testet visar bättre nattsömn och nöjda brukare.', conditions: conditions ?? null } as Input<SteeringReviewService, 'castVote'>);
+      await steering.castVote(this.ctx(key), {
+        versionId: version.id,
+        recommendation,
+        rationale: 'Testet visar bättre nattsömn och nöjda brukare.',
+        conditions: conditions ?? null,
+      } as Input<SteeringReviewService, 'castVote'>);
     }
     const decision = await steering.decisionOfVersion(lead, version.id);
     if (!decision) throw new Error('the steering review did not close into a decision');
@@ -453,7 +628,10 @@ class DemoCounty {
       summary: 'Funktionskrav: ingen bildlagring, larm vid bortkoppling, integration med omsorgsjournal.',
       documentUrls: ['https://noden.example.se/upphandling/nattillsyn/kravspecifikation.pdf'],
     } as Input<ProcurementService, 'publishRequirementSpecification'>);
-    await procurements.changeStatus(staff, { id: procurement.id, status: 'OPEN_FOR_PARTICIPATION' } as Input<ProcurementService, 'changeStatus'>);
+    await procurements.changeStatus(staff, { id: procurement.id, status: 'OPEN_FOR_PARTICIPATION' } as Input<
+      ProcurementService,
+      'changeStatus'
+    >);
     const [lot] = await procurements.lotsOf(staff, procurement.id);
 
     this.clock.set(addDays(this.clock.now(), 10));
@@ -465,10 +643,18 @@ class DemoCounty {
     ] as const;
     for (const [key, volume] of members) {
       const user = this.user(key);
-      await this.get(ParticipationService).join(user.ctx, { procurementId: procurement.id, contactName: user.name, contactEmail: user.email, volumes: [{ lotId: lot!.id, estimatedVolume: volume }] } as Input<ParticipationService, 'join'>);
+      await this.get(ParticipationService).join(user.ctx, {
+        procurementId: procurement.id,
+        contactName: user.name,
+        contactEmail: user.email,
+        volumes: [{ lotId: lot!.id, estimatedVolume: volume }],
+      } as Input<ParticipationService, 'join'>);
     }
     this.clock.set(addDays(this.clock.now(), 30));
-    await procurements.changeStatus(staff, { id: procurement.id, status: 'TENDERING' } as Input<ProcurementService, 'changeStatus'>);
+    await procurements.changeStatus(staff, { id: procurement.id, status: 'TENDERING' } as Input<
+      ProcurementService,
+      'changeStatus'
+    >);
     this.clock.set(addDays(this.clock.now(), 30));
     const startsOn = calendarDate(addDays(this.clock.now(), 10));
     const agreement = await this.get(FrameworkAgreementService).award(staff, {
@@ -480,12 +666,18 @@ class DemoCounty {
       followUpOrganizationId: (await this.organization('Noden')).id,
       followUpContactName: this.user('processLead').name,
       followUpContactEmail: this.user('processLead').email,
-      lots: [{ lotId: lot!.id, suppliers: [{ supplierId: catalog.cameraSupplier, ranking: 1, productIds: [catalog.camera] }] }],
+      lots: [
+        {
+          lotId: lot!.id,
+          suppliers: [{ supplierId: catalog.cameraSupplier, ranking: 1, productIds: [catalog.camera] }],
+        },
+      ],
     } as Input<FrameworkAgreementService, 'award'>);
     this.clock.set(addDays(officeHours(new Date(`${startsOn}T12:00:00Z`)), 1));
     await this.get(ProcurementScanService).run();
 
-    const goLive = (monthsAgo: number, days = 0) => calendarDate(addDays(addMonths(officeHours(this.now), -monthsAgo), -days));
+    const goLive = (monthsAgo: number, days = 0) =>
+      calendarDate(addDays(addMonths(officeHours(this.now), -monthsAgo), -days));
     const implementations: Record<string, string> = {};
     const plan = [
       ['eskilstunaCoordinator', 'eskilstunaCoach', 60, goLive(26), []],
@@ -494,7 +686,13 @@ class DemoCounty {
       ['nykopingCoordinator', 'nykopingCoach', 50, goLive(3), []],
     ] as const;
     for (const [key, contact, quantity, goLiveOn, needIds] of plan) {
-      const { callOff } = await this.get(CallOffService).create(this.ctx(key), { agreementId: agreement.id, lotId: lot!.id, productId: catalog.camera, quantity, valueSek: quantity * 4_800 } as Input<CallOffService, 'create'>);
+      const { callOff } = await this.get(CallOffService).create(this.ctx(key), {
+        agreementId: agreement.id,
+        lotId: lot!.id,
+        productId: catalog.camera,
+        quantity,
+        valueSek: quantity * 4_800,
+      } as Input<CallOffService, 'create'>);
       const implementation = await this.get(ImplementationService).record(this.ctx(key), {
         productId: catalog.camera,
         callOffId: callOff.id,
@@ -504,41 +702,80 @@ class DemoCounty {
         goLiveOn,
         responsibleUserId: this.user(contact).id,
         people: peopleFor(quantity),
-        checklist: { routines: { done: true, comment: 'Rutin för larmhantering nattetid antagen.' }, consentByPerson: { done: true }, staffTraining: { done: true } },
+        checklist: {
+          routines: { done: true, comment: 'Rutin för larmhantering nattetid antagen.' },
+          consentByPerson: { done: true },
+          staffTraining: { done: true },
+        },
       } as Input<ImplementationService, 'record'>);
       implementations[key] = implementation.id;
     }
-    this.log('procurement: 4 municipalities joined, a framework agreement awarded and in force, 4 call-offs, 4 implementations');
+    this.log(
+      'procurement: 4 municipalities joined, a framework agreement awarded and in force, 4 call-offs, 4 implementations',
+    );
     return { implementations };
   }
 
   // ---- time passes: follow-ups, a second test, a second procurement, new needs ------------------------------
 
-  private async passTime(thread: { implementations: Record<string, string> }, needs: { outdoors: string; relatives: string }): Promise<void> {
-    const followUps = async (key: string) => this.get(FollowUpService).ofImplementation(this.ctx(key), thread.implementations[key]!);
-    const wave = async (key: string, months: number): Promise<FollowUp> => (await followUps(key)).find((f) => f.wave === months)!;
+  private async passTime(
+    thread: { implementations: Record<string, string> },
+    needs: { outdoors: string; relatives: string },
+  ): Promise<void> {
+    const followUps = async (key: string) =>
+      this.get(FollowUpService).ofImplementation(this.ctx(key), thread.implementations[key]!);
+    const wave = async (key: string, months: number): Promise<FollowUp> =>
+      (await followUps(key)).find((f) => f.wave === months)!;
     const step = async (step: FollowUpStep, key: string, months: number) => {
       const followUp = await wave(key, months);
-      await this.get(FollowUpWorkflowService).runStep(step, { followUpId: followUp.id, dueOn: followUp.dueOn, scheduleVersion: followUp.scheduleVersion });
+      await this.get(FollowUpWorkflowService).runStep(step, {
+        followUpId: followUp.id,
+        dueOn: followUp.dueOn,
+        scheduleVersion: followUp.scheduleVersion,
+      });
     };
     const answer = async (key: string, contact: string, months: number, continuedUse: boolean) => {
       const followUp = await wave(key, months);
       await this.get(FollowUpService).answer(this.ctx(contact), {
         followUpId: followUp.id,
-        values: { activeUsersWomen: 22, activeUsersMen: 14, activeUsersOther: 0, meetsNeeds: 4, perceivedSafety: 4, deviations: 1, technicalFaults: 2, continuedUse },
+        values: {
+          activeUsersWomen: 22,
+          activeUsersMen: 14,
+          activeUsersOther: 0,
+          meetsNeeds: 4,
+          perceivedSafety: 4,
+          deviations: 1,
+          technicalFaults: 2,
+          continuedUse,
+        },
       } as Input<FollowUpService, 'answer'>);
     };
     const dueOf = async (key: string, months: number) => new Date(`${(await wave(key, months)).dueOn}T09:00:00.000Z`);
 
     const events: { at: Date; run: () => Promise<unknown> }[] = [
       { at: await dueOf('eskilstunaCoordinator', 12), run: () => step(FollowUpStep.Open, 'eskilstunaCoordinator', 12) },
-      { at: addDays(await dueOf('eskilstunaCoordinator', 12), 3), run: () => answer('eskilstunaCoordinator', 'eskilstunaCoach', 12, true) },
+      {
+        at: addDays(await dueOf('eskilstunaCoordinator', 12), 3),
+        run: () => answer('eskilstunaCoordinator', 'eskilstunaCoach', 12, true),
+      },
       { at: await dueOf('eskilstunaCoordinator', 24), run: () => step(FollowUpStep.Open, 'eskilstunaCoordinator', 24) },
-      { at: addDays(await dueOf('eskilstunaCoordinator', 24), 14), run: () => step(FollowUpStep.Remind, 'eskilstunaCoordinator', 24) },
-      { at: addDays(await dueOf('eskilstunaCoordinator', 24), 30), run: () => step(FollowUpStep.Escalate, 'eskilstunaCoordinator', 24) },
+      {
+        at: addDays(await dueOf('eskilstunaCoordinator', 24), 14),
+        run: () => step(FollowUpStep.Remind, 'eskilstunaCoordinator', 24),
+      },
+      {
+        at: addDays(await dueOf('eskilstunaCoordinator', 24), 30),
+        run: () => step(FollowUpStep.Escalate, 'eskilstunaCoordinator', 24),
+      },
       { at: await dueOf('flenCoordinator', 12), run: () => step(FollowUpStep.Open, 'flenCoordinator', 12) },
-      { at: addDays(await dueOf('flenCoordinator', 12), 5), run: () => answer('flenCoordinator', 'flenCoach', 12, true) },
-      { at: await dueOf('katrineholmCoordinator', 12), run: () => step(FollowUpStep.Open, 'katrineholmCoordinator', 12) },
+      {
+        at: addDays(await dueOf('flenCoordinator', 12), 5),
+        run: () => answer('flenCoordinator', 'flenCoach', 12, true),
+      },
+      {
+        at: await dueOf('katrineholmCoordinator', 12),
+        run: () => step(FollowUpStep.Open, 'katrineholmCoordinator', 12),
+      },
       { at: addMonths(officeHours(this.now), -2), run: () => this.secondTest(needs.relatives) },
       { at: addMonths(officeHours(this.now), -1), run: () => this.secondProcurement(needs.outdoors) },
       { at: addDays(officeHours(this.now), -6), run: () => this.newNeeds() },
@@ -570,7 +807,10 @@ class DemoCounty {
         documents: [],
       }) as Input<TestProtocolService, 'create'>,
     );
-    await protocols.changeStatus(lead, { id: protocol.id, status: 'RUNNING' } as Input<TestProtocolService, 'changeStatus'>);
+    await protocols.changeStatus(lead, { id: protocol.id, status: 'RUNNING' } as Input<
+      TestProtocolService,
+      'changeStatus'
+    >);
   }
 
   /** Mobile alarms for outdoor use: open for participation now; its need is IN_PROCUREMENT. */
@@ -589,14 +829,18 @@ class DemoCounty {
       participationClosesOn: calendarDate(addDays(this.now, 25)),
       lots: [{ name: 'Mobila trygghetslarm med GPS' }, { name: 'Mobila larm inomhus i särskilt boende' }],
     } as Input<ProcurementService, 'create'>);
-    await procurements.changeStatus(staff, { id: procurement.id, status: 'OPEN_FOR_PARTICIPATION' } as Input<ProcurementService, 'changeStatus'>);
+    await procurements.changeStatus(staff, { id: procurement.id, status: 'OPEN_FOR_PARTICIPATION' } as Input<
+      ProcurementService,
+      'changeStatus'
+    >);
   }
 
   /** Two needs reported in the last week: NEW, waiting for triage. */
   private async newNeeds(): Promise<void> {
     await this.reportNeed('flenCoach', {
       title: 'Dörrar som brukare inte kan låsa upp för hemtjänsten',
-      description: 'Nyckelhanteringen tar tid och nycklar kommer bort; brukare med demens hittar inte nyckeln när personalen ringer på.',
+      description:
+        'Nyckelhanteringen tar tid och nycklar kommer bort; brukare med demens hittar inte nyckeln när personalen ringer på.',
       category: 'DIGITAL_LOCK',
       targetGroup: 'STAFF',
       setting: 'HOME_CARE',
@@ -619,13 +863,20 @@ class DemoCounty {
    * staff ("not all knowledge is good knowledge", S4:239), and one draft still with its organisation. The
    * published decision is in the portal by itself.
    */
-  private async writeKnowledge(needs: { nightVisits: string; outdoors: string }, decisionId: string, catalog: { camera: string; gpsAlarm: string }): Promise<void> {
+  private async writeKnowledge(
+    needs: { nightVisits: string; outdoors: string },
+    decisionId: string,
+    catalog: { camera: string; gpsAlarm: string },
+  ): Promise<void> {
     const articles = this.get(KnowledgeArticleService);
     type Draft = Input<KnowledgeArticleService, 'create'>;
     const write = async (author: string, draft: Omit<Draft, 'qualityGrade'>, grade?: QualityGrade) => {
       const article = await articles.create(this.ctx(author), draft as Draft);
       if (!grade) return article;
-      await articles.update(this.ctx('specialist'), { id: article.id, qualityGrade: grade } as Input<KnowledgeArticleService, 'update'>);
+      await articles.update(this.ctx('specialist'), { id: article.id, qualityGrade: grade } as Input<
+        KnowledgeArticleService,
+        'update'
+      >);
       return articles.publish(this.ctx('processLead'), article.id);
     };
     await write(
@@ -677,19 +928,31 @@ class DemoCounty {
       productIds: [catalog.gpsAlarm],
       needIds: [needs.outdoors],
     });
-    this.log('knowledge: 3 articles graded and published (a good example, a checklist, a lesson), 1 draft; the decision is in the portal by itself');
+    this.log(
+      'knowledge: 3 articles graded and published (a good example, a checklist, a lesson), 1 draft; the decision is in the portal by itself',
+    );
   }
 
   private async summary(): Promise<DemoReport> {
     const db = this.get(Db);
     const count = async (table: string) =>
-      Object.fromEntries(((await db.manager.query(`SELECT status, count(*)::int AS n FROM ${table} GROUP BY status ORDER BY status`)) as { status: string; n: number }[]).map((r) => [r.status, r.n]));
+      Object.fromEntries(
+        (
+          (await db.manager.query(
+            `SELECT status, count(*)::int AS n FROM ${table} GROUP BY status ORDER BY status`,
+          )) as { status: string; n: number }[]
+        ).map((r) => [r.status, r.n]),
+      );
     return {
-      logins: [...this.users.values()].map(({ email, name, organization, roles }) => ({ email, name, organization, roles })),
+      logins: [...this.users.values()].map(({ email, name, organization, roles }) => ({
+        email,
+        name,
+        organization,
+        roles,
+      })),
       password: DEMO_PASSWORD,
       needs: await count('needs'),
       followUps: await count('follow_ups'),
     };
   }
 }
-

@@ -9,7 +9,18 @@ import { useLanguage } from './i18n.js';
 
 export const MeQuery = graphql(`
   query Me {
-    me { id displayName email roles organization { id name shortName kind } }
+    me {
+      id
+      displayName
+      email
+      roles
+      organization {
+        id
+        name
+        shortName
+        kind
+      }
+    }
   }
 `);
 
@@ -47,11 +58,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let cancelled = false;
-    session.refresh().then(async (grant) => {
-      if (cancelled) return;
-      if (grant) await loadMe();
-      else setStatus('signedOut');
-    }, () => !cancelled && setStatus('signedOut'));
+    session.refresh().then(
+      async (grant) => {
+        if (cancelled) return;
+        if (grant) await loadMe();
+        else setStatus('signedOut');
+      },
+      () => !cancelled && setStatus('signedOut'),
+    );
     return () => {
       cancelled = true;
     };
@@ -85,7 +99,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<SessionValue>(
-    () => ({ status, me, signedOutReason, signIn, signOut, hasRole: (...roles) => !!me && roles.some((r) => me.roles.includes(r)) }),
+    () => ({
+      status,
+      me,
+      signedOutReason,
+      signIn,
+      signOut,
+      hasRole: (...roles) => !!me && roles.some((r) => me.roles.includes(r)),
+    }),
     [status, me, signedOutReason, signIn, signOut],
   );
   return (

@@ -7,7 +7,9 @@ import type { MessageKey } from './i18n/catalog.js';
 
 export const UnreadCountQuery = graphql(`
   query UnreadCount {
-    myNotifications(unreadOnly: true, first: 1) { totalCount }
+    myNotifications(unreadOnly: true, first: 1) {
+      totalCount
+    }
   }
 `);
 
@@ -36,7 +38,11 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/indikatorer', label: 'nav.indicators', roles: ['NODE_STAFF', 'NODE_ADMIN'] },
   { to: '/drift', label: 'nav.health', roles: ['NODE_STAFF', 'NODE_ADMIN'] },
   { to: '/kunskap', label: 'nav.knowledge' },
-  { to: '/testprotokoll', label: 'nav.protocols', roles: ['NODE_STAFF', 'NODE_ADMIN', 'MUNICIPALITY_COORDINATOR', 'STEERING_MEMBER'] },
+  {
+    to: '/testprotokoll',
+    label: 'nav.protocols',
+    roles: ['NODE_STAFF', 'NODE_ADMIN', 'MUNICIPALITY_COORDINATOR', 'STEERING_MEMBER'],
+  },
   { to: '/anvandare', label: 'nav.users', roles: ['NODE_ADMIN'] },
 ];
 
@@ -44,7 +50,13 @@ export function LanguageSwitch() {
   const { lang, setLang, t } = useLanguage();
   const other = lang === 'sv' ? 'en' : 'sv';
   return (
-    <button type="button" className="link-button" lang={other} onClick={() => setLang(other)} aria-label={`${t('app.language')}: ${t(`app.language.${other}`)}`}>
+    <button
+      type="button"
+      className="link-button"
+      lang={other}
+      onClick={() => setLang(other)}
+      aria-label={`${t('app.language')}: ${t(`app.language.${other}`)}`}
+    >
       {t(`app.language.${other}`)}
     </button>
   );

@@ -17,7 +17,9 @@ describe('errors next to their fields', () => {
   });
 
   it('shows an error for a field the form does not have above the form rather than losing it', () => {
-    expect(splitErrors(toApiErrors([{ message: 'X', extensions: { field: 'input.hidden' } }]), ['title']).general).toEqual(['X']);
+    expect(
+      splitErrors(toApiErrors([{ message: 'X', extensions: { field: 'input.hidden' } }]), ['title']).general,
+    ).toEqual(['X']);
   });
 });
 

@@ -11,7 +11,10 @@ function isExpiredTokenResponse(body: unknown): boolean {
  * Every GraphQL request carries the access token and the chosen language; a token that expired in flight is
  * refreshed once and the request repeated, so a user never sees an error for it.
  */
-export function authenticatedFetch(manager: SessionManager, baseFetch: typeof fetch = (...args) => fetch(...args)): typeof fetch {
+export function authenticatedFetch(
+  manager: SessionManager,
+  baseFetch: typeof fetch = (...args) => fetch(...args),
+): typeof fetch {
   const send = (input: RequestInfo | URL, init: RequestInit | undefined) => {
     const headers = new Headers(init?.headers);
     headers.set('accept-language', currentLang());
@@ -22,7 +25,10 @@ export function authenticatedFetch(manager: SessionManager, baseFetch: typeof fe
     if (manager.signedIn && manager.needsRefresh()) await manager.refresh();
     const response = await send(input, init);
     if (!manager.signedIn) return response;
-    const body = await response.clone().json().catch(() => null);
+    const body = await response
+      .clone()
+      .json()
+      .catch(() => null);
     if (!isExpiredTokenResponse(body)) return response;
     const grant = await manager.refresh();
     if (!grant) return response;

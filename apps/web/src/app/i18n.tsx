@@ -1,6 +1,15 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { I18nProvider } from 'react-aria-components';
-import { isCatalogLoaded, type Lang, loadCatalog, type MessageKey, type Params, storedLang, storeLang, translate } from './i18n/catalog.js';
+import {
+  isCatalogLoaded,
+  type Lang,
+  loadCatalog,
+  type MessageKey,
+  type Params,
+  storedLang,
+  storeLang,
+  translate,
+} from './i18n/catalog.js';
 
 interface LanguageValue {
   lang: Lang;
@@ -24,14 +33,24 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
   }, []);
   useEffect(() => {
     // The first paint waits for the chosen catalogue rather than flashing the other language.
-    if (!ready) void loadCatalog(lang).then(() => setReady(true), () => setLangState('sv'));
+    if (!ready)
+      void loadCatalog(lang).then(
+        () => setReady(true),
+        () => setLangState('sv'),
+      );
   }, [lang, ready]);
   const setLang = useCallback((next: Lang) => {
     storeLang(next);
     // The page stays in the current language until the next catalogue is here (a lost connection keeps it).
-    void loadCatalog(next).then(() => setLangState(next), () => undefined);
+    void loadCatalog(next).then(
+      () => setLangState(next),
+      () => undefined,
+    );
   }, []);
-  const value = useMemo<LanguageValue>(() => ({ lang, setLang, t: (key, params) => translate(lang, key, params) }), [lang, setLang]);
+  const value = useMemo<LanguageValue>(
+    () => ({ lang, setLang, t: (key, params) => translate(lang, key, params) }),
+    [lang, setLang],
+  );
   if (!ready) return null;
   return (
     <LanguageContext.Provider value={value}>

@@ -2,7 +2,11 @@
  * Where an entity the api names (notifications, need history) lives in the web app. A test protocol opens on its
  * own page (status, plan, results); a notification that asks the steering group to review one opens the review.
  */
-export function entityPath(entityType: string | null | undefined, id: string | null | undefined, notificationKind?: string): string | null {
+export function entityPath(
+  entityType: string | null | undefined,
+  id: string | null | undefined,
+  notificationKind?: string,
+): string | null {
   if (!entityType || !id) return null;
   switch (entityType) {
     case 'Need':

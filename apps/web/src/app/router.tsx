@@ -10,7 +10,8 @@ function RequireSession() {
   const { status } = useSession();
   const location = useLocation();
   if (status === 'starting') return <Loading />;
-  if (status === 'signedOut') return <Navigate to={`/logga-in?till=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (status === 'signedOut')
+    return <Navigate to={`/logga-in?till=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   return <Outlet />;
 }
 
@@ -41,7 +42,9 @@ function RouteError() {
 }
 
 /** Every page but sign-in and start is its own chunk, fetched when first visited. */
-const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({ Component: (await load()).default });
+const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({
+  Component: (await load()).default,
+});
 
 export const router = createBrowserRouter([
   { path: '/logga-in', Component: SignInPage, ErrorBoundary: RouteError },

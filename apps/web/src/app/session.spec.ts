@@ -13,7 +13,11 @@ function fakeAuth() {
       sessionAlive = false;
       return new Response(null, { status: 204 });
     }
-    if (!sessionAlive) return Response.json({ error: { message: 'Sessionen har upphört.', code: 'UNAUTHENTICATED', reason: 'SESSION_ENDED' } }, { status: 401 });
+    if (!sessionAlive)
+      return Response.json(
+        { error: { message: 'Sessionen har upphört.', code: 'UNAUTHENTICATED', reason: 'SESSION_ENDED' } },
+        { status: 401 },
+      );
     issued += 1;
     return Response.json({ accessToken: `token-${issued}`, expiresAt: 'ignored', expiresIn: 900 });
   }) as unknown as typeof fetch;
@@ -54,9 +58,14 @@ describe('SessionManager (the browser side of sessions)', () => {
 
   it('returns the api’s sign-in errors with their field, and holds no token after them', async () => {
     const fetchImpl = (async () =>
-      Response.json({ error: { message: 'Wrong e-mail address or password.', code: 'UNAUTHENTICATED', field: 'password' } }, { status: 401 })) as unknown as typeof fetch;
+      Response.json(
+        { error: { message: 'Wrong e-mail address or password.', code: 'UNAUTHENTICATED', field: 'password' } },
+        { status: 401 },
+      )) as unknown as typeof fetch;
     const session = new SessionManager(fetchImpl, () => 0, undefined);
-    expect(await session.signIn('kim@flen.se', 'fel', 'en')).toEqual([{ message: 'Wrong e-mail address or password.', code: 'UNAUTHENTICATED', field: 'password', reason: undefined }]);
+    expect(await session.signIn('kim@flen.se', 'fel', 'en')).toEqual([
+      { message: 'Wrong e-mail address or password.', code: 'UNAUTHENTICATED', field: 'password', reason: undefined },
+    ]);
     expect(session.signedIn).toBe(false);
   });
 });

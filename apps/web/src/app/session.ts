@@ -54,7 +54,12 @@ export class SessionManager {
     const response = await this.post('/auth/session', lang, { email, password });
     const body = (await response.json().catch(() => ({}))) as Partial<AccessGrant> & { error?: { message: string } };
     // The /auth routes answer errors as `{ error: { message, code, field, reason } }`.
-    if (!response.ok || !body.accessToken) return toApiErrors([body.error ? { message: body.error.message, extensions: body.error as Record<string, unknown> } : { message: response.statusText }]);
+    if (!response.ok || !body.accessToken)
+      return toApiErrors([
+        body.error
+          ? { message: body.error.message, extensions: body.error as Record<string, unknown> }
+          : { message: response.statusText },
+      ]);
     this.set(body as AccessGrant);
     return [];
   }
@@ -88,7 +93,10 @@ export class SessionManager {
 
   private set(grant: AccessGrant | null): void {
     const changed = (grant?.accessToken ?? null) !== (this.grant?.accessToken ?? null);
-    this.grant = grant && { accessToken: grant.accessToken, refreshAfter: this.now() + Math.max(0, grant.expiresIn * 1000 - REFRESH_MARGIN_MS) };
+    this.grant = grant && {
+      accessToken: grant.accessToken,
+      refreshAfter: this.now() + Math.max(0, grant.expiresIn * 1000 - REFRESH_MARGIN_MS),
+    };
     if (changed) for (const listener of this.listeners) listener(grant);
   }
 

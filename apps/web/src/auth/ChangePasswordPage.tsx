@@ -43,9 +43,40 @@ export default function ChangePasswordPage() {
     <Page title={t('password.title')}>
       <ErrorSummary messages={form.all} />
       <form onSubmit={submit} noValidate className="stack narrow">
-        <TextField label={t('password.current')} type="password" autoComplete="current-password" isRequired value={values.currentPassword} onChange={set('currentPassword')} isInvalid={!!form.fieldError('currentPassword')} errorMessage={form.fieldError('currentPassword')} validationBehavior="aria" />
-        <TextField label={t('password.new')} description={t('password.newHint')} type="password" autoComplete="new-password" isRequired value={values.newPassword} onChange={set('newPassword')} isInvalid={!!form.fieldError('newPassword')} errorMessage={form.fieldError('newPassword')} validationBehavior="aria" />
-        <TextField label={t('password.repeat')} type="password" autoComplete="new-password" isRequired value={values.repeat} onChange={set('repeat')} isInvalid={!!form.fieldError('repeat')} errorMessage={form.fieldError('repeat')} validationBehavior="aria" />
+        <TextField
+          label={t('password.current')}
+          type="password"
+          autoComplete="current-password"
+          isRequired
+          value={values.currentPassword}
+          onChange={set('currentPassword')}
+          isInvalid={!!form.fieldError('currentPassword')}
+          errorMessage={form.fieldError('currentPassword')}
+          validationBehavior="aria"
+        />
+        <TextField
+          label={t('password.new')}
+          description={t('password.newHint')}
+          type="password"
+          autoComplete="new-password"
+          isRequired
+          value={values.newPassword}
+          onChange={set('newPassword')}
+          isInvalid={!!form.fieldError('newPassword')}
+          errorMessage={form.fieldError('newPassword')}
+          validationBehavior="aria"
+        />
+        <TextField
+          label={t('password.repeat')}
+          type="password"
+          autoComplete="new-password"
+          isRequired
+          value={values.repeat}
+          onChange={set('repeat')}
+          isInvalid={!!form.fieldError('repeat')}
+          errorMessage={form.fieldError('repeat')}
+          validationBehavior="aria"
+        />
         <Button type="submit" variant="primary" isDisabled={fetching}>
           {t('password.submit')}
         </Button>

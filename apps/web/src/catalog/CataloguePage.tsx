@@ -14,19 +14,74 @@ import { useFormErrors } from '../ui/useFormErrors.js';
 
 const CatalogueQuery = graphql(`
   query Catalogue($search: String) {
-    suppliers { id name organizationNumber }
-    products(first: 100, search: $search) { totalCount nodes { id name model currentVersion category { labelSv labelEn } supplier { name } versions { version } } }
-    systems(first: 100, search: $search) { totalCount nodes { id name vendorName currentVersion kind { labelSv labelEn } versions { version } } }
-    standards { id key name }
-    technologyCategories { key labelSv labelEn }
+    suppliers {
+      id
+      name
+      organizationNumber
+    }
+    products(first: 100, search: $search) {
+      totalCount
+      nodes {
+        id
+        name
+        model
+        currentVersion
+        category {
+          labelSv
+          labelEn
+        }
+        supplier {
+          name
+        }
+        versions {
+          version
+        }
+      }
+    }
+    systems(first: 100, search: $search) {
+      totalCount
+      nodes {
+        id
+        name
+        vendorName
+        currentVersion
+        kind {
+          labelSv
+          labelEn
+        }
+        versions {
+          version
+        }
+      }
+    }
+    standards {
+      id
+      key
+      name
+    }
+    technologyCategories {
+      key
+      labelSv
+      labelEn
+    }
   }
 `);
 
 const CreateSupplier = graphql(`
-  mutation CreateSupplier($input: CreateSupplierInput!) { createSupplier(input: $input) { id name } }
+  mutation CreateSupplier($input: CreateSupplierInput!) {
+    createSupplier(input: $input) {
+      id
+      name
+    }
+  }
 `);
 const CreateProduct = graphql(`
-  mutation CreateProduct($input: CreateProductInput!) { createProduct(input: $input) { id name } }
+  mutation CreateProduct($input: CreateProductInput!) {
+    createProduct(input: $input) {
+      id
+      name
+    }
+  }
 `);
 
 const CATALOGUE_CONTEXT = { additionalTypenames: ['Supplier', 'Product'] };
@@ -36,13 +91,23 @@ export default function CataloguePage() {
   const { t, lang } = useLanguage();
   const [params, setParams] = useSearchParams();
   const search = params.get('sok') ?? '';
-  const [{ data, fetching, error }] = useQuery({ query: CatalogueQuery, variables: { search: search || null }, context: CATALOGUE_CONTEXT });
+  const [{ data, fetching, error }] = useQuery({
+    query: CatalogueQuery,
+    variables: { search: search || null },
+    context: CATALOGUE_CONTEXT,
+  });
   const [notice, setNotice] = useState<string | null>(null);
   const label = (c: { labelSv: string; labelEn: string }) => (lang === 'sv' ? c.labelSv : c.labelEn);
   return (
     <Page title={t('catalogue.title')}>
       <div className="narrow">
-        <SearchField label={t('catalogue.search')} placeholder={t('catalogue.searchPlaceholder')} defaultValue={search} onSubmit={(v) => setParams(v.trim() ? { sok: v.trim() } : {})} onClear={() => setParams({})} />
+        <SearchField
+          label={t('catalogue.search')}
+          placeholder={t('catalogue.searchPlaceholder')}
+          defaultValue={search}
+          onSubmit={(v) => setParams(v.trim() ? { sok: v.trim() } : {})}
+          onClear={() => setParams({})}
+        />
       </div>
       {notice && <Notice>{notice}</Notice>}
       <QueryState fetching={fetching} error={error} hasData={!!data}>
@@ -103,7 +168,11 @@ export default function CataloguePage() {
             </section>
             <div className="overview-figures">
               <NewSupplier onCreated={(name) => setNotice(t('catalogue.supplierCreated', { name }))} />
-              <NewProduct suppliers={data.suppliers} categories={data.technologyCategories.map((c) => ({ id: c.key, name: label(c) }))} onCreated={(name) => setNotice(t('catalogue.productCreated', { name }))} />
+              <NewProduct
+                suppliers={data.suppliers}
+                categories={data.technologyCategories.map((c) => ({ id: c.key, name: label(c) }))}
+                onCreated={(name) => setNotice(t('catalogue.productCreated', { name }))}
+              />
             </div>
             <section aria-labelledby="standards-heading" className="card">
               <h2 id="standards-heading">{t('catalogue.standards')}</h2>
@@ -139,8 +208,23 @@ function NewSupplier({ onCreated }: { onCreated(name: string): void }) {
       <h2 id="new-supplier">{t('catalogue.newSupplier')}</h2>
       <ErrorSummary messages={form.all} />
       <form onSubmit={submit} noValidate className="stack">
-        <TextField label={t('catalogue.supplierName')} isRequired value={name} onChange={setName} isInvalid={!!form.fieldError('name')} errorMessage={form.fieldError('name')} validationBehavior="aria" />
-        <TextField label={t('catalogue.orgNumber')} value={orgNumber} onChange={setOrgNumber} isInvalid={!!form.fieldError('organizationNumber')} errorMessage={form.fieldError('organizationNumber')} validationBehavior="aria" />
+        <TextField
+          label={t('catalogue.supplierName')}
+          isRequired
+          value={name}
+          onChange={setName}
+          isInvalid={!!form.fieldError('name')}
+          errorMessage={form.fieldError('name')}
+          validationBehavior="aria"
+        />
+        <TextField
+          label={t('catalogue.orgNumber')}
+          value={orgNumber}
+          onChange={setOrgNumber}
+          isInvalid={!!form.fieldError('organizationNumber')}
+          errorMessage={form.fieldError('organizationNumber')}
+          validationBehavior="aria"
+        />
         <Button type="submit" variant="primary" isDisabled={state.fetching}>
           {t('catalogue.create')}
         </Button>
@@ -149,7 +233,15 @@ function NewSupplier({ onCreated }: { onCreated(name: string): void }) {
   );
 }
 
-function NewProduct({ suppliers, categories, onCreated }: { suppliers: { id: string; name: string }[]; categories: { id: string; name: string }[]; onCreated(name: string): void }) {
+function NewProduct({
+  suppliers,
+  categories,
+  onCreated,
+}: {
+  suppliers: { id: string; name: string }[];
+  categories: { id: string; name: string }[];
+  onCreated(name: string): void;
+}) {
   const { t } = useLanguage();
   const [values, setValues] = useState({ name: '', supplierId: '', category: '', version: '' });
   const form = useFormErrors(['name', 'supplierId', 'category', 'versions']);
@@ -157,7 +249,14 @@ function NewProduct({ suppliers, categories, onCreated }: { suppliers: { id: str
   const set = (name: keyof typeof values, value: string) => setValues((v) => ({ ...v, [name]: value }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await create({ input: { name: values.name.trim(), supplierId: values.supplierId, category: values.category, versions: values.version.trim() ? [{ version: values.version.trim() }] : [] } });
+    const result = await create({
+      input: {
+        name: values.name.trim(),
+        supplierId: values.supplierId,
+        category: values.category,
+        versions: values.version.trim() ? [{ version: values.version.trim() }] : [],
+      },
+    });
     if (form.show(result.error)) return;
     onCreated(result.data!.createProduct.name);
     setValues({ name: '', supplierId: '', category: '', version: '' });
@@ -167,14 +266,49 @@ function NewProduct({ suppliers, categories, onCreated }: { suppliers: { id: str
       <h2 id="new-product">{t('catalogue.newProduct')}</h2>
       <ErrorSummary messages={form.all} />
       <form onSubmit={submit} noValidate className="stack">
-        <TextField label={t('catalogue.productName')} isRequired value={values.name} onChange={(v) => set('name', v)} isInvalid={!!form.fieldError('name')} errorMessage={form.fieldError('name')} validationBehavior="aria" />
-        <Select label={t('agreement.supplier')} placeholder={t('app.choose')} isRequired items={suppliers} selectedKey={values.supplierId || null} onSelectionChange={(k) => k !== null && set('supplierId', String(k))} isInvalid={!!form.fieldError('supplierId')} errorMessage={form.fieldError('supplierId')} validationBehavior="aria">
+        <TextField
+          label={t('catalogue.productName')}
+          isRequired
+          value={values.name}
+          onChange={(v) => set('name', v)}
+          isInvalid={!!form.fieldError('name')}
+          errorMessage={form.fieldError('name')}
+          validationBehavior="aria"
+        />
+        <Select
+          label={t('agreement.supplier')}
+          placeholder={t('app.choose')}
+          isRequired
+          items={suppliers}
+          selectedKey={values.supplierId || null}
+          onSelectionChange={(k) => k !== null && set('supplierId', String(k))}
+          isInvalid={!!form.fieldError('supplierId')}
+          errorMessage={form.fieldError('supplierId')}
+          validationBehavior="aria"
+        >
           {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
         </Select>
-        <Select label={t('procurement.category')} placeholder={t('app.choose')} isRequired items={categories} selectedKey={values.category || null} onSelectionChange={(k) => k !== null && set('category', String(k))} isInvalid={!!form.fieldError('category')} errorMessage={form.fieldError('category')} validationBehavior="aria">
+        <Select
+          label={t('procurement.category')}
+          placeholder={t('app.choose')}
+          isRequired
+          items={categories}
+          selectedKey={values.category || null}
+          onSelectionChange={(k) => k !== null && set('category', String(k))}
+          isInvalid={!!form.fieldError('category')}
+          errorMessage={form.fieldError('category')}
+          validationBehavior="aria"
+        >
           {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
         </Select>
-        <TextField label={t('catalogue.firstVersion')} value={values.version} onChange={(v) => set('version', v)} isInvalid={!!form.fieldError('versions')} errorMessage={form.fieldError('versions')} validationBehavior="aria" />
+        <TextField
+          label={t('catalogue.firstVersion')}
+          value={values.version}
+          onChange={(v) => set('version', v)}
+          isInvalid={!!form.fieldError('versions')}
+          errorMessage={form.fieldError('versions')}
+          validationBehavior="aria"
+        />
         <Button type="submit" variant="primary" isDisabled={state.fetching}>
           {t('catalogue.create')}
         </Button>

@@ -15,22 +15,56 @@ import { QueryState } from '../ui/QueryState.js';
 import { useFormErrors } from '../ui/useFormErrors.js';
 
 const Choices = graphql(`
-  query MatrixChoices { technologyCategories { key labelSv labelEn } systemKinds { key labelSv labelEn } }
+  query MatrixChoices {
+    technologyCategories {
+      key
+      labelSv
+      labelEn
+    }
+    systemKinds {
+      key
+      labelSv
+      labelEn
+    }
+  }
 `);
 
 const MatrixQuery = graphql(`
   query CompatibilityMatrix($category: String!, $systemKind: String) {
     compatibilityMatrix(category: $category, systemKind: $systemKind) {
       unknownCellCount
-      products { id name supplierName currentVersion }
-      systems { id name vendorName currentVersion }
-      cells { productId systemId status evidence productVersions systemVersions note }
+      products {
+        id
+        name
+        supplierName
+        currentVersion
+      }
+      systems {
+        id
+        name
+        vendorName
+        currentVersion
+      }
+      cells {
+        productId
+        systemId
+        status
+        evidence
+        productVersions
+        systemVersions
+        note
+      }
     }
   }
 `);
 
 const Assert = graphql(`
-  mutation AssertFromMatrix($input: AssertCompatibilityInput!) { assertCompatibility(input: $input) { id status } }
+  mutation AssertFromMatrix($input: AssertCompatibilityInput!) {
+    assertCompatibility(input: $input) {
+      id
+      status
+    }
+  }
 `);
 
 type Matrix = ResultOf<typeof MatrixQuery>['compatibilityMatrix'];
@@ -47,7 +81,12 @@ export default function CompatibilityMatrixPage() {
   const onlyGaps = params.get('luckor') === '1';
   const [productFilter, setProductFilter] = useState('');
   const [choices] = useQuery({ query: Choices });
-  const [matrix, refetch] = useQuery({ query: MatrixQuery, variables: { category, systemKind: systemKind || null }, pause: !category, context: MATRIX_CONTEXT });
+  const [matrix, refetch] = useQuery({
+    query: MatrixQuery,
+    variables: { category, systemKind: systemKind || null },
+    pause: !category,
+    context: MATRIX_CONTEXT,
+  });
   const [saved, setSaved] = useState<string | null>(null);
   const label = (c: { labelSv: string; labelEn: string }) => (lang === 'sv' ? c.labelSv : c.labelEn);
   const setParam = (name: string, value: string) => {
@@ -57,25 +96,44 @@ export default function CompatibilityMatrixPage() {
     setParams(next);
   };
   const m = matrix.data?.compatibilityMatrix;
-  const cellOf = (productId: string, systemId: string) => m?.cells.find((c) => c.productId === productId && c.systemId === systemId);
+  const cellOf = (productId: string, systemId: string) =>
+    m?.cells.find((c) => c.productId === productId && c.systemId === systemId);
   const products = (m?.products ?? []).filter(
-    (p) => `${p.name} ${p.supplierName}`.toLowerCase().includes(productFilter.trim().toLowerCase()) && (!onlyGaps || (m?.systems ?? []).some((s) => (cellOf(p.id, s.id)?.status ?? 'UNKNOWN') !== 'SUPPORTED')),
+    (p) =>
+      `${p.name} ${p.supplierName}`.toLowerCase().includes(productFilter.trim().toLowerCase()) &&
+      (!onlyGaps || (m?.systems ?? []).some((s) => (cellOf(p.id, s.id)?.status ?? 'UNKNOWN') !== 'SUPPORTED')),
   );
 
   return (
     <Page title={t('matrix.title')}>
       <QueryState fetching={choices.fetching} error={choices.error} hasData={!!choices.data}>
         <div className="filters">
-          <Select label={t('procurement.category')} placeholder={t('landscape.choose')} items={(choices.data?.technologyCategories ?? []).map((c) => ({ id: c.key, name: label(c) }))} selectedKey={category || null} onSelectionChange={(k) => k !== null && setParam('kategori', String(k))}>
+          <Select
+            label={t('procurement.category')}
+            placeholder={t('landscape.choose')}
+            items={(choices.data?.technologyCategories ?? []).map((c) => ({ id: c.key, name: label(c) }))}
+            selectedKey={category || null}
+            onSelectionChange={(k) => k !== null && setParam('kategori', String(k))}
+          >
             {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
           </Select>
-          <Select label={t('matrix.systemKind')} placeholder={t('knowledge.all')} items={[{ id: '', name: t('knowledge.all') }, ...(choices.data?.systemKinds ?? []).map((c) => ({ id: c.key, name: label(c) }))]} selectedKey={systemKind} onSelectionChange={(k) => k !== null && setParam('systemtyp', String(k))}>
+          <Select
+            label={t('matrix.systemKind')}
+            placeholder={t('knowledge.all')}
+            items={[
+              { id: '', name: t('knowledge.all') },
+              ...(choices.data?.systemKinds ?? []).map((c) => ({ id: c.key, name: label(c) })),
+            ]}
+            selectedKey={systemKind}
+            onSelectionChange={(k) => k !== null && setParam('systemtyp', String(k))}
+          >
             {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
           </Select>
           <TextField label={t('matrix.productFilter')} value={productFilter} onChange={setProductFilter} />
         </div>
         <label className="checkbox-line">
-          <input type="checkbox" checked={onlyGaps} onChange={(e) => setParam('luckor', e.target.checked ? '1' : '')} /> {t('matrix.onlyGaps')}
+          <input type="checkbox" checked={onlyGaps} onChange={(e) => setParam('luckor', e.target.checked ? '1' : '')} />{' '}
+          {t('matrix.onlyGaps')}
         </label>
       </QueryState>
       {saved && <Notice>{saved}</Notice>}
@@ -106,8 +164,19 @@ export default function CompatibilityMatrixPage() {
                           <span className="muted"> {p.supplierName}</span>
                         </th>
                         {m.systems.map((s) => (
-                          <td key={s.id} className={`cell cell-${(cellOf(p.id, s.id)?.status ?? 'UNKNOWN').toLowerCase()}`}>
-                            <CellDialog matrix={m} product={p} system={s} onSaved={(text) => { setSaved(text); refetch({ requestPolicy: 'network-only' }); }} />
+                          <td
+                            key={s.id}
+                            className={`cell cell-${(cellOf(p.id, s.id)?.status ?? 'UNKNOWN').toLowerCase()}`}
+                          >
+                            <CellDialog
+                              matrix={m}
+                              product={p}
+                              system={s}
+                              onSaved={(text) => {
+                                setSaved(text);
+                                refetch({ requestPolicy: 'network-only' });
+                              }}
+                            />
                           </td>
                         ))}
                       </tr>
@@ -123,18 +192,48 @@ export default function CompatibilityMatrixPage() {
   );
 }
 
-function CellDialog({ matrix, product, system, onSaved }: { matrix: Matrix; product: Matrix['products'][number]; system: Matrix['systems'][number]; onSaved(text: string): void }) {
+function CellDialog({
+  matrix,
+  product,
+  system,
+  onSaved,
+}: {
+  matrix: Matrix;
+  product: Matrix['products'][number];
+  system: Matrix['systems'][number];
+  onSaved(text: string): void;
+}) {
   const { t } = useLanguage();
   const cell = matrix.cells.find((c) => c.productId === product.id && c.systemId === system.id);
   const status = cell?.status ?? 'UNKNOWN';
-  const [values, setValues] = useState({ status: status as (typeof STATUSES)[number], evidence: (cell?.evidence ?? 'VENDOR_CLAIMED') as (typeof EVIDENCE)[number], productVersions: cell?.productVersions ?? '*', systemVersions: cell?.systemVersions ?? '*', note: cell?.note ?? '', sourceNote: '' });
-  const form = useFormErrors(['status', 'evidence', 'productVersions', 'systemVersions', 'note', 'sourceNote', 'testProtocolId', 'implementationId']);
+  const [values, setValues] = useState({
+    status: status as (typeof STATUSES)[number],
+    evidence: (cell?.evidence ?? 'VENDOR_CLAIMED') as (typeof EVIDENCE)[number],
+    productVersions: cell?.productVersions ?? '*',
+    systemVersions: cell?.systemVersions ?? '*',
+    note: cell?.note ?? '',
+    sourceNote: '',
+  });
+  const form = useFormErrors([
+    'status',
+    'evidence',
+    'productVersions',
+    'systemVersions',
+    'note',
+    'sourceNote',
+    'testProtocolId',
+    'implementationId',
+  ]);
   const [state, assert] = useMutation(Assert);
-  const set = <K extends keyof typeof values>(name: K, value: (typeof values)[K]) => setValues((v) => ({ ...v, [name]: value }));
+  const set = <K extends keyof typeof values>(name: K, value: (typeof values)[K]) =>
+    setValues((v) => ({ ...v, [name]: value }));
   const statusText = t(`compatibilityStatus.${status}` as MessageKey);
   return (
     <DialogTrigger>
-      <Button variant="tertiary" aria-label={t('matrix.cellLabel', { product: product.name, system: system.name, status: statusText })}>
+      <Button
+        variant="tertiary"
+        aria-label={t('matrix.cellLabel', { product: product.name, system: system.name, status: statusText })}
+      >
         <span>{statusText}</span>
         {cell && <span className="cell-evidence">{t(`evidence.${cell.evidence}` as MessageKey)}</span>}
       </Button>
@@ -145,20 +244,92 @@ function CellDialog({ matrix, product, system, onSaved }: { matrix: Matrix; prod
             noValidate
             onSubmit={async (event: FormEvent) => {
               event.preventDefault();
-              const result = await assert({ input: { productId: product.id, systemId: system.id, status: values.status, evidence: values.evidence, productVersions: values.productVersions.trim(), systemVersions: values.systemVersions.trim(), note: values.note.trim() || null, sourceNote: values.sourceNote.trim() || null } });
+              const result = await assert({
+                input: {
+                  productId: product.id,
+                  systemId: system.id,
+                  status: values.status,
+                  evidence: values.evidence,
+                  productVersions: values.productVersions.trim(),
+                  systemVersions: values.systemVersions.trim(),
+                  note: values.note.trim() || null,
+                  sourceNote: values.sourceNote.trim() || null,
+                },
+              });
               if (form.show(result.error)) return;
               dialog.close();
-              onSaved(t('matrix.saved', { product: product.name, system: system.name, status: t(`compatibilityStatus.${values.status}` as MessageKey) }));
+              onSaved(
+                t('matrix.saved', {
+                  product: product.name,
+                  system: system.name,
+                  status: t(`compatibilityStatus.${values.status}` as MessageKey),
+                }),
+              );
             }}
           >
             <ErrorSummary messages={form.all} />
-            {cell && <p className="muted">{t('matrix.current', { status: statusText, evidence: t(`evidence.${cell.evidence}` as MessageKey), versions: `${cell.productVersions} × ${cell.systemVersions}` })}</p>}
-            <EnumSelect label={t('matrix.status')} values={STATUSES} labels="compatibilityStatus" value={values.status} onChange={(v) => set('status', v)} isRequired error={form.fieldError('status')} />
-            <EnumSelect label={t('matrix.evidence')} values={EVIDENCE} labels="evidence" value={values.evidence} onChange={(v) => set('evidence', v)} isRequired error={form.fieldError('evidence')} />
-            <TextField label={t('matrix.productVersions')} description={t('matrix.versionsHint')} isRequired value={values.productVersions} onChange={(v) => set('productVersions', v)} isInvalid={!!form.fieldError('productVersions')} errorMessage={form.fieldError('productVersions')} validationBehavior="aria" />
-            <TextField label={t('matrix.systemVersions')} isRequired value={values.systemVersions} onChange={(v) => set('systemVersions', v)} isInvalid={!!form.fieldError('systemVersions')} errorMessage={form.fieldError('systemVersions')} validationBehavior="aria" />
-            <TextArea label={t('matrix.note')} value={values.note} onChange={(v) => set('note', v)} isInvalid={!!form.fieldError('note')} errorMessage={form.fieldError('note')} validationBehavior="aria" />
-            <TextField label={t('matrix.sourceNote')} value={values.sourceNote} onChange={(v) => set('sourceNote', v)} isInvalid={!!form.fieldError('sourceNote')} errorMessage={form.fieldError('sourceNote')} validationBehavior="aria" />
+            {cell && (
+              <p className="muted">
+                {t('matrix.current', {
+                  status: statusText,
+                  evidence: t(`evidence.${cell.evidence}` as MessageKey),
+                  versions: `${cell.productVersions} × ${cell.systemVersions}`,
+                })}
+              </p>
+            )}
+            <EnumSelect
+              label={t('matrix.status')}
+              values={STATUSES}
+              labels="compatibilityStatus"
+              value={values.status}
+              onChange={(v) => set('status', v)}
+              isRequired
+              error={form.fieldError('status')}
+            />
+            <EnumSelect
+              label={t('matrix.evidence')}
+              values={EVIDENCE}
+              labels="evidence"
+              value={values.evidence}
+              onChange={(v) => set('evidence', v)}
+              isRequired
+              error={form.fieldError('evidence')}
+            />
+            <TextField
+              label={t('matrix.productVersions')}
+              description={t('matrix.versionsHint')}
+              isRequired
+              value={values.productVersions}
+              onChange={(v) => set('productVersions', v)}
+              isInvalid={!!form.fieldError('productVersions')}
+              errorMessage={form.fieldError('productVersions')}
+              validationBehavior="aria"
+            />
+            <TextField
+              label={t('matrix.systemVersions')}
+              isRequired
+              value={values.systemVersions}
+              onChange={(v) => set('systemVersions', v)}
+              isInvalid={!!form.fieldError('systemVersions')}
+              errorMessage={form.fieldError('systemVersions')}
+              validationBehavior="aria"
+            />
+            <TextArea
+              label={t('matrix.note')}
+              value={values.note}
+              onChange={(v) => set('note', v)}
+              isInvalid={!!form.fieldError('note')}
+              errorMessage={form.fieldError('note')}
+              validationBehavior="aria"
+            />
+            <TextField
+              label={t('matrix.sourceNote')}
+              value={values.sourceNote}
+              onChange={(v) => set('sourceNote', v)}
+              isInvalid={!!form.fieldError('sourceNote')}
+              errorMessage={form.fieldError('sourceNote')}
+              validationBehavior="aria"
+            />
             <div className="row">
               <Button type="submit" variant="primary" isDisabled={state.fetching}>
                 {t('matrix.assert')}

@@ -14,18 +14,69 @@ import { useFormErrors } from '../ui/useFormErrors.js';
 
 const LandscapeQuery = graphql(`
   query Landscape($organizationId: ID!) {
-    organizationSystems(organizationId: $organizationId) { id systemId version inUseSince system { id name vendorName kind { key labelSv labelEn } } }
-    systems(first: 100) { nodes { id name vendorName currentVersion kind { labelSv labelEn } } }
-    technologyCategories { id key labelSv labelEn }
+    organizationSystems(organizationId: $organizationId) {
+      id
+      systemId
+      version
+      inUseSince
+      system {
+        id
+        name
+        vendorName
+        kind {
+          key
+          labelSv
+          labelEn
+        }
+      }
+    }
+    systems(first: 100) {
+      nodes {
+        id
+        name
+        vendorName
+        currentVersion
+        kind {
+          labelSv
+          labelEn
+        }
+      }
+    }
+    technologyCategories {
+      id
+      key
+      labelSv
+      labelEn
+    }
   }
 `);
 
 const ImpactQuery = graphql(`
   query UpgradeImpact($organizationId: ID!, $systemId: ID!, $toVersion: String!) {
     upgradeImpact(organizationId: $organizationId, systemId: $systemId, toVersion: $toVersion) {
-      fromVersion toVersion
-      affected { change statusAtTarget productVersion product { id name supplier { name } } today { status evidence } }
-      unaffected { product { id } }
+      fromVersion
+      toVersion
+      affected {
+        change
+        statusAtTarget
+        productVersion
+        product {
+          id
+          name
+          supplier {
+            name
+          }
+        }
+        today {
+          status
+          evidence
+        }
+      }
+      unaffected {
+        product {
+          id
+        }
+      }
     }
   }
 `);
@@ -33,17 +84,46 @@ const ImpactQuery = graphql(`
 const CompatibleQuery = graphql(`
   query CompatibleForLandscape($category: String!, $organizationId: ID!) {
     compatibleProducts(category: $category, organizationId: $organizationId) {
-      compatible { product { id name supplier { name } } partial weakestEvidence reasons }
-      excluded { product { id name supplier { name } } reasons }
+      compatible {
+        product {
+          id
+          name
+          supplier {
+            name
+          }
+        }
+        partial
+        weakestEvidence
+        reasons
+      }
+      excluded {
+        product {
+          id
+          name
+          supplier {
+            name
+          }
+        }
+        reasons
+      }
     }
   }
 `);
 
 const SetSystem = graphql(`
-  mutation SetOrganizationSystem($input: SetOrganizationSystemInput!) { setOrganizationSystem(input: $input) { id version } }
+  mutation SetOrganizationSystem($input: SetOrganizationSystemInput!) {
+    setOrganizationSystem(input: $input) {
+      id
+      version
+    }
+  }
 `);
 const RemoveSystem = graphql(`
-  mutation RemoveOrganizationSystem($input: RemoveOrganizationSystemInput!) { removeOrganizationSystem(input: $input) { id } }
+  mutation RemoveOrganizationSystem($input: RemoveOrganizationSystemInput!) {
+    removeOrganizationSystem(input: $input) {
+      id
+    }
+  }
 `);
 
 const LANDSCAPE_CONTEXT = { additionalTypenames: ['OrganizationSystem'] };
@@ -54,11 +134,19 @@ export default function LandscapePage() {
   const { t, lang } = useLanguage();
   const { me, hasRole } = useSession();
   const organizationId = me!.organization.id;
-  const [{ data, fetching, error }, refetch] = useQuery({ query: LandscapeQuery, variables: { organizationId }, context: LANDSCAPE_CONTEXT });
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: LandscapeQuery,
+    variables: { organizationId },
+    context: LANDSCAPE_CONTEXT,
+  });
   const [editing, setEditing] = useState<{ systemId: string; name: string; from: string } | null>(null);
   const [toVersion, setToVersion] = useState('');
   const [checkedVersion, setCheckedVersion] = useState('');
-  const [impact] = useQuery({ query: ImpactQuery, variables: { organizationId, systemId: editing?.systemId ?? '', toVersion: checkedVersion }, pause: !editing || !checkedVersion });
+  const [impact] = useQuery({
+    query: ImpactQuery,
+    variables: { organizationId, systemId: editing?.systemId ?? '', toVersion: checkedVersion },
+    pause: !editing || !checkedVersion,
+  });
   const [adding, setAdding] = useState({ systemId: '', version: '' });
   const [removing, setRemoving] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -73,7 +161,9 @@ export default function LandscapePage() {
   const label = (c: { labelSv: string; labelEn: string }) => (lang === 'sv' ? c.labelSv : c.labelEn);
 
   const saveVersion = async () => {
-    const result = await setSystem({ input: { organizationId, systemId: editing!.systemId, version: toVersion.trim() } });
+    const result = await setSystem({
+      input: { organizationId, systemId: editing!.systemId, version: toVersion.trim() },
+    });
     if (editForm.show(result.error)) return;
     setDone(t('landscape.versionSaved', { name: editing!.name, version: toVersion.trim() }));
     setEditing(null);
@@ -83,7 +173,9 @@ export default function LandscapePage() {
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await setSystem({ input: { organizationId, systemId: adding.systemId, version: adding.version.trim() } });
+    const result = await setSystem({
+      input: { organizationId, systemId: adding.systemId, version: adding.version.trim() },
+    });
     if (addForm.show(result.error)) return;
     setDone(t('landscape.added'));
     setAdding({ systemId: '', version: '' });
@@ -131,7 +223,16 @@ export default function LandscapePage() {
                         {mayEdit && (
                           <td>
                             <div className="row">
-                              <Button variant="tertiary" onPress={() => { setDone(null); editForm.clear(); setEditing({ systemId: s.systemId, name: s.system.name, from: s.version }); setToVersion(''); setCheckedVersion(''); }}>
+                              <Button
+                                variant="tertiary"
+                                onPress={() => {
+                                  setDone(null);
+                                  editForm.clear();
+                                  setEditing({ systemId: s.systemId, name: s.system.name, from: s.version });
+                                  setToVersion('');
+                                  setCheckedVersion('');
+                                }}
+                              >
                                 {t('landscape.changeVersionOf', { name: s.system.name })}
                               </Button>
                               {removing === s.systemId ? (
@@ -166,7 +267,18 @@ export default function LandscapePage() {
                     setCheckedVersion(toVersion.trim());
                   }}
                 >
-                  <TextField label={t('landscape.newVersion')} isRequired value={toVersion} onChange={(v) => { setToVersion(v); setCheckedVersion(''); }} isInvalid={!!editForm.fieldError('version')} errorMessage={editForm.fieldError('version')} validationBehavior="aria" />
+                  <TextField
+                    label={t('landscape.newVersion')}
+                    isRequired
+                    value={toVersion}
+                    onChange={(v) => {
+                      setToVersion(v);
+                      setCheckedVersion('');
+                    }}
+                    isInvalid={!!editForm.fieldError('version')}
+                    errorMessage={editForm.fieldError('version')}
+                    validationBehavior="aria"
+                  />
                   <Button type="submit" variant="secondary" isDisabled={!toVersion.trim()}>
                     {t('landscape.showImpact')}
                   </Button>
@@ -216,7 +328,9 @@ export default function LandscapePage() {
                   <Select
                     label={t('landscape.system')}
                     placeholder={t('landscape.choose')}
-                    items={data.systems.nodes.filter((s) => !running.has(s.id)).map((s) => ({ id: s.id, name: `${s.name} (${s.vendorName}), ${label(s.kind)}` }))}
+                    items={data.systems.nodes
+                      .filter((s) => !running.has(s.id))
+                      .map((s) => ({ id: s.id, name: `${s.name} (${s.vendorName}), ${label(s.kind)}` }))}
                     selectedKey={adding.systemId || null}
                     onSelectionChange={(key) => key !== null && setAdding((a) => ({ ...a, systemId: String(key) }))}
                     isRequired
@@ -226,7 +340,15 @@ export default function LandscapePage() {
                   >
                     {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
                   </Select>
-                  <TextField label={t('landscape.version')} isRequired value={adding.version} onChange={(v) => setAdding((a) => ({ ...a, version: v }))} isInvalid={!!addForm.fieldError('version')} errorMessage={addForm.fieldError('version')} validationBehavior="aria" />
+                  <TextField
+                    label={t('landscape.version')}
+                    isRequired
+                    value={adding.version}
+                    onChange={(v) => setAdding((a) => ({ ...a, version: v }))}
+                    isInvalid={!!addForm.fieldError('version')}
+                    errorMessage={addForm.fieldError('version')}
+                    validationBehavior="aria"
+                  />
                   <Button type="submit" variant="primary" isDisabled={setState.fetching}>
                     {t('landscape.addSubmit')}
                   </Button>
@@ -236,7 +358,13 @@ export default function LandscapePage() {
             <section aria-labelledby="compatible-heading" className="card">
               <h2 id="compatible-heading">{t('landscape.compatibleTitle')}</h2>
               <div className="narrow">
-                <Select label={t('procurement.category')} placeholder={t('landscape.choose')} items={data.technologyCategories.map((c) => ({ id: c.key, name: label(c) }))} selectedKey={category || null} onSelectionChange={(key) => key !== null && setCategory(String(key))}>
+                <Select
+                  label={t('procurement.category')}
+                  placeholder={t('landscape.choose')}
+                  items={data.technologyCategories.map((c) => ({ id: c.key, name: label(c) }))}
+                  selectedKey={category || null}
+                  onSelectionChange={(key) => key !== null && setCategory(String(key))}
+                >
                   {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
                 </Select>
               </div>
@@ -247,8 +375,11 @@ export default function LandscapePage() {
                     <ul className="plain-list">
                       {compatible.data.compatibleProducts.compatible.map((f) => (
                         <li key={f.product.id}>
-                          {f.product.name} ({f.product.supplier.name}) – {f.partial ? t('agreement.fitPartial') : t('agreement.fitOk')}
-                          {f.weakestEvidence && <span className="muted"> · {t(`evidence.${f.weakestEvidence}` as MessageKey)}</span>}
+                          {f.product.name} ({f.product.supplier.name}) –{' '}
+                          {f.partial ? t('agreement.fitPartial') : t('agreement.fitOk')}
+                          {f.weakestEvidence && (
+                            <span className="muted"> · {t(`evidence.${f.weakestEvidence}` as MessageKey)}</span>
+                          )}
                         </li>
                       ))}
                     </ul>
@@ -260,7 +391,8 @@ export default function LandscapePage() {
                     <ul className="plain-list">
                       {compatible.data.compatibleProducts.excluded.map((f) => (
                         <li key={f.product.id}>
-                          {f.product.name} ({f.product.supplier.name}) <span className="muted">– {f.reasons.join('; ')}</span>
+                          {f.product.name} ({f.product.supplier.name}){' '}
+                          <span className="muted">– {f.reasons.join('; ')}</span>
                         </li>
                       ))}
                     </ul>

@@ -18,7 +18,14 @@ import { useDraft } from '../ui/useDraft.js';
 import { COACH_CONTEXT, MyCoachProfile } from './my-coach-profile.js';
 
 const RecordActivity = graphql(`
-  mutation RecordCoachActivity($input: RecordCoachActivityInput!) { recordCoachActivity(input: $input) { id kind occurredOn staffReached } }
+  mutation RecordCoachActivity($input: RecordCoachActivityInput!) {
+    recordCoachActivity(input: $input) {
+      id
+      kind
+      occurredOn
+      staffReached
+    }
+  }
 `);
 
 const KINDS = ['TRAINING', 'DEMO', 'OBSERVATION'] as const;
@@ -28,11 +35,20 @@ export default function CoachActivityPage() {
   const { t, lang } = useLanguage();
   const { me } = useSession();
   const today = todayInSweden();
-  const draft = useDraft('coachActivity', { kind: 'TRAINING' as (typeof KINDS)[number], occurredOn: today, staffReached: '', note: '' });
+  const draft = useDraft('coachActivity', {
+    kind: 'TRAINING' as (typeof KINDS)[number],
+    occurredOn: today,
+    staffReached: '',
+    note: '',
+  });
   const { values, set } = draft;
   const form = useFormErrors(FIELDS);
   const [saved, setSaved] = useState(false);
-  const [profiles] = useQuery({ query: MyCoachProfile, variables: { organizationId: me!.organization.id }, context: COACH_CONTEXT });
+  const [profiles] = useQuery({
+    query: MyCoachProfile,
+    variables: { organizationId: me!.organization.id },
+    context: COACH_CONTEXT,
+  });
   const [state, record] = useMutation(RecordActivity);
   const mine = profiles.data?.techCoaches.nodes.find((c) => c.userId === me?.id);
 
@@ -44,7 +60,14 @@ export default function CoachActivityPage() {
       form.show([{ field: 'input.staffReached', message: `${t('activity.staffReached')} ${t('app.required')}` }]);
       return;
     }
-    const result = await record({ input: { kind: values.kind, occurredOn: values.occurredOn, staffReached: Number(staff), note: values.note.trim() || null } });
+    const result = await record({
+      input: {
+        kind: values.kind,
+        occurredOn: values.occurredOn,
+        staffReached: Number(staff),
+        note: values.note.trim() || null,
+      },
+    });
     if (form.show(result.error)) return;
     draft.clear();
     setSaved(true);
@@ -69,7 +92,15 @@ export default function CoachActivityPage() {
             {saved && <Notice>{t('activity.saved')}</Notice>}
             <ErrorSummary messages={form.all} />
             <form onSubmit={submit} noValidate className="stack narrow">
-              <EnumSelect label={t('activity.kind')} values={KINDS} labels="activityKind" value={values.kind} onChange={(v) => set('kind', v)} isRequired error={form.fieldError('kind')} />
+              <EnumSelect
+                label={t('activity.kind')}
+                values={KINDS}
+                labels="activityKind"
+                value={values.kind}
+                onChange={(v) => set('kind', v)}
+                isRequired
+                error={form.fieldError('kind')}
+              />
               <DatePicker
                 label={t('activity.date')}
                 value={date}
@@ -80,8 +111,25 @@ export default function CoachActivityPage() {
                 errorMessage={form.fieldError('occurredOn')}
                 validationBehavior="aria"
               />
-              <TextField label={t('activity.staffReached')} type="number" inputMode="numeric" isRequired value={values.staffReached} onChange={(v) => set('staffReached', v)} isInvalid={!!form.fieldError('staffReached')} errorMessage={form.fieldError('staffReached')} validationBehavior="aria" />
-              <TextArea label={t('activity.note')} value={values.note} onChange={(v) => set('note', v)} isInvalid={!!form.fieldError('note')} errorMessage={form.fieldError('note')} validationBehavior="aria" />
+              <TextField
+                label={t('activity.staffReached')}
+                type="number"
+                inputMode="numeric"
+                isRequired
+                value={values.staffReached}
+                onChange={(v) => set('staffReached', v)}
+                isInvalid={!!form.fieldError('staffReached')}
+                errorMessage={form.fieldError('staffReached')}
+                validationBehavior="aria"
+              />
+              <TextArea
+                label={t('activity.note')}
+                value={values.note}
+                onChange={(v) => set('note', v)}
+                isInvalid={!!form.fieldError('note')}
+                errorMessage={form.fieldError('note')}
+                validationBehavior="aria"
+              />
               <Button type="submit" variant="primary" isDisabled={state.fetching}>
                 {t('activity.submit')}
               </Button>
@@ -92,7 +140,8 @@ export default function CoachActivityPage() {
                 <ul className="plain-list">
                   {mine.activities.slice(0, 10).map((a) => (
                     <li key={a.id}>
-                      {formatDate(a.occurredOn, lang)}: {t(`activityKind.${a.kind}` as MessageKey)}, {formatNumber(a.staffReached, lang)} {t('review.staffShort')}
+                      {formatDate(a.occurredOn, lang)}: {t(`activityKind.${a.kind}` as MessageKey)},{' '}
+                      {formatNumber(a.staffReached, lang)} {t('review.staffShort')}
                       {a.note && <span className="muted"> – {a.note}</span>}
                     </li>
                   ))}

@@ -13,15 +13,44 @@ import { useFormErrors } from '../ui/useFormErrors.js';
 import { COACH_CONTEXT, MyCoachProfile } from './my-coach-profile.js';
 
 const Categories = graphql(`
-  query CoachCategories { technologyCategories { id key labelSv labelEn } }
+  query CoachCategories {
+    technologyCategories {
+      id
+      key
+      labelSv
+      labelEn
+    }
+  }
 `);
 
 const Register = graphql(`
-  mutation RegisterTechCoach($input: RegisterTechCoachInput!) { registerTechCoach(input: $input) { id unit setting active categories { id key } } }
+  mutation RegisterTechCoach($input: RegisterTechCoachInput!) {
+    registerTechCoach(input: $input) {
+      id
+      unit
+      setting
+      active
+      categories {
+        id
+        key
+      }
+    }
+  }
 `);
 
 const Update = graphql(`
-  mutation UpdateTechCoach($input: UpdateTechCoachInput!) { updateTechCoach(input: $input) { id unit setting active categories { id key } } }
+  mutation UpdateTechCoach($input: UpdateTechCoachInput!) {
+    updateTechCoach(input: $input) {
+      id
+      unit
+      setting
+      active
+      categories {
+        id
+        key
+      }
+    }
+  }
 `);
 
 const SETTINGS = ['HOME_CARE', 'HOME_HEALTH_CARE', 'SPECIAL_HOUSING', 'DISABILITY_SUPPORT'] as const;
@@ -31,17 +60,32 @@ type Setting = (typeof SETTINGS)[number];
 export default function CoachProfilePage() {
   const { t, lang } = useLanguage();
   const { me } = useSession();
-  const [profiles] = useQuery({ query: MyCoachProfile, variables: { organizationId: me!.organization.id }, context: COACH_CONTEXT });
+  const [profiles] = useQuery({
+    query: MyCoachProfile,
+    variables: { organizationId: me!.organization.id },
+    context: COACH_CONTEXT,
+  });
   const [{ data: categories }] = useQuery({ query: Categories });
   const mine = profiles.data?.techCoaches.nodes.find((c) => c.userId === me?.id);
-  const [values, setValues] = useState({ unit: '', setting: '' as Setting | '', categories: [] as string[], active: true });
+  const [values, setValues] = useState({
+    unit: '',
+    setting: '' as Setting | '',
+    categories: [] as string[],
+    active: true,
+  });
   const [saved, setSaved] = useState(false);
   const form = useFormErrors(FIELDS);
   const [registerState, register] = useMutation(Register);
   const [updateState, update] = useMutation(Update);
 
   useEffect(() => {
-    if (mine) setValues({ unit: mine.unit, setting: mine.setting, categories: mine.categories.map((c) => c.key), active: mine.active });
+    if (mine)
+      setValues({
+        unit: mine.unit,
+        setting: mine.setting,
+        categories: mine.categories.map((c) => c.key),
+        active: mine.active,
+      });
   }, [mine?.id]);
 
   const submit = async (event: FormEvent) => {
@@ -52,7 +96,15 @@ export default function CoachProfilePage() {
       return;
     }
     const result = mine
-      ? await update({ input: { coachId: mine.id, unit: values.unit, setting: values.setting, categories: values.categories, active: values.active } })
+      ? await update({
+          input: {
+            coachId: mine.id,
+            unit: values.unit,
+            setting: values.setting,
+            categories: values.categories,
+            active: values.active,
+          },
+        })
       : await register({ input: { unit: values.unit, setting: values.setting, categories: values.categories } });
     if (form.show(result.error)) return;
     setSaved(true);
@@ -65,9 +117,32 @@ export default function CoachProfilePage() {
         {saved && <Notice>{t('app.saved')}</Notice>}
         <ErrorSummary messages={form.all} />
         <form onSubmit={submit} noValidate className="stack narrow">
-          <TextField label={t('profile.unit')} description={t('profile.unitHint')} isRequired value={values.unit} onChange={(unit) => setValues((v) => ({ ...v, unit }))} isInvalid={!!form.fieldError('unit')} errorMessage={form.fieldError('unit')} validationBehavior="aria" />
-          <EnumSelect label={t('profile.setting')} values={SETTINGS} labels="setting" value={values.setting} onChange={(setting) => setValues((v) => ({ ...v, setting }))} isRequired error={form.fieldError('setting')} />
-          <CheckboxGroup label={t('profile.categories')} value={values.categories} onChange={(keys) => setValues((v) => ({ ...v, categories: keys }))} isInvalid={!!form.fieldError('categories')} errorMessage={form.fieldError('categories')}>
+          <TextField
+            label={t('profile.unit')}
+            description={t('profile.unitHint')}
+            isRequired
+            value={values.unit}
+            onChange={(unit) => setValues((v) => ({ ...v, unit }))}
+            isInvalid={!!form.fieldError('unit')}
+            errorMessage={form.fieldError('unit')}
+            validationBehavior="aria"
+          />
+          <EnumSelect
+            label={t('profile.setting')}
+            values={SETTINGS}
+            labels="setting"
+            value={values.setting}
+            onChange={(setting) => setValues((v) => ({ ...v, setting }))}
+            isRequired
+            error={form.fieldError('setting')}
+          />
+          <CheckboxGroup
+            label={t('profile.categories')}
+            value={values.categories}
+            onChange={(keys) => setValues((v) => ({ ...v, categories: keys }))}
+            isInvalid={!!form.fieldError('categories')}
+            errorMessage={form.fieldError('categories')}
+          >
             {(categories?.technologyCategories ?? []).map((c) => (
               <Checkbox key={c.key} value={c.key}>
                 {lang === 'en' ? c.labelEn : c.labelSv}

@@ -5,9 +5,24 @@ export const MyCoachProfile = graphql(`
   query MyCoachProfile($organizationId: ID!) {
     techCoaches(organizationId: $organizationId, active: null, first: 100) {
       nodes {
-        id userId unit setting active
-        categories { id key labelSv labelEn }
-        activities { id kind occurredOn staffReached note }
+        id
+        userId
+        unit
+        setting
+        active
+        categories {
+          id
+          key
+          labelSv
+          labelEn
+        }
+        activities {
+          id
+          kind
+          occurredOn
+          staffReached
+          note
+        }
       }
     }
   }

@@ -17,16 +17,58 @@ import { FOLLOW_UP_CONTEXT } from './FollowUpsPage.js';
 const FollowUpQuery = graphql(`
   query FollowUpToAnswer($id: ID!) {
     followUp(id: $id) {
-      id wave dueOn status answeredAt
-      implementation { id setting organization { name } product { name } }
-      indicatorSet { id version indicators { key labelSv labelEn type unit required sortOrder } }
-      answer { version values answeredAt answeredBy { displayName } }
+      id
+      wave
+      dueOn
+      status
+      answeredAt
+      implementation {
+        id
+        setting
+        organization {
+          name
+        }
+        product {
+          name
+        }
+      }
+      indicatorSet {
+        id
+        version
+        indicators {
+          key
+          labelSv
+          labelEn
+          type
+          unit
+          required
+          sortOrder
+        }
+      }
+      answer {
+        version
+        values
+        answeredAt
+        answeredBy {
+          displayName
+        }
+      }
     }
   }
 `);
 
 const Answer = graphql(`
-  mutation AnswerFollowUp($input: AnswerFollowUpInput!) { answerFollowUp(input: $input) { id status answeredAt answer { version values } } }
+  mutation AnswerFollowUp($input: AnswerFollowUpInput!) {
+    answerFollowUp(input: $input) {
+      id
+      status
+      answeredAt
+      answer {
+        version
+        values
+      }
+    }
+  }
 `);
 
 /**
@@ -35,11 +77,19 @@ const Answer = graphql(`
  */
 function useLocalDraft(key: string) {
   const storageKey = `noden.draft.followUp.${key}`;
-  const [values, setValues] = useState<Record<string, string>>(() => readDraft(globalThis.localStorage, storageKey, {} as Record<string, string>) );
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    readDraft(globalThis.localStorage, storageKey, {} as Record<string, string>),
+  );
   useEffect(() => {
     try {
-      const saved = JSON.parse(globalThis.localStorage?.getItem(storageKey) ?? 'null') as Record<string, unknown> | null;
-      if (saved && typeof saved === 'object') setValues(Object.fromEntries(Object.entries(saved).filter(([, v]) => typeof v === 'string')) as Record<string, string>);
+      const saved = JSON.parse(globalThis.localStorage?.getItem(storageKey) ?? 'null') as Record<
+        string,
+        unknown
+      > | null;
+      if (saved && typeof saved === 'object')
+        setValues(
+          Object.fromEntries(Object.entries(saved).filter(([, v]) => typeof v === 'string')) as Record<string, string>,
+        );
     } catch {
       /* an unreadable draft is no draft */
     }
@@ -63,7 +113,11 @@ function useLocalDraft(key: string) {
 export default function FollowUpPage() {
   const { id } = useParams();
   const { t, lang } = useLanguage();
-  const [{ data, fetching, error }] = useQuery({ query: FollowUpQuery, variables: { id: id! }, context: FOLLOW_UP_CONTEXT });
+  const [{ data, fetching, error }] = useQuery({
+    query: FollowUpQuery,
+    variables: { id: id! },
+    context: FOLLOW_UP_CONTEXT,
+  });
   const [state, answer] = useMutation(Answer);
   const draft = useLocalDraft(id!);
   const followUp = data?.followUp;
@@ -78,7 +132,9 @@ export default function FollowUpPage() {
     setSaved(false);
     const missing = indicators.filter((i) => i.required && !(draft.values[i.key] ?? '').trim());
     if (missing.length) {
-      form.show(missing.map((i) => ({ field: `input.values.${i.key}`, message: t('followUp.required', { label: label(i) }) })));
+      form.show(
+        missing.map((i) => ({ field: `input.values.${i.key}`, message: t('followUp.required', { label: label(i) }) })),
+      );
       return;
     }
     const values: Record<string, unknown> = {};
@@ -89,17 +145,30 @@ export default function FollowUpPage() {
       else if (indicator.type === 'YES_NO') values[indicator.key] = raw === 'true';
       else values[indicator.key] = Number(raw.replace(',', '.'));
     }
-    const result = await answer({ input: { followUpId: followUp!.id, values, correctionReason: isCorrection ? (draft.values.correctionReason ?? '').trim() || null : null } });
+    const result = await answer({
+      input: {
+        followUpId: followUp!.id,
+        values,
+        correctionReason: isCorrection ? (draft.values.correctionReason ?? '').trim() || null : null,
+      },
+    });
     if (form.show(result.error)) return;
     draft.clear();
     setSaved(true);
   };
 
-  const label = (i: (typeof indicators)[number]) => `${lang === 'sv' ? i.labelSv : i.labelEn}${i.unit ? ` (${i.unit})` : ''}`;
+  const label = (i: (typeof indicators)[number]) =>
+    `${lang === 'sv' ? i.labelSv : i.labelEn}${i.unit ? ` (${i.unit})` : ''}`;
   const fieldError = (key: string) => form.fieldError(`values.${key}`);
 
   return (
-    <Page title={followUp ? t('followUp.pageTitle', { months: followUp.wave, product: followUp.implementation.product.name }) : t('followUp.title')}>
+    <Page
+      title={
+        followUp
+          ? t('followUp.pageTitle', { months: followUp.wave, product: followUp.implementation.product.name })
+          : t('followUp.title')
+      }
+    >
       <QueryState fetching={fetching} error={error} hasData={!!followUp}>
         {followUp && (
           <>
@@ -126,7 +195,9 @@ export default function FollowUpPage() {
             </p>
             {saved && <Notice>{t('followUp.saved')}</Notice>}
             {!saved && draft.hasDraft && <Notice>{t('followUp.draftRestored')}</Notice>}
-            {followUp.status === 'SCHEDULED' && <p>{t('followUp.notYetOpen', { date: formatDate(followUp.dueOn, lang) })}</p>}
+            {followUp.status === 'SCHEDULED' && (
+              <p>{t('followUp.notYetOpen', { date: formatDate(followUp.dueOn, lang) })}</p>
+            )}
             {followUp.answer && (
               <section aria-labelledby="answer-heading" className="card">
                 <h2 id="answer-heading">{t('followUp.currentAnswer', { version: followUp.answer.version })}</h2>
@@ -165,13 +236,41 @@ export default function FollowUpPage() {
                         ))}
                       </RadioGroup>
                     ) : i.type === 'TEXT' ? (
-                      <TextArea key={i.key} label={label(i)} description={t('followUp.textHint')} isRequired={i.required} value={draft.values[i.key] ?? ''} onChange={(v) => draft.set(i.key, v)} isInvalid={!!fieldError(i.key)} errorMessage={fieldError(i.key)} validationBehavior="aria" />
+                      <TextArea
+                        key={i.key}
+                        label={label(i)}
+                        description={t('followUp.textHint')}
+                        isRequired={i.required}
+                        value={draft.values[i.key] ?? ''}
+                        onChange={(v) => draft.set(i.key, v)}
+                        isInvalid={!!fieldError(i.key)}
+                        errorMessage={fieldError(i.key)}
+                        validationBehavior="aria"
+                      />
                     ) : (
-                      <TextField key={i.key} label={label(i)} inputMode="decimal" isRequired={i.required} value={draft.values[i.key] ?? ''} onChange={(v) => draft.set(i.key, v)} isInvalid={!!fieldError(i.key)} errorMessage={fieldError(i.key)} validationBehavior="aria" />
+                      <TextField
+                        key={i.key}
+                        label={label(i)}
+                        inputMode="decimal"
+                        isRequired={i.required}
+                        value={draft.values[i.key] ?? ''}
+                        onChange={(v) => draft.set(i.key, v)}
+                        isInvalid={!!fieldError(i.key)}
+                        errorMessage={fieldError(i.key)}
+                        validationBehavior="aria"
+                      />
                     ),
                   )}
                   {isCorrection && (
-                    <TextArea label={t('followUp.correctionReason')} isRequired value={draft.values.correctionReason ?? ''} onChange={(v) => draft.set('correctionReason', v)} isInvalid={!!form.fieldError('correctionReason')} errorMessage={form.fieldError('correctionReason')} validationBehavior="aria" />
+                    <TextArea
+                      label={t('followUp.correctionReason')}
+                      isRequired
+                      value={draft.values.correctionReason ?? ''}
+                      onChange={(v) => draft.set('correctionReason', v)}
+                      isInvalid={!!form.fieldError('correctionReason')}
+                      errorMessage={form.fieldError('correctionReason')}
+                      validationBehavior="aria"
+                    />
                   )}
                   <Button type="submit" variant="primary" isDisabled={state.fetching}>
                     {isCorrection ? t('followUp.submitCorrection') : t('followUp.submit')}

@@ -9,19 +9,44 @@ import { QueryState } from '../ui/QueryState.js';
 
 export const FollowUpFields = graphql(`
   fragment FollowUpRow on FollowUp @_unmask {
-    id wave dueOn status answeredAt
-    implementation { id setting organization { name } product { name } }
+    id
+    wave
+    dueOn
+    status
+    answeredAt
+    implementation {
+      id
+      setting
+      organization {
+        name
+      }
+      product {
+        name
+      }
+    }
   }
 `);
 
 const FollowUpsQuery = graphql(
   `
-  query MyFollowUps {
-    open: followUps(status: OPEN, first: 50) { nodes { ...FollowUpRow } }
-    overdue: followUps(status: OVERDUE, first: 50) { nodes { ...FollowUpRow } }
-    answered: followUps(status: ANSWERED, first: 20) { nodes { ...FollowUpRow } }
-  }
-`,
+    query MyFollowUps {
+      open: followUps(status: OPEN, first: 50) {
+        nodes {
+          ...FollowUpRow
+        }
+      }
+      overdue: followUps(status: OVERDUE, first: 50) {
+        nodes {
+          ...FollowUpRow
+        }
+      }
+      answered: followUps(status: ANSWERED, first: 20) {
+        nodes {
+          ...FollowUpRow
+        }
+      }
+    }
+  `,
   [FollowUpFields],
 );
 
@@ -30,7 +55,11 @@ export const FOLLOW_UP_CONTEXT = { additionalTypenames: ['FollowUp', 'FollowUpAn
 /** Follow-ups due for my organisation (overdue first), and the ones we answered. */
 export default function FollowUpsPage() {
   const { t, lang } = useLanguage();
-  const [{ data, fetching, error }] = useQuery({ query: FollowUpsQuery, context: FOLLOW_UP_CONTEXT, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }] = useQuery({
+    query: FollowUpsQuery,
+    context: FOLLOW_UP_CONTEXT,
+    requestPolicy: 'cache-and-network',
+  });
   const due = [...(data?.overdue.nodes ?? []), ...(data?.open.nodes ?? [])];
   const row = (f: (typeof due)[number]) => (
     <li key={f.id}>
@@ -38,7 +67,8 @@ export default function FollowUpsPage() {
         {t('followUp.rowTitle', { months: f.wave, product: f.implementation.product.name })}
       </Link>
       <div className="muted">
-        {f.implementation.organization.name} · {t(`setting.${f.implementation.setting}` as MessageKey)} · {t('followUp.due', { date: formatDate(f.dueOn, lang) })} · {t(`followUpStatus.${f.status}` as MessageKey)}
+        {f.implementation.organization.name} · {t(`setting.${f.implementation.setting}` as MessageKey)} ·{' '}
+        {t('followUp.due', { date: formatDate(f.dueOn, lang) })} · {t(`followUpStatus.${f.status}` as MessageKey)}
       </div>
     </li>
   );
@@ -51,7 +81,11 @@ export default function FollowUpsPage() {
         </section>
         <section aria-labelledby="answered-heading" className="card">
           <h2 id="answered-heading">{t('followUp.answered')}</h2>
-          {data?.answered.nodes.length ? <ul className="plain-list">{data.answered.nodes.map(row)}</ul> : <p>{t('app.empty')}</p>}
+          {data?.answered.nodes.length ? (
+            <ul className="plain-list">{data.answered.nodes.map(row)}</ul>
+          ) : (
+            <p>{t('app.empty')}</p>
+          )}
         </section>
       </QueryState>
     </Page>

@@ -11,20 +11,74 @@ import { CHECKLIST } from './RecordImplementationPage.js';
 const ImplementationQuery = graphql(`
   query Implementation($id: ID!) {
     implementation(id: $id) {
-      id status setting goLiveOn
-      organization { name }
-      product { name supplier { name } }
-      responsibleContact { displayName }
+      id
+      status
+      setting
+      goLiveOn
+      organization {
+        name
+      }
+      product {
+        name
+        supplier {
+          name
+        }
+      }
+      responsibleContact {
+        displayName
+      }
       checklist {
-        strategyOrPlan { done } individualNeedsAssessment { done } consentByPerson { done } routines { done }
-        deviationRoutine { done } staffTraining { done } backupSupervision { done } followUpRoutine { done }
+        strategyOrPlan {
+          done
+        }
+        individualNeedsAssessment {
+          done
+        }
+        consentByPerson {
+          done
+        }
+        routines {
+          done
+        }
+        deviationRoutine {
+          done
+        }
+        staffTraining {
+          done
+        }
+        backupSupervision {
+          done
+        }
+        followUpRoutine {
+          done
+        }
       }
       people {
-        offered { women men otherOrUnknown total }
-        accepted { women men otherOrUnknown total }
-        declined { women men otherOrUnknown total }
+        offered {
+          women
+          men
+          otherOrUnknown
+          total
+        }
+        accepted {
+          women
+          men
+          otherOrUnknown
+          total
+        }
+        declined {
+          women
+          men
+          otherOrUnknown
+          total
+        }
       }
-      followUps { id wave dueOn status }
+      followUps {
+        id
+        wave
+        dueOn
+        status
+      }
     }
   }
 `);
@@ -35,7 +89,13 @@ export default function ImplementationPage() {
   const [{ data, fetching, error }] = useQuery({ query: ImplementationQuery, variables: { id: id! } });
   const impl = data?.implementation;
   return (
-    <Page title={impl ? t('implementation.title', { product: impl.product.name, organization: impl.organization.name }) : t('implementation.recordTitle')}>
+    <Page
+      title={
+        impl
+          ? t('implementation.title', { product: impl.product.name, organization: impl.organization.name })
+          : t('implementation.recordTitle')
+      }
+    >
       <QueryState fetching={fetching} error={error} hasData={!!impl}>
         {impl && (
           <>
@@ -60,7 +120,8 @@ export default function ImplementationPage() {
                 {CHECKLIST.map((k) => (
                   <li key={k}>
                     {impl.checklist[k].done ? '✓ ' : '✗ '}
-                    {t(`checklist.${k}` as MessageKey)}: {impl.checklist[k].done ? t('implementation.done') : t('implementation.notDone')}
+                    {t(`checklist.${k}` as MessageKey)}:{' '}
+                    {impl.checklist[k].done ? t('implementation.done') : t('implementation.notDone')}
                   </li>
                 ))}
               </ul>
@@ -98,7 +159,9 @@ export default function ImplementationPage() {
                 <ul className="plain-list">
                   {impl.followUps.map((f) => (
                     <li key={f.id}>
-                      <Link to={`/uppfoljningar/${f.id}`}>{t('followUp.wave', { months: f.wave })}</Link> – {t('followUp.due', { date: formatDate(f.dueOn, lang) })} · {t(`followUpStatus.${f.status}` as MessageKey)}
+                      <Link to={`/uppfoljningar/${f.id}`}>{t('followUp.wave', { months: f.wave })}</Link> –{' '}
+                      {t('followUp.due', { date: formatDate(f.dueOn, lang) })} ·{' '}
+                      {t(`followUpStatus.${f.status}` as MessageKey)}
                     </li>
                   ))}
                 </ul>

@@ -14,12 +14,35 @@ import { useFormErrors } from '../ui/useFormErrors.js';
 
 const SetsQuery = graphql(`
   query IndicatorSets {
-    indicatorSets { id version createdAt category { key labelSv labelEn } indicators { key labelSv labelEn type unit required sortOrder } }
+    indicatorSets {
+      id
+      version
+      createdAt
+      category {
+        key
+        labelSv
+        labelEn
+      }
+      indicators {
+        key
+        labelSv
+        labelEn
+        type
+        unit
+        required
+        sortOrder
+      }
+    }
   }
 `);
 
 const Configure = graphql(`
-  mutation ConfigureIndicatorSet($input: ConfigureIndicatorSetInput!) { configureIndicatorSet(input: $input) { id version } }
+  mutation ConfigureIndicatorSet($input: ConfigureIndicatorSetInput!) {
+    configureIndicatorSet(input: $input) {
+      id
+      version
+    }
+  }
 `);
 
 type IndicatorSet = ResultOf<typeof SetsQuery>['indicatorSets'][number];
@@ -36,7 +59,8 @@ export default function IndicatorSetsPage() {
         {data?.indicatorSets.map((set) => (
           <section key={set.id} aria-labelledby={`set-${set.id}`} className="card">
             <h2 id={`set-${set.id}`}>
-              {set.category ? (lang === 'sv' ? set.category.labelSv : set.category.labelEn) : t('indicators.default')} – {t('indicators.version', { version: set.version, date: formatDate(set.createdAt, lang) })}
+              {set.category ? (lang === 'sv' ? set.category.labelSv : set.category.labelEn) : t('indicators.default')} –{' '}
+              {t('indicators.version', { version: set.version, date: formatDate(set.createdAt, lang) })}
             </h2>
             <div className="table-scroll">
               <table className="data">
@@ -49,19 +73,21 @@ export default function IndicatorSetsPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {[...set.indicators].sort((a, b) => a.sortOrder - b.sortOrder).map((i) => (
-                    <tr key={i.key}>
-                      <td>
-                        {lang === 'sv' ? i.labelSv : i.labelEn}
-                        {i.unit && <span className="muted"> ({i.unit})</span>}
-                      </td>
-                      <td>
-                        <code>{i.key}</code>
-                      </td>
-                      <td>{t(`indicatorType.${i.type}` as MessageKey)}</td>
-                      <td>{i.required ? t('followUp.yes') : t('followUp.no')}</td>
-                    </tr>
-                  ))}
+                  {[...set.indicators]
+                    .sort((a, b) => a.sortOrder - b.sortOrder)
+                    .map((i) => (
+                      <tr key={i.key}>
+                        <td>
+                          {lang === 'sv' ? i.labelSv : i.labelEn}
+                          {i.unit && <span className="muted"> ({i.unit})</span>}
+                        </td>
+                        <td>
+                          <code>{i.key}</code>
+                        </td>
+                        <td>{t(`indicatorType.${i.type}` as MessageKey)}</td>
+                        <td>{i.required ? t('followUp.yes') : t('followUp.no')}</td>
+                      </tr>
+                    ))}
                 </tbody>
               </table>
             </div>
@@ -75,14 +101,29 @@ export default function IndicatorSetsPage() {
 
 function AddIndicator({ set, onAdded }: { set: IndicatorSet; onAdded(): void }) {
   const { t } = useLanguage();
-  const empty = { key: '', labelSv: '', labelEn: '', type: 'COUNT' as (typeof TYPES)[number], unit: '', required: false };
+  const empty = {
+    key: '',
+    labelSv: '',
+    labelEn: '',
+    type: 'COUNT' as (typeof TYPES)[number],
+    unit: '',
+    required: false,
+  };
   const [values, setValues] = useState(empty);
   const [done, setDone] = useState(false);
   const [state, configure] = useMutation(Configure);
   const position = set.indicators.length;
-  const form = useFormErrors([`indicators.${position}.key`, `indicators.${position}.labelSv`, `indicators.${position}.labelEn`, `indicators.${position}.type`, `indicators.${position}.unit`, 'indicators']);
+  const form = useFormErrors([
+    `indicators.${position}.key`,
+    `indicators.${position}.labelSv`,
+    `indicators.${position}.labelEn`,
+    `indicators.${position}.type`,
+    `indicators.${position}.unit`,
+    'indicators',
+  ]);
   const field = (name: string) => form.fieldError(`indicators.${position}.${name}`);
-  const set_ = <K extends keyof typeof values>(name: K, value: (typeof values)[K]) => setValues((v) => ({ ...v, [name]: value }));
+  const set_ = <K extends keyof typeof values>(name: K, value: (typeof values)[K]) =>
+    setValues((v) => ({ ...v, [name]: value }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(false);
@@ -90,9 +131,20 @@ function AddIndicator({ set, onAdded }: { set: IndicatorSet; onAdded(): void }) 
       form.show([{ field: `input.indicators.${position}.key`, message: t('indicators.keyInvalid') }]);
       return;
     }
-    const existing = [...set.indicators].sort((a, b) => a.sortOrder - b.sortOrder).map(({ key, labelSv, labelEn, type, unit, required }) => ({ key, labelSv, labelEn, type, unit, required }));
-    const added = { key: values.key.trim(), labelSv: values.labelSv.trim(), labelEn: values.labelEn.trim(), type: values.type, unit: values.unit.trim() || null, required: values.required };
-    const result = await configure({ input: { category: set.category?.key ?? null, indicators: [...existing, added] } });
+    const existing = [...set.indicators]
+      .sort((a, b) => a.sortOrder - b.sortOrder)
+      .map(({ key, labelSv, labelEn, type, unit, required }) => ({ key, labelSv, labelEn, type, unit, required }));
+    const added = {
+      key: values.key.trim(),
+      labelSv: values.labelSv.trim(),
+      labelEn: values.labelEn.trim(),
+      type: values.type,
+      unit: values.unit.trim() || null,
+      required: values.required,
+    };
+    const result = await configure({
+      input: { category: set.category?.key ?? null, indicators: [...existing, added] },
+    });
     if (form.show(result.error)) return;
     setValues(empty);
     setDone(true);
@@ -104,11 +156,51 @@ function AddIndicator({ set, onAdded }: { set: IndicatorSet; onAdded(): void }) 
       {done && <Notice>{t('indicators.added')}</Notice>}
       <ErrorSummary messages={form.all} />
       <form onSubmit={submit} noValidate className="stack narrow">
-        <TextField label={t('indicators.labelSv')} isRequired value={values.labelSv} onChange={(v) => set_('labelSv', v)} isInvalid={!!field('labelSv')} errorMessage={field('labelSv')} validationBehavior="aria" />
-        <TextField label={t('indicators.labelEn')} isRequired value={values.labelEn} onChange={(v) => set_('labelEn', v)} isInvalid={!!field('labelEn')} errorMessage={field('labelEn')} validationBehavior="aria" />
-        <TextField label={t('indicators.key')} description={t('indicators.keyHint')} isRequired value={values.key} onChange={(v) => set_('key', v)} isInvalid={!!field('key')} errorMessage={field('key')} validationBehavior="aria" />
-        <EnumSelect label={t('indicators.type')} values={TYPES} labels="indicatorType" value={values.type} onChange={(v) => set_('type', v)} isRequired error={field('type')} />
-        <TextField label={t('indicators.unit')} value={values.unit} onChange={(v) => set_('unit', v)} isInvalid={!!field('unit')} errorMessage={field('unit')} validationBehavior="aria" />
+        <TextField
+          label={t('indicators.labelSv')}
+          isRequired
+          value={values.labelSv}
+          onChange={(v) => set_('labelSv', v)}
+          isInvalid={!!field('labelSv')}
+          errorMessage={field('labelSv')}
+          validationBehavior="aria"
+        />
+        <TextField
+          label={t('indicators.labelEn')}
+          isRequired
+          value={values.labelEn}
+          onChange={(v) => set_('labelEn', v)}
+          isInvalid={!!field('labelEn')}
+          errorMessage={field('labelEn')}
+          validationBehavior="aria"
+        />
+        <TextField
+          label={t('indicators.key')}
+          description={t('indicators.keyHint')}
+          isRequired
+          value={values.key}
+          onChange={(v) => set_('key', v)}
+          isInvalid={!!field('key')}
+          errorMessage={field('key')}
+          validationBehavior="aria"
+        />
+        <EnumSelect
+          label={t('indicators.type')}
+          values={TYPES}
+          labels="indicatorType"
+          value={values.type}
+          onChange={(v) => set_('type', v)}
+          isRequired
+          error={field('type')}
+        />
+        <TextField
+          label={t('indicators.unit')}
+          value={values.unit}
+          onChange={(v) => set_('unit', v)}
+          isInvalid={!!field('unit')}
+          errorMessage={field('unit')}
+          validationBehavior="aria"
+        />
         <Checkbox isSelected={values.required} onChange={(v) => set_('required', v)}>
           {t('indicators.required')}
         </Checkbox>

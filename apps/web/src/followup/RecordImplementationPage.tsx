@@ -19,18 +19,47 @@ import { useFormErrors } from '../ui/useFormErrors.js';
 const CallOffQuery = graphql(`
   query CallOffForImplementation($agreementId: ID!) {
     frameworkAgreement(id: $agreementId) {
-      id procurement { title needIds }
-      callOffs { id calledOffOn quantity organizationId productId product { name } supplier { name } }
+      id
+      procurement {
+        title
+        needIds
+      }
+      callOffs {
+        id
+        calledOffOn
+        quantity
+        organizationId
+        productId
+        product {
+          name
+        }
+        supplier {
+          name
+        }
+      }
     }
   }
 `);
 
 const Record = graphql(`
-  mutation RecordImplementation($input: RecordImplementationInput!) { recordImplementation(input: $input) { id } }
+  mutation RecordImplementation($input: RecordImplementationInput!) {
+    recordImplementation(input: $input) {
+      id
+    }
+  }
 `);
 
 // IVO's supervision of welfare technology asks for each of these (IVO 2023, "Välfärdsteknik i hemtjänsten").
-export const CHECKLIST = ['strategyOrPlan', 'individualNeedsAssessment', 'consentByPerson', 'routines', 'deviationRoutine', 'staffTraining', 'backupSupervision', 'followUpRoutine'] as const;
+export const CHECKLIST = [
+  'strategyOrPlan',
+  'individualNeedsAssessment',
+  'consentByPerson',
+  'routines',
+  'deviationRoutine',
+  'staffTraining',
+  'backupSupervision',
+  'followUpRoutine',
+] as const;
 const SETTINGS = ['HOME_CARE', 'SPECIAL_HOUSING', 'HOME_HEALTH_CARE', 'DISABILITY_SUPPORT'] as const;
 const GROUPS = ['offered', 'accepted', 'declined'] as const;
 const SEXES = ['women', 'men', 'otherOrUnknown'] as const;
@@ -50,7 +79,11 @@ export default function RecordImplementationPage() {
   const [params] = useSearchParams();
   const callOffId = params.get('avrop') ?? '';
   const agreementId = params.get('ramavtal') ?? '';
-  const [{ data, fetching, error }] = useQuery({ query: CallOffQuery, variables: { agreementId }, pause: !agreementId });
+  const [{ data, fetching, error }] = useQuery({
+    query: CallOffQuery,
+    variables: { agreementId },
+    pause: !agreementId,
+  });
   const callOff = data?.frameworkAgreement.callOffs.find((c) => c.id === callOffId);
   const draft = useDraft(`implementation.${callOffId}`, initial);
   const { values, set } = draft;
@@ -64,7 +97,9 @@ export default function RecordImplementationPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const people = Object.fromEntries(GROUPS.map((g) => [g, Object.fromEntries(SEXES.map((s) => [s, count(`${g}.${s}`)]))])) as never;
+    const people = Object.fromEntries(
+      GROUPS.map((g) => [g, Object.fromEntries(SEXES.map((s) => [s, count(`${g}.${s}`)]))]),
+    ) as never;
     const checklist = Object.fromEntries(CHECKLIST.map((k) => [k, { done: values[`check.${k}`] === true }])) as never;
     const result = await record({
       input: {
@@ -90,11 +125,25 @@ export default function RecordImplementationPage() {
           <p>{t('implementation.noCallOff')}</p>
         ) : (
           <>
-            <p>{t('implementation.fromCallOff', { product: callOff.product.name, supplier: callOff.supplier.name, quantity: callOff.quantity })}</p>
+            <p>
+              {t('implementation.fromCallOff', {
+                product: callOff.product.name,
+                supplier: callOff.supplier.name,
+                quantity: callOff.quantity,
+              })}
+            </p>
             <ErrorSummary messages={form.all} />
             <form onSubmit={submit} noValidate className="stack">
               <div className="stack narrow">
-                <EnumSelect label={t('implementation.setting')} values={SETTINGS} labels="setting" value={values.setting} onChange={(v) => set('setting', v)} isRequired error={form.fieldError('setting')} />
+                <EnumSelect
+                  label={t('implementation.setting')}
+                  values={SETTINGS}
+                  labels="setting"
+                  value={values.setting}
+                  onChange={(v) => set('setting', v)}
+                  isRequired
+                  error={form.fieldError('setting')}
+                />
                 <DatePicker
                   label={t('implementation.goLiveOn')}
                   description={t('implementation.goLiveHint')}

@@ -12,12 +12,32 @@ import { QueryState } from '../ui/QueryState.js';
 
 const ArticleQuery = graphql(`
   query Article($id: ID!) {
-    article(id: $id) { id title summary body kind sourceType qualityGrade status publishedAt updatedAt organization { name } }
+    article(id: $id) {
+      id
+      title
+      summary
+      body
+      kind
+      sourceType
+      qualityGrade
+      status
+      publishedAt
+      updatedAt
+      organization {
+        name
+      }
+    }
   }
 `);
 
 const Publish = graphql(`
-  mutation PublishArticle($id: ID!) { publishArticle(id: $id) { id status publishedAt } }
+  mutation PublishArticle($id: ID!) {
+    publishArticle(id: $id) {
+      id
+      status
+      publishedAt
+    }
+  }
 `);
 
 export default function ArticlePage() {

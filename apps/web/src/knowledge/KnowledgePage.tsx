@@ -16,20 +16,49 @@ const SearchQuery = graphql(`
   query KnowledgeSearch($query: String!, $filters: KnowledgeFilters, $after: String) {
     knowledgeSearch(query: $query, filters: $filters, first: 20, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      nodes { id source sourceId title snippet kind sourceType qualityGrade datedAt }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        source
+        sourceId
+        title
+        snippet
+        kind
+        sourceType
+        qualityGrade
+        datedAt
+      }
     }
   }
 `);
 
 const RecentArticles = graphql(`
   query RecentArticles {
-    articles(first: 10, status: PUBLISHED) { nodes { id title summary kind sourceType qualityGrade publishedAt } }
+    articles(first: 10, status: PUBLISHED) {
+      nodes {
+        id
+        title
+        summary
+        kind
+        sourceType
+        qualityGrade
+        publishedAt
+      }
+    }
   }
 `);
 
 export const KINDS = ['LESSON', 'GOOD_EXAMPLE', 'GUIDANCE', 'CHECKLIST', 'TEST_REPORT'] as const;
-export const SOURCE_TYPES = ['PEER_REVIEWED_STUDY', 'NATIONAL_GUIDANCE', 'COUNTY_TEST', 'SINGLE_SITE_EXPERIENCE', 'VENDOR_MATERIAL'] as const;
+export const SOURCE_TYPES = [
+  'PEER_REVIEWED_STUDY',
+  'NATIONAL_GUIDANCE',
+  'COUNTY_TEST',
+  'SINGLE_SITE_EXPERIENCE',
+  'VENDOR_MATERIAL',
+] as const;
 export const GRADES = ['STRONG', 'ASSESSED', 'LIMITED', 'UNASSESSED'] as const;
 type Kind = (typeof KINDS)[number];
 type SourceType = (typeof SOURCE_TYPES)[number];
@@ -58,19 +87,51 @@ export default function KnowledgePage() {
     event.preventDefault();
     setParam('q', typed.trim());
   };
-  const hitPath = (hit: { source: string; sourceId: string }) => (hit.source === 'TEST_DECISION' ? `/beslut/${hit.sourceId}` : `/kunskap/${hit.sourceId}`);
+  const hitPath = (hit: { source: string; sourceId: string }) =>
+    hit.source === 'TEST_DECISION' ? `/beslut/${hit.sourceId}` : `/kunskap/${hit.sourceId}`;
   const mayWrite = hasRole('NODE_STAFF', 'NODE_ADMIN', 'MUNICIPALITY_COORDINATOR', 'STEERING_MEMBER', 'TECH_COACH');
 
   return (
-    <Page title={t('knowledge.title')} actions={mayWrite ? <Link to="/kunskap/ny">{t('knowledge.write')}</Link> : undefined}>
+    <Page
+      title={t('knowledge.title')}
+      actions={mayWrite ? <Link to="/kunskap/ny">{t('knowledge.write')}</Link> : undefined}
+    >
       <form role="search" onSubmit={submit} className="stack">
         <div className="row search-row">
-          <SearchField label={t('knowledge.search')} placeholder={t('knowledge.placeholder')} description={t('knowledge.searchHint')} value={typed} onChange={setTyped} onSubmit={(v) => setParam('q', v.trim())} />
+          <SearchField
+            label={t('knowledge.search')}
+            placeholder={t('knowledge.placeholder')}
+            description={t('knowledge.searchHint')}
+            value={typed}
+            onChange={setTyped}
+            onSubmit={(v) => setParam('q', v.trim())}
+          />
         </div>
         <div className="filters">
-          <EnumSelect label={t('knowledge.kind')} values={KINDS} labels="articleKind" placeholder={t('knowledge.all')} value={kind} onChange={(v) => setParam('typ', v)} />
-          <EnumSelect label={t('knowledge.sourceType')} values={SOURCE_TYPES} labels="sourceType" placeholder={t('knowledge.all')} value={sourceType} onChange={(v) => setParam('kalla', v)} />
-          <EnumSelect label={t('knowledge.grade')} values={GRADES} labels="qualityGrade" placeholder={t('knowledge.all')} value={qualityGrade} onChange={(v) => setParam('grad', v)} />
+          <EnumSelect
+            label={t('knowledge.kind')}
+            values={KINDS}
+            labels="articleKind"
+            placeholder={t('knowledge.all')}
+            value={kind}
+            onChange={(v) => setParam('typ', v)}
+          />
+          <EnumSelect
+            label={t('knowledge.sourceType')}
+            values={SOURCE_TYPES}
+            labels="sourceType"
+            placeholder={t('knowledge.all')}
+            value={sourceType}
+            onChange={(v) => setParam('kalla', v)}
+          />
+          <EnumSelect
+            label={t('knowledge.grade')}
+            values={GRADES}
+            labels="qualityGrade"
+            placeholder={t('knowledge.all')}
+            value={qualityGrade}
+            onChange={(v) => setParam('grad', v)}
+          />
         </div>
         {(kind || sourceType || qualityGrade) && (
           <button type="button" className="link-button" onClick={() => setParams(query ? { q: query } : {})}>
@@ -91,7 +152,9 @@ export default function KnowledgePage() {
                   <Snippet text={hit.snippet} />
                 </p>
                 <p className="muted">
-                  {t(`articleKind.${hit.kind}` as MessageKey)} · {t(`sourceType.${hit.sourceType}` as MessageKey)} · {t('knowledge.gradeShort', { grade: t(`qualityGrade.${hit.qualityGrade}` as MessageKey) })} · {formatDate(hit.datedAt, lang)}
+                  {t(`articleKind.${hit.kind}` as MessageKey)} · {t(`sourceType.${hit.sourceType}` as MessageKey)} ·{' '}
+                  {t('knowledge.gradeShort', { grade: t(`qualityGrade.${hit.qualityGrade}` as MessageKey) })} ·{' '}
+                  {formatDate(hit.datedAt, lang)}
                 </p>
               </li>
             ))}
@@ -107,7 +170,8 @@ export default function KnowledgePage() {
                   {a.title}
                 </Link>
                 <p className="muted">
-                  {t(`articleKind.${a.kind}` as MessageKey)} · {t(`sourceType.${a.sourceType}` as MessageKey)} · {t('knowledge.gradeShort', { grade: t(`qualityGrade.${a.qualityGrade}` as MessageKey) })}
+                  {t(`articleKind.${a.kind}` as MessageKey)} · {t(`sourceType.${a.sourceType}` as MessageKey)} ·{' '}
+                  {t('knowledge.gradeShort', { grade: t(`qualityGrade.${a.qualityGrade}` as MessageKey) })}
                 </p>
               </li>
             ))}

@@ -12,7 +12,11 @@ import { useFormErrors } from '../ui/useFormErrors.js';
 import { GRADES, KINDS, SOURCE_TYPES } from './KnowledgePage.js';
 
 const Create = graphql(`
-  mutation CreateArticle($input: CreateArticleInput!) { createArticle(input: $input) { id } }
+  mutation CreateArticle($input: CreateArticleInput!) {
+    createArticle(input: $input) {
+      id
+    }
+  }
 `);
 
 const FIELDS = ['title', 'summary', 'body', 'kind', 'sourceType', 'qualityGrade'] as const;
@@ -21,19 +25,39 @@ const FIELDS = ['title', 'summary', 'body', 'kind', 'sourceType', 'qualityGrade'
 export default function WriteArticlePage() {
   const { t } = useLanguage();
   const navigate = useNavigate();
-  const draft = useDraft('article', { title: '', summary: '', body: '', kind: '' as (typeof KINDS)[number] | '', sourceType: '' as (typeof SOURCE_TYPES)[number] | '', qualityGrade: 'UNASSESSED' as (typeof GRADES)[number] });
+  const draft = useDraft('article', {
+    title: '',
+    summary: '',
+    body: '',
+    kind: '' as (typeof KINDS)[number] | '',
+    sourceType: '' as (typeof SOURCE_TYPES)[number] | '',
+    qualityGrade: 'UNASSESSED' as (typeof GRADES)[number],
+  });
   const { values, set } = draft;
   const form = useFormErrors(FIELDS);
   const [state, create] = useMutation(Create);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const missing = (['title', 'summary', 'body', 'kind', 'sourceType'] as const).filter((f) => !String(values[f]).trim());
+    const missing = (['title', 'summary', 'body', 'kind', 'sourceType'] as const).filter(
+      (f) => !String(values[f]).trim(),
+    );
     if (missing.length) {
-      form.show(missing.map((f) => ({ field: `input.${f}`, message: `${t(`knowledge.field.${f}`)} ${t('app.required')}` })));
+      form.show(
+        missing.map((f) => ({ field: `input.${f}`, message: `${t(`knowledge.field.${f}`)} ${t('app.required')}` })),
+      );
       return;
     }
-    const result = await create({ input: { title: values.title.trim(), summary: values.summary.trim(), body: values.body.trim(), kind: values.kind as (typeof KINDS)[number], sourceType: values.sourceType as (typeof SOURCE_TYPES)[number], qualityGrade: values.qualityGrade } });
+    const result = await create({
+      input: {
+        title: values.title.trim(),
+        summary: values.summary.trim(),
+        body: values.body.trim(),
+        kind: values.kind as (typeof KINDS)[number],
+        sourceType: values.sourceType as (typeof SOURCE_TYPES)[number],
+        qualityGrade: values.qualityGrade,
+      },
+    });
     if (form.show(result.error)) return;
     draft.clear();
     navigate(`/kunskap/${result.data!.createArticle.id}`);
@@ -43,12 +67,63 @@ export default function WriteArticlePage() {
     <Page title={t('knowledge.write')}>
       <ErrorSummary messages={form.all} />
       <form onSubmit={submit} noValidate className="stack narrow">
-        <TextField label={t('knowledge.field.title')} isRequired value={values.title} onChange={(v) => set('title', v)} isInvalid={!!form.fieldError('title')} errorMessage={form.fieldError('title')} validationBehavior="aria" />
-        <TextArea label={t('knowledge.field.summary')} isRequired value={values.summary} onChange={(v) => set('summary', v)} isInvalid={!!form.fieldError('summary')} errorMessage={form.fieldError('summary')} validationBehavior="aria" />
-        <TextArea label={t('knowledge.field.body')} isRequired value={values.body} onChange={(v) => set('body', v)} isInvalid={!!form.fieldError('body')} errorMessage={form.fieldError('body')} validationBehavior="aria" />
-        <EnumSelect label={t('knowledge.field.kind')} values={KINDS} labels="articleKind" placeholder={t('landscape.choose')} value={values.kind} onChange={(v) => set('kind', v)} isRequired error={form.fieldError('kind')} />
-        <EnumSelect label={t('knowledge.field.sourceType')} description={t('knowledge.sourceHint')} values={SOURCE_TYPES} labels="sourceType" placeholder={t('landscape.choose')} value={values.sourceType} onChange={(v) => set('sourceType', v)} isRequired error={form.fieldError('sourceType')} />
-        <EnumSelect label={t('knowledge.grade')} description={t('knowledge.gradeHint')} values={GRADES} labels="qualityGrade" value={values.qualityGrade} onChange={(v) => set('qualityGrade', v)} error={form.fieldError('qualityGrade')} />
+        <TextField
+          label={t('knowledge.field.title')}
+          isRequired
+          value={values.title}
+          onChange={(v) => set('title', v)}
+          isInvalid={!!form.fieldError('title')}
+          errorMessage={form.fieldError('title')}
+          validationBehavior="aria"
+        />
+        <TextArea
+          label={t('knowledge.field.summary')}
+          isRequired
+          value={values.summary}
+          onChange={(v) => set('summary', v)}
+          isInvalid={!!form.fieldError('summary')}
+          errorMessage={form.fieldError('summary')}
+          validationBehavior="aria"
+        />
+        <TextArea
+          label={t('knowledge.field.body')}
+          isRequired
+          value={values.body}
+          onChange={(v) => set('body', v)}
+          isInvalid={!!form.fieldError('body')}
+          errorMessage={form.fieldError('body')}
+          validationBehavior="aria"
+        />
+        <EnumSelect
+          label={t('knowledge.field.kind')}
+          values={KINDS}
+          labels="articleKind"
+          placeholder={t('landscape.choose')}
+          value={values.kind}
+          onChange={(v) => set('kind', v)}
+          isRequired
+          error={form.fieldError('kind')}
+        />
+        <EnumSelect
+          label={t('knowledge.field.sourceType')}
+          description={t('knowledge.sourceHint')}
+          values={SOURCE_TYPES}
+          labels="sourceType"
+          placeholder={t('landscape.choose')}
+          value={values.sourceType}
+          onChange={(v) => set('sourceType', v)}
+          isRequired
+          error={form.fieldError('sourceType')}
+        />
+        <EnumSelect
+          label={t('knowledge.grade')}
+          description={t('knowledge.gradeHint')}
+          values={GRADES}
+          labels="qualityGrade"
+          value={values.qualityGrade}
+          onChange={(v) => set('qualityGrade', v)}
+          error={form.fieldError('qualityGrade')}
+        />
         <Button type="submit" variant="primary" isDisabled={state.fetching}>
           {t('knowledge.saveDraft')}
         </Button>

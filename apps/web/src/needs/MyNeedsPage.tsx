@@ -13,8 +13,20 @@ const MyNeeds = graphql(`
   query MyNeeds($after: String) {
     myNeeds(first: 20, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      nodes { id title status statusReason statusChangedAt createdAt endorsementCount peopleAffected }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        title
+        status
+        statusReason
+        statusChangedAt
+        createdAt
+        endorsementCount
+        peopleAffected
+      }
     }
   }
 `);
@@ -34,11 +46,13 @@ export default function MyNeedsPage() {
                   <Link to={`/behov/${need.id}`}>{need.title}</Link>
                 </h2>
                 <p>
-                  <StatusTag status={need.status} /> <span className="muted">{formatDate(need.statusChangedAt, lang)}</span>
+                  <StatusTag status={need.status} />{' '}
+                  <span className="muted">{formatDate(need.statusChangedAt, lang)}</span>
                 </p>
                 {need.statusReason && <p>{need.statusReason}</p>}
                 <p className="muted">
-                  {t('need.reportedOn')} {formatDate(need.createdAt, lang)} · {t('need.peopleAffected')}: {formatNumber(need.peopleAffected, lang)}
+                  {t('need.reportedOn')} {formatDate(need.createdAt, lang)} · {t('need.peopleAffected')}:{' '}
+                  {formatNumber(need.peopleAffected, lang)}
                   {need.endorsementCount > 0 && ` · ${t('report.similar.sharedBy', { count: need.endorsementCount })}`}
                 </p>
               </li>

@@ -13,24 +13,74 @@ import { StatusTag } from '../ui/StatusTag.js';
 const NeedQuery = graphql(`
   query Need($id: ID!) {
     need(id: $id) {
-      id title description status statusReason createdAt urgency setting targetGroup hardToReach
-      peopleAffected endorsementCount followedByMe
-      category { key labelSv labelEn }
-      organization { id name }
-      reporter { id displayName }
-      mergedInto { id title }
-      endorsements { id organization { id name } peopleAffected createdAt }
-      history { id fromStatus toStatus reason changedAt linkEntityType linkEntityId }
+      id
+      title
+      description
+      status
+      statusReason
+      createdAt
+      urgency
+      setting
+      targetGroup
+      hardToReach
+      peopleAffected
+      endorsementCount
+      followedByMe
+      category {
+        key
+        labelSv
+        labelEn
+      }
+      organization {
+        id
+        name
+      }
+      reporter {
+        id
+        displayName
+      }
+      mergedInto {
+        id
+        title
+      }
+      endorsements {
+        id
+        organization {
+          id
+          name
+        }
+        peopleAffected
+        createdAt
+      }
+      history {
+        id
+        fromStatus
+        toStatus
+        reason
+        changedAt
+        linkEntityType
+        linkEntityId
+      }
     }
   }
 `);
 
 const Follow = graphql(`
-  mutation FollowNeed($needId: ID!) { followNeed(needId: $needId) { id followedByMe } }
+  mutation FollowNeed($needId: ID!) {
+    followNeed(needId: $needId) {
+      id
+      followedByMe
+    }
+  }
 `);
 
 const Unfollow = graphql(`
-  mutation UnfollowNeed($needId: ID!) { unfollowNeed(needId: $needId) { id followedByMe } }
+  mutation UnfollowNeed($needId: ID!) {
+    unfollowNeed(needId: $needId) {
+      id
+      followedByMe
+    }
+  }
 `);
 
 /** A need and what became of it: each status change with the test, procurement or implementation that moved it. */
@@ -62,7 +112,11 @@ export default function NeedPage() {
             {need.followedByMe ? (
               <>
                 <span>{t('need.following')}</span>
-                <Button variant="tertiary" onPress={() => unfollow({ needId: need.id })} isDisabled={unfollowState.fetching}>
+                <Button
+                  variant="tertiary"
+                  onPress={() => unfollow({ needId: need.id })}
+                  isDisabled={unfollowState.fetching}
+                >
                   {t('need.unfollow')}
                 </Button>
               </>
@@ -97,7 +151,8 @@ export default function NeedPage() {
             <h2 id="history-heading">{t('need.history')}</h2>
             <ol className="timeline">
               <li>
-                <strong>{t('need.history.reported')}</strong> <time dateTime={need.createdAt}>{formatDateTime(need.createdAt, lang)}</time>
+                <strong>{t('need.history.reported')}</strong>{' '}
+                <time dateTime={need.createdAt}>{formatDateTime(need.createdAt, lang)}</time>
               </li>
               {need.history
                 .filter((change) => change.fromStatus !== null || change.toStatus !== 'NEW')
@@ -105,7 +160,8 @@ export default function NeedPage() {
                   const path = entityPath(change.linkEntityType, change.linkEntityId);
                   return (
                     <li key={change.id}>
-                      <StatusTag status={change.toStatus} /> <time dateTime={change.changedAt}>{formatDateTime(change.changedAt, lang)}</time>
+                      <StatusTag status={change.toStatus} />{' '}
+                      <time dateTime={change.changedAt}>{formatDateTime(change.changedAt, lang)}</time>
                       {change.reason && <p>{change.reason}</p>}
                       {path && change.linkEntityType && (
                         <p>

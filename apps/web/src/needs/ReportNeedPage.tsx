@@ -16,31 +16,77 @@ import { useFormErrors } from '../ui/useFormErrors.js';
 import { useDebounced, useDraft } from '../ui/useDraft.js';
 
 const Categories = graphql(`
-  query NeedCategories { technologyCategories { id key labelSv labelEn } }
+  query NeedCategories {
+    technologyCategories {
+      id
+      key
+      labelSv
+      labelEn
+    }
+  }
 `);
 
 const SimilarNeeds = graphql(`
   query SimilarNeeds($title: String!, $description: String) {
     similarNeeds(title: $title, description: $description, first: 5) {
       score
-      need { id title status endorsementCount endorsedByMyOrganization organizationId organization { id name } }
+      need {
+        id
+        title
+        status
+        endorsementCount
+        endorsedByMyOrganization
+        organizationId
+        organization {
+          id
+          name
+        }
+      }
     }
   }
 `);
 
 const ReportNeed = graphql(`
-  mutation ReportNeed($input: ReportNeedInput!) { reportNeed(input: $input) { id title status } }
+  mutation ReportNeed($input: ReportNeedInput!) {
+    reportNeed(input: $input) {
+      id
+      title
+      status
+    }
+  }
 `);
 
 const EndorseNeed = graphql(`
-  mutation EndorseNeed($input: EndorseNeedInput!) { endorseNeed(input: $input) { id title endorsementCount endorsedByMyOrganization } }
+  mutation EndorseNeed($input: EndorseNeedInput!) {
+    endorseNeed(input: $input) {
+      id
+      title
+      endorsementCount
+      endorsedByMyOrganization
+    }
+  }
 `);
 
-const TARGET_GROUPS = ['CARE_RECIPIENTS_ORDINARY_HOUSING', 'CARE_RECIPIENTS_SPECIAL_HOUSING', 'RELATIVES', 'STAFF'] as const;
+const TARGET_GROUPS = [
+  'CARE_RECIPIENTS_ORDINARY_HOUSING',
+  'CARE_RECIPIENTS_SPECIAL_HOUSING',
+  'RELATIVES',
+  'STAFF',
+] as const;
 const SETTINGS = ['HOME_CARE', 'HOME_HEALTH_CARE', 'SPECIAL_HOUSING', 'DISABILITY_SUPPORT'] as const;
 const SOURCES = ['STAFF', 'CARE_RECIPIENT', 'RELATIVE', 'MANAGEMENT', 'PENSIONERS_COUNCIL'] as const;
 const URGENCIES = ['LOW', 'MEDIUM', 'HIGH'] as const;
-const FIELDS = ['title', 'description', 'targetGroup', 'setting', 'source', 'category', 'urgency', 'estimatedPeopleAffected', 'hardToReach'] as const;
+const FIELDS = [
+  'title',
+  'description',
+  'targetGroup',
+  'setting',
+  'source',
+  'category',
+  'urgency',
+  'estimatedPeopleAffected',
+  'hardToReach',
+] as const;
 
 const EMPTY = {
   title: '',
@@ -71,7 +117,11 @@ export default function ReportNeedPage() {
   const [{ data: categories }] = useQuery({ query: Categories });
   const title = useDebounced(values.title.trim(), 350);
   const description = useDebounced(values.description.trim(), 350);
-  const [similar] = useQuery({ query: SimilarNeeds, variables: { title, description: description || null }, pause: title.length < 4 });
+  const [similar] = useQuery({
+    query: SimilarNeeds,
+    variables: { title, description: description || null },
+    pause: title.length < 4,
+  });
   const [reportState, report] = useMutation(ReportNeed);
   const [endorseState, endorse] = useMutation(EndorseNeed);
 
@@ -104,12 +154,19 @@ export default function ReportNeedPage() {
   /** The enums are required by the schema: say so next to the select instead of sending a request GraphQL would refuse. */
   function missingChoices() {
     const missing = (['targetGroup', 'setting', 'source'] as const).filter((name) => !values[name]);
-    return missing.length ? missing.map((name) => ({ field: `input.${name}`, message: `${t(`report.field.${name}`)} ${t('app.required')}` })) : undefined;
+    return missing.length
+      ? missing.map((name) => ({
+          field: `input.${name}`,
+          message: `${t(`report.field.${name}`)} ${t('app.required')}`,
+        }))
+      : undefined;
   }
 
   const endorseNeed = async (needId: string, needTitle: string) => {
     const people = values.estimatedPeopleAffected.trim();
-    const result = await endorse({ input: { needId, peopleAffected: people ? Number(people) : null, comment: values.description.trim() || null } });
+    const result = await endorse({
+      input: { needId, peopleAffected: people ? Number(people) : null, comment: values.description.trim() || null },
+    });
     if (form.show(result.error)) return;
     setEndorsedTitle(needTitle);
     draft.clear();
@@ -126,8 +183,27 @@ export default function ReportNeedPage() {
       )}
       <ErrorSummary messages={form.all} />
       <form onSubmit={submit} noValidate className="stack report-form">
-        <TextField label={t('report.field.title')} description={t('report.field.titleHint')} isRequired maxLength={200} value={values.title} onChange={(v) => set('title', v)} isInvalid={!!form.fieldError('title')} errorMessage={form.fieldError('title')} validationBehavior="aria" />
-        <TextArea label={t('report.field.description')} description={t('report.field.descriptionHint')} isRequired value={values.description} onChange={(v) => set('description', v)} isInvalid={!!form.fieldError('description')} errorMessage={form.fieldError('description')} validationBehavior="aria" />
+        <TextField
+          label={t('report.field.title')}
+          description={t('report.field.titleHint')}
+          isRequired
+          maxLength={200}
+          value={values.title}
+          onChange={(v) => set('title', v)}
+          isInvalid={!!form.fieldError('title')}
+          errorMessage={form.fieldError('title')}
+          validationBehavior="aria"
+        />
+        <TextArea
+          label={t('report.field.description')}
+          description={t('report.field.descriptionHint')}
+          isRequired
+          value={values.description}
+          onChange={(v) => set('description', v)}
+          isInvalid={!!form.fieldError('description')}
+          errorMessage={form.fieldError('description')}
+          validationBehavior="aria"
+        />
 
         <section aria-labelledby="similar-heading" className="similar" aria-live="polite" aria-busy={similar.fetching}>
           <h2 id="similar-heading">{t('report.similar.title')}</h2>
@@ -146,14 +222,20 @@ export default function ReportNeedPage() {
                       <Link to={`/behov/${need.id}`}>{need.title}</Link> <StatusTag status={need.status} />
                       <div className="muted">
                         {need.organization.name}
-                        {need.endorsementCount > 0 && ` · ${t('report.similar.sharedBy', { count: need.endorsementCount })}`}
+                        {need.endorsementCount > 0 &&
+                          ` · ${t('report.similar.sharedBy', { count: need.endorsementCount })}`}
                       </div>
                       {own ? (
                         <p className="muted">{t('report.similar.own')}</p>
                       ) : need.endorsedByMyOrganization ? (
                         <p className="muted">{t('report.similar.endorsed')}</p>
                       ) : (
-                        <Button variant="secondary" onPress={() => endorseNeed(need.id, need.title)} isDisabled={endorseState.fetching} aria-label={`${t('report.similar.endorse')}: ${need.title}`}>
+                        <Button
+                          variant="secondary"
+                          onPress={() => endorseNeed(need.id, need.title)}
+                          isDisabled={endorseState.fetching}
+                          aria-label={`${t('report.similar.endorse')}: ${need.title}`}
+                        >
                           {t('report.similar.endorse')}
                         </Button>
                       )}
@@ -165,14 +247,48 @@ export default function ReportNeedPage() {
           )}
         </section>
 
-        <EnumSelect label={t('report.field.targetGroup')} values={TARGET_GROUPS} labels="targetGroup" value={values.targetGroup} onChange={(v) => set('targetGroup', v)} isRequired error={form.fieldError('targetGroup')} />
-        <EnumSelect label={t('report.field.setting')} values={SETTINGS} labels="setting" value={values.setting} onChange={(v) => set('setting', v)} isRequired error={form.fieldError('setting')} />
-        <EnumSelect label={t('report.field.source')} values={SOURCES} labels="source" value={values.source} onChange={(v) => set('source', v)} isRequired error={form.fieldError('source')} />
-        <EnumSelect label={t('report.field.urgency')} values={URGENCIES} labels="urgency" value={values.urgency} onChange={(v) => set('urgency', v)} error={form.fieldError('urgency')} />
+        <EnumSelect
+          label={t('report.field.targetGroup')}
+          values={TARGET_GROUPS}
+          labels="targetGroup"
+          value={values.targetGroup}
+          onChange={(v) => set('targetGroup', v)}
+          isRequired
+          error={form.fieldError('targetGroup')}
+        />
+        <EnumSelect
+          label={t('report.field.setting')}
+          values={SETTINGS}
+          labels="setting"
+          value={values.setting}
+          onChange={(v) => set('setting', v)}
+          isRequired
+          error={form.fieldError('setting')}
+        />
+        <EnumSelect
+          label={t('report.field.source')}
+          values={SOURCES}
+          labels="source"
+          value={values.source}
+          onChange={(v) => set('source', v)}
+          isRequired
+          error={form.fieldError('source')}
+        />
+        <EnumSelect
+          label={t('report.field.urgency')}
+          values={URGENCIES}
+          labels="urgency"
+          value={values.urgency}
+          onChange={(v) => set('urgency', v)}
+          error={form.fieldError('urgency')}
+        />
         <Select
           label={t('report.field.category')}
           placeholder={t('app.choose')}
-          items={(categories?.technologyCategories ?? []).map((c) => ({ id: c.key, name: lang === 'en' ? c.labelEn : c.labelSv }))}
+          items={(categories?.technologyCategories ?? []).map((c) => ({
+            id: c.key,
+            name: lang === 'en' ? c.labelEn : c.labelSv,
+          }))}
           selectedKey={values.category || null}
           onSelectionChange={(key) => set('category', key === null ? '' : String(key))}
           isInvalid={!!form.fieldError('category')}
@@ -181,7 +297,16 @@ export default function ReportNeedPage() {
         >
           {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
         </Select>
-        <TextField label={t('report.field.people')} type="number" inputMode="numeric" value={values.estimatedPeopleAffected} onChange={(v) => set('estimatedPeopleAffected', v)} isInvalid={!!form.fieldError('estimatedPeopleAffected')} errorMessage={form.fieldError('estimatedPeopleAffected')} validationBehavior="aria" />
+        <TextField
+          label={t('report.field.people')}
+          type="number"
+          inputMode="numeric"
+          value={values.estimatedPeopleAffected}
+          onChange={(v) => set('estimatedPeopleAffected', v)}
+          isInvalid={!!form.fieldError('estimatedPeopleAffected')}
+          errorMessage={form.fieldError('estimatedPeopleAffected')}
+          validationBehavior="aria"
+        />
         <Checkbox isSelected={values.hardToReach} onChange={(v) => set('hardToReach', v)}>
           {t('report.field.hardToReach')}
         </Checkbox>

@@ -14,25 +14,47 @@ const NotificationsQuery = graphql(`
   query Notifications($unreadOnly: Boolean!, $after: String) {
     myNotifications(unreadOnly: $unreadOnly, first: 20, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      nodes { id kind title body createdAt readAt entityType entityId }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        kind
+        title
+        body
+        createdAt
+        readAt
+        entityType
+        entityId
+      }
     }
   }
 `);
 
 const MarkRead = graphql(`
-  mutation MarkNotificationRead($id: ID!) { markNotificationRead(id: $id) { id readAt } }
+  mutation MarkNotificationRead($id: ID!) {
+    markNotificationRead(id: $id) {
+      id
+      readAt
+    }
+  }
 `);
 
 const MarkAllRead = graphql(`
-  mutation MarkAllNotificationsRead { markAllNotificationsRead }
+  mutation MarkAllNotificationsRead {
+    markAllNotificationsRead
+  }
 `);
 
 export default function NotificationsPage() {
   const { t, lang } = useLanguage();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [after, setAfter] = useState<string | null>(null);
-  const [{ data, fetching, error }, refetch] = useQuery({ query: NotificationsQuery, variables: { unreadOnly, after } });
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: NotificationsQuery,
+    variables: { unreadOnly, after },
+  });
   const [markState, markRead] = useMutation(MarkRead);
   const [allState, markAllRead] = useMutation(MarkAllRead);
   const failure = markState.error ?? allState.error;
@@ -53,7 +75,13 @@ export default function NotificationsPage() {
         </Button>
       }
     >
-      <Checkbox isSelected={unreadOnly} onChange={(value) => { setUnreadOnly(value); setAfter(null); }}>
+      <Checkbox
+        isSelected={unreadOnly}
+        onChange={(value) => {
+          setUnreadOnly(value);
+          setAfter(null);
+        }}
+      >
         {t('notifications.unreadOnly')}
       </Checkbox>
       {failure && <ErrorSummary messages={failure.graphQLErrors.map((e) => e.message)} />}

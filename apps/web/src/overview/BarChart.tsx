@@ -41,7 +41,10 @@ export function BarChart({ title, series, rows, digits = 0, csvName }: Props) {
   const plotWidth = width - labelWidth - 70;
   const height = rows.length * groupHeight + 8;
   const summary = rows
-    .map((r) => `${r.label}: ${r.note ?? series.map((s) => `${s.label} ${formatNumber(r.values[s.key], lang, digits)}`).join(', ')}`)
+    .map(
+      (r) =>
+        `${r.label}: ${r.note ?? series.map((s) => `${s.label} ${formatNumber(r.values[s.key], lang, digits)}`).join(', ')}`,
+    )
     .join('; ');
 
   const downloadCsv = () => {
@@ -60,13 +63,25 @@ export function BarChart({ title, series, rows, digits = 0, csvName }: Props) {
           </li>
         ))}
       </ul>
-      <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${width} ${height}`} width="100%" preserveAspectRatio="xMinYMin meet">
+      <svg
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        preserveAspectRatio="xMinYMin meet"
+      >
         <desc id={`${id}-desc`}>{summary}</desc>
         {rows.map((row, i) => {
           const y = i * groupHeight + 4;
           return (
             <g key={row.label}>
-              <text x={labelWidth - 8} y={y + groupHeight / 2} textAnchor="end" dominantBaseline="middle" className="chart-label">
+              <text
+                x={labelWidth - 8}
+                y={y + groupHeight / 2}
+                textAnchor="end"
+                dominantBaseline="middle"
+                className="chart-label"
+              >
                 {row.label}
               </text>
               {row.note ? (
@@ -80,8 +95,19 @@ export function BarChart({ title, series, rows, digits = 0, csvName }: Props) {
                   const by = y + j * (barHeight + 2);
                   return (
                     <g key={s.key}>
-                      <rect x={labelWidth} y={by} width={Math.max(w, value > 0 ? 2 : 0)} height={barHeight} fill={s.color} />
-                      <text x={labelWidth + w + 4} y={by + barHeight / 2} dominantBaseline="middle" className="chart-value">
+                      <rect
+                        x={labelWidth}
+                        y={by}
+                        width={Math.max(w, value > 0 ? 2 : 0)}
+                        height={barHeight}
+                        fill={s.color}
+                      />
+                      <text
+                        x={labelWidth + w + 4}
+                        y={by + barHeight / 2}
+                        dominantBaseline="middle"
+                        className="chart-value"
+                      >
                         {formatNumber(row.values[s.key], lang, digits)}
                       </text>
                     </g>

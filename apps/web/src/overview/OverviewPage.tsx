@@ -16,14 +16,52 @@ const OverviewQuery = graphql(`
   query CountyOverview {
     countyOverview {
       asOf
-      needsByStatus { status count }
+      needsByStatus {
+        status
+        count
+      }
       decisionsThisYear
-      protocolsAwaitingReview { id title }
-      procurementsOpenForParticipation { id title participationClosesOn }
-      agreementsExpiringWithin6Months { id endsOn procurement { title } }
-      followUpsByMunicipality { organization { id name } due answered overdue suppressed }
-      equityByMunicipality { organization { id name } implementationsPer10000 peopleAcceptedPer10000 suppressed }
-      equityBySex { women men otherOrUnknown suppressed }
+      protocolsAwaitingReview {
+        id
+        title
+      }
+      procurementsOpenForParticipation {
+        id
+        title
+        participationClosesOn
+      }
+      agreementsExpiringWithin6Months {
+        id
+        endsOn
+        procurement {
+          title
+        }
+      }
+      followUpsByMunicipality {
+        organization {
+          id
+          name
+        }
+        due
+        answered
+        overdue
+        suppressed
+      }
+      equityByMunicipality {
+        organization {
+          id
+          name
+        }
+        implementationsPer10000
+        peopleAcceptedPer10000
+        suppressed
+      }
+      equityBySex {
+        women
+        men
+        otherOrUnknown
+        suppressed
+      }
     }
   }
 `);
@@ -62,7 +100,9 @@ export default function OverviewPage() {
             <p className="muted">{t('overview.asOf', { date: formatDate(o.asOf, lang) })}</p>
             <div className="overview-figures">
               <section className="card" aria-labelledby="reviews-heading">
-                <h2 id="reviews-heading">{t('overview.awaitingReview', { count: o.protocolsAwaitingReview.length })}</h2>
+                <h2 id="reviews-heading">
+                  {t('overview.awaitingReview', { count: o.protocolsAwaitingReview.length })}
+                </h2>
                 <ul className="plain-list">
                   {o.protocolsAwaitingReview.map((p) => (
                     <li key={p.id}>
@@ -73,11 +113,16 @@ export default function OverviewPage() {
                 <p>{t('overview.decisionsThisYear', { count: o.decisionsThisYear })}</p>
               </section>
               <section className="card" aria-labelledby="open-heading">
-                <h2 id="open-heading">{t('overview.openProcurements', { count: o.procurementsOpenForParticipation.length })}</h2>
+                <h2 id="open-heading">
+                  {t('overview.openProcurements', { count: o.procurementsOpenForParticipation.length })}
+                </h2>
                 <ul className="plain-list">
                   {o.procurementsOpenForParticipation.map((p) => (
                     <li key={p.id}>
-                      <Link to={`/upphandlingar/${p.id}`}>{p.title}</Link> <span className="muted">– {t('overview.closes', { date: formatDate(p.participationClosesOn, lang) })}</span>
+                      <Link to={`/upphandlingar/${p.id}`}>{p.title}</Link>{' '}
+                      <span className="muted">
+                        – {t('overview.closes', { date: formatDate(p.participationClosesOn, lang) })}
+                      </span>
                     </li>
                   ))}
                 </ul>
@@ -85,7 +130,8 @@ export default function OverviewPage() {
                 <ul className="plain-list">
                   {o.agreementsExpiringWithin6Months.map((a) => (
                     <li key={a.id}>
-                      <Link to={`/ramavtal/${a.id}`}>{a.procurement.title}</Link> <span className="muted">– {formatDate(a.endsOn, lang)}</span>
+                      <Link to={`/ramavtal/${a.id}`}>{a.procurement.title}</Link>{' '}
+                      <span className="muted">– {formatDate(a.endsOn, lang)}</span>
                     </li>
                   ))}
                 </ul>
@@ -95,7 +141,10 @@ export default function OverviewPage() {
               title={t('overview.needsByStatus')}
               csvName="behov-per-status"
               series={[{ key: 'count', label: t('overview.count'), color: GREEN }]}
-              rows={o.needsByStatus.map((n) => ({ label: t(`needStatus.${n.status}` as MessageKey), values: { count: n.count } }))}
+              rows={o.needsByStatus.map((n) => ({
+                label: t(`needStatus.${n.status}` as MessageKey),
+                values: { count: n.count },
+              }))}
             />
             <BarChart
               title={t('overview.followUps')}
@@ -105,7 +154,11 @@ export default function OverviewPage() {
                 { key: 'answered', label: t('overview.answered'), color: GREEN },
                 { key: 'overdue', label: t('overview.overdue'), color: ORANGE },
               ]}
-              rows={o.followUpsByMunicipality.map((m) => ({ label: m.organization.name, values: { due: m.due ?? null, answered: m.answered ?? null, overdue: m.overdue ?? null }, note: m.suppressed ? suppressedNote : undefined }))}
+              rows={o.followUpsByMunicipality.map((m) => ({
+                label: m.organization.name,
+                values: { due: m.due ?? null, answered: m.answered ?? null, overdue: m.overdue ?? null },
+                note: m.suppressed ? suppressedNote : undefined,
+              }))}
             />
             <BarChart
               title={t('overview.uptake')}
@@ -115,7 +168,14 @@ export default function OverviewPage() {
                 { key: 'implementations', label: t('overview.implementationsPer10000'), color: GREEN },
                 { key: 'people', label: t('overview.peoplePer10000'), color: BLUE },
               ]}
-              rows={o.equityByMunicipality.map((m) => ({ label: m.organization.name, values: { implementations: m.implementationsPer10000 ?? null, people: m.peopleAcceptedPer10000 ?? null }, note: m.suppressed ? suppressedNote : undefined }))}
+              rows={o.equityByMunicipality.map((m) => ({
+                label: m.organization.name,
+                values: {
+                  implementations: m.implementationsPer10000 ?? null,
+                  people: m.peopleAcceptedPer10000 ?? null,
+                },
+                note: m.suppressed ? suppressedNote : undefined,
+              }))}
             />
             <BarChart
               title={t('overview.bySex')}

@@ -3,7 +3,13 @@ import { toCsv } from './csv.js';
 
 describe('toCsv', () => {
   it('writes what Excel in Swedish opens: BOM, semicolons, decimal comma, CRLF', () => {
-    expect(toCsv([['Kommun', 'Per 10 000'], ['Flens kommun', 12.5], ['Trosa kommun', null]])).toBe('\uFEFFKommun;Per 10 000\r\nFlens kommun;12,5\r\nTrosa kommun;\r\n');
+    expect(
+      toCsv([
+        ['Kommun', 'Per 10 000'],
+        ['Flens kommun', 12.5],
+        ['Trosa kommun', null],
+      ]),
+    ).toBe('\uFEFFKommun;Per 10 000\r\nFlens kommun;12,5\r\nTrosa kommun;\r\n');
   });
 
   it('quotes separators and defuses formulas', () => {

@@ -16,14 +16,83 @@ import { PROCUREMENT_CONTEXT } from './ProcurementsPage.js';
 const AgreementQuery = graphql(`
   query FrameworkAgreement($id: ID!) {
     frameworkAgreement(id: $id) {
-      id status startsOn endsOn callOffMethod
-      extensionOptions { id number months used usedAt }
-      followUpOrganization { name } followUpContactName followUpContactEmail
-      procurement { id title category { key labelSv labelEn } }
-      lots { id number name awardedSuppliers { id ranking supplier { name } products { id name model } } }
-      participants { organizationId organization { name } }
-      callOffs { id calledOffOn quantity valueSek organizationId organization { name } product { name } supplier { name } lot { number } implementations { id goLiveOn } }
-      callOffTotals { count quantity valueSek }
+      id
+      status
+      startsOn
+      endsOn
+      callOffMethod
+      extensionOptions {
+        id
+        number
+        months
+        used
+        usedAt
+      }
+      followUpOrganization {
+        name
+      }
+      followUpContactName
+      followUpContactEmail
+      procurement {
+        id
+        title
+        category {
+          key
+          labelSv
+          labelEn
+        }
+      }
+      lots {
+        id
+        number
+        name
+        awardedSuppliers {
+          id
+          ranking
+          supplier {
+            name
+          }
+          products {
+            id
+            name
+            model
+          }
+        }
+      }
+      participants {
+        organizationId
+        organization {
+          name
+        }
+      }
+      callOffs {
+        id
+        calledOffOn
+        quantity
+        valueSek
+        organizationId
+        organization {
+          name
+        }
+        product {
+          name
+        }
+        supplier {
+          name
+        }
+        lot {
+          number
+        }
+        implementations {
+          id
+          goLiveOn
+        }
+      }
+      callOffTotals {
+        count
+        quantity
+        valueSek
+      }
     }
   }
 `);
@@ -32,19 +101,67 @@ const AgreementQuery = graphql(`
 const FitQuery = graphql(`
   query CallOffFit($category: String!, $organizationId: ID!) {
     compatibleProducts(category: $category, organizationId: $organizationId) {
-      compatible { product { id } compatible partial reasons checks { systemName systemVersion status } }
-      excluded { product { id } compatible partial reasons checks { systemName systemVersion status } }
+      compatible {
+        product {
+          id
+        }
+        compatible
+        partial
+        reasons
+        checks {
+          systemName
+          systemVersion
+          status
+        }
+      }
+      excluded {
+        product {
+          id
+        }
+        compatible
+        partial
+        reasons
+        checks {
+          systemName
+          systemVersion
+          status
+        }
+      }
     }
   }
 `);
 
 const UseExtension = graphql(`
-  mutation UseExtensionOption($input: UseExtensionOptionInput!) { useExtensionOption(input: $input) { id endsOn extensionOptions { id number months used usedAt } } }
+  mutation UseExtensionOption($input: UseExtensionOptionInput!) {
+    useExtensionOption(input: $input) {
+      id
+      endsOn
+      extensionOptions {
+        id
+        number
+        months
+        used
+        usedAt
+      }
+    }
+  }
 `);
 
 const CreateCallOff = graphql(`
   mutation CreateCallOff($input: CreateCallOffInput!) {
-    createCallOff(input: $input) { callOff { id product { name } quantity } warnings { code message } }
+    createCallOff(input: $input) {
+      callOff {
+        id
+        product {
+          name
+        }
+        quantity
+      }
+      warnings {
+        code
+        message
+      }
+    }
   }
 `);
 
@@ -55,7 +172,11 @@ export default function AgreementPage() {
   const { id } = useParams();
   const { t, lang } = useLanguage();
   const { me, hasRole } = useSession();
-  const [{ data, fetching, error }] = useQuery({ query: AgreementQuery, variables: { id: id! }, context: PROCUREMENT_CONTEXT });
+  const [{ data, fetching, error }] = useQuery({
+    query: AgreementQuery,
+    variables: { id: id! },
+    context: PROCUREMENT_CONTEXT,
+  });
   const agreement = data?.frameworkAgreement;
   const [fit] = useQuery({
     query: FitQuery,
@@ -77,7 +198,15 @@ export default function AgreementPage() {
   const confirm = async (event: FormEvent) => {
     event.preventDefault();
     if (!chosen) return;
-    const result = await create({ input: { agreementId: agreement!.id, lotId: chosen.lotId, productId: chosen.productId, quantity: Number(quantity), valueSek: Number(value.replace(',', '.')) } });
+    const result = await create({
+      input: {
+        agreementId: agreement!.id,
+        lotId: chosen.lotId,
+        productId: chosen.productId,
+        quantity: Number(quantity),
+        valueSek: Number(value.replace(',', '.')),
+      },
+    });
     if (form.show(result.error)) return;
     const made = result.data!.createCallOff;
     setCreated({ id: made.callOff.id, name: made.callOff.product.name, warnings: made.warnings.map((w) => w.message) });
@@ -95,7 +224,12 @@ export default function AgreementPage() {
               <dt>{t('procurement.status')}</dt>
               <dd>{t(`procurementStatus.${agreement.status}` as MessageKey)}</dd>
               <dt>{t('agreement.validity')}</dt>
-              <dd>{t('procurement.validity', { from: formatDate(agreement.startsOn, lang), to: formatDate(agreement.endsOn, lang) })}</dd>
+              <dd>
+                {t('procurement.validity', {
+                  from: formatDate(agreement.startsOn, lang),
+                  to: formatDate(agreement.endsOn, lang),
+                })}
+              </dd>
               <dt>{t('agreement.method')}</dt>
               <dd>{t(`callOffMethod.${agreement.callOffMethod}` as MessageKey)}</dd>
               <dt>{t('procurement.procurement')}</dt>
@@ -104,14 +238,19 @@ export default function AgreementPage() {
               </dd>
               <dt>{t('agreement.followUp')}</dt>
               <dd>
-                {agreement.followUpOrganization.name}: {agreement.followUpContactName}, <a href={`mailto:${agreement.followUpContactEmail}`}>{agreement.followUpContactEmail}</a>
+                {agreement.followUpOrganization.name}: {agreement.followUpContactName},{' '}
+                <a href={`mailto:${agreement.followUpContactEmail}`}>{agreement.followUpContactEmail}</a>
               </dd>
             </dl>
             <Extensions agreement={agreement} mayUse={hasRole('NODE_STAFF', 'NODE_ADMIN')} />
             {created && (
               <Notice>
                 {t('agreement.calledOff', { name: created.name })}{' '}
-                {hasRole('MUNICIPALITY_COORDINATOR') && <Link to={`/inforanden/ny?avrop=${created.id}&ramavtal=${agreement.id}`}>{t('agreement.recordImplementation')}</Link>}
+                {hasRole('MUNICIPALITY_COORDINATOR') && (
+                  <Link to={`/inforanden/ny?avrop=${created.id}&ramavtal=${agreement.id}`}>
+                    {t('agreement.recordImplementation')}
+                  </Link>
+                )}
               </Notice>
             )}
             {agreement.lots.map((lot) => (
@@ -136,10 +275,27 @@ export default function AgreementPage() {
                             <td>{s.ranking}</td>
                             <td>{s.supplier.name}</td>
                             <td>{product.name}</td>
-                            {hasLandscape && <td>{!f ? t('agreement.fitUnknown') : f.compatible && !f.partial ? t('agreement.fitOk') : f.partial ? t('agreement.fitPartial') : t('agreement.fitNo')}</td>}
+                            {hasLandscape && (
+                              <td>
+                                {!f
+                                  ? t('agreement.fitUnknown')
+                                  : f.compatible && !f.partial
+                                    ? t('agreement.fitOk')
+                                    : f.partial
+                                      ? t('agreement.fitPartial')
+                                      : t('agreement.fitNo')}
+                              </td>
+                            )}
                             {participating && (
                               <td>
-                                <Button variant="tertiary" onPress={() => { setCreated(null); form.clear(); setChosen({ lotId: lot.id, productId: product.id, name: product.name }); }}>
+                                <Button
+                                  variant="tertiary"
+                                  onPress={() => {
+                                    setCreated(null);
+                                    form.clear();
+                                    setChosen({ lotId: lot.id, productId: product.id, name: product.name });
+                                  }}
+                                >
                                   {t('agreement.callOffProduct', { name: product.name })}
                                 </Button>
                               </td>
@@ -158,8 +314,27 @@ export default function AgreementPage() {
                 <CompatibilityWarnings fit={fitOf(chosen.productId)} />
                 <ErrorSummary messages={form.all} />
                 <form onSubmit={confirm} noValidate className="stack narrow">
-                  <TextField label={t('agreement.quantity')} type="number" inputMode="numeric" isRequired value={quantity} onChange={setQuantity} isInvalid={!!form.fieldError('quantity')} errorMessage={form.fieldError('quantity')} validationBehavior="aria" />
-                  <TextField label={t('agreement.valueSek')} inputMode="decimal" isRequired value={value} onChange={setValue} isInvalid={!!form.fieldError('valueSek')} errorMessage={form.fieldError('valueSek')} validationBehavior="aria" />
+                  <TextField
+                    label={t('agreement.quantity')}
+                    type="number"
+                    inputMode="numeric"
+                    isRequired
+                    value={quantity}
+                    onChange={setQuantity}
+                    isInvalid={!!form.fieldError('quantity')}
+                    errorMessage={form.fieldError('quantity')}
+                    validationBehavior="aria"
+                  />
+                  <TextField
+                    label={t('agreement.valueSek')}
+                    inputMode="decimal"
+                    isRequired
+                    value={value}
+                    onChange={setValue}
+                    isInvalid={!!form.fieldError('valueSek')}
+                    errorMessage={form.fieldError('valueSek')}
+                    validationBehavior="aria"
+                  />
                   <div className="row">
                     <Button type="submit" variant="primary" isDisabled={state.fetching}>
                       {t('agreement.confirm')}
@@ -198,11 +373,19 @@ export default function AgreementPage() {
                         <td>
                           {c.implementations.map((i) => (
                             <div key={i.id}>
-                              <Link to={`/inforanden/${i.id}`}>{i.goLiveOn ? t('agreement.implementationFrom', { date: formatDate(i.goLiveOn, lang) }) : t('agreement.implementation')}</Link>
+                              <Link to={`/inforanden/${i.id}`}>
+                                {i.goLiveOn
+                                  ? t('agreement.implementationFrom', { date: formatDate(i.goLiveOn, lang) })
+                                  : t('agreement.implementation')}
+                              </Link>
                             </div>
                           ))}
                           {c.organizationId === me?.organization.id && hasRole('MUNICIPALITY_COORDINATOR') && (
-                            <Link to={`/inforanden/ny?avrop=${c.id}&ramavtal=${agreement.id}`}>{c.implementations.length ? t('agreement.recordAnother') : t('agreement.recordImplementation')}</Link>
+                            <Link to={`/inforanden/ny?avrop=${c.id}&ramavtal=${agreement.id}`}>
+                              {c.implementations.length
+                                ? t('agreement.recordAnother')
+                                : t('agreement.recordImplementation')}
+                            </Link>
                           )}
                         </td>
                       </tr>
@@ -275,7 +458,10 @@ function CompatibilityWarnings({ fit }: { fit: Fit | undefined }) {
         <ul>
           {problems.map((c) => (
             <li key={`${c.systemName}-${c.systemVersion}`}>
-              {t('agreement.warningSystem', { system: `${c.systemName} ${c.systemVersion}`, status: t(`compatibilityStatus.${c.status}` as MessageKey) })}
+              {t('agreement.warningSystem', {
+                system: `${c.systemName} ${c.systemVersion}`,
+                status: t(`compatibilityStatus.${c.status}` as MessageKey),
+              })}
             </li>
           ))}
         </ul>

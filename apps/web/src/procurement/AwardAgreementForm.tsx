@@ -16,15 +16,34 @@ import { useFormErrors } from '../ui/useFormErrors.js';
 import { PROCUREMENT_CONTEXT } from './ProcurementsPage.js';
 
 const AwardChoices = graphql(`
-  query AwardChoices { suppliers { id name } organizations { id name } }
+  query AwardChoices {
+    suppliers {
+      id
+      name
+    }
+    organizations {
+      id
+      name
+    }
+  }
 `);
 const SupplierProducts = graphql(`
   query AwardSupplierProducts($supplierId: ID!, $category: String!) {
-    products(supplierId: $supplierId, category: $category, first: 100) { nodes { id name model } }
+    products(supplierId: $supplierId, category: $category, first: 100) {
+      nodes {
+        id
+        name
+        model
+      }
+    }
   }
 `);
 const Award = graphql(`
-  mutation AwardFrameworkAgreement($input: AwardFrameworkAgreementInput!) { awardFrameworkAgreement(input: $input) { id } }
+  mutation AwardFrameworkAgreement($input: AwardFrameworkAgreementInput!) {
+    awardFrameworkAgreement(input: $input) {
+      id
+    }
+  }
 `);
 
 const METHODS = ['DIRECT_BY_RANKING', 'RENEWED_COMPETITION'] as const;
@@ -70,20 +89,39 @@ export function AwardAgreementForm({ procurementId, category, lots, leadOrganiza
   });
   const { values, set } = draft;
   // The api names rows by their index in what was sent (lots and rows left empty are not sent).
-  const [sent, setSent] = useState<{ lotIndex: Record<string, number>; rowIndex: Record<string, number[]> }>({ lotIndex: {}, rowIndex: {} });
+  const [sent, setSent] = useState<{ lotIndex: Record<string, number>; rowIndex: Record<string, number[]> }>({
+    lotIndex: {},
+    rowIndex: {},
+  });
   // Most specific first: the form's errors go to the first field whose name the api's field starts with.
   const maxRows = Math.max(1, ...Object.values(values.lots).map((rows) => rows.length));
-  const rowFields = lots.flatMap((_, i) => Array.from({ length: maxRows }, (_, j) => ['supplierId', 'ranking', 'productIds'].map((name) => `lots.${i}.suppliers.${j}.${name}`)).flat());
+  const rowFields = lots.flatMap((_, i) =>
+    Array.from({ length: maxRows }, (_, j) =>
+      ['supplierId', 'ranking', 'productIds'].map((name) => `lots.${i}.suppliers.${j}.${name}`),
+    ).flat(),
+  );
   const form = useFormErrors([
     ...rowFields,
     ...lots.map((_, i) => `lots.${i}.lotId`),
     ...values.extensionMonths.map((_, i) => `extensionOptions.${i}.months`),
-    'procurementId', 'startsOn', 'endsOn', 'callOffMethod', 'followUpOrganizationId', 'followUpContactName', 'followUpContactEmail', 'extensionOptions', 'lots',
+    'procurementId',
+    'startsOn',
+    'endsOn',
+    'callOffMethod',
+    'followUpOrganizationId',
+    'followUpContactName',
+    'followUpContactEmail',
+    'extensionOptions',
+    'lots',
   ]);
   const [state, award] = useMutation(Award);
   const rowsOf = (lotId: string) => values.lots[lotId] ?? [];
   const setRows = (lotId: string, rows: SupplierRow[]) => set('lots', { ...values.lots, [lotId]: rows });
-  const setRow = (lotId: string, index: number, change: Partial<SupplierRow>) => setRows(lotId, rowsOf(lotId).map((row, j) => (j === index ? { ...row, ...change } : row)));
+  const setRow = (lotId: string, index: number, change: Partial<SupplierRow>) =>
+    setRows(
+      lotId,
+      rowsOf(lotId).map((row, j) => (j === index ? { ...row, ...change } : row)),
+    );
   const rowError = (lotId: string, index: number, name: keyof SupplierRow) => {
     const i = sent.lotIndex[lotId];
     const j = sent.rowIndex[lotId]?.[index];
@@ -106,7 +144,16 @@ export function AwardAgreementForm({ procurementId, category, lots, leadOrganiza
       lotIndex[lot.id] = Object.keys(lotIndex).length;
       rowIndex[lot.id] = [];
       chosen.forEach(({ j }, k) => (rowIndex[lot.id]![j] = k));
-      return [{ lotId: lot.id, suppliers: chosen.map(({ row }) => ({ supplierId: row.supplierId, ranking: Number(row.ranking), productIds: row.productIds })) }];
+      return [
+        {
+          lotId: lot.id,
+          suppliers: chosen.map(({ row }) => ({
+            supplierId: row.supplierId,
+            ranking: Number(row.ranking),
+            productIds: row.productIds,
+          })),
+        },
+      ];
     });
     setSent({ lotIndex, rowIndex });
     const result = await award(
@@ -133,7 +180,12 @@ export function AwardAgreementForm({ procurementId, category, lots, leadOrganiza
   const suppliers = choices.data?.suppliers ?? [];
   const organizations = choices.data?.organizations ?? [];
   // Without suppliers and organisations to choose from the form is of no use yet.
-  if (!choices.data) return <QueryState fetching={choices.fetching} error={choices.error} hasData={false}>{null}</QueryState>;
+  if (!choices.data)
+    return (
+      <QueryState fetching={choices.fetching} error={choices.error} hasData={false}>
+        {null}
+      </QueryState>
+    );
   return (
     <section aria-labelledby="award-heading" className="card">
       <h2 id="award-heading">{t('award.title')}</h2>
@@ -142,9 +194,29 @@ export function AwardAgreementForm({ procurementId, category, lots, leadOrganiza
       <form onSubmit={submit} noValidate className="stack">
         <fieldset className="stack narrow">
           <legend>{t('award.terms')}</legend>
-          <DateInput label={t('award.startsOn')} value={values.startsOn} onChange={(v) => set('startsOn', v)} isRequired error={form.fieldError('startsOn')} />
-          <DateInput label={t('award.endsOn')} value={values.endsOn} onChange={(v) => set('endsOn', v)} isRequired error={form.fieldError('endsOn')} />
-          <EnumSelect label={t('award.callOffMethod')} values={METHODS} labels="callOffMethod" value={values.callOffMethod} onChange={(v) => set('callOffMethod', v)} isRequired error={form.fieldError('callOffMethod')} />
+          <DateInput
+            label={t('award.startsOn')}
+            value={values.startsOn}
+            onChange={(v) => set('startsOn', v)}
+            isRequired
+            error={form.fieldError('startsOn')}
+          />
+          <DateInput
+            label={t('award.endsOn')}
+            value={values.endsOn}
+            onChange={(v) => set('endsOn', v)}
+            isRequired
+            error={form.fieldError('endsOn')}
+          />
+          <EnumSelect
+            label={t('award.callOffMethod')}
+            values={METHODS}
+            labels="callOffMethod"
+            value={values.callOffMethod}
+            onChange={(v) => set('callOffMethod', v)}
+            isRequired
+            error={form.fieldError('callOffMethod')}
+          />
           <div className="stack" role="group" aria-labelledby="extension-heading">
             <h3 id="extension-heading">{t('award.extensions')}</h3>
             {!values.extensionMonths.length && <p className="muted">{t('award.noExtensions')}</p>}
@@ -156,12 +228,25 @@ export function AwardAgreementForm({ procurementId, category, lots, leadOrganiza
                   inputMode="numeric"
                   isRequired
                   value={months}
-                  onChange={(v) => set('extensionMonths', values.extensionMonths.map((m, j) => (j === i ? v : m)))}
+                  onChange={(v) =>
+                    set(
+                      'extensionMonths',
+                      values.extensionMonths.map((m, j) => (j === i ? v : m)),
+                    )
+                  }
                   isInvalid={!!form.fieldError(`extensionOptions.${i}.months`)}
                   errorMessage={form.fieldError(`extensionOptions.${i}.months`)}
                   validationBehavior="aria"
                 />
-                <Button variant="tertiary" onPress={() => set('extensionMonths', values.extensionMonths.filter((_, j) => j !== i))}>
+                <Button
+                  variant="tertiary"
+                  onPress={() =>
+                    set(
+                      'extensionMonths',
+                      values.extensionMonths.filter((_, j) => j !== i),
+                    )
+                  }
+                >
                   {t('award.removeExtension', { number: i + 1 })}
                 </Button>
               </div>
@@ -182,8 +267,25 @@ export function AwardAgreementForm({ procurementId, category, lots, leadOrganiza
             isRequired
             error={form.fieldError('followUpOrganizationId')}
           />
-          <TextField label={t('award.contactName')} isRequired value={values.followUpContactName} onChange={(v) => set('followUpContactName', v)} isInvalid={!!form.fieldError('followUpContactName')} errorMessage={form.fieldError('followUpContactName')} validationBehavior="aria" />
-          <TextField label={t('award.contactEmail')} type="email" isRequired value={values.followUpContactEmail} onChange={(v) => set('followUpContactEmail', v)} isInvalid={!!form.fieldError('followUpContactEmail')} errorMessage={form.fieldError('followUpContactEmail')} validationBehavior="aria" />
+          <TextField
+            label={t('award.contactName')}
+            isRequired
+            value={values.followUpContactName}
+            onChange={(v) => set('followUpContactName', v)}
+            isInvalid={!!form.fieldError('followUpContactName')}
+            errorMessage={form.fieldError('followUpContactName')}
+            validationBehavior="aria"
+          />
+          <TextField
+            label={t('award.contactEmail')}
+            type="email"
+            isRequired
+            value={values.followUpContactEmail}
+            onChange={(v) => set('followUpContactEmail', v)}
+            isInvalid={!!form.fieldError('followUpContactEmail')}
+            errorMessage={form.fieldError('followUpContactEmail')}
+            validationBehavior="aria"
+          />
         </fieldset>
 
         {form.fieldError('lots') && <p className="field-error">{form.fieldError('lots')}</p>}
@@ -201,11 +303,19 @@ export function AwardAgreementForm({ procurementId, category, lots, leadOrganiza
                 category={category}
                 suppliers={suppliers}
                 onChange={(change) => setRow(lot.id, j, change)}
-                onRemove={() => setRows(lot.id, rowsOf(lot.id).filter((_, k) => k !== j))}
+                onRemove={() =>
+                  setRows(
+                    lot.id,
+                    rowsOf(lot.id).filter((_, k) => k !== j),
+                  )
+                }
                 errorOf={(name) => rowError(lot.id, j, name)}
               />
             ))}
-            <Button variant="secondary" onPress={() => setRows(lot.id, [...rowsOf(lot.id), emptyRow(rowsOf(lot.id).length + 1)])}>
+            <Button
+              variant="secondary"
+              onPress={() => setRows(lot.id, [...rowsOf(lot.id), emptyRow(rowsOf(lot.id).length + 1)])}
+            >
               {t('award.addSupplier', { number: lot.number })}
             </Button>
           </fieldset>
@@ -232,13 +342,27 @@ interface RowProps {
 /** One awarded supplier of a lot: who, in which place, and which of its products in the category. */
 function AwardedSupplierFields({ lot, position, row, category, suppliers, onChange, onRemove, errorOf }: RowProps) {
   const { t } = useLanguage();
-  const [products] = useQuery({ query: SupplierProducts, variables: { supplierId: row.supplierId, category }, pause: !row.supplierId });
+  const [products] = useQuery({
+    query: SupplierProducts,
+    variables: { supplierId: row.supplierId, category },
+    pause: !row.supplierId,
+  });
   const nodes = products.data?.products.nodes ?? [];
   const productsError = errorOf('productIds');
   return (
-    <div className="stack award-row" role="group" aria-label={t('award.supplierGroup', { number: lot.number, position })}>
+    <div
+      className="stack award-row"
+      role="group"
+      aria-label={t('award.supplierGroup', { number: lot.number, position })}
+    >
       <div className="row">
-        <SearchSelect label={t('award.supplier', { position })} items={suppliers} value={row.supplierId} onChange={(supplierId) => onChange({ supplierId, productIds: [] })} error={errorOf('supplierId')} />
+        <SearchSelect
+          label={t('award.supplier', { position })}
+          items={suppliers}
+          value={row.supplierId}
+          onChange={(supplierId) => onChange({ supplierId, productIds: [] })}
+          error={errorOf('supplierId')}
+        />
         <TextField
           label={t('award.ranking', { position })}
           inputMode="numeric"

@@ -16,24 +16,59 @@ import { EnumSelect } from '../ui/EnumSelect.js';
 import { useDraft } from '../ui/useDraft.js';
 import { useFormErrors } from '../ui/useFormErrors.js';
 
-const PROCEDURES = ['OPEN', 'SIMPLIFIED', 'RESTRICTED', 'NEGOTIATED', 'COMPETITIVE_DIALOGUE', 'INNOVATION_PARTNERSHIP', 'DIRECT_AWARD'] as const;
+const PROCEDURES = [
+  'OPEN',
+  'SIMPLIFIED',
+  'RESTRICTED',
+  'NEGOTIATED',
+  'COMPETITIVE_DIALOGUE',
+  'INNOVATION_PARTNERSHIP',
+  'DIRECT_AWARD',
+] as const;
 const KINDS = ['FUNCTION', 'PRODUCT'] as const;
 
 const Categories = graphql(`
-  query NewProcurementCategories { technologyCategories { key labelSv labelEn } }
+  query NewProcurementCategories {
+    technologyCategories {
+      key
+      labelSv
+      labelEn
+    }
+  }
 `);
 const OpenNeeds = graphql(`
   query NewProcurementNeeds($category: String!) {
-    needs(category: $category, statuses: [NEW, TRIAGED, IN_TEST, IN_PROCUREMENT], first: 100) { nodes { id title organization { name } } }
+    needs(category: $category, statuses: [NEW, TRIAGED, IN_TEST, IN_PROCUREMENT], first: 100) {
+      nodes {
+        id
+        title
+        organization {
+          name
+        }
+      }
+    }
   }
 `);
 const Decisions = graphql(`
   query NewProcurementDecisions($category: String!) {
-    decisions(category: $category, first: 100) { nodes { id outcome decidedAt protocol { title } } }
+    decisions(category: $category, first: 100) {
+      nodes {
+        id
+        outcome
+        decidedAt
+        protocol {
+          title
+        }
+      }
+    }
   }
 `);
 const CreateProcurement = graphql(`
-  mutation CreateProcurement($input: CreateProcurementInput!) { createProcurement(input: $input) { id } }
+  mutation CreateProcurement($input: CreateProcurementInput!) {
+    createProcurement(input: $input) {
+      id
+    }
+  }
 `);
 
 interface Lot {
@@ -67,9 +102,23 @@ export default function NewProcurementPage() {
   const [needs] = useQuery({ query: OpenNeeds, variables: { category: values.category }, pause: !values.category });
   const [decisions] = useQuery({ query: Decisions, variables: { category: values.category }, pause: !values.category });
   const lotFields = lots.flatMap((_, i) => [`lots.${i}.name`, `lots.${i}.description`]);
-  const form = useFormErrors(['title', 'description', 'category', 'procedure', 'kind', 'estimatedValueSek', 'participationOpensOn', 'participationClosesOn', 'lots', 'needIds', 'testDecisionIds', ...lotFields]);
+  const form = useFormErrors([
+    'title',
+    'description',
+    'category',
+    'procedure',
+    'kind',
+    'estimatedValueSek',
+    'participationOpensOn',
+    'participationClosesOn',
+    'lots',
+    'needIds',
+    'testDecisionIds',
+    ...lotFields,
+  ]);
   const [state, create] = useMutation(CreateProcurement);
-  const setLot = (index: number, change: Partial<Lot>) => setLots((all) => all.map((lot, i) => (i === index ? { ...lot, ...change } : lot)));
+  const setLot = (index: number, change: Partial<Lot>) =>
+    setLots((all) => all.map((lot, i) => (i === index ? { ...lot, ...change } : lot)));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const value = values.estimatedValueSek.replace(/\s/g, '').replace(',', '.');
@@ -92,21 +141,56 @@ export default function NewProcurementPage() {
     draft.clear();
     navigate(`/upphandlingar/${result.data!.createProcurement.id}`);
   };
-  const categoryItems = (categories.data?.technologyCategories ?? []).map((c) => ({ id: c.key, name: lang === 'sv' ? c.labelSv : c.labelEn }));
+  const categoryItems = (categories.data?.technologyCategories ?? []).map((c) => ({
+    id: c.key,
+    name: lang === 'sv' ? c.labelSv : c.labelEn,
+  }));
   return (
     <Page title={t('newProcurement.title')}>
       <ErrorSummary messages={form.all} />
       <form onSubmit={submit} noValidate className="stack narrow">
-        <TextField label={t('newProcurement.name')} isRequired value={values.title} onChange={(v) => set('title', v)} isInvalid={!!form.fieldError('title')} errorMessage={form.fieldError('title')} validationBehavior="aria" />
-        <TextArea label={t('newProcurement.description')} value={values.description} onChange={(v) => set('description', v)} isInvalid={!!form.fieldError('description')} errorMessage={form.fieldError('description')} validationBehavior="aria" />
-        <Select label={t('procurement.category')} placeholder={t('app.choose')} isRequired items={categoryItems} selectedKey={values.category || null} onSelectionChange={(k) => {
+        <TextField
+          label={t('newProcurement.name')}
+          isRequired
+          value={values.title}
+          onChange={(v) => set('title', v)}
+          isInvalid={!!form.fieldError('title')}
+          errorMessage={form.fieldError('title')}
+          validationBehavior="aria"
+        />
+        <TextArea
+          label={t('newProcurement.description')}
+          value={values.description}
+          onChange={(v) => set('description', v)}
+          isInvalid={!!form.fieldError('description')}
+          errorMessage={form.fieldError('description')}
+          validationBehavior="aria"
+        />
+        <Select
+          label={t('procurement.category')}
+          placeholder={t('app.choose')}
+          isRequired
+          items={categoryItems}
+          selectedKey={values.category || null}
+          onSelectionChange={(k) => {
             if (k === null) return;
             draft.update({ category: String(k), needIds: [], testDecisionIds: [] });
-          }} isInvalid={!!form.fieldError('category')} errorMessage={form.fieldError('category')} validationBehavior="aria">
+          }}
+          isInvalid={!!form.fieldError('category')}
+          errorMessage={form.fieldError('category')}
+          validationBehavior="aria"
+        >
           {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
         </Select>
         {values.category && (
-          <CheckboxGroup label={t('newProcurement.needs')} description={needs.data?.needs.nodes.length ? undefined : t('newProcurement.noNeeds')} value={needIds} onChange={setNeedIds} isInvalid={!!form.fieldError('needIds')} errorMessage={form.fieldError('needIds')}>
+          <CheckboxGroup
+            label={t('newProcurement.needs')}
+            description={needs.data?.needs.nodes.length ? undefined : t('newProcurement.noNeeds')}
+            value={needIds}
+            onChange={setNeedIds}
+            isInvalid={!!form.fieldError('needIds')}
+            errorMessage={form.fieldError('needIds')}
+          >
             {(needs.data?.needs.nodes ?? []).map((need) => (
               <Checkbox key={need.id} value={need.id}>
                 {need.title} ({need.organization.name})
@@ -115,26 +199,88 @@ export default function NewProcurementPage() {
           </CheckboxGroup>
         )}
         {values.category && (
-          <CheckboxGroup label={t('newProcurement.decisions')} description={decisions.data?.decisions.nodes.length ? undefined : t('newProcurement.noDecisions')} value={testDecisionIds} onChange={setTestDecisionIds} isInvalid={!!form.fieldError('testDecisionIds')} errorMessage={form.fieldError('testDecisionIds')}>
+          <CheckboxGroup
+            label={t('newProcurement.decisions')}
+            description={decisions.data?.decisions.nodes.length ? undefined : t('newProcurement.noDecisions')}
+            value={testDecisionIds}
+            onChange={setTestDecisionIds}
+            isInvalid={!!form.fieldError('testDecisionIds')}
+            errorMessage={form.fieldError('testDecisionIds')}
+          >
             {(decisions.data?.decisions.nodes ?? []).map((decision) => (
               <Checkbox key={decision.id} value={decision.id}>
-                {t('newProcurement.decisionLabel', { title: decision.protocol?.title ?? '', outcome: t(`recommendation.${decision.outcome}` as MessageKey), date: formatDate(decision.decidedAt, lang) })}
+                {t('newProcurement.decisionLabel', {
+                  title: decision.protocol?.title ?? '',
+                  outcome: t(`recommendation.${decision.outcome}` as MessageKey),
+                  date: formatDate(decision.decidedAt, lang),
+                })}
               </Checkbox>
             ))}
           </CheckboxGroup>
         )}
-        <EnumSelect label={t('newProcurement.procedure')} values={PROCEDURES} labels="procedure" value={values.procedure} onChange={(v) => set('procedure', v)} isRequired error={form.fieldError('procedure')} />
-        <EnumSelect label={t('newProcurement.kind')} values={KINDS} labels="procurementKind" value={values.kind} onChange={(v) => set('kind', v)} isRequired error={form.fieldError('kind')} />
-        <TextField label={t('newProcurement.value')} inputMode="decimal" value={values.estimatedValueSek} onChange={(v) => set('estimatedValueSek', v)} isInvalid={!!form.fieldError('estimatedValueSek')} errorMessage={form.fieldError('estimatedValueSek')} validationBehavior="aria" />
-        <DateInput label={t('newProcurement.opens')} value={values.participationOpensOn} onChange={(v) => set('participationOpensOn', v)} isRequired error={form.fieldError('participationOpensOn')} />
-        <DateInput label={t('newProcurement.closes')} value={values.participationClosesOn} onChange={(v) => set('participationClosesOn', v)} isRequired error={form.fieldError('participationClosesOn')} />
+        <EnumSelect
+          label={t('newProcurement.procedure')}
+          values={PROCEDURES}
+          labels="procedure"
+          value={values.procedure}
+          onChange={(v) => set('procedure', v)}
+          isRequired
+          error={form.fieldError('procedure')}
+        />
+        <EnumSelect
+          label={t('newProcurement.kind')}
+          values={KINDS}
+          labels="procurementKind"
+          value={values.kind}
+          onChange={(v) => set('kind', v)}
+          isRequired
+          error={form.fieldError('kind')}
+        />
+        <TextField
+          label={t('newProcurement.value')}
+          inputMode="decimal"
+          value={values.estimatedValueSek}
+          onChange={(v) => set('estimatedValueSek', v)}
+          isInvalid={!!form.fieldError('estimatedValueSek')}
+          errorMessage={form.fieldError('estimatedValueSek')}
+          validationBehavior="aria"
+        />
+        <DateInput
+          label={t('newProcurement.opens')}
+          value={values.participationOpensOn}
+          onChange={(v) => set('participationOpensOn', v)}
+          isRequired
+          error={form.fieldError('participationOpensOn')}
+        />
+        <DateInput
+          label={t('newProcurement.closes')}
+          value={values.participationClosesOn}
+          onChange={(v) => set('participationClosesOn', v)}
+          isRequired
+          error={form.fieldError('participationClosesOn')}
+        />
         <fieldset className="stack">
           <legend>{t('newProcurement.lots')}</legend>
           {form.fieldError('lots') && <p className="field-error">{form.fieldError('lots')}</p>}
           {lots.map((lot, i) => (
             <div key={i} className="stack card">
-              <TextField label={t('newProcurement.lotName', { number: i + 1 })} isRequired value={lot.name} onChange={(name) => setLot(i, { name })} isInvalid={!!form.fieldError(`lots.${i}.name`)} errorMessage={form.fieldError(`lots.${i}.name`)} validationBehavior="aria" />
-              <TextArea label={t('newProcurement.lotDescription', { number: i + 1 })} value={lot.description} onChange={(description) => setLot(i, { description })} isInvalid={!!form.fieldError(`lots.${i}.description`)} errorMessage={form.fieldError(`lots.${i}.description`)} validationBehavior="aria" />
+              <TextField
+                label={t('newProcurement.lotName', { number: i + 1 })}
+                isRequired
+                value={lot.name}
+                onChange={(name) => setLot(i, { name })}
+                isInvalid={!!form.fieldError(`lots.${i}.name`)}
+                errorMessage={form.fieldError(`lots.${i}.name`)}
+                validationBehavior="aria"
+              />
+              <TextArea
+                label={t('newProcurement.lotDescription', { number: i + 1 })}
+                value={lot.description}
+                onChange={(description) => setLot(i, { description })}
+                isInvalid={!!form.fieldError(`lots.${i}.description`)}
+                errorMessage={form.fieldError(`lots.${i}.description`)}
+                validationBehavior="aria"
+              />
               {lots.length > 1 && (
                 <Button variant="tertiary" onPress={() => setLots((all) => all.filter((_, j) => j !== i))}>
                   {t('newProcurement.removeLot', { number: i + 1 })}

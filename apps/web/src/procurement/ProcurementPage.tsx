@@ -19,24 +19,70 @@ import { AwardAgreementForm } from './AwardAgreementForm.js';
 const ProcurementQuery = graphql(`
   query Procurement($id: ID!) {
     procurement(id: $id) {
-      id title description status participationOpensOn participationClosesOn estimatedValueSek
-      leadOrganization { id name }
-      category { key labelSv labelEn }
-      lots { id number name description }
-      participants { id organizationId organization { name } contactName contactEmail volumes { lotId estimatedVolume } }
-      frameworkAgreement { id startsOn endsOn }
+      id
+      title
+      description
+      status
+      participationOpensOn
+      participationClosesOn
+      estimatedValueSek
+      leadOrganization {
+        id
+        name
+      }
+      category {
+        key
+        labelSv
+        labelEn
+      }
+      lots {
+        id
+        number
+        name
+        description
+      }
+      participants {
+        id
+        organizationId
+        organization {
+          name
+        }
+        contactName
+        contactEmail
+        volumes {
+          lotId
+          estimatedVolume
+        }
+      }
+      frameworkAgreement {
+        id
+        startsOn
+        endsOn
+      }
     }
   }
 `);
 
 const Join = graphql(`
-  mutation JoinProcurement($input: JoinProcurementInput!) { joinProcurement(input: $input) { id } }
+  mutation JoinProcurement($input: JoinProcurementInput!) {
+    joinProcurement(input: $input) {
+      id
+    }
+  }
 `);
 const Change = graphql(`
-  mutation ChangeParticipation($input: JoinProcurementInput!) { changeParticipation(input: $input) { id } }
+  mutation ChangeParticipation($input: JoinProcurementInput!) {
+    changeParticipation(input: $input) {
+      id
+    }
+  }
 `);
 const Withdraw = graphql(`
-  mutation WithdrawParticipation($input: WithdrawParticipationInput!) { withdrawParticipation(input: $input) { id } }
+  mutation WithdrawParticipation($input: WithdrawParticipationInput!) {
+    withdrawParticipation(input: $input) {
+      id
+    }
+  }
 `);
 
 /** The api takes new requirement specification versions until the tendering is over. */
@@ -47,7 +93,11 @@ export default function ProcurementPage() {
   const { id } = useParams();
   const { t, lang } = useLanguage();
   const { me, hasRole } = useSession();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: ProcurementQuery, variables: { id: id! }, context: PROCUREMENT_CONTEXT });
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: ProcurementQuery,
+    variables: { id: id! },
+    context: PROCUREMENT_CONTEXT,
+  });
   const [join, joinMutation] = useMutation(Join);
   const [change, changeMutation] = useMutation(Change);
   const [withdraw, withdrawMutation] = useMutation(Withdraw);
@@ -67,7 +117,8 @@ export default function ProcurementPage() {
   }, [mine?.id]);
 
   const today = todayInSweden();
-  const windowOpen = !!p && p.status === 'OPEN_FOR_PARTICIPATION' && p.participationOpensOn <= today && today <= p.participationClosesOn;
+  const windowOpen =
+    !!p && p.status === 'OPEN_FOR_PARTICIPATION' && p.participationOpensOn <= today && today <= p.participationClosesOn;
   const busy = join.fetching || change.fetching || withdraw.fetching;
 
   const submit = async (event: FormEvent) => {
@@ -76,7 +127,12 @@ export default function ProcurementPage() {
     const lotVolumes = Object.entries(volumes)
       .filter(([, v]) => v.trim() !== '')
       .map(([lotId, v]) => ({ lotId, estimatedVolume: Number(v) }));
-    const input = { procurementId: p!.id, contactName: contactName.trim(), contactEmail: contactEmail.trim(), volumes: lotVolumes };
+    const input = {
+      procurementId: p!.id,
+      contactName: contactName.trim(),
+      contactEmail: contactEmail.trim(),
+      volumes: lotVolumes,
+    };
     const result = mine ? await changeMutation({ input }) : await joinMutation({ input });
     if (form.show(result.error)) return;
     setDone(mine ? 'procurement.changed' : 'procurement.joined');
@@ -107,13 +163,21 @@ export default function ProcurementPage() {
               <dt>{t('procurement.lead')}</dt>
               <dd>{p.leadOrganization.name}</dd>
               <dt>{t('procurement.participationWindow')}</dt>
-              <dd>{t('procurement.window', { opens: formatDate(p.participationOpensOn, lang), closes: formatDate(p.participationClosesOn, lang) })}</dd>
+              <dd>
+                {t('procurement.window', {
+                  opens: formatDate(p.participationOpensOn, lang),
+                  closes: formatDate(p.participationClosesOn, lang),
+                })}
+              </dd>
               {p.frameworkAgreement && (
                 <>
                   <dt>{t('procurement.agreement')}</dt>
                   <dd>
                     <Link to={`/ramavtal/${p.frameworkAgreement.id}`}>
-                      {t('procurement.validity', { from: formatDate(p.frameworkAgreement.startsOn, lang), to: formatDate(p.frameworkAgreement.endsOn, lang) })}
+                      {t('procurement.validity', {
+                        from: formatDate(p.frameworkAgreement.startsOn, lang),
+                        to: formatDate(p.frameworkAgreement.endsOn, lang),
+                      })}
                     </Link>
                   </dd>
                 </>
@@ -142,7 +206,9 @@ export default function ProcurementPage() {
                       <tr key={x.id}>
                         <th scope="row">{x.organization.name}</th>
                         {p.lots.map((lot) => (
-                          <td key={lot.id}>{formatNumber(x.volumes.find((v) => v.lotId === lot.id)?.estimatedVolume, lang)}</td>
+                          <td key={lot.id}>
+                            {formatNumber(x.volumes.find((v) => v.lotId === lot.id)?.estimatedVolume, lang)}
+                          </td>
                         ))}
                       </tr>
                     ))}
@@ -152,20 +218,55 @@ export default function ProcurementPage() {
                 <p>{t('app.empty')}</p>
               )}
             </section>
-            <RequirementSpecifications procurementId={p.id} mayPublish={hasRole('NODE_STAFF', 'NODE_ADMIN') && SPEC_OPEN.includes(p.status)} />
+            <RequirementSpecifications
+              procurementId={p.id}
+              mayPublish={hasRole('NODE_STAFF', 'NODE_ADMIN') && SPEC_OPEN.includes(p.status)}
+            />
             {hasRole('NODE_STAFF', 'NODE_ADMIN') && p.status === 'TENDERING' && !p.frameworkAgreement && (
-              <AwardAgreementForm procurementId={p.id} category={p.category.key} lots={p.lots} leadOrganizationId={p.leadOrganization.id} />
+              <AwardAgreementForm
+                procurementId={p.id}
+                category={p.category.key}
+                lots={p.lots}
+                leadOrganizationId={p.leadOrganization.id}
+              />
             )}
-            {hasRole('NODE_STAFF', 'NODE_ADMIN') && <ProcurementStatusForm id={p.id} status={p.status} onChanged={() => refetch({ requestPolicy: 'network-only' })} />}
+            {hasRole('NODE_STAFF', 'NODE_ADMIN') && (
+              <ProcurementStatusForm
+                id={p.id}
+                status={p.status}
+                onChanged={() => refetch({ requestPolicy: 'network-only' })}
+              />
+            )}
             {hasRole('MUNICIPALITY_COORDINATOR') && (
               <section aria-labelledby="participation-heading" className="card">
                 <h2 id="participation-heading">{mine ? t('procurement.ourParticipation') : t('procurement.join')}</h2>
-                {!windowOpen && <p className="muted">{t('procurement.windowClosedHint', { closes: formatDate(p.participationClosesOn, lang) })}</p>}
+                {!windowOpen && (
+                  <p className="muted">
+                    {t('procurement.windowClosedHint', { closes: formatDate(p.participationClosesOn, lang) })}
+                  </p>
+                )}
                 {done && <Notice>{t(done)}</Notice>}
                 <ErrorSummary messages={form.all} />
                 <form onSubmit={submit} noValidate className="stack narrow">
-                  <TextField label={t('procurement.contactName')} isRequired value={contactName} onChange={setContactName} isInvalid={!!form.fieldError('contactName')} errorMessage={form.fieldError('contactName')} validationBehavior="aria" />
-                  <TextField label={t('procurement.contactEmail')} type="email" isRequired value={contactEmail} onChange={setContactEmail} isInvalid={!!form.fieldError('contactEmail')} errorMessage={form.fieldError('contactEmail')} validationBehavior="aria" />
+                  <TextField
+                    label={t('procurement.contactName')}
+                    isRequired
+                    value={contactName}
+                    onChange={setContactName}
+                    isInvalid={!!form.fieldError('contactName')}
+                    errorMessage={form.fieldError('contactName')}
+                    validationBehavior="aria"
+                  />
+                  <TextField
+                    label={t('procurement.contactEmail')}
+                    type="email"
+                    isRequired
+                    value={contactEmail}
+                    onChange={setContactEmail}
+                    isInvalid={!!form.fieldError('contactEmail')}
+                    errorMessage={form.fieldError('contactEmail')}
+                    validationBehavior="aria"
+                  />
                   {p.lots.map((lot) => (
                     <TextField
                       key={lot.id}

@@ -9,7 +9,12 @@ import { EnumSelect } from '../ui/EnumSelect.js';
 import { useFormErrors } from '../ui/useFormErrors.js';
 
 const ChangeStatus = graphql(`
-  mutation ChangeProcurementStatus($input: ChangeProcurementStatusInput!) { changeProcurementStatus(input: $input) { id status } }
+  mutation ChangeProcurementStatus($input: ChangeProcurementStatusInput!) {
+    changeProcurementStatus(input: $input) {
+      id
+      status
+    }
+  }
 `);
 
 // The moves a lead can make by hand (AWARDED only comes from the award, EXPIRED from the nightly scan); keep in
@@ -50,8 +55,26 @@ export function ProcurementStatusForm({ id, status, onChanged }: { id: string; s
       {done && <Notice>{t('procurement.statusChanged')}</Notice>}
       <ErrorSummary messages={form.all} />
       <form onSubmit={submit} noValidate className="stack narrow">
-        <EnumSelect label={t('procurement.nextStatus')} values={next} labels="procurementStatus" value={to} onChange={(v) => setTo(v as Status)} isRequired error={form.fieldError('status')} />
-        {to === 'CANCELLED' && <TextArea label={t('procurement.cancelReason')} isRequired value={reason} onChange={setReason} isInvalid={!!form.fieldError('reason')} errorMessage={form.fieldError('reason')} validationBehavior="aria" />}
+        <EnumSelect
+          label={t('procurement.nextStatus')}
+          values={next}
+          labels="procurementStatus"
+          value={to}
+          onChange={(v) => setTo(v as Status)}
+          isRequired
+          error={form.fieldError('status')}
+        />
+        {to === 'CANCELLED' && (
+          <TextArea
+            label={t('procurement.cancelReason')}
+            isRequired
+            value={reason}
+            onChange={setReason}
+            isInvalid={!!form.fieldError('reason')}
+            errorMessage={form.fieldError('reason')}
+            validationBehavior="aria"
+          />
+        )}
         <Button type="submit" variant="primary" isDisabled={!to || state.fetching}>
           {t('procurement.changeStatusSubmit')}
         </Button>

@@ -11,14 +11,40 @@ import { QueryState } from '../ui/QueryState.js';
 const MyProcurements = graphql(`
   query MyProcurements {
     open: procurements(openForMyOrganization: true, first: 50) {
-      nodes { id title status participationOpensOn participationClosesOn leadOrganization { name } category { labelSv labelEn } }
+      nodes {
+        id
+        title
+        status
+        participationOpensOn
+        participationClosesOn
+        leadOrganization {
+          name
+        }
+        category {
+          labelSv
+          labelEn
+        }
+      }
     }
     all: procurements(first: 100) {
       nodes {
-        id title status participationOpensOn participationClosesOn
-        leadOrganization { name }
-        participants { organizationId }
-        frameworkAgreement { id status startsOn endsOn }
+        id
+        title
+        status
+        participationOpensOn
+        participationClosesOn
+        leadOrganization {
+          name
+        }
+        participants {
+          organizationId
+        }
+        frameworkAgreement {
+          id
+          status
+          startsOn
+          endsOn
+        }
       }
     }
   }
@@ -33,7 +59,8 @@ export default function ProcurementsPage() {
   const { me, hasRole } = useSession();
   const [{ data, fetching, error }] = useQuery({ query: MyProcurements, context: PROCUREMENT_CONTEXT });
   const staff = hasRole('NODE_STAFF', 'NODE_ADMIN');
-  const ours = data?.all.nodes.filter((p) => p.participants.some((x) => x.organizationId === me?.organization.id)) ?? [];
+  const ours =
+    data?.all.nodes.filter((p) => p.participants.some((x) => x.organizationId === me?.organization.id)) ?? [];
   return (
     <Page
       title={t('procurement.title')}
@@ -68,9 +95,25 @@ export default function ProcurementsPage() {
                         <div className="muted">{p.leadOrganization.name}</div>
                       </td>
                       <td>{t(`procurementStatus.${p.status}` as MessageKey)}</td>
-                      <td>{t('procurement.window', { opens: formatDate(p.participationOpensOn, lang), closes: formatDate(p.participationClosesOn, lang) })}</td>
+                      <td>
+                        {t('procurement.window', {
+                          opens: formatDate(p.participationOpensOn, lang),
+                          closes: formatDate(p.participationClosesOn, lang),
+                        })}
+                      </td>
                       <td>{formatNumber(p.participants.length, lang)}</td>
-                      <td>{p.frameworkAgreement ? <Link to={`/ramavtal/${p.frameworkAgreement.id}`}>{t('procurement.validity', { from: formatDate(p.frameworkAgreement.startsOn, lang), to: formatDate(p.frameworkAgreement.endsOn, lang) })}</Link> : t('procurement.noAgreement')}</td>
+                      <td>
+                        {p.frameworkAgreement ? (
+                          <Link to={`/ramavtal/${p.frameworkAgreement.id}`}>
+                            {t('procurement.validity', {
+                              from: formatDate(p.frameworkAgreement.startsOn, lang),
+                              to: formatDate(p.frameworkAgreement.endsOn, lang),
+                            })}
+                          </Link>
+                        ) : (
+                          t('procurement.noAgreement')
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -92,7 +135,11 @@ export default function ProcurementsPage() {
                         {p.title}
                       </Link>
                       <div className="muted">
-                        {t('procurement.window', { opens: formatDate(p.participationOpensOn, lang), closes: formatDate(p.participationClosesOn, lang) })} · {lang === 'sv' ? p.category.labelSv : p.category.labelEn} · {p.leadOrganization.name}
+                        {t('procurement.window', {
+                          opens: formatDate(p.participationOpensOn, lang),
+                          closes: formatDate(p.participationClosesOn, lang),
+                        })}{' '}
+                        · {lang === 'sv' ? p.category.labelSv : p.category.labelEn} · {p.leadOrganization.name}
                       </div>
                     </li>
                   ))}
@@ -122,7 +169,10 @@ export default function ProcurementsPage() {
                         <td>
                           {p.frameworkAgreement ? (
                             <Link to={`/ramavtal/${p.frameworkAgreement.id}`}>
-                              {t('procurement.validity', { from: formatDate(p.frameworkAgreement.startsOn, lang), to: formatDate(p.frameworkAgreement.endsOn, lang) })}
+                              {t('procurement.validity', {
+                                from: formatDate(p.frameworkAgreement.startsOn, lang),
+                                to: formatDate(p.frameworkAgreement.endsOn, lang),
+                              })}
                             </Link>
                           ) : (
                             t('procurement.noAgreement')

@@ -10,12 +10,24 @@ import { useFormErrors } from '../ui/useFormErrors.js';
 
 const SpecificationsQuery = graphql(`
   query RequirementSpecifications($id: ID!) {
-    procurement(id: $id) { id requirementSpecifications { id version summary documentUrls publishedAt } }
+    procurement(id: $id) {
+      id
+      requirementSpecifications {
+        id
+        version
+        summary
+        documentUrls
+        publishedAt
+      }
+    }
   }
 `);
 const Publish = graphql(`
   mutation PublishRequirementSpecification($input: PublishRequirementSpecificationInput!) {
-    publishRequirementSpecification(input: $input) { id version }
+    publishRequirementSpecification(input: $input) {
+      id
+      version
+    }
   }
 `);
 
@@ -23,7 +35,13 @@ const SPEC_CONTEXT = { additionalTypenames: ['RequirementSpecificationVersion'] 
 const FIELDS = ['summary', 'documentUrls', 'procurementId'] as const;
 
 /** The procurement's requirement specification, version by version; node staff publish the next one. */
-export function RequirementSpecifications({ procurementId, mayPublish }: { procurementId: string; mayPublish: boolean }) {
+export function RequirementSpecifications({
+  procurementId,
+  mayPublish,
+}: {
+  procurementId: string;
+  mayPublish: boolean;
+}) {
   const { t, lang } = useLanguage();
   const [{ data }] = useQuery({ query: SpecificationsQuery, variables: { id: procurementId }, context: SPEC_CONTEXT });
   const [summary, setSummary] = useState('');
@@ -33,10 +51,15 @@ export function RequirementSpecifications({ procurementId, mayPublish }: { procu
   const [state, publish] = useMutation(Publish);
   const versions = [...(data?.procurement.requirementSpecifications ?? [])].sort((a, b) => b.version - a.version);
   // One link per line; the api names a bad one as documentUrls.<index>.
-  const urlError = form.fieldError('documentUrls') ?? Object.entries(form.errors.byField).find(([name]) => name.startsWith('documentUrls.'))?.[1];
+  const urlError =
+    form.fieldError('documentUrls') ??
+    Object.entries(form.errors.byField).find(([name]) => name.startsWith('documentUrls.'))?.[1];
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const documentUrls = urls.split('\n').map((u) => u.trim()).filter(Boolean);
+    const documentUrls = urls
+      .split('\n')
+      .map((u) => u.trim())
+      .filter(Boolean);
     const result = await publish({ input: { procurementId, summary: summary.trim(), documentUrls } }, SPEC_CONTEXT);
     if (form.show(result.error)) return;
     setPublished(result.data!.publishRequirementSpecification.version);
@@ -75,8 +98,24 @@ export function RequirementSpecifications({ procurementId, mayPublish }: { procu
           {published !== null && <Notice>{t('spec.published', { version: published })}</Notice>}
           <ErrorSummary messages={form.all} />
           <form onSubmit={submit} noValidate className="stack narrow">
-            <TextArea label={t('spec.summary')} isRequired value={summary} onChange={setSummary} isInvalid={!!form.fieldError('summary')} errorMessage={form.fieldError('summary')} validationBehavior="aria" />
-            <TextArea label={t('spec.documents')} description={t('spec.documentsHint')} value={urls} onChange={setUrls} isInvalid={!!urlError} errorMessage={urlError} validationBehavior="aria" />
+            <TextArea
+              label={t('spec.summary')}
+              isRequired
+              value={summary}
+              onChange={setSummary}
+              isInvalid={!!form.fieldError('summary')}
+              errorMessage={form.fieldError('summary')}
+              validationBehavior="aria"
+            />
+            <TextArea
+              label={t('spec.documents')}
+              description={t('spec.documentsHint')}
+              value={urls}
+              onChange={setUrls}
+              isInvalid={!!urlError}
+              errorMessage={urlError}
+              validationBehavior="aria"
+            />
             <Button type="submit" variant="primary" isDisabled={state.fetching}>
               {t('spec.publish')}
             </Button>

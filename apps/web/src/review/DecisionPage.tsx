@@ -12,14 +12,52 @@ import { KnowledgeBasis, type ProtocolSnapshot } from './KnowledgeBasis.js';
 const Decision = graphql(`
   query Decision($id: ID!) {
     testDecision(id: $id) {
-      id outcome decidedAt versionNumber rationale conditions knowledgeBasis
-      category { labelSv labelEn }
-      voteCounts { recommendation votes }
-      votes { id recommendation rationale conditions organization { id name } }
-      protocol { id title leadOrganization { name } }
-      version { id contentHash contentHashVerified snapshot }
-      supersedes { id decidedAt }
-      supersededBy { id decidedAt }
+      id
+      outcome
+      decidedAt
+      versionNumber
+      rationale
+      conditions
+      knowledgeBasis
+      category {
+        labelSv
+        labelEn
+      }
+      voteCounts {
+        recommendation
+        votes
+      }
+      votes {
+        id
+        recommendation
+        rationale
+        conditions
+        organization {
+          id
+          name
+        }
+      }
+      protocol {
+        id
+        title
+        leadOrganization {
+          name
+        }
+      }
+      version {
+        id
+        contentHash
+        contentHashVerified
+        snapshot
+      }
+      supersedes {
+        id
+        decidedAt
+      }
+      supersededBy {
+        id
+        decidedAt
+      }
     }
   }
 `);
@@ -56,7 +94,8 @@ export default function DecisionPage() {
               <>
                 <dt>{t('decision.protocol')}</dt>
                 <dd>
-                  <Link to={`/tester/${decision.protocol.id}`}>{decision.protocol.title}</Link> ({decision.protocol.leadOrganization.name}, {t('review.version', { number: decision.versionNumber })})
+                  <Link to={`/tester/${decision.protocol.id}`}>{decision.protocol.title}</Link> (
+                  {decision.protocol.leadOrganization.name}, {t('review.version', { number: decision.versionNumber })})
                 </dd>
               </>
             )}
@@ -64,7 +103,9 @@ export default function DecisionPage() {
               <>
                 <dt>{t('decision.supersedes')}</dt>
                 <dd>
-                  <Link to={`/beslut/${decision.supersedes.id}`}>{formatDate(decision.supersedes.decidedAt, lang)}</Link>
+                  <Link to={`/beslut/${decision.supersedes.id}`}>
+                    {formatDate(decision.supersedes.decidedAt, lang)}
+                  </Link>
                 </dd>
               </>
             )}
@@ -72,7 +113,9 @@ export default function DecisionPage() {
               <>
                 <dt>{t('decision.supersededBy')}</dt>
                 <dd>
-                  <Link to={`/beslut/${decision.supersededBy.id}`}>{formatDate(decision.supersededBy.decidedAt, lang)}</Link>
+                  <Link to={`/beslut/${decision.supersededBy.id}`}>
+                    {formatDate(decision.supersededBy.decidedAt, lang)}
+                  </Link>
                 </dd>
               </>
             )}
@@ -95,7 +138,11 @@ export default function DecisionPage() {
                 <li key={v.id}>
                   <strong>{v.organization.name}</strong>: {t(`recommendation.${v.recommendation}` as MessageKey)}
                   <p className="prose">{v.rationale}</p>
-                  {v.conditions && <p className="prose">{t('decision.conditions')}: {v.conditions}</p>}
+                  {v.conditions && (
+                    <p className="prose">
+                      {t('decision.conditions')}: {v.conditions}
+                    </p>
+                  )}
                 </li>
               ))}
             </ul>
@@ -115,7 +162,9 @@ export default function DecisionPage() {
               </dd>
               <dt>{t('decision.observationSummary')}</dt>
               <dd>
-                {(['OBSTACLE', 'OPPORTUNITY', 'LESSON'] as const).map((k) => `${t(`observationKind.${k}`)}: ${formatNumber(basis.observationSummary?.[k] ?? 0, lang)}`).join(' · ')}
+                {(['OBSTACLE', 'OPPORTUNITY', 'LESSON'] as const)
+                  .map((k) => `${t(`observationKind.${k}`)}: ${formatNumber(basis.observationSummary?.[k] ?? 0, lang)}`)
+                  .join(' · ')}
               </dd>
               <dt>{t('decision.deviationCount')}</dt>
               <dd>{formatNumber(basis.deviationCount ?? 0, lang)}</dd>

@@ -13,8 +13,27 @@ import { REVIEW_CONTEXT } from './ReviewQueuePage.js';
 const Decisions = graphql(`
   query Decisions($after: String) {
     decisions(first: 20, after: $after) {
-      pageInfo { hasNextPage endCursor }
-      nodes { id outcome decidedAt versionNumber category { labelSv labelEn } protocol { id title leadOrganization { name } } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        outcome
+        decidedAt
+        versionNumber
+        category {
+          labelSv
+          labelEn
+        }
+        protocol {
+          id
+          title
+          leadOrganization {
+            name
+          }
+        }
+      }
     }
   }
 `);
@@ -39,7 +58,9 @@ export default function DecisionsPage() {
               {data.decisions.nodes.map((d) => (
                 <tr key={d.id}>
                   <td>
-                    <Link to={`/beslut/${d.id}`}>{d.protocol?.title ?? t('review.version', { number: d.versionNumber })}</Link>
+                    <Link to={`/beslut/${d.id}`}>
+                      {d.protocol?.title ?? t('review.version', { number: d.versionNumber })}
+                    </Link>
                     <div className="muted">
                       {lang === 'en' ? d.category.labelEn : d.category.labelSv}
                       {d.protocol && ` · ${d.protocol.leadOrganization.name}`}

@@ -37,7 +37,12 @@ const snapshot: ProtocolSnapshot = {
   ],
 };
 
-const render = () => renderToStaticMarkup(<LanguageProvider><KnowledgeBasis snapshot={snapshot} /></LanguageProvider>).replace(/<[^>]+>/g, '|');
+const render = () =>
+  renderToStaticMarkup(
+    <LanguageProvider>
+      <KnowledgeBasis snapshot={snapshot} />
+    </LanguageProvider>,
+  ).replace(/<[^>]+>/g, '|');
 
 describe('KnowledgeBasis', () => {
   it('groups observations as hinder, möjligheter and lärdomar, with a count each', () => {

@@ -23,7 +23,13 @@ export interface ProtocolSnapshot {
   participants: { group: string; women: number | null; men: number | null; otherOrUnknown: number | null }[];
   observations: { id: string; kind: string; description: string; occurredOn: string }[];
   deviations: { id: string; description: string; occurredOn: string; actionTaken: string | null }[];
-  technicalFaults: { id: string; description: string; occurredOn: string; affectedComponent: string | null; resolved: boolean }[];
+  technicalFaults: {
+    id: string;
+    description: string;
+    occurredOn: string;
+    affectedComponent: string | null;
+    resolved: boolean;
+  }[];
   results: { criterionId: string; measuredValue: number; met: boolean; comment: string | null }[];
 }
 
@@ -156,7 +162,8 @@ export function KnowledgeBasis({ snapshot }: { snapshot: ProtocolSnapshot }) {
         <ul>
           {snapshot.technicalFaults.map((f) => (
             <li key={f.id}>
-              {f.description} {f.affectedComponent && <span className="muted">({f.affectedComponent})</span>} {f.resolved && <strong>{t('review.resolved')}</strong>}
+              {f.description} {f.affectedComponent && <span className="muted">({f.affectedComponent})</span>}{' '}
+              {f.resolved && <strong>{t('review.resolved')}</strong>}
             </li>
           ))}
         </ul>

@@ -19,14 +19,44 @@ import { REVIEW_CONTEXT } from './ReviewQueuePage.js';
 const ProtocolReview = graphql(`
   query ProtocolReview($id: ID!) {
     testProtocol(id: $id) {
-      id title status
-      category { labelSv labelEn }
-      leadOrganization { id name }
-      participatingOrganizations { id name }
-      latestDecision { id outcome }
+      id
+      title
+      status
+      category {
+        labelSv
+        labelEn
+      }
+      leadOrganization {
+        id
+        name
+      }
+      participatingOrganizations {
+        id
+        name
+      }
+      latestDecision {
+        id
+        outcome
+      }
       versions {
-        id versionNumber reviewStatus submittedAt contentHash contentHashVerified snapshot
-        votes { id recommendation rationale conditions castAt organization { id name } }
+        id
+        versionNumber
+        reviewStatus
+        submittedAt
+        contentHash
+        contentHashVerified
+        snapshot
+        votes {
+          id
+          recommendation
+          rationale
+          conditions
+          castAt
+          organization {
+            id
+            name
+          }
+        }
       }
     }
   }
@@ -34,7 +64,14 @@ const ProtocolReview = graphql(`
 
 const CastVote = graphql(`
   mutation CastSteeringVote($input: CastSteeringVoteInput!) {
-    castSteeringVote(input: $input) { id recommendation decision { id outcome } }
+    castSteeringVote(input: $input) {
+      id
+      recommendation
+      decision {
+        id
+        outcome
+      }
+    }
   }
 `);
 
@@ -44,18 +81,29 @@ const FIELDS = ['recommendation', 'rationale', 'conditions', 'versionId'] as con
 
 function VoteForm({ versionId, onCast }: { versionId: string; onCast(decisionId: string | null): void }) {
   const { t } = useLanguage();
-  const draft = useDraft(`vote.${versionId}`, { recommendation: '' as Recommendation | '', rationale: '', conditions: '' });
+  const draft = useDraft(`vote.${versionId}`, {
+    recommendation: '' as Recommendation | '',
+    rationale: '',
+    conditions: '',
+  });
   const { values, set } = draft;
   const form = useFormErrors(FIELDS);
   const [state, cast] = useMutation(CastVote);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!values.recommendation) {
-      form.show([{ field: 'input.recommendation', message: `${t('review.vote.recommendation')} ${t('app.required')}` }]);
+      form.show([
+        { field: 'input.recommendation', message: `${t('review.vote.recommendation')} ${t('app.required')}` },
+      ]);
       return;
     }
     const result = await cast({
-      input: { versionId, recommendation: values.recommendation, rationale: values.rationale, conditions: values.recommendation === 'RECOMMEND_WITH_CONDITIONS' ? values.conditions : null },
+      input: {
+        versionId,
+        recommendation: values.recommendation,
+        rationale: values.rationale,
+        conditions: values.recommendation === 'RECOMMEND_WITH_CONDITIONS' ? values.conditions : null,
+      },
     });
     if (form.show(result.error)) return;
     draft.clear();
@@ -66,7 +114,14 @@ function VoteForm({ versionId, onCast }: { versionId: string; onCast(decisionId:
       <h2 id="vote-heading">{t('review.vote')}</h2>
       <ErrorSummary messages={form.all} />
       <form onSubmit={submit} noValidate className="stack">
-        <RadioGroup label={t('review.vote.recommendation')} value={values.recommendation} onChange={(v) => set('recommendation', v as Recommendation)} isRequired isInvalid={!!form.fieldError('recommendation')} errorMessage={form.fieldError('recommendation')}>
+        <RadioGroup
+          label={t('review.vote.recommendation')}
+          value={values.recommendation}
+          onChange={(v) => set('recommendation', v as Recommendation)}
+          isRequired
+          isInvalid={!!form.fieldError('recommendation')}
+          errorMessage={form.fieldError('recommendation')}
+        >
           {RECOMMENDATIONS.map((r) => (
             <Radio key={r} value={r}>
               {t(`recommendation.${r}`)}
@@ -74,9 +129,25 @@ function VoteForm({ versionId, onCast }: { versionId: string; onCast(decisionId:
           ))}
         </RadioGroup>
         {values.recommendation === 'RECOMMEND_WITH_CONDITIONS' && (
-          <TextArea label={t('review.vote.conditions')} isRequired value={values.conditions} onChange={(v) => set('conditions', v)} isInvalid={!!form.fieldError('conditions')} errorMessage={form.fieldError('conditions')} validationBehavior="aria" />
+          <TextArea
+            label={t('review.vote.conditions')}
+            isRequired
+            value={values.conditions}
+            onChange={(v) => set('conditions', v)}
+            isInvalid={!!form.fieldError('conditions')}
+            errorMessage={form.fieldError('conditions')}
+            validationBehavior="aria"
+          />
         )}
-        <TextArea label={t('review.vote.rationale')} isRequired value={values.rationale} onChange={(v) => set('rationale', v)} isInvalid={!!form.fieldError('rationale')} errorMessage={form.fieldError('rationale')} validationBehavior="aria" />
+        <TextArea
+          label={t('review.vote.rationale')}
+          isRequired
+          value={values.rationale}
+          onChange={(v) => set('rationale', v)}
+          isInvalid={!!form.fieldError('rationale')}
+          errorMessage={form.fieldError('rationale')}
+          validationBehavior="aria"
+        />
         <Button type="submit" variant="primary" isDisabled={state.fetching}>
           {t('review.vote.submit')}
         </Button>
@@ -91,7 +162,11 @@ export default function ProtocolReviewPage() {
   const { t, lang } = useLanguage();
   const { me, hasRole } = useSession();
   const [cast, setCast] = useState<{ decisionId: string | null } | null>(null);
-  const [{ data, fetching, error }] = useQuery({ query: ProtocolReview, variables: { id: protocolId! }, context: REVIEW_CONTEXT });
+  const [{ data, fetching, error }] = useQuery({
+    query: ProtocolReview,
+    variables: { id: protocolId! },
+    context: REVIEW_CONTEXT,
+  });
   const protocol = data?.testProtocol;
   const version = protocol && (protocol.versions.find((v) => v.reviewStatus === 'OPEN') ?? protocol.versions.at(-1));
   const myVote = version?.votes.find((v) => v.organization.id === me?.organization.id);
@@ -114,7 +189,13 @@ export default function ProtocolReviewPage() {
                 <dt>{t('review.hash')}</dt>
                 <dd>
                   <code className="hash">{version.contentHash}</code>
-                  <div>{version.contentHashVerified ? t('review.hashVerified') : <strong className="error-text">{t('review.hashBroken')}</strong>}</div>
+                  <div>
+                    {version.contentHashVerified ? (
+                      t('review.hashVerified')
+                    ) : (
+                      <strong className="error-text">{t('review.hashBroken')}</strong>
+                    )}
+                  </div>
                 </dd>
               </>
             )}
@@ -122,7 +203,9 @@ export default function ProtocolReviewPage() {
               <>
                 <dt>{t('decisions.outcome')}</dt>
                 <dd>
-                  <Link to={`/beslut/${protocol.latestDecision.id}`}>{t(`recommendation.${protocol.latestDecision.outcome}` as MessageKey)}</Link>
+                  <Link to={`/beslut/${protocol.latestDecision.id}`}>
+                    {t(`recommendation.${protocol.latestDecision.outcome}` as MessageKey)}
+                  </Link>
                 </dd>
               </>
             )}
@@ -140,7 +223,8 @@ export default function ProtocolReviewPage() {
                 <ul className="plain-list">
                   {version.votes.map((v) => (
                     <li key={v.id}>
-                      <strong>{v.organization.name}</strong>: {t(`recommendation.${v.recommendation}`)} <span className="muted">({formatDateTime(v.castAt, lang)})</span>
+                      <strong>{v.organization.name}</strong>: {t(`recommendation.${v.recommendation}`)}{' '}
+                      <span className="muted">({formatDateTime(v.castAt, lang)})</span>
                       <p className="prose">{v.rationale}</p>
                       {v.conditions && (
                         <p className="prose">

@@ -11,10 +11,24 @@ const ReviewQueue = graphql(`
     reviewQueue(first: 50) {
       totalCount
       nodes {
-        id title
-        category { labelSv labelEn }
-        leadOrganization { id name }
-        openVersion { id versionNumber submittedAt votes { id } }
+        id
+        title
+        category {
+          labelSv
+          labelEn
+        }
+        leadOrganization {
+          id
+          name
+        }
+        openVersion {
+          id
+          versionNumber
+          submittedAt
+          votes {
+            id
+          }
+        }
       }
     }
   }

@@ -49,11 +49,17 @@ export default function SetupPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (values.password.length < MIN_PASSWORD) return form.show([{ message: t('setup.passwordTooShort', { min: MIN_PASSWORD }), field: 'password' }]);
+    if (values.password.length < MIN_PASSWORD)
+      return form.show([{ message: t('setup.passwordTooShort', { min: MIN_PASSWORD }), field: 'password' }]);
     if (values.password !== values.repeat) return form.show([{ message: t('password.mismatch'), field: 'repeat' }]);
     setBusy(true);
     const email = values.email.trim();
-    const result = await completeSetup({ token, email, displayName: values.displayName.trim(), password: values.password });
+    const result = await completeSetup({
+      token,
+      email,
+      displayName: values.displayName.trim(),
+      password: values.password,
+    });
     if (form.show(result.error)) return setBusy(false);
     const errors = await signIn(email, values.password).catch(() => [{ message: t('app.error.network') }]);
     setBusy(false);
@@ -72,10 +78,54 @@ export default function SetupPage() {
         {!token && <Notice>{t('setup.noToken')}</Notice>}
         <ErrorSummary messages={form.all} />
         <form onSubmit={submit} noValidate className="stack">
-          <TextField label={t('setup.displayName')} name="name" autoComplete="name" isRequired value={values.displayName} onChange={set('displayName')} isInvalid={!!form.fieldError('displayName')} errorMessage={form.fieldError('displayName')} validationBehavior="aria" />
-          <TextField label={t('signIn.email')} type="email" name="email" autoComplete="username" isRequired value={values.email} onChange={set('email')} isInvalid={!!form.fieldError('email')} errorMessage={form.fieldError('email')} validationBehavior="aria" />
-          <TextField label={t('signIn.password')} description={t('setup.passwordHint', { min: MIN_PASSWORD })} type="password" name="password" autoComplete="new-password" isRequired value={values.password} onChange={set('password')} isInvalid={!!form.fieldError('password')} errorMessage={form.fieldError('password')} validationBehavior="aria" />
-          <TextField label={t('setup.repeat')} type="password" name="repeat" autoComplete="new-password" isRequired value={values.repeat} onChange={set('repeat')} isInvalid={!!form.fieldError('repeat')} errorMessage={form.fieldError('repeat')} validationBehavior="aria" />
+          <TextField
+            label={t('setup.displayName')}
+            name="name"
+            autoComplete="name"
+            isRequired
+            value={values.displayName}
+            onChange={set('displayName')}
+            isInvalid={!!form.fieldError('displayName')}
+            errorMessage={form.fieldError('displayName')}
+            validationBehavior="aria"
+          />
+          <TextField
+            label={t('signIn.email')}
+            type="email"
+            name="email"
+            autoComplete="username"
+            isRequired
+            value={values.email}
+            onChange={set('email')}
+            isInvalid={!!form.fieldError('email')}
+            errorMessage={form.fieldError('email')}
+            validationBehavior="aria"
+          />
+          <TextField
+            label={t('signIn.password')}
+            description={t('setup.passwordHint', { min: MIN_PASSWORD })}
+            type="password"
+            name="password"
+            autoComplete="new-password"
+            isRequired
+            value={values.password}
+            onChange={set('password')}
+            isInvalid={!!form.fieldError('password')}
+            errorMessage={form.fieldError('password')}
+            validationBehavior="aria"
+          />
+          <TextField
+            label={t('setup.repeat')}
+            type="password"
+            name="repeat"
+            autoComplete="new-password"
+            isRequired
+            value={values.repeat}
+            onChange={set('repeat')}
+            isInvalid={!!form.fieldError('repeat')}
+            errorMessage={form.fieldError('repeat')}
+            validationBehavior="aria"
+          />
           <Button type="submit" variant="primary" isDisabled={busy || !token}>
             {t('setup.submit')}
           </Button>

@@ -10,19 +10,57 @@ import { PROTOCOLS_CONTEXT } from './ProtocolsPage.js';
 const ProtocolPlan = graphql(`
   query ProtocolPlan($id: ID!) {
     testProtocol(id: $id) {
-      id title status versionCount productId leadOrganizationId settings purpose expectedBenefit baseline plannedStart plannedEnd broadRolloutIntended
-      consentApproach consentDescription informationSecurity workEnvironment involvement risks
-      category { key }
-      participatingOrganizations { id }
-      needs { id title }
-      successCriteria { id name targetValue unit description }
-      documents { title url }
+      id
+      title
+      status
+      versionCount
+      productId
+      leadOrganizationId
+      settings
+      purpose
+      expectedBenefit
+      baseline
+      plannedStart
+      plannedEnd
+      broadRolloutIntended
+      consentApproach
+      consentDescription
+      informationSecurity
+      workEnvironment
+      involvement
+      risks
+      category {
+        key
+      }
+      participatingOrganizations {
+        id
+      }
+      needs {
+        id
+        title
+      }
+      successCriteria {
+        id
+        name
+        targetValue
+        unit
+        description
+      }
+      documents {
+        title
+        url
+      }
     }
   }
 `);
 
 const UpdateTestProtocol = graphql(`
-  mutation UpdateTestProtocol($input: UpdateTestProtocolInput!) { updateTestProtocol(input: $input) { id status } }
+  mutation UpdateTestProtocol($input: UpdateTestProtocolInput!) {
+    updateTestProtocol(input: $input) {
+      id
+      status
+    }
+  }
 `);
 
 /** The plan as saved, as the form's starting point (a draft kept in this tab wins over it). */
@@ -38,7 +76,13 @@ function planValues(p: ResultOf<typeof ProtocolPlan>['testProtocol']): PlanValue
     purpose: p.purpose,
     expectedBenefit: p.expectedBenefit ?? '',
     baseline: p.baseline ?? '',
-    successCriteria: p.successCriteria.map((c) => ({ id: c.id, name: c.name, targetValue: String(c.targetValue), unit: c.unit, description: c.description ?? '' })),
+    successCriteria: p.successCriteria.map((c) => ({
+      id: c.id,
+      name: c.name,
+      targetValue: String(c.targetValue),
+      unit: c.unit,
+      description: c.description ?? '',
+    })),
     plannedStart: p.plannedStart ?? '',
     plannedEnd: p.plannedEnd ?? '',
     broadRolloutIntended: p.broadRolloutIntended,
@@ -56,7 +100,11 @@ export default function EditProtocolPage() {
   const { id } = useParams();
   const { t } = useLanguage();
   const navigate = useNavigate();
-  const [{ data, fetching, error }] = useQuery({ query: ProtocolPlan, variables: { id: id! }, requestPolicy: 'network-only' });
+  const [{ data, fetching, error }] = useQuery({
+    query: ProtocolPlan,
+    variables: { id: id! },
+    requestPolicy: 'network-only',
+  });
   const [state, update] = useMutation(UpdateTestProtocol);
   const protocol = data?.testProtocol;
   return (

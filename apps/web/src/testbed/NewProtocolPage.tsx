@@ -7,7 +7,13 @@ import { EMPTY_PLAN, ProtocolPlanForm, toPlanInput } from './ProtocolPlanForm.js
 import { PROTOCOLS_CONTEXT } from './ProtocolsPage.js';
 
 const CreateTestProtocol = graphql(`
-  mutation CreateTestProtocol($input: CreateTestProtocolInput!) { createTestProtocol(input: $input) { id title status } }
+  mutation CreateTestProtocol($input: CreateTestProtocolInput!) {
+    createTestProtocol(input: $input) {
+      id
+      title
+      status
+    }
+  }
 `);
 
 /** A new test protocol starts as a draft led by the caller's organisation (node staff choose the lead). */
@@ -26,7 +32,9 @@ export default function NewProtocolPage() {
         onSubmit={async (values) => {
           const result = await create({ input: toPlanInput(values) }, PROTOCOLS_CONTEXT);
           if (result.error) return result.error;
-          navigate(`/testprotokoll/${result.data!.createTestProtocol.id}`, { state: { notice: t('protocolForm.created') } });
+          navigate(`/testprotokoll/${result.data!.createTestProtocol.id}`, {
+            state: { notice: t('protocolForm.created') },
+          });
           return undefined;
         }}
       />

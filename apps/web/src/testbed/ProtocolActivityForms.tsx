@@ -16,19 +16,40 @@ import { useDraft } from '../ui/useDraft.js';
 import { useFormErrors } from '../ui/useFormErrors.js';
 
 const RecordParticipants = graphql(`
-  mutation RecordParticipants($input: RecordParticipantsInput!) { recordParticipants(input: $input) { id status } }
+  mutation RecordParticipants($input: RecordParticipantsInput!) {
+    recordParticipants(input: $input) {
+      id
+      status
+    }
+  }
 `);
 const AddObservation = graphql(`
-  mutation AddObservation($input: AddObservationInput!) { addObservation(input: $input) { id } }
+  mutation AddObservation($input: AddObservationInput!) {
+    addObservation(input: $input) {
+      id
+    }
+  }
 `);
 const ReportDeviation = graphql(`
-  mutation ReportDeviation($input: ReportDeviationInput!) { reportDeviation(input: $input) { id } }
+  mutation ReportDeviation($input: ReportDeviationInput!) {
+    reportDeviation(input: $input) {
+      id
+    }
+  }
 `);
 const ReportTechnicalFault = graphql(`
-  mutation ReportTechnicalFault($input: ReportTechnicalFaultInput!) { reportTechnicalFault(input: $input) { id } }
+  mutation ReportTechnicalFault($input: ReportTechnicalFaultInput!) {
+    reportTechnicalFault(input: $input) {
+      id
+    }
+  }
 `);
 const RecordTestResult = graphql(`
-  mutation RecordTestResult($input: RecordTestResultInput!) { recordTestResult(input: $input) { id } }
+  mutation RecordTestResult($input: RecordTestResultInput!) {
+    recordTestResult(input: $input) {
+      id
+    }
+  }
 `);
 
 const GROUPS = ['CARE_RECIPIENTS', 'STAFF', 'RELATIVES'] as const;
@@ -43,7 +64,15 @@ interface ParticipantCount {
 }
 
 /** Counts by group and sex (never identities); a saved group starts from its counts. */
-export function ParticipantsForm({ protocolId, participants, onSaved }: { protocolId: string; participants: readonly ParticipantCount[]; onSaved(): void }) {
+export function ParticipantsForm({
+  protocolId,
+  participants,
+  onSaved,
+}: {
+  protocolId: string;
+  participants: readonly ParticipantCount[];
+  onSaved(): void;
+}) {
   const { t } = useLanguage();
   const saved = Object.fromEntries(
     GROUPS.flatMap((g) => {
@@ -60,7 +89,10 @@ export function ParticipantsForm({ protocolId, participants, onSaved }: { protoc
     setDone(false);
     const counts = GROUPS.filter((g) => SEXES.some((s) => draft.values[`${g}.${s}`].trim() !== '')).map((g) => ({
       group: g,
-      ...(Object.fromEntries(SEXES.map((s) => [s, Number(draft.values[`${g}.${s}`].trim() || 0)])) as Record<(typeof SEXES)[number], number>),
+      ...(Object.fromEntries(SEXES.map((s) => [s, Number(draft.values[`${g}.${s}`].trim() || 0)])) as Record<
+        (typeof SEXES)[number],
+        number
+      >),
     }));
     const result = await record({ input: { protocolId, counts } });
     if (form.show(result.error)) return;
@@ -78,7 +110,14 @@ export function ParticipantsForm({ protocolId, participants, onSaved }: { protoc
           <fieldset key={g}>
             <legend>{t(`participantGroup.${g}` as MessageKey)}</legend>
             {SEXES.map((s) => (
-              <TextField key={s} label={t(`sex.${s}` as MessageKey)} type="number" inputMode="numeric" value={draft.values[`${g}.${s}`]} onChange={(v) => draft.set(`${g}.${s}`, v)} />
+              <TextField
+                key={s}
+                label={t(`sex.${s}` as MessageKey)}
+                type="number"
+                inputMode="numeric"
+                value={draft.values[`${g}.${s}`]}
+                onChange={(v) => draft.set(`${g}.${s}`, v)}
+              />
             ))}
           </fieldset>
         ))}
@@ -109,7 +148,11 @@ function OccurredOn({ value, onChange, error }: { value: string; onChange(v: str
 /** An obstacle, opportunity or lesson: anyone in the lead or a participating organisation writes it down. */
 export function ObservationForm({ protocolId, onSaved }: { protocolId: string; onSaved(): void }) {
   const { t } = useLanguage();
-  const draft = useDraft(`testProtocol.${protocolId}.observation`, { kind: '' as (typeof KINDS)[number] | '', description: '', occurredOn: '' });
+  const draft = useDraft(`testProtocol.${protocolId}.observation`, {
+    kind: '' as (typeof KINDS)[number] | '',
+    description: '',
+    occurredOn: '',
+  });
   const { values, set } = draft;
   const form = useFormErrors(['kind', 'description', 'occurredOn']);
   const [done, setDone] = useState(false);
@@ -121,20 +164,47 @@ export function ObservationForm({ protocolId, onSaved }: { protocolId: string; o
       form.show([{ field: 'input.kind', message: `${t('protocol.observationKind')} ${t('app.required')}` }]);
       return;
     }
-    const result = await add({ input: { protocolId, kind: values.kind, description: values.description, occurredOn: values.occurredOn || null } });
+    const result = await add({
+      input: { protocolId, kind: values.kind, description: values.description, occurredOn: values.occurredOn || null },
+    });
     if (form.show(result.error)) return;
     draft.clear();
     setDone(true);
     onSaved();
   };
   return (
-    <form onSubmit={submit} noValidate className="stack narrow activity-form" aria-labelledby="observation-form-heading">
+    <form
+      onSubmit={submit}
+      noValidate
+      className="stack narrow activity-form"
+      aria-labelledby="observation-form-heading"
+    >
       <h3 id="observation-form-heading">{t('protocol.addObservation')}</h3>
       {done && <Notice>{t('protocol.observationSaved')}</Notice>}
       <ErrorSummary messages={form.all} />
-      <EnumSelect label={t('protocol.observationKind')} values={KINDS} labels="observationKindOne" value={values.kind} onChange={(v) => set('kind', v)} isRequired error={form.fieldError('kind')} />
-      <TextArea label={t('protocol.description')} isRequired value={values.description} onChange={(v) => set('description', v)} isInvalid={!!form.fieldError('description')} errorMessage={form.fieldError('description')} validationBehavior="aria" />
-      <OccurredOn value={values.occurredOn} onChange={(v) => set('occurredOn', v)} error={form.fieldError('occurredOn')} />
+      <EnumSelect
+        label={t('protocol.observationKind')}
+        values={KINDS}
+        labels="observationKindOne"
+        value={values.kind}
+        onChange={(v) => set('kind', v)}
+        isRequired
+        error={form.fieldError('kind')}
+      />
+      <TextArea
+        label={t('protocol.description')}
+        isRequired
+        value={values.description}
+        onChange={(v) => set('description', v)}
+        isInvalid={!!form.fieldError('description')}
+        errorMessage={form.fieldError('description')}
+        validationBehavior="aria"
+      />
+      <OccurredOn
+        value={values.occurredOn}
+        onChange={(v) => set('occurredOn', v)}
+        error={form.fieldError('occurredOn')}
+      />
       <Button type="submit" variant="primary" isDisabled={state.fetching}>
         {t('protocol.saveObservation')}
       </Button>
@@ -153,7 +223,14 @@ export function DeviationForm({ protocolId, onSaved }: { protocolId: string; onS
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(false);
-    const result = await report({ input: { protocolId, description: values.description, actionTaken: values.actionTaken.trim() || null, occurredOn: values.occurredOn || null } });
+    const result = await report({
+      input: {
+        protocolId,
+        description: values.description,
+        actionTaken: values.actionTaken.trim() || null,
+        occurredOn: values.occurredOn || null,
+      },
+    });
     if (form.show(result.error)) return;
     draft.clear();
     setDone(true);
@@ -164,9 +241,28 @@ export function DeviationForm({ protocolId, onSaved }: { protocolId: string; onS
       <h3 id="deviation-form-heading">{t('protocol.reportDeviation')}</h3>
       {done && <Notice>{t('protocol.deviationSaved')}</Notice>}
       <ErrorSummary messages={form.all} />
-      <TextArea label={t('protocol.description')} isRequired value={values.description} onChange={(v) => set('description', v)} isInvalid={!!form.fieldError('description')} errorMessage={form.fieldError('description')} validationBehavior="aria" />
-      <TextArea label={t('protocol.actionTaken')} value={values.actionTaken} onChange={(v) => set('actionTaken', v)} isInvalid={!!form.fieldError('actionTaken')} errorMessage={form.fieldError('actionTaken')} validationBehavior="aria" />
-      <OccurredOn value={values.occurredOn} onChange={(v) => set('occurredOn', v)} error={form.fieldError('occurredOn')} />
+      <TextArea
+        label={t('protocol.description')}
+        isRequired
+        value={values.description}
+        onChange={(v) => set('description', v)}
+        isInvalid={!!form.fieldError('description')}
+        errorMessage={form.fieldError('description')}
+        validationBehavior="aria"
+      />
+      <TextArea
+        label={t('protocol.actionTaken')}
+        value={values.actionTaken}
+        onChange={(v) => set('actionTaken', v)}
+        isInvalid={!!form.fieldError('actionTaken')}
+        errorMessage={form.fieldError('actionTaken')}
+        validationBehavior="aria"
+      />
+      <OccurredOn
+        value={values.occurredOn}
+        onChange={(v) => set('occurredOn', v)}
+        error={form.fieldError('occurredOn')}
+      />
       <Button type="submit" variant="primary" isDisabled={state.fetching}>
         {t('protocol.saveDeviation')}
       </Button>
@@ -177,7 +273,12 @@ export function DeviationForm({ protocolId, onSaved }: { protocolId: string; onS
 /** A technical fault: a device, system or integration that failed. */
 export function FaultForm({ protocolId, onSaved }: { protocolId: string; onSaved(): void }) {
   const { t } = useLanguage();
-  const draft = useDraft(`testProtocol.${protocolId}.fault`, { description: '', affectedComponent: '', occurredOn: '', resolved: false });
+  const draft = useDraft(`testProtocol.${protocolId}.fault`, {
+    description: '',
+    affectedComponent: '',
+    occurredOn: '',
+    resolved: false,
+  });
   const { values, set } = draft;
   const form = useFormErrors(['description', 'affectedComponent', 'occurredOn', 'resolved']);
   const [done, setDone] = useState(false);
@@ -186,7 +287,13 @@ export function FaultForm({ protocolId, onSaved }: { protocolId: string; onSaved
     event.preventDefault();
     setDone(false);
     const result = await report({
-      input: { protocolId, description: values.description, affectedComponent: values.affectedComponent.trim() || null, occurredOn: values.occurredOn || null, resolved: values.resolved },
+      input: {
+        protocolId,
+        description: values.description,
+        affectedComponent: values.affectedComponent.trim() || null,
+        occurredOn: values.occurredOn || null,
+        resolved: values.resolved,
+      },
     });
     if (form.show(result.error)) return;
     draft.clear();
@@ -198,9 +305,29 @@ export function FaultForm({ protocolId, onSaved }: { protocolId: string; onSaved
       <h3 id="fault-form-heading">{t('protocol.reportFault')}</h3>
       {done && <Notice>{t('protocol.faultSaved')}</Notice>}
       <ErrorSummary messages={form.all} />
-      <TextField label={t('protocol.affectedComponent')} description={t('protocol.affectedComponentHint')} value={values.affectedComponent} onChange={(v) => set('affectedComponent', v)} isInvalid={!!form.fieldError('affectedComponent')} errorMessage={form.fieldError('affectedComponent')} validationBehavior="aria" />
-      <TextArea label={t('protocol.description')} isRequired value={values.description} onChange={(v) => set('description', v)} isInvalid={!!form.fieldError('description')} errorMessage={form.fieldError('description')} validationBehavior="aria" />
-      <OccurredOn value={values.occurredOn} onChange={(v) => set('occurredOn', v)} error={form.fieldError('occurredOn')} />
+      <TextField
+        label={t('protocol.affectedComponent')}
+        description={t('protocol.affectedComponentHint')}
+        value={values.affectedComponent}
+        onChange={(v) => set('affectedComponent', v)}
+        isInvalid={!!form.fieldError('affectedComponent')}
+        errorMessage={form.fieldError('affectedComponent')}
+        validationBehavior="aria"
+      />
+      <TextArea
+        label={t('protocol.description')}
+        isRequired
+        value={values.description}
+        onChange={(v) => set('description', v)}
+        isInvalid={!!form.fieldError('description')}
+        errorMessage={form.fieldError('description')}
+        validationBehavior="aria"
+      />
+      <OccurredOn
+        value={values.occurredOn}
+        onChange={(v) => set('occurredOn', v)}
+        error={form.fieldError('occurredOn')}
+      />
       <Checkbox isSelected={values.resolved} onChange={(v) => set('resolved', v)}>
         {t('protocol.resolved')}
       </Checkbox>
@@ -219,7 +346,15 @@ interface Criterion {
 }
 
 /** The measured value of one success criterion; recording again replaces it (the audit log keeps the old one). */
-export function ResultForm({ protocolId, criterion, onSaved }: { protocolId: string; criterion: Criterion; onSaved(): void }) {
+export function ResultForm({
+  protocolId,
+  criterion,
+  onSaved,
+}: {
+  protocolId: string;
+  criterion: Criterion;
+  onSaved(): void;
+}) {
   const { t } = useLanguage();
   const draft = useDraft(`testProtocol.${protocolId}.result.${criterion.id}`, {
     measuredValue: criterion.result ? String(criterion.result.measuredValue) : '',
@@ -236,14 +371,24 @@ export function ResultForm({ protocolId, criterion, onSaved }: { protocolId: str
     setDone(false);
     const measured = Number(values.measuredValue.trim().replace(',', '.'));
     const local = [
-      ...(values.measuredValue.trim() === '' || !Number.isFinite(measured) ? [{ field: 'input.measuredValue', message: t('protocol.resultNumber') }] : []),
+      ...(values.measuredValue.trim() === '' || !Number.isFinite(measured)
+        ? [{ field: 'input.measuredValue', message: t('protocol.resultNumber') }]
+        : []),
       ...(values.met ? [] : [{ field: 'input.met', message: t('protocol.resultMet') }]),
     ];
     if (local.length) {
       form.show(local);
       return;
     }
-    const result = await record({ input: { protocolId, criterionId: criterion.id, measuredValue: measured, met: values.met === 'yes', comment: values.comment.trim() || null } });
+    const result = await record({
+      input: {
+        protocolId,
+        criterionId: criterion.id,
+        measuredValue: measured,
+        met: values.met === 'yes',
+        comment: values.comment.trim() || null,
+      },
+    });
     if (form.show(result.error)) return;
     setDone(true);
     onSaved();
@@ -265,11 +410,25 @@ export function ResultForm({ protocolId, criterion, onSaved }: { protocolId: str
         errorMessage={form.fieldError('measuredValue')}
         validationBehavior="aria"
       />
-      <RadioGroup label={t('protocol.met')} value={values.met} onChange={(v) => set('met', v)} isRequired isInvalid={!!form.fieldError('met')} errorMessage={form.fieldError('met')}>
+      <RadioGroup
+        label={t('protocol.met')}
+        value={values.met}
+        onChange={(v) => set('met', v)}
+        isRequired
+        isInvalid={!!form.fieldError('met')}
+        errorMessage={form.fieldError('met')}
+      >
         <Radio value="yes">{t('protocol.metYes')}</Radio>
         <Radio value="no">{t('protocol.metNo')}</Radio>
       </RadioGroup>
-      <TextArea label={t('protocol.comment')} value={values.comment} onChange={(v) => set('comment', v)} isInvalid={!!form.fieldError('comment')} errorMessage={form.fieldError('comment')} validationBehavior="aria" />
+      <TextArea
+        label={t('protocol.comment')}
+        value={values.comment}
+        onChange={(v) => set('comment', v)}
+        isInvalid={!!form.fieldError('comment')}
+        errorMessage={form.fieldError('comment')}
+        validationBehavior="aria"
+      />
       <Button type="submit" variant="primary" isDisabled={state.fetching}>
         {t('protocol.saveResult')}
       </Button>

@@ -19,33 +19,143 @@ import { PlanSafeguards, PlanText } from './PlanSafeguards.js';
 const ProtocolWork = graphql(`
   query TestProtocolWork($id: ID!) {
     testProtocol(id: $id) {
-      id title status allowedTransitions versionCount leadOrganizationId
-      category { labelSv labelEn }
-      product { name supplier { name } }
-      leadOrganization { id name }
-      participatingOrganizations { id name }
-      needs { id title }
-      settings purpose expectedBenefit baseline plannedStart plannedEnd broadRolloutIntended consentApproach consentDescription
-      informationSecurity workEnvironment involvement risks
-      documents { title url }
-      successCriteria { id name targetValue unit description result { measuredValue met comment recordedAt } }
-      participants { id participantGroup women men otherOrUnknown total suppression { message } }
-      observations { id kind description occurredOn authorOrganization { name } }
-      deviations { id description occurredOn actionTaken authorOrganization { name } }
-      technicalFaults { id description occurredOn affectedComponent resolved authorOrganization { name } }
-      statusHistory { id fromStatus toStatus reason changedAt }
-      versions { id versionNumber reviewStatus submittedAt contentHash contentHashVerified decision { id outcome } }
+      id
+      title
+      status
+      allowedTransitions
+      versionCount
+      leadOrganizationId
+      category {
+        labelSv
+        labelEn
+      }
+      product {
+        name
+        supplier {
+          name
+        }
+      }
+      leadOrganization {
+        id
+        name
+      }
+      participatingOrganizations {
+        id
+        name
+      }
+      needs {
+        id
+        title
+      }
+      settings
+      purpose
+      expectedBenefit
+      baseline
+      plannedStart
+      plannedEnd
+      broadRolloutIntended
+      consentApproach
+      consentDescription
+      informationSecurity
+      workEnvironment
+      involvement
+      risks
+      documents {
+        title
+        url
+      }
+      successCriteria {
+        id
+        name
+        targetValue
+        unit
+        description
+        result {
+          measuredValue
+          met
+          comment
+          recordedAt
+        }
+      }
+      participants {
+        id
+        participantGroup
+        women
+        men
+        otherOrUnknown
+        total
+        suppression {
+          message
+        }
+      }
+      observations {
+        id
+        kind
+        description
+        occurredOn
+        authorOrganization {
+          name
+        }
+      }
+      deviations {
+        id
+        description
+        occurredOn
+        actionTaken
+        authorOrganization {
+          name
+        }
+      }
+      technicalFaults {
+        id
+        description
+        occurredOn
+        affectedComponent
+        resolved
+        authorOrganization {
+          name
+        }
+      }
+      statusHistory {
+        id
+        fromStatus
+        toStatus
+        reason
+        changedAt
+      }
+      versions {
+        id
+        versionNumber
+        reviewStatus
+        submittedAt
+        contentHash
+        contentHashVerified
+        decision {
+          id
+          outcome
+        }
+      }
     }
   }
 `);
 
 const ChangeStatus = graphql(`
-  mutation ChangeTestProtocolStatus($input: ChangeTestProtocolStatusInput!) { changeTestProtocolStatus(input: $input) { id status } }
+  mutation ChangeTestProtocolStatus($input: ChangeTestProtocolStatusInput!) {
+    changeTestProtocolStatus(input: $input) {
+      id
+      status
+    }
+  }
 `);
 
 const Submit = graphql(`
   mutation SubmitTestProtocolForReview($id: ID!) {
-    submitTestProtocolForReview(id: $id) { id versionNumber contentHash contentHashVerified }
+    submitTestProtocolForReview(id: $id) {
+      id
+      versionNumber
+      contentHash
+      contentHashVerified
+    }
   }
 `);
 
@@ -62,16 +172,29 @@ export default function ProtocolPage() {
   const location = useLocation();
   const { t, lang } = useLanguage();
   const { me, hasRole } = useSession();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: ProtocolWork, variables: { id: id! }, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: ProtocolWork,
+    variables: { id: id! },
+    requestPolicy: 'cache-and-network',
+  });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const [frozen, setFrozen] = useState<Frozen | null>(null);
   const p = data?.testProtocol;
   const navNotice = (location.state as { notice?: string } | null)?.notice;
   const nodeStaff = hasRole('NODE_STAFF', 'NODE_ADMIN');
-  const leads = !!p && (nodeStaff || (me?.organization.id === p.leadOrganizationId && hasRole('MUNICIPALITY_COORDINATOR', 'STEERING_MEMBER')));
-  const reports = !!p && (nodeStaff || me?.organization.id === p.leadOrganizationId || p.participatingOrganizations.some((o) => o.id === me?.organization.id));
+  const leads =
+    !!p &&
+    (nodeStaff ||
+      (me?.organization.id === p.leadOrganizationId && hasRole('MUNICIPALITY_COORDINATOR', 'STEERING_MEMBER')));
+  const reports =
+    !!p &&
+    (nodeStaff ||
+      me?.organization.id === p.leadOrganizationId ||
+      p.participatingOrganizations.some((o) => o.id === me?.organization.id));
   const activityOpen = !!p && ACTIVITY_STATUSES.includes(p.status);
-  const planEditable = !!p && (p.status === 'DRAFT' || (p.versionCount > 0 && (p.status === 'COMPLETED' || FROZEN_STATUSES.includes(p.status))));
+  const planEditable =
+    !!p &&
+    (p.status === 'DRAFT' || (p.versionCount > 0 && (p.status === 'COMPLETED' || FROZEN_STATUSES.includes(p.status))));
   const label = (c: { labelSv: string; labelEn: string }) => (lang === 'sv' ? c.labelSv : c.labelEn);
 
   return (
@@ -81,7 +204,8 @@ export default function ProtocolPage() {
           {navNotice && !frozen && <Notice>{navNotice}</Notice>}
           {frozen && (
             <Notice>
-              {t('protocol.submitted', { number: frozen.versionNumber, hash: frozen.contentHash })} <Link to={`/granskning/${p.id}`}>{t('protocol.toReview')}</Link>
+              {t('protocol.submitted', { number: frozen.versionNumber, hash: frozen.contentHash })}{' '}
+              <Link to={`/granskning/${p.id}`}>{t('protocol.toReview')}</Link>
             </Notice>
           )}
           <dl className="facts card">
@@ -98,7 +222,11 @@ export default function ProtocolPage() {
             <dt>{t('protocol.participants')}</dt>
             <dd>{p.participatingOrganizations.map((o) => o.name).join(', ') || t('protocol.none')}</dd>
             <dt>{t('protocol.period')}</dt>
-            <dd>{p.plannedStart || p.plannedEnd ? `${formatDate(p.plannedStart, lang)} – ${formatDate(p.plannedEnd, lang)}` : t('protocol.notStated')}</dd>
+            <dd>
+              {p.plannedStart || p.plannedEnd
+                ? `${formatDate(p.plannedStart, lang)} – ${formatDate(p.plannedEnd, lang)}`
+                : t('protocol.notStated')}
+            </dd>
             <dt>{t('protocol.settings')}</dt>
             <dd>{p.settings.map((s) => t(`setting.${s}` as MessageKey)).join(', ') || t('protocol.notStated')}</dd>
             <dt>{t('protocol.needs')}</dt>
@@ -154,7 +282,9 @@ export default function ProtocolPage() {
           </section>
 
           {!activityOpen && p.status !== 'WITHDRAWN' && <p className="notice">{t('protocol.activityClosed')}</p>}
-          {activityOpen && FROZEN_STATUSES.includes(p.status) && (leads || reports) && <p className="warning-box">{t('protocol.frozenWarning')}</p>}
+          {activityOpen && FROZEN_STATUSES.includes(p.status) && (leads || reports) && (
+            <p className="warning-box">{t('protocol.frozenWarning')}</p>
+          )}
 
           <section aria-labelledby="results-heading" className="card">
             <h2 id="results-heading">{t('protocol.results')}</h2>
@@ -168,7 +298,11 @@ export default function ProtocolPage() {
                       {' · '}
                       {c.result ? (
                         <strong>
-                          {t('protocol.measured', { value: formatNumber(c.result.measuredValue, lang, 2), unit: c.unit })} ({c.result.met ? t('protocol.resultMetShort') : t('protocol.resultNotMetShort')})
+                          {t('protocol.measured', {
+                            value: formatNumber(c.result.measuredValue, lang, 2),
+                            unit: c.unit,
+                          })}{' '}
+                          ({c.result.met ? t('protocol.resultMetShort') : t('protocol.resultNotMetShort')})
                         </strong>
                       ) : (
                         <span className="muted">{t('protocol.noResult')}</span>
@@ -218,7 +352,9 @@ export default function ProtocolPage() {
             ) : (
               <p>{t('protocol.noParticipants')}</p>
             )}
-            {leads && activityOpen && <ParticipantsForm protocolId={p.id} participants={p.participants} onSaved={reload} />}
+            {leads && activityOpen && (
+              <ParticipantsForm protocolId={p.id} participants={p.participants} onSaved={reload} />
+            )}
           </section>
 
           <section aria-labelledby="observations-heading" className="card">
@@ -235,7 +371,12 @@ export default function ProtocolPage() {
                         .map((o) => (
                           <li key={o.id}>
                             <p className="prose">{o.description}</p>
-                            <span className="muted">{t('protocol.by', { date: formatDate(o.occurredOn, lang), organization: o.authorOrganization.name })}</span>
+                            <span className="muted">
+                              {t('protocol.by', {
+                                date: formatDate(o.occurredOn, lang),
+                                organization: o.authorOrganization.name,
+                              })}
+                            </span>
                           </li>
                         ))}
                     </ul>
@@ -261,7 +402,12 @@ export default function ProtocolPage() {
                         {t('protocol.actionTaken')}: {d.actionTaken}
                       </p>
                     )}
-                    <span className="muted">{t('protocol.by', { date: formatDate(d.occurredOn, lang), organization: d.authorOrganization.name })}</span>
+                    <span className="muted">
+                      {t('protocol.by', {
+                        date: formatDate(d.occurredOn, lang),
+                        organization: d.authorOrganization.name,
+                      })}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -282,7 +428,12 @@ export default function ProtocolPage() {
                       {f.affectedComponent && <strong>{f.affectedComponent}: </strong>}
                       {f.description} ({f.resolved ? t('protocol.resolvedYes') : t('protocol.resolvedNo')})
                     </p>
-                    <span className="muted">{t('protocol.by', { date: formatDate(f.occurredOn, lang), organization: f.authorOrganization.name })}</span>
+                    <span className="muted">
+                      {t('protocol.by', {
+                        date: formatDate(f.occurredOn, lang),
+                        organization: f.authorOrganization.name,
+                      })}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -299,7 +450,10 @@ export default function ProtocolPage() {
                 <li key={h.id}>
                   <strong>
                     {h.fromStatus
-                      ? t('protocol.historyStep', { from: t(`protocolStatus.${h.fromStatus}` as MessageKey), to: t(`protocolStatus.${h.toStatus}` as MessageKey) })
+                      ? t('protocol.historyStep', {
+                          from: t(`protocolStatus.${h.fromStatus}` as MessageKey),
+                          to: t(`protocolStatus.${h.toStatus}` as MessageKey),
+                        })
                       : t('protocol.created')}
                   </strong>{' '}
                   <span className="muted">{formatDateTime(h.changedAt, lang)}</span>
@@ -330,7 +484,13 @@ function Versions({ protocol }: { protocol: WorkProtocol }) {
             <p>
               {t('protocol.hash')}: <code className="hash">{v.contentHash}</code>
             </p>
-            <p>{v.contentHashVerified ? t('protocol.hashVerified') : <strong className="error-text">{t('protocol.hashBroken')}</strong>}</p>
+            <p>
+              {v.contentHashVerified ? (
+                t('protocol.hashVerified')
+              ) : (
+                <strong className="error-text">{t('protocol.hashBroken')}</strong>
+              )}
+            </p>
             <p className="row">
               {v.reviewStatus === 'OPEN' && <Link to={`/granskning/${protocol.id}`}>{t('protocol.toReview')}</Link>}
               {v.decision && <Link to={`/beslut/${v.decision.id}`}>{t('protocol.decision')}</Link>}
@@ -372,8 +532,24 @@ function StatusForm({ protocol, onChanged }: { protocol: WorkProtocol; onChanged
         <>
           <ErrorSummary messages={form.all} />
           <form onSubmit={submit} noValidate className="stack narrow">
-            <EnumSelect label={t('protocol.nextStatus')} values={next} labels="protocolStatus" value={to} onChange={(v) => setTo(v as ProtocolStatus)} isRequired error={form.fieldError('status')} />
-            <TextArea label={t('protocol.statusReason')} description={t('protocol.statusReasonHint')} value={reason} onChange={setReason} isInvalid={!!form.fieldError('reason')} errorMessage={form.fieldError('reason')} validationBehavior="aria" />
+            <EnumSelect
+              label={t('protocol.nextStatus')}
+              values={next}
+              labels="protocolStatus"
+              value={to}
+              onChange={(v) => setTo(v as ProtocolStatus)}
+              isRequired
+              error={form.fieldError('status')}
+            />
+            <TextArea
+              label={t('protocol.statusReason')}
+              description={t('protocol.statusReasonHint')}
+              value={reason}
+              onChange={setReason}
+              isInvalid={!!form.fieldError('reason')}
+              errorMessage={form.fieldError('reason')}
+              validationBehavior="aria"
+            />
             <Button type="submit" variant="primary" isDisabled={state.fetching}>
               {t('protocol.statusSubmit')}
             </Button>

@@ -19,27 +19,84 @@ import { useFormErrors } from '../ui/useFormErrors.js';
 
 const PlanOptions = graphql(`
   query ProtocolPlanOptions($category: String, $withCategory: Boolean!) {
-    technologyCategories { key labelSv labelEn }
-    organizations { id name kind }
-    products(category: $category, first: 100) @include(if: $withCategory) { nodes { id name supplier { name } } }
-    needs(category: $category, statuses: [NEW, TRIAGED, IN_TEST], first: 100) @include(if: $withCategory) { nodes { id title organization { name } } }
+    technologyCategories {
+      key
+      labelSv
+      labelEn
+    }
+    organizations {
+      id
+      name
+      kind
+    }
+    products(category: $category, first: 100) @include(if: $withCategory) {
+      nodes {
+        id
+        name
+        supplier {
+          name
+        }
+      }
+    }
+    needs(category: $category, statuses: [NEW, TRIAGED, IN_TEST], first: 100) @include(if: $withCategory) {
+      nodes {
+        id
+        title
+        organization {
+          name
+        }
+      }
+    }
   }
 `);
 
 export const SETTINGS = ['HOME_CARE', 'SPECIAL_HOUSING', 'HOME_HEALTH_CARE', 'DISABILITY_SUPPORT'] as const;
 // RELATIVE and GUARDIAN are offered so that the api's reason (S2:230) reaches whoever believes a relative may consent.
-const CONSENT = ['PERSON_THEMSELF', 'PERSON_WITH_SUPPORT', 'NOT_APPLICABLE_NO_PERSONAL_DATA', 'RELATIVE', 'GUARDIAN'] as const;
+const CONSENT = [
+  'PERSON_THEMSELF',
+  'PERSON_WITH_SUPPORT',
+  'NOT_APPLICABLE_NO_PERSONAL_DATA',
+  'RELATIVE',
+  'GUARDIAN',
+] as const;
 type Consent = (typeof CONSENT)[number];
 type Setting = (typeof SETTINGS)[number];
 
 const FIELDS = [
-  'title', 'category', 'productId', 'needIds', 'leadOrganizationId', 'participatingOrganizationIds', 'settings', 'purpose', 'expectedBenefit', 'baseline',
-  'successCriteria', 'plannedStart', 'plannedEnd', 'broadRolloutIntended', 'consentApproach', 'consentDescription', 'informationSecurity', 'workEnvironment',
-  'involvement', 'risks', 'documents',
+  'title',
+  'category',
+  'productId',
+  'needIds',
+  'leadOrganizationId',
+  'participatingOrganizationIds',
+  'settings',
+  'purpose',
+  'expectedBenefit',
+  'baseline',
+  'successCriteria',
+  'plannedStart',
+  'plannedEnd',
+  'broadRolloutIntended',
+  'consentApproach',
+  'consentDescription',
+  'informationSecurity',
+  'workEnvironment',
+  'involvement',
+  'risks',
+  'documents',
 ] as const;
 
-export interface CriterionValues { id: string; name: string; targetValue: string; unit: string; description: string }
-export interface DocumentValues { title: string; url: string }
+export interface CriterionValues {
+  id: string;
+  name: string;
+  targetValue: string;
+  unit: string;
+  description: string;
+}
+export interface DocumentValues {
+  title: string;
+  url: string;
+}
 
 export const EMPTY_PLAN = {
   title: '',
@@ -82,7 +139,13 @@ export function toPlanInput(values: PlanValues) {
     baseline: text(values.baseline),
     successCriteria: values.successCriteria
       .filter((c) => c.name.trim() || c.targetValue.trim() || c.unit.trim())
-      .map((c) => ({ ...(c.id ? { id: c.id } : {}), name: c.name.trim(), targetValue: Number(c.targetValue.replace(',', '.')), unit: c.unit.trim(), description: text(c.description) })),
+      .map((c) => ({
+        ...(c.id ? { id: c.id } : {}),
+        name: c.name.trim(),
+        targetValue: Number(c.targetValue.replace(',', '.')),
+        unit: c.unit.trim(),
+        description: text(c.description),
+      })),
     plannedStart: values.plannedStart || null,
     plannedEnd: values.plannedEnd || null,
     broadRolloutIntended: values.broadRolloutIntended,
@@ -92,7 +155,9 @@ export function toPlanInput(values: PlanValues) {
     workEnvironment: text(values.workEnvironment),
     involvement: text(values.involvement),
     risks: text(values.risks),
-    documents: values.documents.filter((d) => d.title.trim() || d.url.trim()).map((d) => ({ title: d.title.trim(), url: d.url.trim() })),
+    documents: values.documents
+      .filter((d) => d.title.trim() || d.url.trim())
+      .map((d) => ({ title: d.title.trim(), url: d.url.trim() })),
   };
 }
 
@@ -119,21 +184,41 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
     form.clearField(String(name));
     draft.set(name, value);
   };
-  const [{ data }] = useQuery({ query: PlanOptions, variables: { category: values.category || null, withCategory: !!values.category } });
+  const [{ data }] = useQuery({
+    query: PlanOptions,
+    variables: { category: values.category || null, withCategory: !!values.category },
+  });
   const label = (c: { labelSv: string; labelEn: string }) => (lang === 'sv' ? c.labelSv : c.labelEn);
-  const organizations = (data?.organizations ?? []).filter((o) => o.kind === 'MUNICIPALITY' || o.kind === 'REGION' || o.kind === 'NODE');
+  const organizations = (data?.organizations ?? []).filter(
+    (o) => o.kind === 'MUNICIPALITY' || o.kind === 'REGION' || o.kind === 'NODE',
+  );
   const lead = values.leadOrganizationId || me?.organization.id;
   const openNeeds = data?.needs?.nodes ?? [];
-  const needs = [...linkedNeeds.filter((n) => !openNeeds.some((o) => o.id === n.id)).map((n) => ({ id: n.id, title: n.title, organization: null })), ...openNeeds];
+  const needs = [
+    ...linkedNeeds
+      .filter((n) => !openNeeds.some((o) => o.id === n.id))
+      .map((n) => ({ id: n.id, title: n.title, organization: null })),
+    ...openNeeds,
+  ];
 
-  const setCriterion = (index: number, patch: Partial<CriterionValues>) => set('successCriteria', values.successCriteria.map((c, i) => (i === index ? { ...c, ...patch } : c)));
-  const setDocument = (index: number, patch: Partial<DocumentValues>) => set('documents', values.documents.map((d, i) => (i === index ? { ...d, ...patch } : d)));
+  const setCriterion = (index: number, patch: Partial<CriterionValues>) =>
+    set(
+      'successCriteria',
+      values.successCriteria.map((c, i) => (i === index ? { ...c, ...patch } : c)),
+    );
+  const setDocument = (index: number, patch: Partial<DocumentValues>) =>
+    set(
+      'documents',
+      values.documents.map((d, i) => (i === index ? { ...d, ...patch } : d)),
+    );
 
   /** What GraphQL itself would refuse (required enums, numbers) is said next to the field before anything is sent. */
   function checkLocally(): ApiError[] {
     const errors: ApiError[] = [];
-    if (!values.category) errors.push({ field: 'input.category', message: `${t('protocolForm.category')} ${t('app.required')}` });
-    if (!values.consentApproach) errors.push({ field: 'input.consentApproach', message: `${t('protocolForm.consent')} ${t('app.required')}` });
+    if (!values.category)
+      errors.push({ field: 'input.category', message: `${t('protocolForm.category')} ${t('app.required')}` });
+    if (!values.consentApproach)
+      errors.push({ field: 'input.consentApproach', message: `${t('protocolForm.consent')} ${t('app.required')}` });
     values.successCriteria.forEach((c, i) => {
       const filled = c.name.trim() || c.unit.trim() || c.targetValue.trim();
       if (filled && (!c.targetValue.trim() || !Number.isFinite(Number(c.targetValue.replace(',', '.'))))) {
@@ -155,7 +240,11 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
     draft.clear();
   };
 
-  const field = (name: (typeof FIELDS)[number]) => ({ isInvalid: !!form.fieldError(name), errorMessage: form.fieldError(name), validationBehavior: 'aria' as const });
+  const field = (name: (typeof FIELDS)[number]) => ({
+    isInvalid: !!form.fieldError(name),
+    errorMessage: form.fieldError(name),
+    validationBehavior: 'aria' as const,
+  });
 
   return (
     <>
@@ -164,7 +253,14 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
         <fieldset className="card">
           <legend>{t('protocolForm.basics')}</legend>
           <div className="stack">
-            <TextField label={t('protocolForm.title')} isRequired maxLength={200} value={values.title} onChange={(v) => set('title', v)} {...field('title')} />
+            <TextField
+              label={t('protocolForm.title')}
+              isRequired
+              maxLength={200}
+              value={values.title}
+              onChange={(v) => set('title', v)}
+              {...field('title')}
+            />
             <Select
               label={t('protocolForm.category')}
               placeholder={t('app.choose')}
@@ -180,7 +276,10 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
               <Select
                 label={t('protocolForm.product')}
                 description={t('protocolForm.productHint')}
-                items={[{ id: 'none', name: t('protocolForm.noProduct') }, ...(data?.products?.nodes ?? []).map((p) => ({ id: p.id, name: `${p.name} (${p.supplier.name})` }))]}
+                items={[
+                  { id: 'none', name: t('protocolForm.noProduct') },
+                  ...(data?.products?.nodes ?? []).map((p) => ({ id: p.id, name: `${p.name} (${p.supplier.name})` })),
+                ]}
                 selectedKey={values.productId || 'none'}
                 onSelectionChange={(key) => set('productId', key === null || key === 'none' ? '' : String(key))}
                 {...field('productId')}
@@ -190,7 +289,14 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
             )}
             {values.category &&
               (needs.length ? (
-                <CheckboxGroup label={t('protocolForm.needs')} description={t('protocolForm.needsHint')} value={values.needIds} onChange={(v) => set('needIds', v)} isInvalid={!!form.fieldError('needIds')} errorMessage={form.fieldError('needIds')}>
+                <CheckboxGroup
+                  label={t('protocolForm.needs')}
+                  description={t('protocolForm.needsHint')}
+                  value={values.needIds}
+                  onChange={(v) => set('needIds', v)}
+                  isInvalid={!!form.fieldError('needIds')}
+                  errorMessage={form.fieldError('needIds')}
+                >
                   {needs.map((n) => (
                     <Checkbox key={n.id} value={n.id}>
                       {n.title}
@@ -219,7 +325,11 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
                 {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
               </Select>
             ) : (
-              <p>{t('protocolForm.leadIsOwn', { organization: organizations.find((o) => o.id === lead)?.name ?? me?.organization.name ?? '' })}</p>
+              <p>
+                {t('protocolForm.leadIsOwn', {
+                  organization: organizations.find((o) => o.id === lead)?.name ?? me?.organization.name ?? '',
+                })}
+              </p>
             )}
             <CheckboxGroup
               label={t('protocolForm.participants')}
@@ -238,7 +348,13 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
                   ))}
               </div>
             </CheckboxGroup>
-            <CheckboxGroup label={t('protocolForm.settings')} value={values.settings} onChange={(v) => set('settings', v)} isInvalid={!!form.fieldError('settings')} errorMessage={form.fieldError('settings')}>
+            <CheckboxGroup
+              label={t('protocolForm.settings')}
+              value={values.settings}
+              onChange={(v) => set('settings', v)}
+              isInvalid={!!form.fieldError('settings')}
+              errorMessage={form.fieldError('settings')}
+            >
               {SETTINGS.map((s) => (
                 <Checkbox key={s} value={s}>
                   {t(`setting.${s}` as MessageKey)}
@@ -251,9 +367,26 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
         <fieldset className="card">
           <legend>{t('protocolForm.why')}</legend>
           <div className="stack">
-            <TextArea label={t('protocolForm.purpose')} isRequired value={values.purpose} onChange={(v) => set('purpose', v)} {...field('purpose')} />
-            <TextArea label={t('protocolForm.expectedBenefit')} value={values.expectedBenefit} onChange={(v) => set('expectedBenefit', v)} {...field('expectedBenefit')} />
-            <TextArea label={t('protocolForm.baseline')} description={t('protocolForm.baselineHint')} value={values.baseline} onChange={(v) => set('baseline', v)} {...field('baseline')} />
+            <TextArea
+              label={t('protocolForm.purpose')}
+              isRequired
+              value={values.purpose}
+              onChange={(v) => set('purpose', v)}
+              {...field('purpose')}
+            />
+            <TextArea
+              label={t('protocolForm.expectedBenefit')}
+              value={values.expectedBenefit}
+              onChange={(v) => set('expectedBenefit', v)}
+              {...field('expectedBenefit')}
+            />
+            <TextArea
+              label={t('protocolForm.baseline')}
+              description={t('protocolForm.baselineHint')}
+              value={values.baseline}
+              onChange={(v) => set('baseline', v)}
+              {...field('baseline')}
+            />
           </div>
         </fieldset>
 
@@ -267,17 +400,50 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
             <fieldset key={i} className="criterion">
               <legend>{t('protocolForm.criterion', { number: i + 1 })}</legend>
               <div className="criterion-grid">
-                <TextField label={t('protocolForm.criterionName')} value={c.name} onChange={(v) => setCriterion(i, { name: v })} />
-                <TextField label={t('protocolForm.criterionTarget')} inputMode="decimal" value={c.targetValue} onChange={(v) => setCriterion(i, { targetValue: v })} />
-                <TextField label={t('protocolForm.criterionUnit')} value={c.unit} onChange={(v) => setCriterion(i, { unit: v })} />
+                <TextField
+                  label={t('protocolForm.criterionName')}
+                  value={c.name}
+                  onChange={(v) => setCriterion(i, { name: v })}
+                />
+                <TextField
+                  label={t('protocolForm.criterionTarget')}
+                  inputMode="decimal"
+                  value={c.targetValue}
+                  onChange={(v) => setCriterion(i, { targetValue: v })}
+                />
+                <TextField
+                  label={t('protocolForm.criterionUnit')}
+                  value={c.unit}
+                  onChange={(v) => setCriterion(i, { unit: v })}
+                />
               </div>
-              <TextField label={t('protocolForm.criterionDescription')} value={c.description} onChange={(v) => setCriterion(i, { description: v })} />
-              <Button variant="tertiary" onPress={() => set('successCriteria', values.successCriteria.filter((_, j) => j !== i))}>
+              <TextField
+                label={t('protocolForm.criterionDescription')}
+                value={c.description}
+                onChange={(v) => setCriterion(i, { description: v })}
+              />
+              <Button
+                variant="tertiary"
+                onPress={() =>
+                  set(
+                    'successCriteria',
+                    values.successCriteria.filter((_, j) => j !== i),
+                  )
+                }
+              >
                 {t('protocolForm.removeCriterion', { number: i + 1 })}
               </Button>
             </fieldset>
           ))}
-          <Button variant="secondary" onPress={() => set('successCriteria', [...values.successCriteria, { id: '', name: '', targetValue: '', unit: '', description: '' }])}>
+          <Button
+            variant="secondary"
+            onPress={() =>
+              set('successCriteria', [
+                ...values.successCriteria,
+                { id: '', name: '', targetValue: '', unit: '', description: '' },
+              ])
+            }
+          >
             {t('protocolForm.addCriterion')}
           </Button>
         </fieldset>
@@ -285,7 +451,12 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
         <fieldset className="card">
           <legend>{t('protocolForm.period')}</legend>
           <div className="stack narrow">
-            <DatePicker label={t('protocolForm.plannedStart')} value={values.plannedStart ? parseDate(values.plannedStart) : null} onChange={(v) => set('plannedStart', v ? v.toString() : '')} {...field('plannedStart')} />
+            <DatePicker
+              label={t('protocolForm.plannedStart')}
+              value={values.plannedStart ? parseDate(values.plannedStart) : null}
+              onChange={(v) => set('plannedStart', v ? v.toString() : '')}
+              {...field('plannedStart')}
+            />
             <DatePicker
               label={t('protocolForm.plannedEnd')}
               value={values.plannedEnd ? parseDate(values.plannedEnd) : null}
@@ -293,7 +464,11 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
               {...field('plannedEnd')}
             />
           </div>
-          <Checkbox isSelected={values.broadRolloutIntended} onChange={(v) => set('broadRolloutIntended', v)} description={t('protocolForm.broadRolloutHint')}>
+          <Checkbox
+            isSelected={values.broadRolloutIntended}
+            onChange={(v) => set('broadRolloutIntended', v)}
+            description={t('protocolForm.broadRolloutHint')}
+          >
             {t('protocolForm.broadRollout')}
           </Checkbox>
         </fieldset>
@@ -311,11 +486,36 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
               isRequired
               error={form.fieldError('consentApproach')}
             />
-            <TextArea label={t('protocolForm.consentDescription')} value={values.consentDescription} onChange={(v) => set('consentDescription', v)} {...field('consentDescription')} />
-            <TextArea label={t('protocolForm.informationSecurity')} value={values.informationSecurity} onChange={(v) => set('informationSecurity', v)} {...field('informationSecurity')} />
-            <TextArea label={t('protocolForm.workEnvironment')} value={values.workEnvironment} onChange={(v) => set('workEnvironment', v)} {...field('workEnvironment')} />
-            <TextArea label={t('protocolForm.involvement')} value={values.involvement} onChange={(v) => set('involvement', v)} {...field('involvement')} />
-            <TextArea label={t('protocolForm.risks')} value={values.risks} onChange={(v) => set('risks', v)} {...field('risks')} />
+            <TextArea
+              label={t('protocolForm.consentDescription')}
+              value={values.consentDescription}
+              onChange={(v) => set('consentDescription', v)}
+              {...field('consentDescription')}
+            />
+            <TextArea
+              label={t('protocolForm.informationSecurity')}
+              value={values.informationSecurity}
+              onChange={(v) => set('informationSecurity', v)}
+              {...field('informationSecurity')}
+            />
+            <TextArea
+              label={t('protocolForm.workEnvironment')}
+              value={values.workEnvironment}
+              onChange={(v) => set('workEnvironment', v)}
+              {...field('workEnvironment')}
+            />
+            <TextArea
+              label={t('protocolForm.involvement')}
+              value={values.involvement}
+              onChange={(v) => set('involvement', v)}
+              {...field('involvement')}
+            />
+            <TextArea
+              label={t('protocolForm.risks')}
+              value={values.risks}
+              onChange={(v) => set('risks', v)}
+              {...field('risks')}
+            />
           </div>
         </fieldset>
 
@@ -325,9 +525,26 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
           {form.fieldError('documents') && <p className="field-error">{form.fieldError('documents')}</p>}
           {values.documents.map((d, i) => (
             <div key={i} className="criterion-grid">
-              <TextField label={t('protocolForm.documentTitle')} value={d.title} onChange={(v) => setDocument(i, { title: v })} />
-              <TextField label={t('protocolForm.documentUrl')} type="url" value={d.url} onChange={(v) => setDocument(i, { url: v })} />
-              <Button variant="tertiary" onPress={() => set('documents', values.documents.filter((_, j) => j !== i))}>
+              <TextField
+                label={t('protocolForm.documentTitle')}
+                value={d.title}
+                onChange={(v) => setDocument(i, { title: v })}
+              />
+              <TextField
+                label={t('protocolForm.documentUrl')}
+                type="url"
+                value={d.url}
+                onChange={(v) => setDocument(i, { url: v })}
+              />
+              <Button
+                variant="tertiary"
+                onPress={() =>
+                  set(
+                    'documents',
+                    values.documents.filter((_, j) => j !== i),
+                  )
+                }
+              >
                 {t('protocolForm.removeDocument', { number: i + 1 })}
               </Button>
             </div>

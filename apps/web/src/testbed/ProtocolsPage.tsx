@@ -17,10 +17,30 @@ const TestProtocolsQuery = graphql(`
   query TestProtocols($status: TestProtocolStatus, $category: String, $first: Int!) {
     testProtocols(status: $status, category: $category, first: $first) {
       totalCount
-      pageInfo { hasNextPage }
-      nodes { id title status plannedStart plannedEnd updatedAt category { labelSv labelEn } leadOrganization { name } }
+      pageInfo {
+        hasNextPage
+      }
+      nodes {
+        id
+        title
+        status
+        plannedStart
+        plannedEnd
+        updatedAt
+        category {
+          labelSv
+          labelEn
+        }
+        leadOrganization {
+          name
+        }
+      }
     }
-    technologyCategories { key labelSv labelEn }
+    technologyCategories {
+      key
+      labelSv
+      labelEn
+    }
   }
 `);
 
@@ -34,7 +54,11 @@ export default function ProtocolsPage() {
   const status = (params.get('status') ?? '') as ProtocolStatus | '';
   const category = params.get('omrade') ?? '';
   const [first, setFirst] = useState(PAGE);
-  const [{ data, fetching, error }] = useQuery({ query: TestProtocolsQuery, variables: { status: status || null, category: category || null, first }, context: PROTOCOLS_CONTEXT });
+  const [{ data, fetching, error }] = useQuery({
+    query: TestProtocolsQuery,
+    variables: { status: status || null, category: category || null, first },
+    context: PROTOCOLS_CONTEXT,
+  });
   const setFilter = (name: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(name, value);
@@ -43,7 +67,10 @@ export default function ProtocolsPage() {
     setParams(next, { replace: true });
   };
   const label = (c: { labelSv: string; labelEn: string }) => (lang === 'sv' ? c.labelSv : c.labelEn);
-  const categories = [{ id: '', name: t('protocols.all') }, ...(data?.technologyCategories ?? []).map((c) => ({ id: c.key, name: label(c) }))];
+  const categories = [
+    { id: '', name: t('protocols.all') },
+    ...(data?.technologyCategories ?? []).map((c) => ({ id: c.key, name: label(c) })),
+  ];
   return (
     <Page
       title={t('protocols.title')}
@@ -57,8 +84,20 @@ export default function ProtocolsPage() {
     >
       <p>{t('protocols.intro')}</p>
       <div className="filters protocol-filters">
-        <EnumSelect label={t('protocols.filterStatus')} values={PROTOCOL_STATUSES} labels="protocolStatus" value={status} placeholder={t('protocols.all')} onChange={(v) => setFilter('status', v)} />
-        <Select label={t('protocols.filterCategory')} items={categories} selectedKey={category} onSelectionChange={(key) => setFilter('omrade', key === null ? '' : String(key))}>
+        <EnumSelect
+          label={t('protocols.filterStatus')}
+          values={PROTOCOL_STATUSES}
+          labels="protocolStatus"
+          value={status}
+          placeholder={t('protocols.all')}
+          onChange={(v) => setFilter('status', v)}
+        />
+        <Select
+          label={t('protocols.filterCategory')}
+          items={categories}
+          selectedKey={category}
+          onSelectionChange={(key) => setFilter('omrade', key === null ? '' : String(key))}
+        >
           {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
         </Select>
       </div>
@@ -97,7 +136,11 @@ export default function ProtocolsPage() {
                         </td>
                         <td>{label(p.category)}</td>
                         <td>{p.leadOrganization.name}</td>
-                        <td>{p.plannedStart || p.plannedEnd ? `${formatDate(p.plannedStart, lang)} – ${formatDate(p.plannedEnd, lang)}` : '–'}</td>
+                        <td>
+                          {p.plannedStart || p.plannedEnd
+                            ? `${formatDate(p.plannedStart, lang)} – ${formatDate(p.plannedEnd, lang)}`
+                            : '–'}
+                        </td>
                         <td>{formatDate(p.updatedAt, lang)}</td>
                       </tr>
                     ))}
@@ -109,7 +152,11 @@ export default function ProtocolsPage() {
             )}
             {data.testProtocols.pageInfo.hasNextPage && first < 100 && (
               <div className="actions">
-                <Button variant="secondary" onPress={() => setFirst((n) => Math.min(n + PAGE, 100))} isDisabled={fetching}>
+                <Button
+                  variant="secondary"
+                  onPress={() => setFirst((n) => Math.min(n + PAGE, 100))}
+                  isDisabled={fetching}
+                >
                   {t('app.loadMore')}
                 </Button>
               </div>

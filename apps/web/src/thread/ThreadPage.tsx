@@ -11,12 +11,33 @@ const TraceQuery = graphql(`
   query Trace($entityType: ThreadEntityType!, $id: ID!) {
     trace(entityType: $entityType, id: $id) {
       nodes {
-        entityType id title status startedOn endsOn
-        organizations { id name }
-        followUps { wave dueOn status answeredAt continuedUse }
+        entityType
+        id
+        title
+        status
+        startedOn
+        endsOn
+        organizations {
+          id
+          name
+        }
+        followUps {
+          wave
+          dueOn
+          status
+          answeredAt
+          continuedUse
+        }
       }
-      edges { from to kind }
-      municipalities { id name }
+      edges {
+        from
+        to
+        kind
+      }
+      municipalities {
+        id
+        name
+      }
     }
   }
 `);
@@ -43,17 +64,36 @@ export function threadStepPath(entityType: EntityType, id: string): string {
   }
 }
 
-const ORDER: EntityType[] = ['NEED', 'TEST_PROTOCOL', 'TEST_DECISION', 'PROCUREMENT', 'FRAMEWORK_AGREEMENT', 'CALL_OFF', 'IMPLEMENTATION'];
+const ORDER: EntityType[] = [
+  'NEED',
+  'TEST_PROTOCOL',
+  'TEST_DECISION',
+  'PROCUREMENT',
+  'FRAMEWORK_AGREEMENT',
+  'CALL_OFF',
+  'IMPLEMENTATION',
+];
 /** Where a thread stops: a need declined or merged, a test advised against, a procurement cancelled. */
-const ENDS: Partial<Record<EntityType, readonly string[]>> = { NEED: ['DECLINED', 'MERGED'], TEST_DECISION: ['DO_NOT_RECOMMEND'], PROCUREMENT: ['CANCELLED'] };
+const ENDS: Partial<Record<EntityType, readonly string[]>> = {
+  NEED: ['DECLINED', 'MERGED'],
+  TEST_DECISION: ['DO_NOT_RECOMMEND'],
+  PROCUREMENT: ['CANCELLED'],
+};
 
 /** The stages after the furthest one reached, so the reader sees where the thread stands and what comes next. */
 function stagesToCome(nodes: readonly TraceNode[]): (EntityType | 'FOLLOW_UP')[] {
   if (!nodes.length) return [];
   const furthest = Math.max(...nodes.map((n) => ORDER.indexOf(n.entityType)));
   const last = nodes.filter((n) => ORDER.indexOf(n.entityType) === furthest);
-  if (nodes.some((n) => n.entityType === 'NEED' && ENDS.NEED!.includes(n.status)) || last.every((n) => ENDS[n.entityType]?.includes(n.status))) return [];
-  return [...ORDER.slice(furthest + 1).filter((kind) => kind !== 'CALL_OFF'), ...(nodes.some((n) => n.entityType === 'IMPLEMENTATION') ? [] : ['FOLLOW_UP' as const])];
+  if (
+    nodes.some((n) => n.entityType === 'NEED' && ENDS.NEED!.includes(n.status)) ||
+    last.every((n) => ENDS[n.entityType]?.includes(n.status))
+  )
+    return [];
+  return [
+    ...ORDER.slice(furthest + 1).filter((kind) => kind !== 'CALL_OFF'),
+    ...(nodes.some((n) => n.entityType === 'IMPLEMENTATION') ? [] : ['FOLLOW_UP' as const]),
+  ];
 }
 
 /**
@@ -64,11 +104,21 @@ export default function ThreadPage() {
   const { entityType, id } = useParams();
   const { t, lang } = useLanguage();
   const valid = ORDER.includes(entityType as EntityType);
-  const [{ data, fetching, error }] = useQuery({ query: TraceQuery, variables: { entityType: entityType as EntityType, id: id! }, pause: !valid });
+  const [{ data, fetching, error }] = useQuery({
+    query: TraceQuery,
+    variables: { entityType: entityType as EntityType, id: id! },
+    pause: !valid,
+  });
   const nodes = data?.trace.nodes ?? [];
   // A call-off has no page of its own: it links to its agreement, found through the edge that leads to it.
-  const agreementOf = (callOffId: string) => data?.trace.edges.find((e) => e.to === callOffId && e.kind === 'AGREEMENT_CALLED_OFF')?.from;
-  const pathOf = (node: TraceNode) => (node.entityType === 'CALL_OFF' ? (agreementOf(node.id) ? `/ramavtal/${agreementOf(node.id)}` : null) : threadStepPath(node.entityType, node.id));
+  const agreementOf = (callOffId: string) =>
+    data?.trace.edges.find((e) => e.to === callOffId && e.kind === 'AGREEMENT_CALLED_OFF')?.from;
+  const pathOf = (node: TraceNode) =>
+    node.entityType === 'CALL_OFF'
+      ? agreementOf(node.id)
+        ? `/ramavtal/${agreementOf(node.id)}`
+        : null
+      : threadStepPath(node.entityType, node.id);
   return (
     <Page title={t('thread.title')}>
       {!valid ? (
@@ -76,13 +126,19 @@ export default function ThreadPage() {
       ) : (
         <QueryState fetching={fetching} error={error} hasData={!!data}>
           <p className="muted">{t('thread.intro')}</p>
-          {data && data.trace.municipalities.length > 0 && <p>{t('thread.municipalities', { names: data.trace.municipalities.map((m) => m.name).join(', ') })}</p>}
+          {data && data.trace.municipalities.length > 0 && (
+            <p>{t('thread.municipalities', { names: data.trace.municipalities.map((m) => m.name).join(', ') })}</p>
+          )}
           <ol className="thread-timeline">
             {nodes.map((node) => {
               const path = pathOf(node);
               const current = node.id === id;
               return (
-                <li key={`${node.entityType}-${node.id}`} className={`thread-step${current ? ' current' : ''}`} aria-current={current ? 'step' : undefined}>
+                <li
+                  key={`${node.entityType}-${node.id}`}
+                  className={`thread-step${current ? ' current' : ''}`}
+                  aria-current={current ? 'step' : undefined}
+                >
                   <p className="thread-kind">{t(`thread.kind.${node.entityType}` as MessageKey)}</p>
                   <h2 className="thread-title">{path ? <Link to={path}>{node.title}</Link> : node.title}</h2>
                   <p className="muted">
@@ -95,9 +151,13 @@ export default function ThreadPage() {
                     <ul className="plain-list">
                       {node.followUps.map((f) => (
                         <li key={f.wave}>
-                          <strong>{t('followUp.wave', { months: f.wave })}</strong>: {t(`followUpStatus.${f.status}` as MessageKey)}
-                          {f.answeredAt ? ` ${formatDate(f.answeredAt, lang)}` : ` (${t('followUp.due', { date: formatDate(f.dueOn, lang) })})`}
-                          {f.continuedUse !== null && ` · ${f.continuedUse ? t('thread.stillInUse') : t('thread.notInUse')}`}
+                          <strong>{t('followUp.wave', { months: f.wave })}</strong>:{' '}
+                          {t(`followUpStatus.${f.status}` as MessageKey)}
+                          {f.answeredAt
+                            ? ` ${formatDate(f.answeredAt, lang)}`
+                            : ` (${t('followUp.due', { date: formatDate(f.dueOn, lang) })})`}
+                          {f.continuedUse !== null &&
+                            ` · ${f.continuedUse ? t('thread.stillInUse') : t('thread.notInUse')}`}
                         </li>
                       ))}
                     </ul>

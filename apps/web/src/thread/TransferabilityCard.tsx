@@ -6,12 +6,25 @@ import type { MessageKey } from '../app/i18n/catalog.js';
 const TransferabilityQuery = graphql(`
   query Transferability($decisionId: ID!) {
     transferability(decisionId: $decisionId) {
-      fullyCovered summary
-      organization { name }
-      testedBy { id name }
+      fullyCovered
+      summary
+      organization {
+        name
+      }
+      testedBy {
+        id
+        name
+      }
       settingsNotCovered
-      sizeClassNotCovered mySizeClass testedSizeClasses
-      systemsNotCovered { id name version vendorName }
+      sizeClassNotCovered
+      mySizeClass
+      testedSizeClasses
+      systemsNotCovered {
+        id
+        name
+        version
+        vendorName
+      }
       targetGroupsNotCovered
     }
   }
@@ -38,9 +51,18 @@ export function TransferabilityCard({ decisionId }: { decisionId: string }) {
             {tr.settingsNotCovered.map((s) => (
               <li key={s}>{t('transferability.setting', { setting: t(`setting.${s}` as MessageKey) })}</li>
             ))}
-            {tr.sizeClassNotCovered && tr.mySizeClass && <li>{t('transferability.sizeClass', { mine: sizeClass(tr.mySizeClass), tested: tr.testedSizeClasses.map(sizeClass).join(', ') || '–' })}</li>}
+            {tr.sizeClassNotCovered && tr.mySizeClass && (
+              <li>
+                {t('transferability.sizeClass', {
+                  mine: sizeClass(tr.mySizeClass),
+                  tested: tr.testedSizeClasses.map(sizeClass).join(', ') || '–',
+                })}
+              </li>
+            )}
             {tr.systemsNotCovered.map((s) => (
-              <li key={s.id}>{t('transferability.system', { system: [s.name, s.version].filter(Boolean).join(' ') })}</li>
+              <li key={s.id}>
+                {t('transferability.system', { system: [s.name, s.version].filter(Boolean).join(' ') })}
+              </li>
             ))}
             {tr.targetGroupsNotCovered.map((g) => (
               <li key={g}>{t('transferability.targetGroup', { group: t(`targetGroup.${g}` as MessageKey) })}</li>

@@ -17,29 +17,81 @@ const Inbox = graphql(`
   query TriageInbox($after: String) {
     needs(statuses: [NEW], first: 20, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
-        id title description createdAt setting targetGroup urgency peopleAffected
-        organization { id name }
-        category { labelSv labelEn }
-        possibleDuplicates { score need { id title status endorsementCount organization { id name } } }
+        id
+        title
+        description
+        createdAt
+        setting
+        targetGroup
+        urgency
+        peopleAffected
+        organization {
+          id
+          name
+        }
+        category {
+          labelSv
+          labelEn
+        }
+        possibleDuplicates {
+          score
+          need {
+            id
+            title
+            status
+            endorsementCount
+            organization {
+              id
+              name
+            }
+          }
+        }
       }
     }
   }
 `);
 
 const ChangeStatus = graphql(`
-  mutation TriageNeed($input: ChangeNeedStatusInput!) { changeNeedStatus(input: $input) { id status statusReason } }
+  mutation TriageNeed($input: ChangeNeedStatusInput!) {
+    changeNeedStatus(input: $input) {
+      id
+      status
+      statusReason
+    }
+  }
 `);
 
 const Merge = graphql(`
-  mutation MergeNeed($input: MergeNeedInput!) { mergeNeed(input: $input) { id title endorsementCount } }
+  mutation MergeNeed($input: MergeNeedInput!) {
+    mergeNeed(input: $input) {
+      id
+      title
+      endorsementCount
+    }
+  }
 `);
 
 const INBOX_CONTEXT = { additionalTypenames: ['Need'] };
 
 /** A reason asked for in a dialog (decline, merge); errors stay in the dialog with what was typed. */
-function ReasonDialog({ trigger, title, label, confirm, onConfirm }: { trigger: string; title: string; label: string; confirm: string; onConfirm(reason: string): Promise<{ error?: never } | { error: import('urql').CombinedError | undefined }> }) {
+function ReasonDialog({
+  trigger,
+  title,
+  label,
+  confirm,
+  onConfirm,
+}: {
+  trigger: string;
+  title: string;
+  label: string;
+  confirm: string;
+  onConfirm(reason: string): Promise<{ error?: never } | { error: import('urql').CombinedError | undefined }>;
+}) {
   const { t } = useLanguage();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -61,7 +113,16 @@ function ReasonDialog({ trigger, title, label, confirm, onConfirm }: { trigger: 
             }}
           >
             <ErrorSummary messages={form.all} />
-            <TextArea label={label} isRequired value={reason} onChange={setReason} isInvalid={!!form.fieldError('reason')} errorMessage={form.fieldError('reason')} validationBehavior="aria" autoFocus />
+            <TextArea
+              label={label}
+              isRequired
+              value={reason}
+              onChange={setReason}
+              isInvalid={!!form.fieldError('reason')}
+              errorMessage={form.fieldError('reason')}
+              validationBehavior="aria"
+              autoFocus
+            />
             <div className="row">
               <Button type="submit" variant="primary" isDisabled={busy}>
                 {confirm}
@@ -107,7 +168,9 @@ export default function TriageInboxPage() {
                   <Link to={`/behov/${need.id}`}>{need.title}</Link>
                 </h2>
                 <p className="muted">
-                  {need.organization.name} · {formatDate(need.createdAt, lang)} · {t(`setting.${need.setting}` as MessageKey)} · {t(`urgency.${need.urgency}` as MessageKey)} · {t('need.peopleAffected')}: {formatNumber(need.peopleAffected, lang)}
+                  {need.organization.name} · {formatDate(need.createdAt, lang)} ·{' '}
+                  {t(`setting.${need.setting}` as MessageKey)} · {t(`urgency.${need.urgency}` as MessageKey)} ·{' '}
+                  {t('need.peopleAffected')}: {formatNumber(need.peopleAffected, lang)}
                 </p>
                 <p className="prose clamp">{need.description}</p>
                 <section aria-label={`${t('triage.duplicates')}: ${need.title}`}>
@@ -118,7 +181,8 @@ export default function TriageInboxPage() {
                         <li key={d.need.id}>
                           <Link to={`/behov/${d.need.id}`}>{d.need.title}</Link> <StatusTag status={d.need.status} />{' '}
                           <span className="muted">
-                            {d.need.organization.name} · {t('triage.similarity', { score: formatNumber(Math.round(d.score * 100), lang) })}
+                            {d.need.organization.name} ·{' '}
+                            {t('triage.similarity', { score: formatNumber(Math.round(d.score * 100), lang) })}
                           </span>
                           <div>
                             <ReasonDialog
@@ -127,7 +191,9 @@ export default function TriageInboxPage() {
                               label={t('triage.mergeReason')}
                               confirm={t('triage.mergeConfirm')}
                               onConfirm={async (reason) => {
-                                const result = await merge({ input: { needId: need.id, intoNeedId: d.need.id, reason } });
+                                const result = await merge({
+                                  input: { needId: need.id, intoNeedId: d.need.id, reason },
+                                });
                                 if (!result.error) setDone(t('triage.done.MERGED', { title: need.title }));
                                 return { error: result.error };
                               }}
@@ -141,10 +207,20 @@ export default function TriageInboxPage() {
                   )}
                 </section>
                 <div className="row actions">
-                  <Button variant="primary" onPress={() => act(need.title, 'TRIAGED', need.id)} isDisabled={triageState.fetching}>
+                  <Button
+                    variant="primary"
+                    onPress={() => act(need.title, 'TRIAGED', need.id)}
+                    isDisabled={triageState.fetching}
+                  >
                     {t('triage.accept')}
                   </Button>
-                  <ReasonDialog trigger={t('triage.decline')} title={`${t('triage.decline')}: ${need.title}`} label={t('triage.declineReason')} confirm={t('triage.declineConfirm')} onConfirm={(reason) => act(need.title, 'DECLINED', need.id, reason)} />
+                  <ReasonDialog
+                    trigger={t('triage.decline')}
+                    title={`${t('triage.decline')}: ${need.title}`}
+                    label={t('triage.declineReason')}
+                    confirm={t('triage.declineConfirm')}
+                    onConfirm={(reason) => act(need.title, 'DECLINED', need.id, reason)}
+                  />
                 </div>
               </li>
             ))}

@@ -18,7 +18,17 @@ interface Props<V extends string> {
 }
 
 /** A Midas (React Aria) select over an enum of the api, labelled from the catalogue. */
-export function EnumSelect<V extends string>({ label, values, labels, value, onChange, isRequired, error, description, placeholder }: Props<V>) {
+export function EnumSelect<V extends string>({
+  label,
+  values,
+  labels,
+  value,
+  onChange,
+  isRequired,
+  error,
+  description,
+  placeholder,
+}: Props<V>) {
   const { t } = useLanguage();
   const items = values.map((id) => ({ id, name: t(`${labels}.${id}` as MessageKey) }));
   return (

@@ -4,10 +4,25 @@ import { useLanguage } from '../app/i18n.js';
 import { ErrorSummary, Loading } from './Page.js';
 
 /** Loading, error or the content: a failed query says what failed (in the chosen language) instead of a blank page. */
-export function QueryState({ fetching, error, hasData, children }: { fetching: boolean; error?: CombinedError; hasData: boolean; children: ReactNode }) {
+export function QueryState({
+  fetching,
+  error,
+  hasData,
+  children,
+}: {
+  fetching: boolean;
+  error?: CombinedError;
+  hasData: boolean;
+  children: ReactNode;
+}) {
   const { t } = useLanguage();
   if (hasData) return <>{children}</>;
-  if (error) return <ErrorSummary messages={error.graphQLErrors.length ? error.graphQLErrors.map((e) => e.message) : [t('app.error.network')]} />;
+  if (error)
+    return (
+      <ErrorSummary
+        messages={error.graphQLErrors.length ? error.graphQLErrors.map((e) => e.message) : [t('app.error.network')]}
+      />
+    );
   if (fetching) return <Loading />;
   return null;
 }

@@ -1,7 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 
 /** Reads a saved draft, keeping only the keys the form has (an older app version may have saved others). */
-export function readDraft<T extends Record<string, unknown>>(storage: Pick<Storage, 'getItem'> | undefined, key: string, initial: T): T {
+export function readDraft<T extends Record<string, unknown>>(
+  storage: Pick<Storage, 'getItem'> | undefined,
+  key: string,
+  initial: T,
+): T {
   try {
     const saved = JSON.parse(storage?.getItem(key) ?? 'null') as Partial<T> | null;
     if (!saved || typeof saved !== 'object') return initial;

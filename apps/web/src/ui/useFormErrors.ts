@@ -16,9 +16,15 @@ export function useFormErrors(fields: readonly string[]) {
         setErrors({ byField: {}, general: [] });
         return false;
       }
-      const raw = Array.isArray(failure) ? failure : (failure as CombinedError).graphQLErrors.length ? toApiErrors((failure as CombinedError).graphQLErrors) : [{ message: t('app.error.network') }];
+      const raw = Array.isArray(failure)
+        ? failure
+        : (failure as CombinedError).graphQLErrors.length
+          ? toApiErrors((failure as CombinedError).graphQLErrors)
+          : [{ message: t('app.error.network') }];
       // A value the api could not even read (an empty choice, a number that is not one) is worded for developers.
-      const list = raw.map((error) => (error.reason === 'CORE_INVALID_VALUE' ? { ...error, message: t('app.error.invalidValue') } : error));
+      const list = raw.map((error) =>
+        error.reason === 'CORE_INVALID_VALUE' ? { ...error, message: t('app.error.invalidValue') } : error,
+      );
       setErrors(splitErrors(list, fields));
       return list.length > 0;
     },

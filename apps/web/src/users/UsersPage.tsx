@@ -15,28 +15,72 @@ import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
 import { useFormErrors } from '../ui/useFormErrors.js';
 
-const ROLES = ['NODE_ADMIN', 'NODE_STAFF', 'STEERING_MEMBER', 'MUNICIPALITY_COORDINATOR', 'TECH_COACH', 'VIEWER'] as const;
+const ROLES = [
+  'NODE_ADMIN',
+  'NODE_STAFF',
+  'STEERING_MEMBER',
+  'MUNICIPALITY_COORDINATOR',
+  'TECH_COACH',
+  'VIEWER',
+] as const;
 type RoleName = (typeof ROLES)[number];
 const STATUSES = ['active', 'inactive'] as const;
 const PAGE_SIZE = 25;
 
 const UsersQuery = graphql(`
   query Users($first: Int, $after: String, $organizationId: ID, $role: Role, $active: Boolean, $search: String) {
-    users(first: $first, after: $after, organizationId: $organizationId, role: $role, active: $active, search: $search) {
+    users(
+      first: $first
+      after: $after
+      organizationId: $organizationId
+      role: $role
+      active: $active
+      search: $search
+    ) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      nodes { id displayName email active roles organization { id name } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        displayName
+        email
+        active
+        roles
+        organization {
+          id
+          name
+        }
+      }
     }
   }
 `);
 const OrganizationsQuery = graphql(`
-  query UserOrganizations { organizations { id name } }
+  query UserOrganizations {
+    organizations {
+      id
+      name
+    }
+  }
 `);
 const CreateUser = graphql(`
-  mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { id displayName } }
+  mutation CreateUser($input: CreateUserInput!) {
+    createUser(input: $input) {
+      id
+      displayName
+    }
+  }
 `);
 const UpdateUser = graphql(`
-  mutation UpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { id displayName active roles } }
+  mutation UpdateUser($input: UpdateUserInput!) {
+    updateUser(input: $input) {
+      id
+      displayName
+      active
+      roles
+    }
+  }
 `);
 
 const USERS_CONTEXT = { additionalTypenames: ['User'] };
@@ -81,7 +125,14 @@ function UsersAdmin() {
   };
   const [{ data, fetching, error }] = useQuery({
     query: UsersQuery,
-    variables: { first: PAGE_SIZE, after, search: search || null, organizationId: organizationId || null, role: role || null, active: status ? status === 'active' : null },
+    variables: {
+      first: PAGE_SIZE,
+      after,
+      search: search || null,
+      organizationId: organizationId || null,
+      role: role || null,
+      active: status ? status === 'active' : null,
+    },
     context: USERS_CONTEXT,
   });
   const [organizations] = useQuery({ query: OrganizationsQuery });
@@ -91,11 +142,27 @@ function UsersAdmin() {
   return (
     <Page title={t('users.title')}>
       <div className="filters users-filters">
-        <SearchField label={t('users.search')} placeholder={t('users.searchPlaceholder')} defaultValue={search} onSubmit={(v) => setFilter('sok', v.trim())} onClear={() => setFilter('sok', '')} />
-        <Select label={t('users.organization')} items={orgItems} selectedKey={organizationId} onSelectionChange={(k) => k !== null && setFilter('org', String(k))}>
+        <SearchField
+          label={t('users.search')}
+          placeholder={t('users.searchPlaceholder')}
+          defaultValue={search}
+          onSubmit={(v) => setFilter('sok', v.trim())}
+          onClear={() => setFilter('sok', '')}
+        />
+        <Select
+          label={t('users.organization')}
+          items={orgItems}
+          selectedKey={organizationId}
+          onSelectionChange={(k) => k !== null && setFilter('org', String(k))}
+        >
           {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
         </Select>
-        <Select label={t('users.role')} items={[{ id: '', name: t('users.all') }, ...ROLES.map((r) => ({ id: r, name: t(`role.${r}`) }))]} selectedKey={role} onSelectionChange={(k) => k !== null && setFilter('roll', String(k))}>
+        <Select
+          label={t('users.role')}
+          items={[{ id: '', name: t('users.all') }, ...ROLES.map((r) => ({ id: r, name: t(`role.${r}`) }))]}
+          selectedKey={role}
+          onSelectionChange={(k) => k !== null && setFilter('roll', String(k))}
+        >
           {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
         </Select>
         <Select
@@ -136,7 +203,11 @@ function UsersAdmin() {
                         <td>{u.roles.map((r) => t(`role.${r}` as MessageKey)).join(', ')}</td>
                         <td>{u.active ? t('users.active') : t('users.inactive')}</td>
                         <td>
-                          <Button variant="tertiary" aria-label={t('users.edit', { name: u.displayName })} onPress={() => setEditing(u)}>
+                          <Button
+                            variant="tertiary"
+                            aria-label={t('users.edit', { name: u.displayName })}
+                            onPress={() => setEditing(u)}
+                          >
                             {t('users.editShort')}
                           </Button>
                         </td>
@@ -156,8 +227,18 @@ function UsersAdmin() {
           </section>
         )}
       </QueryState>
-      {editing && <EditUser key={editing.id} user={editing} onDone={(message) => setNotice(message)} onClose={() => setEditing(null)} />}
-      <NewUser organizations={organizations.data?.organizations ?? []} onCreated={(name) => setNotice(t('users.created', { name }))} />
+      {editing && (
+        <EditUser
+          key={editing.id}
+          user={editing}
+          onDone={(message) => setNotice(message)}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      <NewUser
+        organizations={organizations.data?.organizations ?? []}
+        onCreated={(name) => setNotice(t('users.created', { name }))}
+      />
     </Page>
   );
 }
@@ -165,7 +246,14 @@ function UsersAdmin() {
 function RoleChoice({ value, onChange, error }: { value: string[]; onChange(roles: string[]): void; error?: string }) {
   const { t } = useLanguage();
   return (
-    <CheckboxGroup label={t('users.roles')} isRequired value={value} onChange={onChange} isInvalid={!!error} errorMessage={error}>
+    <CheckboxGroup
+      label={t('users.roles')}
+      isRequired
+      value={value}
+      onChange={onChange}
+      isInvalid={!!error}
+      errorMessage={error}
+    >
       {ROLES.map((r) => (
         <Checkbox key={r} value={r}>
           {t(`role.${r}`)}
@@ -187,7 +275,10 @@ function EditUser({ user, onDone, onClose }: { user: UserRow; onDone(message: st
   const [state, update] = useMutation(UpdateUser);
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await update({ input: { id: user.id, displayName: displayName.trim(), roles: roles as RoleName[] } }, USERS_CONTEXT);
+    const result = await update(
+      { input: { id: user.id, displayName: displayName.trim(), roles: roles as RoleName[] } },
+      USERS_CONTEXT,
+    );
     if (form.show(result.error)) return;
     onDone(t('users.updated', { name: result.data!.updateUser.displayName }));
   };
@@ -195,7 +286,11 @@ function EditUser({ user, onDone, onClose }: { user: UserRow; onDone(message: st
     const result = await update({ input: { id: user.id, active: !active } }, USERS_CONTEXT);
     if (form.show(result.error)) return;
     setActive(result.data!.updateUser.active);
-    onDone(t(result.data!.updateUser.active ? 'users.reactivated' : 'users.deactivated', { name: result.data!.updateUser.displayName }));
+    onDone(
+      t(result.data!.updateUser.active ? 'users.reactivated' : 'users.deactivated', {
+        name: result.data!.updateUser.displayName,
+      }),
+    );
   };
   return (
     <section aria-labelledby="edit-user" className="card">
@@ -207,7 +302,15 @@ function EditUser({ user, onDone, onClose }: { user: UserRow; onDone(message: st
       </p>
       <ErrorSummary messages={form.all} />
       <form onSubmit={save} noValidate className="stack narrow">
-        <TextField label={t('users.name')} isRequired value={displayName} onChange={setDisplayName} isInvalid={!!form.fieldError('displayName')} errorMessage={form.fieldError('displayName')} validationBehavior="aria" />
+        <TextField
+          label={t('users.name')}
+          isRequired
+          value={displayName}
+          onChange={setDisplayName}
+          isInvalid={!!form.fieldError('displayName')}
+          errorMessage={form.fieldError('displayName')}
+          validationBehavior="aria"
+        />
         <RoleChoice value={roles} onChange={setRoles} error={form.fieldError('roles')} />
         <div className="row">
           <Button type="submit" variant="primary" isDisabled={state.fetching}>
@@ -232,15 +335,33 @@ function EditUser({ user, onDone, onClose }: { user: UserRow; onDone(message: st
 
 const EMPTY_USER = { displayName: '', email: '', organizationId: '', password: '', roles: [] as string[] };
 
-function NewUser({ organizations, onCreated }: { organizations: readonly { id: string; name: string }[]; onCreated(name: string): void }) {
+function NewUser({
+  organizations,
+  onCreated,
+}: {
+  organizations: readonly { id: string; name: string }[];
+  onCreated(name: string): void;
+}) {
   const { t } = useLanguage();
   const [values, setValues] = useState(EMPTY_USER);
   const form = useFormErrors(['displayName', 'email', 'organizationId', 'password', 'roles']);
   const [state, create] = useMutation(CreateUser);
-  const set = <K extends keyof typeof values>(name: K, value: (typeof values)[K]) => setValues((v) => ({ ...v, [name]: value }));
+  const set = <K extends keyof typeof values>(name: K, value: (typeof values)[K]) =>
+    setValues((v) => ({ ...v, [name]: value }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await create({ input: { displayName: values.displayName.trim(), email: values.email.trim(), organizationId: values.organizationId, password: values.password, roles: values.roles as RoleName[] } }, USERS_CONTEXT);
+    const result = await create(
+      {
+        input: {
+          displayName: values.displayName.trim(),
+          email: values.email.trim(),
+          organizationId: values.organizationId,
+          password: values.password,
+          roles: values.roles as RoleName[],
+        },
+      },
+      USERS_CONTEXT,
+    );
     if (form.show(result.error)) return;
     onCreated(result.data!.createUser.displayName);
     setValues(EMPTY_USER);
@@ -250,12 +371,49 @@ function NewUser({ organizations, onCreated }: { organizations: readonly { id: s
       <h2 id="new-user">{t('users.new')}</h2>
       <ErrorSummary messages={form.all} />
       <form onSubmit={submit} noValidate className="stack narrow">
-        <TextField label={t('users.name')} isRequired value={values.displayName} onChange={(v) => set('displayName', v)} isInvalid={!!form.fieldError('displayName')} errorMessage={form.fieldError('displayName')} validationBehavior="aria" />
-        <TextField label={t('users.email')} type="email" isRequired value={values.email} onChange={(v) => set('email', v)} isInvalid={!!form.fieldError('email')} errorMessage={form.fieldError('email')} validationBehavior="aria" />
-        <Select label={t('users.organization')} placeholder={t('app.choose')} isRequired items={organizations} selectedKey={values.organizationId || null} onSelectionChange={(k) => k !== null && set('organizationId', String(k))} isInvalid={!!form.fieldError('organizationId')} errorMessage={form.fieldError('organizationId')} validationBehavior="aria">
+        <TextField
+          label={t('users.name')}
+          isRequired
+          value={values.displayName}
+          onChange={(v) => set('displayName', v)}
+          isInvalid={!!form.fieldError('displayName')}
+          errorMessage={form.fieldError('displayName')}
+          validationBehavior="aria"
+        />
+        <TextField
+          label={t('users.email')}
+          type="email"
+          isRequired
+          value={values.email}
+          onChange={(v) => set('email', v)}
+          isInvalid={!!form.fieldError('email')}
+          errorMessage={form.fieldError('email')}
+          validationBehavior="aria"
+        />
+        <Select
+          label={t('users.organization')}
+          placeholder={t('app.choose')}
+          isRequired
+          items={organizations}
+          selectedKey={values.organizationId || null}
+          onSelectionChange={(k) => k !== null && set('organizationId', String(k))}
+          isInvalid={!!form.fieldError('organizationId')}
+          errorMessage={form.fieldError('organizationId')}
+          validationBehavior="aria"
+        >
           {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
         </Select>
-        <TextField label={t('users.password')} description={t('users.passwordHint')} type="password" isRequired value={values.password} onChange={(v) => set('password', v)} isInvalid={!!form.fieldError('password')} errorMessage={form.fieldError('password')} validationBehavior="aria" />
+        <TextField
+          label={t('users.password')}
+          description={t('users.passwordHint')}
+          type="password"
+          isRequired
+          value={values.password}
+          onChange={(v) => set('password', v)}
+          isInvalid={!!form.fieldError('password')}
+          errorMessage={form.fieldError('password')}
+          validationBehavior="aria"
+        />
         <RoleChoice value={values.roles} onChange={(roles) => set('roles', roles)} error={form.fieldError('roles')} />
         <Button type="submit" variant="primary" isDisabled={state.fetching}>
           {t('users.create')}

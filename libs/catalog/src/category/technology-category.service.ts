@@ -22,12 +22,18 @@ export class TechnologyCategoryService {
   }
 
   private loader(ctx: RequestContext) {
-    return ctx.loaders.byKey<string, TechnologyCategory>('technologyCategory', (ids) => this.db.manager.findBy(TechnologyCategory, { id: In([...ids]) }), (c) => c.id);
+    return ctx.loaders.byKey<string, TechnologyCategory>(
+      'technologyCategory',
+      (ids) => this.db.manager.findBy(TechnologyCategory, { id: In([...ids]) }),
+      (c) => c.id,
+    );
   }
 
   /** Accepts the id or the key (`DIGITAL_SUPERVISION`), so clients can use either. */
   async resolve(ctx: RequestContext, idOrKey: string, field = 'categoryId'): Promise<TechnologyCategory> {
-    const category = /^[0-9a-f-]{36}$/i.test(idOrKey) ? await this.load(ctx, idOrKey) : await this.db.manager.findOneBy(TechnologyCategory, { key: idOrKey.toUpperCase() });
+    const category = /^[0-9a-f-]{36}$/i.test(idOrKey)
+      ? await this.load(ctx, idOrKey)
+      : await this.db.manager.findOneBy(TechnologyCategory, { key: idOrKey.toUpperCase() });
     if (!category) throw CatalogError.CATEGORY_NOT_FOUND({ field });
     return category;
   }

@@ -57,7 +57,14 @@ function gridOf(products: MatrixProduct[], systems: MatrixSystem[], decided: Sta
   return {
     statuses,
     evidenceLevels,
-    cells: decided.map((row): MatrixGridCell => [productIndex.get(row.productId)!, systemIndex.get(row.systemId)!, statuses.indexOf(row.status), evidenceLevels.indexOf(row.evidence), row.id, row.note]),
+    cells: decided.map((row): MatrixGridCell => [
+      productIndex.get(row.productId)!,
+      systemIndex.get(row.systemId)!,
+      statuses.indexOf(row.status),
+      evidenceLevels.indexOf(row.evidence),
+      row.id,
+      row.note,
+    ]),
   };
 }
 
@@ -149,11 +156,14 @@ export class CompatibilityQuestionService {
     await this.assertOrganization(ctx, args.organizationId, 'organizationId');
     const category = await this.categories.resolve(ctx, args.category, 'category');
     const kinds = await this.kindsThatMatter([category.id]);
-    const landscape = (await this.landscape(args.organizationId)).filter((row) => kinds.some((k) => k.id === row.system.kindId));
+    const landscape = (await this.landscape(args.organizationId)).filter((row) =>
+      kinds.some((k) => k.id === row.system.kindId),
+    );
     const products = await this.db.manager.find(Product, { where: { categoryId: category.id } });
     const checks = await this.checksFor(products, landscape);
     const fits = products.map((product) => this.fit(ctx, product, checks.get(product.id) ?? []));
-    const byName = (a: ProductFit, b: ProductFit) => a.product.name.localeCompare(b.product.name, 'sv') || a.product.id.localeCompare(b.product.id);
+    const byName = (a: ProductFit, b: ProductFit) =>
+      a.product.name.localeCompare(b.product.name, 'sv') || a.product.id.localeCompare(b.product.id);
     const rank = (level: EvidenceLevel | null) => (level ? EVIDENCE_RANK[level] : 0);
     return {
       organizationId: args.organizationId,
@@ -162,7 +172,10 @@ export class CompatibilityQuestionService {
       consideredSystems: landscape.map((row) => row.organizationSystem),
       compatible: fits
         .filter((f) => f.compatible)
-        .sort((a, b) => Number(a.partial) - Number(b.partial) || rank(b.weakestEvidence) - rank(a.weakestEvidence) || byName(a, b)),
+        .sort(
+          (a, b) =>
+            Number(a.partial) - Number(b.partial) || rank(b.weakestEvidence) - rank(a.weakestEvidence) || byName(a, b),
+        ),
       excluded: fits.filter((f) => !f.compatible).sort(byName),
     };
   }
@@ -179,10 +192,16 @@ export class CompatibilityQuestionService {
    * For call-offs: the checks of `compatibilityWarnings`, and the kinds that matter for the product's category
    * of which the organisation runs no system at all (its compatibility there cannot be known).
    */
-  async fitInLandscape(ctx: RequestContext, organizationId: string, productId: string): Promise<{ checks: SystemCheck[]; missingKinds: SystemKind[] }> {
+  async fitInLandscape(
+    ctx: RequestContext,
+    organizationId: string,
+    productId: string,
+  ): Promise<{ checks: SystemCheck[]; missingKinds: SystemKind[] }> {
     const product = await this.products.get(ctx, productId, 'productId');
     const kinds = await this.kindsThatMatter([product.categoryId]);
-    const landscape = (await this.landscape(organizationId)).filter((row) => kinds.some((k) => k.id === row.system.kindId));
+    const landscape = (await this.landscape(organizationId)).filter((row) =>
+      kinds.some((k) => k.id === row.system.kindId),
+    );
     const checks = await this.checksFor([product], landscape);
     return {
       checks: (checks.get(product.id) ?? []).filter((check) => check.status !== CompatibilityStatus.SUPPORTED),
@@ -193,9 +212,14 @@ export class CompatibilityQuestionService {
   async upgradeImpact(ctx: RequestContext, args: UpgradeImpactArgs): Promise<UpgradeImpact> {
     await this.assertOrganization(ctx, args.organizationId, 'organizationId');
     const system = await this.systems.get(ctx, args.systemId, 'systemId');
-    const running = await this.db.manager.findOneBy(OrganizationSystem, { organizationId: args.organizationId, systemId: system.id });
+    const running = await this.db.manager.findOneBy(OrganizationSystem, {
+      organizationId: args.organizationId,
+      systemId: system.id,
+    });
     if (!running) throw CatalogError.SYSTEM_NOT_RUN({ field: 'systemId' });
-    const statements = await this.db.manager.find(CompatibilityStatement, { where: { systemId: system.id, supersededAt: IsNull() } });
+    const statements = await this.db.manager.find(CompatibilityStatement, {
+      where: { systemId: system.id, supersededAt: IsNull() },
+    });
     const productIds = [...new Set(statements.map((s) => s.productId))];
     const products = productIds.length ? await this.db.manager.find(Product, { where: { id: In(productIds) } }) : [];
     const byProduct = indexByPair(statements);
@@ -204,12 +228,21 @@ export class CompatibilityQuestionService {
     for (const product of products) {
       const candidates = byProduct.get(pairKey(product.id, system.id));
       const today = statementFor(candidates, product.currentVersion, running.version, ranges);
-      if (!today || (today.status !== CompatibilityStatus.SUPPORTED && today.status !== CompatibilityStatus.PARTIAL)) continue;
+      if (!today || (today.status !== CompatibilityStatus.SUPPORTED && today.status !== CompatibilityStatus.PARTIAL))
+        continue;
       const atTarget = statementFor(candidates, product.currentVersion, args.toVersion, ranges);
       const statusAtTarget = atTarget?.status ?? CompatibilityStatus.UNKNOWN;
-      items.push({ product, productVersion: product.currentVersion, today, atTarget, statusAtTarget, change: changeOf(today.status, statusAtTarget) });
+      items.push({
+        product,
+        productVersion: product.currentVersion,
+        today,
+        atTarget,
+        statusAtTarget,
+        change: changeOf(today.status, statusAtTarget),
+      });
     }
-    const byName = (a: UpgradeImpactItem, b: UpgradeImpactItem) => a.product.name.localeCompare(b.product.name, 'sv') || a.product.id.localeCompare(b.product.id);
+    const byName = (a: UpgradeImpactItem, b: UpgradeImpactItem) =>
+      a.product.name.localeCompare(b.product.name, 'sv') || a.product.id.localeCompare(b.product.id);
     return {
       organizationId: args.organizationId,
       system,
@@ -249,7 +282,11 @@ export class CompatibilityQuestionService {
     return rows.map((row) => {
       const joined = row as OrganizationSystem & { system: System; kind: SystemKind };
       const { system, kind, ...organizationSystem } = joined;
-      return { organizationSystem: Object.assign(new OrganizationSystem(), organizationSystem), system, kindKey: kind.key };
+      return {
+        organizationSystem: Object.assign(new OrganizationSystem(), organizationSystem),
+        system,
+        kindKey: kind.key,
+      };
     });
   }
 
@@ -258,7 +295,11 @@ export class CompatibilityQuestionService {
     const result = new Map<string, SystemCheck[]>();
     if (!products.length || !landscape.length) return result;
     const statements = await this.db.manager.find(CompatibilityStatement, {
-      where: { productId: In(products.map((p) => p.id)), systemId: In(landscape.map((row) => row.system.id)), supersededAt: IsNull() },
+      where: {
+        productId: In(products.map((p) => p.id)),
+        systemId: In(landscape.map((row) => row.system.id)),
+        supersededAt: IsNull(),
+      },
     });
     const index = indexByPair(statements);
     const ranges = new RangeCache();
@@ -266,7 +307,12 @@ export class CompatibilityQuestionService {
       result.set(
         product.id,
         landscape.map(({ organizationSystem, system, kindKey }) => {
-          const holding = statementFor(index.get(pairKey(product.id, system.id)), product.currentVersion, organizationSystem.version, ranges);
+          const holding = statementFor(
+            index.get(pairKey(product.id, system.id)),
+            product.currentVersion,
+            organizationSystem.version,
+            ranges,
+          );
           return {
             systemId: system.id,
             systemName: system.name,
@@ -288,14 +334,24 @@ export class CompatibilityQuestionService {
   private fit(ctx: RequestContext, product: Product, checks: SystemCheck[]): ProductFit {
     const sv = ctx.lang !== 'en';
     const reasons: string[] = [];
-    if (!product.currentVersion && checks.length) reasons.push(sv ? 'Produkten har ingen aktuell version.' : 'The product has no current version.');
+    if (!product.currentVersion && checks.length)
+      reasons.push(sv ? 'Produkten har ingen aktuell version.' : 'The product has no current version.');
     for (const check of checks) {
       const target = `${check.systemName} ${check.systemVersion}`;
-      if (check.status === CompatibilityStatus.NOT_SUPPORTED) reasons.push(sv ? `Fungerar inte med ${target}.` : `Not supported with ${target}.`);
-      else if (check.status === CompatibilityStatus.UNKNOWN) reasons.push(sv ? `Okänt om den fungerar med ${target}.` : `Unknown whether it works with ${target}.`);
-      else if (check.status === CompatibilityStatus.PARTIAL) reasons.push(sv ? `Fungerar delvis med ${target}: ${check.note ?? ''}` : `Partly supported with ${target}: ${check.note ?? ''}`);
+      if (check.status === CompatibilityStatus.NOT_SUPPORTED)
+        reasons.push(sv ? `Fungerar inte med ${target}.` : `Not supported with ${target}.`);
+      else if (check.status === CompatibilityStatus.UNKNOWN)
+        reasons.push(sv ? `Okänt om den fungerar med ${target}.` : `Unknown whether it works with ${target}.`);
+      else if (check.status === CompatibilityStatus.PARTIAL)
+        reasons.push(
+          sv
+            ? `Fungerar delvis med ${target}: ${check.note ?? ''}`
+            : `Partly supported with ${target}: ${check.note ?? ''}`,
+        );
     }
-    const compatible = checks.every((c) => c.status === CompatibilityStatus.SUPPORTED || c.status === CompatibilityStatus.PARTIAL);
+    const compatible = checks.every(
+      (c) => c.status === CompatibilityStatus.SUPPORTED || c.status === CompatibilityStatus.PARTIAL,
+    );
     return {
       product,
       productVersion: product.currentVersion,

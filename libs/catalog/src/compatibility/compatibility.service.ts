@@ -50,7 +50,8 @@ export function rangeOrThrow(text: string | null | undefined, field: string): Ve
   const parsed = VersionRange.parse(text);
   if (parsed === 'EMPTY') throw CatalogError.RANGE_EMPTY({ field, params: { field } });
   if (parsed === 'UNPARSABLE') throw CatalogError.RANGE_UNPARSABLE({ field, params: { field, range: text ?? '' } });
-  if (parsed === 'UNSATISFIABLE') throw CatalogError.RANGE_UNSATISFIABLE({ field, params: { field, range: text ?? '' } });
+  if (parsed === 'UNSATISFIABLE')
+    throw CatalogError.RANGE_UNSATISFIABLE({ field, params: { field, range: text ?? '' } });
   return parsed;
 }
 
@@ -67,29 +68,51 @@ export class CompatibilityService {
   async assert(ctx: RequestContext, input: AssertCompatibilityInput): Promise<CompatibilityStatement> {
     CatalogPolicy.assertMaintains(ctx);
     if (!input.systemId === !input.standardId) throw CatalogError.TARGET_REQUIRED({ field: 'input.systemId' });
-    if (input.standardId && input.systemVersions != null) throw CatalogError.SYSTEM_VERSIONS_WITHOUT_SYSTEM({ field: 'input.systemVersions' });
+    if (input.standardId && input.systemVersions != null)
+      throw CatalogError.SYSTEM_VERSIONS_WITHOUT_SYSTEM({ field: 'input.systemVersions' });
     const productVersions = rangeOrThrow(input.productVersions, 'input.productVersions');
     const systemVersions = input.systemId ? rangeOrThrow(input.systemVersions ?? '*', 'input.systemVersions') : null;
-    if (input.status === CompatibilityStatus.PARTIAL && !input.note) throw CatalogError.NOTE_REQUIRED({ field: 'input.note' });
-    if (input.evidence === EvidenceLevel.COUNTY_TESTED && !input.testProtocolId) throw CatalogError.TEST_PROTOCOL_REQUIRED({ field: 'input.testProtocolId' });
+    if (input.status === CompatibilityStatus.PARTIAL && !input.note)
+      throw CatalogError.NOTE_REQUIRED({ field: 'input.note' });
+    if (input.evidence === EvidenceLevel.COUNTY_TESTED && !input.testProtocolId)
+      throw CatalogError.TEST_PROTOCOL_REQUIRED({ field: 'input.testProtocolId' });
     return this.db.transaction(async (tx) => {
-      if (input.systemId && !(await tx.existsBy(System, { id: input.systemId }))) throw CatalogError.SYSTEM_NOT_FOUND({ field: 'input.systemId' });
-      if (input.standardId && !(await tx.existsBy(Standard, { id: input.standardId }))) throw CatalogError.STANDARD_NOT_FOUND({ field: 'input.standardId' });
-      await assertReferencesExist(tx, 'test_protocols', input.testProtocolId ? [input.testProtocolId] : [], 'input.testProtocolId', 'Test protocol');
-      await assertReferencesExist(tx, 'implementations', input.implementationId ? [input.implementationId] : [], 'input.implementationId', 'Implementation');
-      return this.record(ctx, tx, {
-        productId: input.productId,
-        productVersions: productVersions.text,
-        systemId: input.systemId ?? null,
-        systemVersions: systemVersions?.text ?? null,
-        standardId: input.standardId ?? null,
-        status: input.status,
-        evidence: input.evidence,
-        note: input.note ?? null,
-        sourceNote: input.sourceNote ?? null,
-        testProtocolId: input.testProtocolId ?? null,
-        implementationId: input.implementationId ?? null,
-      }, 'input.productId');
+      if (input.systemId && !(await tx.existsBy(System, { id: input.systemId })))
+        throw CatalogError.SYSTEM_NOT_FOUND({ field: 'input.systemId' });
+      if (input.standardId && !(await tx.existsBy(Standard, { id: input.standardId })))
+        throw CatalogError.STANDARD_NOT_FOUND({ field: 'input.standardId' });
+      await assertReferencesExist(
+        tx,
+        'test_protocols',
+        input.testProtocolId ? [input.testProtocolId] : [],
+        'input.testProtocolId',
+        'Test protocol',
+      );
+      await assertReferencesExist(
+        tx,
+        'implementations',
+        input.implementationId ? [input.implementationId] : [],
+        'input.implementationId',
+        'Implementation',
+      );
+      return this.record(
+        ctx,
+        tx,
+        {
+          productId: input.productId,
+          productVersions: productVersions.text,
+          systemId: input.systemId ?? null,
+          systemVersions: systemVersions?.text ?? null,
+          standardId: input.standardId ?? null,
+          status: input.status,
+          evidence: input.evidence,
+          note: input.note ?? null,
+          sourceNote: input.sourceNote ?? null,
+          testProtocolId: input.testProtocolId ?? null,
+          implementationId: input.implementationId ?? null,
+        },
+        'input.productId',
+      );
     });
   }
 
@@ -97,41 +120,69 @@ export class CompatibilityService {
    * Called by the follow-up domain inside its own transaction when a follow-up shows a product working (or
    * not) with a system in production. Supersedes overlapping statements like any other assertion.
    */
-  async recordProductionEvidence(ctx: RequestContext, tx: EntityManager, evidence: ProductionEvidence): Promise<CompatibilityStatement> {
+  async recordProductionEvidence(
+    ctx: RequestContext,
+    tx: EntityManager,
+    evidence: ProductionEvidence,
+  ): Promise<CompatibilityStatement> {
     const productVersions = rangeOrThrow(evidence.productVersions, 'productVersions');
     const systemVersions = rangeOrThrow(evidence.systemVersions, 'systemVersions');
     const status = evidence.status ?? CompatibilityStatus.SUPPORTED;
     if (status === CompatibilityStatus.PARTIAL && !evidence.note) throw CatalogError.NOTE_REQUIRED({ field: 'note' });
-    if (!(await tx.existsBy(System, { id: evidence.systemId }))) throw CatalogError.SYSTEM_NOT_FOUND({ field: 'systemId' });
-    await assertReferencesExist(tx, 'implementations', [evidence.implementationId], 'implementationId', 'Implementation');
-    return this.record(ctx, tx, {
-      productId: evidence.productId,
-      productVersions: productVersions.text,
-      systemId: evidence.systemId,
-      systemVersions: systemVersions.text,
-      standardId: null,
-      status,
-      evidence: EvidenceLevel.VERIFIED_IN_PRODUCTION,
-      note: evidence.note ?? null,
-      sourceNote: evidence.sourceNote ?? null,
-      testProtocolId: null,
-      implementationId: evidence.implementationId,
-    }, 'productId');
+    if (!(await tx.existsBy(System, { id: evidence.systemId })))
+      throw CatalogError.SYSTEM_NOT_FOUND({ field: 'systemId' });
+    await assertReferencesExist(
+      tx,
+      'implementations',
+      [evidence.implementationId],
+      'implementationId',
+      'Implementation',
+    );
+    return this.record(
+      ctx,
+      tx,
+      {
+        productId: evidence.productId,
+        productVersions: productVersions.text,
+        systemId: evidence.systemId,
+        systemVersions: systemVersions.text,
+        standardId: null,
+        status,
+        evidence: EvidenceLevel.VERIFIED_IN_PRODUCTION,
+        note: evidence.note ?? null,
+        sourceNote: evidence.sourceNote ?? null,
+        testProtocolId: null,
+        implementationId: evidence.implementationId,
+      },
+      'productId',
+    );
   }
 
   /** Inserts the statement and supersedes the current ones of the same pair whose ranges overlap it. */
-  private async record(ctx: RequestContext, tx: EntityManager, draft: StatementDraft, productField: string): Promise<CompatibilityStatement> {
+  private async record(
+    ctx: RequestContext,
+    tx: EntityManager,
+    draft: StatementDraft,
+    productField: string,
+  ): Promise<CompatibilityStatement> {
     // The product row lock serialises statements about one product, so two overlapping ones cannot both stay current.
     const product = await tx.findOne(Product, { where: { id: draft.productId }, lock: { mode: 'pessimistic_write' } });
     if (!product) throw CatalogError.PRODUCT_NOT_FOUND({ field: productField });
     const now = this.clock.now();
     const current = await tx.find(CompatibilityStatement, {
-      where: { productId: draft.productId, systemId: draft.systemId ?? IsNull(), standardId: draft.standardId ?? IsNull(), supersededAt: IsNull() },
+      where: {
+        productId: draft.productId,
+        systemId: draft.systemId ?? IsNull(),
+        standardId: draft.standardId ?? IsNull(),
+        supersededAt: IsNull(),
+      },
     });
     const newProduct = VersionRange.of(draft.productVersions);
     const newSystem = draft.systemVersions === null ? null : VersionRange.of(draft.systemVersions);
     const superseded = current.filter(
-      (old) => VersionRange.of(old.productVersions).overlaps(newProduct) && (newSystem === null || old.systemVersions === null || VersionRange.of(old.systemVersions).overlaps(newSystem)),
+      (old) =>
+        VersionRange.of(old.productVersions).overlaps(newProduct) &&
+        (newSystem === null || old.systemVersions === null || VersionRange.of(old.systemVersions).overlaps(newSystem)),
     );
     const statement = tx.create(CompatibilityStatement, {
       ...draft,
@@ -164,9 +215,14 @@ export class CompatibilityService {
     if (!args.systemId === !args.standardId) throw CatalogError.TARGET_REQUIRED({ field: 'systemId' });
     await this.products.get(ctx, args.productId, 'productId');
     if (args.systemId) await this.systems.get(ctx, args.systemId, 'systemId');
-    if (args.standardId && !(await this.systems.loadStandard(ctx, args.standardId))) throw CatalogError.STANDARD_NOT_FOUND({ field: 'standardId' });
+    if (args.standardId && !(await this.systems.loadStandard(ctx, args.standardId)))
+      throw CatalogError.STANDARD_NOT_FOUND({ field: 'standardId' });
     return this.db.manager.find(CompatibilityStatement, {
-      where: { productId: args.productId, systemId: args.systemId ?? IsNull(), standardId: args.standardId ?? IsNull() },
+      where: {
+        productId: args.productId,
+        systemId: args.systemId ?? IsNull(),
+        standardId: args.standardId ?? IsNull(),
+      },
       order: { assertedAt: 'DESC', id: 'ASC' },
     });
   }
@@ -176,7 +232,11 @@ export class CompatibilityService {
     return ctx.loaders
       .manyByKey<string, CompatibilityStatement>(
         'currentStatements',
-        (ids) => this.db.manager.find(CompatibilityStatement, { where: { productId: In([...ids]), supersededAt: IsNull() }, order: { assertedAt: 'DESC' } }),
+        (ids) =>
+          this.db.manager.find(CompatibilityStatement, {
+            where: { productId: In([...ids]), supersededAt: IsNull() },
+            order: { assertedAt: 'DESC' },
+          }),
         (s) => s.productId,
       )
       .load(productId);
@@ -191,9 +251,11 @@ export class CompatibilityService {
   async recordConformance(ctx: RequestContext, input: RecordStandardConformanceInput): Promise<StandardConformance> {
     CatalogPolicy.assertMaintains(ctx);
     const standard = await this.systems.resolveStandard(ctx, input.standard, 'input.standard');
-    if (input.validFrom && input.validTo && input.validTo < input.validFrom) throw CatalogError.VALIDITY_INVERTED({ field: 'input.validTo' });
+    if (input.validFrom && input.validTo && input.validTo < input.validFrom)
+      throw CatalogError.VALIDITY_INVERTED({ field: 'input.validTo' });
     return this.db.transaction(async (tx) => {
-      if (!(await tx.existsBy(Product, { id: input.productId }))) throw CatalogError.PRODUCT_NOT_FOUND({ field: 'input.productId' });
+      if (!(await tx.existsBy(Product, { id: input.productId })))
+        throw CatalogError.PRODUCT_NOT_FOUND({ field: 'input.productId' });
       const conformance = tx.create(StandardConformance, {
         productId: input.productId,
         standardId: standard.id,
@@ -207,7 +269,12 @@ export class CompatibilityService {
         recordedAt: this.clock.now(),
       });
       await tx.insert(StandardConformance, conformance);
-      await this.audit.record(ctx, tx, { action: 'standardConformance.recorded', entityType: 'StandardConformance', entityId: conformance.id, after: conformance });
+      await this.audit.record(ctx, tx, {
+        action: 'standardConformance.recorded',
+        entityType: 'StandardConformance',
+        entityId: conformance.id,
+        after: conformance,
+      });
       return conformance;
     });
   }
@@ -215,10 +282,14 @@ export class CompatibilityService {
   /** Products conforming to a standard, e.g. every SCAIP-certified alarm on the sender side, valid today. */
   async conformancesTo(ctx: RequestContext, args: StandardConformancesArgs): Promise<StandardConformance[]> {
     const standard = await this.systems.resolveStandard(ctx, args.standard, 'standard');
-    const qb = this.db.manager.createQueryBuilder(StandardConformance, 'c').where('c.standard_id = :standard', { standard: standard.id });
+    const qb = this.db.manager
+      .createQueryBuilder(StandardConformance, 'c')
+      .where('c.standard_id = :standard', { standard: standard.id });
     if (args.role) qb.andWhere('c.role IN (:...roles)', { roles: [args.role, ConformanceRole.BOTH] });
     if (!args.includeExpired) {
-      qb.andWhere('(c.valid_to IS NULL OR c.valid_to >= :today) AND (c.valid_from IS NULL OR c.valid_from <= :today)', { today: this.clock.today() });
+      qb.andWhere('(c.valid_to IS NULL OR c.valid_to >= :today) AND (c.valid_from IS NULL OR c.valid_from <= :today)', {
+        today: this.clock.today(),
+      });
     }
     return qb.orderBy('c.recorded_at', 'DESC').addOrderBy('c.id').getMany();
   }
@@ -227,7 +298,11 @@ export class CompatibilityService {
     return ctx.loaders
       .manyByKey<string, StandardConformance>(
         'standardConformances',
-        (ids) => this.db.manager.find(StandardConformance, { where: { productId: In([...ids]) }, order: { recordedAt: 'DESC' } }),
+        (ids) =>
+          this.db.manager.find(StandardConformance, {
+            where: { productId: In([...ids]) },
+            order: { recordedAt: 'DESC' },
+          }),
         (c) => c.productId,
       )
       .load(productId);

@@ -9,12 +9,16 @@ import { Product } from '../product/product.entity.js';
 export class ProductCompatibilityFieldsResolver {
   constructor(private readonly compatibilityService: CompatibilityService) {}
 
-  @ResolveField(() => [CompatibilityStatement], { description: 'The current compatibility statements about the product.' })
+  @ResolveField(() => [CompatibilityStatement], {
+    description: 'The current compatibility statements about the product.',
+  })
   compatibility(@Ctx() ctx: RequestContext, @Parent() product: Product): Promise<CompatibilityStatement[]> {
     return this.compatibilityService.currentOf(ctx, product.id);
   }
 
-  @ResolveField(() => [StandardConformance], { description: 'Standards the product conforms to (e.g. SCAIP certificates).' })
+  @ResolveField(() => [StandardConformance], {
+    description: 'Standards the product conforms to (e.g. SCAIP certificates).',
+  })
   standardConformances(@Ctx() ctx: RequestContext, @Parent() product: Product): Promise<StandardConformance[]> {
     return this.compatibilityService.conformancesOf(ctx, product.id);
   }

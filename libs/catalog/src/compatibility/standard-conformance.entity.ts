@@ -2,7 +2,9 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { ConformanceRole } from './compatibility-enums.js';
 
-@ObjectType({ description: 'A product conforms to a standard: e.g. a SCAIP certificate for the sender side, against SIS-TR 91101.' })
+@ObjectType({
+  description: 'A product conforms to a standard: e.g. a SCAIP certificate for the sender side, against SIS-TR 91101.',
+})
 @Entity({ name: 'standard_conformances' })
 export class StandardConformance {
   @Field(() => ID)

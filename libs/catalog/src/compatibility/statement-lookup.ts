@@ -18,7 +18,12 @@ export interface StatementLike {
  * current statements of a pair from overlapping, so at most one matches; the newest wins should two
  * ever do (e.g. written before a concurrent supersede).
  */
-export function statementFor<S extends StatementLike>(candidates: readonly S[] | undefined, productVersion: string | null, systemVersion: string | null, ranges: RangeCache): S | null {
+export function statementFor<S extends StatementLike>(
+  candidates: readonly S[] | undefined,
+  productVersion: string | null,
+  systemVersion: string | null,
+  ranges: RangeCache,
+): S | null {
   let found: S | null = null;
   for (const statement of candidates ?? []) {
     if (!ranges.satisfies(statement.productVersions, productVersion)) continue;

@@ -28,7 +28,10 @@ export class Product {
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The version currently delivered (the latest released unless set).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The version currently delivered (the latest released unless set).',
+  })
   @Column({ type: 'text', nullable: true })
   currentVersion: string | null;
 

@@ -14,7 +14,9 @@ export class ProductConnection extends Connection(Product) {}
 export class ProductResolver {
   constructor(private readonly productService: ProductService) {}
 
-  @Query(() => ProductConnection, { description: 'The product catalogue, by name; filter by category, supplier or text.' })
+  @Query(() => ProductConnection, {
+    description: 'The product catalogue, by name; filter by category, supplier or text.',
+  })
   products(@Ctx() ctx: RequestContext, @Args() args: ProductsArgs) {
     return this.productService.list(ctx, args);
   }

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import semver from 'semver';
-import { AuditService, Clock, type ConnectionResult, Db, paginate, preload, type RequestContext, escapeLike } from '#core';
+import {
+  AuditService,
+  Clock,
+  type ConnectionResult,
+  Db,
+  paginate,
+  preload,
+  type RequestContext,
+  escapeLike,
+} from '#core';
 import { Product } from './product.entity.js';
 import { ProductVersion } from './product-version.entity.js';
 import { Supplier } from './supplier.entity.js';
@@ -33,11 +42,24 @@ export class ProductService {
   async createSupplier(ctx: RequestContext, input: CreateSupplierInput): Promise<Supplier> {
     CatalogPolicy.assertMaintains(ctx);
     return this.db.transaction(async (tx) => {
-      const clash = await tx.createQueryBuilder(Supplier, 's').where('lower(s.name) = lower(:name)', { name: input.name }).getExists();
+      const clash = await tx
+        .createQueryBuilder(Supplier, 's')
+        .where('lower(s.name) = lower(:name)', { name: input.name })
+        .getExists();
       if (clash) throw CatalogError.SUPPLIER_EXISTS({ field: 'input.name', params: { name: input.name } });
-      const supplier = tx.create(Supplier, { ...input, organizationNumber: input.organizationNumber ?? null, website: input.website ?? null, createdAt: this.clock.now() });
+      const supplier = tx.create(Supplier, {
+        ...input,
+        organizationNumber: input.organizationNumber ?? null,
+        website: input.website ?? null,
+        createdAt: this.clock.now(),
+      });
       await tx.insert(Supplier, supplier);
-      await this.audit.record(ctx, tx, { action: 'supplier.created', entityType: 'Supplier', entityId: supplier.id, after: supplier });
+      await this.audit.record(ctx, tx, {
+        action: 'supplier.created',
+        entityType: 'Supplier',
+        entityId: supplier.id,
+        after: supplier,
+      });
       return supplier;
     });
   }
@@ -46,15 +68,26 @@ export class ProductService {
     CatalogPolicy.assertMaintains(ctx);
     const category = await this.categories.resolve(ctx, input.category, 'input.category');
     return this.db.transaction(async (tx) => {
-      if (!(await tx.existsBy(Supplier, { id: input.supplierId }))) throw CatalogError.SUPPLIER_NOT_FOUND({ field: 'input.supplierId' });
+      if (!(await tx.existsBy(Supplier, { id: input.supplierId })))
+        throw CatalogError.SUPPLIER_NOT_FOUND({ field: 'input.supplierId' });
       const clash = await tx
         .createQueryBuilder(Product, 'p')
-        .where('p.supplier_id = :s AND lower(p.name) = lower(:n) AND coalesce(lower(p.model), \'\') = coalesce(lower(:m), \'\')', { s: input.supplierId, n: input.name, m: input.model ?? null })
+        .where(
+          "p.supplier_id = :s AND lower(p.name) = lower(:n) AND coalesce(lower(p.model), '') = coalesce(lower(:m), '')",
+          { s: input.supplierId, n: input.name, m: input.model ?? null },
+        )
         .getExists();
-      if (clash) throw CatalogError.PRODUCT_EXISTS({ field: 'input.name', params: { name: input.name, model: input.model ?? '' } });
+      if (clash)
+        throw CatalogError.PRODUCT_EXISTS({
+          field: 'input.name',
+          params: { name: input.name, model: input.model ?? '' },
+        });
       const versions = [...(input.versions ?? [])].sort((a, b) => compareVersions(a.version, b.version));
       if (new Set(versions.map((v) => v.version)).size !== versions.length) {
-        throw CatalogError.VERSION_EXISTS({ field: 'input.versions', params: { version: versions.map((v) => v.version).find((v, i, all) => all.indexOf(v) !== i) ?? '' } });
+        throw CatalogError.VERSION_EXISTS({
+          field: 'input.versions',
+          params: { version: versions.map((v) => v.version).find((v, i, all) => all.indexOf(v) !== i) ?? '' },
+        });
       }
       const now = this.clock.now();
       const product = tx.create(Product, {
@@ -69,9 +102,22 @@ export class ProductService {
       });
       await tx.insert(Product, product);
       if (versions.length) {
-        await tx.insert(ProductVersion, versions.map((v) => ({ productId: product.id, version: v.version, releasedOn: v.releasedOn ?? null, notes: v.notes ?? null })));
+        await tx.insert(
+          ProductVersion,
+          versions.map((v) => ({
+            productId: product.id,
+            version: v.version,
+            releasedOn: v.releasedOn ?? null,
+            notes: v.notes ?? null,
+          })),
+        );
       }
-      await this.audit.record(ctx, tx, { action: 'product.created', entityType: 'Product', entityId: product.id, after: { ...product, versions: versions.map((v) => v.version) } });
+      await this.audit.record(ctx, tx, {
+        action: 'product.created',
+        entityType: 'Product',
+        entityId: product.id,
+        after: { ...product, versions: versions.map((v) => v.version) },
+      });
       return product;
     });
   }
@@ -79,19 +125,37 @@ export class ProductService {
   async addVersion(ctx: RequestContext, input: AddProductVersionInput): Promise<Product> {
     CatalogPolicy.assertMaintains(ctx);
     return this.db.transaction(async (tx) => {
-      const product = await tx.findOne(Product, { where: { id: input.productId }, lock: { mode: 'pessimistic_write' } });
+      const product = await tx.findOne(Product, {
+        where: { id: input.productId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!product) throw CatalogError.PRODUCT_NOT_FOUND({ field: 'input.productId' });
       if (await tx.existsBy(ProductVersion, { productId: product.id, version: input.version })) {
         throw CatalogError.VERSION_EXISTS({ field: 'input.version', params: { version: input.version } });
       }
-      await tx.insert(ProductVersion, { productId: product.id, version: input.version, releasedOn: input.releasedOn ?? null, notes: input.notes ?? null });
+      await tx.insert(ProductVersion, {
+        productId: product.id,
+        version: input.version,
+        releasedOn: input.releasedOn ?? null,
+        notes: input.notes ?? null,
+      });
       const before = { ...product };
       if (input.makeCurrent !== false) {
         product.currentVersion = input.version;
         product.updatedAt = this.clock.now();
-        await tx.update(Product, { id: product.id }, { currentVersion: product.currentVersion, updatedAt: product.updatedAt });
+        await tx.update(
+          Product,
+          { id: product.id },
+          { currentVersion: product.currentVersion, updatedAt: product.updatedAt },
+        );
       }
-      await this.audit.record(ctx, tx, { action: 'product.versionAdded', entityType: 'Product', entityId: product.id, before, after: { ...product, addedVersion: input.version } });
+      await this.audit.record(ctx, tx, {
+        action: 'product.versionAdded',
+        entityType: 'Product',
+        entityId: product.id,
+        before,
+        after: { ...product, addedVersion: input.version },
+      });
       return product;
     });
   }
@@ -105,16 +169,30 @@ export class ProductService {
       .createQueryBuilder(Product, 'p')
       .leftJoinAndMapOne('p.pagedCategory', TechnologyCategory, 'paged_category', 'paged_category.id = p.category_id')
       .leftJoinAndMapOne('p.pagedSupplier', Supplier, 'paged_supplier', 'paged_supplier.id = p.supplier_id');
-    if (args.category) qb.andWhere('p.category_id = :category', { category: (await this.categories.resolve(ctx, args.category, 'category')).id });
+    if (args.category)
+      qb.andWhere('p.category_id = :category', {
+        category: (await this.categories.resolve(ctx, args.category, 'category')).id,
+      });
     if (args.supplierId) qb.andWhere('p.supplier_id = :supplier', { supplier: args.supplierId });
     if (args.search) {
-      qb.andWhere(`(p.name ILIKE :q OR p.model ILIKE :q OR p.supplier_id IN (SELECT id FROM suppliers WHERE name ILIKE :q))`, { q: `%${escapeLike(args.search)}%` });
+      qb.andWhere(
+        `(p.name ILIKE :q OR p.model ILIKE :q OR p.supplier_id IN (SELECT id FROM suppliers WHERE name ILIKE :q))`,
+        { q: `%${escapeLike(args.search)}%` },
+      );
     }
-    const page = await paginate(qb, args, [
-      { expression: 'lower(p.name)', direction: 'ASC', value: (p) => p.name.toLowerCase() },
-      { expression: 'p.id', direction: 'ASC', value: (p) => p.id },
-    ], { plainRows: true });
-    for (const product of page.nodes as (Product & { pagedCategory?: TechnologyCategory; pagedSupplier?: Supplier })[]) {
+    const page = await paginate(
+      qb,
+      args,
+      [
+        { expression: 'lower(p.name)', direction: 'ASC', value: (p) => p.name.toLowerCase() },
+        { expression: 'p.id', direction: 'ASC', value: (p) => p.id },
+      ],
+      { plainRows: true },
+    );
+    for (const product of page.nodes as (Product & {
+      pagedCategory?: TechnologyCategory;
+      pagedSupplier?: Supplier;
+    })[]) {
       this.categories.prime(ctx, product.pagedCategory);
       if (product.pagedSupplier) this.supplierLoader(ctx).prime(product.pagedSupplier.id, product.pagedSupplier);
       preload(product, 'category', product.pagedCategory ?? null);
@@ -132,7 +210,13 @@ export class ProductService {
   }
 
   load(ctx: RequestContext, id: string): Promise<Product | null> {
-    return ctx.loaders.byKey<string, Product>('product', (ids) => this.db.manager.findBy(Product, { id: In([...ids]) }), (p) => p.id).load(id);
+    return ctx.loaders
+      .byKey<string, Product>(
+        'product',
+        (ids) => this.db.manager.findBy(Product, { id: In([...ids]) }),
+        (p) => p.id,
+      )
+      .load(id);
   }
 
   loadSupplier(ctx: RequestContext, id: string): Promise<Supplier | null> {
@@ -140,7 +224,11 @@ export class ProductService {
   }
 
   private supplierLoader(ctx: RequestContext) {
-    return ctx.loaders.byKey<string, Supplier>('supplier', (ids) => this.db.manager.findBy(Supplier, { id: In([...ids]) }), (s) => s.id);
+    return ctx.loaders.byKey<string, Supplier>(
+      'supplier',
+      (ids) => this.db.manager.findBy(Supplier, { id: In([...ids]) }),
+      (s) => s.id,
+    );
   }
 
   suppliers(_ctx: RequestContext): Promise<Supplier[]> {
@@ -149,9 +237,12 @@ export class ProductService {
 
   async versionsOf(ctx: RequestContext, productId: string): Promise<ProductVersion[]> {
     const versions = await ctx.loaders
-      .manyByKey<string, ProductVersion>('productVersions', (ids) => this.db.manager.findBy(ProductVersion, { productId: In([...ids]) }), (v) => v.productId)
+      .manyByKey<string, ProductVersion>(
+        'productVersions',
+        (ids) => this.db.manager.findBy(ProductVersion, { productId: In([...ids]) }),
+        (v) => v.productId,
+      )
       .load(productId);
     return [...versions].sort((a, b) => compareVersions(a.version, b.version));
   }
 }
-

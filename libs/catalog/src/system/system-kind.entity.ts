@@ -1,7 +1,10 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-@ObjectType({ description: 'A kind of municipal system (care documentation, alarm receiving centre…), seeded from the reference data.' })
+@ObjectType({
+  description:
+    'A kind of municipal system (care documentation, alarm receiving centre…), seeded from the reference data.',
+})
 @Entity({ name: 'system_kinds' })
 export class SystemKind {
   @Field(() => ID)

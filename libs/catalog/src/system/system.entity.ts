@@ -1,7 +1,10 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-@ObjectType({ description: 'A product line of a municipal system (a care documentation system, an alarm receiving centre…) with released versions.' })
+@ObjectType({
+  description:
+    'A product line of a municipal system (a care documentation system, an alarm receiving centre…) with released versions.',
+})
 @Entity({ name: 'systems' })
 export class System {
   @Field(() => ID)

@@ -37,7 +37,10 @@ export class SystemResolver {
   }
 
   @Query(() => [OrganizationSystem], { description: 'The systems an organisation runs, with versions.' })
-  organizationSystems(@Ctx() ctx: RequestContext, @Args('organizationId', { type: () => ID }, UuidPipe) organizationId: string): Promise<OrganizationSystem[]> {
+  organizationSystems(
+    @Ctx() ctx: RequestContext,
+    @Args('organizationId', { type: () => ID }, UuidPipe) organizationId: string,
+  ): Promise<OrganizationSystem[]> {
     return this.systemService.organizationSystems(ctx, organizationId);
   }
 
@@ -54,14 +57,24 @@ export class SystemResolver {
   }
 
   @Roles(Role.NODE_ADMIN, Role.NODE_STAFF, Role.MUNICIPALITY_COORDINATOR)
-  @Mutation(() => OrganizationSystem, { description: 'Records that an organisation runs a system at a version (its coordinator or node staff).' })
-  setOrganizationSystem(@Ctx() ctx: RequestContext, @Args('input') input: SetOrganizationSystemInput): Promise<OrganizationSystem> {
+  @Mutation(() => OrganizationSystem, {
+    description: 'Records that an organisation runs a system at a version (its coordinator or node staff).',
+  })
+  setOrganizationSystem(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: SetOrganizationSystemInput,
+  ): Promise<OrganizationSystem> {
     return this.systemService.setOrganizationSystem(ctx, input);
   }
 
   @Roles(Role.NODE_ADMIN, Role.NODE_STAFF, Role.MUNICIPALITY_COORDINATOR)
-  @Mutation(() => OrganizationSystem, { description: 'Retires a system from an organisation’s landscape; returns what was removed.' })
-  removeOrganizationSystem(@Ctx() ctx: RequestContext, @Args('input') input: RemoveOrganizationSystemInput): Promise<OrganizationSystem> {
+  @Mutation(() => OrganizationSystem, {
+    description: 'Retires a system from an organisation’s landscape; returns what was removed.',
+  })
+  removeOrganizationSystem(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: RemoveOrganizationSystemInput,
+  ): Promise<OrganizationSystem> {
     return this.systemService.removeOrganizationSystem(ctx, input);
   }
 }

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { AuditService, Clock, type ConnectionResult, Db, OrganizationService, paginate, type RequestContext, escapeLike } from '#core';
+import {
+  AuditService,
+  Clock,
+  type ConnectionResult,
+  Db,
+  OrganizationService,
+  paginate,
+  type RequestContext,
+  escapeLike,
+} from '#core';
 import { System } from './system.entity.js';
 import { SystemKind } from './system-kind.entity.js';
 import { SystemVersion } from './system-version.entity.js';
@@ -31,12 +40,20 @@ export class SystemService {
   }
 
   loadKind(ctx: RequestContext, id: string): Promise<SystemKind | null> {
-    return ctx.loaders.byKey<string, SystemKind>('systemKind', (ids) => this.db.manager.findBy(SystemKind, { id: In([...ids]) }), (k) => k.id).load(id);
+    return ctx.loaders
+      .byKey<string, SystemKind>(
+        'systemKind',
+        (ids) => this.db.manager.findBy(SystemKind, { id: In([...ids]) }),
+        (k) => k.id,
+      )
+      .load(id);
   }
 
   /** Accepts the id or the key (`ALARM_RECEIVER`). */
   async resolveKind(ctx: RequestContext, idOrKey: string, field: string): Promise<SystemKind> {
-    const kind = UUID.test(idOrKey) ? await this.loadKind(ctx, idOrKey) : await this.db.manager.findOneBy(SystemKind, { key: idOrKey.toUpperCase() });
+    const kind = UUID.test(idOrKey)
+      ? await this.loadKind(ctx, idOrKey)
+      : await this.db.manager.findOneBy(SystemKind, { key: idOrKey.toUpperCase() });
     if (!kind) throw CatalogError.SYSTEM_KIND_NOT_FOUND({ field });
     return kind;
   }
@@ -46,12 +63,20 @@ export class SystemService {
   }
 
   loadStandard(ctx: RequestContext, id: string): Promise<Standard | null> {
-    return ctx.loaders.byKey<string, Standard>('standard', (ids) => this.db.manager.findBy(Standard, { id: In([...ids]) }), (s) => s.id).load(id);
+    return ctx.loaders
+      .byKey<string, Standard>(
+        'standard',
+        (ids) => this.db.manager.findBy(Standard, { id: In([...ids]) }),
+        (s) => s.id,
+      )
+      .load(id);
   }
 
   /** Accepts the id or the key (`SCAIP`). */
   async resolveStandard(ctx: RequestContext, idOrKey: string, field: string): Promise<Standard> {
-    const standard = UUID.test(idOrKey) ? await this.loadStandard(ctx, idOrKey) : await this.db.manager.findOneBy(Standard, { key: idOrKey.toUpperCase() });
+    const standard = UUID.test(idOrKey)
+      ? await this.loadStandard(ctx, idOrKey)
+      : await this.db.manager.findOneBy(Standard, { key: idOrKey.toUpperCase() });
     if (!standard) throw CatalogError.STANDARD_NOT_FOUND({ field });
     return standard;
   }
@@ -60,15 +85,24 @@ export class SystemService {
     CatalogPolicy.assertMaintains(ctx);
     const kind = await this.resolveKind(ctx, input.kind, 'input.kind');
     return this.db.transaction(async (tx) => {
-      if (input.supplierId && !(await tx.existsBy(Supplier, { id: input.supplierId }))) throw CatalogError.SUPPLIER_NOT_FOUND({ field: 'input.supplierId' });
+      if (input.supplierId && !(await tx.existsBy(Supplier, { id: input.supplierId })))
+        throw CatalogError.SUPPLIER_NOT_FOUND({ field: 'input.supplierId' });
       const clash = await tx
         .createQueryBuilder(System, 's')
-        .where('lower(s.vendor_name) = lower(:vendor) AND lower(s.name) = lower(:name)', { vendor: input.vendorName, name: input.name })
+        .where('lower(s.vendor_name) = lower(:vendor) AND lower(s.name) = lower(:name)', {
+          vendor: input.vendorName,
+          name: input.name,
+        })
         .getExists();
-      if (clash) throw CatalogError.SYSTEM_EXISTS({ field: 'input.name', params: { name: input.name, vendor: input.vendorName } });
+      if (clash)
+        throw CatalogError.SYSTEM_EXISTS({
+          field: 'input.name',
+          params: { name: input.name, vendor: input.vendorName },
+        });
       const versions = [...(input.versions ?? [])].sort((a, b) => compareVersions(a.version, b.version));
       const duplicate = versions.map((v) => v.version).find((v, i, all) => all.indexOf(v) !== i);
-      if (duplicate) throw CatalogError.SYSTEM_VERSION_EXISTS({ field: 'input.versions', params: { version: duplicate } });
+      if (duplicate)
+        throw CatalogError.SYSTEM_VERSION_EXISTS({ field: 'input.versions', params: { version: duplicate } });
       const now = this.clock.now();
       const system = tx.create(System, {
         kindId: kind.id,
@@ -82,9 +116,22 @@ export class SystemService {
       });
       await tx.insert(System, system);
       if (versions.length) {
-        await tx.insert(SystemVersion, versions.map((v) => ({ systemId: system.id, version: v.version, releasedOn: v.releasedOn ?? null, notes: v.notes ?? null })));
+        await tx.insert(
+          SystemVersion,
+          versions.map((v) => ({
+            systemId: system.id,
+            version: v.version,
+            releasedOn: v.releasedOn ?? null,
+            notes: v.notes ?? null,
+          })),
+        );
       }
-      await this.audit.record(ctx, tx, { action: 'system.created', entityType: 'System', entityId: system.id, after: { ...system, versions: versions.map((v) => v.version) } });
+      await this.audit.record(ctx, tx, {
+        action: 'system.created',
+        entityType: 'System',
+        entityId: system.id,
+        after: { ...system, versions: versions.map((v) => v.version) },
+      });
       return system;
     });
   }
@@ -97,14 +144,29 @@ export class SystemService {
       if (await tx.existsBy(SystemVersion, { systemId: system.id, version: input.version })) {
         throw CatalogError.SYSTEM_VERSION_EXISTS({ field: 'input.version', params: { version: input.version } });
       }
-      await tx.insert(SystemVersion, { systemId: system.id, version: input.version, releasedOn: input.releasedOn ?? null, notes: input.notes ?? null });
+      await tx.insert(SystemVersion, {
+        systemId: system.id,
+        version: input.version,
+        releasedOn: input.releasedOn ?? null,
+        notes: input.notes ?? null,
+      });
       const before = { ...system };
       if (input.makeCurrent !== false) {
         system.currentVersion = input.version;
         system.updatedAt = this.clock.now();
-        await tx.update(System, { id: system.id }, { currentVersion: system.currentVersion, updatedAt: system.updatedAt });
+        await tx.update(
+          System,
+          { id: system.id },
+          { currentVersion: system.currentVersion, updatedAt: system.updatedAt },
+        );
       }
-      await this.audit.record(ctx, tx, { action: 'system.versionAdded', entityType: 'System', entityId: system.id, before, after: { ...system, addedVersion: input.version } });
+      await this.audit.record(ctx, tx, {
+        action: 'system.versionAdded',
+        entityType: 'System',
+        entityId: system.id,
+        before,
+        after: { ...system, addedVersion: input.version },
+      });
       return system;
     });
   }
@@ -126,18 +188,32 @@ export class SystemService {
   }
 
   load(ctx: RequestContext, id: string): Promise<System | null> {
-    return ctx.loaders.byKey<string, System>('system', (ids) => this.db.manager.findBy(System, { id: In([...ids]) }), (s) => s.id).load(id);
+    return ctx.loaders
+      .byKey<string, System>(
+        'system',
+        (ids) => this.db.manager.findBy(System, { id: In([...ids]) }),
+        (s) => s.id,
+      )
+      .load(id);
   }
 
   async versionsOf(ctx: RequestContext, systemId: string): Promise<SystemVersion[]> {
     const versions = await ctx.loaders
-      .manyByKey<string, SystemVersion>('systemVersions', (ids) => this.db.manager.findBy(SystemVersion, { systemId: In([...ids]) }), (v) => v.systemId)
+      .manyByKey<string, SystemVersion>(
+        'systemVersions',
+        (ids) => this.db.manager.findBy(SystemVersion, { systemId: In([...ids]) }),
+        (v) => v.systemId,
+      )
       .load(systemId);
     return [...versions].sort((a, b) => compareVersions(a.version, b.version));
   }
 
   /** The county shares its landscapes: every member may read any organisation's (it is what joint procurement needs). */
-  async organizationSystems(ctx: RequestContext, organizationId: string, field = 'organizationId'): Promise<OrganizationSystem[]> {
+  async organizationSystems(
+    ctx: RequestContext,
+    organizationId: string,
+    field = 'organizationId',
+  ): Promise<OrganizationSystem[]> {
     if (!(await this.organizations.load(ctx, organizationId))) throw CatalogError.ORGANIZATION_NOT_FOUND({ field });
     return this.db.manager
       .createQueryBuilder(OrganizationSystem, 'os')
@@ -150,9 +226,11 @@ export class SystemService {
 
   async setOrganizationSystem(ctx: RequestContext, input: SetOrganizationSystemInput): Promise<OrganizationSystem> {
     CatalogPolicy.assertEditsLandscape(ctx, input.organizationId);
-    if (!(await this.organizations.load(ctx, input.organizationId))) throw CatalogError.ORGANIZATION_NOT_FOUND({ field: 'input.organizationId' });
+    if (!(await this.organizations.load(ctx, input.organizationId)))
+      throw CatalogError.ORGANIZATION_NOT_FOUND({ field: 'input.organizationId' });
     return this.db.transaction(async (tx) => {
-      if (!(await tx.existsBy(System, { id: input.systemId }))) throw CatalogError.SYSTEM_NOT_FOUND({ field: 'input.systemId' });
+      if (!(await tx.existsBy(System, { id: input.systemId })))
+        throw CatalogError.SYSTEM_NOT_FOUND({ field: 'input.systemId' });
       const now = this.clock.now();
       const existing = await tx.findOne(OrganizationSystem, {
         where: { organizationId: input.organizationId, systemId: input.systemId },
@@ -161,7 +239,13 @@ export class SystemService {
       const before = existing ? { ...existing } : null;
       const row =
         existing ??
-        tx.create(OrganizationSystem, { organizationId: input.organizationId, systemId: input.systemId, createdAt: now, inUseSince: null, note: null });
+        tx.create(OrganizationSystem, {
+          organizationId: input.organizationId,
+          systemId: input.systemId,
+          createdAt: now,
+          inUseSince: null,
+          note: null,
+        });
       Object.assign(row, {
         version: input.version,
         inUseSince: input.inUseSince !== undefined ? input.inUseSince : row.inUseSince,
@@ -169,24 +253,53 @@ export class SystemService {
         updatedById: ctx.auditUserId,
         updatedAt: now,
       });
-      if (existing) await tx.update(OrganizationSystem, { id: row.id }, { version: row.version, inUseSince: row.inUseSince, note: row.note, updatedById: row.updatedById, updatedAt: now });
+      if (existing)
+        await tx.update(
+          OrganizationSystem,
+          { id: row.id },
+          {
+            version: row.version,
+            inUseSince: row.inUseSince,
+            note: row.note,
+            updatedById: row.updatedById,
+            updatedAt: now,
+          },
+        );
       else {
         // Two first-time writers for the same pair: the loser's unique violation maps to CONFLICT.
         await tx.insert(OrganizationSystem, row);
       }
-      await this.audit.record(ctx, tx, { action: existing ? 'organizationSystem.changed' : 'organizationSystem.added', entityType: 'OrganizationSystem', entityId: row.id, before, after: row });
+      await this.audit.record(ctx, tx, {
+        action: existing ? 'organizationSystem.changed' : 'organizationSystem.added',
+        entityType: 'OrganizationSystem',
+        entityId: row.id,
+        before,
+        after: row,
+      });
       return row;
     });
   }
 
   /** Retires a system from the landscape; the audit log keeps what was run and until when. */
-  async removeOrganizationSystem(ctx: RequestContext, input: RemoveOrganizationSystemInput): Promise<OrganizationSystem> {
+  async removeOrganizationSystem(
+    ctx: RequestContext,
+    input: RemoveOrganizationSystemInput,
+  ): Promise<OrganizationSystem> {
     CatalogPolicy.assertEditsLandscape(ctx, input.organizationId);
     return this.db.transaction(async (tx) => {
-      const row = await tx.findOne(OrganizationSystem, { where: { organizationId: input.organizationId, systemId: input.systemId }, lock: { mode: 'pessimistic_write' } });
+      const row = await tx.findOne(OrganizationSystem, {
+        where: { organizationId: input.organizationId, systemId: input.systemId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!row) throw CatalogError.SYSTEM_NOT_RUN({ field: 'input.systemId' });
       await tx.delete(OrganizationSystem, { id: row.id });
-      await this.audit.record(ctx, tx, { action: 'organizationSystem.removed', entityType: 'OrganizationSystem', entityId: row.id, before: row, after: null });
+      await this.audit.record(ctx, tx, {
+        action: 'organizationSystem.removed',
+        entityType: 'OrganizationSystem',
+        entityId: row.id,
+        before: row,
+        after: null,
+      });
       return row;
     });
   }

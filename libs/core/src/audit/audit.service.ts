@@ -16,7 +16,10 @@ const SECRET_KEYS = new Set(['passwordHash', 'password', 'accessToken']);
 
 function snapshot(value: object | null | undefined): Record<string, unknown> | null {
   if (value == null) return null;
-  return JSON.parse(JSON.stringify(value, (key, v: unknown) => (SECRET_KEYS.has(key) ? undefined : v))) as Record<string, unknown>;
+  return JSON.parse(JSON.stringify(value, (key, v: unknown) => (SECRET_KEYS.has(key) ? undefined : v))) as Record<
+    string,
+    unknown
+  >;
 }
 
 @Injectable()

@@ -41,11 +41,20 @@ export class AuthService {
 
     const organization = await this.db.manager.findOneByOrFail(Organization, { id: user.organizationId });
     const now = this.clock.now();
-    const actor = { userId: user.id, organizationId: user.organizationId, organizationKind: organization.kind, roles: user.roles };
+    const actor = {
+      userId: user.id,
+      organizationId: user.organizationId,
+      organizationKind: organization.kind,
+      roles: user.roles,
+    };
     await this.db.transaction(async (tx) => {
       await tx.delete(LoginAttempt, { key: keys[0] });
       await tx.update(User, { id: user.id }, { lastLoginAt: now });
-      await this.audit.record(new RequestContext(actor, ctx.requestId), tx, { action: 'user.loggedIn', entityType: 'User', entityId: user.id });
+      await this.audit.record(new RequestContext(actor, ctx.requestId), tx, {
+        action: 'user.loggedIn',
+        entityType: 'User',
+        entityId: user.id,
+      });
     });
     return this.tokens.issue(actor, Math.floor(now.getTime() / 1000));
   }
@@ -53,7 +62,11 @@ export class AuthService {
   /** Answers the seconds left of the longest lock among the keys, or 0. */
   async lockedSeconds(keys: string[]): Promise<number> {
     const now = this.clock.now();
-    const rows = await this.attempts.createQueryBuilder('a').where('a.key IN (:...keys)', { keys }).andWhere('a.locked_until > :now', { now }).getMany();
+    const rows = await this.attempts
+      .createQueryBuilder('a')
+      .where('a.key IN (:...keys)', { keys })
+      .andWhere('a.locked_until > :now', { now })
+      .getMany();
     const lockedUntil = rows.map((r) => r.lockedUntil!.getTime()).sort((a, b) => b - a)[0];
     return lockedUntil ? Math.ceil((lockedUntil - now.getTime()) / 1000) : 0;
   }

@@ -12,9 +12,18 @@ import { mapDatabaseError } from '../errors/pg-error-mapping.js';
 
 /** Token checks by hand, and what a signed-in request gets when the database cannot be reached. */
 describe('Authenticator', () => {
-  const config = AppConfig.fromEnv({ ...process.env, JWT_SECRET: 'unit-secret-unit-secret-unit-secret-0123', JWT_EXPIRES_IN_SECONDS: '900' });
+  const config = AppConfig.fromEnv({
+    ...process.env,
+    JWT_SECRET: 'unit-secret-unit-secret-unit-secret-0123',
+    JWT_EXPIRES_IN_SECONDS: '900',
+  });
   const tokens = new TokenService(new JwtService(), config);
-  const actor = { userId: '2f1c1d1e-3b4a-4c5d-8e6f-7a8b9c0d1e2f', organizationId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', organizationKind: OrganizationKind.MUNICIPALITY, roles: [Role.TECH_COACH] };
+  const actor = {
+    userId: '2f1c1d1e-3b4a-4c5d-8e6f-7a8b9c0d1e2f',
+    organizationId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+    organizationKind: OrganizationKind.MUNICIPALITY,
+    roles: [Role.TECH_COACH],
+  };
   const now = 1_800_000_000;
   // A real pool on a port nobody listens on: "Postgres unreachable" without touching the shared server.
   const unreachable = new pg.Pool({ host: '127.0.0.1', port: 5499, user: 'postgres', connectionTimeoutMillis: 500 });
@@ -22,17 +31,25 @@ describe('Authenticator', () => {
 
   it('accepts its own HS256 tokens until they expire, and nothing forged', () => {
     const { accessToken } = tokens.issue(actor, now);
-    expect(tokens.verify(accessToken, now + 899)).toMatchObject({ userId: actor.userId, organizationId: actor.organizationId });
+    expect(tokens.verify(accessToken, now + 899)).toMatchObject({
+      userId: actor.userId,
+      organizationId: actor.organizationId,
+    });
     expect(tokens.verify(accessToken, now + 900)).toBeNull();
     const [header, payload] = accessToken.split('.');
     expect(tokens.verify(`${header}.${payload}.${'A'.repeat(43)}`, now)).toBeNull();
     expect(tokens.verify(`${header}.${payload}`, now)).toBeNull();
-    const other = new TokenService(new JwtService(), AppConfig.fromEnv({ ...process.env, JWT_SECRET: 'another-secret-another-secret-another-0123' }));
+    const other = new TokenService(
+      new JwtService(),
+      AppConfig.fromEnv({ ...process.env, JWT_SECRET: 'another-secret-another-secret-another-0123' }),
+    );
     expect(tokens.verify(other.issue(actor, now).accessToken, now)).toBeNull();
   });
 
   it('answers SERVICE_UNAVAILABLE, not a server error, when the user behind a valid token cannot be read', async () => {
-    const authenticator = new Authenticator(tokens, { dataSource: { driver: { master: unreachable } } } as unknown as Db);
+    const authenticator = new Authenticator(tokens, {
+      dataSource: { driver: { master: unreachable } },
+    } as unknown as Db);
     const { accessToken } = tokens.issue(actor, now);
     const ctx = await authenticator.contextFor({ authorization: `Bearer ${accessToken}` }, 'req-1', now);
     expect(ctx.isAuthenticated).toBe(false);

@@ -63,7 +63,11 @@ export class Authenticator {
     private readonly db: Db,
   ) {}
 
-  async contextFor(headers: Record<string, string | string[] | undefined>, requestId: string, nowSeconds: number): Promise<RequestContext> {
+  async contextFor(
+    headers: Record<string, string | string[] | undefined>,
+    requestId: string,
+    nowSeconds: number,
+  ): Promise<RequestContext> {
     const acceptLanguage = String(headers['accept-language'] ?? '').toLowerCase();
     const lang: Lang = acceptLanguage.startsWith('en') ? 'en' : 'sv';
     const token = TokenService.bearerOf(headers);
@@ -78,7 +82,11 @@ export class Authenticator {
     }
     if (!signedIn || !signedIn.user.active) return new RequestContext(null, requestId, lang, 'INVALID_TOKEN');
     const { user, organization } = signedIn;
-    const ctx = new RequestContext({ userId: user.id, organizationId: organization.id, organizationKind: organization.kind, roles: user.roles }, requestId, lang);
+    const ctx = new RequestContext(
+      { userId: user.id, organizationId: organization.id, organizationKind: organization.kind, roles: user.roles },
+      requestId,
+      lang,
+    );
     ctx.signedIn = signedIn;
     return ctx;
   }

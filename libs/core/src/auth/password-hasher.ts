@@ -1,7 +1,9 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const scryptAsync = (password: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> =>
-  new Promise((resolve, reject) => scrypt(password, salt, keylen, options, (error, key) => (error ? reject(error) : resolve(key))));
+  new Promise((resolve, reject) =>
+    scrypt(password, salt, keylen, options, (error, key) => (error ? reject(error) : resolve(key))),
+  );
 
 /** scrypt (memory-hard), parameters stored with the hash so they can be raised later. */
 export const PasswordHasher = {
@@ -19,7 +21,12 @@ export const PasswordHasher = {
     if (scheme !== 'scrypt' || !n || !r || !p || !salt || !key) return false;
     const expected = Buffer.from(key, 'base64');
     const N = Number(n);
-    const actual = await scryptAsync(password, Buffer.from(salt, 'base64'), expected.length, { N, r: Number(r), p: Number(p), maxmem: 128 * N * Number(r) * 2 });
+    const actual = await scryptAsync(password, Buffer.from(salt, 'base64'), expected.length, {
+      N,
+      r: Number(r),
+      p: Number(p),
+      maxmem: 128 * N * Number(r) * 2,
+    });
     return actual.length === expected.length && timingSafeEqual(actual, expected);
   },
 };

@@ -40,7 +40,11 @@ export class SessionController {
 
   @Post('session')
   @HttpCode(200)
-  async signIn(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @Body() body: LoginArgs) {
+  async signIn(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Body() body: LoginArgs,
+  ) {
     assertSameSite(request);
     const ctx = request.ctx ?? RequestContext.anonymous(String(request.id));
     const { accessToken } = await this.auth.login(ctx, body, request.ip);
@@ -53,7 +57,11 @@ export class SessionController {
   async refresh(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     assertSameSite(request);
     try {
-      return this.grant(request, reply, await this.sessions.refresh(request.cookies[REFRESH_COOKIE], String(request.id)));
+      return this.grant(
+        request,
+        reply,
+        await this.sessions.refresh(request.cookies[REFRESH_COOKIE], String(request.id)),
+      );
     } catch (error) {
       reply.clearCookie(REFRESH_COOKIE, cookieOptions(request));
       throw error;
@@ -71,15 +79,27 @@ export class SessionController {
   private grant(request: FastifyRequest, reply: FastifyReply, session: IssuedSession) {
     const now = this.clock.now().getTime();
     // Lifetimes are relative (Max-Age, expiresIn): a browser whose clock is off must not drop the session.
-    reply.setCookie(REFRESH_COOKIE, session.refreshToken, { ...cookieOptions(request), maxAge: Math.max(0, Math.floor((session.refreshExpiresAt.getTime() - now) / 1000)) });
+    reply.setCookie(REFRESH_COOKIE, session.refreshToken, {
+      ...cookieOptions(request),
+      maxAge: Math.max(0, Math.floor((session.refreshExpiresAt.getTime() - now) / 1000)),
+    });
     reply.header('cache-control', 'no-store');
-    return { accessToken: session.accessToken, expiresAt: session.expiresAt.toISOString(), expiresIn: Math.floor((session.expiresAt.getTime() - now) / 1000) };
+    return {
+      accessToken: session.accessToken,
+      expiresAt: session.expiresAt.toISOString(),
+      expiresIn: Math.floor((session.expiresAt.getTime() - now) / 1000),
+    };
   }
 }
 
 function cookieOptions(request: FastifyRequest) {
   // Secure outside localhost: a browser never sends the token over plain HTTP to a real host.
-  return { path: COOKIE_PATH, httpOnly: true, sameSite: 'strict', secure: !LOCAL_HOSTS.has(request.hostname.replace(/:\d+$/, '')) };
+  return {
+    path: COOKIE_PATH,
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: !LOCAL_HOSTS.has(request.hostname.replace(/:\d+$/, '')),
+  };
 }
 
 function assertSameSite(request: FastifyRequest): void {

@@ -60,28 +60,41 @@ export class SessionService {
   async refresh(presented: string | undefined, requestId: string): Promise<IssuedSession> {
     if (!presented) throw SessionError.ENDED();
     const now = this.clock.now();
-    return this.db.transaction(async (tx) => {
-      const [row] = (await tx.query(`SELECT id, family_id, user_id, expires_at, family_expires_at, replaced_at, revoked_at FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`, [hash(presented)])) as TokenRow[];
-      if (!row || row.revoked_at) throw SessionError.ENDED();
-      if (row.replaced_at) {
-        await tx.query(`UPDATE refresh_tokens SET revoked_at = $2, revoked_reason = 'REUSE' WHERE family_id = $1 AND revoked_at IS NULL`, [row.family_id, now]);
-        await this.audit.record(new RequestContext(null, requestId), tx, { action: 'session.reuseDetected', entityType: 'User', entityId: row.user_id, after: { familyId: row.family_id } });
-        return { reuse: true } as const;
-      }
-      if (row.expires_at <= now || row.family_expires_at <= now) throw SessionError.ENDED();
-      const actor = await this.currentActor(tx, row.user_id);
-      if (!actor) {
-        await revokeUserSessions(tx, row.user_id, now, 'USER_DEACTIVATED');
-        return { reuse: true } as const;
-      }
-      await tx.query(`UPDATE refresh_tokens SET replaced_at = $2 WHERE id = $1`, [row.id, now]);
-      const refresh = await this.insertToken(tx, row.family_id, row.user_id, now, row.family_expires_at);
-      return { ...this.tokens.issue(actor, Math.floor(now.getTime() / 1000)), ...refresh };
-    }).then((result) => {
-      // Revocations must commit before the refusal: throwing inside the transaction would roll them back.
-      if ('reuse' in result) throw SessionError.ENDED();
-      return result;
-    });
+    return this.db
+      .transaction(async (tx) => {
+        const [row] = (await tx.query(
+          `SELECT id, family_id, user_id, expires_at, family_expires_at, replaced_at, revoked_at FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`,
+          [hash(presented)],
+        )) as TokenRow[];
+        if (!row || row.revoked_at) throw SessionError.ENDED();
+        if (row.replaced_at) {
+          await tx.query(
+            `UPDATE refresh_tokens SET revoked_at = $2, revoked_reason = 'REUSE' WHERE family_id = $1 AND revoked_at IS NULL`,
+            [row.family_id, now],
+          );
+          await this.audit.record(new RequestContext(null, requestId), tx, {
+            action: 'session.reuseDetected',
+            entityType: 'User',
+            entityId: row.user_id,
+            after: { familyId: row.family_id },
+          });
+          return { reuse: true } as const;
+        }
+        if (row.expires_at <= now || row.family_expires_at <= now) throw SessionError.ENDED();
+        const actor = await this.currentActor(tx, row.user_id);
+        if (!actor) {
+          await revokeUserSessions(tx, row.user_id, now, 'USER_DEACTIVATED');
+          return { reuse: true } as const;
+        }
+        await tx.query(`UPDATE refresh_tokens SET replaced_at = $2 WHERE id = $1`, [row.id, now]);
+        const refresh = await this.insertToken(tx, row.family_id, row.user_id, now, row.family_expires_at);
+        return { ...this.tokens.issue(actor, Math.floor(now.getTime() / 1000)), ...refresh };
+      })
+      .then((result) => {
+        // Revocations must commit before the refusal: throwing inside the transaction would roll them back.
+        if ('reuse' in result) throw SessionError.ENDED();
+        return result;
+      });
   }
 
   /** Ends the session the token belongs to (the whole family); an unknown token is already signed out. */
@@ -89,10 +102,20 @@ export class SessionService {
     if (!presented) return;
     const now = this.clock.now();
     await this.db.transaction(async (tx) => {
-      const [row] = (await tx.query(`SELECT family_id, user_id FROM refresh_tokens WHERE token_hash = $1`, [hash(presented)])) as TokenRow[];
+      const [row] = (await tx.query(`SELECT family_id, user_id FROM refresh_tokens WHERE token_hash = $1`, [
+        hash(presented),
+      ])) as TokenRow[];
       if (!row) return;
-      const [, revoked] = (await tx.query(`UPDATE refresh_tokens SET revoked_at = $2, revoked_reason = 'LOGOUT' WHERE family_id = $1 AND revoked_at IS NULL`, [row.family_id, now])) as [unknown, number];
-      if (revoked > 0) await this.audit.record(new RequestContext(null, requestId), tx, { action: 'user.loggedOut', entityType: 'User', entityId: row.user_id });
+      const [, revoked] = (await tx.query(
+        `UPDATE refresh_tokens SET revoked_at = $2, revoked_reason = 'LOGOUT' WHERE family_id = $1 AND revoked_at IS NULL`,
+        [row.family_id, now],
+      )) as [unknown, number];
+      if (revoked > 0)
+        await this.audit.record(new RequestContext(null, requestId), tx, {
+          action: 'user.loggedOut',
+          entityType: 'User',
+          entityId: row.user_id,
+        });
     });
   }
 
@@ -100,14 +123,10 @@ export class SessionService {
     const refreshToken = randomBytes(32).toString('base64url');
     const idleEnd = new Date(now.getTime() + this.config.sessionIdleSeconds * 1000);
     const expiresAt = idleEnd < familyExpiresAt ? idleEnd : familyExpiresAt;
-    await tx.query(`INSERT INTO refresh_tokens (family_id, user_id, token_hash, issued_at, expires_at, family_expires_at) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      familyId,
-      userId,
-      hash(refreshToken),
-      now,
-      expiresAt,
-      familyExpiresAt,
-    ]);
+    await tx.query(
+      `INSERT INTO refresh_tokens (family_id, user_id, token_hash, issued_at, expires_at, family_expires_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [familyId, userId, hash(refreshToken), now, expiresAt, familyExpiresAt],
+    );
     return { refreshToken, refreshExpiresAt: expiresAt };
   }
 
@@ -119,6 +138,8 @@ export class SessionService {
         WHERE u.id = $1 AND u.active GROUP BY u.organization_id, o.kind`,
       [userId],
     )) as { organization_id: string; kind: OrganizationKind; roles: Role[] }[];
-    return user ? { userId, organizationId: user.organization_id, organizationKind: user.kind, roles: user.roles } : null;
+    return user
+      ? { userId, organizationId: user.organization_id, organizationKind: user.kind, roles: user.roles }
+      : null;
   }
 }

@@ -36,7 +36,10 @@ export class TokenService {
       iat: nowSeconds,
       exp,
     };
-    return { accessToken: this.jwt.sign(claims, { algorithm: 'HS256', secret: this.config.jwtSecret }), expiresAt: new Date(exp * 1000) };
+    return {
+      accessToken: this.jwt.sign(claims, { algorithm: 'HS256', secret: this.config.jwtSecret }),
+      expiresAt: new Date(exp * 1000),
+    };
   }
 
   /**
@@ -55,11 +58,19 @@ export class TokenService {
     try {
       const head = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { alg?: unknown };
       if (head.alg !== 'HS256') return null;
-      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Partial<AccessTokenClaims> & { exp?: unknown; nbf?: unknown };
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Partial<AccessTokenClaims> & {
+        exp?: unknown;
+        nbf?: unknown;
+      };
       if (typeof claims.exp !== 'number' || nowSeconds >= claims.exp) return null;
       if (typeof claims.nbf === 'number' && nowSeconds < claims.nbf) return null;
       if (typeof claims.sub !== 'string' || typeof claims.org !== 'string' || !Array.isArray(claims.roles)) return null;
-      return { userId: claims.sub, organizationId: claims.org, organizationKind: claims.kind!, roles: claims.roles.filter((r) => ROLES.has(r)) };
+      return {
+        userId: claims.sub,
+        organizationId: claims.org,
+        organizationKind: claims.kind!,
+        roles: claims.roles.filter((r) => ROLES.has(r)),
+      };
     } catch {
       return null;
     }

@@ -3,7 +3,12 @@ import { Global, Injectable, Module } from '@nestjs/common';
 /** Noden's calendar: every calendar date (due dates, windows, validity, "today") is a date in Sweden. */
 export const CALENDAR_TIME_ZONE = 'Europe/Stockholm';
 
-const CALENDAR = new Intl.DateTimeFormat('en-CA', { timeZone: CALENDAR_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const CALENDAR = new Intl.DateTimeFormat('en-CA', {
+  timeZone: CALENDAR_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 const CALENDAR_TIME = new Intl.DateTimeFormat('en-CA', {
   timeZone: CALENDAR_TIME_ZONE,
   hourCycle: 'h23',
@@ -24,7 +29,14 @@ export function calendarDate(instant: Date): string {
 export function startOfCalendarDate(isoDate: string): Date {
   const utcMidnight = new Date(`${isoDate}T00:00:00.000Z`);
   const parts = Object.fromEntries(CALENDAR_TIME.formatToParts(utcMidnight).map((p) => [p.type, p.value]));
-  const wallClock = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const wallClock = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
   // Sweden changes offset at 01:00 UTC, never around midnight: the offset at UTC midnight is the one at local midnight.
   return new Date(utcMidnight.getTime() - (wallClock - utcMidnight.getTime()));
 }

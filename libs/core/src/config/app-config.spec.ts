@@ -6,17 +6,31 @@ const base = { DATABASE_URL: 'postgres://postgres@db:5432/noden', JWT_SECRET: 'x
 
 describe('AppConfig: the queue backend', () => {
   it('runs the queues on Redis when REDIS_URL is set, on Postgres (the app database) when it is not', () => {
-    expect(AppConfig.fromEnv({ ...base, REDIS_URL: 'redis://r:6379' })).toMatchObject({ queueBackend: 'redis', redisUrl: 'redis://r:6379' });
-    expect(AppConfig.fromEnv(base)).toMatchObject({ queueBackend: 'postgres', queueDatabaseUrl: base.DATABASE_URL, redisUrl: undefined });
+    expect(AppConfig.fromEnv({ ...base, REDIS_URL: 'redis://r:6379' })).toMatchObject({
+      queueBackend: 'redis',
+      redisUrl: 'redis://r:6379',
+    });
+    expect(AppConfig.fromEnv(base)).toMatchObject({
+      queueBackend: 'postgres',
+      queueDatabaseUrl: base.DATABASE_URL,
+      redisUrl: undefined,
+    });
   });
 
   it('takes QUEUE_BACKEND and QUEUE_DATABASE_URL when given', () => {
-    const config = AppConfig.fromEnv({ ...base, REDIS_URL: 'redis://r:6379', QUEUE_BACKEND: 'postgres', QUEUE_DATABASE_URL: 'postgres://q/queues' });
+    const config = AppConfig.fromEnv({
+      ...base,
+      REDIS_URL: 'redis://r:6379',
+      QUEUE_BACKEND: 'postgres',
+      QUEUE_DATABASE_URL: 'postgres://q/queues',
+    });
     expect(config).toMatchObject({ queueBackend: 'postgres', queueDatabaseUrl: 'postgres://q/queues' });
   });
 
   it('names the problem when Redis is chosen without REDIS_URL, or the backend is unknown', () => {
-    expect(() => AppConfig.fromEnv({ ...base, QUEUE_BACKEND: 'redis' })).toThrow('REDIS_URL is required when QUEUE_BACKEND=redis');
+    expect(() => AppConfig.fromEnv({ ...base, QUEUE_BACKEND: 'redis' })).toThrow(
+      'REDIS_URL is required when QUEUE_BACKEND=redis',
+    );
     expect(() => AppConfig.fromEnv({ ...base, QUEUE_BACKEND: 'kafka' })).toThrow(ConfigError);
   });
 
@@ -27,6 +41,9 @@ describe('AppConfig: the queue backend', () => {
       schema: 'bullmq_sormland',
       migrate: true,
     });
-    expect(queueConnection(AppConfig.fromEnv({ ...base, REDIS_URL: 'redis://r:6379' }), 'producer')).toMatchObject({ url: 'redis://r:6379', enableOfflineQueue: false });
+    expect(queueConnection(AppConfig.fromEnv({ ...base, REDIS_URL: 'redis://r:6379' }), 'producer')).toMatchObject({
+      url: 'redis://r:6379',
+      enableOfflineQueue: false,
+    });
   });
 });

@@ -100,13 +100,16 @@ export class AppConfig {
     if (jwtSecret && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
     const smtpUrl = env.SMTP_URL?.trim() ? url('SMTP_URL', ['smtp:', 'smtps:']) : undefined;
     const queuePrefix = str('QUEUE_PREFIX', 'noden');
-    if (!/^[A-Za-z0-9_.-]{1,64}$/.test(queuePrefix)) problems.push('QUEUE_PREFIX may hold only letters, digits, . _ - (at most 64)');
+    if (!/^[A-Za-z0-9_.-]{1,64}$/.test(queuePrefix))
+      problems.push('QUEUE_PREFIX may hold only letters, digits, . _ - (at most 64)');
 
     const redisUrl = env.REDIS_URL?.trim() ? url('REDIS_URL', ['redis:', 'rediss:']) : undefined;
     const queueBackend = oneOf('QUEUE_BACKEND', ['redis', 'postgres'] as const, redisUrl ? 'redis' : 'postgres');
     if (queueBackend === 'redis' && !redisUrl) problems.push('REDIS_URL is required when QUEUE_BACKEND=redis');
     const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
-    const queueDatabaseUrl = env.QUEUE_DATABASE_URL?.trim() ? url('QUEUE_DATABASE_URL', ['postgres:', 'postgresql:']) : databaseUrl;
+    const queueDatabaseUrl = env.QUEUE_DATABASE_URL?.trim()
+      ? url('QUEUE_DATABASE_URL', ['postgres:', 'postgresql:'])
+      : databaseUrl;
 
     const config = Object.assign(new AppConfig(), {
       nodeEnv,
@@ -137,7 +140,8 @@ export class AppConfig {
       readyRequiresWorker: bool('READY_REQUIRES_WORKER', true),
       enqueueBreakerMs: int('ENQUEUE_BREAKER_SECONDS', 10, 1, 600) * 1000,
     });
-    if (config.workerStaleAfterMs <= config.workerHeartbeatMs) problems.push('WORKER_STALE_AFTER_SECONDS must be longer than WORKER_HEARTBEAT_SECONDS');
+    if (config.workerStaleAfterMs <= config.workerHeartbeatMs)
+      problems.push('WORKER_STALE_AFTER_SECONDS must be longer than WORKER_HEARTBEAT_SECONDS');
     if (problems.length > 0) throw new ConfigError(problems);
     return config;
   }

@@ -17,16 +17,23 @@ declare module 'fastify' {
  * Every HTTP request (GraphQL or REST) gets its RequestContext and a SQL statement tally; the response
  * carries the request id, and one JSON log line per request records status, time and statements.
  */
-export function installRequestContext(fastify: FastifyInstance, authenticator: Authenticator, clock: Clock, config: AppConfig): void {
+export function installRequestContext(
+  fastify: FastifyInstance,
+  authenticator: Authenticator,
+  clock: Clock,
+  config: AppConfig,
+): void {
   const logger = new Logger('Http');
   fastify.addHook('onRequest', (request: FastifyRequest, _reply, done) => {
     // The tally starts before the context is built: the user read of the Authenticator counts too.
     const { tally } = SqlStatementCounter.run(() => {
-      authenticator.contextFor(request.headers, String(request.id), Math.floor(clock.now().getTime() / 1000)).then((ctx) => {
-        ctx.clientAddress = request.ip;
-        request.ctx = ctx;
-        done();
-      }, done);
+      authenticator
+        .contextFor(request.headers, String(request.id), Math.floor(clock.now().getTime() / 1000))
+        .then((ctx) => {
+          ctx.clientAddress = request.ip;
+          request.ctx = ctx;
+          done();
+        }, done);
     });
     request.sqlTally = tally;
   });

@@ -17,7 +17,11 @@ export class LoaderCache {
   }
 
   /** A loader whose batch returns rows in any order: they are matched back to the keys by `keyOf`. */
-  byKey<K, V>(key: string, fetch: (keys: readonly K[]) => Promise<readonly V[]>, keyOf: (row: V) => K): DataLoader<K, V | null> {
+  byKey<K, V>(
+    key: string,
+    fetch: (keys: readonly K[]) => Promise<readonly V[]>,
+    keyOf: (row: V) => K,
+  ): DataLoader<K, V | null> {
     return this.get<K, V | null>(key, async (keys) => {
       const rows = await fetch(keys);
       const byKey = new Map(rows.map((row) => [keyOf(row), row]));
@@ -26,7 +30,11 @@ export class LoaderCache {
   }
 
   /** A loader for one-to-many relations: each key gets the (possibly empty) list of its rows. */
-  manyByKey<K, V>(key: string, fetch: (keys: readonly K[]) => Promise<readonly V[]>, keyOf: (row: V) => K): DataLoader<K, V[]> {
+  manyByKey<K, V>(
+    key: string,
+    fetch: (keys: readonly K[]) => Promise<readonly V[]>,
+    keyOf: (row: V) => K,
+  ): DataLoader<K, V[]> {
     return this.get<K, V[]>(key, async (keys) => {
       const rows = await fetch(keys);
       const grouped = new Map<K, V[]>();

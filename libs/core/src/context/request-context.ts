@@ -5,7 +5,6 @@ import { LoaderCache } from './loader-cache.js';
 import { OrganizationKind } from '../organizations/organization.entity.js';
 import type { SignedInUser } from '../auth/authenticator.js';
 
-
 export interface Actor {
   userId: string;
   organizationId: string;
@@ -44,7 +43,13 @@ export class RequestContext {
   /** A context for the worker or CLI acting for the system (node staff rights, no user id). */
   static system(organizationId: string, requestId = `job-${randomUUID()}`): RequestContext {
     return new RequestContext(
-      { userId: '00000000-0000-0000-0000-000000000000', organizationId, organizationKind: OrganizationKind.NODE, roles: [Role.NODE_ADMIN], system: true },
+      {
+        userId: '00000000-0000-0000-0000-000000000000',
+        organizationId,
+        organizationKind: OrganizationKind.NODE,
+        roles: [Role.NODE_ADMIN],
+        system: true,
+      },
       requestId,
     );
   }

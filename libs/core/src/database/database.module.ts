@@ -24,7 +24,12 @@ import { Db } from './db.service.js';
           uuidExtension: 'pgcrypto' as const,
           // JIT compilation costs a second or more on the recursive and wide queries (trace, overview) and saves nothing
           // on short OLTP statements: measured at national scale in bench/README.md.
-          extra: { max: config.databasePoolSize, connectionTimeoutMillis: 5000, application_name: 'noden', options: '-c jit=off' },
+          extra: {
+            max: config.databasePoolSize,
+            connectionTimeoutMillis: 5000,
+            application_name: 'noden',
+            options: '-c jit=off',
+          },
           retryAttempts: 3,
           retryDelay: 1000,
         };

@@ -34,7 +34,9 @@ describe('getPlainMany (Postgres)', () => {
     expect(plain).toEqual(typeorm);
     expect(plain[0]).toBeInstanceOf(User);
     expect((plain[0] as User & { pagedOrganization: Organization }).pagedOrganization).toBeInstanceOf(Organization);
-    expect(plain.some((u) => (u as User & { pagedOrganization: Organization }).pagedOrganization.aliases.length >= 0)).toBe(true);
+    expect(
+      plain.some((u) => (u as User & { pagedOrganization: Organization }).pagedOrganization.aliases.length >= 0),
+    ).toBe(true);
   });
 
   it('falls back to TypeORM for columns that need its conversion (jsonb)', async () => {

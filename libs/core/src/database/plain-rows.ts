@@ -1,7 +1,16 @@
 import type { EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /** Column types whose pg value is already what the entity holds (no TypeORM conversion). */
-const PLAIN_TYPES = new Set(['uuid', 'text', 'boolean', 'integer', 'int', 'timestamptz', 'timestamp with time zone', 'double precision']);
+const PLAIN_TYPES = new Set([
+  'uuid',
+  'text',
+  'boolean',
+  'integer',
+  'int',
+  'timestamptz',
+  'timestamp with time zone',
+  'double precision',
+]);
 
 interface Part {
   alias: string;
@@ -21,11 +30,24 @@ function plainPlan<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Part[] |
   const parts: Part[] = [{ alias: mainAlias.name, metadata: mainAlias.metadata, property: null }];
   for (const join of joinAttributes) {
     if (!join.isSelected) continue;
-    if (!join.mapToProperty || join.isMappingMany || !join.alias.hasMetadata || join.mapToPropertyParentAlias !== mainAlias.name) return null;
+    if (
+      !join.mapToProperty ||
+      join.isMappingMany ||
+      !join.alias.hasMetadata ||
+      join.mapToPropertyParentAlias !== mainAlias.name
+    )
+      return null;
     parts.push({ alias: join.alias.name, metadata: join.alias.metadata, property: join.mapToPropertyPropertyName! });
   }
   const plain = parts.every(({ alias, metadata }) =>
-    metadata.columns.every((c) => !c.transformer && !c.embeddedMetadata && !c.relationMetadata && PLAIN_TYPES.has(String(c.type)) && `${alias}_${c.databaseName}`.length <= 63),
+    metadata.columns.every(
+      (c) =>
+        !c.transformer &&
+        !c.embeddedMetadata &&
+        !c.relationMetadata &&
+        PLAIN_TYPES.has(String(c.type)) &&
+        `${alias}_${c.databaseName}`.length <= 63,
+    ),
   );
   return plain ? parts : null;
 }

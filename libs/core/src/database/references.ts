@@ -35,7 +35,13 @@ const LINKABLE = new Set<LinkableTable>([
  * Checks that every id exists in `table` (one statement); otherwise NOT_FOUND naming the field.
  * For links across domains where no service of the other domain is at hand.
  */
-export async function assertReferencesExist(tx: EntityManager, table: LinkableTable, ids: readonly string[] | null | undefined, field: string, entity: string): Promise<void> {
+export async function assertReferencesExist(
+  tx: EntityManager,
+  table: LinkableTable,
+  ids: readonly string[] | null | undefined,
+  field: string,
+  entity: string,
+): Promise<void> {
   const unique = [...new Set((ids ?? []).filter(Boolean))];
   if (unique.length === 0) return;
   if (!LINKABLE.has(table)) throw new Error(`not a linkable table: ${table}`);

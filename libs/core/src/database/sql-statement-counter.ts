@@ -47,7 +47,10 @@ export class CountingTypeormLogger extends AbstractLogger {
     this.onError(`query failed: ${message}`);
   }
 
-  protected writeLog(_level: LogLevel, _message: LogMessage | string | number | (LogMessage | string | number)[]): void {
+  protected writeLog(
+    _level: LogLevel,
+    _message: LogMessage | string | number | (LogMessage | string | number)[],
+  ): void {
     // Nothing: query texts and parameters stay out of the logs.
   }
 }

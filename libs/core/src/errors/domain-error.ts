@@ -76,12 +76,24 @@ export function defineErrors<T extends Record<string, ErrorSpec>>(domain: string
 
 export const CoreError = defineErrors('CORE', {
   UNAUTHENTICATED: { code: 'UNAUTHENTICATED', sv: 'Du måste logga in.', en: 'You must log in.' },
-  INVALID_TOKEN: { code: 'UNAUTHENTICATED', sv: 'Inloggningen är ogiltig eller har gått ut. Logga in igen.', en: 'The access token is invalid or has expired. Log in again.' },
+  INVALID_TOKEN: {
+    code: 'UNAUTHENTICATED',
+    sv: 'Inloggningen är ogiltig eller har gått ut. Logga in igen.',
+    en: 'The access token is invalid or has expired. Log in again.',
+  },
   FORBIDDEN: { code: 'FORBIDDEN', sv: 'Din roll får inte göra detta.', en: 'Your role may not do this.' },
-  FORBIDDEN_ORGANIZATION: { code: 'FORBIDDEN', sv: 'Du får inte göra detta för en annan organisation.', en: 'You may not do this for another organisation.' },
+  FORBIDDEN_ORGANIZATION: {
+    code: 'FORBIDDEN',
+    sv: 'Du får inte göra detta för en annan organisation.',
+    en: 'You may not do this for another organisation.',
+  },
   NOT_FOUND: { code: 'NOT_FOUND', sv: '{entity} finns inte.', en: '{entity} not found.' },
   INVALID_INPUT: { code: 'BAD_USER_INPUT', sv: 'Fältet {field}: {problem}', en: 'Field {field}: {problemEn}' },
-  INVALID_ID: { code: 'BAD_USER_INPUT', sv: 'Fältet {field} är inte ett giltigt id.', en: 'Field {field} is not a valid id.' },
+  INVALID_ID: {
+    code: 'BAD_USER_INPUT',
+    sv: 'Fältet {field} är inte ett giltigt id.',
+    en: 'Field {field} is not a valid id.',
+  },
   INVALID_CURSOR: { code: 'BAD_USER_INPUT', sv: 'Ogiltig sidmarkör (after).', en: 'Invalid page cursor (after).' },
   TRANSITION_NOT_ALLOWED: {
     code: 'CONFLICT',
@@ -94,14 +106,34 @@ export const CoreError = defineErrors('CORE', {
     sv: 'Databasen går inte att nå just nu. Inget sparades; försök igen om en stund.',
     en: 'The database cannot be reached right now. Nothing was saved; try again in a moment.',
   },
-  CONCURRENT_CHANGE: { code: 'CONFLICT', sv: 'Någon annan ändrade samtidigt. Försök igen.', en: 'Someone else changed this at the same time. Try again.' },
-  REFERENCE_NOT_FOUND: { code: 'BAD_USER_INPUT', sv: 'Det som fältet {field} pekar på finns inte.', en: 'What field {field} refers to does not exist.' },
+  CONCURRENT_CHANGE: {
+    code: 'CONFLICT',
+    sv: 'Någon annan ändrade samtidigt. Försök igen.',
+    en: 'Someone else changed this at the same time. Try again.',
+  },
+  REFERENCE_NOT_FOUND: {
+    code: 'BAD_USER_INPUT',
+    sv: 'Det som fältet {field} pekar på finns inte.',
+    en: 'What field {field} refers to does not exist.',
+  },
   VALUE_TOO_LONG: { code: 'BAD_USER_INPUT', sv: 'Ett värde är för långt.', en: 'A value is too long.' },
   INVALID_VALUE: { code: 'BAD_USER_INPUT', sv: 'Ett värde har fel format.', en: 'A value has the wrong format.' },
   REQUEST_TOO_LARGE: { code: 'BAD_USER_INPUT', sv: 'Begäran är för stor.', en: 'The request is too large.' },
-  INVALID_REQUEST: { code: 'BAD_USER_INPUT', sv: 'Begäran kunde inte läsas (är kroppen giltig JSON?).', en: 'The request could not be read (is the body valid JSON?).' },
-  SELF_LOCKOUT: { code: 'CONFLICT', sv: 'Du kan inte stänga av dig själv eller ta bort din egen administratörsroll.', en: 'You cannot deactivate yourself or remove your own admin role.' },
-  LOGIN_FAILED: { code: 'UNAUTHENTICATED', sv: 'Fel e-postadress eller lösenord.', en: 'Wrong e-mail address or password.' },
+  INVALID_REQUEST: {
+    code: 'BAD_USER_INPUT',
+    sv: 'Begäran kunde inte läsas (är kroppen giltig JSON?).',
+    en: 'The request could not be read (is the body valid JSON?).',
+  },
+  SELF_LOCKOUT: {
+    code: 'CONFLICT',
+    sv: 'Du kan inte stänga av dig själv eller ta bort din egen administratörsroll.',
+    en: 'You cannot deactivate yourself or remove your own admin role.',
+  },
+  LOGIN_FAILED: {
+    code: 'UNAUTHENTICATED',
+    sv: 'Fel e-postadress eller lösenord.',
+    en: 'Wrong e-mail address or password.',
+  },
   LOGIN_THROTTLED: {
     code: 'TOO_MANY_REQUESTS',
     sv: 'För många misslyckade inloggningar. Försök igen om {seconds} sekunder.',
@@ -117,7 +149,11 @@ export const CoreError = defineErrors('CORE', {
     sv: 'Installationslänken har gått ut. Starta om api:t för att få en ny.',
     en: 'The setup link has expired. Restart the api to get a new one.',
   },
-  SETUP_TOKEN_USED: { code: 'CONFLICT', sv: 'Installationslänken är redan använd.', en: 'The setup link has already been used.' },
+  SETUP_TOKEN_USED: {
+    code: 'CONFLICT',
+    sv: 'Installationslänken är redan använd.',
+    en: 'The setup link has already been used.',
+  },
   SETUP_ALREADY_DONE: {
     code: 'CONFLICT',
     sv: 'Det finns redan användare: den första administratören är redan skapad. Logga in i stället.',
@@ -128,6 +164,14 @@ export const CoreError = defineErrors('CORE', {
     sv: 'För många felaktiga försök. Försök igen om {seconds} sekunder.',
     en: 'Too many wrong attempts. Try again in {seconds} seconds.',
   },
-  QUERY_TOO_COMPLEX: { code: 'BAD_USER_INPUT', sv: 'Frågan är för stor ({actual}, högst {max}).', en: 'The query is too large ({actual}, at most {max}).' },
-  QUERY_TOO_DEEP: { code: 'BAD_USER_INPUT', sv: 'Frågan är för djup ({actual}, högst {max}).', en: 'The query is too deep ({actual}, at most {max}).' },
+  QUERY_TOO_COMPLEX: {
+    code: 'BAD_USER_INPUT',
+    sv: 'Frågan är för stor ({actual}, högst {max}).',
+    en: 'The query is too large ({actual}, at most {max}).',
+  },
+  QUERY_TOO_DEEP: {
+    code: 'BAD_USER_INPUT',
+    sv: 'Frågan är för djup ({actual}, högst {max}).',
+    en: 'The query is too deep ({actual}, at most {max}).',
+  },
 });

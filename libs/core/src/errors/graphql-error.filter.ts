@@ -42,7 +42,12 @@ export function toDomainError(error: unknown): DomainError | undefined {
   return mapDatabaseError(error);
 }
 
-export function toGraphqlError(error: unknown, lang: Lang, requestId: string | undefined, logger: Logger): GraphQLError {
+export function toGraphqlError(
+  error: unknown,
+  lang: Lang,
+  requestId: string | undefined,
+  logger: Logger,
+): GraphQLError {
   if (error instanceof GraphQLError) return error;
   const domain = toDomainError(error);
   if (domain) {
@@ -56,10 +61,18 @@ export function toGraphqlError(error: unknown, lang: Lang, requestId: string | u
       },
     });
   }
-  logger.error({ message: 'unexpected error', requestId, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), stack: error instanceof Error ? error.stack : undefined });
-  return new GraphQLError(lang === 'en' ? 'Internal error. Please try again later.' : 'Internt fel. Försök igen senare.', {
-    extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) },
+  logger.error({
+    message: 'unexpected error',
+    requestId,
+    error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    stack: error instanceof Error ? error.stack : undefined,
   });
+  return new GraphQLError(
+    lang === 'en' ? 'Internal error. Please try again later.' : 'Internt fel. Försök igen senare.',
+    {
+      extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) },
+    },
+  );
 }
 
 /** The one place where errors become GraphQL errors (and JSON errors on REST routes). */

@@ -8,14 +8,34 @@ interface PgDriverError {
 }
 
 /** Postgres cannot serve now (stopped, restarting, too many connections, network): SERVICE_UNAVAILABLE, not a bug. */
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', '53300', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  '53300',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
 /** Also pg-pool's own words when no connection frees up within `connectionTimeoutMillis` (the pool is exhausted). */
 const UNAVAILABLE_MESSAGE = /^(Connection terminated|connection timeout|timeout exceeded when trying to connect)/i;
 
 function isUnavailable(error: unknown): boolean {
   // Socket errors come from Node itself, not always an `instanceof Error` of this realm: look at code and message.
-  const candidates = [error, (error as { driverError?: unknown } | null)?.driverError] as ({ code?: unknown; message?: unknown } | null | undefined)[];
-  return candidates.some((e) => !!e && typeof e === 'object' && (UNAVAILABLE_CODES.has(String(e.code)) || (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message))));
+  const candidates = [error, (error as { driverError?: unknown } | null)?.driverError] as (
+    { code?: unknown; message?: unknown } | null | undefined
+  )[];
+  return candidates.some(
+    (e) =>
+      !!e &&
+      typeof e === 'object' &&
+      (UNAVAILABLE_CODES.has(String(e.code)) || (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message))),
+  );
 }
 
 /** A safety net: database errors caused by input become client errors that reveal no SQL. */

@@ -1,6 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type DocumentNode, GraphQLError } from 'graphql';
-import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import {
+  fieldExtensionsEstimator,
+  getComplexity,
+  simpleEstimator,
+  type ComplexityEstimator,
+} from 'graphql-query-complexity';
 
 /** A list field costs its children times the page size asked for (`first`, default 20). */
 const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
@@ -40,9 +45,17 @@ export function complexityLimitPlugin(max: number): ApolloServerPlugin {
             byVariables.set(key, complexity);
           }
           if (complexity > max) {
-            throw new GraphQLError(`Frågan är för stor (${complexity}, högst ${max}). / The query is too complex (${complexity}, at most ${max}).`, {
-              extensions: { code: 'BAD_USER_INPUT', reason: 'CORE_QUERY_TOO_COMPLEX', params: { actual: complexity, max }, http: { status: 400 } },
-            });
+            throw new GraphQLError(
+              `Frågan är för stor (${complexity}, högst ${max}). / The query is too complex (${complexity}, at most ${max}).`,
+              {
+                extensions: {
+                  code: 'BAD_USER_INPUT',
+                  reason: 'CORE_QUERY_TOO_COMPLEX',
+                  params: { actual: complexity, max },
+                  http: { status: 400 },
+                },
+              },
+            );
           }
         },
       };

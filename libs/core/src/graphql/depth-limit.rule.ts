@@ -1,4 +1,12 @@
-import { type ASTNode, type FragmentDefinitionNode, GraphQLError, Kind, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
+import {
+  type ASTNode,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  Kind,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 
 /** Refuses operations nested deeper than `max` (fragments followed, introspection's own depth excluded). */
 export function depthLimit(max: number): ValidationRule {
@@ -19,7 +27,8 @@ export function depthLimit(max: number): ValidationRule {
         } else {
           const name = selection.name.value;
           const fragment = fragments.get(name);
-          if (fragment && !seen.has(name)) deepest = Math.max(deepest, depthOf(fragment.selectionSet, depth, new Set(seen).add(name)));
+          if (fragment && !seen.has(name))
+            deepest = Math.max(deepest, depthOf(fragment.selectionSet, depth, new Set(seen).add(name)));
         }
       }
       return deepest;
@@ -30,10 +39,13 @@ export function depthLimit(max: number): ValidationRule {
         const depth = depthOf(node.selectionSet, 0, new Set());
         if (depth > max) {
           context.reportError(
-            new GraphQLError(`Frågan är för djup (${depth}, högst ${max}). / The query is too deep (${depth}, at most ${max}).`, {
-              nodes: [node],
-              extensions: { code: 'BAD_USER_INPUT', reason: 'CORE_QUERY_TOO_DEEP', params: { actual: depth, max } },
-            }),
+            new GraphQLError(
+              `Frågan är för djup (${depth}, högst ${max}). / The query is too deep (${depth}, at most ${max}).`,
+              {
+                nodes: [node],
+                extensions: { code: 'BAD_USER_INPUT', reason: 'CORE_QUERY_TOO_DEEP', params: { actual: depth, max } },
+              },
+            ),
           );
         }
       },

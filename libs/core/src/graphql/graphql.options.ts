@@ -56,7 +56,12 @@ const MISSING_OR_UNKNOWN_FIELD = /; Field "(\w+)" (?:of required type|is not def
 
 /** The variable (or the part of it, `input.title`) that a variable coercion error is about. */
 function variableFieldOf(error: unknown): string | undefined {
-  if (!(error instanceof GraphQLError) || error.nodes?.length !== 1 || error.nodes[0]!.kind !== Kind.VARIABLE_DEFINITION) return undefined;
+  if (
+    !(error instanceof GraphQLError) ||
+    error.nodes?.length !== 1 ||
+    error.nodes[0]!.kind !== Kind.VARIABLE_DEFINITION
+  )
+    return undefined;
   const path = VARIABLE_PATH.exec(error.message)?.[1] ?? error.nodes[0]!.variable.name.value;
   const field = MISSING_OR_UNKNOWN_FIELD.exec(error.message)?.[1];
   return field ? `${path}.${field}` : path;
@@ -64,22 +69,46 @@ function variableFieldOf(error: unknown): string | undefined {
 
 export function formatGraphqlError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
   const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-  const { stacktrace: _stack, exception: _exception, originalError: _original, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+  const {
+    stacktrace: _stack,
+    exception: _exception,
+    originalError: _original,
+    ...extensions
+  } = (formatted.extensions ?? {}) as Record<string, unknown>;
   if (!SAFE_CODES.has(code) && isRequestError(error)) {
     logger.debug({ message: 'request refused', error: error.message });
     const message = TOO_MANY_VARIABLE_ERRORS.test(error.message)
       ? 'För många variabler har fel värde; rätta dem ovan och försök igen. / Too many variables have invalid values; correct those above and try again.'
       : `Begäran kan inte utföras. / ${formatted.message}`;
-    return { message, ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { ...extensions, code: 'BAD_USER_INPUT', reason: 'CORE_INVALID_REQUEST' } };
+    return {
+      message,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      extensions: { ...extensions, code: 'BAD_USER_INPUT', reason: 'CORE_INVALID_REQUEST' },
+    };
   }
   if (!SAFE_CODES.has(code)) {
     const cause = (error as { originalError?: unknown })?.originalError ?? error;
-    logger.error({ message: 'unexpected error', path: formatted.path, error: cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause), stack: cause instanceof Error ? cause.stack : undefined });
-    return { message: 'Internt fel. Försök igen senare. / Internal error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', ...(extensions.requestId ? { requestId: extensions.requestId } : {}) } };
+    logger.error({
+      message: 'unexpected error',
+      path: formatted.path,
+      error: cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause),
+      stack: cause instanceof Error ? cause.stack : undefined,
+    });
+    return {
+      message: 'Internt fel. Försök igen senare. / Internal error.',
+      path: formatted.path,
+      extensions: {
+        code: 'INTERNAL_SERVER_ERROR',
+        ...(extensions.requestId ? { requestId: extensions.requestId } : {}),
+      },
+    };
   }
   const field = code === 'BAD_USER_INPUT' && !extensions.field ? variableFieldOf(error) : undefined;
   // graphql-js words a coercion error for developers, in English; the reason lets a client say it in the user's words.
-  return { ...formatted, extensions: { ...extensions, code, ...(field ? { field, reason: extensions.reason ?? 'CORE_INVALID_VALUE' } : {}) } };
+  return {
+    ...formatted,
+    extensions: { ...extensions, code, ...(field ? { field, reason: extensions.reason ?? 'CORE_INVALID_VALUE' } : {}) },
+  };
 }
 
 export function graphqlOptions(config: AppConfig, authenticator: Authenticator, clock: Clock): ApolloDriverConfig {
@@ -92,7 +121,9 @@ export function graphqlOptions(config: AppConfig, authenticator: Authenticator, 
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     plugins: [
-      config.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      config.isProduction
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       complexityLimitPlugin(config.graphqlMaxComplexity),
       // Noden uses no HTTP cache hints, traces or Apollo reporting: each would cost work per resolved field.
       ApolloServerPluginCacheControlDisabled(),
@@ -110,7 +141,9 @@ export function graphqlOptions(config: AppConfig, authenticator: Authenticator, 
     context: async (requestOrContext: FastifyRequest | { req: FastifyRequest }): Promise<GraphqlContext> => {
       const req = ('raw' in requestOrContext ? requestOrContext : requestOrContext.req) as FastifyRequest;
       // installRequestContext builds it in onRequest; the fallback serves requests without that hook.
-      const ctx = req.ctx ?? (await authenticator.contextFor(req.headers, String(req.id), Math.floor(clock.now().getTime() / 1000)));
+      const ctx =
+        req.ctx ??
+        (await authenticator.contextFor(req.headers, String(req.id), Math.floor(clock.now().getTime() / 1000)));
       req.ctx = ctx;
       return { req, ctx };
     },

@@ -21,7 +21,12 @@ export class HealthController implements OnModuleDestroy {
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {
     if (config.queueBackend === 'redis') {
-      this.redis = new Redis(config.redisUrl!, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: 1000 });
+      this.redis = new Redis(config.redisUrl!, {
+        lazyConnect: true,
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 0,
+        connectTimeout: 1000,
+      });
       this.redis.on('error', () => undefined);
     }
   }
@@ -49,9 +54,19 @@ export class HealthController implements OnModuleDestroy {
     ]);
     const worker: CheckResult = live?.workers.length
       ? { ok: true }
-      : { ok: !this.config.readyRequiresWorker, error: !live ? 'unknown' : live.lastBeatAt ? 'stale' : 'none', required: this.config.readyRequiresWorker };
-    const checks: Record<string, CheckResult> = { postgres, [this.config.queueBackend === 'redis' ? 'redis' : 'postgresQueues']: queues, worker };
-    const failing = Object.entries(checks).filter(([, c]) => !c.ok).map(([name]) => name);
+      : {
+          ok: !this.config.readyRequiresWorker,
+          error: !live ? 'unknown' : live.lastBeatAt ? 'stale' : 'none',
+          required: this.config.readyRequiresWorker,
+        };
+    const checks: Record<string, CheckResult> = {
+      postgres,
+      [this.config.queueBackend === 'redis' ? 'redis' : 'postgresQueues']: queues,
+      worker,
+    };
+    const failing = Object.entries(checks)
+      .filter(([, c]) => !c.ok)
+      .map(([name]) => name);
     await reply.status(failing.length ? 503 : 200).send({
       status: failing.length ? 'not ready' : 'ready',
       failing,

@@ -34,7 +34,9 @@ export class WorkerHeartbeatService {
     const now = this.clock.now();
     if (!this.startedAt) {
       this.startedAt = now;
-      await this.db.manager.query(`DELETE FROM worker_heartbeats WHERE last_beat_at < $1`, [new Date(now.getTime() - FORGET_AFTER_MS)]);
+      await this.db.manager.query(`DELETE FROM worker_heartbeats WHERE last_beat_at < $1`, [
+        new Date(now.getTime() - FORGET_AFTER_MS),
+      ]);
     }
     await this.db.manager.query(
       `INSERT INTO worker_heartbeats (worker, host, pid, started_at, last_beat_at, queues, details) VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -56,9 +58,18 @@ export class WorkerHeartbeatService {
       .where('w.last_beat_at >= :since', { since: new Date(now.getTime() - this.config.workerStaleAfterMs) })
       .orderBy('w.last_beat_at', 'DESC')
       .getMany();
-    const [latest]: { last: Date | null }[] = rows.length ? [{ last: rows[0]!.lastBeatAt }] : await this.db.manager.query(`SELECT max(last_beat_at) AS last FROM worker_heartbeats`);
+    const [latest]: { last: Date | null }[] = rows.length
+      ? [{ last: rows[0]!.lastBeatAt }]
+      : await this.db.manager.query(`SELECT max(last_beat_at) AS last FROM worker_heartbeats`);
     return {
-      workers: rows.map((w) => ({ id: w.worker, host: w.host, pid: w.pid, startedAt: w.startedAt, lastBeatAt: w.lastBeatAt, queues: w.queues })),
+      workers: rows.map((w) => ({
+        id: w.worker,
+        host: w.host,
+        pid: w.pid,
+        startedAt: w.startedAt,
+        lastBeatAt: w.lastBeatAt,
+        queues: w.queues,
+      })),
       lastBeatAt: latest?.last ? new Date(latest.last) : null,
     };
   }

@@ -11,7 +11,8 @@ export class FirstRunResolver {
 
   @Public()
   @Mutation(() => User, {
-    description: 'Creates the first administrator (NODE_ADMIN and NODE_STAFF in the node) with the one-time setup link the api printed at start. Refused once any user exists.',
+    description:
+      'Creates the first administrator (NODE_ADMIN and NODE_STAFF in the node) with the one-time setup link the api printed at start. Refused once any user exists.',
   })
   completeSetup(@Ctx() ctx: RequestContext, @Args() args: CompleteSetupArgs): Promise<User> {
     return this.firstRun.completeSetup(ctx, args);

@@ -14,8 +14,7 @@ import { UserRole } from './user-role.entity.js';
 import { OrganizationService } from './organization.service.js';
 import type { CompleteSetupArgs } from './dto/complete-setup.args.js';
 
-export const FIRST_ADMIN_COMMAND =
-  `NODEN_PASSWORD='<a long passphrase>' npm run cli -- user:create --email <your e-mail> --org Noden --role NODE_ADMIN --role NODE_STAFF --name "<your name>"`;
+export const FIRST_ADMIN_COMMAND = `NODEN_PASSWORD='<a long passphrase>' npm run cli -- user:create --email <your e-mail> --org Noden --role NODE_ADMIN --role NODE_STAFF --name "<your name>"`;
 
 export const SETUP_TOKEN_HOURS = 24;
 export const FIRST_ADMIN_ROLES = [Role.NODE_ADMIN, Role.NODE_STAFF];
@@ -69,7 +68,9 @@ export class FirstRunService {
     try {
       const userId = await this.db.transaction(async (tx) => {
         await tx.query(`SELECT pg_advisory_xact_lock($1)`, [SETUP_LOCK_KEY]);
-        const rows = (await tx.query(`SELECT id, token_hash, expires_at, used_at FROM setup_tokens FOR UPDATE`)) as SetupTokenRow[];
+        const rows = (await tx.query(
+          `SELECT id, token_hash, expires_at, used_at FROM setup_tokens FOR UPDATE`,
+        )) as SetupTokenRow[];
         const presented = hashToken(args.token);
         // Compare every stored hash in constant time rather than look the token up by an index.
         const row = rows.find((r) => timingSafeEqual(Buffer.from(r.token_hash, 'hex'), presented));
@@ -81,23 +82,43 @@ export class FirstRunService {
 
         const node = await this.organizations.node();
         if (!node) throw CoreError.NOT_FOUND({ field: 'token', params: { entity: 'Organisation (NODE)' } });
-        const { identifiers } = await tx.insert(User, { email: args.email, displayName: args.displayName, organizationId: node.id, passwordHash, active: true });
+        const { identifiers } = await tx.insert(User, {
+          email: args.email,
+          displayName: args.displayName,
+          organizationId: node.id,
+          passwordHash,
+          active: true,
+        });
         const id = identifiers[0]!.id as string;
-        await tx.insert(UserRole, FIRST_ADMIN_ROLES.map((role) => ({ userId: id, role, grantedAt: now })));
+        await tx.insert(
+          UserRole,
+          FIRST_ADMIN_ROLES.map((role) => ({ userId: id, role, grantedAt: now })),
+        );
         await tx.query(`UPDATE setup_tokens SET used_at = $2, used_by_user_id = $3 WHERE id = $1`, [row.id, now, id]);
         const actor = { userId: id, organizationId: node.id, organizationKind: node.kind, roles: FIRST_ADMIN_ROLES };
         await this.audit.record(new RequestContext(actor, ctx.requestId, ctx.lang), tx, {
           action: 'user.created',
           entityType: 'User',
           entityId: id,
-          after: { email: args.email, displayName: args.displayName, organizationId: node.id, roles: FIRST_ADMIN_ROLES, via: 'setupLink' },
+          after: {
+            email: args.email,
+            displayName: args.displayName,
+            organizationId: node.id,
+            roles: FIRST_ADMIN_ROLES,
+            via: 'setupLink',
+          },
         });
         return id;
       });
-      this.logger.log({ message: 'first administrator created through the setup link', userId, requestId: ctx.requestId });
+      this.logger.log({
+        message: 'first administrator created through the setup link',
+        userId,
+        requestId: ctx.requestId,
+      });
       return this.db.manager.findOneOrFail(User, { where: { id: userId }, relations: { roleRows: true } });
     } catch (error) {
-      if ((error as { reason?: string }).reason === 'CORE_SETUP_TOKEN_INVALID') await this.auth.recordFailure(throttleKeys);
+      if ((error as { reason?: string }).reason === 'CORE_SETUP_TOKEN_INVALID')
+        await this.auth.recordFailure(throttleKeys);
       throw error;
     }
   }

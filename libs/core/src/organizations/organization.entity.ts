@@ -15,7 +15,10 @@ export enum SizeClass {
   MEDIUM = 'MEDIUM',
   LARGE = 'LARGE',
 }
-registerEnumType(SizeClass, { name: 'SizeClass', description: 'SMALL < 15 000 inhabitants, MEDIUM < 50 000, LARGE from 50 000.' });
+registerEnumType(SizeClass, {
+  name: 'SizeClass',
+  description: 'SMALL < 15 000 inhabitants, MEDIUM < 50 000, LARGE from 50 000.',
+});
 
 export function sizeClassOf(population: number | null | undefined): SizeClass | null {
   if (population == null) return null;

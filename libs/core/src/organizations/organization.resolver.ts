@@ -21,18 +21,27 @@ export class OrganizationResolver {
     private readonly userService: UserService,
   ) {}
 
-  @Query(() => [Organization], { description: 'The member organisations: the node, the region, municipalities, partners.' })
-  organizations(@Ctx() ctx: RequestContext, @Args('kind', { type: () => OrganizationKind, nullable: true }) kind?: OrganizationKind): Promise<Organization[]> {
+  @Query(() => [Organization], {
+    description: 'The member organisations: the node, the region, municipalities, partners.',
+  })
+  organizations(
+    @Ctx() ctx: RequestContext,
+    @Args('kind', { type: () => OrganizationKind, nullable: true }) kind?: OrganizationKind,
+  ): Promise<Organization[]> {
     return this.organizationService.list(ctx, kind);
   }
 
   @Query(() => Organization)
-  organization(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, UuidPipe) id: string): Promise<Organization> {
+  organization(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+  ): Promise<Organization> {
     return this.organizationService.get(ctx, id);
   }
 
   @Query(() => UserConnection, {
-    description: "Users by name. Node admins: everyone, filtered by organisation, role and active. Node staff: every organisation's active users. Others: their own organisation's active users.",
+    description:
+      "Users by name. Node admins: everyone, filtered by organisation, role and active. Node staff: every organisation's active users. Others: their own organisation's active users.",
   })
   users(@Ctx() ctx: RequestContext, @Args() args: UsersArgs) {
     return this.userService.list(ctx, args);

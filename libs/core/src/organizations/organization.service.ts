@@ -30,7 +30,11 @@ export class OrganizationService {
   }
 
   private loader(ctx: RequestContext) {
-    return ctx.loaders.byKey<string, Organization>('organization', (ids) => this.db.manager.findBy(Organization, { id: In([...ids]) }), (o) => o.id);
+    return ctx.loaders.byKey<string, Organization>(
+      'organization',
+      (ids) => this.db.manager.findBy(Organization, { id: In([...ids]) }),
+      (o) => o.id,
+    );
   }
 
   /** For the CLI and seeds: an organisation by its SCB code, name, short name or alias (case-insensitive). */
@@ -38,15 +42,21 @@ export class OrganizationService {
     const needle = codeOrName.trim().toLowerCase();
     return this.db.manager
       .createQueryBuilder(Organization, 'o')
-      .where('o.code = :raw OR lower(o.name) = :needle OR lower(o.short_name) = :needle OR :needle = ANY (SELECT lower(a) FROM unnest(o.aliases) a)', {
-        raw: codeOrName.trim(),
-        needle,
-      })
+      .where(
+        'o.code = :raw OR lower(o.name) = :needle OR lower(o.short_name) = :needle OR :needle = ANY (SELECT lower(a) FROM unnest(o.aliases) a)',
+        {
+          raw: codeOrName.trim(),
+          needle,
+        },
+      )
       .getOne();
   }
 
   /** The organisation of kind NODE: the county node itself. */
   node(): Promise<Organization | null> {
-    return this.db.manager.findOne(Organization, { where: { kind: OrganizationKind.NODE }, order: { createdAt: 'ASC' } });
+    return this.db.manager.findOne(Organization, {
+      where: { kind: OrganizationKind.NODE },
+      order: { createdAt: 'ASC' },
+    });
   }
 }

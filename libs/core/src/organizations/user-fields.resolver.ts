@@ -10,7 +10,10 @@ import type { RequestContext } from '../context/request-context.js';
 export class UserFieldsResolver {
   constructor(private readonly organizations: OrganizationService) {}
 
-  @ResolveField(() => String, { nullable: true, description: 'Only within the same organisation and for node staff; null otherwise.' })
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Only within the same organisation and for node staff; null otherwise.',
+  })
   email(@Ctx() ctx: RequestContext, @Parent() user: User): string | null {
     return UserPolicy.canSeeEmail(ctx, user) ? user.email : null;
   }

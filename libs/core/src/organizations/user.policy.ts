@@ -20,7 +20,8 @@ export const UserPolicy = {
   scope(ctx: RequestContext, qb: SelectQueryBuilder<User>, args: UsersArgs, alias = 'u'): SelectQueryBuilder<User> {
     const admin = ctx.hasRole(Role.NODE_ADMIN);
     if (!ctx.isNodeStaff) {
-      if (args.organizationId && args.organizationId !== ctx.user.organizationId) throw CoreError.FORBIDDEN_ORGANIZATION({ field: 'organizationId' });
+      if (args.organizationId && args.organizationId !== ctx.user.organizationId)
+        throw CoreError.FORBIDDEN_ORGANIZATION({ field: 'organizationId' });
       qb.andWhere(`${alias}.organization_id = :ownOrganization`, { ownOrganization: ctx.user.organizationId });
     }
     if (!admin) {

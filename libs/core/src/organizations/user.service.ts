@@ -39,9 +39,18 @@ export class UserService {
         throw CoreError.ALREADY_EXISTS({ field: 'input.email', params: { entity: email } });
       }
       const now = this.clock.now();
-      const { identifiers } = await tx.insert(User, { email, displayName: input.displayName, organizationId: input.organizationId, passwordHash, active: true });
+      const { identifiers } = await tx.insert(User, {
+        email,
+        displayName: input.displayName,
+        organizationId: input.organizationId,
+        passwordHash,
+        active: true,
+      });
       const id = identifiers[0]!.id as string;
-      await tx.insert(UserRole, input.roles.map((role) => ({ userId: id, role, grantedAt: now })));
+      await tx.insert(
+        UserRole,
+        input.roles.map((role) => ({ userId: id, role, grantedAt: now })),
+      );
       await this.audit.record(ctx, tx, {
         action: 'user.created',
         entityType: 'User',
@@ -56,7 +65,10 @@ export class UserService {
   /** Node admins change a user's name, roles or whether they may log in; an admin cannot lock themself out. */
   async update(ctx: RequestContext, input: UpdateUserInput): Promise<User> {
     ctx.requireRole(Role.NODE_ADMIN);
-    if (input.id === ctx.userId && (input.active === false || (input.roles && !input.roles.includes(Role.NODE_ADMIN)))) {
+    if (
+      input.id === ctx.userId &&
+      (input.active === false || (input.roles && !input.roles.includes(Role.NODE_ADMIN)))
+    ) {
       throw CoreError.SELF_LOCKOUT({ field: input.active === false ? 'input.active' : 'input.roles' });
     }
     await this.db.transaction(async (tx) => {
@@ -69,13 +81,23 @@ export class UserService {
         ...(input.active != null ? { active: input.active } : {}),
       };
       if (Object.keys(changes).length) await tx.update(User, { id: user.id }, changes);
-      if (input.active === false && user.active) await revokeUserSessions(tx, user.id, this.clock.now(), 'USER_DEACTIVATED');
+      if (input.active === false && user.active)
+        await revokeUserSessions(tx, user.id, this.clock.now(), 'USER_DEACTIVATED');
       if (input.roles) {
         await tx.delete(UserRole, { userId: user.id });
         const now = this.clock.now();
-        await tx.insert(UserRole, input.roles.map((role) => ({ userId: user.id, role, grantedAt: now })));
+        await tx.insert(
+          UserRole,
+          input.roles.map((role) => ({ userId: user.id, role, grantedAt: now })),
+        );
       }
-      await this.audit.record(ctx, tx, { action: 'user.updated', entityType: 'User', entityId: user.id, before, after: { ...before, ...changes, ...(input.roles ? { roles: input.roles } : {}) } });
+      await this.audit.record(ctx, tx, {
+        action: 'user.updated',
+        entityType: 'User',
+        entityId: user.id,
+        before,
+        after: { ...before, ...changes, ...(input.roles ? { roles: input.roles } : {}) },
+      });
     });
     return this.get(ctx, input.id);
   }
@@ -83,7 +105,8 @@ export class UserService {
   /** Anyone changes their own password, proving the current one. */
   async changePassword(ctx: RequestContext, args: ChangePasswordArgs): Promise<boolean> {
     const user = await this.db.manager.findOneBy(User, { id: ctx.userId });
-    if (!user || !(await PasswordHasher.verify(args.currentPassword, user.passwordHash))) throw CoreError.LOGIN_FAILED({ field: 'currentPassword' });
+    if (!user || !(await PasswordHasher.verify(args.currentPassword, user.passwordHash)))
+      throw CoreError.LOGIN_FAILED({ field: 'currentPassword' });
     const passwordHash = await PasswordHasher.hash(args.newPassword);
     await this.db.transaction(async (tx) => {
       await tx.update(User, { id: user.id }, { passwordHash });
@@ -108,7 +131,11 @@ export class UserService {
 
   load(ctx: RequestContext, id: string): Promise<User | null> {
     return ctx.loaders
-      .byKey<string, User>('user', (ids) => this.db.manager.find(User, { where: { id: In([...ids]) }, relations: { roleRows: true } }), (u) => u.id)
+      .byKey<string, User>(
+        'user',
+        (ids) => this.db.manager.find(User, { where: { id: In([...ids]) }, relations: { roleRows: true } }),
+        (u) => u.id,
+      )
       .load(id);
   }
 
@@ -117,13 +144,17 @@ export class UserService {
     const qb = UserPolicy.scope(ctx, this.db.manager.createQueryBuilder(User, 'u'), args);
     if (args.organizationId) qb.andWhere('u.organization_id = :organization', { organization: args.organizationId });
     if (args.active != null) qb.andWhere('u.active = :active', { active: args.active });
-    if (args.role) qb.andWhere('EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = :role)', { role: args.role });
-    if (args.search) qb.andWhere('(u.display_name ILIKE :q OR u.email ILIKE :q)', { q: `%${escapeLike(args.search)}%` });
+    if (args.role)
+      qb.andWhere('EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = :role)', { role: args.role });
+    if (args.search)
+      qb.andWhere('(u.display_name ILIKE :q OR u.email ILIKE :q)', { q: `%${escapeLike(args.search)}%` });
     const page = await paginate(qb, args, [
       { expression: 'u.display_name', direction: 'ASC', value: (u) => u.displayName },
       { expression: 'u.id', direction: 'ASC', value: (u) => u.id },
     ]);
-    const roleRows = page.nodes.length ? await this.db.manager.find(UserRole, { where: { userId: In(page.nodes.map((u) => u.id)) } }) : [];
+    const roleRows = page.nodes.length
+      ? await this.db.manager.find(UserRole, { where: { userId: In(page.nodes.map((u) => u.id)) } })
+      : [];
     for (const user of page.nodes) user.roleRows = roleRows.filter((row) => row.userId === user.id);
     return page;
   }
@@ -134,7 +165,10 @@ export class UserService {
       .createQueryBuilder(User, 'u')
       .innerJoin(UserRole, 'r', 'r.user_id = u.id AND r.role IN (:...roles)', { roles })
       .where('u.active');
-    if (organizationIds !== 'ANY') qb.andWhere('u.organization_id IN (:...orgs)', { orgs: organizationIds.length ? organizationIds : ['00000000-0000-0000-0000-000000000000'] });
+    if (organizationIds !== 'ANY')
+      qb.andWhere('u.organization_id IN (:...orgs)', {
+        orgs: organizationIds.length ? organizationIds : ['00000000-0000-0000-0000-000000000000'],
+      });
     return qb.distinct(true).getMany();
   }
 }

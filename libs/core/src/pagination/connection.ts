@@ -74,7 +74,10 @@ export function Connection<T>(nodeType: Type<T>, name = nodeType.name): Type<Con
     @Field(() => PageInfo)
     pageInfo: PageInfo;
 
-    @Field(() => Int, { description: 'All items matching the filter (one extra statement, only when asked for).', middleware: [countWhenSelected] })
+    @Field(() => Int, {
+      description: 'All items matching the filter (one extra statement, only when asked for).',
+      middleware: [countWhenSelected],
+    })
     totalCount: () => Promise<number>;
   }
   return ConnectionType as unknown as Type<ConnectionResult<T>>;
@@ -90,13 +93,19 @@ export interface SortKey<Row> {
 }
 
 function encodeCursor(values: SortValue[]): string {
-  return Buffer.from(JSON.stringify(values.map((v) => (v instanceof Date ? v.toISOString() : v)))).toString('base64url');
+  return Buffer.from(JSON.stringify(values.map((v) => (v instanceof Date ? v.toISOString() : v)))).toString(
+    'base64url',
+  );
 }
 
 function decodeCursor(cursor: string, expected: number): SortValue[] {
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(values) && values.length === expected && values.every((v) => ['string', 'number', 'boolean'].includes(typeof v))) {
+    if (
+      Array.isArray(values) &&
+      values.length === expected &&
+      values.every((v) => ['string', 'number', 'boolean'].includes(typeof v))
+    ) {
       return values as SortValue[];
     }
   } catch {
@@ -135,8 +144,12 @@ export async function paginate<Row extends ObjectLiteral>(
       Object.fromEntries(values.map((v, i) => [`__cursor${i}`, v])),
     );
   }
-  keys.forEach((key, i) => (i === 0 ? pageQb.orderBy(key.expression, key.direction) : pageQb.addOrderBy(key.expression, key.direction)));
-  const rows = options.plainRows ? await getPlainMany(pageQb.limit(first + 1)) : await pageQb.limit(first + 1).getMany();
+  keys.forEach((key, i) =>
+    i === 0 ? pageQb.orderBy(key.expression, key.direction) : pageQb.addOrderBy(key.expression, key.direction),
+  );
+  const rows = options.plainRows
+    ? await getPlainMany(pageQb.limit(first + 1))
+    : await pageQb.limit(first + 1).getMany();
   const hasNextPage = rows.length > first;
   const nodes = rows.slice(0, first);
   const edges = nodes.map((node) => ({ node, cursor: encodeCursor(keys.map((k) => k.value(node))) }));

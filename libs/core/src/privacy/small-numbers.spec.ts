@@ -5,12 +5,22 @@ import { Role } from '../auth/role.js';
 import { OrganizationKind } from '../organizations/organization.entity.js';
 import { SmallNumbers, SuppressionReason } from './small-numbers.js';
 
-const ENV = { DATABASE_URL: 'postgres://x@127.0.0.1/x', REDIS_URL: 'redis://127.0.0.1:6379', JWT_SECRET: 'x'.repeat(32) };
-const [FLEN, NYKOPING, KATRINEHOLM, NODE] = ['f1e0', 'a480', 'a483', 'a0de'].map((p) => `${p}0000-0000-4000-8000-000000000000`);
+const ENV = {
+  DATABASE_URL: 'postgres://x@127.0.0.1/x',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  JWT_SECRET: 'x'.repeat(32),
+};
+const [FLEN, NYKOPING, KATRINEHOLM, NODE] = ['f1e0', 'a480', 'a483', 'a0de'].map(
+  (p) => `${p}0000-0000-4000-8000-000000000000`,
+);
 
 function ctx(organizationId: string, roles: Role[] = [Role.VIEWER], lang: 'sv' | 'en' = 'sv'): RequestContext {
   const kind = organizationId === NODE ? OrganizationKind.NODE : OrganizationKind.MUNICIPALITY;
-  return new RequestContext({ userId: '00000000-0000-4000-8000-00000000000a', organizationId, organizationKind: kind, roles }, undefined, lang);
+  return new RequestContext(
+    { userId: '00000000-0000-4000-8000-00000000000a', organizationId, organizationKind: kind, roles },
+    undefined,
+    lang,
+  );
 }
 
 describe('SmallNumbers', () => {
@@ -25,8 +35,13 @@ describe('SmallNumbers', () => {
   });
 
   it('withholds an aggregate over too few organisations from others, not from node staff or the only organisation', () => {
-    expect(rule.check(ctx(NYKOPING), { organizationIds: [FLEN, KATRINEHOLM] })).toMatchObject({ reason: SuppressionReason.TOO_FEW_ORGANIZATIONS, minimum: 3 });
-    expect(rule.check(ctx(FLEN), { organizationIds: [FLEN, KATRINEHOLM] })?.reason).toBe(SuppressionReason.TOO_FEW_ORGANIZATIONS);
+    expect(rule.check(ctx(NYKOPING), { organizationIds: [FLEN, KATRINEHOLM] })).toMatchObject({
+      reason: SuppressionReason.TOO_FEW_ORGANIZATIONS,
+      minimum: 3,
+    });
+    expect(rule.check(ctx(FLEN), { organizationIds: [FLEN, KATRINEHOLM] })?.reason).toBe(
+      SuppressionReason.TOO_FEW_ORGANIZATIONS,
+    );
     expect(rule.check(ctx(FLEN), { organizationIds: [FLEN, FLEN] })).toBeNull();
     expect(rule.check(ctx(NODE, [Role.NODE_STAFF]), { organizationIds: [FLEN] })).toBeNull();
     expect(rule.check(ctx(NYKOPING), { organizationIds: [FLEN, KATRINEHOLM, NODE] })).toBeNull();
@@ -37,19 +52,41 @@ describe('SmallNumbers', () => {
     expect(rule.people(ctx(NYKOPING), three, 4)).toBeNull();
     expect(rule.people(ctx(NYKOPING), three, 5)).toBe(5);
     expect(rule.people(ctx(NYKOPING), three, 0)).toBe(0);
-    expect(rule.check(ctx(NYKOPING, [Role.VIEWER], 'en'), { organizationIds: three, people: 1 })?.message).toBe('Not shown: fewer than 5 people.');
+    expect(rule.check(ctx(NYKOPING, [Role.VIEWER], 'en'), { organizationIds: three, people: 1 })?.message).toBe(
+      'Not shown: fewer than 5 people.',
+    );
   });
 
   it('guards a whole set of figures: all null and marked suppressed, or all shown', () => {
-    expect(rule.guard(ctx(NYKOPING), { organizationIds: [FLEN] }, { total: 12, share: 0.5 })).toMatchObject({ suppressed: true, total: null, share: null });
-    expect(rule.guard(ctx(FLEN), { organizationIds: [FLEN] }, { total: 12, share: 0.5 })).toEqual({ suppressed: false, suppression: null, total: 12, share: 0.5 });
+    expect(rule.guard(ctx(NYKOPING), { organizationIds: [FLEN] }, { total: 12, share: 0.5 })).toMatchObject({
+      suppressed: true,
+      total: null,
+      share: null,
+    });
+    expect(rule.guard(ctx(FLEN), { organizationIds: [FLEN] }, { total: 12, share: 0.5 })).toEqual({
+      suppressed: false,
+      suppression: null,
+      total: 12,
+      share: 0.5,
+    });
   });
 
   it('withholds every part of a split count when one part is small, keeping a total that is not', () => {
     const parties = [FLEN, KATRINEHOLM];
-    expect(rule.breakdown(ctx(NYKOPING), parties, { women: 9, men: 2, otherOrUnknown: 0 })).toMatchObject({ parts: { women: null, men: null, otherOrUnknown: null }, total: 11, suppression: { reason: 'TOO_FEW_PEOPLE' } });
-    expect(rule.breakdown(ctx(NYKOPING), parties, { women: 2, men: 1 })).toMatchObject({ parts: { women: null, men: null }, total: null });
-    expect(rule.breakdown(ctx(NYKOPING), parties, { women: 9, men: 6, otherOrUnknown: 0 })).toEqual({ parts: { women: 9, men: 6, otherOrUnknown: 0 }, total: 15, suppression: null });
+    expect(rule.breakdown(ctx(NYKOPING), parties, { women: 9, men: 2, otherOrUnknown: 0 })).toMatchObject({
+      parts: { women: null, men: null, otherOrUnknown: null },
+      total: 11,
+      suppression: { reason: 'TOO_FEW_PEOPLE' },
+    });
+    expect(rule.breakdown(ctx(NYKOPING), parties, { women: 2, men: 1 })).toMatchObject({
+      parts: { women: null, men: null },
+      total: null,
+    });
+    expect(rule.breakdown(ctx(NYKOPING), parties, { women: 9, men: 6, otherOrUnknown: 0 })).toEqual({
+      parts: { women: 9, men: 6, otherOrUnknown: 0 },
+      total: 15,
+      suppression: null,
+    });
     expect(rule.breakdown(ctx(KATRINEHOLM), parties, { women: 9, men: 2 }).parts).toEqual({ women: 9, men: 2 });
   });
 });

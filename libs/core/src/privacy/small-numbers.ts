@@ -74,8 +74,10 @@ export class SmallNumbers {
   check(ctx: RequestContext, basis: AggregateBasis): Suppression | null {
     const organizations = new Set(basis.organizationIds);
     if (this.seesInFull(ctx, organizations)) return null;
-    if (organizations.size < this.minOrganizations) return suppression(ctx, SuppressionReason.TOO_FEW_ORGANIZATIONS, this.minOrganizations);
-    if (basis.people !== undefined && basis.people > 0 && basis.people < this.minPeople) return suppression(ctx, SuppressionReason.TOO_FEW_PEOPLE, this.minPeople);
+    if (organizations.size < this.minOrganizations)
+      return suppression(ctx, SuppressionReason.TOO_FEW_ORGANIZATIONS, this.minOrganizations);
+    if (basis.people !== undefined && basis.people > 0 && basis.people < this.minPeople)
+      return suppression(ctx, SuppressionReason.TOO_FEW_PEOPLE, this.minPeople);
     return null;
   }
 
@@ -91,13 +93,23 @@ export class SmallNumbers {
    * every part is (it could be worked out from the total and the others); the total is shown unless it is small
    * itself.
    */
-  breakdown<P extends Record<string, number>>(ctx: RequestContext, organizationIds: Iterable<string>, parts: P): { parts: { [K in keyof P]: number | null }; total: number; suppression: null } | { parts: { [K in keyof P]: null }; total: number | null; suppression: Suppression } {
+  breakdown<P extends Record<string, number>>(
+    ctx: RequestContext,
+    organizationIds: Iterable<string>,
+    parts: P,
+  ):
+    | { parts: { [K in keyof P]: number | null }; total: number; suppression: null }
+    | { parts: { [K in keyof P]: null }; total: number | null; suppression: Suppression } {
     const total = Object.values(parts).reduce((sum, n) => sum + n, 0);
     const small = (n: number) => n > 0 && n < this.minPeople;
     const takesPart = ctx.isNodeStaff || [...organizationIds].some((id) => ctx.belongsTo(id));
     if (takesPart || !Object.values(parts).concat(total).some(small)) return { parts, total, suppression: null };
     const hidden = Object.fromEntries(Object.keys(parts).map((key) => [key, null])) as { [K in keyof P]: null };
-    return { parts: hidden, total: small(total) ? null : total, suppression: suppression(ctx, SuppressionReason.TOO_FEW_PEOPLE, this.minPeople) };
+    return {
+      parts: hidden,
+      total: small(total) ? null : total,
+      suppression: suppression(ctx, SuppressionReason.TOO_FEW_PEOPLE, this.minPeople),
+    };
   }
 
   /**

@@ -43,7 +43,13 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
     let queue = this.queues.get(name);
     if (!queue) {
       const connection = queueConnection(this.config, 'producer');
-      queue = new Queue(name, { prefix: this.config.queuePrefix, connection: this.config.queueBackend === 'redis' ? this.ownRedisClient(connection as RedisOptions) : asConnectionOptions(connection) });
+      queue = new Queue(name, {
+        prefix: this.config.queuePrefix,
+        connection:
+          this.config.queueBackend === 'redis'
+            ? this.ownRedisClient(connection as RedisOptions)
+            : asConnectionOptions(connection),
+      });
       // Attached before any connection attempt can fail: an 'error' without a listener would be printed raw.
       queue.on('error', (error) => this.onConnectionError(name, error));
       this.queues.set(name, queue);
@@ -99,12 +105,19 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
       await withTimeout(
         Promise.all(
           [...byQueue].map(([name, batch]) =>
-            this.queue(name).addBulk(batch.map((j) => ({ name: j.definition.name, data: j.payload, opts: jobOptions(j.definition, j.payload, j.delayMs) }))),
+            this.queue(name).addBulk(
+              batch.map((j) => ({
+                name: j.definition.name,
+                data: j.payload,
+                opts: jobOptions(j.definition, j.payload, j.delayMs),
+              })),
+            ),
           ),
         ),
         ENQUEUE_TIMEOUT_MS,
       );
-      if (this.breakerOpenedAt !== null) this.logger.log({ message: 'queue store reachable again; enqueueing resumed' });
+      if (this.breakerOpenedAt !== null)
+        this.logger.log({ message: 'queue store reachable again; enqueueing resumed' });
       this.breakerOpenedAt = null;
       return jobs.map(() => true);
     } catch (error) {
@@ -115,7 +128,12 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
   }
 
   private logDeferred(jobs: JobToEnqueue[], reason: string): void {
-    this.logger.warn({ message: 'work deferred: not enqueued, the reconcilers pick it up from Postgres', jobs: [...new Set(jobs.map((j) => j.definition.name))], count: jobs.length, reason });
+    this.logger.warn({
+      message: 'work deferred: not enqueued, the reconcilers pick it up from Postgres',
+      jobs: [...new Set(jobs.map((j) => j.definition.name))],
+      count: jobs.length,
+      reason,
+    });
   }
 
   private onConnectionError(queue: QueueName, error: Error): void {
@@ -123,7 +141,12 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
     const now = Date.now();
     if (now - this.lastErrorLoggedAt < ERROR_LOG_INTERVAL_MS) return;
     this.lastErrorLoggedAt = now;
-    this.logger.warn({ message: 'queue store unreachable; jobs wait in Postgres until it returns', backend: this.config.queueBackend, queue, error: error.message });
+    this.logger.warn({
+      message: 'queue store unreachable; jobs wait in Postgres until it returns',
+      backend: this.config.queueBackend,
+      queue,
+      error: error.message,
+    });
   }
 }
 

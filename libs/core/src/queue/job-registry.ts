@@ -59,7 +59,8 @@ export function defineJob<P>(definition: JobDefinition<P>): JobDefinition<P> {
 /** Registers a BullMQ job scheduler; the worker upserts all of them at start and removes unknown ones. */
 export function defineSchedule(schedule: JobSchedule): JobSchedule {
   if (schedules.has(schedule.id)) throw new Error(`Schedule "${schedule.id}" is defined twice`);
-  if (!schedule.every === !schedule.pattern) throw new Error(`Schedule "${schedule.id}" needs exactly one of every or pattern`);
+  if (!schedule.every === !schedule.pattern)
+    throw new Error(`Schedule "${schedule.id}" needs exactly one of every or pattern`);
   schedules.set(schedule.id, schedule);
   return schedule;
 }
@@ -73,7 +74,8 @@ export const JobRegistry = {
 export const JOB_HANDLER = 'noden:job-handler';
 
 /** Marks a provider as the one handler of a job: `@HandlesJob(OpenFollowUpJob) class OpenFollowUpHandler implements JobHandler<…>`. */
-export const HandlesJob = (definition: JobDefinition<never> | JobDefinition<any>): ClassDecorator => SetMetadata(JOB_HANDLER, definition.name);
+export const HandlesJob = (definition: JobDefinition<never> | JobDefinition<any>): ClassDecorator =>
+  SetMetadata(JOB_HANDLER, definition.name);
 
 /** The one function that sets job options: id, delay, attempts, backoff, retention. */
 export function jobOptions<P>(definition: JobDefinition<P>, payload: P, delayMs = 0): JobsOptions {

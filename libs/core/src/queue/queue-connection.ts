@@ -1,4 +1,11 @@
-import { type ConnectionOptions, createPostgresBackend, createRedisBackend, type PostgresPoolConfig, type RedisOptions, setDefaultBackendFactory } from 'bullmq';
+import {
+  type ConnectionOptions,
+  createPostgresBackend,
+  createRedisBackend,
+  type PostgresPoolConfig,
+  type RedisOptions,
+  setDefaultBackendFactory,
+} from 'bullmq';
 import type { AppConfig } from '../config/app-config.js';
 
 type PostgresQueueConnection = PostgresPoolConfig & { connectionString: string; schema: string };
@@ -13,7 +20,9 @@ const isPostgresConnection = (connection: unknown): connection is PostgresQueueC
  * One code path for jobs; the configuration alone picks the store.
  */
 setDefaultBackendFactory<any, any>((name: string, opts: any, factoryOpts?: any) =>
-  isPostgresConnection(opts.connection) ? createPostgresBackend(name, opts, factoryOpts) : createRedisBackend(name, opts, factoryOpts),
+  isPostgresConnection(opts.connection)
+    ? createPostgresBackend(name, opts, factoryOpts)
+    : createRedisBackend(name, opts, factoryOpts),
 );
 
 /**

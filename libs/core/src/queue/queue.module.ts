@@ -21,7 +21,10 @@ export class QueueModule {
         ? [
             BullModule.forRootAsync({
               inject: [AppConfig],
-              useFactory: (config: AppConfig) => ({ prefix: config.queuePrefix, connection: asConnectionOptions(queueConnection(config, 'worker')) }),
+              useFactory: (config: AppConfig) => ({
+                prefix: config.queuePrefix,
+                connection: asConnectionOptions(queueConnection(config, 'worker')),
+              }),
             }),
             BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
           ]

@@ -19,7 +19,15 @@ export function readReferenceData<T>(fileName: string): T {
 
 export interface SormlandData {
   county: { code: string; name: string; shortName: string };
-  organizations: { kind: 'NODE' | 'REGION' | 'MUNICIPALITY' | 'PARTNER'; code?: string; name: string; shortName?: string; population?: number; parent?: string; aliases?: string[] }[];
+  organizations: {
+    kind: 'NODE' | 'REGION' | 'MUNICIPALITY' | 'PARTNER';
+    code?: string;
+    name: string;
+    shortName?: string;
+    population?: number;
+    parent?: string;
+    aliases?: string[];
+  }[];
   technologyCategories: { key: string; sv: string; en: string; nationalPriority?: boolean; examples?: string[] }[];
   systemKinds: { key: string; sv: string; en: string }[];
   standards: { key: string; name: string; about: string }[];
@@ -61,7 +69,15 @@ export const organizationSeeder: Seeder = {
          SELECT id, true AS inserted, false AS changed FROM ins
          UNION ALL SELECT id, false, true FROM upd
          UNION ALL SELECT id, false, false FROM existing WHERE id NOT IN (SELECT id FROM upd)`,
-        [org.kind, org.code ?? null, org.name, org.shortName ?? null, org.population ?? null, parentId, org.aliases ?? []],
+        [
+          org.kind,
+          org.code ?? null,
+          org.name,
+          org.shortName ?? null,
+          org.population ?? null,
+          parentId,
+          org.aliases ?? [],
+        ],
       );
       const row = rows[0]!;
       idsByName.set(org.name, row.id);

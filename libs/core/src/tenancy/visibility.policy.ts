@@ -32,7 +32,11 @@ export const Visibility = {
   },
 
   /** Narrows a list query to what the context may see. Cannot be called without a context. */
-  scope<T extends ObjectLiteral>(ctx: RequestContext, qb: SelectQueryBuilder<T>, scope: VisibilityScope): SelectQueryBuilder<T> {
+  scope<T extends ObjectLiteral>(
+    ctx: RequestContext,
+    qb: SelectQueryBuilder<T>,
+    scope: VisibilityScope,
+  ): SelectQueryBuilder<T> {
     if (ctx.isNodeStaff) return qb;
     const org = ctx.user.organizationId;
     return qb.andWhere(

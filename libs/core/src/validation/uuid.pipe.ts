@@ -13,7 +13,8 @@ export class UuidPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     const field = metadata.data ?? 'id';
     // REST params and query ids are always required (TypeORM treats `{ id: undefined }` as no condition at all).
-    if (value == null && (metadata.type === 'query' || metadata.type === 'param')) throw CoreError.INVALID_ID({ field, params: { field } });
+    if (value == null && (metadata.type === 'query' || metadata.type === 'param'))
+      throw CoreError.INVALID_ID({ field, params: { field } });
     if (value == null) return value;
     const values = Array.isArray(value) ? value : [value];
     for (const v of values) if (!isUuid(v)) throw CoreError.INVALID_ID({ field, params: { field } });

@@ -44,7 +44,9 @@ function flatten(errors: ValidationError[], prefix: string): Problem[] {
       field: path,
       constraint,
       en,
-      sv: SWEDISH[constraint]?.((error.contexts?.[constraint] as Record<string, unknown>) ?? constraintArgs(en)) ?? 'är ogiltigt',
+      sv:
+        SWEDISH[constraint]?.((error.contexts?.[constraint] as Record<string, unknown>) ?? constraintArgs(en)) ??
+        'är ogiltigt',
     }));
     return own.concat(flatten(error.children ?? [], path));
   });
@@ -83,13 +85,21 @@ export class InputValidationPipe implements PipeTransform {
     // `@Args('input')` is one argument named `input`; `@Args()` spreads an ArgsType's fields as top-level arguments.
     const prefix = typeof metadata.data === 'string' ? metadata.data : '';
     const nul = findNulByte(value, prefix);
-    if (nul) throw CoreError.INVALID_INPUT({ field: nul, params: { field: nul, problem: SWEDISH.noNulByte({}), problemEn: 'must not contain NUL characters' } });
+    if (nul)
+      throw CoreError.INVALID_INPUT({
+        field: nul,
+        params: { field: nul, problem: SWEDISH.noNulByte({}), problemEn: 'must not contain NUL characters' },
+      });
 
     const type = metadata.metatype;
     if (!type || !needsValidation(type) || value == null || typeof value !== 'object') return value;
     const instance = plainToInstance(type, value) as object;
     // GraphQL already refuses unknown fields; several @Args may share one args object, so extras are stripped, not refused.
-    const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: false, forbidUnknownValues: false });
+    const errors = await validate(instance, {
+      whitelist: true,
+      forbidNonWhitelisted: false,
+      forbidUnknownValues: false,
+    });
     if (errors.length === 0) return instance;
     const problems = flatten(errors, prefix);
     const first = problems[0]!;

@@ -15,7 +15,10 @@ export function defineTransitions<S extends string>(map: Record<S, readonly S[]>
     assert(from, to, field = 'status') {
       const allowed = map[from] ?? [];
       if (!allowed.includes(to)) {
-        throw CoreError.TRANSITION_NOT_ALLOWED({ field, params: { from, to, allowed: allowed.length ? allowed : ['—'] } });
+        throw CoreError.TRANSITION_NOT_ALLOWED({
+          field,
+          params: { from, to, allowed: allowed.length ? allowed : ['—'] },
+        });
       }
     },
   };

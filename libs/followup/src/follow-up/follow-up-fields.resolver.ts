@@ -28,7 +28,10 @@ export class FollowUpFieldsResolver {
     return this.followUps.answersOf(ctx, f.id);
   }
 
-  @ResolveField(() => IndicatorSet, { nullable: true, description: 'The indicators to answer: the version current when it opened.' })
+  @ResolveField(() => IndicatorSet, {
+    nullable: true,
+    description: 'The indicators to answer: the version current when it opened.',
+  })
   indicatorSet(@Ctx() ctx: RequestContext, @Parent() f: FollowUp): Promise<IndicatorSet | null> {
     return f.indicatorSetId ? this.indicators.load(ctx, f.indicatorSetId) : Promise.resolve(null);
   }

@@ -17,7 +17,11 @@ export interface FollowUpAnsweredEvent {
   values: Record<string, IndicatorValue>;
 }
 
-export type FollowUpAnsweredHook = (ctx: RequestContext, tx: EntityManager, event: FollowUpAnsweredEvent) => Promise<void>;
+export type FollowUpAnsweredHook = (
+  ctx: RequestContext,
+  tx: EntityManager,
+  event: FollowUpAnsweredEvent,
+) => Promise<void>;
 
 /**
  * The place where an answer reaches the rest of the thread, inside the answer's transaction (so it commits or

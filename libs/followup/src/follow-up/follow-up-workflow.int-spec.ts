@@ -3,7 +3,13 @@ import { Db, ManualClock, SqlStatementCounter } from '#core';
 import { FollowUpStep } from './follow-up-schedule.js';
 import { FollowUpWorkflowService, STEP_BATCH } from './follow-up-workflow.service.js';
 import { createTestApi, type TestApi } from '../../../../test/support/test-api.js';
-import { countsPerFollowUp, followUpActors, type FollowUpActors, followUpsOf, recordImplementation } from '../../../../test/support/followup-builders.js';
+import {
+  countsPerFollowUp,
+  followUpActors,
+  type FollowUpActors,
+  followUpsOf,
+  recordImplementation,
+} from '../../../../test/support/followup-builders.js';
 
 /** The step rules against real Postgres: each step happens once, only at its moment, only for the current schedule. */
 describe('FollowUpWorkflowService (Postgres)', () => {
@@ -33,9 +39,13 @@ describe('FollowUpWorkflowService (Postgres)', () => {
     const [row] = await followUpsOf(api, implementation.id);
     const payload = { followUpId: row!.id, dueOn: row!.due_on, scheduleVersion: row!.schedule_version };
     expect(await workflow.runStep(FollowUpStep.Open, payload)).toBe('not-due');
-    expect(await workflow.runStep(FollowUpStep.Open, { ...payload, scheduleVersion: payload.scheduleVersion - 1 })).toBe('stale');
+    expect(
+      await workflow.runStep(FollowUpStep.Open, { ...payload, scheduleVersion: payload.scheduleVersion - 1 }),
+    ).toBe('stale');
     expect(await workflow.runStep(FollowUpStep.Open, { ...payload, dueOn: '2052-06-02' })).toBe('stale');
-    expect(await workflow.runStep(FollowUpStep.Open, { ...payload, followUpId: '00000000-0000-4000-8000-000000000000' })).toBe('missing');
+    expect(
+      await workflow.runStep(FollowUpStep.Open, { ...payload, followUpId: '00000000-0000-4000-8000-000000000000' }),
+    ).toBe('missing');
     expect(await workflow.runStep(FollowUpStep.Remind, payload)).toBe('nothing-to-do');
     expect((await followUpsOf(api, implementation.id))[0]!.status).toBe('SCHEDULED');
   });
@@ -55,9 +65,14 @@ describe('FollowUpWorkflowService (Postgres)', () => {
     expect(await result).toBeGreaterThanOrEqual(backlog);
     // Two batches of the open step plus one empty look per step: a constant, not one per follow-up.
     expect(tally.statements).toBeLessThanOrEqual(30);
-    const opened: { n: number }[] = await api.app.get(Db).manager.query(`SELECT count(*)::int AS n FROM follow_ups WHERE id = ANY($1::uuid[]) AND status = 'OPEN'`, [ids]);
+    const opened: { n: number }[] = await api.app
+      .get(Db)
+      .manager.query(`SELECT count(*)::int AS n FROM follow_ups WHERE id = ANY($1::uuid[]) AND status = 'OPEN'`, [ids]);
     expect(opened[0]!.n).toBe(backlog);
-    expect(await countsPerFollowUp(api, ids, 'followUp.opened', 'followUp.opened')).toEqual({ notifications: ids.map(() => 1), audits: ids.map(() => 1) });
+    expect(await countsPerFollowUp(api, ids, 'followUp.opened', 'followUp.opened')).toEqual({
+      notifications: ids.map(() => 1),
+      audits: ids.map(() => 1),
+    });
     expect(await workflow.reconcile()).toBe(0);
   });
 });

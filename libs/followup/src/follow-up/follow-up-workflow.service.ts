@@ -1,9 +1,29 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { addDays, AuditService, calendarDate, Clock, Db, JobQueue, QueueName, RequestContext, Role, UserService } from '#core';
+import {
+  addDays,
+  AuditService,
+  calendarDate,
+  Clock,
+  Db,
+  JobQueue,
+  QueueName,
+  RequestContext,
+  Role,
+  UserService,
+} from '#core';
 import { type NotificationDraft, NotificationService } from '#notifications';
 import { FollowUp, FollowUpStatus, UNANSWERED_STATUSES } from './follow-up.entity.js';
-import { dueOnFor, ESCALATE_AFTER_DAYS, escalateAt, FollowUpStep, openAt, REMIND_AFTER_DAYS, remindAt, WAVES } from './follow-up-schedule.js';
+import {
+  dueOnFor,
+  ESCALATE_AFTER_DAYS,
+  escalateAt,
+  FollowUpStep,
+  openAt,
+  REMIND_AFTER_DAYS,
+  remindAt,
+  WAVES,
+} from './follow-up-schedule.js';
 import { Implementation, ImplementationStatus } from '../implementation/implementation.entity.js';
 import { IndicatorService } from '../indicators/indicator.service.js';
 import { type FollowUpStepPayload, STEP_JOBS } from '../jobs/follow-up.jobs.js';
@@ -48,8 +68,16 @@ export class FollowUpWorkflowService {
    * Brings the implementation's follow-ups in line with it, inside the caller's transaction: creates the 12- and
    * 24-month ones at go-live, moves the unanswered ones when the date changes, cancels them when discontinued.
    */
-  async syncSchedule(ctx: RequestContext, tx: EntityManager, implementation: Implementation, after: AfterCommit): Promise<void> {
-    const existing = await tx.find(FollowUp, { where: { implementationId: implementation.id }, lock: { mode: 'pessimistic_write' } });
+  async syncSchedule(
+    ctx: RequestContext,
+    tx: EntityManager,
+    implementation: Implementation,
+    after: AfterCommit,
+  ): Promise<void> {
+    const existing = await tx.find(FollowUp, {
+      where: { implementationId: implementation.id },
+      lock: { mode: 'pessimistic_write' },
+    });
     const now = this.clock.now();
     if (implementation.status === ImplementationStatus.DISCONTINUED) {
       for (const followUp of existing.filter(isUnanswered)) {
@@ -63,7 +91,13 @@ export class FollowUpWorkflowService {
           updatedAt: now,
         });
         await tx.save(FollowUp, followUp);
-        await this.audit.record(ctx, tx, { action: 'followUp.cancelled', entityType: 'FollowUp', entityId: followUp.id, before, after: followUp });
+        await this.audit.record(ctx, tx, {
+          action: 'followUp.cancelled',
+          entityType: 'FollowUp',
+          entityId: followUp.id,
+          before,
+          after: followUp,
+        });
       }
       return;
     }
@@ -83,7 +117,12 @@ export class FollowUpWorkflowService {
           updatedAt: now,
         });
         await tx.insert(FollowUp, followUp);
-        await this.audit.record(ctx, tx, { action: 'followUp.scheduled', entityType: 'FollowUp', entityId: followUp.id, after: followUp });
+        await this.audit.record(ctx, tx, {
+          action: 'followUp.scheduled',
+          entityType: 'FollowUp',
+          entityId: followUp.id,
+          after: followUp,
+        });
         after.enqueue.push({ step: FollowUpStep.Open, payload: payloadOf(followUp), at: openAt(dueOn) });
       } else if (isUnanswered(current) && current.dueOn !== dueOn) {
         const before = { ...current };
@@ -100,7 +139,13 @@ export class FollowUpWorkflowService {
           updatedAt: now,
         });
         await tx.save(FollowUp, current);
-        await this.audit.record(ctx, tx, { action: 'followUp.moved', entityType: 'FollowUp', entityId: current.id, before, after: current });
+        await this.audit.record(ctx, tx, {
+          action: 'followUp.moved',
+          entityType: 'FollowUp',
+          entityId: current.id,
+          before,
+          after: current,
+        });
         after.enqueue.push({ step: FollowUpStep.Open, payload: payloadOf(current), at: openAt(dueOn) });
       }
     }
@@ -147,7 +192,10 @@ export class FollowUpWorkflowService {
       const batch: FollowUp[] = [];
       let ownOutcome: StepOutcome | undefined;
       if (own) {
-        const followUp = await tx.findOne(FollowUp, { where: { id: own.followUpId }, lock: { mode: 'pessimistic_write' } });
+        const followUp = await tx.findOne(FollowUp, {
+          where: { id: own.followUpId },
+          lock: { mode: 'pessimistic_write' },
+        });
         ownOutcome = outcomeFor(step, followUp, own, now);
         if (ownOutcome !== 'done') return { own: ownOutcome, taken: 0 };
         batch.push(followUp!);
@@ -172,8 +220,20 @@ export class FollowUpWorkflowService {
   }
 
   /** The step for locked follow-ups known to be due: one UPDATE, one audit INSERT, one notification INSERT. */
-  private async takeStep(tx: EntityManager, step: FollowUpStep, batch: FollowUp[], now: Date, after: AfterCommit): Promise<void> {
-    const details: { id: string; responsible_user_id: string; product_id: string; product_name: string; category_id: string }[] = await tx.query(
+  private async takeStep(
+    tx: EntityManager,
+    step: FollowUpStep,
+    batch: FollowUp[],
+    now: Date,
+    after: AfterCommit,
+  ): Promise<void> {
+    const details: {
+      id: string;
+      responsible_user_id: string;
+      product_id: string;
+      product_name: string;
+      category_id: string;
+    }[] = await tx.query(
       `SELECT f.id, i.responsible_user_id, p.id AS product_id, p.name AS product_name, p.category_id
          FROM follow_ups f JOIN implementations i ON i.id = f.implementation_id JOIN products p ON p.id = i.product_id
         WHERE f.id = ANY($1::uuid[])`,
@@ -182,15 +242,22 @@ export class FollowUpWorkflowService {
     const detailOf = new Map(details.map((d) => [d.id, d]));
     const setIdOf = new Map<string, string | null>();
     if (step === FollowUpStep.Open) {
-      for (const categoryId of new Set(details.map((d) => d.category_id))) setIdOf.set(categoryId, (await this.indicators.currentFor(tx, categoryId))?.id ?? null);
+      for (const categoryId of new Set(details.map((d) => d.category_id)))
+        setIdOf.set(categoryId, (await this.indicators.currentFor(tx, categoryId))?.id ?? null);
     }
-    const staffIds = step === FollowUpStep.Escalate ? (await this.users.withRoles('ANY', [Role.NODE_STAFF])).map((u) => u.id) : [];
+    const staffIds =
+      step === FollowUpStep.Escalate ? (await this.users.withRoles('ANY', [Role.NODE_STAFF])).map((u) => u.id) : [];
 
     const changed = batch.map((before) => {
       const detail = detailOf.get(before.id)!;
       const changes: Partial<FollowUp> =
         step === FollowUpStep.Open
-          ? { status: FollowUpStatus.OPEN, openedAt: now, indicatorSetId: setIdOf.get(detail.category_id) ?? null, updatedAt: now }
+          ? {
+              status: FollowUpStatus.OPEN,
+              openedAt: now,
+              indicatorSetId: setIdOf.get(detail.category_id) ?? null,
+              updatedAt: now,
+            }
           : step === FollowUpStep.Remind
             ? { remindedAt: now, updatedAt: now }
             : { status: FollowUpStatus.OVERDUE, escalatedAt: now, updatedAt: now };
@@ -212,12 +279,24 @@ export class FollowUpWorkflowService {
         changed.map((c) => c.after.indicatorSetId),
       ],
     );
-    const action = { [FollowUpStep.Open]: 'followUp.opened', [FollowUpStep.Remind]: 'followUp.reminded', [FollowUpStep.Escalate]: 'followUp.escalated' }[step];
+    const action = {
+      [FollowUpStep.Open]: 'followUp.opened',
+      [FollowUpStep.Remind]: 'followUp.reminded',
+      [FollowUpStep.Escalate]: 'followUp.escalated',
+    }[step];
     await this.audit.recordMany(
       tx,
-      changed.map((c) => ({ ctx: systemContext(c.after), entry: { action, entityType: 'FollowUp', entityId: c.after.id, before: c.before, after: c.after } })),
+      changed.map((c) => ({
+        ctx: systemContext(c.after),
+        entry: { action, entityType: 'FollowUp', entityId: c.after.id, before: c.before, after: c.after },
+      })),
     );
-    after.notificationIds.push(...(await this.notifications.notifyMany(tx, changed.map((c) => notificationFor(step, c.after, c.detail, staffIds)))));
+    after.notificationIds.push(
+      ...(await this.notifications.notifyMany(
+        tx,
+        changed.map((c) => notificationFor(step, c.after, c.detail, staffIds)),
+      )),
+    );
     if (step === FollowUpStep.Open) {
       for (const { after: followUp } of changed) {
         after.enqueue.push({ step: FollowUpStep.Remind, payload: payloadOf(followUp), at: remindAt(now) });
@@ -230,7 +309,9 @@ export class FollowUpWorkflowService {
   async afterCommit(after: AfterCommit): Promise<void> {
     await this.notifications.dispatch(after.notificationIds);
     const now = this.clock.now().getTime();
-    await this.jobs.enqueueAll(after.enqueue.map((e) => ({ definition: STEP_JOBS[e.step], payload: e.payload, delayMs: e.at.getTime() - now })));
+    await this.jobs.enqueueAll(
+      after.enqueue.map((e) => ({ definition: STEP_JOBS[e.step], payload: e.payload, delayMs: e.at.getTime() - now })),
+    );
     await Promise.all(after.removeJobIds.map((id) => this.redis(() => this.jobs.queue(QueueName.FollowUp).remove(id))));
   }
 
@@ -250,7 +331,10 @@ export class FollowUpWorkflowService {
         }),
       ]);
     } catch (error) {
-      this.logger.warn({ message: 'queue operation failed; the reconciler will retry', error: (error as Error).message });
+      this.logger.warn({
+        message: 'queue operation failed; the reconciler will retry',
+        error: (error as Error).message,
+      });
       return undefined;
     } finally {
       clearTimeout(timer);
@@ -259,7 +343,12 @@ export class FollowUpWorkflowService {
 }
 
 /** Whether the step is due for this follow-up as the job saw it ('done' means: take it now). */
-function outcomeFor(step: FollowUpStep, followUp: FollowUp | null, payload: FollowUpStepPayload, now: Date): StepOutcome {
+function outcomeFor(
+  step: FollowUpStep,
+  followUp: FollowUp | null,
+  payload: FollowUpStepPayload,
+  now: Date,
+): StepOutcome {
   if (!followUp) return 'missing';
   if (followUp.scheduleVersion !== payload.scheduleVersion || followUp.dueOn !== payload.dueOn) return 'stale';
   switch (step) {
@@ -279,15 +368,29 @@ function outcomeFor(step: FollowUpStep, followUp: FollowUp | null, payload: Foll
 function dueCondition(step: FollowUpStep, now: Date): { sql: string; params: Record<string, unknown> } {
   switch (step) {
     case FollowUpStep.Open:
-      return { sql: `f.status = 'SCHEDULED' AND f.due_on <= CAST(:today AS date)`, params: { today: calendarDate(now) } };
+      return {
+        sql: `f.status = 'SCHEDULED' AND f.due_on <= CAST(:today AS date)`,
+        params: { today: calendarDate(now) },
+      };
     case FollowUpStep.Remind:
-      return { sql: `f.status IN ('OPEN', 'OVERDUE') AND f.reminded_at IS NULL AND f.opened_at <= :openedBefore`, params: { openedBefore: addDays(now, -REMIND_AFTER_DAYS) } };
+      return {
+        sql: `f.status IN ('OPEN', 'OVERDUE') AND f.reminded_at IS NULL AND f.opened_at <= :openedBefore`,
+        params: { openedBefore: addDays(now, -REMIND_AFTER_DAYS) },
+      };
     case FollowUpStep.Escalate:
-      return { sql: `f.status = 'OPEN' AND f.escalated_at IS NULL AND f.opened_at <= :openedBefore`, params: { openedBefore: addDays(now, -ESCALATE_AFTER_DAYS) } };
+      return {
+        sql: `f.status = 'OPEN' AND f.escalated_at IS NULL AND f.opened_at <= :openedBefore`,
+        params: { openedBefore: addDays(now, -ESCALATE_AFTER_DAYS) },
+      };
   }
 }
 
-function notificationFor(step: FollowUpStep, followUp: FollowUp, detail: { responsible_user_id: string; product_id: string; product_name: string }, staffIds: string[]): NotificationDraft {
+function notificationFor(
+  step: FollowUpStep,
+  followUp: FollowUp,
+  detail: { responsible_user_id: string; product_id: string; product_name: string },
+  staffIds: string[],
+): NotificationDraft {
   const product = detail.product_name;
   switch (step) {
     case FollowUpStep.Open:

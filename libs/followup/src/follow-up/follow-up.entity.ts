@@ -90,7 +90,9 @@ export class FollowUp {
   updatedAt: Date;
 }
 
-@ObjectType({ description: 'Ett inskickat svar; oföränderligt. En rättelse är en ny version med skäl; den senaste gäller.' })
+@ObjectType({
+  description: 'Ett inskickat svar; oföränderligt. En rättelse är en ny version med skäl; den senaste gäller.',
+})
 @Entity({ name: 'follow_up_answers' })
 export class FollowUpAnswer {
   @Field(() => ID)

@@ -22,17 +22,24 @@ export class FollowUpResolver {
     return this.followUpService.get(ctx, id);
   }
 
-  @Query(() => FollowUpConnection, { description: "Follow-ups of the caller's organisation (node staff: all), by due date." })
+  @Query(() => FollowUpConnection, {
+    description: "Follow-ups of the caller's organisation (node staff: all), by due date.",
+  })
   followUps(@Ctx() ctx: RequestContext, @Args() args: FollowUpsArgs) {
     return this.followUpService.list(ctx, args);
   }
 
-  @Query(() => FollowUpResults, { description: 'County-wide results per product and per category for the 12- and 24-month waves.' })
+  @Query(() => FollowUpResults, {
+    description: 'County-wide results per product and per category for the 12- and 24-month waves.',
+  })
   followUpResults(@Ctx() ctx: RequestContext, @Args() args: FollowUpResultsArgs): Promise<FollowUpResults> {
     return this.results.results(ctx, args);
   }
 
-  @Mutation(() => FollowUp, { description: "The responsible contact (or the organisation's coordinator) answers; a later call with a reason is a correction." })
+  @Mutation(() => FollowUp, {
+    description:
+      "The responsible contact (or the organisation's coordinator) answers; a later call with a reason is a correction.",
+  })
   answerFollowUp(@Ctx() ctx: RequestContext, @Args('input') input: AnswerFollowUpInput): Promise<FollowUp> {
     return this.followUpService.answer(ctx, input);
   }

@@ -34,21 +34,31 @@ export class FollowUpService {
   async answer(ctx: RequestContext, input: AnswerFollowUpInput): Promise<FollowUp> {
     const after = emptyAfterCommit();
     const followUp = await this.db.transaction(async (tx) => {
-      const followUp = await tx.findOne(FollowUp, { where: { id: input.followUpId }, lock: { mode: 'pessimistic_write' } });
+      const followUp = await tx.findOne(FollowUp, {
+        where: { id: input.followUpId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!followUp) throw FollowUpError.FOLLOW_UP_NOT_FOUND({ field: 'input.followUpId' });
       const implementation = await tx.findOneByOrFail(Implementation, { id: followUp.implementationId });
-      if (!FollowUpPolicy.canSee(ctx, implementation)) throw FollowUpError.FOLLOW_UP_NOT_FOUND({ field: 'input.followUpId' });
+      if (!FollowUpPolicy.canSee(ctx, implementation))
+        throw FollowUpError.FOLLOW_UP_NOT_FOUND({ field: 'input.followUpId' });
       FollowUpPolicy.assertAnswers(ctx, implementation);
       if (![FollowUpStatus.OPEN, FollowUpStatus.OVERDUE, FollowUpStatus.ANSWERED].includes(followUp.status)) {
         throw FollowUpError.NOT_OPEN({ field: 'input.followUpId', params: { status: followUp.status } });
       }
       const correcting = followUp.status === FollowUpStatus.ANSWERED;
-      if (correcting && !input.correctionReason) throw FollowUpError.CORRECTION_REASON_REQUIRED({ field: 'input.correctionReason' });
+      if (correcting && !input.correctionReason)
+        throw FollowUpError.CORRECTION_REASON_REQUIRED({ field: 'input.correctionReason' });
       const product = await tx.findOneByOrFail(Product, { id: implementation.productId });
       const setId = followUp.indicatorSetId ?? (await this.indicators.currentFor(tx, product.categoryId))?.id;
-      const indicators = setId ? await tx.find(Indicator, { where: { indicatorSetId: setId }, order: { sortOrder: 'ASC' } }) : [];
+      const indicators = setId
+        ? await tx.find(Indicator, { where: { indicatorSetId: setId }, order: { sortOrder: 'ASC' } })
+        : [];
       const values = validateIndicatorValues(indicators, input.values);
-      const [{ next }] = await tx.query(`SELECT coalesce(max(version), 0) + 1 AS next FROM follow_up_answers WHERE follow_up_id = $1`, [followUp.id]);
+      const [{ next }] = await tx.query(
+        `SELECT coalesce(max(version), 0) + 1 AS next FROM follow_up_answers WHERE follow_up_id = $1`,
+        [followUp.id],
+      );
       const now = this.clock.now();
       const answer = tx.create(FollowUpAnswer, {
         followUpId: followUp.id,
@@ -63,7 +73,13 @@ export class FollowUpService {
       const before = { ...followUp };
       if (!correcting) {
         this.workflow.forgetJobs(followUp, after);
-        Object.assign(followUp, { status: FollowUpStatus.ANSWERED, answeredAt: now, indicatorSetId: setId ?? null, scheduleVersion: followUp.scheduleVersion + 1, updatedAt: now });
+        Object.assign(followUp, {
+          status: FollowUpStatus.ANSWERED,
+          answeredAt: now,
+          indicatorSetId: setId ?? null,
+          scheduleVersion: followUp.scheduleVersion + 1,
+          updatedAt: now,
+        });
         await tx.save(FollowUp, followUp);
       }
       // The answer's values are not copied into the audit log: free text may hold personal data; the row keeps them.
@@ -74,7 +90,9 @@ export class FollowUpService {
         before,
         after: { ...followUp, answerId: answer.id, answerVersion: answer.version },
       });
-      const needIds: string[] = (await tx.query(`SELECT need_id FROM implementation_needs WHERE implementation_id = $1`, [implementation.id])).map((r: { need_id: string }) => r.need_id);
+      const needIds: string[] = (
+        await tx.query(`SELECT need_id FROM implementation_needs WHERE implementation_id = $1`, [implementation.id])
+      ).map((r: { need_id: string }) => r.need_id);
       await this.hooks.run(ctx, tx, {
         followUpId: followUp.id,
         implementationId: implementation.id,
@@ -95,7 +113,8 @@ export class FollowUpService {
   async get(ctx: RequestContext, id: string): Promise<FollowUp> {
     const followUp = await this.db.manager.findOneBy(FollowUp, { id });
     const implementation = followUp && (await this.implementations.load(ctx, followUp.implementationId));
-    if (!implementation || !FollowUpPolicy.canSee(ctx, implementation)) throw FollowUpError.FOLLOW_UP_NOT_FOUND({ field: 'id' });
+    if (!implementation || !FollowUpPolicy.canSee(ctx, implementation))
+      throw FollowUpError.FOLLOW_UP_NOT_FOUND({ field: 'id' });
     return followUp!;
   }
 
@@ -115,14 +134,22 @@ export class FollowUpService {
   /** The follow-ups of a visible implementation, by wave. */
   async ofImplementation(ctx: RequestContext, implementationId: string): Promise<FollowUp[]> {
     const rows = await ctx.loaders
-      .manyByKey<string, FollowUp>('followUpsOfImplementation', (ids) => this.db.manager.findBy(FollowUp, { implementationId: In([...ids]) }), (f) => f.implementationId)
+      .manyByKey<string, FollowUp>(
+        'followUpsOfImplementation',
+        (ids) => this.db.manager.findBy(FollowUp, { implementationId: In([...ids]) }),
+        (f) => f.implementationId,
+      )
       .load(implementationId);
     return [...rows].sort((a, b) => a.wave - b.wave);
   }
 
   async answersOf(ctx: RequestContext, followUpId: string): Promise<FollowUpAnswer[]> {
     const rows = await ctx.loaders
-      .manyByKey<string, FollowUpAnswer>('followUpAnswers', (ids) => this.db.manager.findBy(FollowUpAnswer, { followUpId: In([...ids]) }), (a) => a.followUpId)
+      .manyByKey<string, FollowUpAnswer>(
+        'followUpAnswers',
+        (ids) => this.db.manager.findBy(FollowUpAnswer, { followUpId: In([...ids]) }),
+        (a) => a.followUpId,
+      )
       .load(followUpId);
     return [...rows].sort((a, b) => b.version - a.version);
   }

@@ -33,20 +33,30 @@ export class ThreadHooks implements OnModuleInit {
         kind: 'need.followUpAnswered',
         eventKey: 'first12',
         title: (need) => `Första uppföljningen efter 12 månader är besvarad för ”${need}”`,
-        body: (need) => `En kommun som infört lösningen för behovet ”${need}” har besvarat uppföljningen efter 12 månader. Följ hela kedjan från behovet.`,
+        body: (need) =>
+          `En kommun som infört lösningen för behovet ”${need}” har besvarat uppföljningen efter 12 månader. Följ hela kedjan från behovet.`,
         entityType: 'Implementation',
         entityId: event.implementationId,
       });
     }
     if (event.values.continuedUse !== true) return;
     const label = `${event.wave} månader`;
-    await this.needThread.advance(ctx, tx, event.needIds, NeedStatus.ADDRESSED, `Införd och i fortsatt användning (uppföljning efter ${label})`, {
-      entityType: 'Implementation',
-      entityId: event.implementationId,
-    });
+    await this.needThread.advance(
+      ctx,
+      tx,
+      event.needIds,
+      NeedStatus.ADDRESSED,
+      `Införd och i fortsatt användning (uppföljning efter ${label})`,
+      {
+        entityType: 'Implementation',
+        entityId: event.implementationId,
+      },
+    );
     const product = await this.products.load(ctx, event.productId);
     if (!product?.currentVersion) return;
-    const unknown = (await this.questions.compatibilityWarnings(ctx, event.organizationId, event.productId)).filter((check) => check.status === CompatibilityStatus.UNKNOWN);
+    const unknown = (await this.questions.compatibilityWarnings(ctx, event.organizationId, event.productId)).filter(
+      (check) => check.status === CompatibilityStatus.UNKNOWN,
+    );
     for (const check of unknown) {
       await this.compatibility.recordProductionEvidence(ctx, tx, {
         productId: product.id,

@@ -1,7 +1,13 @@
 import { ID, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, Organization, OrganizationService, type RequestContext, User, UserService } from '#core';
 import { Product, ProductService } from '#catalog';
-import { checklistOf, Implementation, ImplementationChecklist, PeopleCounts, peopleCounts } from './implementation.entity.js';
+import {
+  checklistOf,
+  Implementation,
+  ImplementationChecklist,
+  PeopleCounts,
+  peopleCounts,
+} from './implementation.entity.js';
 import { ImplementationService } from './implementation.service.js';
 import { FollowUp } from '../follow-up/follow-up.entity.js';
 import { FollowUpService } from '../follow-up/follow-up.service.js';

@@ -39,7 +39,10 @@ export class ChecklistItem {
   comment: string | null;
 }
 
-@ObjectType({ description: 'IVO:s checklista (S2:56-85). Kommentarer kan innehålla personuppgifter: visas bara för den egna organisationen.' })
+@ObjectType({
+  description:
+    'IVO:s checklista (S2:56-85). Kommentarer kan innehålla personuppgifter: visas bara för den egna organisationen.',
+})
 export class ImplementationChecklist {
   @Field(() => ChecklistItem, { description: 'Strategi eller plan för införandet.' })
   strategyOrPlan: ChecklistItem;
@@ -50,7 +53,9 @@ export class ImplementationChecklist {
   @Field(() => ChecklistItem, { description: 'Individuell behovsbedömning.' })
   individualNeedsAssessment: ChecklistItem;
 
-  @Field(() => ChecklistItem, { description: 'Samtycke från personen själv, aldrig från anhöriga eller företrädare (S2:230).' })
+  @Field(() => ChecklistItem, {
+    description: 'Samtycke från personen själv, aldrig från anhöriga eller företrädare (S2:230).',
+  })
   consentByPerson: ChecklistItem;
 
   @Field(() => ChecklistItem, { description: 'Utbildning av personal.' })
@@ -93,7 +98,10 @@ export class PeopleCounts {
   declined: CountsBySex;
 }
 
-@ObjectType({ description: 'Ett införande (implementering) av en produkt i en organisation, följt upp efter 12 och 24 månader (S4:358-362).' })
+@ObjectType({
+  description:
+    'Ett införande (implementering) av en produkt i en organisation, följt upp efter 12 och 24 månader (S4:358-362).',
+})
 @Entity({ name: 'implementations' })
 export class Implementation {
   @Field(() => ID)
@@ -124,7 +132,10 @@ export class Implementation {
   @Column({ type: 'text', nullable: true })
   discontinuedReason: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Go-live date (YYYY-MM-DD); follow-ups are due 12 and 24 months later.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Go-live date (YYYY-MM-DD); follow-ups are due 12 and 24 months later.',
+  })
   @Column({ type: 'date', nullable: true })
   goLiveOn: string | null;
 
@@ -180,7 +191,12 @@ export class Implementation {
 }
 
 export function peopleCounts(i: Implementation): PeopleCounts {
-  const bySex = (women: number, men: number, otherOrUnknown: number): CountsBySex => ({ women, men, otherOrUnknown, total: women + men + otherOrUnknown });
+  const bySex = (women: number, men: number, otherOrUnknown: number): CountsBySex => ({
+    women,
+    men,
+    otherOrUnknown,
+    total: women + men + otherOrUnknown,
+  });
   return {
     offered: bySex(i.offeredWomen, i.offeredMen, i.offeredOther),
     accepted: bySex(i.acceptedWomen, i.acceptedMen, i.acceptedOther),
@@ -189,5 +205,10 @@ export function peopleCounts(i: Implementation): PeopleCounts {
 }
 
 export function checklistOf(i: Implementation): ImplementationChecklist {
-  return Object.fromEntries(CHECKLIST_ITEMS.map((key) => [key, { done: i.checklist[key]?.done ?? false, comment: i.checklist[key]?.comment ?? null }])) as unknown as ImplementationChecklist;
+  return Object.fromEntries(
+    CHECKLIST_ITEMS.map((key) => [
+      key,
+      { done: i.checklist[key]?.done ?? false, comment: i.checklist[key]?.comment ?? null },
+    ]),
+  ) as unknown as ImplementationChecklist;
 }

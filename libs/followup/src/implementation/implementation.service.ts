@@ -1,11 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
-import { AuditService, Clock, type ConnectionResult, Db, defineTransitions, paginate, type RequestContext } from '#core';
+import {
+  AuditService,
+  Clock,
+  type ConnectionResult,
+  Db,
+  defineTransitions,
+  paginate,
+  type RequestContext,
+} from '#core';
 import { ProductService } from '#catalog';
 import { NeedService } from '#needs';
 import { CallOffService, ProcurementError } from '#procurement';
-import { CHECKLIST_ITEMS, type ChecklistData, Implementation, ImplementationStatus, peopleCounts } from './implementation.entity.js';
-import type { ChecklistInput, PeopleCountsChangeInput, PeopleCountsInput, RecordImplementationInput, UpdateImplementationInput } from './dto/record-implementation.input.js';
+import {
+  CHECKLIST_ITEMS,
+  type ChecklistData,
+  Implementation,
+  ImplementationStatus,
+  peopleCounts,
+} from './implementation.entity.js';
+import type {
+  ChecklistInput,
+  PeopleCountsChangeInput,
+  PeopleCountsInput,
+  RecordImplementationInput,
+  UpdateImplementationInput,
+} from './dto/record-implementation.input.js';
 import type { ImplementationsArgs } from './dto/implementations.args.js';
 import { FollowUpPolicy } from '../followup.policy.js';
 import { FollowUpError } from '../followup.errors.js';
@@ -34,13 +54,21 @@ export class ImplementationService {
     const organizationId = input.organizationId ?? ctx.organizationId;
     FollowUpPolicy.assertEdits(ctx, organizationId);
     await this.products.get(ctx, input.productId, 'input.productId');
-    if (input.status === ImplementationStatus.DISCONTINUED && !input.discontinuedReason) throw FollowUpError.REASON_REQUIRED({ field: 'input.discontinuedReason' });
+    if (input.status === ImplementationStatus.DISCONTINUED && !input.discontinuedReason)
+      throw FollowUpError.REASON_REQUIRED({ field: 'input.discontinuedReason' });
     const people = input.people ?? { offered: zero(), accepted: zero(), declined: zero() };
     assertCounts(people);
     const after = emptyAfterCommit();
     const implementation = await this.db.transaction(async (tx) => {
       await this.assertContact(tx, input.responsibleUserId, organizationId, 'input.responsibleUserId');
-      const fromCallOff = await this.fromCallOff(ctx, tx, input.callOffId, organizationId, input.productId, input.goLiveOn ?? null);
+      const fromCallOff = await this.fromCallOff(
+        ctx,
+        tx,
+        input.callOffId,
+        organizationId,
+        input.productId,
+        input.goLiveOn ?? null,
+      );
       await this.needs.assertLinkable(ctx, tx, input.needIds ?? [], 'input.needIds');
       const needIds = [...new Set([...(input.needIds ?? []), ...fromCallOff])];
       const now = this.clock.now();
@@ -62,7 +90,12 @@ export class ImplementationService {
       });
       await tx.insert(Implementation, implementation);
       await this.replaceNeeds(tx, implementation.id, needIds);
-      await this.audit.record(ctx, tx, { action: 'implementation.recorded', entityType: 'Implementation', entityId: implementation.id, after: { ...implementation, needIds } });
+      await this.audit.record(ctx, tx, {
+        action: 'implementation.recorded',
+        entityType: 'Implementation',
+        entityId: implementation.id,
+        after: { ...implementation, needIds },
+      });
       await this.workflow.syncSchedule(ctx, tx, implementation, after);
       return implementation;
     });
@@ -73,19 +106,29 @@ export class ImplementationService {
   async update(ctx: RequestContext, input: UpdateImplementationInput): Promise<Implementation> {
     const after = emptyAfterCommit();
     const implementation = await this.db.transaction(async (tx) => {
-      const implementation = await tx.findOne(Implementation, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      const implementation = await tx.findOne(Implementation, {
+        where: { id: input.id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!implementation) throw FollowUpError.IMPLEMENTATION_NOT_FOUND({ field: 'input.id' });
       FollowUpPolicy.assertCanSee(ctx, implementation, 'input.id');
       FollowUpPolicy.assertEdits(ctx, implementation.organizationId);
-      if (implementation.status === ImplementationStatus.DISCONTINUED) throw FollowUpError.DISCONTINUED({ field: 'input.id' });
+      if (implementation.status === ImplementationStatus.DISCONTINUED)
+        throw FollowUpError.DISCONTINUED({ field: 'input.id' });
       const before = { ...implementation, checklist: { ...implementation.checklist } };
       if (input.status) {
         ImplementationTransitions.assert(implementation.status, input.status, 'input.status');
-        if (input.status === ImplementationStatus.DISCONTINUED && !input.discontinuedReason) throw FollowUpError.REASON_REQUIRED({ field: 'input.discontinuedReason' });
+        if (input.status === ImplementationStatus.DISCONTINUED && !input.discontinuedReason)
+          throw FollowUpError.REASON_REQUIRED({ field: 'input.discontinuedReason' });
         implementation.status = input.status;
-        implementation.discontinuedReason = input.status === ImplementationStatus.DISCONTINUED ? input.discontinuedReason! : null;
+        implementation.discontinuedReason =
+          input.status === ImplementationStatus.DISCONTINUED ? input.discontinuedReason! : null;
       }
-      if (input.goLiveOn === null && implementation.goLiveOn && (await tx.existsBy(FollowUp, { implementationId: implementation.id }))) {
+      if (
+        input.goLiveOn === null &&
+        implementation.goLiveOn &&
+        (await tx.existsBy(FollowUp, { implementationId: implementation.id }))
+      ) {
         throw FollowUpError.GO_LIVE_CANNOT_BE_CLEARED({ field: 'input.goLiveOn' });
       }
       if (input.goLiveOn !== undefined) implementation.goLiveOn = input.goLiveOn;
@@ -98,8 +141,16 @@ export class ImplementationService {
       if (input.callOffId !== undefined) implementation.callOffId = input.callOffId;
       let needIds = input.needIds ?? undefined;
       if (newCallOff || input.goLiveOn !== undefined) {
-        const inherited = await this.fromCallOff(ctx, tx, implementation.callOffId, implementation.organizationId, implementation.productId, implementation.goLiveOn);
-        if (newCallOff && inherited.length) needIds = [...new Set([...(needIds ?? (await this.linkedNeedIds(tx, implementation.id))), ...inherited])];
+        const inherited = await this.fromCallOff(
+          ctx,
+          tx,
+          implementation.callOffId,
+          implementation.organizationId,
+          implementation.productId,
+          implementation.goLiveOn,
+        );
+        if (newCallOff && inherited.length)
+          needIds = [...new Set([...(needIds ?? (await this.linkedNeedIds(tx, implementation.id))), ...inherited])];
       }
       if (input.needIds) await this.needs.assertLinkable(ctx, tx, input.needIds, 'input.needIds');
       if (needIds) await this.replaceNeeds(tx, implementation.id, needIds);
@@ -112,7 +163,13 @@ export class ImplementationService {
       implementation.version += 1;
       implementation.updatedAt = this.clock.now();
       await tx.save(Implementation, implementation);
-      await this.audit.record(ctx, tx, { action: 'implementation.updated', entityType: 'Implementation', entityId: implementation.id, before, after: { ...implementation, ...(needIds ? { needIds } : {}) } });
+      await this.audit.record(ctx, tx, {
+        action: 'implementation.updated',
+        entityType: 'Implementation',
+        entityId: implementation.id,
+        before,
+        after: { ...implementation, ...(needIds ? { needIds } : {}) },
+      });
       await this.workflow.syncSchedule(ctx, tx, implementation, after);
       return implementation;
     });
@@ -122,7 +179,8 @@ export class ImplementationService {
 
   async get(ctx: RequestContext, id: string, field = 'id'): Promise<Implementation> {
     const implementation = await this.load(ctx, id);
-    if (!implementation || !FollowUpPolicy.canSee(ctx, implementation)) throw FollowUpError.IMPLEMENTATION_NOT_FOUND({ field });
+    if (!implementation || !FollowUpPolicy.canSee(ctx, implementation))
+      throw FollowUpError.IMPLEMENTATION_NOT_FOUND({ field });
     return implementation;
   }
 
@@ -139,7 +197,13 @@ export class ImplementationService {
 
   /** Without a visibility check: callers (field resolvers under a visible parent, services) have checked. */
   load(ctx: RequestContext, id: string): Promise<Implementation | null> {
-    return ctx.loaders.byKey<string, Implementation>('implementation', (ids) => this.db.manager.findBy(Implementation, { id: In([...ids]) }), (i) => i.id).load(id);
+    return ctx.loaders
+      .byKey<string, Implementation>(
+        'implementation',
+        (ids) => this.db.manager.findBy(Implementation, { id: In([...ids]) }),
+        (i) => i.id,
+      )
+      .load(id);
   }
 
   needIdsOf(ctx: RequestContext, implementationId: string): Promise<string[]> {
@@ -147,9 +211,15 @@ export class ImplementationService {
       .manyByKey<string, { implementationId: string; needId: string }>(
         'implementationNeeds',
         async (ids) =>
-          (await this.db.manager.query(`SELECT implementation_id, need_id FROM implementation_needs WHERE implementation_id = ANY($1::uuid[])`, [[...ids]])).map(
-            (r: { implementation_id: string; need_id: string }) => ({ implementationId: r.implementation_id, needId: r.need_id }),
-          ),
+          (
+            await this.db.manager.query(
+              `SELECT implementation_id, need_id FROM implementation_needs WHERE implementation_id = ANY($1::uuid[])`,
+              [[...ids]],
+            )
+          ).map((r: { implementation_id: string; need_id: string }) => ({
+            implementationId: r.implementation_id,
+            needId: r.need_id,
+          })),
         (r) => r.implementationId,
       )
       .load(implementationId)
@@ -161,28 +231,54 @@ export class ImplementationService {
    * product, go-live cannot precede it, and the implementation answers the needs its procurement answers
    * (so the 12-month follow-up closes them). Returns those needs.
    */
-  private async fromCallOff(ctx: RequestContext, tx: EntityManager, callOffId: string | null | undefined, organizationId: string, productId: string, goLiveOn: string | null): Promise<string[]> {
+  private async fromCallOff(
+    ctx: RequestContext,
+    tx: EntityManager,
+    callOffId: string | null | undefined,
+    organizationId: string,
+    productId: string,
+    goLiveOn: string | null,
+  ): Promise<string[]> {
     if (!callOffId) return [];
-    const { callOff, needIds } = await this.callOffs.forImplementation(ctx, tx, callOffId, organizationId, 'input.callOffId');
+    const { callOff, needIds } = await this.callOffs.forImplementation(
+      ctx,
+      tx,
+      callOffId,
+      organizationId,
+      'input.callOffId',
+    );
     if (callOff.productId !== productId) throw ProcurementError.CALL_OFF_OF_OTHER_PRODUCT({ field: 'input.productId' });
-    if (goLiveOn && goLiveOn < callOff.calledOffOn) throw FollowUpError.GO_LIVE_BEFORE_CALL_OFF({ field: 'input.goLiveOn', params: { calledOffOn: callOff.calledOffOn } });
+    if (goLiveOn && goLiveOn < callOff.calledOffOn)
+      throw FollowUpError.GO_LIVE_BEFORE_CALL_OFF({
+        field: 'input.goLiveOn',
+        params: { calledOffOn: callOff.calledOffOn },
+      });
     return this.needs.inheritable(ctx, tx, needIds);
   }
 
   private async linkedNeedIds(tx: EntityManager, implementationId: string): Promise<string[]> {
-    const rows: { need_id: string }[] = await tx.query(`SELECT need_id FROM implementation_needs WHERE implementation_id = $1`, [implementationId]);
+    const rows: { need_id: string }[] = await tx.query(
+      `SELECT need_id FROM implementation_needs WHERE implementation_id = $1`,
+      [implementationId],
+    );
     return rows.map((r) => r.need_id);
   }
 
   private async replaceNeeds(tx: EntityManager, implementationId: string, needIds: readonly string[]): Promise<void> {
     await tx.query(`DELETE FROM implementation_needs WHERE implementation_id = $1`, [implementationId]);
     if (needIds.length) {
-      await tx.query(`INSERT INTO implementation_needs (implementation_id, need_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [implementationId, [...new Set(needIds)]]);
+      await tx.query(
+        `INSERT INTO implementation_needs (implementation_id, need_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+        [implementationId, [...new Set(needIds)]],
+      );
     }
   }
 
   private async assertContact(tx: EntityManager, userId: string, organizationId: string, field: string): Promise<void> {
-    const [row] = await tx.query(`SELECT 1 FROM users WHERE id = $1 AND organization_id = $2 AND active`, [userId, organizationId]);
+    const [row] = await tx.query(`SELECT 1 FROM users WHERE id = $1 AND organization_id = $2 AND active`, [
+      userId,
+      organizationId,
+    ]);
     if (!row) throw FollowUpError.CONTACT_NOT_IN_ORGANIZATION({ field });
   }
 }
@@ -195,7 +291,10 @@ function assertCounts(people: PeopleCountsInput): void {
   for (const sex of ['women', 'men', 'otherOrUnknown'] as const) {
     const sum = people.accepted[sex] + people.declined[sex];
     if (sum > people.offered[sex]) {
-      throw FollowUpError.COUNTS_EXCEED_OFFERED({ field: `input.people.accepted.${sex}`, params: { sum, offered: people.offered[sex] } });
+      throw FollowUpError.COUNTS_EXCEED_OFFERED({
+        field: `input.people.accepted.${sex}`,
+        params: { sum, offered: people.offered[sex] },
+      });
     }
   }
 }

@@ -19,7 +19,10 @@ registerEnumType(IndicatorType, {
   },
 });
 
-@ObjectType({ description: 'En version av indikatorerna för ett teknikområde (eller standard för alla). Oföränderlig: en ändring är en ny version.' })
+@ObjectType({
+  description:
+    'En version av indikatorerna för ett teknikområde (eller standard för alla). Oföränderlig: en ändring är en ny version.',
+})
 @Entity({ name: 'indicator_sets' })
 export class IndicatorSet {
   @Field(() => ID)

@@ -3,7 +3,8 @@ import type { DomainError } from '#core';
 import { validateIndicatorValues } from './indicator-values.js';
 import { type Indicator, IndicatorType } from './indicator-set.entity.js';
 
-const indicator = (key: string, type: IndicatorType, required = true, sortOrder = 1) => ({ key, type, required, sortOrder }) as Indicator;
+const indicator = (key: string, type: IndicatorType, required = true, sortOrder = 1) =>
+  ({ key, type, required, sortOrder }) as Indicator;
 const SET = [
   indicator('users', IndicatorType.COUNT, true, 1),
   indicator('share', IndicatorType.PERCENT, false, 2),
@@ -26,7 +27,11 @@ describe('indicator values', () => {
   const valid = { users: 3, safety: 4, continued: false };
 
   it('accepts values of the right type and range, trims texts and drops empty optional ones', () => {
-    expect(validateIndicatorValues(SET, { ...valid, share: 12.5, lessons: '  ok ' })).toEqual({ ...valid, share: 12.5, lessons: 'ok' });
+    expect(validateIndicatorValues(SET, { ...valid, share: 12.5, lessons: '  ok ' })).toEqual({
+      ...valid,
+      share: 12.5,
+      lessons: 'ok',
+    });
     expect(validateIndicatorValues(SET, { ...valid, lessons: '   ', share: null })).toEqual(valid);
   });
 
@@ -43,8 +48,14 @@ describe('indicator values', () => {
   });
 
   it('names the first missing required indicator and any unknown one', () => {
-    expect(failure({ users: 3, continued: true })).toMatchObject({ reason: 'FOLLOWUP_INDICATOR_REQUIRED', field: 'input.values.safety' });
-    expect(failure({ ...valid, colour: 'blue' })).toMatchObject({ reason: 'FOLLOWUP_UNKNOWN_INDICATOR', field: 'input.values.colour' });
+    expect(failure({ users: 3, continued: true })).toMatchObject({
+      reason: 'FOLLOWUP_INDICATOR_REQUIRED',
+      field: 'input.values.safety',
+    });
+    expect(failure({ ...valid, colour: 'blue' })).toMatchObject({
+      reason: 'FOLLOWUP_UNKNOWN_INDICATOR',
+      field: 'input.values.colour',
+    });
     expect(failure([1, 2])).toMatchObject({ reason: 'FOLLOWUP_VALUES_NOT_OBJECT', field: 'input.values' });
   });
 });

@@ -10,7 +10,10 @@ const EXPECTED: Record<IndicatorType, { sv: string; en: string }> = {
   [IndicatorType.PERCENT]: { sv: 'ett tal från 0 till 100', en: 'a number from 0 to 100' },
   [IndicatorType.SCALE_1_5]: { sv: 'ett heltal från 1 till 5', en: 'a whole number from 1 to 5' },
   [IndicatorType.YES_NO]: { sv: 'ja eller nej (true/false)', en: 'yes or no (true/false)' },
-  [IndicatorType.TEXT]: { sv: `en text på högst ${MAX_TEXT_VALUE} tecken`, en: `a text of at most ${MAX_TEXT_VALUE} characters` },
+  [IndicatorType.TEXT]: {
+    sv: `en text på högst ${MAX_TEXT_VALUE} tecken`,
+    en: `a text of at most ${MAX_TEXT_VALUE} characters`,
+  },
 };
 
 function fits(type: IndicatorType, value: unknown): boolean {
@@ -33,7 +36,11 @@ function fits(type: IndicatorType, value: unknown): boolean {
  * required indicator given. Errors name the field, e.g. `input.values.perceivedSafety`. Returns the values to
  * store (empty texts dropped, texts trimmed).
  */
-export function validateIndicatorValues(indicators: readonly Indicator[], values: unknown, field = 'input.values'): Record<string, IndicatorValue> {
+export function validateIndicatorValues(
+  indicators: readonly Indicator[],
+  values: unknown,
+  field = 'input.values',
+): Record<string, IndicatorValue> {
   if (!values || typeof values !== 'object' || Array.isArray(values)) throw FollowUpError.VALUES_NOT_OBJECT({ field });
   const byKey = new Map(indicators.map((i) => [i.key, i]));
   const result: Record<string, IndicatorValue> = {};
@@ -44,7 +51,10 @@ export function validateIndicatorValues(indicators: readonly Indicator[], values
     if (value === null || value === undefined || value === '') continue;
     if (!fits(indicator.type, value)) {
       const expected = EXPECTED[indicator.type];
-      throw FollowUpError.INDICATOR_WRONG_TYPE({ field: `${field}.${key}`, params: { key, expectedSv: expected.sv, expectedEn: expected.en } });
+      throw FollowUpError.INDICATOR_WRONG_TYPE({
+        field: `${field}.${key}`,
+        params: { key, expectedSv: expected.sv, expectedEn: expected.en },
+      });
     }
     result[key] = value as IndicatorValue;
   }

@@ -9,14 +9,21 @@ import { IndicatorSetsArgs } from './dto/indicator-sets.args.js';
 export class IndicatorResolver {
   constructor(private readonly indicators: IndicatorService) {}
 
-  @Query(() => [IndicatorSet], { description: 'The follow-up indicator sets: the default for all categories and any per category.' })
+  @Query(() => [IndicatorSet], {
+    description: 'The follow-up indicator sets: the default for all categories and any per category.',
+  })
   indicatorSets(@Ctx() ctx: RequestContext, @Args() args: IndicatorSetsArgs): Promise<IndicatorSet[]> {
     return this.indicators.list(ctx, args.category, args.includeHistory);
   }
 
   @Roles(Role.NODE_ADMIN, Role.NODE_STAFF)
-  @Mutation(() => IndicatorSet, { description: 'Node staff: a new version of the indicators for a category (or the default).' })
-  configureIndicatorSet(@Ctx() ctx: RequestContext, @Args('input') input: ConfigureIndicatorSetInput): Promise<IndicatorSet> {
+  @Mutation(() => IndicatorSet, {
+    description: 'Node staff: a new version of the indicators for a category (or the default).',
+  })
+  configureIndicatorSet(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: ConfigureIndicatorSetInput,
+  ): Promise<IndicatorSet> {
     return this.indicators.configure(ctx, input);
   }
 }

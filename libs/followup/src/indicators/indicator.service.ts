@@ -21,27 +21,60 @@ export class IndicatorService {
   /** A new version for the category (or the default): follow-ups opened from now on answer against it. */
   async configure(ctx: RequestContext, input: ConfigureIndicatorSetInput): Promise<IndicatorSet> {
     FollowUpPolicy.assertConfiguresIndicators(ctx);
-    const categoryId = input.category ? (await this.categories.resolve(ctx, input.category, 'input.category')).id : null;
+    const categoryId = input.category
+      ? (await this.categories.resolve(ctx, input.category, 'input.category')).id
+      : null;
     const seen = new Set<string>();
     input.indicators.forEach((indicator, index) => {
-      if (seen.has(indicator.key)) throw FollowUpError.DUPLICATE_INDICATOR({ field: `input.indicators.${index}.key`, params: { key: indicator.key } });
+      if (seen.has(indicator.key))
+        throw FollowUpError.DUPLICATE_INDICATOR({
+          field: `input.indicators.${index}.key`,
+          params: { key: indicator.key },
+        });
       seen.add(indicator.key);
     });
     return this.db.transaction(async (tx) => {
       const set = await this.insertVersion(tx, categoryId, input.indicators, ctx.auditUserId);
-      await this.audit.record(ctx, tx, { action: 'indicatorSet.configured', entityType: 'IndicatorSet', entityId: set.id, after: { ...set, indicators: input.indicators } });
+      await this.audit.record(ctx, tx, {
+        action: 'indicatorSet.configured',
+        entityType: 'IndicatorSet',
+        entityId: set.id,
+        after: { ...set, indicators: input.indicators },
+      });
       return set;
     });
   }
 
   /** Inserts the next version; the unique (category, version) key turns a concurrent configure into CONFLICT. */
-  async insertVersion(tx: EntityManager, categoryId: string | null, indicators: readonly IndicatorDefinition[], userId: string | null): Promise<IndicatorSet> {
-    const [{ next }] = await tx.query(`SELECT coalesce(max(version), 0) + 1 AS next FROM indicator_sets WHERE category_id IS NOT DISTINCT FROM $1`, [categoryId]);
-    const set = tx.create(IndicatorSet, { categoryId, version: Number(next), createdByUserId: userId, createdAt: this.clock.now() });
+  async insertVersion(
+    tx: EntityManager,
+    categoryId: string | null,
+    indicators: readonly IndicatorDefinition[],
+    userId: string | null,
+  ): Promise<IndicatorSet> {
+    const [{ next }] = await tx.query(
+      `SELECT coalesce(max(version), 0) + 1 AS next FROM indicator_sets WHERE category_id IS NOT DISTINCT FROM $1`,
+      [categoryId],
+    );
+    const set = tx.create(IndicatorSet, {
+      categoryId,
+      version: Number(next),
+      createdByUserId: userId,
+      createdAt: this.clock.now(),
+    });
     await tx.insert(IndicatorSet, set);
     await tx.insert(
       Indicator,
-      indicators.map((i, index) => ({ indicatorSetId: set.id, key: i.key, labelSv: i.labelSv, labelEn: i.labelEn, type: i.type, unit: i.unit ?? null, required: i.required, sortOrder: index + 1 })),
+      indicators.map((i, index) => ({
+        indicatorSetId: set.id,
+        key: i.key,
+        labelSv: i.labelSv,
+        labelEn: i.labelEn,
+        type: i.type,
+        unit: i.unit ?? null,
+        required: i.required,
+        sortOrder: index + 1,
+      })),
     );
     return set;
   }
@@ -57,26 +90,46 @@ export class IndicatorService {
   }
 
   /** Current sets (one per configured category plus the default), or every version. */
-  async list(ctx: RequestContext, category: string | null | undefined, includeHistory: boolean): Promise<IndicatorSet[]> {
+  async list(
+    ctx: RequestContext,
+    category: string | null | undefined,
+    includeHistory: boolean,
+  ): Promise<IndicatorSet[]> {
     const qb = this.db.manager.createQueryBuilder(IndicatorSet, 's');
     if (category) {
       const { id } = await this.categories.resolve(ctx, category, 'category');
       qb.where('(s.category_id = :id OR s.category_id IS NULL)', { id });
     }
     if (!includeHistory) {
-      qb.andWhere('s.version = (SELECT max(x.version) FROM indicator_sets x WHERE x.category_id IS NOT DISTINCT FROM s.category_id)');
+      qb.andWhere(
+        's.version = (SELECT max(x.version) FROM indicator_sets x WHERE x.category_id IS NOT DISTINCT FROM s.category_id)',
+      );
     }
-    return qb.orderBy('s.category_id IS NULL', 'DESC').addOrderBy('s.category_id').addOrderBy('s.version', 'DESC').getMany();
+    return qb
+      .orderBy('s.category_id IS NULL', 'DESC')
+      .addOrderBy('s.category_id')
+      .addOrderBy('s.version', 'DESC')
+      .getMany();
   }
 
   async indicatorsOf(ctx: RequestContext, setId: string): Promise<Indicator[]> {
     const rows = await ctx.loaders
-      .manyByKey<string, Indicator>('indicators', (ids) => this.db.manager.findBy(Indicator, { indicatorSetId: In([...ids]) }), (i) => i.indicatorSetId)
+      .manyByKey<string, Indicator>(
+        'indicators',
+        (ids) => this.db.manager.findBy(Indicator, { indicatorSetId: In([...ids]) }),
+        (i) => i.indicatorSetId,
+      )
       .load(setId);
     return [...rows].sort((a, b) => a.sortOrder - b.sortOrder);
   }
 
   load(ctx: RequestContext, id: string): Promise<IndicatorSet | null> {
-    return ctx.loaders.byKey<string, IndicatorSet>('indicatorSet', (ids) => this.db.manager.findBy(IndicatorSet, { id: In([...ids]) }), (s) => s.id).load(id);
+    return ctx.loaders
+      .byKey<string, IndicatorSet>(
+        'indicatorSet',
+        (ids) => this.db.manager.findBy(IndicatorSet, { id: In([...ids]) }),
+        (s) => s.id,
+      )
+      .load(id);
   }
 }

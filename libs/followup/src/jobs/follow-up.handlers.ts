@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { HandlesJob, type JobHandler } from '#core';
 import { FollowUpStep } from '../follow-up/follow-up-schedule.js';
 import { FollowUpWorkflowService, type StepOutcome } from '../follow-up/follow-up-workflow.service.js';
-import { EscalateFollowUpJob, type FollowUpStepPayload, OpenFollowUpJob, ReconcileFollowUpsJob, RemindFollowUpJob } from './follow-up.jobs.js';
+import {
+  EscalateFollowUpJob,
+  type FollowUpStepPayload,
+  OpenFollowUpJob,
+  ReconcileFollowUpsJob,
+  RemindFollowUpJob,
+} from './follow-up.jobs.js';
 
 @Injectable()
 @HandlesJob(OpenFollowUpJob)
@@ -44,4 +50,9 @@ export class ReconcileFollowUpsHandler implements JobHandler<Record<string, neve
   }
 }
 
-export const FOLLOW_UP_JOB_HANDLERS = [OpenFollowUpHandler, RemindFollowUpHandler, EscalateFollowUpHandler, ReconcileFollowUpsHandler];
+export const FOLLOW_UP_JOB_HANDLERS = [
+  OpenFollowUpHandler,
+  RemindFollowUpHandler,
+  EscalateFollowUpHandler,
+  ReconcileFollowUpsHandler,
+];

@@ -20,9 +20,21 @@ export function stepJobId(step: FollowUpStep, p: FollowUpStepPayload): string {
   return `followup.${step}.${p.followUpId}.${p.dueOn}.v${p.scheduleVersion}`;
 }
 
-export const OpenFollowUpJob = defineJob<FollowUpStepPayload>({ name: FollowUpJobName.Open, queue: QueueName.FollowUp, jobId: (p) => stepJobId(FollowUpStep.Open, p) });
-export const RemindFollowUpJob = defineJob<FollowUpStepPayload>({ name: FollowUpJobName.Remind, queue: QueueName.FollowUp, jobId: (p) => stepJobId(FollowUpStep.Remind, p) });
-export const EscalateFollowUpJob = defineJob<FollowUpStepPayload>({ name: FollowUpJobName.Escalate, queue: QueueName.FollowUp, jobId: (p) => stepJobId(FollowUpStep.Escalate, p) });
+export const OpenFollowUpJob = defineJob<FollowUpStepPayload>({
+  name: FollowUpJobName.Open,
+  queue: QueueName.FollowUp,
+  jobId: (p) => stepJobId(FollowUpStep.Open, p),
+});
+export const RemindFollowUpJob = defineJob<FollowUpStepPayload>({
+  name: FollowUpJobName.Remind,
+  queue: QueueName.FollowUp,
+  jobId: (p) => stepJobId(FollowUpStep.Remind, p),
+});
+export const EscalateFollowUpJob = defineJob<FollowUpStepPayload>({
+  name: FollowUpJobName.Escalate,
+  queue: QueueName.FollowUp,
+  jobId: (p) => stepJobId(FollowUpStep.Escalate, p),
+});
 
 export const STEP_JOBS = {
   [FollowUpStep.Open]: OpenFollowUpJob,
@@ -31,6 +43,15 @@ export const STEP_JOBS = {
 } as const;
 
 /** Finds steps due in Postgres by the clock and makes sure a job runs for each: Redis may have lost them. */
-export const ReconcileFollowUpsJob = defineJob<Record<string, never>>({ name: FollowUpJobName.Reconcile, queue: QueueName.FollowUp, attempts: 1 });
+export const ReconcileFollowUpsJob = defineJob<Record<string, never>>({
+  name: FollowUpJobName.Reconcile,
+  queue: QueueName.FollowUp,
+  attempts: 1,
+});
 
-defineSchedule({ id: 'followup-reconcile', job: ReconcileFollowUpsJob, every: (config) => config.reconcileIntervalMs, runAtStartup: true });
+defineSchedule({
+  id: 'followup-reconcile',
+  job: ReconcileFollowUpsJob,
+  every: (config) => config.reconcileIntervalMs,
+  runAtStartup: true,
+});

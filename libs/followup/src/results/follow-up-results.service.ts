@@ -3,7 +3,12 @@ import { Clock, Db, type RequestContext, SmallNumbers } from '#core';
 import { TechnologyCategoryService } from '#catalog';
 import { IndicatorType } from '../indicators/indicator-set.entity.js';
 import type { IndicatorValue } from '../follow-up/follow-up.entity.js';
-import { type FollowUpResultGroup, type FollowUpResults, type FollowUpResultsArgs, type IndicatorAggregate } from './follow-up-results.types.js';
+import {
+  type FollowUpResultGroup,
+  type FollowUpResults,
+  type FollowUpResultsArgs,
+  type IndicatorAggregate,
+} from './follow-up-results.types.js';
 
 interface CountRow {
   product_id: string;
@@ -78,41 +83,82 @@ export class FollowUpResultsService {
     );
     const setIds = [...new Set(answers.map((a) => a.indicator_set_id))];
     const indicators: IndicatorRow[] = setIds.length
-      ? await this.db.manager.query(`SELECT indicator_set_id, key, label_sv, type, unit, sort_order FROM indicators WHERE indicator_set_id = ANY($1::uuid[])`, [setIds])
+      ? await this.db.manager.query(
+          `SELECT indicator_set_id, key, label_sv, type, unit, sort_order FROM indicators WHERE indicator_set_id = ANY($1::uuid[])`,
+          [setIds],
+        )
       : [];
 
-    const group = (first: CountRow, productId: string | null, productName: string | null, rows: CountRow[], groupAnswers: AnswerRow[]) =>
-      this.group(ctx, first, productId, productName, rows, groupAnswers, indicators);
-    const byProduct = counts.map((row) => group(row, row.product_id, row.product_name, [row], answers.filter((a) => a.product_id === row.product_id && a.wave === row.wave)));
+    const group = (
+      first: CountRow,
+      productId: string | null,
+      productName: string | null,
+      rows: CountRow[],
+      groupAnswers: AnswerRow[],
+    ) => this.group(ctx, first, productId, productName, rows, groupAnswers, indicators);
+    const byProduct = counts.map((row) =>
+      group(
+        row,
+        row.product_id,
+        row.product_name,
+        [row],
+        answers.filter((a) => a.product_id === row.product_id && a.wave === row.wave),
+      ),
+    );
     const categoryKeys = new Map<string, CountRow[]>();
     for (const row of counts) {
       const key = `${row.category_id}|${row.wave}`;
       categoryKeys.set(key, [...(categoryKeys.get(key) ?? []), row]);
     }
     const byCategory = [...categoryKeys.values()].map((rows) =>
-      group(rows[0]!, null, null, rows, answers.filter((a) => a.category_id === rows[0]!.category_id && a.wave === rows[0]!.wave)),
+      group(
+        rows[0]!,
+        null,
+        null,
+        rows,
+        answers.filter((a) => a.category_id === rows[0]!.category_id && a.wave === rows[0]!.wave),
+      ),
     );
     return { byProduct, byCategory };
   }
 
   /** The small-number rule (PRIVACY_MIN_*) applies to the whole group, then to each count of people in it. */
-  private group(ctx: RequestContext, first: CountRow, productId: string | null, productName: string | null, rows: CountRow[], answers: AnswerRow[], indicators: IndicatorRow[]): FollowUpResultGroup {
+  private group(
+    ctx: RequestContext,
+    first: CountRow,
+    productId: string | null,
+    productName: string | null,
+    rows: CountRow[],
+    answers: AnswerRow[],
+    indicators: IndicatorRow[],
+  ): FollowUpResultGroup {
     const due = rows.reduce((s, r) => s + Number(r.due), 0);
     const answered = rows.reduce((s, r) => s + Number(r.answered), 0);
     const organizationIds = new Set(rows.flatMap((r) => r.organization_ids));
-    const figures = this.smallNumbers.guard(ctx, { organizationIds }, {
-      due,
-      answered,
-      overdue: rows.reduce((s, r) => s + Number(r.overdue), 0),
-      organizations: organizationIds.size,
-      responseRate: due > 0 ? Math.min(1, answered / due) : null,
-      indicators: aggregate(answers, indicators).map((indicator) => {
-        if (!indicator.countsPeople || indicator.sum === null) return indicator;
-        const suppression = this.smallNumbers.check(ctx, { organizationIds, people: indicator.sum });
-        return suppression ? { ...indicator, sum: null, mean: null, suppression } : indicator;
-      }),
-    });
-    return { productId, productName, categoryId: first.category_id, categoryKey: first.category_key, wave: Number(first.wave), ...figures };
+    const figures = this.smallNumbers.guard(
+      ctx,
+      { organizationIds },
+      {
+        due,
+        answered,
+        overdue: rows.reduce((s, r) => s + Number(r.overdue), 0),
+        organizations: organizationIds.size,
+        responseRate: due > 0 ? Math.min(1, answered / due) : null,
+        indicators: aggregate(answers, indicators).map((indicator) => {
+          if (!indicator.countsPeople || indicator.sum === null) return indicator;
+          const suppression = this.smallNumbers.check(ctx, { organizationIds, people: indicator.sum });
+          return suppression ? { ...indicator, sum: null, mean: null, suppression } : indicator;
+        }),
+      },
+    );
+    return {
+      productId,
+      productName,
+      categoryId: first.category_id,
+      categoryKey: first.category_key,
+      wave: Number(first.wave),
+      ...figures,
+    };
   }
 }
 
@@ -121,11 +167,15 @@ function aggregate(answers: AnswerRow[], indicators: IndicatorRow[]): IndicatorA
   const sets = new Set(answers.map((a) => a.indicator_set_id));
   const definitions = new Map<string, IndicatorRow>();
   for (const indicator of [...indicators].sort((a, b) => a.sort_order - b.sort_order)) {
-    if (sets.has(indicator.indicator_set_id) && !definitions.has(indicator.key)) definitions.set(indicator.key, indicator);
+    if (sets.has(indicator.indicator_set_id) && !definitions.has(indicator.key))
+      definitions.set(indicator.key, indicator);
   }
   return [...definitions.values()].map((definition) => {
     const values = answers.map((a) => a.values[definition.key]).filter((v) => v !== undefined && v !== null);
-    const numeric = definition.type === IndicatorType.COUNT || definition.type === IndicatorType.PERCENT || definition.type === IndicatorType.SCALE_1_5;
+    const numeric =
+      definition.type === IndicatorType.COUNT ||
+      definition.type === IndicatorType.PERCENT ||
+      definition.type === IndicatorType.SCALE_1_5;
     const numbers = numeric ? values.filter((v): v is number => typeof v === 'number') : [];
     const sum = numbers.reduce((s, n) => s + n, 0);
     const distribution = new Map<string, number>();
@@ -143,7 +193,12 @@ function aggregate(answers: AnswerRow[], indicators: IndicatorRow[]): IndicatorA
       countsPeople: countsPeople(definition),
       suppression: null,
       sum: numeric && numbers.length ? sum : null,
-      mean: numeric && numbers.length ? sum / numbers.length : definition.type === IndicatorType.YES_NO && values.length ? values.filter((v) => v === true).length / values.length : null,
+      mean:
+        numeric && numbers.length
+          ? sum / numbers.length
+          : definition.type === IndicatorType.YES_NO && values.length
+            ? values.filter((v) => v === true).length / values.length
+            : null,
       distribution: [...distribution.entries()].map(([value, count]) => ({ value, count })),
     };
   });

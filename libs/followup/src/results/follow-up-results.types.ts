@@ -29,7 +29,9 @@ export class ValueCount {
   count: number;
 }
 
-@ObjectType({ description: 'One indicator aggregated over the latest answers of a group. Free text is never aggregated or shown.' })
+@ObjectType({
+  description: 'One indicator aggregated over the latest answers of a group. Free text is never aggregated or shown.',
+})
 export class IndicatorAggregate {
   @Field()
   key: string;
@@ -46,10 +48,15 @@ export class IndicatorAggregate {
   @Field(() => Int, { description: 'Answers that gave a value.' })
   responses: number;
 
-  @Field(() => Boolean, { description: 'True for a count of people (a COUNT indicator in "personer"): subject to the small-number rule.' })
+  @Field(() => Boolean, {
+    description: 'True for a count of people (a COUNT indicator in "personer"): subject to the small-number rule.',
+  })
   countsPeople: boolean;
 
-  @Field(() => Float, { nullable: true, description: 'Null for a count of people below the minimum, unless it is your own.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Null for a count of people below the minimum, unless it is your own.',
+  })
   sum: number | null;
 
   @Field(() => Float, { nullable: true })
@@ -64,7 +71,8 @@ export class IndicatorAggregate {
 
 @ObjectType({
   implements: () => [Suppressible],
-  description: 'Follow-ups of one product or category and one wave, across the county. Withheld (suppressed, figures null) for groups too small to share.',
+  description:
+    'Follow-ups of one product or category and one wave, across the county. Withheld (suppressed, figures null) for groups too small to share.',
 })
 export class FollowUpResultGroup implements Suppressible {
   @Field(() => ID, { nullable: true })
@@ -88,7 +96,10 @@ export class FollowUpResultGroup implements Suppressible {
   @Field(() => Suppression, { nullable: true })
   suppression: Suppression | null;
 
-  @Field(() => Int, { nullable: true, description: 'Follow-ups whose due date has come (not cancelled). Null when suppressed.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Follow-ups whose due date has come (not cancelled). Null when suppressed.',
+  })
   due: number | null;
 
   @Field(() => Int, { nullable: true })

@@ -2,7 +2,9 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { ArticleKind, ArticleLinkType, ArticleStatus, KnowledgeSourceType, QualityGrade } from '../knowledge.enums.js';
 
-@ObjectType({ description: 'An article of the knowledge portal: a lesson, good example, guidance, checklist or test report.' })
+@ObjectType({
+  description: 'An article of the knowledge portal: a lesson, good example, guidance, checklist or test report.',
+})
 @Entity({ name: 'knowledge_articles' })
 export class KnowledgeArticle {
   @Field(() => ID)

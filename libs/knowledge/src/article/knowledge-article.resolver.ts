@@ -17,12 +17,16 @@ export class KnowledgeArticleResolver {
     private readonly searcher: KnowledgeSearchService,
   ) {}
 
-  @Query(() => KnowledgeHitConnection, { description: 'Search the knowledge portal in Swedish: articles and published test decisions, best first.' })
+  @Query(() => KnowledgeHitConnection, {
+    description: 'Search the knowledge portal in Swedish: articles and published test decisions, best first.',
+  })
   knowledgeSearch(@Ctx() ctx: RequestContext, @Args() args: KnowledgeSearchArgs) {
     return this.searcher.search(ctx, args);
   }
 
-  @Query(() => KnowledgeArticleConnection, { description: 'Articles the caller may see (published, and drafts of their organisation), newest change first.' })
+  @Query(() => KnowledgeArticleConnection, {
+    description: 'Articles the caller may see (published, and drafts of their organisation), newest change first.',
+  })
   articles(@Ctx() ctx: RequestContext, @Args() args: ArticlesArgs) {
     return this.articleService.list(ctx, args);
   }
@@ -32,7 +36,9 @@ export class KnowledgeArticleResolver {
     return this.articleService.get(ctx, id);
   }
 
-  @Mutation(() => KnowledgeArticle, { description: 'A draft, visible to your organisation and node staff until node staff publish it.' })
+  @Mutation(() => KnowledgeArticle, {
+    description: 'A draft, visible to your organisation and node staff until node staff publish it.',
+  })
   createArticle(@Ctx() ctx: RequestContext, @Args('input') input: CreateArticleInput): Promise<KnowledgeArticle> {
     return this.articleService.create(ctx, input);
   }
@@ -42,8 +48,13 @@ export class KnowledgeArticleResolver {
     return this.articleService.update(ctx, input);
   }
 
-  @Mutation(() => KnowledgeArticle, { description: 'Node staff publish an article once its source is graded: then every member sees and finds it.' })
-  publishArticle(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, UuidPipe) id: string): Promise<KnowledgeArticle> {
+  @Mutation(() => KnowledgeArticle, {
+    description: 'Node staff publish an article once its source is graded: then every member sees and finds it.',
+  })
+  publishArticle(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+  ): Promise<KnowledgeArticle> {
     return this.articleService.publish(ctx, id);
   }
 }

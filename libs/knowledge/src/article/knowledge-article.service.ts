@@ -8,7 +8,10 @@ import { ArticleLinkType, ArticleStatus, KnowledgeSource, QualityGrade } from '.
 import { KnowledgeError } from '../knowledge.errors.js';
 import { KnowledgePolicy } from '../knowledge.policy.js';
 
-const LINK_TABLES: Record<Exclude<ArticleLinkType, ArticleLinkType.CATEGORY>, { table: string; field: keyof ArticleLinksInput; entity: string }> = {
+const LINK_TABLES: Record<
+  Exclude<ArticleLinkType, ArticleLinkType.CATEGORY>,
+  { table: string; field: keyof ArticleLinksInput; entity: string }
+> = {
   [ArticleLinkType.PRODUCT]: { table: 'products', field: 'productIds', entity: 'produkten / product' },
   [ArticleLinkType.NEED]: { table: 'needs', field: 'needIds', entity: 'behovet / need' },
   [ArticleLinkType.TEST_PROTOCOL]: { table: 'test_protocols', field: 'testProtocolIds', entity: 'testet / test' },
@@ -49,13 +52,22 @@ export class KnowledgeArticleService {
       await tx.insert(KnowledgeArticle, article);
       await this.replaceLinks(tx, article.id, links);
       await this.syncEntry(tx, article, links);
-      await this.audit.record(ctx, tx, { action: 'article.created', entityType: 'KnowledgeArticle', entityId: article.id, after: { ...article, links } });
+      await this.audit.record(ctx, tx, {
+        action: 'article.created',
+        entityType: 'KnowledgeArticle',
+        entityId: article.id,
+        after: { ...article, links },
+      });
       return article;
     });
   }
 
   async update(ctx: RequestContext, input: UpdateArticleInput): Promise<KnowledgeArticle> {
-    const links = (['categories', 'productIds', 'needIds', 'testProtocolIds', 'testDecisionIds'] as const).some((k) => input[k] != null) ? await this.resolveLinks(ctx, input) : null;
+    const links = (['categories', 'productIds', 'needIds', 'testProtocolIds', 'testDecisionIds'] as const).some(
+      (k) => input[k] != null,
+    )
+      ? await this.resolveLinks(ctx, input)
+      : null;
     return this.db.transaction(async (tx) => {
       const article = await this.lock(ctx, tx, input.id, 'input.id');
       KnowledgePolicy.assertEdits(ctx, article);
@@ -71,7 +83,13 @@ export class KnowledgeArticleService {
       await tx.save(KnowledgeArticle, article);
       if (links) await this.replaceLinks(tx, article.id, links);
       await this.syncEntry(tx, article, links ?? (await tx.findBy(KnowledgeArticleLink, { articleId: article.id })));
-      await this.audit.record(ctx, tx, { action: 'article.updated', entityType: 'KnowledgeArticle', entityId: article.id, before, after: { ...article, links } });
+      await this.audit.record(ctx, tx, {
+        action: 'article.updated',
+        entityType: 'KnowledgeArticle',
+        entityId: article.id,
+        before,
+        after: { ...article, links },
+      });
       return article;
     });
   }
@@ -82,10 +100,20 @@ export class KnowledgeArticleService {
       KnowledgePolicy.assertPublishes(ctx, article);
       if (article.status === ArticleStatus.PUBLISHED) throw KnowledgeError.ALREADY_PUBLISHED({ field: 'id' });
       const before = { ...article };
-      Object.assign(article, { status: ArticleStatus.PUBLISHED, publishedAt: this.clock.now(), updatedAt: this.clock.now() });
+      Object.assign(article, {
+        status: ArticleStatus.PUBLISHED,
+        publishedAt: this.clock.now(),
+        updatedAt: this.clock.now(),
+      });
       await tx.save(KnowledgeArticle, article);
       await this.syncEntry(tx, article, await tx.findBy(KnowledgeArticleLink, { articleId: article.id }));
-      await this.audit.record(ctx, tx, { action: 'article.published', entityType: 'KnowledgeArticle', entityId: article.id, before, after: article });
+      await this.audit.record(ctx, tx, {
+        action: 'article.published',
+        entityType: 'KnowledgeArticle',
+        entityId: article.id,
+        before,
+        after: article,
+      });
       return article;
     });
   }
@@ -98,11 +126,21 @@ export class KnowledgeArticleService {
   }
 
   load(ctx: RequestContext, id: string): Promise<KnowledgeArticle | null> {
-    return ctx.loaders.byKey<string, KnowledgeArticle>('knowledgeArticle', (ids) => this.db.manager.findBy(KnowledgeArticle, { id: In([...ids]) }), (a) => a.id).load(id);
+    return ctx.loaders
+      .byKey<string, KnowledgeArticle>(
+        'knowledgeArticle',
+        (ids) => this.db.manager.findBy(KnowledgeArticle, { id: In([...ids]) }),
+        (a) => a.id,
+      )
+      .load(id);
   }
 
   list(ctx: RequestContext, args: ArticlesArgs): Promise<ConnectionResult<KnowledgeArticle>> {
-    const qb = Visibility.scope(ctx, this.db.manager.createQueryBuilder(KnowledgeArticle, 'a'), KnowledgePolicy.scope('a', `a.status = '${ArticleStatus.PUBLISHED}'`));
+    const qb = Visibility.scope(
+      ctx,
+      this.db.manager.createQueryBuilder(KnowledgeArticle, 'a'),
+      KnowledgePolicy.scope('a', `a.status = '${ArticleStatus.PUBLISHED}'`),
+    );
     if (args.kind) qb.andWhere('a.kind = :kind', { kind: args.kind });
     if (args.status) qb.andWhere('a.status = :status', { status: args.status });
     return paginate(qb, args, [
@@ -113,7 +151,11 @@ export class KnowledgeArticleService {
 
   linksOf(ctx: RequestContext, articleId: string): Promise<KnowledgeArticleLink[]> {
     return ctx.loaders
-      .manyByKey<string, KnowledgeArticleLink>('knowledgeArticleLinks', (ids) => this.db.manager.findBy(KnowledgeArticleLink, { articleId: In([...ids]) }), (l) => l.articleId)
+      .manyByKey<string, KnowledgeArticleLink>(
+        'knowledgeArticleLinks',
+        (ids) => this.db.manager.findBy(KnowledgeArticleLink, { articleId: In([...ids]) }),
+        (l) => l.articleId,
+      )
       .load(articleId);
   }
 
@@ -125,15 +167,30 @@ export class KnowledgeArticleService {
   }
 
   /** Checks every linked id exists, in one statement per kind of link. */
-  private async resolveLinks(ctx: RequestContext, input: ArticleLinksInput): Promise<Omit<KnowledgeArticleLink, 'articleId'>[]> {
+  private async resolveLinks(
+    ctx: RequestContext,
+    input: ArticleLinksInput,
+  ): Promise<Omit<KnowledgeArticleLink, 'articleId'>[]> {
     const links: Omit<KnowledgeArticleLink, 'articleId'>[] = [];
     for (const key of new Set(input.categories ?? [])) {
-      links.push({ entityType: ArticleLinkType.CATEGORY, entityId: (await this.categories.resolve(ctx, key, 'input.categories')).id });
+      links.push({
+        entityType: ArticleLinkType.CATEGORY,
+        entityId: (await this.categories.resolve(ctx, key, 'input.categories')).id,
+      });
     }
-    for (const [type, { table, field, entity }] of Object.entries(LINK_TABLES) as [ArticleLinkType, (typeof LINK_TABLES)[keyof typeof LINK_TABLES]][]) {
+    for (const [type, { table, field, entity }] of Object.entries(LINK_TABLES) as [
+      ArticleLinkType,
+      (typeof LINK_TABLES)[keyof typeof LINK_TABLES],
+    ][]) {
       const wanted = [...new Set((input[field] as string[] | null | undefined) ?? [])];
       if (wanted.length === 0) continue;
-      const found = new Set(((await this.db.manager.query(`SELECT id FROM ${table} WHERE id = ANY($1::uuid[])`, [wanted])) as { id: string }[]).map((r) => r.id));
+      const found = new Set(
+        (
+          (await this.db.manager.query(`SELECT id FROM ${table} WHERE id = ANY($1::uuid[])`, [wanted])) as {
+            id: string;
+          }[]
+        ).map((r) => r.id),
+      );
       const missing = wanted.find((id) => !found.has(id));
       if (missing) throw KnowledgeError.LINK_NOT_FOUND({ field: `input.${field}`, params: { entity, id: missing } });
       links.push(...wanted.map((entityId) => ({ entityType: type, entityId })));
@@ -141,12 +198,24 @@ export class KnowledgeArticleService {
     return links;
   }
 
-  private async replaceLinks(tx: EntityManager, articleId: string, links: Omit<KnowledgeArticleLink, 'articleId'>[]): Promise<void> {
+  private async replaceLinks(
+    tx: EntityManager,
+    articleId: string,
+    links: Omit<KnowledgeArticleLink, 'articleId'>[],
+  ): Promise<void> {
     await tx.delete(KnowledgeArticleLink, { articleId });
-    if (links.length) await tx.insert(KnowledgeArticleLink, links.map((l) => ({ ...l, articleId })));
+    if (links.length)
+      await tx.insert(
+        KnowledgeArticleLink,
+        links.map((l) => ({ ...l, articleId })),
+      );
   }
 
-  private async syncEntry(tx: EntityManager, article: KnowledgeArticle, links: Omit<KnowledgeArticleLink, 'articleId'>[]): Promise<void> {
+  private async syncEntry(
+    tx: EntityManager,
+    article: KnowledgeArticle,
+    links: Omit<KnowledgeArticleLink, 'articleId'>[],
+  ): Promise<void> {
     const categoryId = links.find((l) => l.entityType === ArticleLinkType.CATEGORY)?.entityId ?? null;
     await tx.query(
       `INSERT INTO knowledge_entries (source, source_id, kind, title, summary, body, source_type, quality_grade, category_id, organization_id, published, dated_at)

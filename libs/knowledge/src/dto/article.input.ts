@@ -58,7 +58,10 @@ export class CreateArticleInput extends ArticleLinksInput {
   @IsEnum(KnowledgeSourceType)
   sourceType: KnowledgeSourceType;
 
-  @Field(() => QualityGrade, { defaultValue: QualityGrade.UNASSESSED, description: 'Set by node staff when they review the source.' })
+  @Field(() => QualityGrade, {
+    defaultValue: QualityGrade.UNASSESSED,
+    description: 'Set by node staff when they review the source.',
+  })
   @IsOptional()
   @IsEnum(QualityGrade)
   qualityGrade?: QualityGrade;

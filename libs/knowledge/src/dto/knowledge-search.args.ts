@@ -37,7 +37,10 @@ export class KnowledgeFilters {
 
 @ArgsType()
 export class KnowledgeSearchArgs extends PageArgs {
-  @Field({ description: 'Swedish web-search syntax: words, "a phrase", -without, or. Compounds and inflections are found ("larm" finds "trygghetslarm", "larmen" finds "larm").' })
+  @Field({
+    description:
+      'Swedish web-search syntax: words, "a phrase", -without, or. Compounds and inflections are found ("larm" finds "trygghetslarm", "larmen" finds "larm").',
+  })
   @RequiredText(200)
   @MinLength(2)
   query: string;

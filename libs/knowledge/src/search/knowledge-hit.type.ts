@@ -22,7 +22,10 @@ export class KnowledgeHit {
   @Field()
   summary: string;
 
-  @Field({ description: 'Where the words were found: plain text with <mark>…</mark> around the matches (escape the rest before showing it as HTML).' })
+  @Field({
+    description:
+      'Where the words were found: plain text with <mark>…</mark> around the matches (escape the rest before showing it as HTML).',
+  })
   snippet: string;
 
   @Field(() => KnowledgeSourceType)

@@ -45,16 +45,32 @@ export class KnowledgeSearchService {
     const first = Math.min(Math.max(args.first ?? 20, 1), 100);
     const offset = args.after ? decodeOffset(args.after) : 0;
     const filters = args.filters ?? {};
-    if (filters.from && filters.to && filters.from > filters.to) throw KnowledgeError.DATES_INVALID({ field: 'filters.from' });
+    if (filters.from && filters.to && filters.from > filters.to)
+      throw KnowledgeError.DATES_INVALID({ field: 'filters.from' });
     const category = filters.category ? await this.categories.resolve(ctx, filters.category, 'filters.category') : null;
     // Computed once: written inline, the compound-part function would run again for every entry it is matched against.
-    const [{ searchable, tsquery }] = await this.db.manager.query(`SELECT numnode(q) > 0 AS searchable, q::text AS tsquery FROM (SELECT ${QUERY.replaceAll(':query', '$1')} AS q) query`, [args.query]);
+    const [{ searchable, tsquery }] = await this.db.manager.query(
+      `SELECT numnode(q) > 0 AS searchable, q::text AS tsquery FROM (SELECT ${QUERY.replaceAll(':query', '$1')} AS q) query`,
+      [args.query],
+    );
     if (!searchable) throw KnowledgeError.QUERY_EMPTY({ field: 'query' });
 
     const qb = this.db.manager
       .createQueryBuilder()
-      .select(['e.id AS id', 'e.source AS source', 'e.source_id AS source_id', 'e.kind AS kind', 'e.title AS title', 'e.summary AS summary'])
-      .addSelect(['e.source_type AS source_type', 'e.quality_grade AS quality_grade', 'e.category_id AS category_id', 'e.dated_at AS dated_at'])
+      .select([
+        'e.id AS id',
+        'e.source AS source',
+        'e.source_id AS source_id',
+        'e.kind AS kind',
+        'e.title AS title',
+        'e.summary AS summary',
+      ])
+      .addSelect([
+        'e.source_type AS source_type',
+        'e.quality_grade AS quality_grade',
+        'e.category_id AS category_id',
+        'e.dated_at AS dated_at',
+      ])
       .addSelect(`ts_rank(e.search, CAST(:tsquery AS tsquery))`, 'rank')
       .from('knowledge_entries', 'e')
       .where(`e.search @@ CAST(:tsquery AS tsquery)`, { tsquery });
@@ -64,7 +80,9 @@ export class KnowledgeSearchService {
         new Brackets((w) =>
           w
             .where('e.category_id = :category')
-            .orWhere(`EXISTS (SELECT 1 FROM knowledge_article_links l WHERE e.source = 'ARTICLE' AND l.article_id = e.source_id AND l.entity_type = 'CATEGORY' AND l.entity_id = :category)`),
+            .orWhere(
+              `EXISTS (SELECT 1 FROM knowledge_article_links l WHERE e.source = 'ARTICLE' AND l.article_id = e.source_id AND l.entity_type = 'CATEGORY' AND l.entity_id = :category)`,
+            ),
         ),
         { category: category.id },
       );
@@ -72,11 +90,18 @@ export class KnowledgeSearchService {
     if (filters.kind) qb.andWhere('e.kind = :kind', { kind: filters.kind });
     if (filters.sourceType) qb.andWhere('e.source_type = :sourceType', { sourceType: filters.sourceType });
     if (filters.qualityGrade) qb.andWhere('e.quality_grade = :grade', { grade: filters.qualityGrade });
-    if (filters.from) qb.andWhere(`e.dated_at >= (CAST(:from AS date) AT TIME ZONE 'Europe/Stockholm')`, { from: filters.from });
-    if (filters.to) qb.andWhere(`e.dated_at < ((CAST(:to AS date) + 1) AT TIME ZONE 'Europe/Stockholm')`, { to: filters.to });
+    if (filters.from)
+      qb.andWhere(`e.dated_at >= (CAST(:from AS date) AT TIME ZONE 'Europe/Stockholm')`, { from: filters.from });
+    if (filters.to)
+      qb.andWhere(`e.dated_at < ((CAST(:to AS date) + 1) AT TIME ZONE 'Europe/Stockholm')`, { to: filters.to });
     const countQb = qb.clone();
 
-    const rows: HitRow[] = await qb.orderBy('rank', 'DESC').addOrderBy('e.id', 'ASC').offset(offset).limit(first + 1).getRawMany();
+    const rows: HitRow[] = await qb
+      .orderBy('rank', 'DESC')
+      .addOrderBy('e.id', 'ASC')
+      .offset(offset)
+      .limit(first + 1)
+      .getRawMany();
     const page = rows.slice(0, first);
     const snippets = new Map<string, string>();
     if (page.length) {
@@ -106,7 +131,11 @@ export class KnowledgeSearchService {
       edges,
       nodes,
       pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount: () => (total ??= countQb.select('count(*)', 'n').getRawOne().then((r: { n: string }) => Number(r.n))),
+      totalCount: () =>
+        (total ??= countQb
+          .select('count(*)', 'n')
+          .getRawOne()
+          .then((r: { n: string }) => Number(r.n))),
     };
   }
 }

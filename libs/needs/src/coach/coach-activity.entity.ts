@@ -38,7 +38,10 @@ export class CoachActivity {
   @Column({ type: 'integer' })
   staffReached: number;
 
-  @Field(() => String, { nullable: true, description: 'Short note. Confidential: visible to the coach\'s organisation and node staff.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "Short note. Confidential: visible to the coach's organisation and node staff.",
+  })
   @Column({ type: 'text', nullable: true })
   note: string | null;
 

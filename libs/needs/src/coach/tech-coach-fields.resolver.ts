@@ -28,7 +28,9 @@ export class TechCoachFieldsResolver {
     return this.coaches.categoriesOf(ctx, coach.id);
   }
 
-  @ResolveField(() => [CoachActivity], { description: 'The latest 50 activities; empty for other organisations (notes are internal).' })
+  @ResolveField(() => [CoachActivity], {
+    description: 'The latest 50 activities; empty for other organisations (notes are internal).',
+  })
   activities(@Ctx() ctx: RequestContext, @Parent() coach: TechCoach) {
     return this.coaches.activitiesOf(ctx, coach);
   }

@@ -2,7 +2,9 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { CareSetting } from '#catalog';
 
-@ObjectType({ description: 'A tech coach (teknikcoach): care staff acting as welfare-technology ambassador in a unit (S4:345).' })
+@ObjectType({
+  description: 'A tech coach (teknikcoach): care staff acting as welfare-technology ambassador in a unit (S4:345).',
+})
 @Entity({ name: 'tech_coaches' })
 export class TechCoach {
   @Field(() => ID)
@@ -13,7 +15,7 @@ export class TechCoach {
   @Column({ type: 'uuid' })
   userId: string;
 
-  @Field(() => ID, { description: 'The coach\'s organisation (the user\'s).' })
+  @Field(() => ID, { description: "The coach's organisation (the user's)." })
   @Column({ type: 'uuid' })
   organizationId: string;
 

@@ -5,7 +5,12 @@ import { type TechnologyCategory, TechnologyCategoryService } from '#catalog';
 import { TechCoach } from './tech-coach.entity.js';
 import { TechCoachCategory } from './tech-coach-category.entity.js';
 import { CoachActivity } from './coach-activity.entity.js';
-import type { RecordCoachActivityInput, RegisterTechCoachInput, TechCoachesArgs, UpdateTechCoachInput } from './dto/tech-coach.input.js';
+import type {
+  RecordCoachActivityInput,
+  RegisterTechCoachInput,
+  TechCoachesArgs,
+  UpdateTechCoachInput,
+} from './dto/tech-coach.input.js';
 import { CoachPolicy } from '../needs.policy.js';
 import { CoachError } from '../needs.errors.js';
 
@@ -32,10 +37,23 @@ export class TechCoachService {
     return this.db.transaction(async (tx) => {
       if (await tx.existsBy(TechCoach, { userId: user.id })) throw CoachError.EXISTS({ field: 'input.userId' });
       const now = this.clock.now();
-      const coach = tx.create(TechCoach, { userId: user.id, organizationId: user.organizationId, unit: input.unit, setting: input.setting, active: true, createdAt: now, updatedAt: now });
+      const coach = tx.create(TechCoach, {
+        userId: user.id,
+        organizationId: user.organizationId,
+        unit: input.unit,
+        setting: input.setting,
+        active: true,
+        createdAt: now,
+        updatedAt: now,
+      });
       await tx.insert(TechCoach, coach);
       await this.replaceCategories(tx, coach.id, categoryIds);
-      await this.audit.record(ctx, tx, { action: 'techCoach.registered', entityType: 'TechCoach', entityId: coach.id, after: { ...coach, categoryIds } });
+      await this.audit.record(ctx, tx, {
+        action: 'techCoach.registered',
+        entityType: 'TechCoach',
+        entityId: coach.id,
+        after: { ...coach, categoryIds },
+      });
       return coach;
     });
   }
@@ -51,7 +69,11 @@ export class TechCoachService {
       if (input.setting) coach.setting = input.setting;
       if (input.active != null) coach.active = input.active;
       coach.updatedAt = this.clock.now();
-      await tx.update(TechCoach, { id: coach.id }, { unit: coach.unit, setting: coach.setting, active: coach.active, updatedAt: coach.updatedAt });
+      await tx.update(
+        TechCoach,
+        { id: coach.id },
+        { unit: coach.unit, setting: coach.setting, active: coach.active, updatedAt: coach.updatedAt },
+      );
       if (categoryIds) await this.replaceCategories(tx, coach.id, categoryIds);
       await this.audit.record(ctx, tx, {
         action: input.active === false && before.active ? 'techCoach.deactivated' : 'techCoach.updated',
@@ -67,12 +89,16 @@ export class TechCoachService {
   /** The directory is open to every member: it is how the network finds its coaches. */
   async list(ctx: RequestContext, args: TechCoachesArgs): Promise<ConnectionResult<TechCoach>> {
     const qb = this.db.manager.createQueryBuilder(TechCoach, 'c');
-    if (args.organizationId) qb.andWhere('c.organization_id = :organizationId', { organizationId: args.organizationId });
+    if (args.organizationId)
+      qb.andWhere('c.organization_id = :organizationId', { organizationId: args.organizationId });
     if (args.setting) qb.andWhere('c.setting = :setting', { setting: args.setting });
     if (args.active != null) qb.andWhere('c.active = :active', { active: args.active });
     if (args.category) {
       const category = await this.categories.resolve(ctx, args.category, 'category');
-      qb.andWhere('EXISTS (SELECT 1 FROM tech_coach_categories cc WHERE cc.coach_id = c.id AND cc.category_id = :categoryId)', { categoryId: category.id });
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM tech_coach_categories cc WHERE cc.coach_id = c.id AND cc.category_id = :categoryId)',
+        { categoryId: category.id },
+      );
     }
     return paginate(qb, args, [
       { expression: 'lower(c.unit)', direction: 'ASC', value: (c) => c.unit.toLowerCase() },
@@ -83,8 +109,13 @@ export class TechCoachService {
   async recordActivity(ctx: RequestContext, input: RecordCoachActivityInput): Promise<CoachActivity> {
     if (input.occurredOn > this.clock.today()) throw CoachError.DATE_IN_FUTURE({ field: 'input.occurredOn' });
     return this.db.transaction(async (tx) => {
-      const coach = input.coachId ? await tx.findOneBy(TechCoach, { id: input.coachId }) : await tx.findOneBy(TechCoach, { userId: ctx.userId });
-      if (!coach) throw input.coachId ? CoachError.NOT_FOUND({ field: 'input.coachId' }) : CoachError.NOT_A_COACH({ field: 'input.coachId' });
+      const coach = input.coachId
+        ? await tx.findOneBy(TechCoach, { id: input.coachId })
+        : await tx.findOneBy(TechCoach, { userId: ctx.userId });
+      if (!coach)
+        throw input.coachId
+          ? CoachError.NOT_FOUND({ field: 'input.coachId' })
+          : CoachError.NOT_A_COACH({ field: 'input.coachId' });
       CoachPolicy.assertManages(ctx, coach);
       if (!coach.active) throw CoachError.INACTIVE({ field: 'input.coachId' });
       const activity = tx.create(CoachActivity, {
@@ -97,14 +128,23 @@ export class TechCoachService {
         createdAt: this.clock.now(),
       });
       await tx.insert(CoachActivity, activity);
-      await this.audit.record(ctx, tx, { action: 'techCoach.activityRecorded', entityType: 'TechCoach', entityId: coach.id, after: { ...activity, note: undefined } });
+      await this.audit.record(ctx, tx, {
+        action: 'techCoach.activityRecorded',
+        entityType: 'TechCoach',
+        entityId: coach.id,
+        after: { ...activity, note: undefined },
+      });
       return activity;
     });
   }
 
   async categoriesOf(ctx: RequestContext, coachId: string): Promise<TechnologyCategory[]> {
     const links = await ctx.loaders
-      .manyByKey<string, TechCoachCategory>('techCoachCategories', (ids) => this.db.manager.findBy(TechCoachCategory, { coachId: In([...ids]) }), (l) => l.coachId)
+      .manyByKey<string, TechCoachCategory>(
+        'techCoachCategories',
+        (ids) => this.db.manager.findBy(TechCoachCategory, { coachId: In([...ids]) }),
+        (l) => l.coachId,
+      )
       .load(coachId);
     const categories = await Promise.all(links.map((l) => this.categories.load(ctx, l.categoryId)));
     return categories.filter((c): c is TechnologyCategory => !!c).sort((a, b) => a.sortOrder - b.sortOrder);
@@ -134,12 +174,18 @@ export class TechCoachService {
   }
 
   private async resolveCategories(ctx: RequestContext, idsOrKeys: readonly string[]): Promise<string[]> {
-    const resolved = await Promise.all(idsOrKeys.map((value, i) => this.categories.resolve(ctx, value, `input.categories.${i}`)));
+    const resolved = await Promise.all(
+      idsOrKeys.map((value, i) => this.categories.resolve(ctx, value, `input.categories.${i}`)),
+    );
     return [...new Set(resolved.map((c) => c.id))];
   }
 
   private async replaceCategories(tx: EntityManager, coachId: string, categoryIds: readonly string[]): Promise<void> {
     await tx.delete(TechCoachCategory, { coachId });
-    if (categoryIds.length) await tx.insert(TechCoachCategory, categoryIds.map((categoryId) => ({ coachId, categoryId })));
+    if (categoryIds.length)
+      await tx.insert(
+        TechCoachCategory,
+        categoryIds.map((categoryId) => ({ coachId, categoryId })),
+      );
   }
 }

@@ -21,16 +21,31 @@ export class NeedCommentService {
     return this.db.transaction(async (tx) => {
       const need = await tx.findOneBy(Need, { id: input.needId });
       if (!need || !NeedPolicy.canSee(ctx, need)) throw NeedError.NOT_FOUND({ field: 'input.needId' });
-      const comment = tx.create(NeedComment, { needId: need.id, authorUserId: actor.userId, organizationId: actor.organizationId, body: input.body, createdAt: this.clock.now() });
+      const comment = tx.create(NeedComment, {
+        needId: need.id,
+        authorUserId: actor.userId,
+        organizationId: actor.organizationId,
+        body: input.body,
+        createdAt: this.clock.now(),
+      });
       await tx.insert(NeedComment, comment);
-      await this.audit.record(ctx, tx, { action: 'need.commented', entityType: 'Need', entityId: need.id, after: { commentId: comment.id } });
+      await this.audit.record(ctx, tx, {
+        action: 'need.commented',
+        entityType: 'Need',
+        entityId: need.id,
+        after: { commentId: comment.id },
+      });
       return comment;
     });
   }
 
   commentsOf(ctx: RequestContext, needId: string): Promise<NeedComment[]> {
     return ctx.loaders
-      .manyByKey<string, NeedComment>('needComments', (ids) => this.db.manager.find(NeedComment, { where: { needId: In([...ids]) }, order: { seq: 'ASC' } }), (c) => c.needId)
+      .manyByKey<string, NeedComment>(
+        'needComments',
+        (ids) => this.db.manager.find(NeedComment, { where: { needId: In([...ids]) }, order: { seq: 'ASC' } }),
+        (c) => c.needId,
+      )
       .load(needId);
   }
 }

@@ -24,7 +24,7 @@ export class NeedEndorsement {
   @Column({ type: 'text', nullable: true })
   comment: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'The organisation\'s estimate of people affected.' })
+  @Field(() => Int, { nullable: true, description: "The organisation's estimate of people affected." })
   @Column({ type: 'integer', nullable: true })
   peopleAffected: number | null;
 

@@ -23,12 +23,19 @@ export class NeedEndorsementService {
 
   async endorse(ctx: RequestContext, input: EndorseNeedInput): Promise<Need> {
     const actor = ctx.user;
-    if (actor.organizationKind === OrganizationKind.NODE) throw NeedError.NODE_CANNOT_ENDORSE({ field: 'input.needId' });
+    if (actor.organizationKind === OrganizationKind.NODE)
+      throw NeedError.NODE_CANNOT_ENDORSE({ field: 'input.needId' });
     const { need, notificationIds } = await this.db.transaction(async (tx) => {
       const need = await this.lockVisible(ctx, tx, input.needId);
-      if (need.status === NeedStatus.MERGED) throw NeedPolicy.mergedError(ctx, need.mergedIntoId ? await tx.findOneBy(Need, { id: need.mergedIntoId }) : null, 'input.needId');
+      if (need.status === NeedStatus.MERGED)
+        throw NeedPolicy.mergedError(
+          ctx,
+          need.mergedIntoId ? await tx.findOneBy(Need, { id: need.mergedIntoId }) : null,
+          'input.needId',
+        );
       if (need.organizationId === actor.organizationId) throw NeedError.OWN_ORGANIZATION({ field: 'input.needId' });
-      if (await tx.existsBy(NeedEndorsement, { needId: need.id, organizationId: actor.organizationId })) throw NeedError.ALREADY_ENDORSED({ field: 'input.needId' });
+      if (await tx.existsBy(NeedEndorsement, { needId: need.id, organizationId: actor.organizationId }))
+        throw NeedError.ALREADY_ENDORSED({ field: 'input.needId' });
       const endorsement = tx.create(NeedEndorsement, {
         needId: need.id,
         organizationId: actor.organizationId,
@@ -41,7 +48,12 @@ export class NeedEndorsementService {
       await tx.insert(NeedEndorsement, endorsement);
       await this.refreshCounters(tx, [need.id]);
       await this.following.followImplicitly(tx, need.id, actor.userId);
-      await this.audit.record(ctx, tx, { action: 'need.endorsed', entityType: 'Need', entityId: need.id, after: endorsement });
+      await this.audit.record(ctx, tx, {
+        action: 'need.endorsed',
+        entityType: 'Need',
+        entityId: need.id,
+        after: endorsement,
+      });
       const notificationIds = await this.notifications.notify(tx, {
         recipientUserIds: [need.reporterUserId],
         kind: 'need.endorsed',
@@ -63,14 +75,26 @@ export class NeedEndorsementService {
     const actor = ctx.user;
     return this.db.transaction(async (tx) => {
       const need = await this.lockVisible(ctx, tx, needId, 'needId');
-      const endorsement = await tx.findOneBy(NeedEndorsement, { needId: need.id, organizationId: actor.organizationId });
+      const endorsement = await tx.findOneBy(NeedEndorsement, {
+        needId: need.id,
+        organizationId: actor.organizationId,
+      });
       if (!endorsement) throw NeedError.NOT_ENDORSED({ field: 'needId' });
-      if (endorsement.endorsedByUserId !== actor.userId && !ctx.hasRole(Role.MUNICIPALITY_COORDINATOR) && !ctx.isNodeStaff) {
+      if (
+        endorsement.endorsedByUserId !== actor.userId &&
+        !ctx.hasRole(Role.MUNICIPALITY_COORDINATOR) &&
+        !ctx.isNodeStaff
+      ) {
         throw NeedError.WITHDRAW_FORBIDDEN({ field: 'needId' });
       }
       await tx.delete(NeedEndorsement, { id: endorsement.id });
       await this.refreshCounters(tx, [need.id]);
-      await this.audit.record(ctx, tx, { action: 'need.endorsementWithdrawn', entityType: 'Need', entityId: need.id, before: endorsement });
+      await this.audit.record(ctx, tx, {
+        action: 'need.endorsementWithdrawn',
+        entityType: 'Need',
+        entityId: need.id,
+        before: endorsement,
+      });
       return tx.findOneByOrFail(Need, { id: need.id });
     });
   }
@@ -109,7 +133,10 @@ export class NeedEndorsementService {
       action: 'need.endorsementsMoved',
       entityType: 'Need',
       entityId: survivor.id,
-      before: { fromNeedId: duplicate.id, endorsements: moving.map((e) => ({ organizationId: e.organizationId, peopleAffected: e.peopleAffected })) },
+      before: {
+        fromNeedId: duplicate.id,
+        endorsements: moving.map((e) => ({ organizationId: e.organizationId, peopleAffected: e.peopleAffected })),
+      },
       after: { droppedAsDuplicates: dropped.map((e) => e.organizationId) },
     });
   }
@@ -132,7 +159,11 @@ export class NeedEndorsementService {
     return ctx.loaders
       .manyByKey<string, NeedEndorsement>(
         'needEndorsements',
-        (ids) => this.db.manager.find(NeedEndorsement, { where: { needId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
+        (ids) =>
+          this.db.manager.find(NeedEndorsement, {
+            where: { needId: In([...ids]) },
+            order: { createdAt: 'ASC', id: 'ASC' },
+          }),
         (e) => e.needId,
       )
       .load(needId);

@@ -47,10 +47,14 @@ export class NeedFieldsResolver {
 
   @ResolveField(() => Boolean, { description: 'Whether my organisation endorses the need.' })
   async endorsedByMyOrganization(@Ctx() ctx: RequestContext, @Parent() need: Need): Promise<boolean> {
-    return (await this.endorsementService.endorsementsOf(ctx, need.id)).some((e) => e.organizationId === ctx.organizationId);
+    return (await this.endorsementService.endorsementsOf(ctx, need.id)).some(
+      (e) => e.organizationId === ctx.organizationId,
+    );
   }
 
-  @ResolveField(() => Boolean, { description: 'Whether I am told about its thread (reporters are, until they unfollow; endorsing follows).' })
+  @ResolveField(() => Boolean, {
+    description: 'Whether I am told about its thread (reporters are, until they unfollow; endorsing follows).',
+  })
   followedByMe(@Ctx() ctx: RequestContext, @Parent() need: Need): Promise<boolean> {
     return this.following.isFollowing(ctx, need.id, need.reporterUserId);
   }
@@ -70,12 +74,19 @@ export class NeedFieldsResolver {
     return this.needs.visibleId(ctx, need.mergedIntoId);
   }
 
-  @ResolveField(() => Need, { nullable: true, description: 'For a MERGED need: the surviving need, when you may see it.' })
+  @ResolveField(() => Need, {
+    nullable: true,
+    description: 'For a MERGED need: the surviving need, when you may see it.',
+  })
   mergedInto(@Ctx() ctx: RequestContext, @Parent() need: Need) {
     return this.needs.loadVisible(ctx, need.mergedIntoId);
   }
 
-  @ResolveField(() => [SimilarNeed], { nullable: true, description: 'Node staff, on a NEW need: its likely duplicates across the county, best first, to merge at triage. Empty once triaged; null for others.' })
+  @ResolveField(() => [SimilarNeed], {
+    nullable: true,
+    description:
+      'Node staff, on a NEW need: its likely duplicates across the county, best first, to merge at triage. Empty once triaged; null for others.',
+  })
   possibleDuplicates(@Ctx() ctx: RequestContext, @Parent() need: Need) {
     return this.needs.possibleDuplicates(ctx, need);
   }

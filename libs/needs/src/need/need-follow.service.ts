@@ -46,7 +46,10 @@ export class NeedFollowService {
 
   /** Following starts implicitly (endorsing); an earlier unfollow stands. */
   async followImplicitly(tx: EntityManager, needId: string, userId: string): Promise<void> {
-    await tx.query(`INSERT INTO need_followers (need_id, user_id, following, changed_at) VALUES ($1, $2, true, $3) ON CONFLICT DO NOTHING`, [needId, userId, this.clock.now()]);
+    await tx.query(
+      `INSERT INTO need_followers (need_id, user_id, following, changed_at) VALUES ($1, $2, true, $3) ON CONFLICT DO NOTHING`,
+      [needId, userId, this.clock.now()],
+    );
   }
 
   /**
@@ -70,7 +73,11 @@ export class NeedFollowService {
     const choice = await ctx.loaders
       .byKey<string, { need_id: string; following: boolean }>(
         'needFollowedByMe',
-        (ids) => this.db.manager.query(`SELECT need_id, following FROM need_followers WHERE user_id = $1 AND need_id = ANY($2::uuid[])`, [ctx.userId, [...ids]]),
+        (ids) =>
+          this.db.manager.query(
+            `SELECT need_id, following FROM need_followers WHERE user_id = $1 AND need_id = ANY($2::uuid[])`,
+            [ctx.userId, [...ids]],
+          ),
         (row) => row.need_id,
       )
       .load(needId);
@@ -97,7 +104,12 @@ export class NeedFollowService {
           body: event.body(need.title),
           entityType: 'Need',
           entityId: need.id,
-          params: { needId: need.id, trace: traceLink(need.id), entityType: event.entityType, entityId: event.entityId },
+          params: {
+            needId: need.id,
+            trace: traceLink(need.id),
+            entityType: event.entityType,
+            entityId: event.entityId,
+          },
           dedupeKey: `${event.kind}.${event.eventKey}.${need.id}`,
         })),
       );
@@ -113,7 +125,12 @@ export class NeedFollowService {
          ON CONFLICT (need_id, user_id) DO UPDATE SET following = EXCLUDED.following, changed_at = EXCLUDED.changed_at`,
         [need.id, ctx.userId, following, this.clock.now()],
       );
-      await this.audit.record(ctx, tx, { action: following ? 'need.followed' : 'need.unfollowed', entityType: 'Need', entityId: need.id, after: { userId: ctx.userId, following } });
+      await this.audit.record(ctx, tx, {
+        action: following ? 'need.followed' : 'need.unfollowed',
+        entityType: 'Need',
+        entityId: need.id,
+        after: { userId: ctx.userId, following },
+      });
     });
     return following;
   }

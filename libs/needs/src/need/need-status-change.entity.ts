@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { NeedStatus } from './need.enums.js';
 
-@ObjectType({ description: 'One step of a need\'s history: who, when, from, to and why.' })
+@ObjectType({ description: "One step of a need's history: who, when, from, to and why." })
 @Entity({ name: 'need_status_changes' })
 export class NeedStatusChange {
   @Field(() => ID)
@@ -41,7 +41,10 @@ export class NeedStatusChange {
   @Column({ type: 'uuid', nullable: true })
   mergedIntoId: string | null;
 
-  @Field(() => String, { nullable: true, description: 'What caused the change in a later step of the thread, e.g. TestProtocol.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What caused the change in a later step of the thread, e.g. TestProtocol.',
+  })
   @Column({ type: 'text', nullable: true })
   linkEntityType: string | null;
 

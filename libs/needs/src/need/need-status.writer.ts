@@ -33,7 +33,13 @@ export class NeedStatusWriter {
     private readonly notifications: NotificationService,
   ) {}
 
-  async apply(ctx: RequestContext, tx: EntityManager, need: Need, to: NeedStatus, details: StatusChangeDetails = {}): Promise<string[]> {
+  async apply(
+    ctx: RequestContext,
+    tx: EntityManager,
+    need: Need,
+    to: NeedStatus,
+    details: StatusChangeDetails = {},
+  ): Promise<string[]> {
     const before = { status: need.status, statusReason: need.statusReason, mergedIntoId: need.mergedIntoId };
     const from = need.status;
     const now = this.clock.now();
@@ -43,7 +49,18 @@ export class NeedStatusWriter {
     need.updatedAt = now;
     need.mergedIntoId = to === NeedStatus.MERGED ? (details.mergedIntoId ?? null) : null;
     if (to === NeedStatus.TRIAGED) need.publishedAt ??= now;
-    await tx.update(Need, { id: need.id }, { status: to, statusReason: need.statusReason, statusChangedAt: now, updatedAt: now, mergedIntoId: need.mergedIntoId, publishedAt: need.publishedAt });
+    await tx.update(
+      Need,
+      { id: need.id },
+      {
+        status: to,
+        statusReason: need.statusReason,
+        statusChangedAt: now,
+        updatedAt: now,
+        mergedIntoId: need.mergedIntoId,
+        publishedAt: need.publishedAt,
+      },
+    );
     const change = tx.create(NeedStatusChange, {
       needId: need.id,
       fromStatus: from,
@@ -61,7 +78,12 @@ export class NeedStatusWriter {
       entityType: 'Need',
       entityId: need.id,
       before,
-      after: { status: to, statusReason: need.statusReason, mergedIntoId: need.mergedIntoId, link: details.link ?? null },
+      after: {
+        status: to,
+        statusReason: need.statusReason,
+        mergedIntoId: need.mergedIntoId,
+        link: details.link ?? null,
+      },
     });
     const label = NEED_STATUS_LABEL_SV[to];
     // The reason is free text: it stays in-app (params), out of the e-mailed body.
@@ -72,7 +94,14 @@ export class NeedStatusWriter {
       body: `Behovet ”${need.title}” har nu status ${label}. Skälet och hela historiken finns under Mina behov i Noden.`,
       entityType: 'Need',
       entityId: need.id,
-      params: { needId: need.id, fromStatus: from, toStatus: to, reason: need.statusReason, mergedIntoId: details.revealMergedInto === false ? null : need.mergedIntoId, link: details.link ?? null },
+      params: {
+        needId: need.id,
+        fromStatus: from,
+        toStatus: to,
+        reason: need.statusReason,
+        mergedIntoId: details.revealMergedInto === false ? null : need.mergedIntoId,
+        link: details.link ?? null,
+      },
       dedupeKey: `need.statusChanged.${need.id}.${change.id}`,
     });
   }

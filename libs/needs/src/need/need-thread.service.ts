@@ -25,12 +25,24 @@ export interface AdvanceResult {
 export class NeedThreadService {
   constructor(private readonly writer: NeedStatusWriter) {}
 
-  async advance(ctx: RequestContext, tx: EntityManager, needIds: readonly string[], toStatus: NeedStatus, reason: string | null, link: NeedLink): Promise<AdvanceResult> {
+  async advance(
+    ctx: RequestContext,
+    tx: EntityManager,
+    needIds: readonly string[],
+    toStatus: NeedStatus,
+    reason: string | null,
+    link: NeedLink,
+  ): Promise<AdvanceResult> {
     const result: AdvanceResult = { advanced: [], skipped: [], notificationIds: [] };
     const unique = [...new Set(needIds)];
     if (unique.length === 0) return result;
-    if (reasonRequired(toStatus) && !reason) throw NeedError.REASON_REQUIRED({ field: 'reason', params: { status: toStatus } });
-    const needs = await tx.find(Need, { where: { id: In(unique) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    if (reasonRequired(toStatus) && !reason)
+      throw NeedError.REASON_REQUIRED({ field: 'reason', params: { status: toStatus } });
+    const needs = await tx.find(Need, {
+      where: { id: In(unique) },
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
     const found = new Set(needs.map((n) => n.id));
     result.skipped.push(...unique.filter((id) => !found.has(id)));
     for (const need of needs) {
@@ -40,7 +52,8 @@ export class NeedThreadService {
         result.skipped.push(need.id);
         continue;
       }
-      for (const step of path) result.notificationIds.push(...(await this.writer.apply(ctx, tx, need, step, { reason, link })));
+      for (const step of path)
+        result.notificationIds.push(...(await this.writer.apply(ctx, tx, need, step, { reason, link })));
       result.advanced.push({ needId: need.id, from, to: toStatus });
     }
     return result;

@@ -27,7 +27,8 @@ export class NeedWorkflowService {
   async changeStatus(ctx: RequestContext, input: ChangeNeedStatusInput): Promise<Need> {
     NeedPolicy.assertRunsWorkflow(ctx);
     if (input.status === NeedStatus.MERGED) throw NeedError.USE_MERGE({ field: 'input.status' });
-    if (reasonRequired(input.status) && !input.reason) throw NeedError.REASON_REQUIRED({ field: 'input.reason', params: { status: input.status } });
+    if (reasonRequired(input.status) && !input.reason)
+      throw NeedError.REASON_REQUIRED({ field: 'input.reason', params: { status: input.status } });
     const { need, notificationIds } = await this.db.transaction(async (tx) => {
       const need = await this.lock(tx, input.needId, 'input.needId');
       NeedTransitions.assert(need.status, input.status, 'input.status');
@@ -49,18 +50,27 @@ export class NeedWorkflowService {
     if (input.needId === input.intoNeedId) throw NeedError.MERGE_INTO_SELF({ field: 'input.intoNeedId' });
     const { survivor, notificationIds } = await this.db.transaction(async (tx) => {
       // Both rows locked in one statement, in id order, so two crossing merges cannot deadlock.
-      const locked = await tx.find(Need, { where: { id: In([input.needId, input.intoNeedId]) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+      const locked = await tx.find(Need, {
+        where: { id: In([input.needId, input.intoNeedId]) },
+        order: { id: 'ASC' },
+        lock: { mode: 'pessimistic_write' },
+      });
       const duplicate = locked.find((n) => n.id === input.needId);
       const survivor = locked.find((n) => n.id === input.intoNeedId);
       if (!duplicate) throw NeedError.NOT_FOUND({ field: 'input.needId' });
       if (!survivor) throw NeedError.NOT_FOUND({ field: 'input.intoNeedId' });
-      if (survivor.status === NeedStatus.MERGED) throw NeedError.MERGED({ field: 'input.intoNeedId', params: { mergedIntoId: survivor.mergedIntoId ?? '' } });
+      if (survivor.status === NeedStatus.MERGED)
+        throw NeedError.MERGED({ field: 'input.intoNeedId', params: { mergedIntoId: survivor.mergedIntoId ?? '' } });
       NeedTransitions.assert(duplicate.status, NeedStatus.MERGED, 'input.needId');
       await this.endorsements.moveOnMerge(ctx, tx, duplicate, survivor);
       await this.followers.moveOnMerge(tx, duplicate.id, survivor.id);
       await tx.update(Need, { mergedIntoId: duplicate.id }, { mergedIntoId: survivor.id });
       const revealMergedInto = survivor.publishedAt !== null || survivor.organizationId === duplicate.organizationId;
-      const notificationIds = await this.writer.apply(ctx, tx, duplicate, NeedStatus.MERGED, { reason: input.reason, mergedIntoId: survivor.id, revealMergedInto });
+      const notificationIds = await this.writer.apply(ctx, tx, duplicate, NeedStatus.MERGED, {
+        reason: input.reason,
+        mergedIntoId: survivor.id,
+        revealMergedInto,
+      });
       if (survivor.reporterUserId !== duplicate.reporterUserId) {
         notificationIds.push(
           ...(await this.notifications.notify(tx, {
@@ -70,7 +80,13 @@ export class NeedWorkflowService {
             body: `Ett behov från en annan verksamhet har slagits samman med ”${survivor.title}”. Den som stod bakom det står nu bakom ditt.`,
             entityType: 'Need',
             entityId: survivor.id,
-            params: { needId: survivor.id, mergedNeedId: duplicate.publishedAt !== null || duplicate.organizationId === survivor.organizationId ? duplicate.id : null },
+            params: {
+              needId: survivor.id,
+              mergedNeedId:
+                duplicate.publishedAt !== null || duplicate.organizationId === survivor.organizationId
+                  ? duplicate.id
+                  : null,
+            },
             dedupeKey: `need.duplicateMerged.${survivor.id}.${duplicate.id}`,
           })),
         );

@@ -10,7 +10,7 @@ export class Need {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field(() => ID, { description: 'The reporter\'s organisation, which owns the need.' })
+  @Field(() => ID, { description: "The reporter's organisation, which owns the need." })
   @Column({ type: 'uuid' })
   organizationId: string;
 
@@ -22,7 +22,7 @@ export class Need {
   @Column({ type: 'text' })
   title: string;
 
-  @Field({ description: 'The problem, in the reporter\'s words. Confidential: may hold personal data.' })
+  @Field({ description: "The problem, in the reporter's words. Confidential: may hold personal data." })
   @Column({ type: 'text' })
   description: string;
 
@@ -50,7 +50,7 @@ export class Need {
   @Column({ type: 'boolean', default: false })
   hardToReach: boolean;
 
-  @Field(() => Int, { nullable: true, description: 'The reporting organisation\'s estimate of people affected.' })
+  @Field(() => Int, { nullable: true, description: "The reporting organisation's estimate of people affected." })
   @Column({ type: 'integer', nullable: true })
   estimatedPeopleAffected: number | null;
 
@@ -70,7 +70,10 @@ export class Need {
   @Column({ type: 'uuid', nullable: true })
   mergedIntoId: string | null;
 
-  @Field(() => Date, { nullable: true, description: 'When the node first triaged it (visible to all members from then on); null while never triaged.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the node first triaged it (visible to all members from then on); null while never triaged.',
+  })
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
 
@@ -78,7 +81,7 @@ export class Need {
   @Column({ type: 'integer', default: 0 })
   endorsementCount: number;
 
-  @Field(() => Int, { description: 'People affected: the reporter\'s estimate plus the endorsers\' estimates.' })
+  @Field(() => Int, { description: "People affected: the reporter's estimate plus the endorsers' estimates." })
   @Column({ type: 'integer', default: 0 })
   peopleAffected: number;
 

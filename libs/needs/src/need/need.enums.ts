@@ -11,7 +11,7 @@ export enum NeedStatus {
 }
 registerEnumType(NeedStatus, {
   name: 'NeedStatus',
-  description: 'Where a need is in the node\'s workflow.',
+  description: "Where a need is in the node's workflow.",
   valuesMap: {
     NEW: { description: 'Nytt: rapporterat, inte granskat av noden' },
     TRIAGED: { description: 'Granskat: synligt för alla medlemmar' },

@@ -26,7 +26,10 @@ export class NeedResolver {
     private readonly following: NeedFollowService,
   ) {}
 
-  @Query(() => NeedConnection, { description: 'Needs the caller may see; filter by organisation, category, setting, statuses, text; sort NEWEST or MOST_SHARED.' })
+  @Query(() => NeedConnection, {
+    description:
+      'Needs the caller may see; filter by organisation, category, setting, statuses, text; sort NEWEST or MOST_SHARED.',
+  })
   needs(@Ctx() ctx: RequestContext, @Args() args: NeedsArgs) {
     return this.needService.list(ctx, args);
   }
@@ -36,13 +39,21 @@ export class NeedResolver {
     return this.needService.get(ctx, id);
   }
 
-  @Query(() => [SimilarNeed], { description: 'Before filing: the existing needs most like a draft, across the county.' })
+  @Query(() => [SimilarNeed], {
+    description: 'Before filing: the existing needs most like a draft, across the county.',
+  })
   similarNeeds(@Ctx() ctx: RequestContext, @Args() args: SimilarNeedsArgs): Promise<SimilarNeed[]> {
     return this.needService.similar(ctx, args);
   }
 
-  @Query(() => SimilarNeedsAwaitingTriage, { description: 'Before filing: how many similar needs of other organisations await triage (a count only; the node merges duplicates at triage).' })
-  similarNeedsAwaitingTriage(@Ctx() ctx: RequestContext, @Args() args: SimilarNeedsAwaitingTriageArgs): Promise<SimilarNeedsAwaitingTriage> {
+  @Query(() => SimilarNeedsAwaitingTriage, {
+    description:
+      'Before filing: how many similar needs of other organisations await triage (a count only; the node merges duplicates at triage).',
+  })
+  similarNeedsAwaitingTriage(
+    @Ctx() ctx: RequestContext,
+    @Args() args: SimilarNeedsAwaitingTriageArgs,
+  ): Promise<SimilarNeedsAwaitingTriage> {
     return this.needService.similarAwaitingTriage(ctx, args);
   }
 
@@ -56,30 +67,46 @@ export class NeedResolver {
     return this.needService.report(ctx, input);
   }
 
-  @Mutation(() => Need, { description: '"Vi har också detta behov": once per organisation, not for your own organisation\'s need.' })
+  @Mutation(() => Need, {
+    description: '"Vi har också detta behov": once per organisation, not for your own organisation\'s need.',
+  })
   endorseNeed(@Ctx() ctx: RequestContext, @Args('input') input: EndorseNeedInput): Promise<Need> {
     return this.endorsements.endorse(ctx, input);
   }
 
-  @Mutation(() => Need, { description: 'Tell me when the need\'s test is decided, its procurement awarded and its first 12-month follow-up answered.' })
-  async followNeed(@Ctx() ctx: RequestContext, @Args('needId', { type: () => ID }, UuidPipe) needId: string): Promise<Need> {
+  @Mutation(() => Need, {
+    description:
+      "Tell me when the need's test is decided, its procurement awarded and its first 12-month follow-up answered.",
+  })
+  async followNeed(
+    @Ctx() ctx: RequestContext,
+    @Args('needId', { type: () => ID }, UuidPipe) needId: string,
+  ): Promise<Need> {
     await this.following.follow(ctx, needId);
     return this.needService.get(ctx, needId, 'needId');
   }
 
-  @Mutation(() => Need, { description: 'Stop telling me about the need\'s thread (also for its reporter).' })
-  async unfollowNeed(@Ctx() ctx: RequestContext, @Args('needId', { type: () => ID }, UuidPipe) needId: string): Promise<Need> {
+  @Mutation(() => Need, { description: "Stop telling me about the need's thread (also for its reporter)." })
+  async unfollowNeed(
+    @Ctx() ctx: RequestContext,
+    @Args('needId', { type: () => ID }, UuidPipe) needId: string,
+  ): Promise<Need> {
     await this.following.unfollow(ctx, needId);
     return this.needService.get(ctx, needId, 'needId');
   }
 
-  @Mutation(() => Need, { description: 'Withdraws my organisation\'s endorsement.' })
-  withdrawEndorsement(@Ctx() ctx: RequestContext, @Args('needId', { type: () => ID }, UuidPipe) needId: string): Promise<Need> {
+  @Mutation(() => Need, { description: "Withdraws my organisation's endorsement." })
+  withdrawEndorsement(
+    @Ctx() ctx: RequestContext,
+    @Args('needId', { type: () => ID }, UuidPipe) needId: string,
+  ): Promise<Need> {
     return this.endorsements.withdraw(ctx, needId);
   }
 
   @Roles(Role.NODE_ADMIN, Role.NODE_STAFF)
-  @Mutation(() => Need, { description: 'Moves a need through the workflow (node staff). A reason is required for DECLINED.' })
+  @Mutation(() => Need, {
+    description: 'Moves a need through the workflow (node staff). A reason is required for DECLINED.',
+  })
   changeNeedStatus(@Ctx() ctx: RequestContext, @Args('input') input: ChangeNeedStatusInput): Promise<Need> {
     return this.workflow.changeStatus(ctx, input);
   }

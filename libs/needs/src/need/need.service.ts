@@ -1,6 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
-import { AuditService, Clock, type ConnectionResult, Db, Organization, OrganizationService, type PageArgs, paginate, preload, type RequestContext, type SortKey, Visibility, escapeLike } from '#core';
+import {
+  AuditService,
+  Clock,
+  type ConnectionResult,
+  Db,
+  Organization,
+  OrganizationService,
+  type PageArgs,
+  paginate,
+  preload,
+  type RequestContext,
+  type SortKey,
+  Visibility,
+  escapeLike,
+} from '#core';
 import { TechnologyCategory, TechnologyCategoryService } from '#catalog';
 import { Need } from './need.entity.js';
 import type { SimilarNeed, SimilarNeedsAwaitingTriage } from './similar-need.type.js';
@@ -37,7 +51,12 @@ function likeness(alias: string, title: string, text: string): { matches: string
 }
 /** Reads each need's organisation in the same statement; `takeJoinedOrganization` hands it to the loader. */
 function joinOrganization(qb: SelectQueryBuilder<Need>): SelectQueryBuilder<Need> {
-  return qb.leftJoinAndMapOne('n.joinedOrganization', Organization, 'joined_organization', 'joined_organization.id = n.organization_id');
+  return qb.leftJoinAndMapOne(
+    'n.joinedOrganization',
+    Organization,
+    'joined_organization',
+    'joined_organization.id = n.organization_id',
+  );
 }
 const DUPLICATE_THRESHOLD = 0.25;
 const POSSIBLE_DUPLICATES = 5;
@@ -91,7 +110,14 @@ export class NeedService {
         updatedAt: now,
       });
       await tx.insert(Need, need);
-      await tx.insert(NeedStatusChange, { needId: need.id, fromStatus: null, toStatus: NeedStatus.NEW, reason: null, changedByUserId: ctx.auditUserId, changedAt: now });
+      await tx.insert(NeedStatusChange, {
+        needId: need.id,
+        fromStatus: null,
+        toStatus: NeedStatus.NEW,
+        reason: null,
+        changedByUserId: ctx.auditUserId,
+        changedAt: now,
+      });
       await this.audit.record(ctx, tx, { action: 'need.reported', entityType: 'Need', entityId: need.id, after: need });
       return need;
     });
@@ -107,7 +133,13 @@ export class NeedService {
 
   /** Loads without checking visibility: for field resolvers that check it themselves. */
   load(ctx: RequestContext, id: string): Promise<Need | null> {
-    return ctx.loaders.byKey<string, Need>('need', (ids) => this.db.manager.findBy(Need, { id: In([...ids]) }), (n) => n.id).load(id);
+    return ctx.loaders
+      .byKey<string, Need>(
+        'need',
+        (ids) => this.db.manager.findBy(Need, { id: In([...ids]) }),
+        (n) => n.id,
+      )
+      .load(id);
   }
 
   /** The organisation `joinOrganization` read with a need: the loader learns it, the need forgets the extra field. */
@@ -128,7 +160,9 @@ export class NeedService {
       .byKey<string, Need>(
         'needWithOrganization',
         async (ids) => {
-          const needs = await joinOrganization(this.db.manager.createQueryBuilder(Need, 'n')).where('n.id IN (:...ids)', { ids: [...ids] }).getMany();
+          const needs = await joinOrganization(this.db.manager.createQueryBuilder(Need, 'n'))
+            .where('n.id IN (:...ids)', { ids: [...ids] })
+            .getMany();
           for (const need of needs) this.takeJoinedOrganization(ctx, need);
           return needs;
         },
@@ -151,7 +185,12 @@ export class NeedService {
   /** Needs merged into this one (the trail of duplicates) that the caller may see. */
   async mergedInto(ctx: RequestContext, needId: string): Promise<Need[]> {
     const merged = await ctx.loaders
-      .manyByKey<string, Need>('needsMergedInto', (ids) => this.db.manager.find(Need, { where: { mergedIntoId: In([...ids]) }, order: { statusChangedAt: 'ASC' } }), (n) => n.mergedIntoId!)
+      .manyByKey<string, Need>(
+        'needsMergedInto',
+        (ids) =>
+          this.db.manager.find(Need, { where: { mergedIntoId: In([...ids]) }, order: { statusChangedAt: 'ASC' } }),
+        (n) => n.mergedIntoId!,
+      )
       .load(needId);
     return merged.filter((need) => NeedPolicy.canSee(ctx, need));
   }
@@ -161,17 +200,31 @@ export class NeedService {
    * (and the loaders know them): with the signed-in user's read, a page costs two statements.
    */
   async list(ctx: RequestContext, args: NeedsArgs): Promise<ConnectionResult<Need>> {
-    const qb = joinOrganization(this.db.manager.createQueryBuilder(Need, 'n')).leftJoinAndMapOne('n.pagedCategory', TechnologyCategory, 'paged_category', 'paged_category.id = n.category_id');
+    const qb = joinOrganization(this.db.manager.createQueryBuilder(Need, 'n')).leftJoinAndMapOne(
+      'n.pagedCategory',
+      TechnologyCategory,
+      'paged_category',
+      'paged_category.id = n.category_id',
+    );
     Visibility.scope(ctx, qb, NeedPolicy.scope('n'));
-    if (args.organizationId) qb.andWhere('n.organization_id = :organizationId', { organizationId: args.organizationId });
-    if (args.category) qb.andWhere('n.category_id = :categoryId', { categoryId: (await this.categories.resolve(ctx, args.category, 'category')).id });
+    if (args.organizationId)
+      qb.andWhere('n.organization_id = :organizationId', { organizationId: args.organizationId });
+    if (args.category)
+      qb.andWhere('n.category_id = :categoryId', {
+        categoryId: (await this.categories.resolve(ctx, args.category, 'category')).id,
+      });
     if (args.setting) qb.andWhere('n.setting = :setting', { setting: args.setting });
     if (args.statuses?.length) qb.andWhere('n.status IN (:...statuses)', { statuses: args.statuses });
     else qb.andWhere(`n.status <> 'MERGED'`);
     if (args.search) {
-      qb.andWhere(`(n.search_vector @@ websearch_to_tsquery('swedish', :search) OR n.title ILIKE :like)`, { search: args.search, like: `%${escapeLike(args.search)}%` });
+      qb.andWhere(`(n.search_vector @@ websearch_to_tsquery('swedish', :search) OR n.title ILIKE :like)`, {
+        search: args.search,
+        like: `%${escapeLike(args.search)}%`,
+      });
     }
-    const page = await paginate(qb, args, args.sort === NeedSort.MOST_SHARED ? MOST_SHARED : NEWEST, { plainRows: true });
+    const page = await paginate(qb, args, args.sort === NeedSort.MOST_SHARED ? MOST_SHARED : NEWEST, {
+      plainRows: true,
+    });
     for (const need of page.nodes as (Need & { pagedCategory?: TechnologyCategory })[]) {
       preload(need, 'organization', this.takeJoinedOrganization(ctx, need));
       this.categories.prime(ctx, need.pagedCategory);
@@ -203,7 +256,11 @@ export class NeedService {
       .andWhere('n.status NOT IN (:...closed)', { closed })
       .setParameters({ similarText, similarTitle: args.title });
     Visibility.scope(ctx, qb, NeedPolicy.scope('n'));
-    const { raw, entities } = await qb.orderBy('similar_score', 'DESC').addOrderBy('n.id', 'ASC').limit(args.first ?? 5).getRawAndEntities<{ n_id: string; similar_score: string | number }>();
+    const { raw, entities } = await qb
+      .orderBy('similar_score', 'DESC')
+      .addOrderBy('n.id', 'ASC')
+      .limit(args.first ?? 5)
+      .getRawAndEntities<{ n_id: string; similar_score: string | number }>();
     const scores = new Map(raw.map((row) => [row.n_id, Number(row.similar_score)]));
     return entities.map((need) => ({ need, score: Math.round((scores.get(need.id) ?? 0) * 1000) / 1000 }));
   }
@@ -212,11 +269,16 @@ export class NeedService {
    * For the drafter: how many needs of other organisations, like the draft, still await triage (which the
    * drafter may not see). Only a count: their text and ids stay with their organisations until triaged.
    */
-  async similarAwaitingTriage(ctx: RequestContext, args: SimilarNeedsAwaitingTriageArgs): Promise<SimilarNeedsAwaitingTriage> {
+  async similarAwaitingTriage(
+    ctx: RequestContext,
+    args: SimilarNeedsAwaitingTriageArgs,
+  ): Promise<SimilarNeedsAwaitingTriage> {
     const { matches, score } = likeness('n', ':draftTitle', ':draftText');
     const count = await this.db.manager
       .createQueryBuilder(Need, 'n')
-      .where(`n.id IN (${candidateIds(':draftTitle', ':draftText', 'k.status = :awaiting AND k.organization_id <> :mine')})`)
+      .where(
+        `n.id IN (${candidateIds(':draftTitle', ':draftText', 'k.status = :awaiting AND k.organization_id <> :mine')})`,
+      )
       .andWhere(`n.status = :awaiting`, { awaiting: NeedStatus.NEW })
       .andWhere('n.organization_id <> :mine', { mine: ctx.organizationId })
       .andWhere(matches)
@@ -257,7 +319,9 @@ export class NeedService {
       )
       .load(need.id);
     const candidates = await Promise.all(matches.map((m) => this.loadWithOrganization(ctx, m.candidate_id)));
-    return matches.flatMap((m, i) => (candidates[i] ? [{ need: candidates[i]!, score: Math.round(Number(m.score) * 1000) / 1000 }] : []));
+    return matches.flatMap((m, i) =>
+      candidates[i] ? [{ need: candidates[i]!, score: Math.round(Number(m.score) * 1000) / 1000 }] : [],
+    );
   }
 
   /**
@@ -267,10 +331,25 @@ export class NeedService {
    */
   async inheritable(ctx: RequestContext, tx: EntityManager, needIds: readonly string[]): Promise<string[]> {
     if (needIds.length === 0) return [];
-    const rows = await tx.find(Need, { where: { id: In([...new Set(needIds)]) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_read' } });
-    const survivorIds = rows.filter((n) => n.status === NeedStatus.MERGED && n.mergedIntoId).map((n) => n.mergedIntoId!);
-    const survivors = survivorIds.length ? await tx.find(Need, { where: { id: In(survivorIds) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_read' } }) : [];
-    const candidates = [...rows.filter((n) => n.status !== NeedStatus.MERGED), ...survivors.filter((n) => n.status !== NeedStatus.MERGED)];
+    const rows = await tx.find(Need, {
+      where: { id: In([...new Set(needIds)]) },
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_read' },
+    });
+    const survivorIds = rows
+      .filter((n) => n.status === NeedStatus.MERGED && n.mergedIntoId)
+      .map((n) => n.mergedIntoId!);
+    const survivors = survivorIds.length
+      ? await tx.find(Need, {
+          where: { id: In(survivorIds) },
+          order: { id: 'ASC' },
+          lock: { mode: 'pessimistic_read' },
+        })
+      : [];
+    const candidates = [
+      ...rows.filter((n) => n.status !== NeedStatus.MERGED),
+      ...survivors.filter((n) => n.status !== NeedStatus.MERGED),
+    ];
     return [...new Set(candidates.filter((n) => NeedPolicy.canSee(ctx, n)).map((n) => n.id))];
   }
 
@@ -279,21 +358,34 @@ export class NeedService {
    * exists and is visible (NOT_FOUND naming the field otherwise) and none is merged (CONFLICT naming the
    * survivor). Returns the needs in the order given.
    */
-  async assertLinkable(ctx: RequestContext, tx: EntityManager, needIds: readonly string[], field: string): Promise<Need[]> {
+  async assertLinkable(
+    ctx: RequestContext,
+    tx: EntityManager,
+    needIds: readonly string[],
+    field: string,
+  ): Promise<Need[]> {
     const unique = [...new Set(needIds)];
     if (unique.length === 0) return [];
     // FOR SHARE: a concurrent merge or status change waits until the caller's link is committed.
-    const rows = await tx.find(Need, { where: { id: In(unique) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_read' } });
+    const rows = await tx.find(Need, {
+      where: { id: In(unique) },
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_read' },
+    });
     const found = new Map(rows.map((n) => [n.id, n]));
     const needs: Need[] = [];
     for (const id of unique) {
       const need = found.get(id);
       const at = `${field}.${needIds.indexOf(id)}`;
       if (!need || !NeedPolicy.canSee(ctx, need)) throw NeedError.NOT_FOUND({ field: at });
-      if (need.status === NeedStatus.MERGED) throw NeedPolicy.mergedError(ctx, need.mergedIntoId ? await tx.findOneBy(Need, { id: need.mergedIntoId }) : null, at);
+      if (need.status === NeedStatus.MERGED)
+        throw NeedPolicy.mergedError(
+          ctx,
+          need.mergedIntoId ? await tx.findOneBy(Need, { id: need.mergedIntoId }) : null,
+          at,
+        );
       needs.push(need);
     }
     return needs;
   }
 }
-

@@ -16,7 +16,10 @@ describe('need workflow', () => {
     }
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe('CONFLICT');
-    expect((error as DomainError).details).toMatchObject({ field: 'input.status', params: { allowed: ['TRIAGED', 'DECLINED', 'MERGED'] } });
+    expect((error as DomainError).details).toMatchObject({
+      field: 'input.status',
+      params: { allowed: ['TRIAGED', 'DECLINED', 'MERGED'] },
+    });
   });
 
   it('requires a reason to decline or merge', () => {

@@ -13,6 +13,15 @@ export const DeliverNotificationsJob = defineJob<{ notificationIds: string[] }>(
 });
 
 /** Delivers whatever is still pending: the outbox is the record, so nothing depends on the first job. */
-export const SweepNotificationsJob = defineJob<Record<string, never>>({ name: NotificationJobName.Sweep, queue: QueueName.Notifications, attempts: 1 });
+export const SweepNotificationsJob = defineJob<Record<string, never>>({
+  name: NotificationJobName.Sweep,
+  queue: QueueName.Notifications,
+  attempts: 1,
+});
 
-defineSchedule({ id: 'notifications-sweep', job: SweepNotificationsJob, every: (config) => config.reconcileIntervalMs, runAtStartup: true });
+defineSchedule({
+  id: 'notifications-sweep',
+  job: SweepNotificationsJob,
+  every: (config) => config.reconcileIntervalMs,
+  runAtStartup: true,
+});

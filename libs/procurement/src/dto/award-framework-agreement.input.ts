@@ -1,6 +1,19 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsDateString, IsEmail, IsEnum, IsInt, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsDateString,
+  IsEmail,
+  IsEnum,
+  IsInt,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { RequiredText, TextLimits } from '#core';
 import { CallOffMethod } from '../procurement.enums.js';
 

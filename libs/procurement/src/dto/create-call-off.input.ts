@@ -17,7 +17,10 @@ export class CreateCallOffInput {
   @IsUUID()
   productId: string;
 
-  @Field(() => ID, { nullable: true, description: "The calling-off organisation; defaults to the caller's (node staff must give it)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The calling-off organisation; defaults to the caller's (node staff must give it).",
+  })
   @IsOptional()
   @IsUUID()
   organizationId?: string | null;

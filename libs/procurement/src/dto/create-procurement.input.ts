@@ -1,6 +1,18 @@
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsDateString, IsEnum, IsNumber, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsDateString,
+  IsEnum,
+  IsNumber,
+  IsOptional,
+  IsUUID,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { OptionalText, RequiredText, TextLimits } from '#core';
 import { ProcurementKind, ProcurementProcedure } from '../procurement.enums.js';
 
@@ -82,7 +94,9 @@ export class CreateProcurementInput {
   lots: LotInput[];
 }
 
-@InputType({ description: 'Changes a PLANNED procurement; fields left out stay as they are. `lots` replaces the lots.' })
+@InputType({
+  description: 'Changes a PLANNED procurement; fields left out stay as they are. `lots` replaces the lots.',
+})
 export class UpdateProcurementInput {
   @Field(() => ID)
   @IsUUID()

@@ -1,6 +1,17 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsEmail, IsInt, IsOptional, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsEmail,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { RequiredText, TextLimits } from '#core';
 
 @InputType()
@@ -22,7 +33,10 @@ export class JoinProcurementInput {
   @IsUUID()
   procurementId: string;
 
-  @Field(() => ID, { nullable: true, description: "The joining organisation; defaults to the caller's (node staff must give it)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The joining organisation; defaults to the caller's (node staff must give it).",
+  })
   @IsOptional()
   @IsUUID()
   organizationId?: string | null;

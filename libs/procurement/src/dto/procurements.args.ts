@@ -14,7 +14,10 @@ export class ProcurementsArgs extends PageArgs {
   @OptionalText(100)
   category?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: "Only the ones the caller's organisation can join now (open, window running, not yet joined)." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Only the ones the caller's organisation can join now (open, window running, not yet joined).",
+  })
   @IsOptional()
   @IsBoolean()
   openForMyOrganization?: boolean | null;

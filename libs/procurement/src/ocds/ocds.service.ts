@@ -68,7 +68,12 @@ function dateTime(isoDate: string): string {
 }
 
 function orgParty(org: Organization, roles: string[]): Json {
-  return { id: `org-${org.id}`, name: org.name, roles, ...(org.code ? { identifier: { scheme: 'SE-SCB', id: org.code, legalName: org.name } } : {}) };
+  return {
+    id: `org-${org.id}`,
+    name: org.name,
+    roles,
+    ...(org.code ? { identifier: { scheme: 'SE-SCB', id: org.code, legalName: org.name } } : {}),
+  };
 }
 
 function supplierParty(supplier: Supplier, roles: string[]): Json {
@@ -76,7 +81,9 @@ function supplierParty(supplier: Supplier, roles: string[]): Json {
     id: `supplier-${supplier.id}`,
     name: supplier.name,
     roles,
-    ...(supplier.organizationNumber ? { identifier: { scheme: 'SE-BLV', id: supplier.organizationNumber, legalName: supplier.name } } : {}),
+    ...(supplier.organizationNumber
+      ? { identifier: { scheme: 'SE-BLV', id: supplier.organizationNumber, legalName: supplier.name } }
+      : {}),
   };
 }
 
@@ -111,10 +118,20 @@ export class OcdsService {
       m.find(Participation, { where: { procurementId }, order: { joinedAt: 'ASC' } }),
       m.findOneBy(FrameworkAgreement, { procurementId }),
     ]);
-    const awarded = agreement ? await m.find(AwardedSupplier, { where: { agreementId: agreement.id }, order: { ranking: 'ASC' } }) : [];
-    const awardedProducts = awarded.length ? await m.findBy(AwardedProduct, { awardedSupplierId: In(awarded.map((a) => a.id)) }) : [];
-    const callOffs = agreement ? await m.find(CallOff, { where: { agreementId: agreement.id }, order: { calledOffOn: 'ASC', createdAt: 'ASC' } }) : [];
-    const orgIds = [procurement.leadOrganizationId, ...participations.map((p) => p.organizationId), ...callOffs.map((c) => c.organizationId)];
+    const awarded = agreement
+      ? await m.find(AwardedSupplier, { where: { agreementId: agreement.id }, order: { ranking: 'ASC' } })
+      : [];
+    const awardedProducts = awarded.length
+      ? await m.findBy(AwardedProduct, { awardedSupplierId: In(awarded.map((a) => a.id)) })
+      : [];
+    const callOffs = agreement
+      ? await m.find(CallOff, { where: { agreementId: agreement.id }, order: { calledOffOn: 'ASC', createdAt: 'ASC' } })
+      : [];
+    const orgIds = [
+      procurement.leadOrganizationId,
+      ...participations.map((p) => p.organizationId),
+      ...callOffs.map((c) => c.organizationId),
+    ];
     const supplierIds = [...awarded.map((a) => a.supplierId), ...callOffs.map((c) => c.supplierId)];
     const productIds = [...awardedProducts.map((p) => p.productId), ...callOffs.map((c) => c.productId)];
     const [orgs, suppliers, products] = await Promise.all([
@@ -130,8 +147,10 @@ export class OcdsService {
     const frameworkOcid = this.ocidOf(procurement.id);
 
     const parties: Json[] = [orgParty(lead, ['buyer', 'procuringEntity'])];
-    for (const p of participations) if (p.organizationId !== lead.id) parties.push(orgParty(org.get(p.organizationId)!, ['buyer']));
-    for (const id of new Set(awarded.map((a) => a.supplierId))) parties.push(supplierParty(supplier.get(id)!, ['supplier', 'tenderer']));
+    for (const p of participations)
+      if (p.organizationId !== lead.id) parties.push(orgParty(org.get(p.organizationId)!, ['buyer']));
+    for (const id of new Set(awarded.map((a) => a.supplierId)))
+      parties.push(supplierParty(supplier.get(id)!, ['supplier', 'tenderer']));
 
     const contractStatus = CONTRACT_STATUS[procurement.status] ?? 'pending';
     const awards = agreement
@@ -143,7 +162,11 @@ export class OcdsService {
           suppliers: [{ id: `supplier-${a.supplierId}`, name: supplier.get(a.supplierId)!.name }],
           items: awardedProducts
             .filter((p) => p.awardedSupplierId === a.id)
-            .map((p) => ({ id: p.productId, description: productDescription(product.get(p.productId)!), relatedLot: lotRef.get(a.lotId) })),
+            .map((p) => ({
+              id: p.productId,
+              description: productDescription(product.get(p.productId)!),
+              relatedLot: lotRef.get(a.lotId),
+            })),
           relatedLots: [lotRef.get(a.lotId)],
           contractPeriod: { startDate: dateTime(agreement.startsOn), endDate: dateTime(agreement.endsOn) },
         }))
@@ -167,8 +190,12 @@ export class OcdsService {
         procurementMethod: METHOD[procurement.procedure],
         procurementMethodDetails: METHOD_DETAILS[procurement.procedure],
         mainProcurementCategory: 'goods',
-        ...(procurement.kind === ProcurementKind.FUNCTION ? { awardCriteriaDetails: 'Funktionsupphandling: kraven beskriver funktioner, inte produkter.' } : {}),
-        ...(procurement.estimatedValueSek != null ? { value: { amount: procurement.estimatedValueSek, currency: 'SEK' } } : {}),
+        ...(procurement.kind === ProcurementKind.FUNCTION
+          ? { awardCriteriaDetails: 'Funktionsupphandling: kraven beskriver funktioner, inte produkter.' }
+          : {}),
+        ...(procurement.estimatedValueSek != null
+          ? { value: { amount: procurement.estimatedValueSek, currency: 'SEK' } }
+          : {}),
         documents: specs.flatMap((s) =>
           s.documentUrls.map((url, i) => ({
             id: `spec-${s.version}-${i + 1}`,
@@ -179,9 +206,16 @@ export class OcdsService {
             datePublished: s.publishedAt.toISOString(),
           })),
         ),
-        lots: lots.map((l) => ({ id: `lot-${l.number}`, title: l.name, ...(l.description ? { description: l.description } : {}), status: TENDER_STATUS[procurement.status] })),
+        lots: lots.map((l) => ({
+          id: `lot-${l.number}`,
+          title: l.name,
+          ...(l.description ? { description: l.description } : {}),
+          status: TENDER_STATUS[procurement.status],
+        })),
         techniques: { hasFrameworkAgreement: true },
-        ...(agreement ? { contractPeriod: { startDate: dateTime(agreement.startsOn), endDate: dateTime(agreement.endsOn) } } : {}),
+        ...(agreement
+          ? { contractPeriod: { startDate: dateTime(agreement.startsOn), endDate: dateTime(agreement.endsOn) } }
+          : {}),
       },
       awards,
       contracts: agreement
@@ -200,7 +234,12 @@ export class OcdsService {
       const ocid = this.ocidOf(c.id);
       const buyer = org.get(c.organizationId)!;
       const seller = supplier.get(c.supplierId)!;
-      const item = { id: c.productId, description: productDescription(product.get(c.productId)!), quantity: c.quantity, relatedLot: lotRef.get(c.lotId) };
+      const item = {
+        id: c.productId,
+        description: productDescription(product.get(c.productId)!),
+        quantity: c.quantity,
+        relatedLot: lotRef.get(c.lotId),
+      };
       const value = { amount: c.valueSek, currency: 'SEK' };
       return {
         ocid,
@@ -216,11 +255,34 @@ export class OcdsService {
           title: `Avrop: ${procurement.title}`,
           status: 'complete',
           procurementMethod: c.method === CallOffMethod.RENEWED_COMPETITION ? 'selective' : 'limited',
-          procurementMethodDetails: c.method === CallOffMethod.RENEWED_COMPETITION ? 'Avrop efter förnyad konkurrensutsättning' : 'Avrop enligt rangordning',
+          procurementMethodDetails:
+            c.method === CallOffMethod.RENEWED_COMPETITION
+              ? 'Avrop efter förnyad konkurrensutsättning'
+              : 'Avrop enligt rangordning',
         },
-        awards: [{ id: `award-${c.id}`, status: 'active', date: dateTime(c.calledOffOn), value, suppliers: [{ id: `supplier-${seller.id}`, name: seller.name }], items: [item] }],
-        contracts: [{ id: `contract-${c.id}`, awardID: `award-${c.id}`, status: 'active', value, items: [item], dateSigned: dateTime(c.calledOffOn) }],
-        relatedProcesses: [{ id: '1', relationship: ['framework'], title: procurement.title, scheme: 'ocid', identifier: frameworkOcid }],
+        awards: [
+          {
+            id: `award-${c.id}`,
+            status: 'active',
+            date: dateTime(c.calledOffOn),
+            value,
+            suppliers: [{ id: `supplier-${seller.id}`, name: seller.name }],
+            items: [item],
+          },
+        ],
+        contracts: [
+          {
+            id: `contract-${c.id}`,
+            awardID: `award-${c.id}`,
+            status: 'active',
+            value,
+            items: [item],
+            dateSigned: dateTime(c.calledOffOn),
+          },
+        ],
+        relatedProcesses: [
+          { id: '1', relationship: ['framework'], title: procurement.title, scheme: 'ocid', identifier: frameworkOcid },
+        ],
       };
     });
 

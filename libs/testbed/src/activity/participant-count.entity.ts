@@ -3,7 +3,9 @@ import { Suppression } from '#core';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { ParticipantGroup } from '../testbed.enums.js';
 
-@ObjectType('TestParticipantCount', { description: 'How many took part in one group, by sex: counts only, never identities.' })
+@ObjectType('TestParticipantCount', {
+  description: 'How many took part in one group, by sex: counts only, never identities.',
+})
 @Entity({ name: 'test_participant_counts' })
 export class ParticipantCount {
   @Field(() => ID)
@@ -36,7 +38,11 @@ export class ParticipantCount {
   }
 
   /** Set by the protocol's `participants` field for other organisations when a count is too small to share. */
-  @Field(() => Suppression, { nullable: true, description: 'Other organisations see no count of 1 to PRIVACY_MIN_PEOPLE − 1 people, nor counts by sex that would reveal one.' })
+  @Field(() => Suppression, {
+    nullable: true,
+    description:
+      'Other organisations see no count of 1 to PRIVACY_MIN_PEOPLE − 1 people, nor counts by sex that would reveal one.',
+  })
   suppression?: Suppression | null;
 
   @Field(() => ID)

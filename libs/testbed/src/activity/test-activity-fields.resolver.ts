@@ -44,7 +44,9 @@ export class SuccessCriterionFieldsResolver {
 
   @ResolveField(() => TestResult, { nullable: true, description: 'The recorded result, if any.' })
   async result(@Ctx() ctx: RequestContext, @Parent() criterion: SuccessCriterion): Promise<TestResult | null> {
-    return (await this.activity.resultsOf(ctx, criterion.protocolId)).find((r) => r.criterionId === criterion.id) ?? null;
+    return (
+      (await this.activity.resultsOf(ctx, criterion.protocolId)).find((r) => r.criterionId === criterion.id) ?? null
+    );
   }
 }
 

@@ -5,7 +5,13 @@ import { TestObservation } from './test-observation.entity.js';
 import { TestDeviation } from './test-deviation.entity.js';
 import { TechnicalFaultReport } from './technical-fault-report.entity.js';
 import { TestResult } from './test-result.entity.js';
-import { AddObservationInput, RecordParticipantsInput, RecordTestResultInput, ReportDeviationInput, ReportTechnicalFaultInput } from './dto/activity.input.js';
+import {
+  AddObservationInput,
+  RecordParticipantsInput,
+  RecordTestResultInput,
+  ReportDeviationInput,
+  ReportTechnicalFaultInput,
+} from './dto/activity.input.js';
 import { TestProtocol } from '../protocol/test-protocol.entity.js';
 import { PROTOCOL_EDITOR_ROLES } from '../testbed.policy.js';
 
@@ -19,7 +25,9 @@ export class TestActivityResolver {
     return this.activity.recordParticipants(ctx, input);
   }
 
-  @Mutation(() => TestObservation, { description: 'An obstacle, opportunity or lesson; anyone in the lead or a participating organisation.' })
+  @Mutation(() => TestObservation, {
+    description: 'An obstacle, opportunity or lesson; anyone in the lead or a participating organisation.',
+  })
   addObservation(@Ctx() ctx: RequestContext, @Args('input') input: AddObservationInput): Promise<TestObservation> {
     return this.activity.addObservation(ctx, input);
   }
@@ -30,7 +38,10 @@ export class TestActivityResolver {
   }
 
   @Mutation(() => TechnicalFaultReport, { description: 'A technical fault (felanmälan), kept apart from deviations.' })
-  reportTechnicalFault(@Ctx() ctx: RequestContext, @Args('input') input: ReportTechnicalFaultInput): Promise<TechnicalFaultReport> {
+  reportTechnicalFault(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: ReportTechnicalFaultInput,
+  ): Promise<TechnicalFaultReport> {
     return this.activity.reportTechnicalFault(ctx, input);
   }
 

@@ -6,7 +6,13 @@ import { TestObservation } from './test-observation.entity.js';
 import { TestDeviation } from './test-deviation.entity.js';
 import { TechnicalFaultReport } from './technical-fault-report.entity.js';
 import { TestResult } from './test-result.entity.js';
-import type { AddObservationInput, RecordParticipantsInput, RecordTestResultInput, ReportDeviationInput, ReportTechnicalFaultInput } from './dto/activity.input.js';
+import type {
+  AddObservationInput,
+  RecordParticipantsInput,
+  RecordTestResultInput,
+  ReportDeviationInput,
+  ReportTechnicalFaultInput,
+} from './dto/activity.input.js';
 import { TestProtocol } from '../protocol/test-protocol.entity.js';
 import { SuccessCriterion } from '../protocol/success-criterion.entity.js';
 import { TestProtocolService } from '../protocol/test-protocol.service.js';
@@ -25,7 +31,14 @@ export class TestActivityService {
 
   async recordParticipants(ctx: RequestContext, input: RecordParticipantsInput): Promise<TestProtocol> {
     await this.db.transaction(async (tx) => {
-      const { protocol } = await this.protocols.openForChange(ctx, tx, input.protocolId, 'activity', 'lead', 'input.protocolId');
+      const { protocol } = await this.protocols.openForChange(
+        ctx,
+        tx,
+        input.protocolId,
+        'activity',
+        'lead',
+        'input.protocolId',
+      );
       const now = this.clock.now();
       for (const c of input.counts) {
         await tx.query(
@@ -37,13 +50,23 @@ export class TestActivityService {
         );
       }
       await this.touch(tx, protocol.id);
-      await this.audit.record(ctx, tx, { action: 'testProtocol.participantsRecorded', entityType: 'TestProtocol', entityId: protocol.id, after: { counts: input.counts } });
+      await this.audit.record(ctx, tx, {
+        action: 'testProtocol.participantsRecorded',
+        entityType: 'TestProtocol',
+        entityId: protocol.id,
+        after: { counts: input.counts },
+      });
     });
     return this.protocols.get(ctx, input.protocolId);
   }
 
   addObservation(ctx: RequestContext, input: AddObservationInput): Promise<TestObservation> {
-    return this.report(ctx, TestObservation, input.protocolId, 'testProtocol.observationAdded', (base) => ({ ...base, kind: input.kind, description: input.description, occurredOn: input.occurredOn ?? base.occurredOn }));
+    return this.report(ctx, TestObservation, input.protocolId, 'testProtocol.observationAdded', (base) => ({
+      ...base,
+      kind: input.kind,
+      description: input.description,
+      occurredOn: input.occurredOn ?? base.occurredOn,
+    }));
   }
 
   reportDeviation(ctx: RequestContext, input: ReportDeviationInput): Promise<TestDeviation> {
@@ -67,8 +90,16 @@ export class TestActivityService {
 
   async recordResult(ctx: RequestContext, input: RecordTestResultInput): Promise<TestResult> {
     return this.db.transaction(async (tx) => {
-      const { protocol } = await this.protocols.openForChange(ctx, tx, input.protocolId, 'activity', 'lead', 'input.protocolId');
-      if (!(await tx.existsBy(SuccessCriterion, { id: input.criterionId, protocolId: protocol.id }))) throw TestbedError.CRITERION_NOT_FOUND({ field: 'input.criterionId' });
+      const { protocol } = await this.protocols.openForChange(
+        ctx,
+        tx,
+        input.protocolId,
+        'activity',
+        'lead',
+        'input.protocolId',
+      );
+      if (!(await tx.existsBy(SuccessCriterion, { id: input.criterionId, protocolId: protocol.id })))
+        throw TestbedError.CRITERION_NOT_FOUND({ field: 'input.criterionId' });
       const before = await tx.findOneBy(TestResult, { criterionId: input.criterionId });
       const [row]: { id: string }[] = await tx.query(
         `INSERT INTO test_results (protocol_id, criterion_id, measured_value, met, comment, recorded_by_user_id, recorded_at)
@@ -76,11 +107,25 @@ export class TestActivityService {
          ON CONFLICT (criterion_id) DO UPDATE SET measured_value = EXCLUDED.measured_value, met = EXCLUDED.met, comment = EXCLUDED.comment,
            recorded_by_user_id = EXCLUDED.recorded_by_user_id, recorded_at = EXCLUDED.recorded_at
          RETURNING id`,
-        [protocol.id, input.criterionId, input.measuredValue, input.met, input.comment ?? null, ctx.userId, this.clock.now()],
+        [
+          protocol.id,
+          input.criterionId,
+          input.measuredValue,
+          input.met,
+          input.comment ?? null,
+          ctx.userId,
+          this.clock.now(),
+        ],
       );
       const result = await tx.findOneByOrFail(TestResult, { id: row!.id });
       await this.touch(tx, protocol.id);
-      await this.audit.record(ctx, tx, { action: 'testProtocol.resultRecorded', entityType: 'TestProtocol', entityId: protocol.id, before, after: result });
+      await this.audit.record(ctx, tx, {
+        action: 'testProtocol.resultRecorded',
+        entityType: 'TestProtocol',
+        entityId: protocol.id,
+        before,
+        after: result,
+      });
       return result;
     });
   }
@@ -91,9 +136,16 @@ export class TestActivityService {
 
   /** The participant counts as the caller may see them: the small-number rule for people applies to other organisations. */
   async participantsShownTo(ctx: RequestContext, protocol: TestProtocol): Promise<ParticipantCount[]> {
-    const [counts, participantIds] = await Promise.all([this.participantsOf(ctx, protocol.id), this.protocols.participantIdsOf(ctx, protocol.id)]);
+    const [counts, participantIds] = await Promise.all([
+      this.participantsOf(ctx, protocol.id),
+      this.protocols.participantIdsOf(ctx, protocol.id),
+    ]);
     return counts.map((count) => {
-      const shown = this.smallNumbers.breakdown(ctx, [protocol.leadOrganizationId, ...participantIds], { women: count.women, men: count.men, otherOrUnknown: count.otherOrUnknown });
+      const shown = this.smallNumbers.breakdown(ctx, [protocol.leadOrganizationId, ...participantIds], {
+        women: count.women,
+        men: count.men,
+        otherOrUnknown: count.otherOrUnknown,
+      });
       return { ...count, ...shown.parts, total: shown.total, suppression: shown.suppression } as ParticipantCount;
     });
   }
@@ -120,14 +172,33 @@ export class TestActivityService {
     entity: new () => T,
     protocolId: string,
     action: string,
-    build: (base: Pick<T, 'protocolId' | 'occurredOn' | 'authorUserId' | 'authorOrganizationId' | 'createdAt'>) => Partial<T>,
+    build: (
+      base: Pick<T, 'protocolId' | 'occurredOn' | 'authorUserId' | 'authorOrganizationId' | 'createdAt'>,
+    ) => Partial<T>,
   ): Promise<T> {
     return this.db.transaction(async (tx) => {
-      const { protocol } = await this.protocols.openForChange(ctx, tx, protocolId, 'activity', 'participant', 'input.protocolId');
+      const { protocol } = await this.protocols.openForChange(
+        ctx,
+        tx,
+        protocolId,
+        'activity',
+        'participant',
+        'input.protocolId',
+      );
       const now = this.clock.now();
       const today = calendarDate(now);
-      const row = tx.create(entity, build({ protocolId: protocol.id, occurredOn: today, authorUserId: ctx.userId, authorOrganizationId: ctx.organizationId, createdAt: now } as T) as T);
-      if (row.occurredOn > today) throw TestbedError.OCCURRED_IN_FUTURE({ field: 'input.occurredOn', params: { field: 'input.occurredOn' } });
+      const row = tx.create(
+        entity,
+        build({
+          protocolId: protocol.id,
+          occurredOn: today,
+          authorUserId: ctx.userId,
+          authorOrganizationId: ctx.organizationId,
+          createdAt: now,
+        } as T) as T,
+      );
+      if (row.occurredOn > today)
+        throw TestbedError.OCCURRED_IN_FUTURE({ field: 'input.occurredOn', params: { field: 'input.occurredOn' } });
       await tx.insert(entity, row as never);
       await this.touch(tx, protocol.id);
       // The text may hold personal data: the audit keeps it with the row, as every change is kept.
@@ -140,9 +211,19 @@ export class TestActivityService {
     await tx.update(TestProtocol, { id: protocolId }, { updatedAt: this.clock.now() });
   }
 
-  private many<T extends { protocolId: string }>(ctx: RequestContext, entity: new () => T, key: string, protocolId: string, order: Record<string, 'ASC' | 'DESC'>): Promise<T[]> {
+  private many<T extends { protocolId: string }>(
+    ctx: RequestContext,
+    entity: new () => T,
+    key: string,
+    protocolId: string,
+    order: Record<string, 'ASC' | 'DESC'>,
+  ): Promise<T[]> {
     return ctx.loaders
-      .manyByKey<string, T>(key, (ids) => this.db.manager.find(entity, { where: { protocolId: In([...ids]) } as never, order: order as never }), (r) => r.protocolId)
+      .manyByKey<string, T>(
+        key,
+        (ids) => this.db.manager.find(entity, { where: { protocolId: In([...ids]) } as never, order: order as never }),
+        (r) => r.protocolId,
+      )
       .load(protocolId);
   }
 }

@@ -44,7 +44,10 @@ export class TestProtocolFieldsResolver {
   }
 
   @ResolveField(() => [Organization])
-  async participatingOrganizations(@Ctx() ctx: RequestContext, @Parent() protocol: TestProtocol): Promise<Organization[]> {
+  async participatingOrganizations(
+    @Ctx() ctx: RequestContext,
+    @Parent() protocol: TestProtocol,
+  ): Promise<Organization[]> {
     const ids = await this.protocols.participantIdsOf(ctx, protocol.id);
     const organizations = await Promise.all(ids.map((id) => this.organizations.load(ctx, id)));
     return organizations.filter((o): o is Organization => !!o).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
@@ -105,13 +108,18 @@ export class TestProtocolFieldsResolver {
     return this.review.versionsOf(ctx, protocol.id);
   }
 
-  @ResolveField(() => TestProtocolVersion, { nullable: true, description: 'The version under steering review, if any.' })
+  @ResolveField(() => TestProtocolVersion, {
+    nullable: true,
+    description: 'The version under steering review, if any.',
+  })
   async openVersion(@Ctx() ctx: RequestContext, @Parent() protocol: TestProtocol): Promise<TestProtocolVersion | null> {
     const versions = await this.review.versionsOf(ctx, protocol.id);
     return versions.find((v) => v.reviewStatus === ReviewStatus.OPEN) ?? null;
   }
 
-  @ResolveField(() => [TestDecision], { description: 'Decisions, oldest first; each later one supersedes the one before.' })
+  @ResolveField(() => [TestDecision], {
+    description: 'Decisions, oldest first; each later one supersedes the one before.',
+  })
   decisions(@Ctx() ctx: RequestContext, @Parent() protocol: TestProtocol): Promise<TestDecision[]> {
     return this.review.decisionsOf(ctx, protocol.id);
   }

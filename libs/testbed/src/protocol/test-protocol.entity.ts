@@ -3,7 +3,9 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { CareSetting } from '#catalog';
 import { ConsentApproach, TestProtocolStatus } from '../testbed.enums.js';
 
-@ObjectType('TestDocumentLink', { description: 'A document the protocol rests on (report, routine, risk analysis), by link.' })
+@ObjectType('TestDocumentLink', {
+  description: 'A document the protocol rests on (report, routine, risk analysis), by link.',
+})
 export class DocumentLink {
   @Field()
   title: string;
@@ -12,7 +14,10 @@ export class DocumentLink {
   url: string;
 }
 
-@ObjectType({ description: 'A test protocol (testprotokoll): one organisation leads, others take part; results are shared with all (S4:334-336).' })
+@ObjectType({
+  description:
+    'A test protocol (testprotokoll): one organisation leads, others take part; results are shared with all (S4:334-336).',
+})
 @Entity({ name: 'test_protocols' })
 export class TestProtocol {
   @Field(() => ID)

@@ -14,31 +14,43 @@ export class TestProtocolConnection extends Connection(TestProtocol) {}
 export class TestProtocolResolver {
   constructor(private readonly protocols: TestProtocolService) {}
 
-  @Query(() => TestProtocolConnection, { description: 'Test protocols I may see, newest first; filter by status, category or organisation.' })
+  @Query(() => TestProtocolConnection, {
+    description: 'Test protocols I may see, newest first; filter by status, category or organisation.',
+  })
   testProtocols(@Ctx() ctx: RequestContext, @Args() args: TestProtocolsArgs) {
     return this.protocols.list(ctx, args);
   }
 
   @Query(() => TestProtocol)
-  testProtocol(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, UuidPipe) id: string): Promise<TestProtocol> {
+  testProtocol(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+  ): Promise<TestProtocol> {
     return this.protocols.get(ctx, id);
   }
 
   @Roles(...PROTOCOL_EDITOR_ROLES)
-  @Mutation(() => TestProtocol, { description: 'Registers a test plan (DRAFT), led by my organisation (node staff: any).' })
+  @Mutation(() => TestProtocol, {
+    description: 'Registers a test plan (DRAFT), led by my organisation (node staff: any).',
+  })
   createTestProtocol(@Ctx() ctx: RequestContext, @Args('input') input: CreateTestProtocolInput): Promise<TestProtocol> {
     return this.protocols.create(ctx, input);
   }
 
   @Roles(...PROTOCOL_EDITOR_ROLES)
-  @Mutation(() => TestProtocol, { description: 'Edits the plan: in DRAFT, or after submission as the next version (reopens to COMPLETED).' })
+  @Mutation(() => TestProtocol, {
+    description: 'Edits the plan: in DRAFT, or after submission as the next version (reopens to COMPLETED).',
+  })
   updateTestProtocol(@Ctx() ctx: RequestContext, @Args('input') input: UpdateTestProtocolInput): Promise<TestProtocol> {
     return this.protocols.update(ctx, input);
   }
 
   @Roles(...PROTOCOL_EDITOR_ROLES)
   @Mutation(() => TestProtocol, { description: 'Start, complete, withdraw, or reopen (to COMPLETED) a protocol.' })
-  changeTestProtocolStatus(@Ctx() ctx: RequestContext, @Args('input') input: ChangeTestProtocolStatusInput): Promise<TestProtocol> {
+  changeTestProtocolStatus(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: ChangeTestProtocolStatusInput,
+  ): Promise<TestProtocol> {
     return this.protocols.changeStatus(ctx, input);
   }
 }

@@ -21,7 +21,9 @@ export class TestProtocolVersionFieldsResolver {
     return this.protocols.load(ctx, version.protocolId);
   }
 
-  @ResolveField(() => [SteeringVote], { description: 'The votes on this version; votes on older versions never count here.' })
+  @ResolveField(() => [SteeringVote], {
+    description: 'The votes on this version; votes on older versions never count here.',
+  })
   votes(@Ctx() ctx: RequestContext, @Parent() version: TestProtocolVersion): Promise<SteeringVote[]> {
     return this.review.votesOf(ctx, version.id);
   }
@@ -54,7 +56,10 @@ export class SteeringVoteFieldsResolver {
     return this.review.loadVersion(ctx, vote.versionId);
   }
 
-  @ResolveField(() => TestDecision, { nullable: true, description: 'The decision on the version, once the quorum is reached.' })
+  @ResolveField(() => TestDecision, {
+    nullable: true,
+    description: 'The decision on the version, once the quorum is reached.',
+  })
   decision(@Ctx() ctx: RequestContext, @Parent() vote: SteeringVote) {
     return this.review.decisionOfVersion(ctx, vote.versionId);
   }
@@ -68,7 +73,10 @@ export class TestDecisionFieldsResolver {
     private readonly categories: TechnologyCategoryService,
   ) {}
 
-  @ResolveField(() => TestProtocol, { nullable: true, description: 'Decided protocols have run, so every member may see them.' })
+  @ResolveField(() => TestProtocol, {
+    nullable: true,
+    description: 'Decided protocols have run, so every member may see them.',
+  })
   protocol(@Ctx() ctx: RequestContext, @Parent() decision: TestDecision) {
     return this.protocols.load(ctx, decision.protocolId);
   }

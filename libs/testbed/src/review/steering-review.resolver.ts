@@ -17,13 +17,21 @@ export class SteeringReviewResolver {
   constructor(private readonly review: SteeringReviewService) {}
 
   @Roles(...PROTOCOL_EDITOR_ROLES)
-  @Mutation(() => TestProtocolVersion, { description: 'Freezes the protocol as its next version (with a content hash) and opens the steering review.' })
-  submitTestProtocolForReview(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, UuidPipe) id: string): Promise<TestProtocolVersion> {
+  @Mutation(() => TestProtocolVersion, {
+    description: 'Freezes the protocol as its next version (with a content hash) and opens the steering review.',
+  })
+  submitTestProtocolForReview(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+  ): Promise<TestProtocolVersion> {
     return this.review.submit(ctx, id);
   }
 
   @Roles(Role.STEERING_MEMBER)
-  @Mutation(() => SteeringVote, { description: "My organisation's vote on a version; the vote that reaches the quorum closes the review into a decision." })
+  @Mutation(() => SteeringVote, {
+    description:
+      "My organisation's vote on a version; the vote that reaches the quorum closes the review into a decision.",
+  })
   castSteeringVote(@Ctx() ctx: RequestContext, @Args('input') input: CastSteeringVoteInput): Promise<SteeringVote> {
     return this.review.castVote(ctx, input);
   }
@@ -40,7 +48,10 @@ export class SteeringReviewResolver {
   }
 
   @Query(() => TestDecision)
-  testDecision(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, UuidPipe) id: string): Promise<TestDecision> {
+  testDecision(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+  ): Promise<TestDecision> {
     return this.review.decision(ctx, id);
   }
 
@@ -51,7 +62,10 @@ export class SteeringReviewResolver {
 
   @Roles(Role.NODE_ADMIN)
   @Mutation(() => SteeringSettings)
-  configureSteeringQuorum(@Ctx() ctx: RequestContext, @Args('input') input: ConfigureSteeringQuorumInput): Promise<SteeringSettings> {
+  configureSteeringQuorum(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: ConfigureSteeringQuorumInput,
+  ): Promise<SteeringSettings> {
     return this.review.configureQuorum(ctx, input);
   }
 }

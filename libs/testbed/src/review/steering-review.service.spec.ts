@@ -16,7 +16,10 @@ describe('steering review rules', () => {
   it('decides by the most votes, and a tie for the most gives TEST_MORE', () => {
     expect(outcomeOf(votes(R.RECOMMEND, R.RECOMMEND, R.DO_NOT_RECOMMEND)).outcome).toBe(R.RECOMMEND);
     expect(outcomeOf(votes(R.RECOMMEND, R.DO_NOT_RECOMMEND)).outcome).toBe(R.TEST_MORE);
-    expect(outcomeOf(votes(R.RECOMMEND_WITH_CONDITIONS, R.RECOMMEND_WITH_CONDITIONS, R.RECOMMEND, R.RECOMMEND, R.TEST_MORE)).outcome).toBe(R.TEST_MORE);
+    expect(
+      outcomeOf(votes(R.RECOMMEND_WITH_CONDITIONS, R.RECOMMEND_WITH_CONDITIONS, R.RECOMMEND, R.RECOMMEND, R.TEST_MORE))
+        .outcome,
+    ).toBe(R.TEST_MORE);
     const { counts } = outcomeOf(votes(R.RECOMMEND, R.RECOMMEND, R.TEST_MORE));
     expect(counts).toEqual([
       { recommendation: R.RECOMMEND, votes: 2 },

@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
-import { AuditService, Clock, type ConnectionResult, Db, Organization, type PageArgs, paginate, type RequestContext, Role, UserService } from '#core';
+import {
+  AuditService,
+  Clock,
+  type ConnectionResult,
+  Db,
+  Organization,
+  type PageArgs,
+  paginate,
+  type RequestContext,
+  Role,
+  UserService,
+} from '#core';
 import { NotificationService } from '#notifications';
 import { NeedFollowService } from '#needs';
 import { TechnologyCategoryService } from '#catalog';
@@ -19,7 +30,13 @@ import { TestObservation } from '../activity/test-observation.entity.js';
 import { TestDeviation } from '../activity/test-deviation.entity.js';
 import { TechnicalFaultReport } from '../activity/technical-fault-report.entity.js';
 import { TestResult } from '../activity/test-result.entity.js';
-import { ObservationKind, QuorumRule, ReviewStatus, SteeringRecommendation, TestProtocolStatus } from '../testbed.enums.js';
+import {
+  ObservationKind,
+  QuorumRule,
+  ReviewStatus,
+  SteeringRecommendation,
+  TestProtocolStatus,
+} from '../testbed.enums.js';
 import { TestbedError } from '../testbed.errors.js';
 import { STEERING_MEMBER_KINDS, TestbedPolicy } from '../testbed.policy.js';
 
@@ -31,7 +48,10 @@ const RECOMMENDATION_SV: Record<SteeringRecommendation, string> = {
 };
 
 /** Votes needed to close a review, given the rule and the number of member organisations. */
-export function requiredVotes(settings: Pick<SteeringSettings, 'quorumRule' | 'minimumVotes'>, memberCount: number): number {
+export function requiredVotes(
+  settings: Pick<SteeringSettings, 'quorumRule' | 'minimumVotes'>,
+  memberCount: number,
+): number {
   switch (settings.quorumRule) {
     case QuorumRule.ALL_MEMBERS:
       return memberCount;
@@ -43,8 +63,14 @@ export function requiredVotes(settings: Pick<SteeringSettings, 'quorumRule' | 'm
 }
 
 /** The option with most votes; a tie for the most gives TEST_MORE. */
-export function outcomeOf(votes: readonly Pick<SteeringVote, 'recommendation'>[]): { outcome: SteeringRecommendation; counts: VoteCount[] } {
-  const counts = Object.values(SteeringRecommendation).map((recommendation) => ({ recommendation, votes: votes.filter((v) => v.recommendation === recommendation).length }));
+export function outcomeOf(votes: readonly Pick<SteeringVote, 'recommendation'>[]): {
+  outcome: SteeringRecommendation;
+  counts: VoteCount[];
+} {
+  const counts = Object.values(SteeringRecommendation).map((recommendation) => ({
+    recommendation,
+    votes: votes.filter((v) => v.recommendation === recommendation).length,
+  }));
   const most = Math.max(...counts.map((c) => c.votes));
   const leaders = counts.filter((c) => c.votes === most);
   return { outcome: leaders.length === 1 ? leaders[0]!.recommendation : SteeringRecommendation.TEST_MORE, counts };
@@ -67,7 +93,10 @@ export class SteeringReviewService {
   async submit(ctx: RequestContext, protocolId: string): Promise<TestProtocolVersion> {
     const { version, notified } = await this.db.transaction(async (tx) => {
       const protocol = await this.protocols.lock(ctx, tx, protocolId);
-      TestbedPolicy.assertCanSee(ctx, { protocol, participantIds: await this.protocols.participantIdsIn(tx, protocol.id) });
+      TestbedPolicy.assertCanSee(ctx, {
+        protocol,
+        participantIds: await this.protocols.participantIdsIn(tx, protocol.id),
+      });
       TestbedPolicy.assertLeads(ctx, protocol);
       await this.protocols.transition(ctx, tx, protocol, TestProtocolStatus.SUBMITTED_FOR_REVIEW, null);
       const snapshot = await this.snapshotOf(tx, protocol);
@@ -121,9 +150,15 @@ export class SteeringReviewService {
       const found = await tx.findOneBy(TestProtocolVersion, { id: input.versionId });
       if (!found) throw TestbedError.VERSION_NOT_FOUND({ field: 'input.versionId' });
       const protocol = await this.protocols.lock(ctx, tx, found.protocolId, 'input.versionId');
-      const version = await tx.findOneOrFail(TestProtocolVersion, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
+      const version = await tx.findOneOrFail(TestProtocolVersion, {
+        where: { id: found.id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (version.reviewStatus !== ReviewStatus.OPEN) {
-        throw TestbedError.VERSION_NOT_UNDER_REVIEW({ field: 'input.versionId', params: { version: version.versionNumber } });
+        throw TestbedError.VERSION_NOT_UNDER_REVIEW({
+          field: 'input.versionId',
+          params: { version: version.versionNumber },
+        });
       }
       if (await tx.existsBy(SteeringVote, { versionId: version.id, organizationId: ctx.organizationId })) {
         throw TestbedError.ALREADY_VOTED({ field: 'input.versionId', params: { version: version.versionNumber } });
@@ -134,14 +169,23 @@ export class SteeringReviewService {
         organizationId: ctx.organizationId,
         voterUserId: ctx.userId,
         recommendation: input.recommendation,
-        conditions: input.recommendation === SteeringRecommendation.RECOMMEND_WITH_CONDITIONS ? (input.conditions ?? null) : null,
+        conditions:
+          input.recommendation === SteeringRecommendation.RECOMMEND_WITH_CONDITIONS ? (input.conditions ?? null) : null,
         rationale: input.rationale,
         castAt: this.clock.now(),
       });
       await tx.insert(SteeringVote, vote);
-      await this.audit.record(ctx, tx, { action: 'steeringVote.cast', entityType: 'TestProtocolVersion', entityId: version.id, after: vote });
+      await this.audit.record(ctx, tx, {
+        action: 'steeringVote.cast',
+        entityType: 'TestProtocolVersion',
+        entityId: version.id,
+        after: vote,
+      });
 
-      const votes = await tx.find(SteeringVote, { where: { versionId: version.id }, order: { castAt: 'ASC', id: 'ASC' } });
+      const votes = await tx.find(SteeringVote, {
+        where: { versionId: version.id },
+        order: { castAt: 'ASC', id: 'ASC' },
+      });
       const memberCount = await tx.count(Organization, { where: { kind: In([...STEERING_MEMBER_KINDS]) } });
       if (votes.length < requiredVotes(await this.settingsIn(tx), memberCount)) return { vote, notified: [] };
       const notified = await this.decide(ctx, tx, protocol, version, votes);
@@ -151,17 +195,36 @@ export class SteeringReviewService {
     return vote;
   }
 
-  private async decide(ctx: RequestContext, tx: EntityManager, protocol: TestProtocol, version: TestProtocolVersion, votes: SteeringVote[]): Promise<string[]> {
+  private async decide(
+    ctx: RequestContext,
+    tx: EntityManager,
+    protocol: TestProtocol,
+    version: TestProtocolVersion,
+    votes: SteeringVote[],
+  ): Promise<string[]> {
     const now = this.clock.now();
     const { outcome, counts } = outcomeOf(votes);
     const organizations = await tx.findBy(Organization, { id: In(votes.map((v) => v.organizationId)) });
     const nameOf = new Map(organizations.map((o) => [o.id, o.name]));
     const rationale = [
-      `Beslut: ${RECOMMENDATION_SV[outcome]} (${counts.filter((c) => c.votes > 0).map((c) => `${RECOMMENDATION_SV[c.recommendation]}: ${c.votes}`).join(', ')}).`,
-      ...votes.map((v) => `${nameOf.get(v.organizationId) ?? v.organizationId} – ${RECOMMENDATION_SV[v.recommendation]}: ${v.rationale}${v.conditions ? ` Villkor: ${v.conditions}` : ''}`),
+      `Beslut: ${RECOMMENDATION_SV[outcome]} (${counts
+        .filter((c) => c.votes > 0)
+        .map((c) => `${RECOMMENDATION_SV[c.recommendation]}: ${c.votes}`)
+        .join(', ')}).`,
+      ...votes.map(
+        (v) =>
+          `${nameOf.get(v.organizationId) ?? v.organizationId} – ${RECOMMENDATION_SV[v.recommendation]}: ${v.rationale}${v.conditions ? ` Villkor: ${v.conditions}` : ''}`,
+      ),
     ].join('\n');
-    const conditions = votes.filter((v) => v.conditions).map((v) => `${nameOf.get(v.organizationId) ?? v.organizationId}: ${v.conditions}`).join('\n') || null;
-    const previous = await tx.findOne(TestDecision, { where: { protocolId: protocol.id }, order: { versionNumber: 'DESC' } });
+    const conditions =
+      votes
+        .filter((v) => v.conditions)
+        .map((v) => `${nameOf.get(v.organizationId) ?? v.organizationId}: ${v.conditions}`)
+        .join('\n') || null;
+    const previous = await tx.findOne(TestDecision, {
+      where: { protocolId: protocol.id },
+      order: { versionNumber: 'DESC' },
+    });
     const snapshot = version.snapshot as unknown as ProtocolSnapshot;
     const decision = tx.create(TestDecision, {
       protocolId: protocol.id,
@@ -179,7 +242,12 @@ export class SteeringReviewService {
         submittedAt: version.submittedAt.toISOString(),
         results: snapshot.results,
         participants: snapshot.participants,
-        observationSummary: Object.fromEntries(Object.values(ObservationKind).map((kind) => [kind, snapshot.observations.filter((o) => o.kind === kind).length])),
+        observationSummary: Object.fromEntries(
+          Object.values(ObservationKind).map((kind) => [
+            kind,
+            snapshot.observations.filter((o) => o.kind === kind).length,
+          ]),
+        ),
         lessons: snapshot.observations.filter((o) => o.kind === ObservationKind.LESSON).map((o) => o.description),
         deviationCount: snapshot.deviations.length,
         technicalFaultCount: snapshot.technicalFaults.length,
@@ -192,15 +260,30 @@ export class SteeringReviewService {
     });
     await tx.insert(TestDecision, decision);
     await tx.update(TestProtocolVersion, { id: version.id }, { reviewStatus: ReviewStatus.DECIDED, closedAt: now });
-    await this.protocols.transition(ctx, tx, protocol, TestProtocolStatus.DECIDED, `Beslutförhet uppnådd med ${votes.length} röster.`);
-    await this.audit.record(ctx, tx, { action: 'testDecision.made', entityType: 'TestDecision', entityId: decision.id, after: { ...decision, knowledgeBasis: undefined } });
+    await this.protocols.transition(
+      ctx,
+      tx,
+      protocol,
+      TestProtocolStatus.DECIDED,
+      `Beslutförhet uppnådd med ${votes.length} röster.`,
+    );
+    await this.audit.record(ctx, tx, {
+      action: 'testDecision.made',
+      entityType: 'TestDecision',
+      entityId: decision.id,
+      after: { ...decision, knowledgeBasis: undefined },
+    });
 
-    const recipients = [...(await this.users.withRoles([protocol.leadOrganizationId], Object.values(Role))), ...(await this.users.withRoles('ANY', [Role.STEERING_MEMBER]))];
+    const recipients = [
+      ...(await this.users.withRoles([protocol.leadOrganizationId], Object.values(Role))),
+      ...(await this.users.withRoles('ANY', [Role.STEERING_MEMBER])),
+    ];
     const toFollowers = await this.needFollowers.tell(tx, snapshot.plan.needIds, {
       kind: 'need.testDecided',
       eventKey: decision.id,
       title: (need) => `Testet av ”${need}” är beslutat: ${RECOMMENDATION_SV[outcome]}`,
-      body: (need) => `Styrgruppen har beslutat om testet ”${protocol.title}” som svarar på behovet ”${need}”. Följ hela kedjan från behovet.`,
+      body: (need) =>
+        `Styrgruppen har beslutat om testet ”${protocol.title}” som svarar på behovet ”${need}”. Följ hela kedjan från behovet.`,
       entityType: 'TestDecision',
       entityId: decision.id,
     });
@@ -229,9 +312,17 @@ export class SteeringReviewService {
     const deviations = await tx.find(TestDeviation, { ...byProtocol, order: { createdAt: 'ASC', seq: 'ASC' } });
     const faults = await tx.find(TechnicalFaultReport, { ...byProtocol, order: { createdAt: 'ASC', seq: 'ASC' } });
     const results = await tx.find(TestResult, byProtocol);
-    const category: { key: string }[] = await tx.query(`SELECT key FROM technology_categories WHERE id = $1`, [protocol.categoryId]);
+    const category: { key: string }[] = await tx.query(`SELECT key FROM technology_categories WHERE id = $1`, [
+      protocol.categoryId,
+    ]);
     const resultOf = new Map(results.map((r) => [r.criterionId, r]));
-    const report = (r: TestObservation | TestDeviation | TechnicalFaultReport) => ({ id: r.id, description: r.description, occurredOn: r.occurredOn, authorOrganizationId: r.authorOrganizationId, authorUserId: r.authorUserId });
+    const report = (r: TestObservation | TestDeviation | TechnicalFaultReport) => ({
+      id: r.id,
+      description: r.description,
+      occurredOn: r.occurredOn,
+      authorOrganizationId: r.authorOrganizationId,
+      authorUserId: r.authorUserId,
+    });
     return {
       protocolId: protocol.id,
       plan: {
@@ -256,15 +347,42 @@ export class SteeringReviewService {
         involvement: protocol.involvement,
         risks: protocol.risks,
         documents: protocol.documents,
-        successCriteria: criteria.map((c) => ({ id: c.id, name: c.name, targetValue: c.targetValue, unit: c.unit, description: c.description })),
+        successCriteria: criteria.map((c) => ({
+          id: c.id,
+          name: c.name,
+          targetValue: c.targetValue,
+          unit: c.unit,
+          description: c.description,
+        })),
       },
-      participants: participants.map((p) => ({ group: p.participantGroup, women: p.women, men: p.men, otherOrUnknown: p.otherOrUnknown })),
+      participants: participants.map((p) => ({
+        group: p.participantGroup,
+        women: p.women,
+        men: p.men,
+        otherOrUnknown: p.otherOrUnknown,
+      })),
       observations: observations.map((o) => ({ ...report(o), kind: o.kind })),
       deviations: deviations.map((d) => ({ ...report(d), actionTaken: d.actionTaken })),
-      technicalFaults: faults.map((f) => ({ ...report(f), affectedComponent: f.affectedComponent, resolved: f.resolved })),
+      technicalFaults: faults.map((f) => ({
+        ...report(f),
+        affectedComponent: f.affectedComponent,
+        resolved: f.resolved,
+      })),
       results: criteria.flatMap((c) => {
         const r = resultOf.get(c.id);
-        return r ? [{ criterionId: c.id, criterion: c.name, targetValue: c.targetValue, unit: c.unit, measuredValue: r.measuredValue, met: r.met, comment: r.comment }] : [];
+        return r
+          ? [
+              {
+                criterionId: c.id,
+                criterion: c.name,
+                targetValue: c.targetValue,
+                unit: c.unit,
+                measuredValue: r.measuredValue,
+                met: r.met,
+                comment: r.comment,
+              },
+            ]
+          : [];
       }),
     };
   }
@@ -275,12 +393,25 @@ export class SteeringReviewService {
       const memberCount = await tx.count(Organization, { where: { kind: In([...STEERING_MEMBER_KINDS]) } });
       const needsCount = input.rule === QuorumRule.MINIMUM_VOTES;
       if (needsCount !== (input.minimumVotes != null) || (input.minimumVotes ?? 0) > memberCount) {
-        throw TestbedError.MINIMUM_VOTES_REQUIRED({ field: 'input.minimumVotes', params: { field: 'input.minimumVotes', max: memberCount } });
+        throw TestbedError.MINIMUM_VOTES_REQUIRED({
+          field: 'input.minimumVotes',
+          params: { field: 'input.minimumVotes', max: memberCount },
+        });
       }
       const before = await this.settingsIn(tx, true);
-      const after = { quorumRule: input.rule, minimumVotes: input.minimumVotes ?? null, updatedByUserId: ctx.auditUserId, updatedAt: this.clock.now() };
+      const after = {
+        quorumRule: input.rule,
+        minimumVotes: input.minimumVotes ?? null,
+        updatedByUserId: ctx.auditUserId,
+        updatedAt: this.clock.now(),
+      };
       await tx.update(SteeringSettings, { id: true }, after);
-      await this.audit.record(ctx, tx, { action: 'steering.quorumConfigured', entityType: 'SteeringSettings', before, after });
+      await this.audit.record(ctx, tx, {
+        action: 'steering.quorumConfigured',
+        entityType: 'SteeringSettings',
+        before,
+        after,
+      });
       return { ...before, ...after };
     });
   }
@@ -290,7 +421,10 @@ export class SteeringReviewService {
   }
 
   private async settingsIn(tx: EntityManager, lock = false): Promise<SteeringSettings> {
-    return tx.findOneOrFail(SteeringSettings, { where: { id: true }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    return tx.findOneOrFail(SteeringSettings, {
+      where: { id: true },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
   }
 
   /** Protocols whose open version has no vote yet from the caller's organisation, oldest submission first. */
@@ -313,7 +447,10 @@ export class SteeringReviewService {
   /** Decisions are published to all members. */
   async decisions(ctx: RequestContext, args: DecisionsArgs): Promise<ConnectionResult<TestDecision>> {
     const qb = this.db.manager.createQueryBuilder(TestDecision, 'd');
-    if (args.category) qb.andWhere('d.category_id = :category', { category: (await this.categories.resolve(ctx, args.category, 'category')).id });
+    if (args.category)
+      qb.andWhere('d.category_id = :category', {
+        category: (await this.categories.resolve(ctx, args.category, 'category')).id,
+      });
     if (args.outcome) qb.andWhere('d.outcome = :outcome', { outcome: args.outcome });
     return paginate(qb, args, [
       { expression: 'd.decided_at', direction: 'DESC', value: (d) => d.decidedAt },
@@ -328,18 +465,34 @@ export class SteeringReviewService {
   }
 
   loadDecision(ctx: RequestContext, id: string): Promise<TestDecision | null> {
-    return ctx.loaders.byKey<string, TestDecision>('testDecision', (ids) => this.db.manager.findBy(TestDecision, { id: In([...ids]) }), (d) => d.id).load(id);
+    return ctx.loaders
+      .byKey<string, TestDecision>(
+        'testDecision',
+        (ids) => this.db.manager.findBy(TestDecision, { id: In([...ids]) }),
+        (d) => d.id,
+      )
+      .load(id);
   }
 
   loadVersion(ctx: RequestContext, id: string): Promise<TestProtocolVersion | null> {
-    return ctx.loaders.byKey<string, TestProtocolVersion>('testProtocolVersion', (ids) => this.db.manager.findBy(TestProtocolVersion, { id: In([...ids]) }), (v) => v.id).load(id);
+    return ctx.loaders
+      .byKey<string, TestProtocolVersion>(
+        'testProtocolVersion',
+        (ids) => this.db.manager.findBy(TestProtocolVersion, { id: In([...ids]) }),
+        (v) => v.id,
+      )
+      .load(id);
   }
 
   versionsOf(ctx: RequestContext, protocolId: string): Promise<TestProtocolVersion[]> {
     return ctx.loaders
       .manyByKey<string, TestProtocolVersion>(
         'testProtocolVersions',
-        (ids) => this.db.manager.find(TestProtocolVersion, { where: { protocolId: In([...ids]) }, order: { versionNumber: 'ASC' } }),
+        (ids) =>
+          this.db.manager.find(TestProtocolVersion, {
+            where: { protocolId: In([...ids]) },
+            order: { versionNumber: 'ASC' },
+          }),
         (v) => v.protocolId,
       )
       .load(protocolId);
@@ -347,23 +500,46 @@ export class SteeringReviewService {
 
   votesOf(ctx: RequestContext, versionId: string): Promise<SteeringVote[]> {
     return ctx.loaders
-      .manyByKey<string, SteeringVote>('testSteeringVotes', (ids) => this.db.manager.find(SteeringVote, { where: { versionId: In([...ids]) }, order: { castAt: 'ASC', id: 'ASC' } }), (v) => v.versionId)
+      .manyByKey<string, SteeringVote>(
+        'testSteeringVotes',
+        (ids) =>
+          this.db.manager.find(SteeringVote, {
+            where: { versionId: In([...ids]) },
+            order: { castAt: 'ASC', id: 'ASC' },
+          }),
+        (v) => v.versionId,
+      )
       .load(versionId);
   }
 
   decisionOfVersion(ctx: RequestContext, versionId: string): Promise<TestDecision | null> {
-    return ctx.loaders.byKey<string, TestDecision>('testDecisionByVersion', (ids) => this.db.manager.findBy(TestDecision, { versionId: In([...ids]) }), (d) => d.versionId).load(versionId);
+    return ctx.loaders
+      .byKey<string, TestDecision>(
+        'testDecisionByVersion',
+        (ids) => this.db.manager.findBy(TestDecision, { versionId: In([...ids]) }),
+        (d) => d.versionId,
+      )
+      .load(versionId);
   }
 
   decisionsOf(ctx: RequestContext, protocolId: string): Promise<TestDecision[]> {
     return ctx.loaders
-      .manyByKey<string, TestDecision>('testDecisionsByProtocol', (ids) => this.db.manager.find(TestDecision, { where: { protocolId: In([...ids]) }, order: { versionNumber: 'ASC' } }), (d) => d.protocolId)
+      .manyByKey<string, TestDecision>(
+        'testDecisionsByProtocol',
+        (ids) =>
+          this.db.manager.find(TestDecision, { where: { protocolId: In([...ids]) }, order: { versionNumber: 'ASC' } }),
+        (d) => d.protocolId,
+      )
       .load(protocolId);
   }
 
   supersededBy(ctx: RequestContext, decisionId: string): Promise<TestDecision | null> {
     return ctx.loaders
-      .byKey<string, TestDecision>('testDecisionSupersededBy', (ids) => this.db.manager.findBy(TestDecision, { supersedesDecisionId: In([...ids]) }), (d) => d.supersedesDecisionId!)
+      .byKey<string, TestDecision>(
+        'testDecisionSupersededBy',
+        (ids) => this.db.manager.findBy(TestDecision, { supersedesDecisionId: In([...ids]) }),
+        (d) => d.supersedesDecisionId!,
+      )
       .load(decisionId);
   }
 }
@@ -406,5 +582,13 @@ export interface ProtocolSnapshot {
   observations: (SnapshotReport & { kind: ObservationKind })[];
   deviations: (SnapshotReport & { actionTaken: string | null })[];
   technicalFaults: (SnapshotReport & { affectedComponent: string | null; resolved: boolean })[];
-  results: { criterionId: string; criterion: string; targetValue: number; unit: string; measuredValue: number; met: boolean; comment: string | null }[];
+  results: {
+    criterionId: string;
+    criterion: string;
+    targetValue: number;
+    unit: string;
+    measuredValue: number;
+    met: boolean;
+    comment: string | null;
+  }[];
 }

@@ -12,7 +12,10 @@ export class VoteCount {
   votes: number;
 }
 
-@ObjectType({ description: 'The steering group\'s decision on one protocol version; published to all members, never edited (S4:294).' })
+@ObjectType({
+  description:
+    "The steering group's decision on one protocol version; published to all members, never edited (S4:294).",
+})
 @Entity({ name: 'test_decisions' })
 export class TestDecision {
   @Field(() => ID)
@@ -39,7 +42,7 @@ export class TestDecision {
   @Column({ type: 'text' })
   outcome: SteeringRecommendation;
 
-  @Field({ description: 'Compiled from the votes: each organisation\'s recommendation and rationale.' })
+  @Field({ description: "Compiled from the votes: each organisation's recommendation and rationale." })
   @Column({ type: 'text' })
   rationale: string;
 
@@ -51,7 +54,9 @@ export class TestDecision {
   @Column({ type: 'jsonb' })
   voteCounts: VoteCount[];
 
-  @Field(() => GraphQLJSON, { description: 'What the decision rests on: the version, its hash, results, observation summary, documents.' })
+  @Field(() => GraphQLJSON, {
+    description: 'What the decision rests on: the version, its hash, results, observation summary, documents.',
+  })
   @Column({ type: 'jsonb' })
   knowledgeBasis: Record<string, any>;
 

@@ -18,7 +18,10 @@ export class TestProtocolVersion {
   @Column({ type: 'integer' })
   versionNumber: number;
 
-  @Field(() => GraphQLJSON, { description: 'The whole protocol as submitted: plan, participants, observations, deviations, fault reports, results.' })
+  @Field(() => GraphQLJSON, {
+    description:
+      'The whole protocol as submitted: plan, participants, observations, deviations, fault reports, results.',
+  })
   @Column({ type: 'jsonb' })
   snapshot: Record<string, any>;
 

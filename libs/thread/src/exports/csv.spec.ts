@@ -3,7 +3,9 @@ import { csvLine, decimal } from './csv.js';
 
 describe('CSV for Excel in Swedish', () => {
   it('separates with semicolons, ends lines with CRLF, writes decimal commas, ISO dates and Ja/Nej', () => {
-    expect(csvLine(['Flens kommun', 16000, 0.6, new Date('2063-03-10T22:30:00.000Z'), true, null])).toBe('Flens kommun;16000;0,6;2063-03-10;Ja;\r\n');
+    expect(csvLine(['Flens kommun', 16000, 0.6, new Date('2063-03-10T22:30:00.000Z'), true, null])).toBe(
+      'Flens kommun;16000;0,6;2063-03-10;Ja;\r\n',
+    );
     expect(decimal('120000.50')).toBe('120000,50');
   });
 

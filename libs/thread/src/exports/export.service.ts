@@ -38,27 +38,92 @@ export class ExportService {
       case 'overview':
         return this.overviewCsv(ctx, await this.overviewRows(ctx));
       case 'needs':
-        return this.csv(NEED_COLUMNS, this.batches((after) => this.needs.list(ctx, { first: BATCH, after, statuses: Object.values(NeedStatus) } as Parameters<NeedService['list']>[1])), async (n) => {
-          const [organization, category] = await Promise.all([this.organizations.load(ctx, n.organizationId), n.categoryId ? this.categories.load(ctx, n.categoryId) : null]);
-          return [n.id, n.title, n.status, organization?.name, category?.labelSv ?? null, n.setting, n.targetGroup, n.urgency, n.endorsementCount, n.peopleAffected, n.createdAt, n.statusChangedAt];
-        });
+        return this.csv(
+          NEED_COLUMNS,
+          this.batches((after) =>
+            this.needs.list(ctx, { first: BATCH, after, statuses: Object.values(NeedStatus) } as Parameters<
+              NeedService['list']
+            >[1]),
+          ),
+          async (n) => {
+            const [organization, category] = await Promise.all([
+              this.organizations.load(ctx, n.organizationId),
+              n.categoryId ? this.categories.load(ctx, n.categoryId) : null,
+            ]);
+            return [
+              n.id,
+              n.title,
+              n.status,
+              organization?.name,
+              category?.labelSv ?? null,
+              n.setting,
+              n.targetGroup,
+              n.urgency,
+              n.endorsementCount,
+              n.peopleAffected,
+              n.createdAt,
+              n.statusChangedAt,
+            ];
+          },
+        );
       case 'decisions':
-        return this.csv(DECISION_COLUMNS, this.batches((after) => this.review.decisions(ctx, { first: BATCH, after } as Parameters<SteeringReviewService['decisions']>[1])), async (d) => {
-          const [protocol, category] = await Promise.all([this.protocolOf(ctx, d.protocolId), this.categories.load(ctx, d.categoryId)]);
-          const lead = protocol ? await this.organizations.load(ctx, protocol.lead_organization_id) : null;
-          return [d.id, protocol?.title, d.outcome, d.decidedAt, lead?.name, category?.labelSv ?? null, d.versionNumber, d.conditions];
-        });
+        return this.csv(
+          DECISION_COLUMNS,
+          this.batches((after) =>
+            this.review.decisions(ctx, { first: BATCH, after } as Parameters<SteeringReviewService['decisions']>[1]),
+          ),
+          async (d) => {
+            const [protocol, category] = await Promise.all([
+              this.protocolOf(ctx, d.protocolId),
+              this.categories.load(ctx, d.categoryId),
+            ]);
+            const lead = protocol ? await this.organizations.load(ctx, protocol.lead_organization_id) : null;
+            return [
+              d.id,
+              protocol?.title,
+              d.outcome,
+              d.decidedAt,
+              lead?.name,
+              category?.labelSv ?? null,
+              d.versionNumber,
+              d.conditions,
+            ];
+          },
+        );
       case 'agreements':
-        return this.csv(AGREEMENT_COLUMNS, this.batches((after) => this.agreementPage(ctx, after)), async (a) => {
-          const procurement = (await this.agreementFiguresOf(ctx, a.id))!;
-          return [a.id, procurement.title, procurement.status, a.startsOn, a.endsOn, a.callOffMethod, a.awardedAt, procurement.call_offs, decimal(procurement.value_sek)];
-        });
+        return this.csv(
+          AGREEMENT_COLUMNS,
+          this.batches((after) => this.agreementPage(ctx, after)),
+          async (a) => {
+            const procurement = (await this.agreementFiguresOf(ctx, a.id))!;
+            return [
+              a.id,
+              procurement.title,
+              procurement.status,
+              a.startsOn,
+              a.endsOn,
+              a.callOffMethod,
+              a.awardedAt,
+              procurement.call_offs,
+              decimal(procurement.value_sek),
+            ];
+          },
+        );
       case 'follow-ups':
-        return this.csv(FOLLOW_UP_COLUMNS, this.batches((after) => this.followUps.list(ctx, { first: BATCH, after } as Parameters<FollowUpService['list']>[1])), async (f) => {
-          const implementation = await this.implementations.load(ctx, f.implementationId);
-          const [organization, product] = await Promise.all([this.organizations.load(ctx, f.organizationId), implementation ? this.products.load(ctx, implementation.productId) : null]);
-          return [f.id, organization?.name, product?.name, f.wave, f.dueOn, f.status, f.answeredAt];
-        });
+        return this.csv(
+          FOLLOW_UP_COLUMNS,
+          this.batches((after) =>
+            this.followUps.list(ctx, { first: BATCH, after } as Parameters<FollowUpService['list']>[1]),
+          ),
+          async (f) => {
+            const implementation = await this.implementations.load(ctx, f.implementationId);
+            const [organization, product] = await Promise.all([
+              this.organizations.load(ctx, f.organizationId),
+              implementation ? this.products.load(ctx, implementation.productId) : null,
+            ]);
+            return [f.id, organization?.name, product?.name, f.wave, f.dueOn, f.status, f.answeredAt];
+          },
+        );
     }
   }
 
@@ -95,7 +160,11 @@ export class ExportService {
     return ctx.loaders
       .byKey<string, { id: string; title: string; lead_organization_id: string }>(
         'export.protocol',
-        (ids) => this.db.manager.query(`SELECT id, title, lead_organization_id FROM test_protocols WHERE id = ANY($1::uuid[])`, [[...ids]]),
+        (ids) =>
+          this.db.manager.query(
+            `SELECT id, title, lead_organization_id FROM test_protocols WHERE id = ANY($1::uuid[])`,
+            [[...ids]],
+          ),
         (p) => p.id,
       )
       .load(id);
@@ -118,7 +187,12 @@ export class ExportService {
   }
 
   private agreementPage(ctx: RequestContext, after: string | null): Promise<ConnectionResult<FrameworkAgreement>> {
-    const qb = ProcurementPolicy.scopeList(ctx, this.db.manager.createQueryBuilder(FrameworkAgreement, 'a').innerJoin('procurements', 'p', 'p.id = a.procurement_id'));
+    const qb = ProcurementPolicy.scopeList(
+      ctx,
+      this.db.manager
+        .createQueryBuilder(FrameworkAgreement, 'a')
+        .innerJoin('procurements', 'p', 'p.id = a.procurement_id'),
+    );
     return paginate(qb, { first: BATCH, after }, [
       { expression: 'a.ends_on', direction: 'ASC', value: (a) => a.endsOn },
       { expression: 'a.id', direction: 'ASC', value: (a) => a.id },
@@ -134,7 +208,11 @@ export class ExportService {
     } while (after);
   }
 
-  private async csv<T>(columns: readonly string[], batches: AsyncGenerator<T[]>, toRow: (item: T) => Promise<Cell[]>): Promise<AsyncGenerator<string>> {
+  private async csv<T>(
+    columns: readonly string[],
+    batches: AsyncGenerator<T[]>,
+    toRow: (item: T) => Promise<Cell[]>,
+  ): Promise<AsyncGenerator<string>> {
     const first = await batches.next();
     async function* lines(): AsyncGenerator<string> {
       yield CSV_BOM + csvLine(columns);
@@ -163,7 +241,47 @@ const OVERVIEW_COLUMNS = [
   'Personer per 10 000 invånare',
   'Visas inte',
 ];
-const NEED_COLUMNS = ['Id', 'Titel', 'Status', 'Organisation', 'Kategori', 'Verksamhet', 'Målgrupp', 'Angelägenhet', 'Organisationer som står bakom', 'Berörda personer', 'Rapporterat', 'Status ändrad'];
-const DECISION_COLUMNS = ['Id', 'Testprotokoll', 'Utfall', 'Beslutat', 'Ledande organisation', 'Kategori', 'Version', 'Villkor'];
-const AGREEMENT_COLUMNS = ['Id', 'Upphandling', 'Status', 'Gäller från', 'Gäller till', 'Avropsmetod', 'Tilldelat', 'Antal avrop', 'Avropat värde (kr)'];
-const FOLLOW_UP_COLUMNS = ['Id', 'Organisation', 'Produkt', 'Uppföljning (månader)', 'Förfallodag', 'Status', 'Besvarad'];
+const NEED_COLUMNS = [
+  'Id',
+  'Titel',
+  'Status',
+  'Organisation',
+  'Kategori',
+  'Verksamhet',
+  'Målgrupp',
+  'Angelägenhet',
+  'Organisationer som står bakom',
+  'Berörda personer',
+  'Rapporterat',
+  'Status ändrad',
+];
+const DECISION_COLUMNS = [
+  'Id',
+  'Testprotokoll',
+  'Utfall',
+  'Beslutat',
+  'Ledande organisation',
+  'Kategori',
+  'Version',
+  'Villkor',
+];
+const AGREEMENT_COLUMNS = [
+  'Id',
+  'Upphandling',
+  'Status',
+  'Gäller från',
+  'Gäller till',
+  'Avropsmetod',
+  'Tilldelat',
+  'Antal avrop',
+  'Avropat värde (kr)',
+];
+const FOLLOW_UP_COLUMNS = [
+  'Id',
+  'Organisation',
+  'Produkt',
+  'Uppföljning (månader)',
+  'Förfallodag',
+  'Status',
+  'Besvarad',
+];

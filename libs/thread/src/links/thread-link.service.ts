@@ -28,7 +28,11 @@ const PROTOCOLS: Target<TestProtocol> = {
 };
 const DECISIONS: Target<TestDecision> = {
   entity: TestDecision,
-  join: (qb, column) => qb.innerJoin('test_decisions', 'd', `d.id = ${column}`).innerJoin('test_protocols', 'p', 'p.id = d.protocol_id').addSelect('d.id', 'target'),
+  join: (qb, column) =>
+    qb
+      .innerJoin('test_decisions', 'd', `d.id = ${column}`)
+      .innerJoin('test_protocols', 'p', 'p.id = d.protocol_id')
+      .addSelect('d.id', 'target'),
   scope: (ctx, qb) => Visibility.scope(ctx, qb, TestbedPolicy.scope),
   order: (d) => d.decidedAt.getTime(),
 };
@@ -65,21 +69,71 @@ const IMPLEMENTATIONS: Target<Implementation> = {
 export class ThreadLinkService {
   constructor(private readonly db: Db) {}
 
-  testsOfNeed = (ctx: RequestContext, needId: string) => this.linked(ctx, 'needTests', 'test_protocol_needs', 'need_id', 'l.protocol_id', PROTOCOLS, needId);
-  procurementsOfNeed = (ctx: RequestContext, needId: string) => this.linked(ctx, 'needProcurements', 'procurement_needs', 'need_id', 'l.procurement_id', PROCUREMENTS, needId);
-  implementationsOfNeed = (ctx: RequestContext, needId: string) => this.linked(ctx, 'needImplementations', 'implementation_needs', 'need_id', 'l.implementation_id', IMPLEMENTATIONS, needId);
-  needsOfTest = (ctx: RequestContext, protocolId: string) => this.linked(ctx, 'testNeeds', 'test_protocol_needs', 'protocol_id', 'l.need_id', NEEDS, protocolId);
+  testsOfNeed = (ctx: RequestContext, needId: string) =>
+    this.linked(ctx, 'needTests', 'test_protocol_needs', 'need_id', 'l.protocol_id', PROTOCOLS, needId);
+  procurementsOfNeed = (ctx: RequestContext, needId: string) =>
+    this.linked(ctx, 'needProcurements', 'procurement_needs', 'need_id', 'l.procurement_id', PROCUREMENTS, needId);
+  implementationsOfNeed = (ctx: RequestContext, needId: string) =>
+    this.linked(
+      ctx,
+      'needImplementations',
+      'implementation_needs',
+      'need_id',
+      'l.implementation_id',
+      IMPLEMENTATIONS,
+      needId,
+    );
+  needsOfTest = (ctx: RequestContext, protocolId: string) =>
+    this.linked(ctx, 'testNeeds', 'test_protocol_needs', 'protocol_id', 'l.need_id', NEEDS, protocolId);
   procurementsOfDecision = (ctx: RequestContext, decisionId: string) =>
-    this.linked(ctx, 'decisionProcurements', 'procurement_test_decisions', 'test_decision_id', 'l.procurement_id', PROCUREMENTS, decisionId);
-  needsOfProcurement = (ctx: RequestContext, procurementId: string) => this.linked(ctx, 'procurementNeeds', 'procurement_needs', 'procurement_id', 'l.need_id', NEEDS, procurementId);
+    this.linked(
+      ctx,
+      'decisionProcurements',
+      'procurement_test_decisions',
+      'test_decision_id',
+      'l.procurement_id',
+      PROCUREMENTS,
+      decisionId,
+    );
+  needsOfProcurement = (ctx: RequestContext, procurementId: string) =>
+    this.linked(ctx, 'procurementNeeds', 'procurement_needs', 'procurement_id', 'l.need_id', NEEDS, procurementId);
   decisionsOfProcurement = (ctx: RequestContext, procurementId: string) =>
-    this.linked(ctx, 'procurementDecisions', 'procurement_test_decisions', 'procurement_id', 'l.test_decision_id', DECISIONS, procurementId);
-  implementationsOfCallOff = (ctx: RequestContext, callOffId: string) => this.linked(ctx, 'callOffImplementations', 'implementations', 'call_off_id', 'l.id', IMPLEMENTATIONS, callOffId);
+    this.linked(
+      ctx,
+      'procurementDecisions',
+      'procurement_test_decisions',
+      'procurement_id',
+      'l.test_decision_id',
+      DECISIONS,
+      procurementId,
+    );
+  implementationsOfCallOff = (ctx: RequestContext, callOffId: string) =>
+    this.linked(ctx, 'callOffImplementations', 'implementations', 'call_off_id', 'l.id', IMPLEMENTATIONS, callOffId);
   needsOfImplementation = (ctx: RequestContext, implementationId: string) =>
-    this.linked(ctx, 'implementationNeeds', 'implementation_needs', 'implementation_id', 'l.need_id', NEEDS, implementationId);
+    this.linked(
+      ctx,
+      'implementationNeeds',
+      'implementation_needs',
+      'implementation_id',
+      'l.need_id',
+      NEEDS,
+      implementationId,
+    );
 
   async callOffOfImplementation(ctx: RequestContext, implementationId: string): Promise<CallOff | null> {
-    return (await this.linked(ctx, 'implementationCallOff', 'implementations', 'id', 'l.call_off_id', CALL_OFFS, implementationId))[0] ?? null;
+    return (
+      (
+        await this.linked(
+          ctx,
+          'implementationCallOff',
+          'implementations',
+          'id',
+          'l.call_off_id',
+          CALL_OFFS,
+          implementationId,
+        )
+      )[0] ?? null
+    );
   }
 
   private linked<T extends ObjectLiteral & { id: string }>(
@@ -93,11 +147,15 @@ export class ThreadLinkService {
   ): Promise<T[]> {
     return ctx.loaders
       .get<string, T[]>(`thread.${loaderKey}`, async (keys) => {
-        const qb = target.join(this.db.manager.createQueryBuilder().select(`l.${keyColumn}`, 'key').from(linkTable, 'l'), targetColumn).where(`l.${keyColumn} IN (:...keys)`, {
-          keys: [...keys],
-        });
+        const qb = target
+          .join(this.db.manager.createQueryBuilder().select(`l.${keyColumn}`, 'key').from(linkTable, 'l'), targetColumn)
+          .where(`l.${keyColumn} IN (:...keys)`, {
+            keys: [...keys],
+          });
         const pairs: { key: string; target: string }[] = await target.scope(ctx, qb).getRawMany();
-        const rows = pairs.length ? await this.db.manager.findBy(target.entity, { id: In([...new Set(pairs.map((p) => p.target))]) } as never) : [];
+        const rows = pairs.length
+          ? await this.db.manager.findBy(target.entity, { id: In([...new Set(pairs.map((p) => p.target))]) } as never)
+          : [];
         const byId = new Map(rows.map((r) => [r.id, r]));
         return keys.map((k) =>
           pairs

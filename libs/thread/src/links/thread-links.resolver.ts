@@ -22,7 +22,10 @@ export class NeedThreadLinksResolver {
     return this.links.procurementsOfNeed(ctx, need.id);
   }
 
-  @ResolveField(() => [Implementation], { description: "The implementations that answer the need (only the caller's own organisation's, or all for node staff)." })
+  @ResolveField(() => [Implementation], {
+    description:
+      "The implementations that answer the need (only the caller's own organisation's, or all for node staff).",
+  })
   implementations(@Ctx() ctx: RequestContext, @Parent() need: Need) {
     return this.links.implementationsOfNeed(ctx, need.id);
   }
@@ -45,9 +48,14 @@ export class TestDecisionThreadLinksResolver {
     private readonly assessor: TransferabilityService,
   ) {}
 
-  @ResolveField(() => Transferability, { nullable: true, description: "For a caller in a municipality: what in its own context the test did not cover (null for others)." })
+  @ResolveField(() => Transferability, {
+    nullable: true,
+    description: 'For a caller in a municipality: what in its own context the test did not cover (null for others).',
+  })
   transferabilityForMyOrganization(@Ctx() ctx: RequestContext, @Parent() decision: TestDecision) {
-    return ctx.user.organizationKind === OrganizationKind.MUNICIPALITY ? this.assessor.forMyOrganization(ctx, decision.id) : null;
+    return ctx.user.organizationKind === OrganizationKind.MUNICIPALITY
+      ? this.assessor.forMyOrganization(ctx, decision.id)
+      : null;
   }
 
   @ResolveField(() => [Procurement], { description: 'The procurements that rest on the decision.' })
@@ -75,7 +83,9 @@ export class ProcurementThreadLinksResolver {
 export class CallOffThreadLinksResolver {
   constructor(private readonly links: ThreadLinkService) {}
 
-  @ResolveField(() => [Implementation], { description: 'The implementations built on the call-off (the caller\'s own organisation\'s).' })
+  @ResolveField(() => [Implementation], {
+    description: "The implementations built on the call-off (the caller's own organisation's).",
+  })
   implementations(@Ctx() ctx: RequestContext, @Parent() callOff: CallOff) {
     return this.links.implementationsOfCallOff(ctx, callOff.id);
   }

@@ -7,7 +7,9 @@ import { CountyOverview } from './county-overview.types.js';
 export class CountyOverviewResolver {
   constructor(private readonly overviews: CountyOverviewService) {}
 
-  @Query(() => CountyOverview, { description: "The steering group's county overview (steering members and node staff); small groups withheld." })
+  @Query(() => CountyOverview, {
+    description: "The steering group's county overview (steering members and node staff); small groups withheld.",
+  })
   countyOverview(@Ctx() ctx: RequestContext): Promise<CountyOverview> {
     return this.overviews.overview(ctx);
   }

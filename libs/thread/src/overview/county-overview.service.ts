@@ -1,10 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, Db, Organization, type RequestContext, Role, SizeClass, sizeClassOf, SmallNumbers, Visibility } from '#core';
+import {
+  Clock,
+  Db,
+  Organization,
+  type RequestContext,
+  Role,
+  SizeClass,
+  sizeClassOf,
+  SmallNumbers,
+  Visibility,
+} from '#core';
 import { NeedPolicy, NeedService, NeedSort } from '#needs';
 import { TestProtocolService, TestProtocolStatus, TestbedPolicy } from '#testbed';
 import { FrameworkAgreement, plusMonths, ProcurementPolicy, ProcurementService, ProcurementStatus } from '#procurement';
 import { per10000 } from '../size-class.js';
-import type { CountyOverview, EquityBySex, MunicipalityEquity, MunicipalityFollowUps, SizeClassEquity } from './county-overview.types.js';
+import type {
+  CountyOverview,
+  EquityBySex,
+  MunicipalityEquity,
+  MunicipalityFollowUps,
+  SizeClassEquity,
+} from './county-overview.types.js';
 
 /** Who reads the county overview: the steering group and node staff (DOMAIN.md "Roles"). */
 export const OVERVIEW_ROLES: readonly Role[] = [Role.NODE_ADMIN, Role.NODE_STAFF, Role.STEERING_MEMBER];
@@ -58,9 +74,13 @@ export class CountyOverviewService {
     const [needsByStatus, mostShared, awaiting, decisions, open, expiring, figures] = await Promise.all([
       this.needsByStatus(ctx),
       this.needs.list(ctx, { first: 5, sort: NeedSort.MOST_SHARED } as Parameters<NeedService['list']>[1]),
-      this.protocols.list(ctx, { first: 100, status: TestProtocolStatus.SUBMITTED_FOR_REVIEW } as Parameters<TestProtocolService['list']>[1]),
+      this.protocols.list(ctx, { first: 100, status: TestProtocolStatus.SUBMITTED_FOR_REVIEW } as Parameters<
+        TestProtocolService['list']
+      >[1]),
       this.decisionsThisYear(ctx, today),
-      this.procurements.list(ctx, { first: 100, status: ProcurementStatus.OPEN_FOR_PARTICIPATION } as Parameters<ProcurementService['list']>[1]),
+      this.procurements.list(ctx, { first: 100, status: ProcurementStatus.OPEN_FOR_PARTICIPATION } as Parameters<
+        ProcurementService['list']
+      >[1]),
       this.agreementsExpiring(ctx, today),
       this.municipalityFigures(),
     ]);
@@ -82,18 +102,33 @@ export class CountyOverviewService {
   /** Per municipality, before the small-number rule: also what the CSV export streams. */
   async municipalityFigures(): Promise<MunicipalityFigures[]> {
     const [rows, organizations] = await Promise.all([
-      this.db.manager.query(MUNICIPALITY_FIGURES_SQL) as Promise<(Omit<MunicipalityFigures, 'organization'> & { id: string })[]>,
-      this.db.manager.find(Organization, { where: { kind: 'MUNICIPALITY' as Organization['kind'] }, order: { name: 'ASC' } }),
+      this.db.manager.query(MUNICIPALITY_FIGURES_SQL) as Promise<
+        (Omit<MunicipalityFigures, 'organization'> & { id: string })[]
+      >,
+      this.db.manager.find(Organization, {
+        where: { kind: 'MUNICIPALITY' as Organization['kind'] },
+        order: { name: 'ASC' },
+      }),
     ]);
     const byId = new Map(rows.map((r) => [r.id, r]));
     return organizations.map((organization) => ({ organization, ...byId.get(organization.id)! }));
   }
 
   followUps(ctx: RequestContext, m: MunicipalityFigures): MunicipalityFollowUps {
-    return { organization: m.organization, ...this.smallNumbers.guard(ctx, { organizationIds: [m.organization.id] }, { due: m.due, answered: m.answered, overdue: m.overdue }) };
+    return {
+      organization: m.organization,
+      ...this.smallNumbers.guard(
+        ctx,
+        { organizationIds: [m.organization.id] },
+        { due: m.due, answered: m.answered, overdue: m.overdue },
+      ),
+    };
   }
 
-  equity(ctx: RequestContext, figures: MunicipalityFigures[]): { equityByMunicipality: MunicipalityEquity[]; equityBySizeClass: SizeClassEquity[]; equityBySex: EquityBySex } {
+  equity(
+    ctx: RequestContext,
+    figures: MunicipalityFigures[],
+  ): { equityByMunicipality: MunicipalityEquity[]; equityBySizeClass: SizeClassEquity[]; equityBySex: EquityBySex } {
     const accepted = (m: MunicipalityFigures) => m.women + m.men + m.other;
     const equityByMunicipality = figures.map((m) => {
       const population = m.organization.population;
@@ -128,13 +163,22 @@ export class CountyOverviewService {
         ...this.smallNumbers.guard(
           ctx,
           { organizationIds: contributing, people },
-          { implementations, peopleAccepted: people, implementationsPer10000: per10000(implementations, population), peopleAcceptedPer10000: per10000(people, population) },
+          {
+            implementations,
+            peopleAccepted: people,
+            implementationsPer10000: per10000(implementations, population),
+            peopleAcceptedPer10000: per10000(people, population),
+          },
         ),
       };
     });
     const contributing = figures.filter((m) => m.implementations > 0).map((m) => m.organization.id);
     const bySex = { women: sum(figures, 'women'), men: sum(figures, 'men'), otherOrUnknown: sum(figures, 'other') };
-    const guarded = this.smallNumbers.guard(ctx, { organizationIds: contributing, people: bySex.women + bySex.men + bySex.otherOrUnknown }, bySex);
+    const guarded = this.smallNumbers.guard(
+      ctx,
+      { organizationIds: contributing, people: bySex.women + bySex.men + bySex.otherOrUnknown },
+      bySex,
+    );
     const equityBySex = guarded.suppressed
       ? guarded
       : {
@@ -147,18 +191,29 @@ export class CountyOverviewService {
   }
 
   private async needsByStatus(ctx: RequestContext): Promise<CountyOverview['needsByStatus']> {
-    const qb = this.db.manager.createQueryBuilder().select('n.status', 'status').addSelect('count(*)::int', 'count').from('needs', 'n').where(`n.status <> 'MERGED'`).groupBy('n.status');
+    const qb = this.db.manager
+      .createQueryBuilder()
+      .select('n.status', 'status')
+      .addSelect('count(*)::int', 'count')
+      .from('needs', 'n')
+      .where(`n.status <> 'MERGED'`)
+      .groupBy('n.status');
     return Visibility.scope(ctx, qb, NeedPolicy.scope('n')).orderBy('n.status').getRawMany();
   }
 
-  private async decisionsThisYear(ctx: RequestContext, today: string): Promise<CountyOverview['decisionsThisYearByOutcome']> {
+  private async decisionsThisYear(
+    ctx: RequestContext,
+    today: string,
+  ): Promise<CountyOverview['decisionsThisYearByOutcome']> {
     const qb = this.db.manager
       .createQueryBuilder()
       .select('d.outcome', 'outcome')
       .addSelect('count(*)::int', 'count')
       .from('test_decisions', 'd')
       .innerJoin('test_protocols', 'p', 'p.id = d.protocol_id')
-      .where(`d.decided_at >= (CAST(:yearStart AS date) AT TIME ZONE 'Europe/Stockholm')`, { yearStart: `${today.slice(0, 4)}-01-01` })
+      .where(`d.decided_at >= (CAST(:yearStart AS date) AT TIME ZONE 'Europe/Stockholm')`, {
+        yearStart: `${today.slice(0, 4)}-01-01`,
+      })
       .groupBy('d.outcome');
     return Visibility.scope(ctx, qb, TestbedPolicy.scope).orderBy('d.outcome').getRawMany();
   }

@@ -4,7 +4,6 @@ import { Need, NeedStatus } from '#needs';
 import { TestProtocol } from '#testbed';
 import { FrameworkAgreement, Procurement } from '#procurement';
 
-
 @ObjectType()
 export class NeedStatusCount {
   @Field(() => NeedStatus)
@@ -23,7 +22,11 @@ export class DecisionOutcomeCount {
   count: number;
 }
 
-@ObjectType({ implements: () => [Suppressible], description: "A municipality's follow-ups: its own figures, withheld from other organisations by the small-number rule." })
+@ObjectType({
+  implements: () => [Suppressible],
+  description:
+    "A municipality's follow-ups: its own figures, withheld from other organisations by the small-number rule.",
+})
 export class MunicipalityFollowUps implements Suppressible {
   @Field(() => Organization)
   organization: Organization;

@@ -5,7 +5,15 @@ import { type TestProtocol, TestbedPolicy } from '#testbed';
 import { ProcurementPolicy } from '#procurement';
 import { FollowUpPolicy } from '#followup';
 import { ThreadError } from '../thread.errors.js';
-import { ThreadEntityType, type Trace, type TraceEdge, TraceEdgeKind, type TraceFollowUp, type TraceNode, type TraceOrganization } from './trace.types.js';
+import {
+  ThreadEntityType,
+  type Trace,
+  type TraceEdge,
+  TraceEdgeKind,
+  type TraceFollowUp,
+  type TraceNode,
+  type TraceOrganization,
+} from './trace.types.js';
 
 /** Every link of the thread as (from, to, kind), in the direction the thread runs. */
 export const THREAD_EDGES_SQL = `
@@ -98,14 +106,22 @@ export class TraceService {
   constructor(private readonly db: Db) {}
 
   async trace(ctx: RequestContext, entityType: ThreadEntityType, id: string): Promise<Trace> {
-    const rows: { from_id: string | null; to_id: string | null; kind: TraceEdgeKind | null; type: ThreadEntityType; id: string }[] = await this.db.manager.query(COMPONENT_SQL, [entityType, id]);
+    const rows: {
+      from_id: string | null;
+      to_id: string | null;
+      kind: TraceEdgeKind | null;
+      type: ThreadEntityType;
+      id: string;
+    }[] = await this.db.manager.query(COMPONENT_SQL, [entityType, id]);
     const ids = [...new Set(rows.map((r) => r.id))];
     const details: DetailRow[] = await this.db.manager.query(DETAILS_SQL, [ids]);
     const visible = new Map(details.filter((d) => this.canSee(ctx, d)).map((d) => [d.id, d]));
     const start = visible.get(id);
     if (!start || start.type !== entityType) throw ThreadError.NOT_FOUND({ field: 'id' });
 
-    const allEdges: TraceEdge[] = rows.filter((r) => r.from_id && r.to_id && r.kind).map((r) => ({ from: r.from_id!, to: r.to_id!, kind: r.kind! }));
+    const allEdges: TraceEdge[] = rows
+      .filter((r) => r.from_id && r.to_id && r.kind)
+      .map((r) => ({ from: r.from_id!, to: r.to_id!, kind: r.kind! }));
     const visibleEdges = allEdges.filter((e) => visible.has(e.from) && visible.has(e.to));
     const kept = reachable(id, visibleEdges);
     const edges = visibleEdges.filter((e) => kept.has(e.from));
@@ -113,12 +129,17 @@ export class TraceService {
 
     const organizationIds = [...new Set(steps.flatMap((s) => [s.owner_id, ...s.others]))];
     const [organizations, followUps] = await Promise.all([
-      this.db.manager.query(`SELECT id, name, code, kind FROM organizations WHERE id = ANY($1::uuid[])`, [organizationIds]) as Promise<(TraceOrganization & { kind: string })[]>,
+      this.db.manager.query(`SELECT id, name, code, kind FROM organizations WHERE id = ANY($1::uuid[])`, [
+        organizationIds,
+      ]) as Promise<(TraceOrganization & { kind: string })[]>,
       this.followUpsOf(steps.filter((s) => s.type === ThreadEntityType.IMPLEMENTATION).map((s) => s.id)),
     ]);
     const organizationById = new Map(organizations.map((o) => [o.id, o]));
     const nodes: TraceNode[] = steps
-      .sort((a, b) => THREAD_ORDER.indexOf(a.type) - THREAD_ORDER.indexOf(b.type) || a.sort_at.getTime() - b.sort_at.getTime())
+      .sort(
+        (a, b) =>
+          THREAD_ORDER.indexOf(a.type) - THREAD_ORDER.indexOf(b.type) || a.sort_at.getTime() - b.sort_at.getTime(),
+      )
       .map((s) => ({
         entityType: s.type,
         id: s.id,
@@ -142,16 +163,28 @@ export class TraceService {
   private canSee(ctx: RequestContext, step: DetailRow): boolean {
     switch (step.type) {
       case ThreadEntityType.NEED:
-        return NeedPolicy.canSee(ctx, { organizationId: step.owner_id, publishedAt: step.published ? step.sort_at : null });
+        return NeedPolicy.canSee(ctx, {
+          organizationId: step.owner_id,
+          publishedAt: step.published ? step.sort_at : null,
+        });
       case ThreadEntityType.TEST_PROTOCOL:
       case ThreadEntityType.TEST_DECISION:
-        return TestbedPolicy.canSee(ctx, { protocol: { leadOrganizationId: step.owner_id, published: step.published } as TestProtocol, participantIds: step.others });
+        return TestbedPolicy.canSee(ctx, {
+          protocol: { leadOrganizationId: step.owner_id, published: step.published } as TestProtocol,
+          participantIds: step.others,
+        });
       case ThreadEntityType.PROCUREMENT:
       case ThreadEntityType.FRAMEWORK_AGREEMENT:
-        return ProcurementPolicy.canSee(ctx, { leadOrganizationId: step.owner_id, publishedAt: step.published ? step.sort_at : null });
+        return ProcurementPolicy.canSee(ctx, {
+          leadOrganizationId: step.owner_id,
+          publishedAt: step.published ? step.sort_at : null,
+        });
       case ThreadEntityType.CALL_OFF:
         // A call-off is seen with its agreement (as `FrameworkAgreement.callOffs` shows it).
-        return ProcurementPolicy.canSee(ctx, { leadOrganizationId: step.others[0]!, publishedAt: step.published ? step.sort_at : null });
+        return ProcurementPolicy.canSee(ctx, {
+          leadOrganizationId: step.others[0]!,
+          publishedAt: step.published ? step.sort_at : null,
+        });
       case ThreadEntityType.IMPLEMENTATION:
         return FollowUpPolicy.canSee(ctx, { organizationId: step.owner_id });
     }
@@ -160,13 +193,23 @@ export class TraceService {
   private async followUpsOf(implementationIds: string[]): Promise<Map<string, TraceFollowUp[]>> {
     const byImplementation = new Map<string, TraceFollowUp[]>();
     if (implementationIds.length === 0) return byImplementation;
-    const rows: { implementation_id: string; wave: number; due_on: string; status: string; answered_at: Date | null; continued_use: boolean | null }[] = await this.db.manager.query(
-      FOLLOW_UPS_SQL,
-      [implementationIds],
-    );
+    const rows: {
+      implementation_id: string;
+      wave: number;
+      due_on: string;
+      status: string;
+      answered_at: Date | null;
+      continued_use: boolean | null;
+    }[] = await this.db.manager.query(FOLLOW_UPS_SQL, [implementationIds]);
     for (const r of rows) {
       const list = byImplementation.get(r.implementation_id) ?? [];
-      list.push({ wave: r.wave, dueOn: r.due_on, status: r.status, answeredAt: r.answered_at, continuedUse: r.continued_use });
+      list.push({
+        wave: r.wave,
+        dueOn: r.due_on,
+        status: r.status,
+        answeredAt: r.answered_at,
+        continuedUse: r.continued_use,
+      });
       byImplementation.set(r.implementation_id, list);
     }
     return byImplementation;
@@ -182,6 +225,7 @@ function reachable(start: string, edges: TraceEdge[]): Set<string> {
   }
   const seen = new Set([start]);
   const queue = [start];
-  while (queue.length) for (const next of neighbours.get(queue.shift()!) ?? []) if (!seen.has(next)) (seen.add(next), queue.push(next));
+  while (queue.length)
+    for (const next of neighbours.get(queue.shift()!) ?? []) if (!seen.has(next)) (seen.add(next), queue.push(next));
   return seen;
 }

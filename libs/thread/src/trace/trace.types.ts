@@ -10,7 +10,10 @@ export enum ThreadEntityType {
   CALL_OFF = 'CALL_OFF',
   IMPLEMENTATION = 'IMPLEMENTATION',
 }
-registerEnumType(ThreadEntityType, { name: 'ThreadEntityType', description: 'A step of the thread need → test → decision → procurement → call-off → implementation.' });
+registerEnumType(ThreadEntityType, {
+  name: 'ThreadEntityType',
+  description: 'A step of the thread need → test → decision → procurement → call-off → implementation.',
+});
 
 /** Each edge points the way the thread runs. */
 export enum TraceEdgeKind {
@@ -74,7 +77,10 @@ export class TraceFollowUp {
   @Field(() => Date, { nullable: true })
   answeredAt: Date | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'The answer: is the product still in use? Null until answered.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'The answer: is the product still in use? Null until answered.',
+  })
   continuedUse: boolean | null;
 }
 
@@ -89,19 +95,33 @@ export class TraceNode {
   @Field()
   title: string;
 
-  @Field({ description: "The step's own status (need status, test status, decision outcome, procurement status, implementation status)." })
+  @Field({
+    description:
+      "The step's own status (need status, test status, decision outcome, procurement status, implementation status).",
+  })
   status: string;
 
-  @Field(() => String, { nullable: true, description: 'ISO date the step began: reported, test start, decided, created, agreement start, called off, go-live.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'ISO date the step began: reported, test start, decided, created, agreement start, called off, go-live.',
+  })
   startedOn: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO date the step ends, where it has one: test end, participation closes, agreement end.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO date the step ends, where it has one: test end, participation closes, agreement end.',
+  })
   endsOn: string | null;
 
-  @Field(() => [TraceOrganization], { description: 'The organisations involved: owner first, then participants or endorsers.' })
+  @Field(() => [TraceOrganization], {
+    description: 'The organisations involved: owner first, then participants or endorsers.',
+  })
   organizations: TraceOrganization[];
 
-  @Field(() => [TraceFollowUp], { description: 'Implementations only: the 12- and 24-month follow-ups and their outcome.' })
+  @Field(() => [TraceFollowUp], {
+    description: 'Implementations only: the 12- and 24-month follow-ups and their outcome.',
+  })
   followUps: TraceFollowUp[];
 }
 
@@ -125,6 +145,8 @@ export class Trace {
   @Field(() => [TraceEdge])
   edges: TraceEdge[];
 
-  @Field(() => [TraceOrganization], { description: 'Every municipality (and the region) involved anywhere in the visible thread.' })
+  @Field(() => [TraceOrganization], {
+    description: 'Every municipality (and the region) involved anywhere in the visible thread.',
+  })
   municipalities: TraceOrganization[];
 }

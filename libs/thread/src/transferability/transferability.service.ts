@@ -40,7 +40,11 @@ const CONTEXT_SQL = `
 export class TransferabilityService {
   constructor(private readonly db: Db) {}
 
-  async assess(ctx: RequestContext, decisionId: string, organizationId: string | null | undefined): Promise<Transferability> {
+  async assess(
+    ctx: RequestContext,
+    decisionId: string,
+    organizationId: string | null | undefined,
+  ): Promise<Transferability> {
     const orgId = organizationId ?? ctx.organizationId;
     Visibility.assertActsFor(ctx, orgId);
     const [assessed] = await this.assessAll(ctx, [decisionId], orgId);
@@ -51,26 +55,47 @@ export class TransferabilityService {
   /** Shown with each decision of a page: one batch, the same two statements whatever the page size. */
   forMyOrganization(ctx: RequestContext, decisionId: string): Promise<Transferability | null> {
     return ctx.loaders
-      .get<string, Transferability | null>('transferabilityForMe', (ids) => this.assessAll(ctx, ids, ctx.organizationId))
+      .get<string, Transferability | null>('transferabilityForMe', (ids) =>
+        this.assessAll(ctx, ids, ctx.organizationId),
+      )
       .load(decisionId);
   }
 
   /** Null for a decision the caller may not see. */
-  private async assessAll(ctx: RequestContext, decisionIds: readonly string[], orgId: string): Promise<(Transferability | null)[]> {
+  private async assessAll(
+    ctx: RequestContext,
+    decisionIds: readonly string[],
+    orgId: string,
+  ): Promise<(Transferability | null)[]> {
     const rows = (await this.db.manager.query(CONTEXT_SQL, [[...decisionIds], orgId])) as ContextRow[];
     const byDecision = new Map(rows.map((r) => [r.decision_id, r]));
-    const organizations = await this.db.manager.findBy(Organization, { id: In([...new Set([orgId, ...rows.flatMap((r) => [r.lead_organization_id, ...r.participant_ids])])]) });
+    const organizations = await this.db.manager.findBy(Organization, {
+      id: In([...new Set([orgId, ...rows.flatMap((r) => [r.lead_organization_id, ...r.participant_ids])])]),
+    });
     const organization = organizations.find((o) => o.id === orgId);
     if (!organization) throw ThreadError.ORGANIZATION_NOT_FOUND({ field: 'organizationId' });
-    if (organization.kind !== OrganizationKind.MUNICIPALITY) throw ThreadError.NOT_A_MUNICIPALITY({ field: 'organizationId' });
+    if (organization.kind !== OrganizationKind.MUNICIPALITY)
+      throw ThreadError.NOT_A_MUNICIPALITY({ field: 'organizationId' });
     return decisionIds.map((decisionId) => {
       const row = byDecision.get(decisionId);
-      if (!row || !TestbedPolicy.canSee(ctx, { protocol: { leadOrganizationId: row.lead_organization_id, published: row.published } as TestProtocol, participantIds: row.participant_ids })) return null;
+      if (
+        !row ||
+        !TestbedPolicy.canSee(ctx, {
+          protocol: { leadOrganizationId: row.lead_organization_id, published: row.published } as TestProtocol,
+          participantIds: row.participant_ids,
+        })
+      )
+        return null;
       return this.compare(decisionId, row, organization, organizations);
     });
   }
 
-  private compare(decisionId: string, row: ContextRow, organization: Organization, organizations: Organization[]): Transferability {
+  private compare(
+    decisionId: string,
+    row: ContextRow,
+    organization: Organization,
+    organizations: Organization[],
+  ): Transferability {
     const testedIds = [row.lead_organization_id, ...row.participant_ids];
     const testedBy = organizations.filter((o) => testedIds.includes(o.id));
 
@@ -81,14 +106,22 @@ export class TransferabilityService {
     const mySettings = (row.my_settings.length ? row.my_settings : Object.values(CareSetting)) as CareSetting[];
     const settingsNotCovered = mySettings.filter((s) => !testedSettings.includes(s));
     const testedTargetGroups = row.tested_target_groups as NeedTargetGroup[];
-    const targetGroupsNotCovered = (row.my_target_groups as NeedTargetGroup[]).filter((g) => !testedTargetGroups.includes(g));
+    const targetGroupsNotCovered = (row.my_target_groups as NeedTargetGroup[]).filter(
+      (g) => !testedTargetGroups.includes(g),
+    );
     const systemsNotCovered = row.systems_not_covered;
 
     const gaps = [
       sizeClassNotCovered ? `Inga ${SIZE_SV[mySizeClass!]} deltog i testet.` : null,
-      settingsNotCovered.length ? `Testet omfattade inte ${settingsNotCovered.map((s) => SETTING_SV[s]).join(', ')}.` : null,
-      systemsNotCovered.length ? `Ingen deltagande organisation körde ${systemsNotCovered.map((s) => s.name).join(', ')}.` : null,
-      targetGroupsNotCovered.length ? `Testets behov gällde inte målgrupperna ${targetGroupsNotCovered.join(', ')}.` : null,
+      settingsNotCovered.length
+        ? `Testet omfattade inte ${settingsNotCovered.map((s) => SETTING_SV[s]).join(', ')}.`
+        : null,
+      systemsNotCovered.length
+        ? `Ingen deltagande organisation körde ${systemsNotCovered.map((s) => s.name).join(', ')}.`
+        : null,
+      targetGroupsNotCovered.length
+        ? `Testets behov gällde inte målgrupperna ${targetGroupsNotCovered.join(', ')}.`
+        : null,
     ].filter((g): g is string => g !== null);
     return {
       decisionId,
@@ -105,7 +138,9 @@ export class TransferabilityService {
       testedTargetGroups,
       targetGroupsNotCovered,
       participantGroups: row.participant_groups,
-      summary: gaps.length ? gaps.join(' ') : 'Testet omfattade er storlek, era verksamheter, era system och målgrupper.',
+      summary: gaps.length
+        ? gaps.join(' ')
+        : 'Testet omfattade er storlek, era verksamheter, era system och målgrupper.',
     };
   }
 }

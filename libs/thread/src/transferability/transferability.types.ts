@@ -34,7 +34,7 @@ export class UncoveredSystem {
   kind: string;
 }
 
-@ObjectType({ description: 'What in a municipality\'s own context a decided test did not cover.' })
+@ObjectType({ description: "What in a municipality's own context a decided test did not cover." })
 export class Transferability {
   @Field(() => ID)
   decisionId: string;
@@ -57,7 +57,9 @@ export class Transferability {
   @Field({ description: 'No organisation of my size class took part.' })
   sizeClassNotCovered: boolean;
 
-  @Field(() => [CareSetting], { description: "My settings: from my organisation's needs and implementations (all settings if none are known)." })
+  @Field(() => [CareSetting], {
+    description: "My settings: from my organisation's needs and implementations (all settings if none are known).",
+  })
   mySettings: CareSetting[];
 
   @Field(() => [CareSetting])
@@ -72,7 +74,9 @@ export class Transferability {
   @Field(() => [NeedTargetGroup], { description: 'Target groups of the needs the test answered.' })
   testedTargetGroups: NeedTargetGroup[];
 
-  @Field(() => [NeedTargetGroup], { description: "Target groups of my organisation's needs in the category that the test's needs did not have." })
+  @Field(() => [NeedTargetGroup], {
+    description: "Target groups of my organisation's needs in the category that the test's needs did not have.",
+  })
   targetGroupsNotCovered: NeedTargetGroup[];
 
   @Field(() => [String], { description: 'Who took part in the test: CARE_RECIPIENTS, STAFF, RELATIVES.' })

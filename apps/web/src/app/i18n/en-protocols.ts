@@ -22,7 +22,8 @@ export const enProtocols: Record<keyof typeof svProtocols, string> = {
   'observationKindOne.LESSON': 'Lesson',
 
   'protocols.title': 'Test protocols',
-  'protocols.intro': 'Tests of welfare technology that the county’s organisations run together, from draft to the steering group’s decision.',
+  'protocols.intro':
+    'Tests of welfare technology that the county’s organisations run together, from draft to the steering group’s decision.',
   'protocols.new': 'New test protocol',
   'protocols.filterStatus': 'Status',
   'protocols.filterCategory': 'Technology area',
@@ -38,14 +39,18 @@ export const enProtocols: Record<keyof typeof svProtocols, string> = {
 
   'protocolForm.newTitle': 'New test protocol',
   'protocolForm.editTitle': 'Change the plan: {title}',
-  'protocolForm.intro': 'The plan says what is tested, why, and how it is measured. It can be changed while the protocol is a draft.',
-  'protocolForm.draftKept': 'What you type is kept in this tab until the protocol is saved, so nothing is lost if something goes wrong.',
-  'protocolForm.revisionWarning': 'The protocol has been submitted. Saving a change reopens it and the next submission becomes a new version; a review in progress is closed and its votes no longer count.',
+  'protocolForm.intro':
+    'The plan says what is tested, why, and how it is measured. It can be changed while the protocol is a draft.',
+  'protocolForm.draftKept':
+    'What you type is kept in this tab until the protocol is saved, so nothing is lost if something goes wrong.',
+  'protocolForm.revisionWarning':
+    'The protocol has been submitted. Saving a change reopens it and the next submission becomes a new version; a review in progress is closed and its votes no longer count.',
   'protocolForm.basics': 'What is tested',
   'protocolForm.title': 'Title',
   'protocolForm.category': 'Technology area',
   'protocolForm.product': 'Product',
-  'protocolForm.productHint': 'Products in the catalogue in the technology area. Leave empty if no product is chosen yet.',
+  'protocolForm.productHint':
+    'Products in the catalogue in the technology area. Leave empty if no product is chosen yet.',
   'protocolForm.noProduct': 'No product chosen',
   'protocolForm.needs': 'Needs the test answers',
   'protocolForm.needsHint': 'Needs in the technology area that are not yet met.',
@@ -78,7 +83,8 @@ export const enProtocols: Record<keyof typeof svProtocols, string> = {
   'protocolForm.broadRolloutHint': 'Only test what you believe you will roll out (S1:2420).',
   'protocolForm.ethics': 'Consent, security and work environment',
   'protocolForm.consent': 'Consent',
-  'protocolForm.consentHint': 'Consent is given by the person, with support if needed, never by relatives or a guardian (S2:230).',
+  'protocolForm.consentHint':
+    'Consent is given by the person, with support if needed, never by relatives or a guardian (S2:230).',
   'protocolForm.consentDescription': 'How consent is asked for and documented',
   'protocolForm.informationSecurity': 'Information security',
   'protocolForm.workEnvironment': 'Work environment',
@@ -125,8 +131,10 @@ export const enProtocols: Record<keyof typeof svProtocols, string> = {
   'protocol.historyStep': '{from} → {to}',
   'protocol.created': 'Created as a draft',
 
-  'protocol.activityClosed': 'Participants, observations, deviations, technical faults and results are recorded while the test runs or after it ends.',
-  'protocol.frozenWarning': 'The protocol has been submitted. Anything you record now reopens it, and the next submission becomes a new version.',
+  'protocol.activityClosed':
+    'Participants, observations, deviations, technical faults and results are recorded while the test runs or after it ends.',
+  'protocol.frozenWarning':
+    'The protocol has been submitted. Anything you record now reopens it, and the next submission becomes a new version.',
   'protocol.participantCounts': 'Participants by group and sex',
   'protocol.participantsHint': 'Counts only, never who the people are.',
   'protocol.group': 'Group',
@@ -136,7 +144,8 @@ export const enProtocols: Record<keyof typeof svProtocols, string> = {
   'protocol.noParticipants': 'No participants recorded.',
 
   'protocol.observations': 'Observations',
-  'protocol.observationsHint': 'Obstacles, opportunities and lessons during the test, so that they become knowledge for others (S4:336).',
+  'protocol.observationsHint':
+    'Obstacles, opportunities and lessons during the test, so that they become knowledge for others (S4:336).',
   'protocol.noObservations': 'No observations yet.',
   'protocol.addObservation': 'New observation',
   'protocol.observationKind': 'Kind',
@@ -148,7 +157,8 @@ export const enProtocols: Record<keyof typeof svProtocols, string> = {
   'protocol.by': '{date}, {organization}',
 
   'protocol.deviations': 'Deviations in care',
-  'protocol.deviationsHint': 'Events that affected a care recipient’s care or safety. Technical faults are reported separately (S2:203).',
+  'protocol.deviationsHint':
+    'Events that affected a care recipient’s care or safety. Technical faults are reported separately (S2:203).',
   'protocol.noDeviations': 'No deviations reported.',
   'protocol.reportDeviation': 'Report a deviation',
   'protocol.actionTaken': 'Action taken',
@@ -185,7 +195,8 @@ export const enProtocols: Record<keyof typeof svProtocols, string> = {
   'protocol.resultNotMetShort': 'not met',
 
   'protocol.submit': 'Submit for review',
-  'protocol.submitHint': 'The whole protocol – plan, participants, observations, deviations, faults and results – is frozen as a version that cannot change, and the steering group votes on it.',
+  'protocol.submitHint':
+    'The whole protocol – plan, participants, observations, deviations, faults and results – is frozen as a version that cannot change, and the steering group votes on it.',
   'protocol.submitNotYet': 'The protocol can be submitted once the test is completed.',
   'protocol.submitted': 'Version {number} is submitted and frozen. Checksum: {hash}',
   'protocol.toReview': 'To the steering group’s review',

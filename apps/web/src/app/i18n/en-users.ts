@@ -2,7 +2,7 @@ import type { svUsers } from './sv-users.js';
 
 export const enUsers: Record<keyof typeof svUsers, string> = {
   'nav.users': 'Users',
-  'users.adminsOnly': 'Users and roles are kept by the node\'s administrators.',
+  'users.adminsOnly': "Users and roles are kept by the node's administrators.",
   'users.editShort': 'Edit',
   'users.title': 'Users and roles',
   'users.search': 'Search users',

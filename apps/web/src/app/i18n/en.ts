@@ -23,7 +23,8 @@ export const en: Record<MessageKey, string> = {
   'app.error.invalidValue': 'Fill in or choose a valid value.',
   'app.error.network': 'Could not reach Noden. Check the connection and try again.',
   'app.signedInAs': 'Signed in as {name}, {organization}',
-  'app.footer': 'Noden – collaboration node for welfare technology in elderly care, the municipalities of Sörmland and Region Sörmland',
+  'app.footer':
+    'Noden – collaboration node for welfare technology in elderly care, the municipalities of Sörmland and Region Sörmland',
   'app.loadMore': 'Show more',
   'app.empty': 'Nothing to show.',
   'app.saved': 'Saved.',
@@ -54,7 +55,8 @@ export const en: Record<MessageKey, string> = {
   'signIn.signedOut': 'You are signed out.',
 
   'setup.title': 'Create the first administrator',
-  'setup.intro': 'Noden has no users yet. You become the node\'s administrator (and node staff) and can then create more users.',
+  'setup.intro':
+    "Noden has no users yet. You become the node's administrator (and node staff) and can then create more users.",
   'setup.noToken': 'The link is missing its code. Open the whole link the api printed when it started.',
   'setup.displayName': 'Your name',
   'setup.passwordHint': 'At least {min} characters.',

@@ -21,7 +21,8 @@ export const svProtocols = {
   'observationKindOne.LESSON': 'Lärdom',
 
   'protocols.title': 'Testprotokoll',
-  'protocols.intro': 'Test av välfärdsteknik som länets organisationer gör tillsammans, från utkast till styrgruppens beslut.',
+  'protocols.intro':
+    'Test av välfärdsteknik som länets organisationer gör tillsammans, från utkast till styrgruppens beslut.',
   'protocols.new': 'Nytt testprotokoll',
   'protocols.filterStatus': 'Status',
   'protocols.filterCategory': 'Teknikområde',
@@ -37,9 +38,12 @@ export const svProtocols = {
 
   'protocolForm.newTitle': 'Nytt testprotokoll',
   'protocolForm.editTitle': 'Ändra planen: {title}',
-  'protocolForm.intro': 'Planen beskriver vad som ska testas, varför och hur det mäts. Den kan ändras så länge protokollet är ett utkast.',
-  'protocolForm.draftKept': 'Det du skriver sparas i den här fliken tills protokollet är sparat, så inget försvinner om något går fel.',
-  'protocolForm.revisionWarning': 'Protokollet är inlämnat. Sparar du en ändring öppnas det igen och nästa inlämning blir en ny version; en pågående granskning avslutas och rösterna på den gäller inte längre.',
+  'protocolForm.intro':
+    'Planen beskriver vad som ska testas, varför och hur det mäts. Den kan ändras så länge protokollet är ett utkast.',
+  'protocolForm.draftKept':
+    'Det du skriver sparas i den här fliken tills protokollet är sparat, så inget försvinner om något går fel.',
+  'protocolForm.revisionWarning':
+    'Protokollet är inlämnat. Sparar du en ändring öppnas det igen och nästa inlämning blir en ny version; en pågående granskning avslutas och rösterna på den gäller inte längre.',
   'protocolForm.basics': 'Vad testas',
   'protocolForm.title': 'Rubrik',
   'protocolForm.category': 'Teknikområde',
@@ -77,7 +81,8 @@ export const svProtocols = {
   'protocolForm.broadRolloutHint': 'Testa bara det ni tror att ni kommer att införa (S1:2420).',
   'protocolForm.ethics': 'Samtycke, säkerhet och arbetsmiljö',
   'protocolForm.consent': 'Samtycke',
-  'protocolForm.consentHint': 'Samtycke ges av personen själv, vid behov med stöd, aldrig av anhöriga eller ställföreträdare (S2:230).',
+  'protocolForm.consentHint':
+    'Samtycke ges av personen själv, vid behov med stöd, aldrig av anhöriga eller ställföreträdare (S2:230).',
   'protocolForm.consentDescription': 'Hur samtycke inhämtas och dokumenteras',
   'protocolForm.informationSecurity': 'Informationssäkerhet',
   'protocolForm.workEnvironment': 'Arbetsmiljö',
@@ -124,8 +129,10 @@ export const svProtocols = {
   'protocol.historyStep': '{from} → {to}',
   'protocol.created': 'Skapat som utkast',
 
-  'protocol.activityClosed': 'Deltagare, iakttagelser, avvikelser, tekniska fel och resultat förs in när testet pågår eller är avslutat.',
-  'protocol.frozenWarning': 'Protokollet är inlämnat. Allt du för in nu öppnar det igen, och nästa inlämning blir en ny version.',
+  'protocol.activityClosed':
+    'Deltagare, iakttagelser, avvikelser, tekniska fel och resultat förs in när testet pågår eller är avslutat.',
+  'protocol.frozenWarning':
+    'Protokollet är inlämnat. Allt du för in nu öppnar det igen, och nästa inlämning blir en ny version.',
   'protocol.participantCounts': 'Deltagare per grupp och kön',
   'protocol.participantsHint': 'Bara antal, aldrig vilka personerna är.',
   'protocol.group': 'Grupp',
@@ -135,7 +142,8 @@ export const svProtocols = {
   'protocol.noParticipants': 'Inga deltagare registrerade.',
 
   'protocol.observations': 'Iakttagelser',
-  'protocol.observationsHint': 'Hinder, möjligheter och lärdomar under testet, så att de blir kunskap för fler (S4:336).',
+  'protocol.observationsHint':
+    'Hinder, möjligheter och lärdomar under testet, så att de blir kunskap för fler (S4:336).',
   'protocol.noObservations': 'Inga iakttagelser än.',
   'protocol.addObservation': 'Ny iakttagelse',
   'protocol.observationKind': 'Slag',
@@ -147,7 +155,8 @@ export const svProtocols = {
   'protocol.by': '{date}, {organization}',
 
   'protocol.deviations': 'Avvikelser i vården',
-  'protocol.deviationsHint': 'Händelser som påverkat brukarens vård eller säkerhet. Tekniska fel rapporteras för sig (S2:203).',
+  'protocol.deviationsHint':
+    'Händelser som påverkat brukarens vård eller säkerhet. Tekniska fel rapporteras för sig (S2:203).',
   'protocol.noDeviations': 'Inga avvikelser rapporterade.',
   'protocol.reportDeviation': 'Rapportera en avvikelse',
   'protocol.actionTaken': 'Åtgärd',
@@ -184,7 +193,8 @@ export const svProtocols = {
   'protocol.resultNotMetShort': 'inte uppnått',
 
   'protocol.submit': 'Lämna in för granskning',
-  'protocol.submitHint': 'Hela protokollet – plan, deltagare, iakttagelser, avvikelser, fel och resultat – fryses som en version som inte kan ändras, och styrgruppen röstar om den.',
+  'protocol.submitHint':
+    'Hela protokollet – plan, deltagare, iakttagelser, avvikelser, fel och resultat – fryses som en version som inte kan ändras, och styrgruppen röstar om den.',
   'protocol.submitNotYet': 'Protokollet kan lämnas in när testet är avslutat.',
   'protocol.submitted': 'Version {number} är inlämnad och fryst. Kontrollsumma: {hash}',
   'protocol.toReview': 'Till styrgruppens granskning',

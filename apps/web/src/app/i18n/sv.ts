@@ -54,7 +54,8 @@ export const sv = {
   'signIn.signedOut': 'Du är utloggad.',
 
   'setup.title': 'Skapa den första administratören',
-  'setup.intro': 'Noden har inga användare än. Du blir nodens administratör (och nodpersonal) och kan sedan skapa fler användare.',
+  'setup.intro':
+    'Noden har inga användare än. Du blir nodens administratör (och nodpersonal) och kan sedan skapa fler användare.',
   'setup.noToken': 'Länken saknar sin kod. Öppna hela länken som api:t skrev ut när det startade.',
   'setup.displayName': 'Ditt namn',
   'setup.passwordHint': 'Minst {min} tecken.',

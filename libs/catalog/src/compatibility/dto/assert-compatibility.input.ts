@@ -3,7 +3,9 @@ import { IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator
 import { OptionalText, TextLimits } from '#core';
 import { CompatibilityStatus, EvidenceLevel } from '../compatibility-enums.js';
 
-@InputType({ description: 'A statement: product versions × system versions (or a standard) → status, with its evidence.' })
+@InputType({
+  description: 'A statement: product versions × system versions (or a standard) → status, with its evidence.',
+})
 export class AssertCompatibilityInput {
   @Field(() => ID)
   @IsUUID()

@@ -44,7 +44,9 @@ export class MatrixSystem {
   currentVersion: string | null;
 }
 
-@ObjectType({ description: 'A cell for which a current statement holds. Pairs without a cell are UNKNOWN with no evidence.' })
+@ObjectType({
+  description: 'A cell for which a current statement holds. Pairs without a cell are UNKNOWN with no evidence.',
+})
 export class MatrixCell {
   @Field(() => ID)
   productId: string;
@@ -75,22 +77,29 @@ export class MatrixCell {
 }
 
 /** One known cell of the compact grid: indices into the matrix's lists and the legends. */
-export type MatrixGridCell = [productIndex: number, systemIndex: number, statusIndex: number, evidenceIndex: number, statementId: string, note: string | null];
+export type MatrixGridCell = [
+  productIndex: number,
+  systemIndex: number,
+  statusIndex: number,
+  evidenceIndex: number,
+  statementId: string,
+  note: string | null,
+];
 
 @ObjectType({
   description:
     'The matrix for rendering as a grid: the same known cells as `cells`, each a tuple of indices instead of an object (a national grid of one category is tens of thousands of pairs).',
 })
 export class MatrixGrid {
-  @Field(() => [CompatibilityStatus], { description: 'Legend: a cell\'s statusIndex points here.' })
+  @Field(() => [CompatibilityStatus], { description: "Legend: a cell's statusIndex points here." })
   statuses: CompatibilityStatus[];
 
-  @Field(() => [EvidenceLevel], { description: 'Legend: a cell\'s evidenceIndex points here.' })
+  @Field(() => [EvidenceLevel], { description: "Legend: a cell's evidenceIndex points here." })
   evidenceLevels: EvidenceLevel[];
 
   @Field(() => GraphQLJSON, {
     description:
-      'One array per known cell: [productIndex, systemIndex, statusIndex, evidenceIndex, statementId, note], indices into the matrix\'s `products` and `systems` and into the legends. Every pair not listed is UNKNOWN.',
+      "One array per known cell: [productIndex, systemIndex, statusIndex, evidenceIndex, statementId, note], indices into the matrix's `products` and `systems` and into the legends. Every pair not listed is UNKNOWN.",
   })
   cells: MatrixGridCell[];
 }
@@ -125,7 +134,9 @@ export class CompatibilityMatrix {
   unknownCellCount: number;
 }
 
-@ObjectType({ description: 'How a product version fares with one system the organisation runs, at the version it runs.' })
+@ObjectType({
+  description: 'How a product version fares with one system the organisation runs, at the version it runs.',
+})
 export class SystemCheck {
   @Field(() => ID)
   systemId: string;
@@ -172,7 +183,10 @@ export class ProductFit {
   @Field({ description: 'Compatible, but PARTIAL with at least one system: read the notes.' })
   partial: boolean;
 
-  @Field(() => EvidenceLevel, { nullable: true, description: 'The weakest evidence among the checks: the ranking key.' })
+  @Field(() => EvidenceLevel, {
+    nullable: true,
+    description: 'The weakest evidence among the checks: the ranking key.',
+  })
   weakestEvidence: EvidenceLevel | null;
 
   @Field(() => [SystemCheck])
@@ -190,13 +204,19 @@ export class CompatibleProducts {
   @Field(() => TechnologyCategory)
   category: TechnologyCategory;
 
-  @Field(() => [SystemKind], { description: 'The kinds that matter for the category: those some current statement of its products is about.' })
+  @Field(() => [SystemKind], {
+    description: 'The kinds that matter for the category: those some current statement of its products is about.',
+  })
   systemKinds: SystemKind[];
 
-  @Field(() => [OrganizationSystem], { description: 'The organisation’s systems of those kinds: every product is checked against each.' })
+  @Field(() => [OrganizationSystem], {
+    description: 'The organisation’s systems of those kinds: every product is checked against each.',
+  })
   consideredSystems: OrganizationSystem[];
 
-  @Field(() => [ProductFit], { description: 'Fully SUPPORTED before PARTIAL, then by weakest evidence (strongest first), then by name.' })
+  @Field(() => [ProductFit], {
+    description: 'Fully SUPPORTED before PARTIAL, then by weakest evidence (strongest first), then by name.',
+  })
   compatible: ProductFit[];
 
   @Field(() => [ProductFit])
@@ -231,7 +251,10 @@ export class UpgradeImpactItem {
   @Field(() => CompatibilityStatement, { description: 'The statement that holds today.' })
   today: CompatibilityStatement;
 
-  @Field(() => CompatibilityStatement, { nullable: true, description: 'The statement that would hold at the target version.' })
+  @Field(() => CompatibilityStatement, {
+    nullable: true,
+    description: 'The statement that would hold at the target version.',
+  })
   atTarget: CompatibilityStatement | null;
 
   @Field(() => CompatibilityStatus)
@@ -241,7 +264,9 @@ export class UpgradeImpactItem {
   change: ImpactChange;
 }
 
-@ObjectType({ description: 'What an upgrade of one system would do to the statements that hold for the organisation today.' })
+@ObjectType({
+  description: 'What an upgrade of one system would do to the statements that hold for the organisation today.',
+})
 export class UpgradeImpact {
   @Field(() => ID)
   organizationId: string;

@@ -1,5 +1,14 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested, IsDateString } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+  IsDateString,
+} from 'class-validator';
 import { Type } from 'class-transformer';
 import { OptionalText, RequiredText, TextLimits } from '#core';
 
@@ -45,7 +54,10 @@ export class CreateProductInput {
   @OptionalText(TextLimits.long)
   description?: string | null;
 
-  @Field(() => [ProductVersionInput], { nullable: true, description: 'Released versions; the highest becomes current.' })
+  @Field(() => [ProductVersionInput], {
+    nullable: true,
+    description: 'Released versions; the highest becomes current.',
+  })
   @IsOptional()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })

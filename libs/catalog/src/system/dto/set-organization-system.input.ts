@@ -3,7 +3,9 @@ import { IsDateString, IsOptional, IsString, IsUUID, Matches, MaxLength } from '
 import { OptionalText, TextLimits } from '#core';
 import { VERSION_PATTERN } from '../../product/dto/create-product.input.js';
 
-@InputType({ description: 'Records that the organisation runs the system at this version (replaces what was recorded).' })
+@InputType({
+  description: 'Records that the organisation runs the system at this version (replaces what was recorded).',
+})
 export class SetOrganizationSystemInput {
   @Field(() => ID)
   @IsUUID()

@@ -16,7 +16,11 @@ export class UsersArgs extends PageArgs {
   @IsEnum(Role)
   role?: Role | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Node admins: true for active users, false for deactivated ones, left out for both. Others always see active users.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Node admins: true for active users, false for deactivated ones, left out for both. Others always see active users.',
+  })
   @IsOptional()
   @IsBoolean()
   active?: boolean | null;

@@ -9,12 +9,16 @@ export class AnswerFollowUpInput {
   followUpId: string;
 
   @Field(() => GraphQLJSON, {
-    description: 'Indicator values keyed by indicator key, e.g. `{ "perceivedSafety": 4, "continuedUse": true, "deviations": 2 }`.',
+    description:
+      'Indicator values keyed by indicator key, e.g. `{ "perceivedSafety": 4, "continuedUse": true, "deviations": 2 }`.',
   })
   @IsObject()
   values: Record<string, unknown>;
 
-  @Field(() => String, { nullable: true, description: 'Required for a correction (the follow-up is already answered).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Required for a correction (the follow-up is already answered).',
+  })
   @OptionalText(TextLimits.short)
   correctionReason?: string | null;
 }

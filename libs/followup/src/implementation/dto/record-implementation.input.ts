@@ -1,5 +1,16 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, IsBoolean, IsDateString, IsEnum, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsDateString,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Type } from 'class-transformer';
 import { OptionalText, TextLimits, OptionalNested } from '#core';
 import { CareSetting } from '#catalog';
@@ -28,7 +39,9 @@ export class CountsBySexInput {
   otherOrUnknown: number = 0;
 }
 
-@InputType({ description: 'Antal personer som erbjudits, tackat ja och tackat nej, per kön (S2:83). Inga personuppgifter.' })
+@InputType({
+  description: 'Antal personer som erbjudits, tackat ja och tackat nej, per kön (S2:83). Inga personuppgifter.',
+})
 export class PeopleCountsInput {
   @Field(() => CountsBySexInput)
   @ValidateNested()
@@ -88,12 +101,18 @@ export class ChecklistItemInput {
   @IsBoolean()
   done: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Kan innehålla personuppgifter: skriv om rutinen, inte om personen.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Kan innehålla personuppgifter: skriv om rutinen, inte om personen.',
+  })
   @OptionalText(TextLimits.short)
   comment?: string | null;
 }
 
-@InputType({ description: 'IVO:s checklista (S2:56-85); punkter som inte anges lämnas oförändrade (vid registrering: ej uppfyllda).' })
+@InputType({
+  description:
+    'IVO:s checklista (S2:56-85); punkter som inte anges lämnas oförändrade (vid registrering: ej uppfyllda).',
+})
 export class ChecklistInput {
   @OptionalNested(() => ChecklistItemInput)
   strategyOrPlan?: ChecklistItemInput;
@@ -104,7 +123,10 @@ export class ChecklistInput {
   @OptionalNested(() => ChecklistItemInput)
   individualNeedsAssessment?: ChecklistItemInput;
 
-  @OptionalNested(() => ChecklistItemInput, 'Samtycke av personen själv, aldrig av anhöriga eller företrädare (S2:230).')
+  @OptionalNested(
+    () => ChecklistItemInput,
+    'Samtycke av personen själv, aldrig av anhöriga eller företrädare (S2:230).',
+  )
   consentByPerson?: ChecklistItemInput;
 
   @OptionalNested(() => ChecklistItemInput)
@@ -122,7 +144,10 @@ export class ChecklistInput {
 
 @InputType()
 export class RecordImplementationInput {
-  @Field(() => ID, { nullable: true, description: "The organisation; defaults to the caller's. Node staff may record for any." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The organisation; defaults to the caller's. Node staff may record for any.",
+  })
   @IsOptional()
   @IsUUID()
   organizationId?: string | null;
@@ -154,7 +179,11 @@ export class RecordImplementationInput {
   @OptionalText(TextLimits.short)
   discontinuedReason?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; may be left out until known. A date in the past schedules the follow-ups on their real dates.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'YYYY-MM-DD; may be left out until known. A date in the past schedules the follow-ups on their real dates.',
+  })
   @IsOptional()
   @IsDateString({ strict: true })
   goLiveOn?: string | null;

@@ -6,7 +6,10 @@ import { IndicatorType } from '../indicator-set.entity.js';
 
 @InputType()
 export class IndicatorInput {
-  @Field({ description: 'Stable key used in answers: letters and digits, starting with a lower-case letter (e.g. `perceivedSafety`).' })
+  @Field({
+    description:
+      'Stable key used in answers: letters and digits, starting with a lower-case letter (e.g. `perceivedSafety`).',
+  })
   @RequiredText(60)
   @Matches(/^[a-z][A-Za-z0-9]*$/, { message: 'key must be camelCase letters and digits' })
   key: string;
@@ -35,11 +38,16 @@ export class IndicatorInput {
 
 @InputType()
 export class ConfigureIndicatorSetInput {
-  @Field(() => String, { nullable: true, description: 'Category id or key; omit to configure the default for all categories.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Category id or key; omit to configure the default for all categories.',
+  })
   @OptionalText(100)
   category?: string | null;
 
-  @Field(() => [IndicatorInput], { description: 'The whole set, in order: a new version replaces the previous one for follow-ups opened from now on.' })
+  @Field(() => [IndicatorInput], {
+    description: 'The whole set, in order: a new version replaces the previous one for follow-ups opened from now on.',
+  })
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })

@@ -1,5 +1,17 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, IsBoolean, IsDateString, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsDateString,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { OptionalText, PageArgs, RequiredText, TextLimits } from '#core';
 import { CareSetting } from '#catalog';
 import { CoachActivityKind } from '../coach-activity.entity.js';
@@ -49,7 +61,10 @@ export class UpdateTechCoachInput {
   @MaxLength(100, { each: true })
   categories?: string[] | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'False deactivates the coach (kept in history, hidden from the default directory).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'False deactivates the coach (kept in history, hidden from the default directory).',
+  })
   @IsOptional()
   @IsBoolean()
   active?: boolean | null;
@@ -97,7 +112,11 @@ export class TechCoachesArgs extends PageArgs {
   @IsEnum(CareSetting)
   setting?: CareSetting | null;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'Active coaches only (default); null for all.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: true,
+    description: 'Active coaches only (default); null for all.',
+  })
   @IsOptional()
   @IsBoolean()
   active?: boolean | null;

@@ -20,7 +20,10 @@ export class NeedsArgs extends PageArgs {
   @IsEnum(CareSetting)
   setting?: CareSetting | null;
 
-  @Field(() => [NeedStatus], { nullable: true, description: 'Any of these statuses. Without it, MERGED needs are left out.' })
+  @Field(() => [NeedStatus], {
+    nullable: true,
+    description: 'Any of these statuses. Without it, MERGED needs are left out.',
+  })
   @IsOptional()
   @ArrayMaxSize(7)
   @IsEnum(NeedStatus, { each: true })

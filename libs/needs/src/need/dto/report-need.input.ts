@@ -26,7 +26,10 @@ export class ReportNeedInput {
   @IsEnum(NeedSource)
   source: NeedSource;
 
-  @Field(() => String, { nullable: true, description: 'Technology category id or key, if known (e.g. DIGITAL_SUPERVISION).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Technology category id or key, if known (e.g. DIGITAL_SUPERVISION).',
+  })
   @OptionalText(100)
   category?: string | null;
 

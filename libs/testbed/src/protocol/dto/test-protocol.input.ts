@@ -1,5 +1,18 @@
 import { Field, Float, ID, InputType, PartialType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsBoolean, IsDateString, IsEnum, IsNumber, IsOptional, IsUrl, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsDateString,
+  IsEnum,
+  IsNumber,
+  IsOptional,
+  IsUrl,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Type } from 'class-transformer';
 import { OptionalText, RequiredText, TextLimits } from '#core';
 import { CareSetting } from '#catalog';
@@ -7,7 +20,10 @@ import { ConsentApproach } from '../../testbed.enums.js';
 
 @InputType()
 export class SuccessCriterionInput {
-  @Field(() => ID, { nullable: true, description: 'An existing criterion to keep (its results stay); leave out for a new one.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'An existing criterion to keep (its results stay); leave out for a new one.',
+  })
   @IsOptional()
   @IsUUID()
   id?: string | null;
@@ -108,7 +124,9 @@ export class CreateTestProtocolInput {
   @IsBoolean()
   broadRolloutIntended?: boolean | null;
 
-  @Field(() => ConsentApproach, { description: 'Consent is given by the person, never by relatives or a guardian (S2:230).' })
+  @Field(() => ConsentApproach, {
+    description: 'Consent is given by the person, never by relatives or a guardian (S2:230).',
+  })
   @IsEnum(ConsentApproach)
   consentApproach: ConsentApproach;
 

@@ -5,7 +5,9 @@ import { QuorumRule, SteeringRecommendation } from '../../testbed.enums.js';
 
 @InputType()
 export class CastSteeringVoteInput {
-  @Field(() => ID, { description: 'The protocol version under review (see `reviewQueue` / `TestProtocol.openVersion`).' })
+  @Field(() => ID, {
+    description: 'The protocol version under review (see `reviewQueue` / `TestProtocol.openVersion`).',
+  })
   @IsUUID()
   versionId: string;
 
