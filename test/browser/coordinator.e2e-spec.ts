@@ -281,13 +281,11 @@ describe('web app: municipality coordinator', () => {
   it('answers the 12-month follow-up on the indicator form, keeping a draft across a reload', async () => {
     await moveTo('2027-12-21T08:00:00.000Z');
     const [first] = await followUpsOf(env.api, implementationId);
-    await env.api.app
-      .get(FollowUpWorkflowService)
-      .runStep(FollowUpStep.Open, {
-        followUpId: first!.id,
-        dueOn: first!.due_on,
-        scheduleVersion: first!.schedule_version,
-      });
+    await env.api.app.get(FollowUpWorkflowService).runStep(FollowUpStep.Open, {
+      followUpId: first!.id,
+      dueOn: first!.due_on,
+      scheduleVersion: first!.schedule_version,
+    });
     await signIn(page, coordinator);
     await page
       .getByRole('region', { name: 'Att göra' })

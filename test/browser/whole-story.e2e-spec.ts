@@ -215,13 +215,11 @@ describe('web app: the whole story from a coach’s need to the answered 12-mont
       await env.api.gql(`{ implementations(first: 1) { nodes { id } } }`, {}, { token: coordinator.token }),
     ).implementations.nodes[0].id;
     const [first] = await followUpsOf(env.api, implementationId);
-    await env.api.app
-      .get(FollowUpWorkflowService)
-      .runStep(FollowUpStep.Open, {
-        followUpId: first!.id,
-        dueOn: first!.due_on,
-        scheduleVersion: first!.schedule_version,
-      });
+    await env.api.app.get(FollowUpWorkflowService).runStep(FollowUpStep.Open, {
+      followUpId: first!.id,
+      dueOn: first!.due_on,
+      scheduleVersion: first!.schedule_version,
+    });
     const page = await as(coordinator);
     await page.getByRole('link', { name: 'Uppföljningar', exact: true }).click();
     await page.getByRole('link', { name: `12-månadersuppföljning: ${productName}` }).click();

@@ -305,13 +305,11 @@ describe('the thread made visible: trace, links both ways, following a need', ()
     ids.implementation = implementation.id;
     await moveTo('2063-03-11T09:00:00.000Z');
     const [first] = await followUpsOf(api, ids.implementation);
-    await api.app
-      .get(FollowUpWorkflowService)
-      .runStep(FollowUpStep.Open, {
-        followUpId: first!.id,
-        dueOn: first!.due_on,
-        scheduleVersion: first!.schedule_version,
-      });
+    await api.app.get(FollowUpWorkflowService).runStep(FollowUpStep.Open, {
+      followUpId: first!.id,
+      dueOn: first!.due_on,
+      scheduleVersion: first!.schedule_version,
+    });
     ok(
       await api.gql(
         `mutation($i: AnswerFollowUpInput!) { answerFollowUp(input: $i) { id status } }`,
