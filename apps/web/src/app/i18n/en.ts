@@ -2,10 +2,12 @@ import type { MessageKey } from './sv.js';
 import { enCoordination } from './en-coordination.js';
 import { enUsers } from './en-users.js';
 import { enProtocols } from './en-protocols.js';
+import { enApp } from './en-app.js';
 
 export const en: Record<MessageKey, string> = {
   ...enCoordination,
   ...enUsers,
+  ...enApp,
   ...enProtocols,
   'app.name': 'Noden',
   'app.tagline': 'Welfare technology in Sörmland',

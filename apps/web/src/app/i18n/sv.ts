@@ -1,12 +1,14 @@
 import { svCoordination } from './sv-coordination.js';
 import { svUsers } from './sv-users.js';
 import { svProtocols } from './sv-protocols.js';
+import { svApp } from './sv-app.js';
 
 /** Swedish is the source catalogue: every key the app shows. `en.ts` must have the same keys (the compiler checks). */
 export const sv = {
   ...svCoordination,
   ...svUsers,
   ...svProtocols,
+  ...svApp,
   'app.name': 'Noden',
   'app.tagline': 'Välfärdsteknik i Sörmland',
   'app.skipToContent': 'Hoppa till innehållet',
