@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useLanguage } from '../app/i18n.js';
+import { isMessageKey, type MessageKey } from '../app/i18n/catalog.js';
 import { formatDateTime } from '../app/format.js';
 import { Loading, Page } from '../ui/Page.js';
 
@@ -37,6 +38,8 @@ export default function HealthPage() {
       clearInterval(timer);
     };
   }, []);
+  const queueName = (queue: string) =>
+    isMessageKey(`health.queue.${queue}`) ? t(`health.queue.${queue}` as MessageKey) : queue;
   return (
     <Page title={t('health.title')}>
       {failed && <p role="alert">{t('app.error.network')}</p>}
@@ -89,7 +92,7 @@ export default function HealthPage() {
                 <th scope="row">{`${worker.host} (${worker.pid})`}</th>
                 <td>{formatDateTime(worker.startedAt, lang)}</td>
                 <td>{formatDateTime(worker.lastBeatAt, lang)}</td>
-                <td>{worker.queues.join(', ')}</td>
+                <td>{worker.queues.map(queueName).join(', ')}</td>
               </tr>
             ))}
           </tbody>
