@@ -165,6 +165,13 @@ describe('web app: the demo county', () => {
     const scroller = (await page.locator('.table-scroll').first().boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(scroller.x + scroller.width + 1);
     await screenshot(page, 'demo-users-1280');
+    // One typeface: the Midas buttons and fields use the app's font, not an Inter that is never loaded.
+    const [body, button, field] = (await page.evaluate(
+      `['body', 'main button', 'main input'].map((s) => getComputedStyle(document.querySelector(s)).fontFamily)`,
+    )) as string[];
+    expect(button).toBe(body);
+    expect(field).toBe(body);
+    expect(body).not.toMatch(/Inter/);
   });
 
   it('gives a coach with follow-ups an "Uppföljningar" menu item leading to what they can see', async () => {
