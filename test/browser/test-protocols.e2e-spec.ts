@@ -269,7 +269,7 @@ describe('web app: test protocols from draft to submission', () => {
     await notice.waitFor();
     const version = (
       await env.api.gql(
-        `query($id: ID!) { testProtocol(id: $id) { status versions { versionNumber contentHash contentHashVerified reviewStatus snapshot } } }`,
+        `query($id: ID!) { testProtocol(id: $id) { status versions { versionNumber contentHash contentHashVerified reviewStatus snapshot { results { criterionId } } } } }`,
         { id: protocolId },
         { token: staff.token },
       )
