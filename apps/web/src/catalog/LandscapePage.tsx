@@ -258,7 +258,7 @@ export default function LandscapePage() {
             {editing && (
               <section aria-labelledby="upgrade-heading" className="card">
                 <h2 id="upgrade-heading">{t('landscape.upgradeTitle', { name: editing.name, from: editing.from })}</h2>
-                <ErrorSummary messages={editForm.all} />
+                <ErrorSummary messages={editForm.summary} />
                 <form
                   className="stack narrow"
                   noValidate
@@ -275,9 +275,7 @@ export default function LandscapePage() {
                       setToVersion(v);
                       setCheckedVersion('');
                     }}
-                    isInvalid={!!editForm.fieldError('version')}
-                    errorMessage={editForm.fieldError('version')}
-                    validationBehavior="aria"
+                    {...editForm.field('version')}
                   />
                   <Button type="submit" variant="secondary" isDisabled={!toVersion.trim()}>
                     {t('landscape.showImpact')}
@@ -323,7 +321,7 @@ export default function LandscapePage() {
             {mayEdit && (
               <section aria-labelledby="add-heading" className="card">
                 <h2 id="add-heading">{t('landscape.add')}</h2>
-                <ErrorSummary messages={addForm.all} />
+                <ErrorSummary messages={addForm.summary} />
                 <form onSubmit={add} noValidate className="stack narrow">
                   <Select
                     label={t('landscape.system')}
@@ -334,9 +332,7 @@ export default function LandscapePage() {
                     selectedKey={adding.systemId || null}
                     onSelectionChange={(key) => key !== null && setAdding((a) => ({ ...a, systemId: String(key) }))}
                     isRequired
-                    isInvalid={!!addForm.fieldError('systemId')}
-                    errorMessage={addForm.fieldError('systemId')}
-                    validationBehavior="aria"
+                    {...addForm.field('systemId')}
                   >
                     {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
                   </Select>
@@ -345,9 +341,7 @@ export default function LandscapePage() {
                     isRequired
                     value={adding.version}
                     onChange={(v) => setAdding((a) => ({ ...a, version: v }))}
-                    isInvalid={!!addForm.fieldError('version')}
-                    errorMessage={addForm.fieldError('version')}
-                    validationBehavior="aria"
+                    {...addForm.field('version')}
                   />
                   <Button type="submit" variant="primary" isDisabled={setState.fetching}>
                     {t('landscape.addSubmit')}

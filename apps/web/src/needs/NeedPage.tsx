@@ -140,7 +140,7 @@ export default function NeedPage() {
             <dt>{t('need.category')}</dt>
             <dd>{need.category ? (lang === 'en' ? need.category.labelEn : need.category.labelSv) : '–'}</dd>
             <dt>{t('need.peopleAffected')}</dt>
-            <dd>{formatNumber(need.peopleAffected, lang)}</dd>
+            <dd>{need.peopleAffected == null ? t('need.people.unknown') : formatNumber(need.peopleAffected, lang)}</dd>
             <dt>{t('need.endorsements')}</dt>
             <dd>{need.endorsements.length ? need.endorsements.map((e) => e.organization.name).join(', ') : '–'}</dd>
           </dl>

@@ -246,16 +246,14 @@ export default function ProcurementPage() {
                   </p>
                 )}
                 {done && <Notice>{t(done)}</Notice>}
-                <ErrorSummary messages={form.all} />
+                <ErrorSummary messages={form.summary} />
                 <form onSubmit={submit} noValidate className="stack narrow">
                   <TextField
                     label={t('procurement.contactName')}
                     isRequired
                     value={contactName}
                     onChange={setContactName}
-                    isInvalid={!!form.fieldError('contactName')}
-                    errorMessage={form.fieldError('contactName')}
-                    validationBehavior="aria"
+                    {...form.field('contactName')}
                   />
                   <TextField
                     label={t('procurement.contactEmail')}
@@ -263,9 +261,7 @@ export default function ProcurementPage() {
                     isRequired
                     value={contactEmail}
                     onChange={setContactEmail}
-                    isInvalid={!!form.fieldError('contactEmail')}
-                    errorMessage={form.fieldError('contactEmail')}
-                    validationBehavior="aria"
+                    {...form.field('contactEmail')}
                   />
                   {p.lots.map((lot) => (
                     <TextField
@@ -275,9 +271,7 @@ export default function ProcurementPage() {
                       inputMode="numeric"
                       value={volumes[lot.id] ?? ''}
                       onChange={(v) => setVolumes((all) => ({ ...all, [lot.id]: v }))}
-                      isInvalid={!!form.fieldError('volumes')}
-                      errorMessage={form.fieldError('volumes')}
-                      validationBehavior="aria"
+                      {...form.field('volumes')}
                     />
                   ))}
                   <div className="row">

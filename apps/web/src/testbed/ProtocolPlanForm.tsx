@@ -248,7 +248,7 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
 
   return (
     <>
-      <ErrorSummary messages={form.all} />
+      <ErrorSummary messages={form.summary} />
       <form onSubmit={submit} noValidate className="stack protocol-form">
         <fieldset className="card">
           <legend>{t('protocolForm.basics')}</legend>
@@ -294,6 +294,7 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
                   description={t('protocolForm.needsHint')}
                   value={values.needIds}
                   onChange={(v) => set('needIds', v)}
+                  id={form.fieldId('needIds')}
                   isInvalid={!!form.fieldError('needIds')}
                   errorMessage={form.fieldError('needIds')}
                 >
@@ -335,6 +336,7 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
               label={t('protocolForm.participants')}
               value={values.participatingOrganizationIds}
               onChange={(v) => set('participatingOrganizationIds', v)}
+              id={form.fieldId('participatingOrganizationIds')}
               isInvalid={!!form.fieldError('participatingOrganizationIds')}
               errorMessage={form.fieldError('participatingOrganizationIds')}
             >
@@ -352,6 +354,7 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
               label={t('protocolForm.settings')}
               value={values.settings}
               onChange={(v) => set('settings', v)}
+              id={form.fieldId('settings')}
               isInvalid={!!form.fieldError('settings')}
               errorMessage={form.fieldError('settings')}
             >
@@ -484,6 +487,7 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
               value={values.consentApproach}
               onChange={(v) => set('consentApproach', v)}
               isRequired
+              id={form.fieldId('consentApproach')}
               error={form.fieldError('consentApproach')}
             />
             <TextArea

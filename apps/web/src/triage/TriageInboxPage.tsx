@@ -112,15 +112,13 @@ function ReasonDialog({
               if (!form.show(result.error)) state.close();
             }}
           >
-            <ErrorSummary messages={form.all} />
+            <ErrorSummary messages={form.summary} />
             <TextArea
               label={label}
               isRequired
               value={reason}
               onChange={setReason}
-              isInvalid={!!form.fieldError('reason')}
-              errorMessage={form.fieldError('reason')}
-              validationBehavior="aria"
+              {...form.field('reason')}
               autoFocus
             />
             <div className="row">
@@ -170,7 +168,8 @@ export default function TriageInboxPage() {
                 <p className="muted">
                   {need.organization.name} · {formatDate(need.createdAt, lang)} ·{' '}
                   {t(`setting.${need.setting}` as MessageKey)} · {t(`urgency.${need.urgency}` as MessageKey)} ·{' '}
-                  {t('need.peopleAffected')}: {formatNumber(need.peopleAffected, lang)}
+                  {t('need.peopleAffected')}:{' '}
+                  {need.peopleAffected == null ? t('need.people.unknown') : formatNumber(need.peopleAffected, lang)}
                 </p>
                 <p className="prose clamp">{need.description}</p>
                 <section aria-label={`${t('triage.duplicates')}: ${need.title}`}>
