@@ -290,6 +290,6 @@ export function evidenceGapsOf(snapshot: Omit<ProtocolSnapshot, 'handIn'>, today
   if (people === 0) gaps.push(gap(EvidenceGapKind.NO_PARTICIPANTS));
   if (snapshot.observations.length === 0) gaps.push(gap(EvidenceGapKind.NO_OBSERVATIONS));
   const end = snapshot.plan.plannedEnd;
-  if (end && end >= today) gaps.push(gap(EvidenceGapKind.PERIOD_NOT_OVER, { plannedEnd: end }));
+  if (end && end > today) gaps.push(gap(EvidenceGapKind.PERIOD_NOT_OVER, { plannedEnd: end }));
   return gaps;
 }
