@@ -10,7 +10,7 @@ import { useSession } from '../app/SessionProvider.js';
 import type { MessageKey } from '../app/i18n/catalog.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
-import { useFormErrors } from '../ui/useFormErrors.js';
+import { useFormErrors, useApiMessages } from '../ui/useFormErrors.js';
 
 const LandscapeQuery = graphql(`
   query Landscape($organizationId: ID!) {
@@ -132,6 +132,7 @@ const FIELDS = ['systemId', 'version', 'inUseSince'] as const;
 /** Our system landscape: what we run, what an upgrade would break before it is saved, and which products fit. */
 export default function LandscapePage() {
   const { t, lang } = useLanguage();
+  const apiMessages = useApiMessages();
   const { me, hasRole } = useSession();
   const organizationId = me!.organization.id;
   const [{ data, fetching, error }, refetch] = useQuery({
@@ -284,7 +285,7 @@ export default function LandscapePage() {
                 {checkedVersion && (
                   <div role="status">
                     {impact.fetching && <p>{t('app.loading')}</p>}
-                    {impact.error && <ErrorSummary messages={impact.error.graphQLErrors.map((e) => e.message)} />}
+                    {impact.error && <ErrorSummary messages={apiMessages(impact.error)} />}
                     {impact.data && (
                       <>
                         <h3>{t('landscape.impactTitle', { version: checkedVersion })}</h3>

@@ -1,6 +1,13 @@
 import { useCallback, useId, useRef, useState } from 'react';
 import type { CombinedError } from 'urql';
-import { type ApiError, type FieldWords, type FormErrors, splitErrors, toApiErrors } from '../app/api-errors.js';
+import {
+  type ApiError,
+  type FieldWords,
+  type FormErrors,
+  splitErrors,
+  toApiErrors,
+  wordError,
+} from '../app/api-errors.js';
 import { useLanguage } from '../app/i18n.js';
 import type { SummaryItem } from './Page.js';
 
@@ -75,4 +82,18 @@ export function useFormErrors(fields: readonly string[], words: Partial<Record<s
     count,
     clear: () => setErrors({ byField: {}, general: [] }),
   };
+}
+
+/** A failed request's errors as a person reads them (no field paths), for a summary outside any form. */
+export function useApiMessages(): (failure: CombinedError | undefined | null) => string[] {
+  const { t } = useLanguage();
+  return useCallback(
+    (failure) =>
+      !failure
+        ? []
+        : failure.graphQLErrors.length
+          ? [...new Set(toApiErrors(failure.graphQLErrors).map((error) => wordError(error, t)))]
+          : [t('app.error.network')],
+    [t],
+  );
 }
