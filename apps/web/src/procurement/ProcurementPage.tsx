@@ -263,15 +263,18 @@ export default function ProcurementPage() {
                     onChange={setContactEmail}
                     {...form.field('contactEmail')}
                   />
-                  {p.lots.map((lot) => (
+                  {p.lots.map((lot, i) => (
                     <TextField
                       key={lot.id}
                       label={t('procurement.volumeFor', { number: lot.number, name: lot.name })}
+                      description={t('procurement.volumeUnit')}
                       type="number"
                       inputMode="numeric"
                       value={volumes[lot.id] ?? ''}
                       onChange={(v) => setVolumes((all) => ({ ...all, [lot.id]: v }))}
                       {...form.field('volumes')}
+                      // One id per page: the summary's link goes to the first lot's volume.
+                      id={i === 0 ? form.fieldId('volumes') : undefined}
                     />
                   ))}
                   <div className="row">

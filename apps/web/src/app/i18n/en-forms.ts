@@ -56,6 +56,7 @@ export const enForms: Record<keyof typeof svForms, string> = {
   'evidence.noReason': 'No reason was given (the version was handed in before a reason was required).',
   'evidence.voteWarning': 'The knowledge basis is incomplete. Read what is missing before you vote.',
 
+  'procurement.volumeUnit': 'Number of units over the agreement.',
   'scale.low': 'very poor',
   'scale.high': 'very good',
   'scale.lowEnd': '(very poor)',

@@ -58,6 +58,7 @@ export const svForms = {
   'evidence.noReason': 'Ingen motivering lämnades (versionen lämnades in innan motivering krävdes).',
   'evidence.voteWarning': 'Underlaget är ofullständigt. Läs vad som saknas innan du röstar.',
 
+  'procurement.volumeUnit': 'Antal enheter över avtalstiden.',
   'scale.low': 'mycket dåligt',
   'scale.high': 'mycket bra',
   'scale.lowEnd': '(mycket dåligt)',
