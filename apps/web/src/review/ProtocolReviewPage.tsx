@@ -11,7 +11,8 @@ import { formatDateTime } from '../app/format.js';
 import type { MessageKey } from '../app/i18n/catalog.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
-import { useFormErrors } from '../ui/useFormErrors.js';
+import { problem, useFormErrors } from '../ui/useFormErrors.js';
+import type { ApiError } from '../app/api-errors.js';
 import { useDraft } from '../ui/useDraft.js';
 import { KnowledgeBasis, KnowledgeBasisFields } from './KnowledgeBasis.js';
 import { GapList, VersionEvidence, VersionEvidenceFields } from './EvidenceGaps.js';
@@ -104,14 +105,25 @@ function VoteForm({
     conditions: '',
   });
   const { values, set } = draft;
-  const form = useFormErrors(FIELDS);
+  const form = useFormErrors(FIELDS, {
+    rationale: { label: t('review.vote.rationale') },
+    conditions: { label: t('review.vote.conditions') },
+  });
   const [state, cast] = useMutation(CastVote);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!values.recommendation) {
-      form.show([
-        { field: 'input.recommendation', message: `${t('review.vote.recommendation')} ${t('app.required')}` },
-      ]);
+    // Every required field at once (CastSteeringVoteInput), before anything is sent.
+    const missing: ApiError[] = [
+      ...(values.recommendation
+        ? []
+        : [{ field: 'input.recommendation', message: `${t('review.vote.recommendation')} ${t('app.required')}` }]),
+      ...(values.recommendation === 'RECOMMEND_WITH_CONDITIONS' && !values.conditions.trim()
+        ? [problem('input.conditions', 'isNotEmpty')]
+        : []),
+      ...(values.rationale.trim() ? [] : [problem('input.rationale', 'isNotEmpty')]),
+    ];
+    if (missing.length || !values.recommendation) {
+      form.show(missing);
       return;
     }
     const result = await cast({

@@ -13,7 +13,7 @@ import type { MessageKey } from '../app/i18n/catalog.js';
 import { ErrorSummary, Notice } from '../ui/Page.js';
 import { EnumSelect } from '../ui/EnumSelect.js';
 import { useDraft } from '../ui/useDraft.js';
-import { useFormErrors } from '../ui/useFormErrors.js';
+import { problem, useFormErrors } from '../ui/useFormErrors.js';
 
 const RecordParticipants = graphql(`
   mutation RecordParticipants($input: RecordParticipantsInput!) {
@@ -165,14 +165,23 @@ export function ObservationForm({ protocolId, onSaved }: { protocolId: string; o
     occurredOn: '',
   });
   const { values, set } = draft;
-  const form = useFormErrors(['kind', 'description', 'occurredOn']);
+  const form = useFormErrors(['kind', 'description', 'occurredOn'], {
+    description: { label: t('protocol.description') },
+  });
   const [done, setDone] = useState(false);
   const [state, add] = useMutation(AddObservation);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(false);
-    if (!values.kind) {
-      form.show([{ field: 'input.kind', message: `${t('protocol.observationKind')} ${t('app.required')}` }]);
+    // Both required fields at once (AddObservationInput), before anything is sent.
+    const missing = [
+      ...(values.kind
+        ? []
+        : [{ field: 'input.kind', message: `${t('protocol.observationKind')} ${t('app.required')}` }]),
+      ...(values.description.trim() ? [] : [problem('input.description', 'isNotEmpty')]),
+    ];
+    if (missing.length || !values.kind) {
+      form.show(missing);
       return;
     }
     const result = await add({
