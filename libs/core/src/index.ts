@@ -16,6 +16,8 @@ export * from './auth/auth.service.js';
 export * from './database/db.service.js';
 export * from './database/snake-naming.strategy.js';
 export * from './database/sql-statement-counter.js';
+export * from './database/sql.js';
+export * from './database/list-query.js';
 export * from './database/data-source-options.js';
 export * from './audit/audit.service.js';
 export * from './audit/audit-entry.entity.js';

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { Pool } from 'pg';
 import { TokenService } from './token.service.js';
 import { Role } from './role.js';
 import { RequestContext } from '../context/request-context.js';
@@ -92,9 +91,8 @@ export class Authenticator {
   }
 
   private async load(userId: string): Promise<SignedInUser | null> {
-    const pool = (this.db.dataSource.driver as unknown as { master: Pool }).master;
     SqlStatementCounter.count();
-    const { rows } = await pool.query<SignedInRow>({ ...SIGNED_IN_USER, values: [userId] });
+    const { rows } = await this.db.pool.query<SignedInRow>({ ...SIGNED_IN_USER, values: [userId] });
     const row = rows[0];
     if (!row) return null;
     const organization = Object.assign(new Organization(), {

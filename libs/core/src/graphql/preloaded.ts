@@ -1,8 +1,29 @@
 import { type GraphQLFieldResolver, GraphQLObjectType, type GraphQLSchema } from 'graphql';
 
 const PRELOADED = Symbol('noden.preloaded');
+const PLANNED = Symbol('noden.planned');
 
-type WithPreloaded = { [PRELOADED]?: Record<string, unknown> };
+type WithPreloaded = { [PRELOADED]?: Record<string, unknown>; [PLANNED]?: true } & Record<string, unknown>;
+
+const ORIGINAL = Symbol('noden.originalResolver');
+
+/**
+ * Whether a field answers with its parent's property as it is: no resolver, or the one @nestjs/graphql gives every
+ * code-first field without a `@ResolveField` or middleware (`rootFieldResolver`, `root[field.name]`).
+ */
+export function isPlainResolver(resolve: GraphQLFieldResolver<unknown, unknown> | undefined): boolean {
+  const original =
+    (resolve as { [ORIGINAL]?: GraphQLFieldResolver<unknown, unknown> } | undefined)?.[ORIGINAL] ?? resolve;
+  return !original || original.name === 'rootFieldResolver';
+}
+
+/**
+ * A row of a planned list (see `plannedPage`): it holds exactly the fields the query asked for, relations
+ * included, so each field answers from the row itself.
+ */
+export function markPlanned(row: object): void {
+  (row as WithPreloaded)[PLANNED] = true;
+}
 
 /**
  * A relation a list page read along with its rows (one join instead of a loader per field). The field then
@@ -23,9 +44,11 @@ export function answerPreloadedFields(schema: GraphQLSchema): GraphQLSchema {
       const resolve = field.resolve;
       if (!resolve) continue;
       const answer: GraphQLFieldResolver<unknown, unknown> = (source, args, context, info) => {
+        if ((source as WithPreloaded | null)?.[PLANNED]) return (source as WithPreloaded)[name];
         const preloaded = (source as WithPreloaded | null)?.[PRELOADED];
         return preloaded && name in preloaded ? preloaded[name] : resolve(source, args, context, info);
       };
+      Object.defineProperty(answer, ORIGINAL, { value: resolve });
       field.resolve = answer;
     }
   }
