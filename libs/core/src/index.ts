@@ -12,6 +12,7 @@ export * from './auth/decorators.js';
 export * from './auth/password-hasher.js';
 export * from './auth/token.service.js';
 export * from './auth/authenticator.js';
+export * from './auth/signed-in-users.js';
 export * from './auth/auth.service.js';
 export * from './database/db.service.js';
 export * from './database/snake-naming.strategy.js';
