@@ -35,14 +35,21 @@ export function preload(parent: object, field: string, value: unknown): void {
   (holder[PRELOADED] ??= {})[field] = value;
 }
 
-/** Wraps every field resolver of the schema's object types so that a preloaded value answers first. */
+/**
+ * Wraps every field resolver of the schema's object types so that a preloaded value answers first; fields that only
+ * read their parent's property are left to graphql-js (no resolver at all).
+ */
 export function answerPreloadedFields(schema: GraphQLSchema): GraphQLSchema {
   const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]);
   for (const type of Object.values(schema.getTypeMap())) {
     if (!(type instanceof GraphQLObjectType) || roots.has(type) || type.name.startsWith('__')) continue;
     for (const [name, field] of Object.entries(type.getFields())) {
       const resolve = field.resolve;
-      if (!resolve) continue;
+      // graphql-js's own default resolver reads the property without a call through Nest's wrapper.
+      if (!resolve || isPlainResolver(resolve)) {
+        field.resolve = undefined;
+        continue;
+      }
       const answer: GraphQLFieldResolver<unknown, unknown> = (source, args, context, info) => {
         if ((source as WithPreloaded | null)?.[PLANNED]) return (source as WithPreloaded)[name];
         const preloaded = (source as WithPreloaded | null)?.[PRELOADED];
