@@ -50,6 +50,8 @@ export interface ListRequest<Row> {
 /** Column types whose pg value is what the GraphQL field serialises (timestamps are read as ISO text). */
 const PLAIN_TYPES = new Set(['uuid', 'text', 'boolean', 'integer', 'int', 'double precision']);
 const TIMESTAMP_TYPES = new Set(['timestamptz', 'timestamp with time zone']);
+/** Dates as TypeORM gives them: `YYYY-MM-DD` text. */
+const DATE_TYPES = new Set(['date']);
 
 /** What the client asked of a connection field, worked out once per document. */
 interface Selection {
@@ -85,7 +87,7 @@ function columnOf(metadata: EntityMetadata, property: string): ColumnMetadata | 
   if (!column || column.isArray || column.transformer || column.relationMetadata || column.embeddedMetadata)
     return undefined;
   const type = String(column.type);
-  return PLAIN_TYPES.has(type) || TIMESTAMP_TYPES.has(type) ? column : undefined;
+  return PLAIN_TYPES.has(type) || TIMESTAMP_TYPES.has(type) || DATE_TYPES.has(type) ? column : undefined;
 }
 
 /** A property the planned row answers itself: an entity column whose GraphQL field has no resolver. */
@@ -173,7 +175,9 @@ const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 /** A column as its GraphQL field wants it: timestamps as the ISO text `Date.toISOString()` would give. */
 function columnSql(alias: string, column: ColumnMetadata): string {
   const ref = `${alias}.${column.databaseName}`;
-  return TIMESTAMP_TYPES.has(String(column.type)) ? `to_char(${ref} AT TIME ZONE 'UTC', ${ISO})` : ref;
+  const type = String(column.type);
+  if (TIMESTAMP_TYPES.has(type)) return `to_char(${ref} AT TIME ZONE 'UTC', ${ISO})`;
+  return DATE_TYPES.has(type) ? `${ref}::text` : ref;
 }
 
 const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
