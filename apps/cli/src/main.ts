@@ -5,8 +5,10 @@ import { NestFactory } from '@nestjs/core';
 import {
   AppConfig,
   CreateUserInput,
+  loggerFor,
   migrationDataSourceOptions,
   OrganizationService,
+  PinoNestLogger,
   RequestContext,
   Role,
   UserService,
@@ -57,9 +59,12 @@ async function createUser(argv: string[]): Promise<void> {
     strict: true,
   });
   const orgRef = values['org-code'] ?? values.org ?? fail('user:create needs --org-code or --org');
-  AppConfig.fromEnv();
+  const config = AppConfig.fromEnv();
   const password = await readPassword();
-  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+  // The CLI's own output (results, prompts) is for the operator; what Nest and the services log is JSON like the api's.
+  const app = await NestFactory.createApplicationContext(CliModule, {
+    logger: new PinoNestLogger(loggerFor(config, 'cli')),
+  });
   try {
     const organization =
       (await app.get(OrganizationService).findByCodeOrName(orgRef)) ??

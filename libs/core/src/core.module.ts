@@ -19,6 +19,8 @@ import { AuthService } from './auth/auth.service.js';
 import { WorkerHeartbeat } from './health/worker-heartbeat.entity.js';
 import { SmallNumbers } from './privacy/small-numbers.js';
 import { WorkerHeartbeatService } from './health/worker-heartbeat.service.js';
+import { MetricsService } from './metrics/metrics.service.js';
+import { DatabasePoolMetrics } from './metrics/core-metrics.js';
 
 /** Plumbing shared by the api, the worker and the CLI: config, clock, database, audit, organisations, users. */
 @Global()
@@ -40,6 +42,8 @@ import { WorkerHeartbeatService } from './health/worker-heartbeat.service.js';
     AuthService,
     WorkerHeartbeatService,
     SmallNumbers,
+    MetricsService,
+    DatabasePoolMetrics,
   ],
   exports: [
     ConfigModule,
@@ -54,6 +58,7 @@ import { WorkerHeartbeatService } from './health/worker-heartbeat.service.js';
     AuthService,
     WorkerHeartbeatService,
     SmallNumbers,
+    MetricsService,
   ],
 })
 export class CoreModule {}
