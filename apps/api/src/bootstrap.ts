@@ -7,7 +7,10 @@ import { NestFactory } from '@nestjs/core';
 import fastifyCookie from '@fastify/cookie';
 import {
   AppConfig,
+  AuditService,
   Authenticator,
+  Db,
+  JobQueue,
   Clock,
   installApiMetrics,
   installRequestContext,
@@ -16,6 +19,7 @@ import {
 } from '#core';
 import { ApiModule } from './api.module.js';
 import { serveWebApp } from './web-app.js';
+import { mountQueueBoard } from './queue-board.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -41,6 +45,13 @@ export async function configureApi(app: NestFastifyApplication): Promise<NestFas
   const metricsServer = await startMetricsServer(app.get(MetricsService), config);
   if (metricsServer) fastify.addHook('onClose', async () => void metricsServer.close());
   await app.register(fastifyCookie as never);
+  await mountQueueBoard(fastify, {
+    jobs: app.get(JobQueue),
+    authenticator: app.get(Authenticator),
+    audit: app.get(AuditService),
+    db: app.get(Db),
+    clock: app.get(Clock),
+  });
   await serveWebApp(app.getHttpAdapter().getInstance());
   app.enableShutdownHooks();
   await app.init();
