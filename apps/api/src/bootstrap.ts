@@ -4,6 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { Logger as Pino } from 'pino';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { NestFactory } from '@nestjs/core';
+import { LogController } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import {
   AppConfig,
@@ -26,7 +27,10 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 /** With `pino`, Fastify's own lines (client errors, its warnings) go through the process's one logger. */
 export function createFastifyAdapter(config: AppConfig, pino?: Pino): FastifyAdapter {
   return new FastifyAdapter({
-    ...(pino ? { loggerInstance: pino as never, disableRequestLogging: true } : {}),
+    // Its own per-request lines are off: installRequestContext writes one line per request (with statements).
+    ...(pino
+      ? { loggerInstance: pino as never, logController: new LogController({ disableRequestLogging: true }) }
+      : {}),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: process.env.TRUST_PROXY === 'true',
     genReqId: (request: IncomingMessage) => {

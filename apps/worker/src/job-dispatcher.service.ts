@@ -53,9 +53,11 @@ export class JobDispatcher implements OnModuleInit {
     const known = JobRegistry.definition(job.name) ? job.name : 'unknown';
     const end = this.duration.startTimer({ queue: job.queueName, job: known });
     return LogContext.run({ jobId: job.id, job: job.name, queue: job.queueName }, async () => {
+      this.logger.debug({ message: 'job started', attempt: job.attemptsMade + 1 });
       try {
         const result = await handler.handle(job.data, job);
-        end({ outcome: 'completed' });
+        const seconds = end({ outcome: 'completed' });
+        this.logger.debug({ message: 'job completed', ms: Math.round(seconds * 1000) });
         return result;
       } catch (error) {
         end({ outcome: 'failed' });
