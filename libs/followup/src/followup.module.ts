@@ -1,3 +1,4 @@
+import { FollowUpMetrics } from './follow-up/follow-up.metrics.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '#catalog';
@@ -49,6 +50,7 @@ import { FOLLOW_UP_JOB_HANDLERS } from './jobs/follow-up.handlers.js';
     IndicatorSetFieldsResolver,
     FollowUpResultsService,
     ProductExperienceService,
+    FollowUpMetrics,
     ...FOLLOW_UP_JOB_HANDLERS,
   ],
   exports: [ImplementationService, FollowUpService, FollowUpWorkflowService, FollowUpAnsweredHooks, IndicatorService],

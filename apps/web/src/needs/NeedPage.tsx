@@ -10,6 +10,7 @@ import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { isNotFound, NotVisible } from '../ui/NotVisible.js';
 import { QueryState } from '../ui/QueryState.js';
 import { StatusTag } from '../ui/StatusTag.js';
+import { useApiMessages } from '../ui/useFormErrors.js';
 
 const NeedQuery = graphql(`
   query Need($id: ID!) {
@@ -88,6 +89,7 @@ const Unfollow = graphql(`
 export default function NeedPage() {
   const { id } = useParams();
   const { t, lang } = useLanguage();
+  const apiMessages = useApiMessages();
   const location = useLocation();
   const notice = (location.state as { notice?: string } | null)?.notice;
   const [{ data, fetching, error }] = useQuery({ query: NeedQuery, variables: { id: id! } });
@@ -128,7 +130,7 @@ export default function NeedPage() {
               </Button>
             )}
           </div>
-          {followError && <ErrorSummary messages={followError.graphQLErrors.map((e) => e.message)} />}
+          {followError && <ErrorSummary messages={apiMessages(followError)} />}
           <p className="need-description">{need.description}</p>
           <dl className="facts card">
             <dt>{t('need.reportedOn')}</dt>
@@ -142,7 +144,7 @@ export default function NeedPage() {
             <dt>{t('need.category')}</dt>
             <dd>{need.category ? (lang === 'en' ? need.category.labelEn : need.category.labelSv) : '–'}</dd>
             <dt>{t('need.peopleAffected')}</dt>
-            <dd>{formatNumber(need.peopleAffected, lang)}</dd>
+            <dd>{need.peopleAffected == null ? t('need.people.unknown') : formatNumber(need.peopleAffected, lang)}</dd>
             <dt>{t('need.endorsements')}</dt>
             <dd>{need.endorsements.length ? need.endorsements.map((e) => e.organization.name).join(', ') : '–'}</dd>
           </dl>

@@ -320,7 +320,7 @@ export default function AgreementPage() {
                   productId={chosen.productId}
                   name={chosen.name}
                 />
-                <ErrorSummary messages={form.all} />
+                <ErrorSummary messages={form.summary} />
                 <form onSubmit={confirm} noValidate className="stack narrow">
                   <TextField
                     label={t('agreement.quantity')}
@@ -329,9 +329,7 @@ export default function AgreementPage() {
                     isRequired
                     value={quantity}
                     onChange={setQuantity}
-                    isInvalid={!!form.fieldError('quantity')}
-                    errorMessage={form.fieldError('quantity')}
-                    validationBehavior="aria"
+                    {...form.field('quantity')}
                   />
                   <TextField
                     label={t('agreement.valueSek')}
@@ -339,9 +337,7 @@ export default function AgreementPage() {
                     isRequired
                     value={value}
                     onChange={setValue}
-                    isInvalid={!!form.fieldError('valueSek')}
-                    errorMessage={form.fieldError('valueSek')}
-                    validationBehavior="aria"
+                    {...form.field('valueSek')}
                   />
                   <div className="row">
                     <Button type="submit" variant="primary" isDisabled={state.fetching}>
@@ -429,7 +425,7 @@ function Extensions({ agreement, mayUse }: { agreement: Agreement; mayUse: boole
     <section aria-labelledby="extensions-heading" className="card">
       <h2 id="extensions-heading">{t('agreement.extensions')}</h2>
       {extendedTo && <Notice>{t('agreement.extensionDone', { date: formatDate(extendedTo, lang) })}</Notice>}
-      <ErrorSummary messages={form.all} />
+      <ErrorSummary messages={form.summary} />
       {agreement.extensionOptions.length ? (
         <ul className="plain-list">
           {agreement.extensionOptions.map((option) => (
