@@ -39,7 +39,7 @@ const OUTCOMES_SQL = `
  * procurements the caller may see), how their implementations fared at 12 and 24 months, and open deviations
  * from its tests. Whether a municipality still uses a product it called off, its perceived safety and faults are
  * facts about the municipality's use of a jointly procured product; counts of people go through the small-number
- * rule. Four statements whatever the county holds.
+ * rule. Five statements whatever the county holds (two when no one called it off).
  */
 @Injectable()
 export class ProductExperienceService {
