@@ -15,6 +15,7 @@ import { UserService } from './organizations/user.service.js';
 import { LoginAttempt } from './auth/login-attempt.entity.js';
 import { TokenService } from './auth/token.service.js';
 import { Authenticator } from './auth/authenticator.js';
+import { SignedInUsers } from './auth/signed-in-users.js';
 import { AuthService } from './auth/auth.service.js';
 import { WorkerHeartbeat } from './health/worker-heartbeat.entity.js';
 import { SmallNumbers } from './privacy/small-numbers.js';
@@ -39,6 +40,7 @@ import { DatabasePoolMetrics } from './metrics/core-metrics.js';
     UserService,
     TokenService,
     Authenticator,
+    SignedInUsers,
     AuthService,
     WorkerHeartbeatService,
     SmallNumbers,
@@ -55,6 +57,7 @@ import { DatabasePoolMetrics } from './metrics/core-metrics.js';
     UserService,
     TokenService,
     Authenticator,
+    SignedInUsers,
     AuthService,
     WorkerHeartbeatService,
     SmallNumbers,
