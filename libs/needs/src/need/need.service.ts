@@ -82,7 +82,7 @@ const NEWEST: SortKey<Need>[] = [
 ];
 const MOST_SHARED: SortKey<Need>[] = [
   { expression: 'n.endorsement_count', direction: 'DESC', value: (n) => n.endorsementCount },
-  { expression: 'n.people_affected', direction: 'DESC', value: (n) => n.peopleAffected },
+  { expression: 'n.people_affected', direction: 'DESC', value: (n) => n.peopleAffectedSum },
   ...NEWEST,
 ];
 
@@ -134,8 +134,10 @@ export class NeedService {
         mergedIntoId: null,
         publishedAt: null,
         endorsementCount: 0,
-        peopleAffected: input.estimatedPeopleAffected ?? 0,
+        peopleAffectedSum: input.estimatedPeopleAffected ?? 0,
         peopleAffectedKnown: input.estimatedPeopleAffected != null,
+        // Computed by Postgres (people_affected_if_known); set here for the answer to this request.
+        peopleAffected: input.estimatedPeopleAffected ?? null,
         createdAt: now,
         updatedAt: now,
       });

@@ -60,7 +60,7 @@ export class ExportService {
               n.targetGroup,
               n.urgency,
               n.endorsementCount,
-              n.peopleAffectedKnown ? n.peopleAffected : null,
+              n.peopleAffected,
               n.createdAt,
               n.statusChangedAt,
             ];
