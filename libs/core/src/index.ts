@@ -47,3 +47,4 @@ export * from './auth/session-revocation.js';
 export * from './auth/session.service.js';
 export * from './privacy/small-numbers.js';
 export * from './organizations/first-run.service.js';
+export { REFRESH_COOKIE, cookieOptions as refreshCookieOptions } from './auth/session.controller.js';
