@@ -1,4 +1,4 @@
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from './graphql.js';
 import { useLanguage } from './i18n.js';
@@ -44,6 +44,7 @@ export const NAV_ITEMS: NavItem[] = [
     roles: ['NODE_STAFF', 'NODE_ADMIN', 'MUNICIPALITY_COORDINATOR', 'STEERING_MEMBER'],
   },
   { to: '/anvandare', label: 'nav.users', roles: ['NODE_ADMIN'] },
+  { to: '/inloggningstjanster', label: 'idp.nav', roles: ['NODE_ADMIN'] },
 ];
 
 export function LanguageSwitch() {
@@ -67,7 +68,6 @@ const UNREAD_CONTEXT = { additionalTypenames: ['Notification'] };
 export function Shell() {
   const { t } = useLanguage();
   const { me, hasRole, signOut } = useSession();
-  const navigate = useNavigate();
   // The count holds no Notification object: name the type so marking one read refreshes it.
   const [{ data }] = useQuery({ query: UnreadCountQuery, context: UNREAD_CONTEXT });
   const unread = data?.myNotifications.totalCount ?? 0;
@@ -101,7 +101,8 @@ export function Shell() {
             className="link-button"
             onClick={async () => {
               await signOut();
-              navigate('/logga-in', { replace: true });
+              // On to the provider's single logout where the session came from one; else back to sign-in.
+              window.location.assign('/auth/sso/logout');
             }}
           >
             {t('nav.signOut')}
@@ -120,12 +121,27 @@ export function Shell() {
         </ul>
       </nav>
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        {me && me.roles.length === 0 ? <WaitingForAccess /> : <Outlet />}
       </main>
       <footer className="site-footer">
         {me && <p>{t('app.signedInAs', { name: me.displayName, organization: me.organization.name })}</p>}
         <p>{t('app.footer')}</p>
       </footer>
     </div>
+  );
+}
+
+/** Someone who joined through their organisation's provider and has no role yet (the api refuses the rest). */
+function WaitingForAccess() {
+  const { t } = useLanguage();
+  const { me } = useSession();
+  return (
+    <section className="stack" aria-labelledby="waiting-heading">
+      <h1 id="waiting-heading">{t('waiting.title')}</h1>
+      <p>{t('waiting.body', { name: me!.displayName, organization: me!.organization.name })}</p>
+      <p>
+        <a href="/">{t('waiting.reload')}</a>
+      </p>
+    </section>
   );
 }

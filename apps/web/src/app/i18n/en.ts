@@ -1,11 +1,13 @@
 import type { MessageKey } from './sv.js';
 import { enCoordination } from './en-coordination.js';
 import { enUsers } from './en-users.js';
+import { enSso } from './en-sso.js';
 import { enProtocols } from './en-protocols.js';
 
 export const en: Record<MessageKey, string> = {
   ...enCoordination,
   ...enUsers,
+  ...enSso,
   ...enProtocols,
   'app.name': 'Noden',
   'app.tagline': 'Welfare technology in Sörmland',

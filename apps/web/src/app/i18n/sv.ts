@@ -1,11 +1,13 @@
 import { svCoordination } from './sv-coordination.js';
 import { svUsers } from './sv-users.js';
+import { svSso } from './sv-sso.js';
 import { svProtocols } from './sv-protocols.js';
 
 /** Swedish is the source catalogue: every key the app shows. `en.ts` must have the same keys (the compiler checks). */
 export const sv = {
   ...svCoordination,
   ...svUsers,
+  ...svSso,
   ...svProtocols,
   'app.name': 'Noden',
   'app.tagline': 'Välfärdsteknik i Sörmland',
