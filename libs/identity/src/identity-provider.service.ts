@@ -330,7 +330,9 @@ export class IdentityProviderService {
       'metadataXml',
       'metadataCertificate',
     ] as const) {
-      if (input[key] !== undefined && !(key === 'displayName' && input[key] === null))
+      // Null clears an optional field; for those with a default (name, scopes, key claim, tenants) it keeps it.
+      const keepsDefault = ['displayName', 'scopes', 'subjectClaim', 'allowedTenantIds'].includes(key);
+      if (input[key] !== undefined && !(keepsDefault && input[key] === null))
         (target as unknown as Record<string, unknown>)[key] = input[key];
     }
     if (input.claimMapping !== undefined)
