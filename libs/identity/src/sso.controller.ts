@@ -22,6 +22,8 @@ import { ProviderSignInService } from './provider-sign-in.service.js';
 
 const FLOW_COOKIE = 'noden_sso_flow';
 const LOGOUT_COOKIE = 'noden_sso_logout';
+/** Readable by the web app (no secret in it): on sign-out, go on to the provider's logout only after an SSO sign-in. */
+const SSO_MARKER_COOKIE = 'noden_sso';
 const SSO_PATH = '/auth/sso';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
@@ -172,6 +174,7 @@ export class SsoController {
     const signedOut = `${this.base(request)}/logga-in?utloggad=1`;
     const raw = request.cookies[LOGOUT_COOKIE];
     reply.clearCookie(LOGOUT_COOKIE, this.cookie(request, 'lax'));
+    reply.clearCookie(SSO_MARKER_COOKIE, { ...this.cookie(request, 'lax'), path: '/', httpOnly: false });
     let target: string | null = null;
     try {
       const hint = raw ? (JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Record<string, string>) : null;
@@ -236,6 +239,12 @@ export class SsoController {
     reply.setCookie(REFRESH_COOKIE, session.refreshToken, {
       ...refreshCookieOptions(request),
       maxAge: Math.max(0, Math.floor((session.refreshExpiresAt.getTime() - now) / 1000)),
+    });
+    reply.setCookie(SSO_MARKER_COOKIE, '1', {
+      ...this.cookie(request, 'lax'),
+      path: '/',
+      httpOnly: false,
+      maxAge: Math.floor((session.refreshExpiresAt.getTime() - now) / 1000),
     });
     const hint = Buffer.from(JSON.stringify(logoutHint)).toString('base64url');
     if (hint.length < 3500)

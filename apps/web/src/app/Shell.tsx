@@ -1,4 +1,4 @@
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from './graphql.js';
 import { useLanguage } from './i18n.js';
@@ -68,6 +68,7 @@ const UNREAD_CONTEXT = { additionalTypenames: ['Notification'] };
 export function Shell() {
   const { t } = useLanguage();
   const { me, hasRole, signOut } = useSession();
+  const navigate = useNavigate();
   // The count holds no Notification object: name the type so marking one read refreshes it.
   const [{ data }] = useQuery({ query: UnreadCountQuery, context: UNREAD_CONTEXT });
   const unread = data?.myNotifications.totalCount ?? 0;
@@ -101,8 +102,9 @@ export function Shell() {
             className="link-button"
             onClick={async () => {
               await signOut();
-              // On to the provider's single logout where the session came from one; else back to sign-in.
-              window.location.assign('/auth/sso/logout');
+              // After a sign-in through a provider: on to its single logout (the api knows which); else back here.
+              if (document.cookie.split('; ').includes('noden_sso=1')) window.location.assign('/auth/sso/logout');
+              else navigate('/logga-in', { replace: true });
             }}
           >
             {t('nav.signOut')}
