@@ -335,6 +335,53 @@ describe('sign in with the organisation’s own OIDC provider', () => {
     expect(slo.headers.get('location')).toContain(`${idp.issuer}/session/end`);
   });
 
+  it('updates and disables a provider, each change audited; a disabled provider signs nobody in', async () => {
+    const updated = await api.gql(
+      `mutation($input: UpdateIdentityProviderInput!) { updateIdentityProvider(input: $input) { id displayName allowedTenantIds subjectClaim } }`,
+      { input: { id: entraId, displayName: 'Flen Entra', allowedTenantIds: [TENANT, OTHER_TENANT] } },
+      { token: admin.token },
+    );
+    expect(updated.data!.updateIdentityProvider).toEqual({
+      id: entraId,
+      displayName: 'Flen Entra',
+      allowedTenantIds: [TENANT, OTHER_TENANT],
+      subjectClaim: 'oid',
+    });
+    const check = await api.gql(
+      `mutation($id: ID!) { testIdentityProvider(id: $id) { ok problems issuerOrEntityId } }`,
+      { id: entraId },
+      { token: admin.token },
+    );
+    expect(check.data!.testIdentityProvider).toEqual({ ok: true, problems: [], issuerOrEntityId: idp.issuer });
+    const coach = await createUser(api, '0482', [Role.TECH_COACH], 'coach');
+    const forbidden = await api.gql(
+      `mutation($id: ID!) { disableIdentityProvider(id: $id) { id } }`,
+      { id: entraId },
+      { token: coach.token },
+    );
+    expect(errorCode(forbidden)).toBe('FORBIDDEN');
+    const disabled = await api.gql(
+      `mutation($id: ID!) { disableIdentityProvider(id: $id) { id enabled } }`,
+      { id: entraId },
+      { token: admin.token },
+    );
+    expect(disabled.data!.disableIdentityProvider.enabled).toBe(false);
+    const audit = await db.manager.query(
+      `SELECT action FROM audit_log WHERE entity_type = 'IdentityProvider' AND entity_id = $1 AND action LIKE 'identityProvider.%' ORDER BY id`,
+      [entraId],
+    );
+    expect(audit.map((r: { action: string }) => r.action)).toEqual([
+      'identityProvider.created',
+      'identityProvider.updated',
+      'identityProvider.tested',
+      'identityProvider.disabled',
+    ]);
+    const start = await new UserAgent().request(`${base}/auth/sso/${entraId}/start`);
+    expect(new URL(start.headers.get('location')!, base).searchParams.get('sso')).toBe('PROVIDER_UNKNOWN');
+    const list = await api.gql(`{ identityProviders { id } }`);
+    expect(list.data!.identityProviders.map((p: { id: string }) => p.id)).not.toContain(entraId);
+  });
+
   it('an organisation with local passwords turned off refuses password sign-in with a clear message', async () => {
     const coordinator = await createUser(api, '0482', [Role.MUNICIPALITY_COORDINATOR], 'lokal');
     const off = await api.gql(
