@@ -233,6 +233,24 @@ describe('sign in with the organisation’s own OIDC provider', () => {
     expect(landing.searchParams.get('sso')).toBe('EMAIL_TAKEN');
   });
 
+  it('an existing password account is linked only once an admin invites it, never by e-mail alone', async () => {
+    const local = await createUser(api, '0482', [Role.TECH_COACH], 'lokal-coach');
+    idp.accounts.set('local-sub', { sub: 'local-sub', email: local.email, name: 'Lokal Coach' });
+    const refused = await signIn(new UserAgent(), 'local-sub');
+    expect(refused.landing.searchParams.get('sso')).toBe('EMAIL_TAKEN');
+    const invited = await api.gql(
+      `mutation($input: InviteUserInput!) { inviteUser(input: $input) { id roles } }`,
+      { input: { email: local.email, displayName: 'Lokal Coach', organizationId: orgId, roles: ['TECH_COACH'] } },
+      { token: admin.token },
+    );
+    expect(invited.data!.inviteUser.id).toBe(local.id);
+    const agent = new UserAgent();
+    await signIn(agent, 'local-sub');
+    const { me } = await sessionOf(agent);
+    expect(me.id).toBe(local.id);
+    expect(me.roles).toEqual(['TECH_COACH']);
+  });
+
   it('maps the provider’s groups to roles where configured', async () => {
     idp.accounts.set('cia-sub', { sub: 'cia-sub', email: 'cia@flen.se', name: 'Cia Coach', groups: ['noden-coaches'] });
     const agent = new UserAgent();
