@@ -81,6 +81,8 @@ describe('web app: sign in with the organisation’s own accounts', () => {
       `first sign-in in the browser (button → provider form → waiting page): ${Date.now() - started} ms\n`,
     );
     await checkPage(page, 'sso-waiting-for-access');
+    // No Noden password to change for someone who signs in only through their organisation.
+    expect(await page.getByRole('link', { name: 'Byt lösenord' }).count()).toBe(0);
 
     const [{ id }] = await db.manager.query(`SELECT id FROM users WHERE email = 'nora.ny@flen.se'`);
     await env.api.gql(

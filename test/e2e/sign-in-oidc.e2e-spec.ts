@@ -103,8 +103,8 @@ describe('sign in with the organisation’s own OIDC provider', () => {
   async function sessionOf(agent: UserAgent) {
     const response = await agent.request(`${base}/auth/refresh`, { json: {} });
     const { accessToken } = (await response.json()) as { accessToken: string };
-    const me = await api.gql<{ me: { id: string; roles: string[]; email: string; identities: { subject: string }[] } }>(
-      `{ me { id roles email identities { subject issuer email } } }`,
+    const me = await api.gql<{ me: { id: string; roles: string[]; email: string; hasPassword: boolean; identities: { subject: string }[] } }>(
+      `{ me { id roles email hasPassword identities { subject issuer email } } }`,
       {},
       { token: accessToken },
     );
@@ -167,6 +167,7 @@ describe('sign in with the organisation’s own OIDC provider', () => {
     const { accessToken, me } = await sessionOf(agent);
     expect(me.roles).toEqual([]);
     expect(me.email).toBe('anna.ny@flen.se');
+    expect(me.hasPassword).toBe(false);
     expect(me.identities).toEqual([expect.objectContaining({ subject: 'anna-sub', issuer: idp.issuer })]);
 
     const notes = await api.gql(

@@ -303,6 +303,13 @@ export class IdentityProviderService {
     return this.users.get(ctx, userId);
   }
 
+  /** Whether each user has a Noden password, in one statement (the signed-in user is read without the hash). */
+  passwordStatusOf(userIds: readonly string[]): Promise<{ id: string; has: boolean }[]> {
+    return this.db.manager.query(`SELECT id, password_hash IS NOT NULL AS has FROM users WHERE id = ANY($1::uuid[])`, [
+      [...userIds],
+    ]);
+  }
+
   /** Linked identities of many users in one statement (User.identities). */
   identitiesOf(userIds: readonly string[]): Promise<UserIdentity[]> {
     return this.db.manager

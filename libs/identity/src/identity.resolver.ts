@@ -109,6 +109,23 @@ export class UserIdentitiesResolver {
       .load(user.id);
   }
 
+  @ResolveField(() => Boolean, {
+    description:
+      'Whether the user has a Noden password (false: signs in only through a provider). Self and node admins; null for others.',
+    nullable: true,
+  })
+  async hasPassword(@Ctx() ctx: RequestContext, @Parent() user: User): Promise<boolean | null> {
+    if (!ctx.hasRole(Role.NODE_ADMIN) && !(ctx.isAuthenticated && ctx.userId === user.id)) return null;
+    const row = await ctx.loaders
+      .byKey<string, { id: string; has: boolean }>(
+        'user.hasPassword',
+        (ids) => this.providers.passwordStatusOf(ids),
+        (r) => r.id,
+      )
+      .load(user.id);
+    return row?.has ?? null;
+  }
+
   @ResolveField(() => Boolean, { description: 'Invited and not yet signed in for the first time.' })
   invitationPending(@Parent() user: User): boolean {
     return !!user.invitedAt && !user.invitationAcceptedAt;

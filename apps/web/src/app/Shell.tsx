@@ -96,7 +96,7 @@ export function Shell() {
             )}
           </NavLink>
           <LanguageSwitch />
-          <NavLink to="/konto/losenord">{t('nav.account')}</NavLink>
+          {me?.hasPassword !== false && <NavLink to="/konto/losenord">{t('nav.account')}</NavLink>}
           <button
             type="button"
             className="link-button"
