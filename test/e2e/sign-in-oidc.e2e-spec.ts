@@ -103,11 +103,9 @@ describe('sign in with the organisation’s own OIDC provider', () => {
   async function sessionOf(agent: UserAgent) {
     const response = await agent.request(`${base}/auth/refresh`, { json: {} });
     const { accessToken } = (await response.json()) as { accessToken: string };
-    const me = await api.gql<{ me: { id: string; roles: string[]; email: string; hasPassword: boolean; identities: { subject: string }[] } }>(
-      `{ me { id roles email hasPassword identities { subject issuer email } } }`,
-      {},
-      { token: accessToken },
-    );
+    const me = await api.gql<{
+      me: { id: string; roles: string[]; email: string; hasPassword: boolean; identities: { subject: string }[] };
+    }>(`{ me { id roles email hasPassword identities { subject issuer email } } }`, {}, { token: accessToken });
     return { accessToken, me: me.data!.me };
   }
 
