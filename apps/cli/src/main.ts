@@ -5,8 +5,10 @@ import { NestFactory } from '@nestjs/core';
 import {
   AppConfig,
   CreateUserInput,
+  loggerFor,
   migrationDataSourceOptions,
   OrganizationService,
+  PinoNestLogger,
   RequestContext,
   Role,
   UserService,
@@ -17,6 +19,7 @@ import { CliModule } from './cli.module.js';
 import { addIdentityProvider, listIdentityProviders } from './identity-providers.js';
 import { ensureDatabase } from './database.js';
 import { runSeed } from './seed.js';
+import { backup, BackupError, restore } from './backup.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -35,6 +38,10 @@ Commands:
                                 connect an organisation's own identity provider (sign-in with its accounts)
   idp:list [--org-code C | --org NAME]
                                 the identity providers, one JSON line each (no secrets: only where they are kept)
+  backup <file>                 write the whole database (with the queues' schema when they are in Postgres) to <file>
+                                (pg_dump custom format; the api and worker may keep running)
+  restore <file>                restore a backup into the database of DATABASE_URL (created if missing; refused
+                                when it already holds Noden's tables)
 `;
 
 function fail(message: string): never {
@@ -65,9 +72,12 @@ async function createUser(argv: string[]): Promise<void> {
     strict: true,
   });
   const orgRef = values['org-code'] ?? values.org ?? fail('user:create needs --org-code or --org');
-  AppConfig.fromEnv();
+  const config = AppConfig.fromEnv();
   const password = await readPassword();
-  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+  // The CLI's own output (results, prompts) is for the operator; what Nest and the services log is JSON like the api's.
+  const app = await NestFactory.createApplicationContext(CliModule, {
+    logger: new PinoNestLogger(loggerFor(config, 'cli')),
+  });
   try {
     const organization =
       (await app.get(OrganizationService).findByCodeOrName(orgRef)) ??
@@ -206,10 +216,26 @@ try {
     case 'idp:list':
       await listIdentityProviders(rest);
       break;
+    case 'backup': {
+      const file = rest[0] ?? fail('backup needs a file: npm run cli -- backup <file>');
+      const result = await backup(process.env.DATABASE_URL ?? fail('DATABASE_URL is required'), file);
+      process.stdout.write(`${JSON.stringify({ backup: file, bytes: result.bytes, postgres: result.serverMajor })}\n`);
+      break;
+    }
+    case 'restore': {
+      const file = rest[0] ?? fail('restore needs a file: npm run cli -- restore <file>');
+      const target = process.env.DATABASE_URL ?? fail('DATABASE_URL is required');
+      const result = await restore(target, file);
+      process.stdout.write(
+        `${JSON.stringify({ restored: file, database: new URL(target).pathname.slice(1), created: result.created })}\n`,
+      );
+      break;
+    }
     default:
       process.stdout.write(USAGE);
       process.exit(command && command !== 'help' && command !== '--help' ? 1 : 0);
   }
 } catch (error) {
+  if (error instanceof BackupError) fail(error.message);
   fail(`${command} failed: ${(error as Error).message}`);
 }

@@ -57,7 +57,7 @@ export function SignInPage() {
         <SsoRefusalNotice refusal={params.get('sso')} code={params.get('kod')} />
         <SignInOptions returnTo={safeReturnPath(params.get('till'))} />
         <h2>{t('sso.localHeading')}</h2>
-        <ErrorSummary messages={form.all} />
+        <ErrorSummary messages={form.summary} />
         <form onSubmit={submit} noValidate className="stack">
           <TextField
             label={t('signIn.email')}
@@ -67,9 +67,7 @@ export function SignInPage() {
             isRequired
             value={email}
             onChange={setEmail}
-            isInvalid={!!form.fieldError('email')}
-            errorMessage={form.fieldError('email')}
-            validationBehavior="aria"
+            {...form.field('email')}
           />
           <TextField
             label={t('signIn.password')}
@@ -79,9 +77,7 @@ export function SignInPage() {
             isRequired
             value={password}
             onChange={setPassword}
-            isInvalid={!!form.fieldError('password')}
-            errorMessage={form.fieldError('password')}
-            validationBehavior="aria"
+            {...form.field('password')}
           />
           <Button type="submit" variant="primary" isDisabled={busy}>
             {t('signIn.submit')}

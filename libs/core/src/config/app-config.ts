@@ -49,6 +49,11 @@ export class AppConfig {
    * it. Unset in development and tests: taken from the request.
    */
   readonly publicUrl?: string;
+  /** Bearer token Prometheus sends to `/metrics`. */
+  readonly metricsToken?: string;
+  /** A port of its own for `/metrics` (the worker serves metrics only there). */
+  readonly metricsPort?: number;
+  readonly metricsHost!: string;
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
@@ -104,6 +109,8 @@ export class AppConfig {
     const jwtSecret = str('JWT_SECRET');
     if (jwtSecret && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
     const smtpUrl = env.SMTP_URL?.trim() ? url('SMTP_URL', ['smtp:', 'smtps:']) : undefined;
+    const metricsToken = env.METRICS_TOKEN?.trim() || undefined;
+    if (metricsToken && metricsToken.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters');
     const queuePrefix = str('QUEUE_PREFIX', 'noden');
     if (!/^[A-Za-z0-9_.-]{1,64}$/.test(queuePrefix))
       problems.push('QUEUE_PREFIX may hold only letters, digits, . _ - (at most 64)');
@@ -145,6 +152,9 @@ export class AppConfig {
       readyRequiresWorker: bool('READY_REQUIRES_WORKER', true),
       enqueueBreakerMs: int('ENQUEUE_BREAKER_SECONDS', 10, 1, 600) * 1000,
       publicUrl: env.PUBLIC_URL?.trim() ? url('PUBLIC_URL', ['https:', 'http:']).replace(/\/+$/, '') : undefined,
+      metricsToken,
+      metricsPort: env.METRICS_PORT?.trim() ? int('METRICS_PORT', 0, 1, 65535) : undefined,
+      metricsHost: str('METRICS_HOST', '0.0.0.0'),
     });
     if (config.workerStaleAfterMs <= config.workerHeartbeatMs)
       problems.push('WORKER_STALE_AFTER_SECONDS must be longer than WORKER_HEARTBEAT_SECONDS');
