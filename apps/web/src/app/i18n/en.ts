@@ -3,12 +3,14 @@ import { enCoordination } from './en-coordination.js';
 import { enUsers } from './en-users.js';
 import { enSso } from './en-sso.js';
 import { enProtocols } from './en-protocols.js';
+import { enApp } from './en-app.js';
 import { enForms } from './en-forms.js';
 
 export const en: Record<MessageKey, string> = {
   ...enCoordination,
   ...enUsers,
   ...enSso,
+  ...enApp,
   ...enProtocols,
   ...enForms,
   'app.name': 'Noden',
