@@ -7,6 +7,7 @@ import { ProcurementModule } from '#procurement';
 import { FollowUpModule } from '#followup';
 import { KnowledgeModule } from '#knowledge';
 import { ThreadModule } from '#thread';
+import { IdentityModule } from '#identity';
 
 /** The domain modules, in the order of the thread need → test → procurement → follow-up, then what reads them all. */
 export const DOMAIN_MODULES: Type[] = [
@@ -18,4 +19,5 @@ export const DOMAIN_MODULES: Type[] = [
   FollowUpModule,
   KnowledgeModule,
   ThreadModule,
+  IdentityModule,
 ];

@@ -16,6 +16,7 @@ import {
 import { validate } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
 import { CliModule } from './cli.module.js';
+import { addIdentityProvider, listIdentityProviders } from './identity-providers.js';
 import { ensureDatabase } from './database.js';
 import { runSeed } from './seed.js';
 import { backup, BackupError, restore } from './backup.js';
@@ -30,6 +31,13 @@ Commands:
                                 create a user; roles: ${Object.values(Role).join(', ')}
                                 the password comes from NODEN_PASSWORD, or is asked for (not echoed)
   demo                          fill an empty database with a demo county (refused in production)
+  idp:add (--org-code C | --org NAME) --kind oidc|saml --name "Button name"
+          oidc: --issuer URL --client-id ID --secret-ref env:VAR|file:/path [--subject-claim sub|oid|claim]
+                [--tenant GUID ...] [--scope S ...]
+          saml: (--metadata-url URL | --metadata-file PATH) [--metadata-cert PEM-FILE] [--subject-claim nameID|attr]
+                                connect an organisation's own identity provider (sign-in with its accounts)
+  idp:list [--org-code C | --org NAME]
+                                the identity providers, one JSON line each (no secrets: only where they are kept)
   backup <file>                 write the whole database (with the queues' schema when they are in Postgres) to <file>
                                 (pg_dump custom format; the api and worker may keep running)
   restore <file>                restore a backup into the database of DATABASE_URL (created if missing; refused
@@ -201,6 +209,12 @@ try {
       break;
     case 'demo':
       await demo();
+      break;
+    case 'idp:add':
+      await addIdentityProvider(rest);
+      break;
+    case 'idp:list':
+      await listIdentityProviders(rest);
       break;
     case 'backup': {
       const file = rest[0] ?? fail('backup needs a file: npm run cli -- backup <file>');

@@ -50,6 +50,7 @@ export * from './auth/session-revocation.js';
 export * from './auth/session.service.js';
 export * from './privacy/small-numbers.js';
 export * from './organizations/first-run.service.js';
+export { REFRESH_COOKIE, cookieOptions as refreshCookieOptions } from './auth/session.controller.js';
 export * from './logging/logger.js';
 export * from './metrics/metrics.service.js';
 export * from './metrics/metrics-http.js';

@@ -14,6 +14,7 @@ export const MeQuery = graphql(`
       displayName
       email
       roles
+      hasPassword
       organization {
         id
         name

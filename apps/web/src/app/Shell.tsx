@@ -53,6 +53,7 @@ export const NAV_ITEMS: NavItem[] = [
     roles: ['NODE_STAFF', 'NODE_ADMIN', 'MUNICIPALITY_COORDINATOR', 'STEERING_MEMBER'],
   },
   { to: '/anvandare', label: 'nav.users', roles: ['NODE_ADMIN'] },
+  { to: '/inloggningstjanster', label: 'idp.nav', roles: ['NODE_ADMIN'] },
 ];
 
 export function LanguageSwitch() {
@@ -76,18 +77,20 @@ const UNREAD_CONTEXT = { additionalTypenames: ['Notification'] };
 /** Language, account and sign-out: in the header on a wide screen, inside the menu on a phone. */
 function AccountTools() {
   const { t } = useLanguage();
-  const { signOut } = useSession();
+  const { me, signOut } = useSession();
   const navigate = useNavigate();
   return (
     <>
       <LanguageSwitch />
-      <NavLink to="/konto/losenord">{t('nav.account')}</NavLink>
+      {me?.hasPassword !== false && <NavLink to="/konto/losenord">{t('nav.account')}</NavLink>}
       <button
         type="button"
         className="link-button"
         onClick={async () => {
           await signOut();
-          navigate('/logga-in', { replace: true });
+          // After a sign-in through a provider: on to its single logout (the api knows which); else back here.
+          if (document.cookie.split('; ').includes('noden_sso=1')) window.location.assign('/auth/sso/logout');
+          else navigate('/logga-in', { replace: true });
         }}
       >
         {t('nav.signOut')}
@@ -175,12 +178,27 @@ export function Shell() {
         </div>
       </div>
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        {me && me.roles.length === 0 ? <WaitingForAccess /> : <Outlet />}
       </main>
       <footer className="site-footer">
         {me && <p>{t('app.signedInAs', { name: me.displayName, organization: me.organization.name })}</p>}
         <p>{t('app.footer')}</p>
       </footer>
     </div>
+  );
+}
+
+/** Someone who joined through their organisation's provider and has no role yet (the api refuses the rest). */
+function WaitingForAccess() {
+  const { t } = useLanguage();
+  const { me } = useSession();
+  return (
+    <section className="stack" aria-labelledby="waiting-heading">
+      <h1 id="waiting-heading">{t('waiting.title')}</h1>
+      <p>{t('waiting.body', { name: me!.displayName, organization: me!.organization.name })}</p>
+      <p>
+        <a href="/">{t('waiting.reload')}</a>
+      </p>
+    </section>
   );
 }

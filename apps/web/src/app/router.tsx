@@ -87,6 +87,7 @@ export const router = createBrowserRouter([
           { path: 'drift', lazy: page(() => import('../catalog/HealthPage.js')) },
           { path: 'upphandlingar/ny', lazy: page(() => import('../procurement/NewProcurementPage.js')) },
           { path: 'anvandare', lazy: page(() => import('../users/UsersPage.js')) },
+          { path: 'inloggningstjanster', lazy: page(() => import('../identity/IdentityProvidersPage.js')) },
           { path: 'oversikt', lazy: page(() => import('../overview/OverviewPage.js')) },
           { path: 'traad/:entityType/:id', lazy: page(() => import('../thread/ThreadPage.js')) },
           { path: 'testprotokoll', lazy: page(() => import('../testbed/ProtocolsPage.js')) },

@@ -7,6 +7,7 @@ import { useSession } from '../app/SessionProvider.js';
 import { LanguageSwitch } from '../app/Shell.js';
 import { ErrorSummary, Loading, Notice } from '../ui/Page.js';
 import { useFormErrors } from '../ui/useFormErrors.js';
+import { SignInOptions, SsoRefusalNotice } from './SignInOptions.js';
 
 const FIELDS = ['email', 'password'] as const;
 
@@ -52,7 +53,10 @@ export function SignInPage() {
         </h1>
         <p>{t('signIn.intro')}</p>
         {signedOutReason === 'expired' && <Notice>{t('signIn.expired')}</Notice>}
-        {signedOutReason === 'signedOut' && <Notice>{t('signIn.signedOut')}</Notice>}
+        {(signedOutReason === 'signedOut' || params.has('utloggad')) && <Notice>{t('signIn.signedOut')}</Notice>}
+        <SsoRefusalNotice refusal={params.get('sso')} code={params.get('kod')} />
+        <SignInOptions returnTo={safeReturnPath(params.get('till'))} />
+        <h2>{t('sso.localHeading')}</h2>
         <ErrorSummary messages={form.summary} />
         <form onSubmit={submit} noValidate className="stack">
           <TextField

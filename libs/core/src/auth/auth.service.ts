@@ -40,6 +40,10 @@ export class AuthService {
     }
 
     const organization = await this.db.manager.findOneByOrFail(Organization, { id: user.organizationId });
+    if (!organization.localPasswordsAllowed) {
+      this.logger.warn({ message: 'password sign-in refused: local passwords off', requestId: ctx.requestId });
+      throw CoreError.LOCAL_PASSWORDS_OFF({ field: 'password', params: { organization: organization.name } });
+    }
     const now = this.clock.now();
     const actor = {
       userId: user.id,

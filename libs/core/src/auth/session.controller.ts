@@ -92,7 +92,7 @@ export class SessionController {
   }
 }
 
-function cookieOptions(request: FastifyRequest) {
+export function cookieOptions(request: FastifyRequest) {
   // Secure outside localhost: a browser never sends the token over plain HTTP to a real host.
   return {
     path: COOKIE_PATH,

@@ -44,6 +44,11 @@ export class AppConfig {
   readonly readyRequiresWorker!: boolean;
   /** After a failed enqueue the api stops trying Redis for this long and leaves the work to the reconcilers. */
   readonly enqueueBreakerMs!: number;
+  /**
+   * The address people reach Noden at (https://noden.example.se): redirect URIs and SAML endpoints are built from
+   * it. Unset in development and tests: taken from the request.
+   */
+  readonly publicUrl?: string;
   /** Bearer token Prometheus sends to `/metrics`. */
   readonly metricsToken?: string;
   /** A port of its own for `/metrics` (the worker serves metrics only there). */
@@ -146,6 +151,7 @@ export class AppConfig {
       workerStaleAfterMs: int('WORKER_STALE_AFTER_SECONDS', 60, 2, 3600) * 1000,
       readyRequiresWorker: bool('READY_REQUIRES_WORKER', true),
       enqueueBreakerMs: int('ENQUEUE_BREAKER_SECONDS', 10, 1, 600) * 1000,
+      publicUrl: env.PUBLIC_URL?.trim() ? url('PUBLIC_URL', ['https:', 'http:']).replace(/\/+$/, '') : undefined,
       metricsToken,
       metricsPort: env.METRICS_PORT?.trim() ? int('METRICS_PORT', 0, 1, 65535) : undefined,
       metricsHost: str('METRICS_HOST', '0.0.0.0'),

@@ -152,6 +152,11 @@ export const CoreError = defineErrors('CORE', {
     sv: 'Fel e-postadress eller lösenord.',
     en: 'Wrong e-mail address or password.',
   },
+  LOCAL_PASSWORDS_OFF: {
+    code: 'FORBIDDEN',
+    sv: '{organization} loggar in med sina egna konton, inte med lösenord i Noden. Välj ”Logga in med …” för din organisation.',
+    en: '{organization} signs in with its own accounts, not with a Noden password. Choose “Sign in with …” for your organisation.',
+  },
   LOGIN_THROTTLED: {
     code: 'TOO_MANY_REQUESTS',
     sv: 'För många misslyckade inloggningar. Försök igen om {seconds} sekunder.',

@@ -62,6 +62,13 @@ export class Organization {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   aliases: string[];
 
+  @Field({
+    description:
+      'Whether its people may sign in with a Noden password; when false only its identity providers sign them in.',
+  })
+  @Column({ type: 'boolean', default: true })
+  localPasswordsAllowed: boolean;
+
   @Field(() => SizeClass, { nullable: true })
   get sizeClass(): SizeClass | null {
     return sizeClassOf(this.population);

@@ -30,8 +30,9 @@ export class User {
   @Column({ type: 'text' })
   displayName: string;
 
-  @Column({ type: 'text' })
-  passwordHash: string;
+  /** Null for people who sign in only through their organisation's identity provider. */
+  @Column({ type: 'text', nullable: true })
+  passwordHash: string | null;
 
   @Field()
   @Column({ type: 'boolean', default: true })
@@ -39,6 +40,19 @@ export class User {
 
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;
+
+  /** Set by `inviteUser`; the invitation binds to the first identity this person signs in with. */
+  @Column({ type: 'timestamptz', nullable: true })
+  invitedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  invitationExpiresAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  invitationAcceptedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  invitedByUserId: string | null;
 
   @OneToMany(() => UserRole, (role) => role.user, { cascade: ['insert'] })
   roleRows: Relation<UserRole>[];

@@ -7,7 +7,7 @@ import { Organization } from './organization.entity.js';
 import { OrganizationService } from './organization.service.js';
 import type { ChangePasswordArgs, CreateUserInput, UpdateUserInput } from './dto/create-user.input.js';
 import { Role } from '../auth/role.js';
-import { PasswordHasher } from '../auth/password-hasher.js';
+import { dummyHash, PasswordHasher } from '../auth/password-hasher.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../clock/clock.js';
 import type { RequestContext } from '../context/request-context.js';
@@ -109,7 +109,7 @@ export class UserService {
   /** Anyone changes their own password, proving the current one. */
   async changePassword(ctx: RequestContext, args: ChangePasswordArgs): Promise<boolean> {
     const user = await this.db.manager.findOneBy(User, { id: ctx.userId });
-    if (!user || !(await PasswordHasher.verify(args.currentPassword, user.passwordHash)))
+    if (!user || !(await PasswordHasher.verify(args.currentPassword, user.passwordHash ?? (await dummyHash()))))
       throw CoreError.LOGIN_FAILED({ field: 'currentPassword' });
     const passwordHash = await PasswordHasher.hash(args.newPassword);
     await this.db.transaction(async (tx) => {

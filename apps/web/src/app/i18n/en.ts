@@ -1,6 +1,7 @@
 import type { MessageKey } from './sv.js';
 import { enCoordination } from './en-coordination.js';
 import { enUsers } from './en-users.js';
+import { enSso } from './en-sso.js';
 import { enProtocols } from './en-protocols.js';
 import { enApp } from './en-app.js';
 import { enForms } from './en-forms.js';
@@ -8,6 +9,7 @@ import { enForms } from './en-forms.js';
 export const en: Record<MessageKey, string> = {
   ...enCoordination,
   ...enUsers,
+  ...enSso,
   ...enApp,
   ...enProtocols,
   ...enForms,

@@ -1,5 +1,6 @@
 import { svCoordination } from './sv-coordination.js';
 import { svUsers } from './sv-users.js';
+import { svSso } from './sv-sso.js';
 import { svProtocols } from './sv-protocols.js';
 import { svApp } from './sv-app.js';
 import { svForms } from './sv-forms.js';
@@ -8,6 +9,7 @@ import { svForms } from './sv-forms.js';
 export const sv = {
   ...svCoordination,
   ...svUsers,
+  ...svSso,
   ...svProtocols,
   ...svApp,
   ...svForms,

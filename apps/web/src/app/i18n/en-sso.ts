@@ -1,0 +1,68 @@
+import type { svSso } from './sv-sso.js';
+
+/** English texts of sign-in with the organisations' own accounts, spread into `en`. */
+export const enSso: Record<keyof typeof svSso, string> = {
+  'sso.heading': 'Sign in with your organisation’s account',
+  'sso.button': 'Sign in with {name}',
+  'sso.buttonOrg': 'Sign in with {name} ({organization})',
+  'sso.find': 'Find your organisation',
+  'sso.findHint': 'Type part of the name, for example your municipality’s.',
+  'sso.noneFound': 'No organisation matches.',
+  'sso.localHeading': 'Sign in with a Noden password',
+  'sso.supportCode': 'Give the code {code} if you contact support.',
+  'sso.refused.PROVIDER_UNKNOWN':
+    'This way of signing in no longer exists or is turned off. Choose another or contact support.',
+  'sso.refused.PROVIDER_UNREACHABLE':
+    'We cannot reach your organisation’s sign-in service right now. Try again in a while.',
+  'sso.refused.FLOW_INVALID':
+    'The sign-in could not be completed: it was too old, already used or started in another browser. Start again.',
+  'sso.refused.CANCELLED': 'The sign-in was cancelled at your organisation’s sign-in service.',
+  'sso.refused.NOT_CONFIRMED': 'We could not confirm the sign-in from your organisation, so you are not signed in.',
+  'sso.refused.EMAIL_MISSING':
+    'Your organisation’s sign-in service sent no e-mail address, so we cannot create your account. Contact support.',
+  'sso.refused.EMAIL_TAKEN':
+    'A Noden account with your e-mail address already exists. Ask the node’s administrator to invite you, and it will be linked to your sign-in.',
+  'sso.refused.DEACTIVATED': 'Your Noden account is deactivated. Contact the node’s administrator.',
+  'waiting.title': 'Waiting for access',
+  'waiting.body':
+    'Welcome, {name}! Your account in {organization} has been created, but you have no role in Noden yet. The node’s administrators have been told and will give you access.',
+  'waiting.reload': 'Refresh once you have heard back',
+  'idp.nav': 'Sign-in services',
+  'idp.title': 'Sign-in with the organisations’ accounts',
+  'idp.intro':
+    'Connect the municipalities’ and the region’s own sign-in services (Entra ID, SITHS, Freja OrgID, Sambi) so that staff sign in with their usual accounts.',
+  'idp.list': 'Sign-in services',
+  'idp.none': 'No sign-in services are connected yet.',
+  'idp.col.name': 'Name',
+  'idp.col.organization': 'Organisation',
+  'idp.col.kind': 'Kind',
+  'idp.col.status': 'Status',
+  'idp.enabled': 'On',
+  'idp.disabled': 'Turned off',
+  'idp.test': 'Test {name}',
+  'idp.disable': 'Turn off {name}',
+  'idp.testOk': '{name} answers and is set up correctly.',
+  'idp.testFailed': '{name}: {problems}',
+  'idp.disabledDone': '{name} is turned off.',
+  'idp.new': 'New sign-in service',
+  'idp.field.organization': 'Organisation',
+  'idp.field.kind': 'Kind',
+  'idp.field.displayName': 'Name on the button',
+  'idp.field.issuer': 'Issuer URL',
+  'idp.field.clientId': 'Client id',
+  'idp.field.clientSecretRef': 'Where the client secret is kept (env:VARIABLE or file:/path)',
+  'idp.field.subjectClaim': 'Claim identifying the person (sub, oid, nameID or an attribute)',
+  'idp.field.tenants': 'Allowed tenant ids (Entra ID, comma-separated)',
+  'idp.field.metadataUrl': 'Metadata URL (SAML)',
+  'idp.field.metadataXml': 'Metadata XML (SAML, when there is no URL)',
+  'idp.create': 'Connect the sign-in service',
+  'idp.created': '{name} is connected.',
+  'idp.localPasswords': 'Noden passwords allowed for {organization}',
+  'idp.localPasswordsOn': '{organization} may sign in with Noden passwords.',
+  'idp.localPasswordsOff': '{organization} signs in only with its own accounts.',
+  'idp.invite': 'Invite a person',
+  'idp.invite.email': 'E-mail address',
+  'idp.invite.name': 'Name',
+  'idp.invite.submit': 'Send the invitation',
+  'idp.invited': '{name} is invited. The invitation binds to their account the first time they sign in.',
+};
