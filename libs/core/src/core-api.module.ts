@@ -18,6 +18,7 @@ import { OrganizationResolver } from './organizations/organization.resolver.js';
 import { UserFieldsResolver } from './organizations/user-fields.resolver.js';
 import { FirstRunService } from './organizations/first-run.service.js';
 import { FirstRunResolver } from './organizations/first-run.resolver.js';
+import { GraphqlMetricsPlugin } from './metrics/graphql-metrics.plugin.js';
 
 /** The api's edge: GraphQL (Apollo on Fastify), the global guard, pipe and error filter, health routes. */
 @Module({
@@ -36,6 +37,7 @@ import { FirstRunResolver } from './organizations/first-run.resolver.js';
     UserFieldsResolver,
     FirstRunService,
     FirstRunResolver,
+    GraphqlMetricsPlugin,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_PIPE, useFactory: () => new InputValidationPipe() },
     { provide: APP_FILTER, useClass: GraphqlErrorFilter },

@@ -20,6 +20,8 @@ import { AuthService } from './auth/auth.service.js';
 import { WorkerHeartbeat } from './health/worker-heartbeat.entity.js';
 import { SmallNumbers } from './privacy/small-numbers.js';
 import { WorkerHeartbeatService } from './health/worker-heartbeat.service.js';
+import { MetricsService } from './metrics/metrics.service.js';
+import { DatabasePoolMetrics } from './metrics/core-metrics.js';
 
 /** Plumbing shared by the api, the worker and the CLI: config, clock, database, audit, organisations, users. */
 @Global()
@@ -42,6 +44,8 @@ import { WorkerHeartbeatService } from './health/worker-heartbeat.service.js';
     AuthService,
     WorkerHeartbeatService,
     SmallNumbers,
+    MetricsService,
+    DatabasePoolMetrics,
   ],
   exports: [
     ConfigModule,
@@ -57,6 +61,7 @@ import { WorkerHeartbeatService } from './health/worker-heartbeat.service.js';
     AuthService,
     WorkerHeartbeatService,
     SmallNumbers,
+    MetricsService,
   ],
 })
 export class CoreModule {}

@@ -50,3 +50,6 @@ export * from './auth/session-revocation.js';
 export * from './auth/session.service.js';
 export * from './privacy/small-numbers.js';
 export * from './organizations/first-run.service.js';
+export * from './logging/logger.js';
+export * from './metrics/metrics.service.js';
+export * from './metrics/metrics-http.js';

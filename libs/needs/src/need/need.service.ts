@@ -126,6 +126,7 @@ export class NeedService {
         publishedAt: null,
         endorsementCount: 0,
         peopleAffected: input.estimatedPeopleAffected ?? 0,
+        peopleAffectedKnown: input.estimatedPeopleAffected != null,
         createdAt: now,
         updatedAt: now,
       });
