@@ -5,8 +5,12 @@ import { spawn } from 'node:child_process';
 import { prepareLocalEnv } from './local-env.mjs';
 
 // The IPC channel lets api and worker notice when this process dies, even by kill -9, and shut down too.
+// Memory levers measured with `npm run bench:soak` (bench/README.md): two malloc arenas, 4 MB semi-spaces.
 const run = (args, env, ipc = false) =>
-  spawn(process.execPath, args, { stdio: ['inherit', 'inherit', 'inherit', ...(ipc ? ['ipc'] : [])], env });
+  spawn(process.execPath, ['--max-semi-space-size=4', ...args], {
+    stdio: ['inherit', 'inherit', 'inherit', ...(ipc ? ['ipc'] : [])],
+    env: { MALLOC_ARENA_MAX: '2', ...env },
+  });
 const finished = (child) =>
   new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 

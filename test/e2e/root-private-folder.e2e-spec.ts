@@ -18,7 +18,11 @@ const asRoot = process.getuid?.() === 0;
 
   it('stops with one sentence naming the folder and what to do', async () => {
     chmodSync(home, 0o700);
-    const env = { ...process.env, NODE_OPTIONS: '', EMBEDDED_POSTGRES_DIR: join(home, 'noden', '.noden', 'postgres') };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_OPTIONS: '',
+      EMBEDDED_POSTGRES_DIR: join(home, 'noden', '.noden', 'postgres'),
+    };
     delete env.DATABASE_URL;
     delete env.NODE_ENV;
     const failure = await exec(process.execPath, ['scripts/with-database.mjs', '-e', 'process.exit(0)'], { env }).then(

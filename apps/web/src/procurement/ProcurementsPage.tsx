@@ -96,7 +96,7 @@ export default function ProcurementsPage() {
                       </td>
                       <td>{t(`procurementStatus.${p.status}` as MessageKey)}</td>
                       <td>
-                        {t('procurement.window', {
+                        {t('procurement.period', {
                           opens: formatDate(p.participationOpensOn, lang),
                           closes: formatDate(p.participationClosesOn, lang),
                         })}

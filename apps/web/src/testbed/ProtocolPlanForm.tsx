@@ -179,6 +179,8 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
   const nodeStaff = hasRole('NODE_STAFF', 'NODE_ADMIN');
   const draft = useDraft(draftKey, initial);
   const { values } = draft;
+  /** GOV.UK: the required fields are most of what matters, so the optional ones say so. */
+  const optional = (label: string) => `${label} ${t('form.optional')}`;
   const form = useFormErrors(FIELDS, {
     title: { label: t('protocolForm.title') },
     purpose: { label: t('protocolForm.purpose') },
@@ -280,7 +282,7 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
             </Select>
             {values.category && (
               <Select
-                label={t('protocolForm.product')}
+                label={optional(t('protocolForm.product'))}
                 description={t('protocolForm.productHint')}
                 items={[
                   { id: 'none', name: t('protocolForm.noProduct') },
@@ -296,7 +298,7 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
             {values.category &&
               (needs.length ? (
                 <CheckboxGroup
-                  label={t('protocolForm.needs')}
+                  label={optional(t('protocolForm.needs'))}
                   description={t('protocolForm.needsHint')}
                   value={values.needIds}
                   onChange={(v) => set('needIds', v)}
@@ -339,7 +341,7 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
               </p>
             )}
             <CheckboxGroup
-              label={t('protocolForm.participants')}
+              label={optional(t('protocolForm.participants'))}
               value={values.participatingOrganizationIds}
               onChange={(v) => set('participatingOrganizationIds', v)}
               id={form.fieldId('participatingOrganizationIds')}
@@ -357,7 +359,7 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
               </div>
             </CheckboxGroup>
             <CheckboxGroup
-              label={t('protocolForm.settings')}
+              label={optional(t('protocolForm.settings'))}
               value={values.settings}
               onChange={(v) => set('settings', v)}
               id={form.fieldId('settings')}
@@ -384,13 +386,13 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
               {...field('purpose')}
             />
             <TextArea
-              label={t('protocolForm.expectedBenefit')}
+              label={optional(t('protocolForm.expectedBenefit'))}
               value={values.expectedBenefit}
               onChange={(v) => set('expectedBenefit', v)}
               {...field('expectedBenefit')}
             />
             <TextArea
-              label={t('protocolForm.baseline')}
+              label={optional(t('protocolForm.baseline'))}
               description={t('protocolForm.baselineHint')}
               value={values.baseline}
               onChange={(v) => set('baseline', v)}
@@ -427,7 +429,7 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
                 />
               </div>
               <TextField
-                label={t('protocolForm.criterionDescription')}
+                label={optional(t('protocolForm.criterionDescription'))}
                 value={c.description}
                 onChange={(v) => setCriterion(i, { description: v })}
               />
@@ -461,13 +463,13 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
           <legend>{t('protocolForm.period')}</legend>
           <div className="stack narrow">
             <DatePicker
-              label={t('protocolForm.plannedStart')}
+              label={optional(t('protocolForm.plannedStart'))}
               value={values.plannedStart ? parseDate(values.plannedStart) : null}
               onChange={(v) => set('plannedStart', v ? v.toString() : '')}
               {...field('plannedStart')}
             />
             <DatePicker
-              label={t('protocolForm.plannedEnd')}
+              label={optional(t('protocolForm.plannedEnd'))}
               value={values.plannedEnd ? parseDate(values.plannedEnd) : null}
               onChange={(v) => set('plannedEnd', v ? v.toString() : '')}
               {...field('plannedEnd')}
@@ -497,31 +499,31 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
               error={form.fieldError('consentApproach')}
             />
             <TextArea
-              label={t('protocolForm.consentDescription')}
+              label={optional(t('protocolForm.consentDescription'))}
               value={values.consentDescription}
               onChange={(v) => set('consentDescription', v)}
               {...field('consentDescription')}
             />
             <TextArea
-              label={t('protocolForm.informationSecurity')}
+              label={optional(t('protocolForm.informationSecurity'))}
               value={values.informationSecurity}
               onChange={(v) => set('informationSecurity', v)}
               {...field('informationSecurity')}
             />
             <TextArea
-              label={t('protocolForm.workEnvironment')}
+              label={optional(t('protocolForm.workEnvironment'))}
               value={values.workEnvironment}
               onChange={(v) => set('workEnvironment', v)}
               {...field('workEnvironment')}
             />
             <TextArea
-              label={t('protocolForm.involvement')}
+              label={optional(t('protocolForm.involvement'))}
               value={values.involvement}
               onChange={(v) => set('involvement', v)}
               {...field('involvement')}
             />
             <TextArea
-              label={t('protocolForm.risks')}
+              label={optional(t('protocolForm.risks'))}
               value={values.risks}
               onChange={(v) => set('risks', v)}
               {...field('risks')}

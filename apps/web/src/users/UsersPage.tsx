@@ -181,7 +181,7 @@ function UsersAdmin() {
             <h2 id="users-heading">{t('users.count', { count: data.users.totalCount })}</h2>
             {data.users.nodes.length ? (
               <div className="table-scroll">
-                <table className="data">
+                <table className="data users-table">
                   <thead>
                     <tr>
                       <th scope="col">{t('users.name')}</th>

@@ -81,9 +81,16 @@ export class Need {
   @Column({ type: 'integer', default: 0 })
   endorsementCount: number;
 
-  /** The sum of the estimates given (0 when none): orders "most shared"; the schema's field is null when unknown. */
-  @Column({ type: 'integer', default: 0 })
-  peopleAffected: number;
+  /** The sum of the estimates given (0 when none): orders "most shared". */
+  @Column({ name: 'people_affected', type: 'integer', default: 0 })
+  peopleAffectedSum: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "People affected: the reporter's estimate plus the endorsers' estimates; null while nobody gave one.",
+  })
+  @Column({ name: 'people_affected_if_known', type: 'integer', nullable: true, insert: false, update: false })
+  peopleAffected: number | null;
 
   /** Whether the reporter or any endorser gave an estimate: unknown is not zero. */
   @Column({ type: 'boolean', default: false })

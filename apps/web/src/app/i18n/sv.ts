@@ -1,6 +1,7 @@
 import { svCoordination } from './sv-coordination.js';
 import { svUsers } from './sv-users.js';
 import { svProtocols } from './sv-protocols.js';
+import { svApp } from './sv-app.js';
 import { svForms } from './sv-forms.js';
 
 /** Swedish is the source catalogue: every key the app shows. `en.ts` must have the same keys (the compiler checks). */
@@ -8,6 +9,7 @@ export const sv = {
   ...svCoordination,
   ...svUsers,
   ...svProtocols,
+  ...svApp,
   ...svForms,
   'app.name': 'Noden',
   'app.tagline': 'Välfärdsteknik i Sörmland',
