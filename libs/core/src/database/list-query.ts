@@ -37,6 +37,11 @@ export interface ListSpec {
   entity: EntityTarget<ObjectLiteral>;
   alias: string;
   relations?: Record<string, ListRelation>;
+  /**
+   * Fields whose resolver computes a value from the row, as the same rule in SQL (e.g. `peopleAffected`: null
+   * while unknown); the planned row carries the value and the resolver is not called.
+   */
+  computed?: Record<string, string>;
 }
 
 export interface ListRequest<Row> {
@@ -57,6 +62,7 @@ const DATE_TYPES = new Set(['date']);
 interface Selection {
   /** Entity properties of the node, and the relations with the properties asked of them. */
   columns: Set<string>;
+  computed: Set<string>;
   relations: Map<string, Set<string>>;
   edges: boolean;
   edgeCursor: boolean;
@@ -116,6 +122,7 @@ function selectionOf(db: Db, info: GraphQLResolveInfo, spec: ListSpec): Selectio
   const metadata = db.dataSource.getMetadata(spec.entity);
   const selection: Selection = {
     columns: new Set(),
+    computed: new Set(),
     relations: new Map(),
     edges: false,
     edgeCursor: false,
@@ -126,7 +133,8 @@ function selectionOf(db: Db, info: GraphQLResolveInfo, spec: ListSpec): Selectio
     for (const field of fieldsOf(set, info)) {
       const name = field.name.value;
       const relation = spec.relations?.[name];
-      if (relation) {
+      if (spec.computed?.[name] && !field.arguments?.length) selection.computed.add(name);
+      else if (relation) {
         const relatedType = objectTypeOf(nodeType.getFields()[name]?.type);
         const relatedMetadata = db.dataSource.getMetadata(relation.entity);
         const asked = selection.relations.get(name) ?? new Set<string>();
@@ -190,6 +198,7 @@ function compile<Row>(db: Db, spec: ListSpec, selection: Selection, request: Lis
   const metadata = db.dataSource.getMetadata(spec.entity);
   const { alias } = spec;
   const columns = [...selection.columns].map((p) => `${columnSql(alias, columnOf(metadata, p)!)} AS ${quoted(p)}`);
+  for (const name of selection.computed) columns.push(`${spec.computed![name]} AS ${quoted(name)}`);
   const joins: string[] = [];
   for (const [name, asked] of selection.relations) {
     const relation = spec.relations![name]!;

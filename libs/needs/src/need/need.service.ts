@@ -98,6 +98,8 @@ const NEED_LIST: ListSpec = {
     },
     category: { entity: TechnologyCategory, alias: 'paged_category', on: 'paged_category.id = n.category_id' },
   },
+  // NeedFieldsResolver.peopleAffectedIfKnown's rule.
+  computed: { peopleAffected: 'CASE WHEN n.people_affected_known THEN n.people_affected END' },
 };
 
 @Injectable()
