@@ -7,8 +7,9 @@ import { ProcurementModule } from '#procurement';
 import { FollowUpModule } from '#followup';
 import { KnowledgeModule } from '#knowledge';
 import { ThreadModule } from '#thread';
+import { FederationModule } from '#federation';
 
-/** The domain modules, in the order of the thread need → test → procurement → follow-up, then what reads them all. */
+/** The domain modules, in the order of the thread need → test → procurement → follow-up, then what reads them all, and the federation with other counties' nodes. */
 export const DOMAIN_MODULES: Type[] = [
   NotificationsModule,
   CatalogModule,
@@ -18,4 +19,5 @@ export const DOMAIN_MODULES: Type[] = [
   FollowUpModule,
   KnowledgeModule,
   ThreadModule,
+  FederationModule,
 ];

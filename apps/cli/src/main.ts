@@ -27,6 +27,11 @@ Commands:
                                 create a user; roles: ${Object.values(Role).join(', ')}
                                 the password comes from NODEN_PASSWORD, or is asked for (not echoed)
   demo                          fill an empty database with a demo county (refused in production)
+  federation:keygen --file F [--overlap-days 14]
+                                make the node's Ed25519 key file, or rotate it (older keys stay published 14 days)
+  federation:registry:sign --in registry.json --key registry-key.json --out registry.jws
+                                sign the registry of nodes; prints the public key for FEDERATION_REGISTRY_KEY
+  federation:status             this node's feed and each peer's last pull, lag and last error
 `;
 
 function fail(message: string): never {
@@ -192,6 +197,17 @@ try {
     case 'demo':
       await demo();
       break;
+    case 'federation:keygen':
+      await (await import('./federation.js')).keygen(rest, (line) => process.stdout.write(`${line}\n`));
+      break;
+    case 'federation:registry:sign':
+      await (await import('./federation.js')).signRegistryCommand(rest, (line) => process.stdout.write(`${line}\n`));
+      break;
+    case 'federation:status': {
+      const { status } = await import('./federation.js');
+      await withDataSource((ds) => status(ds, (line) => process.stdout.write(`${line}\n`)));
+      break;
+    }
     default:
       process.stdout.write(USAGE);
       process.exit(command && command !== 'help' && command !== '--help' ? 1 : 0);

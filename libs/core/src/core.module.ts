@@ -19,6 +19,7 @@ import { AuthService } from './auth/auth.service.js';
 import { WorkerHeartbeat } from './health/worker-heartbeat.entity.js';
 import { SmallNumbers } from './privacy/small-numbers.js';
 import { WorkerHeartbeatService } from './health/worker-heartbeat.service.js';
+import { ReadinessReports } from './health/readiness-reports.js';
 
 /** Plumbing shared by the api, the worker and the CLI: config, clock, database, audit, organisations, users. */
 @Global()
@@ -40,6 +41,7 @@ import { WorkerHeartbeatService } from './health/worker-heartbeat.service.js';
     AuthService,
     WorkerHeartbeatService,
     SmallNumbers,
+    ReadinessReports,
   ],
   exports: [
     ConfigModule,
@@ -54,6 +56,7 @@ import { WorkerHeartbeatService } from './health/worker-heartbeat.service.js';
     AuthService,
     WorkerHeartbeatService,
     SmallNumbers,
+    ReadinessReports,
   ],
 })
 export class CoreModule {}
