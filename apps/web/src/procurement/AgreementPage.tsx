@@ -12,6 +12,7 @@ import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
 import { useFormErrors } from '../ui/useFormErrors.js';
 import { PROCUREMENT_CONTEXT } from './ProcurementsPage.js';
+import { OtherCountiesOutcomes } from './OtherCountiesOutcomes.js';
 
 const AgreementQuery = graphql(`
   query FrameworkAgreement($id: ID!) {
@@ -396,6 +397,9 @@ export default function AgreementPage() {
                 <p>{t('app.empty')}</p>
               )}
             </section>
+            <OtherCountiesOutcomes
+              products={agreement.lots.flatMap((lot) => lot.awardedSuppliers.flatMap((s) => s.products))}
+            />
           </>
         )}
       </QueryState>
