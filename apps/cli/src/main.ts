@@ -5,8 +5,10 @@ import { NestFactory } from '@nestjs/core';
 import {
   AppConfig,
   CreateUserInput,
+  loggerFor,
   migrationDataSourceOptions,
   OrganizationService,
+  PinoNestLogger,
   RequestContext,
   Role,
   UserService,
@@ -16,6 +18,7 @@ import { plainToInstance } from 'class-transformer';
 import { CliModule } from './cli.module.js';
 import { ensureDatabase } from './database.js';
 import { runSeed } from './seed.js';
+import { backup, BackupError, restore } from './backup.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -32,6 +35,10 @@ Commands:
   federation:registry:sign --in registry.json --key registry-key.json --out registry.jws
                                 sign the registry of nodes; prints the public key for FEDERATION_REGISTRY_KEY
   federation:status             this node's feed and each peer's last pull, lag and last error
+  backup <file>                 write the whole database (with the queues' schema when they are in Postgres) to <file>
+                                (pg_dump custom format; the api and worker may keep running)
+  restore <file>                restore a backup into the database of DATABASE_URL (created if missing; refused
+                                when it already holds Noden's tables)
 `;
 
 function fail(message: string): never {
@@ -62,9 +69,12 @@ async function createUser(argv: string[]): Promise<void> {
     strict: true,
   });
   const orgRef = values['org-code'] ?? values.org ?? fail('user:create needs --org-code or --org');
-  AppConfig.fromEnv();
+  const config = AppConfig.fromEnv();
   const password = await readPassword();
-  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+  // The CLI's own output (results, prompts) is for the operator; what Nest and the services log is JSON like the api's.
+  const app = await NestFactory.createApplicationContext(CliModule, {
+    logger: new PinoNestLogger(loggerFor(config, 'cli')),
+  });
   try {
     const organization =
       (await app.get(OrganizationService).findByCodeOrName(orgRef)) ??
@@ -208,10 +218,26 @@ try {
       await withDataSource((ds) => status(ds, (line) => process.stdout.write(`${line}\n`)));
       break;
     }
+    case 'backup': {
+      const file = rest[0] ?? fail('backup needs a file: npm run cli -- backup <file>');
+      const result = await backup(process.env.DATABASE_URL ?? fail('DATABASE_URL is required'), file);
+      process.stdout.write(`${JSON.stringify({ backup: file, bytes: result.bytes, postgres: result.serverMajor })}\n`);
+      break;
+    }
+    case 'restore': {
+      const file = rest[0] ?? fail('restore needs a file: npm run cli -- restore <file>');
+      const target = process.env.DATABASE_URL ?? fail('DATABASE_URL is required');
+      const result = await restore(target, file);
+      process.stdout.write(
+        `${JSON.stringify({ restored: file, database: new URL(target).pathname.slice(1), created: result.created })}\n`,
+      );
+      break;
+    }
     default:
       process.stdout.write(USAGE);
       process.exit(command && command !== 'help' && command !== '--help' ? 1 : 0);
   }
 } catch (error) {
+  if (error instanceof BackupError) fail(error.message);
   fail(`${command} failed: ${(error as Error).message}`);
 }

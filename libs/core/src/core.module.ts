@@ -15,11 +15,14 @@ import { UserService } from './organizations/user.service.js';
 import { LoginAttempt } from './auth/login-attempt.entity.js';
 import { TokenService } from './auth/token.service.js';
 import { Authenticator } from './auth/authenticator.js';
+import { SignedInUsers } from './auth/signed-in-users.js';
 import { AuthService } from './auth/auth.service.js';
 import { WorkerHeartbeat } from './health/worker-heartbeat.entity.js';
 import { SmallNumbers } from './privacy/small-numbers.js';
 import { WorkerHeartbeatService } from './health/worker-heartbeat.service.js';
 import { ReadinessReports } from './health/readiness-reports.js';
+import { MetricsService } from './metrics/metrics.service.js';
+import { DatabasePoolMetrics } from './metrics/core-metrics.js';
 
 /** Plumbing shared by the api, the worker and the CLI: config, clock, database, audit, organisations, users. */
 @Global()
@@ -38,10 +41,13 @@ import { ReadinessReports } from './health/readiness-reports.js';
     UserService,
     TokenService,
     Authenticator,
+    SignedInUsers,
     AuthService,
     WorkerHeartbeatService,
     SmallNumbers,
     ReadinessReports,
+    MetricsService,
+    DatabasePoolMetrics,
   ],
   exports: [
     ConfigModule,
@@ -53,10 +59,12 @@ import { ReadinessReports } from './health/readiness-reports.js';
     UserService,
     TokenService,
     Authenticator,
+    SignedInUsers,
     AuthService,
     WorkerHeartbeatService,
     SmallNumbers,
     ReadinessReports,
+    MetricsService,
   ],
 })
 export class CoreModule {}

@@ -90,7 +90,7 @@ export default function CoachActivityPage() {
         ) : (
           <>
             {saved && <Notice>{t('activity.saved')}</Notice>}
-            <ErrorSummary messages={form.all} />
+            <ErrorSummary messages={form.summary} />
             <form onSubmit={submit} noValidate className="stack narrow">
               <EnumSelect
                 label={t('activity.kind')}
@@ -99,6 +99,7 @@ export default function CoachActivityPage() {
                 value={values.kind}
                 onChange={(v) => set('kind', v)}
                 isRequired
+                id={form.fieldId('kind')}
                 error={form.fieldError('kind')}
               />
               <DatePicker
@@ -107,9 +108,7 @@ export default function CoachActivityPage() {
                 maxValue={parseDate(today)}
                 onChange={(value) => set('occurredOn', value ? value.toString() : '')}
                 isRequired
-                isInvalid={!!form.fieldError('occurredOn')}
-                errorMessage={form.fieldError('occurredOn')}
-                validationBehavior="aria"
+                {...form.field('occurredOn')}
               />
               <TextField
                 label={t('activity.staffReached')}
@@ -118,17 +117,13 @@ export default function CoachActivityPage() {
                 isRequired
                 value={values.staffReached}
                 onChange={(v) => set('staffReached', v)}
-                isInvalid={!!form.fieldError('staffReached')}
-                errorMessage={form.fieldError('staffReached')}
-                validationBehavior="aria"
+                {...form.field('staffReached')}
               />
               <TextArea
                 label={t('activity.note')}
                 value={values.note}
                 onChange={(v) => set('note', v)}
-                isInvalid={!!form.fieldError('note')}
-                errorMessage={form.fieldError('note')}
-                validationBehavior="aria"
+                {...form.field('note')}
               />
               <Button type="submit" variant="primary" isDisabled={state.fetching}>
                 {t('activity.submit')}

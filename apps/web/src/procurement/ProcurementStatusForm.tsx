@@ -53,7 +53,7 @@ export function ProcurementStatusForm({ id, status, onChanged }: { id: string; s
     <section aria-labelledby="status-heading" className="card">
       <h2 id="status-heading">{t('procurement.changeStatus')}</h2>
       {done && <Notice>{t('procurement.statusChanged')}</Notice>}
-      <ErrorSummary messages={form.all} />
+      <ErrorSummary messages={form.summary} />
       <form onSubmit={submit} noValidate className="stack narrow">
         <EnumSelect
           label={t('procurement.nextStatus')}
@@ -62,6 +62,7 @@ export function ProcurementStatusForm({ id, status, onChanged }: { id: string; s
           value={to}
           onChange={(v) => setTo(v as Status)}
           isRequired
+          id={form.fieldId('status')}
           error={form.fieldError('status')}
         />
         {to === 'CANCELLED' && (
@@ -70,9 +71,7 @@ export function ProcurementStatusForm({ id, status, onChanged }: { id: string; s
             isRequired
             value={reason}
             onChange={setReason}
-            isInvalid={!!form.fieldError('reason')}
-            errorMessage={form.fieldError('reason')}
-            validationBehavior="aria"
+            {...form.field('reason')}
           />
         )}
         <Button type="submit" variant="primary" isDisabled={!to || state.fetching}>

@@ -62,6 +62,11 @@ export class AppConfig {
   readonly enqueueBreakerMs!: number;
   /** Federation with other counties' nodes; undefined when FEDERATION_NODE_ID is unset (federation off). */
   readonly federation?: FederationConfig;
+  /** Bearer token Prometheus sends to `/metrics`. */
+  readonly metricsToken?: string;
+  /** A port of its own for `/metrics` (the worker serves metrics only there). */
+  readonly metricsPort?: number;
+  readonly metricsHost!: string;
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
@@ -117,6 +122,8 @@ export class AppConfig {
     const jwtSecret = str('JWT_SECRET');
     if (jwtSecret && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
     const smtpUrl = env.SMTP_URL?.trim() ? url('SMTP_URL', ['smtp:', 'smtps:']) : undefined;
+    const metricsToken = env.METRICS_TOKEN?.trim() || undefined;
+    if (metricsToken && metricsToken.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters');
     const queuePrefix = str('QUEUE_PREFIX', 'noden');
     if (!/^[A-Za-z0-9_.-]{1,64}$/.test(queuePrefix))
       problems.push('QUEUE_PREFIX may hold only letters, digits, . _ - (at most 64)');
@@ -157,6 +164,9 @@ export class AppConfig {
       workerStaleAfterMs: int('WORKER_STALE_AFTER_SECONDS', 60, 2, 3600) * 1000,
       readyRequiresWorker: bool('READY_REQUIRES_WORKER', true),
       enqueueBreakerMs: int('ENQUEUE_BREAKER_SECONDS', 10, 1, 600) * 1000,
+      metricsToken,
+      metricsPort: env.METRICS_PORT?.trim() ? int('METRICS_PORT', 0, 1, 65535) : undefined,
+      metricsHost: str('METRICS_HOST', '0.0.0.0'),
     });
     const federation = federationFrom(env, nodeEnv, problems, int);
     if (federation) Object.assign(config, { federation });

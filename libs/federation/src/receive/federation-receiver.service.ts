@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Clock } from '#core';
+import { Clock, MetricsService } from '#core';
 import { VersionRange } from '#catalog';
 import type { Registry, RegistryNode } from '../keys/registry.js';
 import { parseUrn, RecordType, type RecordPayload } from '../protocol/record-schemas.js';
@@ -29,7 +29,18 @@ const scopeParam = (scope: Scope) => ('urns' in scope ? scope.urns : scope.origi
  */
 @Injectable()
 export class FederationReceiver {
-  constructor(private readonly clock: Clock) {}
+  private readonly records;
+
+  constructor(
+    private readonly clock: Clock,
+    metrics: MetricsService,
+  ) {
+    this.records = metrics.counter({
+      name: 'noden_federation_records_total',
+      help: "Records pulled from other counties' nodes, by peer and outcome (accepted, unchanged, or the refusal reason)",
+      labelNames: ['peer', 'outcome'],
+    });
+  }
 
   async receivePage(
     tx: EntityManager,
@@ -110,6 +121,9 @@ export class FederationReceiver {
       outcome.accepted = urns.length;
     }
     outcome.unchanged = jwsList.length - outcome.accepted - outcome.refused.length;
+    this.records.inc({ peer: origin.id, outcome: 'accepted' }, outcome.accepted);
+    this.records.inc({ peer: origin.id, outcome: 'unchanged' }, outcome.unchanged);
+    for (const refusal of outcome.refused) this.records.inc({ peer: origin.id, outcome: refusal.reason });
     await tx.query(
       `UPDATE federation_peers SET received_count = received_count + $2, refused_count = refused_count + $3 WHERE node_id = $1`,
       [origin.id, outcome.accepted, outcome.refused.length],
