@@ -261,7 +261,7 @@ describe('federation: county nodes share what they have learnt, signed and verif
   async function start(node: Node): Promise<void> {
     node.api = startAppProcess('api', node.env);
     node.worker = startAppProcess('worker', node.env);
-    await eventually(async () => (await fetch(`${node.id}/health`).catch(() => null))?.ok, 150_000, 500).catch(
+    await eventually(async () => (await fetch(`${node.id}/health`).catch(() => null))?.ok, 300_000, 500).catch(
       (error: Error) => {
         throw new Error(`${error.message}\n${node.api!.output()}`);
       },
@@ -710,7 +710,7 @@ describe('federation: county nodes share what they have learnt, signed and verif
     ).rows;
     expect(held).toEqual(published);
     expect(counts.records).toBe(published.length);
-  }, 420_000);
+  }, 700_000);
 
   it('hides a node node staff stop trusting at once, keeps its records, and shows them again when trusted', async () => {
     const TRUST = `mutation($n: String!, $t: Boolean!, $r: String) { setFederationTrust(nodeId: $n, trusted: $t, reason: $r) { nodeId trusted distrustReason recordCount } }`;
