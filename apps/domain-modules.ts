@@ -8,8 +8,9 @@ import { FollowUpModule } from '#followup';
 import { KnowledgeModule } from '#knowledge';
 import { ThreadModule } from '#thread';
 import { IdentityModule } from '#identity';
+import { FederationModule } from '#federation';
 
-/** The domain modules, in the order of the thread need → test → procurement → follow-up, then what reads them all. */
+/** The domain modules, in the order of the thread need → test → procurement → follow-up, then what reads them all, and the federation with other counties' nodes. */
 export const DOMAIN_MODULES: Type[] = [
   NotificationsModule,
   CatalogModule,
@@ -20,4 +21,5 @@ export const DOMAIN_MODULES: Type[] = [
   KnowledgeModule,
   ThreadModule,
   IdentityModule,
+  FederationModule,
 ];

@@ -38,6 +38,11 @@ Commands:
                                 connect an organisation's own identity provider (sign-in with its accounts)
   idp:list [--org-code C | --org NAME]
                                 the identity providers, one JSON line each (no secrets: only where they are kept)
+  federation:keygen --file F [--overlap-days 14]
+                                make the node's Ed25519 key file, or rotate it (older keys stay published 14 days)
+  federation:registry:sign --in registry.json --key registry-key.json --out registry.jws
+                                sign the registry of nodes; prints the public key for FEDERATION_REGISTRY_KEY
+  federation:status             this node's feed and each peer's last pull, lag and last error
   backup <file>                 write the whole database (with the queues' schema when they are in Postgres) to <file>
                                 (pg_dump custom format; the api and worker may keep running)
   restore <file>                restore a backup into the database of DATABASE_URL (created if missing; refused
@@ -216,6 +221,17 @@ try {
     case 'idp:list':
       await listIdentityProviders(rest);
       break;
+    case 'federation:keygen':
+      await (await import('./federation.js')).keygen(rest, (line) => process.stdout.write(`${line}\n`));
+      break;
+    case 'federation:registry:sign':
+      await (await import('./federation.js')).signRegistryCommand(rest, (line) => process.stdout.write(`${line}\n`));
+      break;
+    case 'federation:status': {
+      const { status } = await import('./federation.js');
+      await withDataSource((ds) => status(ds, (line) => process.stdout.write(`${line}\n`)));
+      break;
+    }
     case 'backup': {
       const file = rest[0] ?? fail('backup needs a file: npm run cli -- backup <file>');
       const result = await backup(process.env.DATABASE_URL ?? fail('DATABASE_URL is required'), file);

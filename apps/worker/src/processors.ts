@@ -9,6 +9,7 @@ const CONCURRENCY: Record<QueueName, number> = {
   [QueueName.Notifications]: 2,
   [QueueName.Procurement]: 2,
   [QueueName.FollowUp]: 4,
+  [QueueName.Federation]: 1,
 };
 
 function processorFor(queue: QueueName): Type {

@@ -20,6 +20,7 @@ import { AuthService } from './auth/auth.service.js';
 import { WorkerHeartbeat } from './health/worker-heartbeat.entity.js';
 import { SmallNumbers } from './privacy/small-numbers.js';
 import { WorkerHeartbeatService } from './health/worker-heartbeat.service.js';
+import { ReadinessReports } from './health/readiness-reports.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { DatabasePoolMetrics } from './metrics/core-metrics.js';
 
@@ -44,6 +45,7 @@ import { DatabasePoolMetrics } from './metrics/core-metrics.js';
     AuthService,
     WorkerHeartbeatService,
     SmallNumbers,
+    ReadinessReports,
     MetricsService,
     DatabasePoolMetrics,
   ],
@@ -61,6 +63,7 @@ import { DatabasePoolMetrics } from './metrics/core-metrics.js';
     AuthService,
     WorkerHeartbeatService,
     SmallNumbers,
+    ReadinessReports,
     MetricsService,
   ],
 })

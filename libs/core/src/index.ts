@@ -39,6 +39,7 @@ export * from './queue/job-registry.js';
 export * from './queue/job-queue.service.js';
 export * from './queue/queue.module.js';
 export * from './health/worker-heartbeat.service.js';
+export * from './health/readiness-reports.js';
 export * from './seed/seeder.js';
 export * from './core.module.js';
 export * from './core-api.module.js';

@@ -53,6 +53,13 @@ import { FOLLOW_UP_JOB_HANDLERS } from './jobs/follow-up.handlers.js';
     FollowUpMetrics,
     ...FOLLOW_UP_JOB_HANDLERS,
   ],
-  exports: [ImplementationService, FollowUpService, FollowUpWorkflowService, FollowUpAnsweredHooks, IndicatorService],
+  exports: [
+    ImplementationService,
+    FollowUpService,
+    FollowUpWorkflowService,
+    FollowUpAnsweredHooks,
+    IndicatorService,
+    FollowUpResultsService,
+  ],
 })
 export class FollowUpModule {}

@@ -8,6 +8,7 @@ export const KnowledgeError = defineErrors('KNOWLEDGE', {
     en: "Only the author's organisation and the node can change the article.",
   },
   ALREADY_PUBLISHED: { code: 'CONFLICT', sv: 'Artikeln är redan publicerad.', en: 'The article is already published.' },
+  NOT_PUBLISHED: { code: 'CONFLICT', sv: 'Artikeln är inte publicerad.', en: 'The article is not published.' },
   LINK_NOT_FOUND: {
     code: 'BAD_USER_INPUT',
     sv: 'Det länkade {entity} finns inte: {id}.',

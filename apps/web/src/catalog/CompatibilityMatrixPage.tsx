@@ -53,6 +53,7 @@ const MatrixQuery = graphql(`
         productVersions
         systemVersions
         note
+        originName
       }
     }
   }
@@ -233,10 +234,13 @@ function CellDialog({
     <DialogTrigger>
       <Button
         variant="tertiary"
-        aria-label={t('matrix.cellLabel', { product: product.name, system: system.name, status: statusText })}
+        aria-label={`${t('matrix.cellLabel', { product: product.name, system: system.name, status: statusText })}${
+          cell?.originName ? ` (${t('federation.from', { name: cell.originName })})` : ''
+        }`}
       >
         <span>{statusText}</span>
         {cell && <span className="cell-evidence">{t(`evidence.${cell.evidence}` as MessageKey)}</span>}
+        {cell?.originName && <span className="cell-origin">{t('federation.from', { name: cell.originName })}</span>}
       </Button>
       <Modal title={t('matrix.assertTitle', { product: product.name, system: system.name })} isDismissable>
         {({ state: dialog }) => (

@@ -7,10 +7,22 @@ import { useSession } from '../app/SessionProvider.js';
 import { formatDateTime } from '../app/format.js';
 import { Loading, Page } from '../ui/Page.js';
 
+interface Peer {
+  nodeId: string;
+  name: string;
+  trusted: boolean;
+  inRegistry: boolean;
+  lastSuccessAt: string | null;
+  lagSeconds: number | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  failures: number;
+}
+
 interface Ready {
   status: string;
   queueBackend: 'redis' | 'postgres';
-  checks: Record<string, { ok: boolean; error?: string }>;
+  checks: Record<string, { ok: boolean; error?: string; enabled?: boolean; peers?: Peer[] }>;
   workers: { id: string; host: string; pid: number; startedAt: string; lastBeatAt: string; queues: string[] }[];
   lastHeartbeatAt: string | null;
 }
@@ -87,7 +99,13 @@ export default function HealthPage() {
               .map(([name, check]) => (
                 <tr key={name}>
                   <th scope="row">{t(`health.${name}` as 'health.postgres')}</th>
-                  <td>{check.ok ? t('health.ok') : t('health.down', { error: check.error ?? '' })}</td>
+                  <td>
+                    {check.enabled === false
+                      ? t('health.federationOff')
+                      : check.ok
+                        ? t('health.ok')
+                        : t('health.down', { error: check.error ?? '' })}
+                  </td>
                 </tr>
               ))}
             <tr>
@@ -126,6 +144,36 @@ export default function HealthPage() {
           </tbody>
         </table>
       )}
+      {ready?.checks.federation?.peers?.length ? (
+        <table className="data">
+          <caption>{t('health.peers')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('health.part')}</th>
+              <th scope="col">{t('health.peerLastSuccess')}</th>
+              <th scope="col">{t('health.peerLag')}</th>
+              <th scope="col">{t('health.peerError')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ready.checks.federation.peers.map((peer) => (
+              <tr key={peer.nodeId}>
+                <th scope="row">
+                  {peer.name}
+                  {!peer.trusted || !peer.inRegistry ? ` (${t('health.peerNotTrusted')})` : ''}
+                </th>
+                <td>{peer.lastSuccessAt ? formatDateTime(peer.lastSuccessAt, lang) : t('health.never')}</td>
+                <td>{peer.lagSeconds === null ? '–' : t('health.peerLagSeconds', { seconds: peer.lagSeconds })}</td>
+                <td>
+                  {peer.lastError
+                    ? `${peer.lastError} (${formatDateTime(peer.lastErrorAt, lang)}, ${peer.failures}×)`
+                    : '–'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
     </Page>
   );
 }

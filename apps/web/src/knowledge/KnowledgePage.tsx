@@ -30,6 +30,10 @@ const SearchQuery = graphql(`
         sourceType
         qualityGrade
         datedAt
+        origin {
+          nodeId
+          name
+        }
       }
     }
   }
@@ -145,9 +149,8 @@ export default function KnowledgePage() {
           <ul className="plain-list hits">
             {search.data?.knowledgeSearch.nodes.map((hit) => (
               <li key={`${hit.source}-${hit.id}`}>
-                <h2 className="hit-title">
-                  <Link to={hitPath(hit)}>{hit.title}</Link>
-                </h2>
+                <h2 className="hit-title">{hit.origin ? hit.title : <Link to={hitPath(hit)}>{hit.title}</Link>}</h2>
+                {hit.origin && <p className="origin">{t('federation.from', { name: hit.origin.name })}</p>}
                 <p className="snippet">
                   <Snippet text={hit.snippet} />
                 </p>

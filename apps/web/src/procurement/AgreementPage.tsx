@@ -14,6 +14,7 @@ import { QueryState } from '../ui/QueryState.js';
 import { useFormErrors } from '../ui/useFormErrors.js';
 import { PROCUREMENT_CONTEXT } from './ProcurementsPage.js';
 import { AgreementCard } from './AgreementCard.js';
+import { OtherCountiesOutcomes } from './OtherCountiesOutcomes.js';
 
 const AgreementQuery = graphql(`
   query FrameworkAgreement($id: ID!) {
@@ -400,6 +401,9 @@ export default function AgreementPage() {
                 <p>{t('app.empty')}</p>
               )}
             </section>
+            <OtherCountiesOutcomes
+              products={agreement.lots.flatMap((lot) => lot.awardedSuppliers.flatMap((s) => s.products))}
+            />
           </>
         )}
       </QueryState>

@@ -40,6 +40,8 @@ interface StatementRow {
   evidence: EvidenceLevel;
   note: string | null;
   assertedAt: number;
+  originNodeId: string | null;
+  originName: string | null;
 }
 
 interface LandscapeRow {
@@ -64,6 +66,7 @@ function gridOf(products: MatrixProduct[], systems: MatrixSystem[], decided: Sta
       evidenceLevels.indexOf(row.evidence),
       row.id,
       row.note,
+      row.originName,
     ]),
   };
 }
@@ -98,15 +101,17 @@ export class CompatibilityQuestionService {
         WHERE $1::uuid IS NULL OR s.kind_id = $1 ORDER BY k.sort_order, lower(s.name), s.id`,
       [kind?.id ?? null],
     );
-    // Newest first within each pair, so the first statement that holds is the one that counts.
+    // Local first, then newest first within each pair, so the first statement that holds is the one that counts:
+    // another county's statement (federation) only fills a pair where no local one holds.
     const statements: StatementRow[] = await this.db.manager.query(
       `SELECT cs.id, cs.product_id AS "productId", cs.product_versions AS "productVersions", cs.system_id AS "systemId",
-              cs.system_versions AS "systemVersions", cs.status, cs.evidence, cs.note, (extract(epoch FROM cs.asserted_at) * 1000)::float8 AS "assertedAt"
+              cs.system_versions AS "systemVersions", cs.status, cs.evidence, cs.note, (extract(epoch FROM cs.asserted_at) * 1000)::float8 AS "assertedAt",
+              cs.origin_node_id AS "originNodeId", cs.origin_name AS "originName"
          FROM compatibility_statements cs
          JOIN products p ON p.id = cs.product_id
          JOIN systems s ON s.id = cs.system_id
         WHERE p.category_id = $1 AND cs.superseded_at IS NULL AND ($2::uuid IS NULL OR s.kind_id = $2)
-        ORDER BY cs.product_id, cs.system_id, cs.asserted_at DESC, cs.id`,
+        ORDER BY cs.product_id, cs.system_id, cs.origin_node_id IS NOT NULL, cs.asserted_at DESC, cs.id`,
       [category.id, kind?.id ?? null],
     );
     const productVersion = new Map(products.map((p) => [p.id, p.currentVersion]));
@@ -142,6 +147,8 @@ export class CompatibilityQuestionService {
           systemVersions: row.systemVersions,
           note: row.note,
           assertedAt: new Date(row.assertedAt),
+          originNodeId: row.originNodeId,
+          originName: row.originName,
         })));
       },
       get grid() {
@@ -324,6 +331,8 @@ export class CompatibilityQuestionService {
             evidence: holding?.evidence ?? null,
             note: holding?.note ?? null,
             statementId: holding?.id ?? null,
+            originNodeId: holding?.originNodeId ?? null,
+            originName: holding?.originName ?? null,
           };
         }),
       );
@@ -337,7 +346,8 @@ export class CompatibilityQuestionService {
     if (!product.currentVersion && checks.length)
       reasons.push(sv ? 'Produkten har ingen aktuell version.' : 'The product has no current version.');
     for (const check of checks) {
-      const target = `${check.systemName} ${check.systemVersion}`;
+      const by = check.originName ? (sv ? ` (enligt ${check.originName})` : ` (according to ${check.originName})`) : '';
+      const target = `${check.systemName} ${check.systemVersion}${by}`;
       if (check.status === CompatibilityStatus.NOT_SUPPORTED)
         reasons.push(sv ? `Fungerar inte med ${target}.` : `Not supported with ${target}.`);
       else if (check.status === CompatibilityStatus.UNKNOWN)

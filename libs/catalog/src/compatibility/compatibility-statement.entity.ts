@@ -75,4 +75,19 @@ export class CompatibilityStatement {
   @Field(() => ID, { nullable: true })
   @Column({ type: 'uuid', nullable: true })
   supersededByUserId: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Null for this node's own statement; for one shared by another county's node (federation), that node's id. A local statement about the same versions always wins over it.",
+  })
+  @Column({ type: 'text', nullable: true })
+  originNodeId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The sharing node as the registry names it.' })
+  @Column({ type: 'text', nullable: true })
+  originName: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  originUrn: string | null;
 }

@@ -175,6 +175,8 @@ export class CompatibilityService {
         systemId: draft.systemId ?? IsNull(),
         standardId: draft.standardId ?? IsNull(),
         supersededAt: IsNull(),
+        // Another county's statements are superseded only by their own node.
+        originNodeId: IsNull(),
       },
     });
     const newProduct = VersionRange.of(draft.productVersions);

@@ -11,12 +11,15 @@ export interface StatementLike {
   status: CompatibilityStatus;
   evidence: EvidenceLevel;
   assertedAt: Date;
+  /** Null for this node's own statement; another county's node for a federated one. */
+  originNodeId?: string | null;
 }
 
 /**
  * The current statement that holds for a product version with a system version. Superseding keeps the
  * current statements of a pair from overlapping, so at most one matches; the newest wins should two
- * ever do (e.g. written before a concurrent supersede).
+ * ever do (e.g. written before a concurrent supersede). A local statement always wins over one shared by
+ * another county's node (federation), which only fills a gap.
  */
 export function statementFor<S extends StatementLike>(
   candidates: readonly S[] | undefined,
@@ -28,9 +31,15 @@ export function statementFor<S extends StatementLike>(
   for (const statement of candidates ?? []) {
     if (!ranges.satisfies(statement.productVersions, productVersion)) continue;
     if (statement.systemVersions !== null && !ranges.satisfies(statement.systemVersions, systemVersion)) continue;
-    if (!found || statement.assertedAt > found.assertedAt) found = statement;
+    if (!found || rankOf(statement, found) > 0) found = statement;
   }
   return found;
+}
+
+function rankOf(candidate: StatementLike, held: StatementLike): number {
+  const local = Number(!candidate.originNodeId) - Number(!held.originNodeId);
+  if (local !== 0) return local;
+  return candidate.assertedAt.getTime() - held.assertedAt.getTime();
 }
 
 /** Groups current statements by product and system: `key(productId, systemId)`. */

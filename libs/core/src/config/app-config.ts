@@ -8,6 +8,22 @@ export class ConfigError extends Error {
   }
 }
 
+export interface FederationConfig {
+  /** This node's id: its HTTPS origin, e.g. `https://noden.regionsormland.se`. */
+  nodeId: string;
+  /** The node's signing keys (a JWK set with private keys): a file, or the JSON itself in FEDERATION_KEY. */
+  keyFile?: string;
+  keyJson?: string;
+  /** The signed registry of nodes: a file or an https URL. */
+  registryFile?: string;
+  registryUrl?: string;
+  /** The registry's pinned public key: an Ed25519 public JWK (JSON) or its `x` value. */
+  registryKey: string;
+  pullIntervalMs: number;
+  backoffMaxMs: number;
+  requestTimeoutMs: number;
+}
+
 export class AppConfig {
   readonly nodeEnv!: NodeEnv;
   readonly port!: number;
@@ -49,6 +65,8 @@ export class AppConfig {
    * it. Unset in development and tests: taken from the request.
    */
   readonly publicUrl?: string;
+  /** Federation with other counties' nodes; undefined when FEDERATION_NODE_ID is unset (federation off). */
+  readonly federation?: FederationConfig;
   /** Bearer token Prometheus sends to `/metrics`. */
   readonly metricsToken?: string;
   /** A port of its own for `/metrics` (the worker serves metrics only there). */
@@ -156,11 +174,69 @@ export class AppConfig {
       metricsPort: env.METRICS_PORT?.trim() ? int('METRICS_PORT', 0, 1, 65535) : undefined,
       metricsHost: str('METRICS_HOST', '0.0.0.0'),
     });
+    const federation = federationFrom(env, nodeEnv, problems, int);
+    if (federation) Object.assign(config, { federation });
     if (config.workerStaleAfterMs <= config.workerHeartbeatMs)
       problems.push('WORKER_STALE_AFTER_SECONDS must be longer than WORKER_HEARTBEAT_SECONDS');
     if (problems.length > 0) throw new ConfigError(problems);
     return config;
   }
+}
+
+const FEDERATION_VARIABLES = [
+  'FEDERATION_NODE_ID',
+  'FEDERATION_KEY_FILE',
+  'FEDERATION_KEY',
+  'FEDERATION_REGISTRY_FILE',
+  'FEDERATION_REGISTRY_URL',
+  'FEDERATION_REGISTRY_KEY',
+] as const;
+
+/** All or nothing: without FEDERATION_NODE_ID federation is off; with it, a key, a registry and its pinned key are required. */
+function federationFrom(
+  env: NodeJS.ProcessEnv,
+  nodeEnv: NodeEnv,
+  problems: string[],
+  int: (name: string, fallback: number, min: number, max: number) => number,
+): FederationConfig | undefined {
+  const value = (name: (typeof FEDERATION_VARIABLES)[number]) => env[name]?.trim() || undefined;
+  const nodeId = value('FEDERATION_NODE_ID');
+  if (!nodeId) {
+    const stray = FEDERATION_VARIABLES.filter((name) => value(name));
+    if (stray.length) problems.push(`FEDERATION_NODE_ID is required when ${stray.join(', ')} is set`);
+    return undefined;
+  }
+  try {
+    const url = new URL(nodeId);
+    const allowed = nodeEnv === 'production' ? ['https:'] : ['https:', 'http:'];
+    if (!allowed.includes(url.protocol) || url.origin !== nodeId)
+      problems.push(
+        `FEDERATION_NODE_ID must be an origin (${allowed.join(' or ')}//host[:port], no path or trailing slash), got "${nodeId}"`,
+      );
+  } catch {
+    problems.push('FEDERATION_NODE_ID is not a valid URL');
+  }
+  const keyFile = value('FEDERATION_KEY_FILE');
+  const keyJson = value('FEDERATION_KEY');
+  if (!keyFile === !keyJson) problems.push('Federation needs exactly one of FEDERATION_KEY_FILE or FEDERATION_KEY');
+  const registryFile = value('FEDERATION_REGISTRY_FILE');
+  const registryUrl = value('FEDERATION_REGISTRY_URL');
+  if (!registryFile === !registryUrl)
+    problems.push('Federation needs exactly one of FEDERATION_REGISTRY_FILE or FEDERATION_REGISTRY_URL');
+  const registryKey = value('FEDERATION_REGISTRY_KEY');
+  if (!registryKey)
+    problems.push("FEDERATION_REGISTRY_KEY (the registry's pinned public key) is required for federation");
+  return {
+    nodeId,
+    keyFile,
+    keyJson,
+    registryFile,
+    registryUrl,
+    registryKey: registryKey ?? '',
+    pullIntervalMs: int('FEDERATION_PULL_SECONDS', 300, 1, 86400) * 1000,
+    backoffMaxMs: int('FEDERATION_BACKOFF_MAX_SECONDS', 3600, 1, 7 * 86400) * 1000,
+    requestTimeoutMs: int('FEDERATION_REQUEST_TIMEOUT_SECONDS', 15, 1, 600) * 1000,
+  };
 }
 
 /** Prints the problem and exits: the process must not run half-configured. */

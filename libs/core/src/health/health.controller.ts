@@ -5,6 +5,7 @@ import { Public } from '../auth/decorators.js';
 import { AppConfig } from '../config/app-config.js';
 import { Db } from '../database/db.service.js';
 import { WorkerHeartbeatService } from './worker-heartbeat.service.js';
+import { type ReadinessReport, ReadinessReports } from './readiness-reports.js';
 import { JobQueue } from '../queue/job-queue.service.js';
 import { QueueName } from '../queue/job-registry.js';
 
@@ -18,6 +19,7 @@ export class HealthController implements OnModuleDestroy {
     private readonly db: Db,
     private readonly heartbeats: WorkerHeartbeatService,
     private readonly jobs: JobQueue,
+    private readonly reports: ReadinessReports,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {
     if (config.queueBackend === 'redis') {
@@ -47,10 +49,11 @@ export class HealthController implements OnModuleDestroy {
   @Public()
   @Get('ready')
   async ready(@Res() reply: FastifyReply): Promise<void> {
-    const [postgres, queues, live] = await Promise.all([
+    const [postgres, queues, live, ...reported] = await Promise.all([
       check(() => this.db.manager.query('SELECT 1')),
       check(() => this.probeQueueStore()),
       this.heartbeats.live().catch(() => null),
+      ...this.reports.entries().map(([, reporter]) => report(reporter)),
     ]);
     const worker: CheckResult = live?.workers.length
       ? { ok: true }
@@ -64,6 +67,7 @@ export class HealthController implements OnModuleDestroy {
       [this.config.queueBackend === 'redis' ? 'redis' : 'postgresQueues']: queues,
       worker,
     };
+    this.reports.entries().forEach(([name], i) => (checks[name] = reported[i]!));
     const failing = Object.entries(checks)
       .filter(([, c]) => !c.ok)
       .map(([name]) => name);
@@ -95,6 +99,23 @@ interface CheckResult {
   ok: boolean;
   error?: string;
   required?: boolean;
+  [detail: string]: unknown;
+}
+
+async function report(reporter: () => Promise<ReadinessReport>): Promise<CheckResult> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      reporter(),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timeout')), CHECK_TIMEOUT_MS);
+      }),
+    ]);
+  } catch (error) {
+    return { ok: false, error: (error as Error).message === 'timeout' ? 'timeout' : 'unreachable' };
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function check(probe: () => Promise<unknown>): Promise<CheckResult> {

@@ -8,6 +8,7 @@ export enum QueueName {
   Notifications = 'notifications',
   Procurement = 'procurement',
   FollowUp = 'followup',
+  Federation = 'federation',
 }
 
 export interface JobDefinition<P> {

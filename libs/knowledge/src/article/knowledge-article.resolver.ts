@@ -57,6 +57,17 @@ export class KnowledgeArticleResolver {
   ): Promise<KnowledgeArticle> {
     return this.articleService.publish(ctx, id);
   }
+
+  @Mutation(() => KnowledgeArticle, {
+    description:
+      'Node staff withdraw a published article: it becomes a draft again, leaves the portal and, on nodes it was shared with, disappears too.',
+  })
+  withdrawArticle(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+  ): Promise<KnowledgeArticle> {
+    return this.articleService.withdraw(ctx, id);
+  }
 }
 
 @Resolver(() => KnowledgeArticle)

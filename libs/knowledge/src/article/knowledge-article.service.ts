@@ -118,6 +118,26 @@ export class KnowledgeArticleService {
     });
   }
 
+  async withdraw(ctx: RequestContext, id: string): Promise<KnowledgeArticle> {
+    return this.db.transaction(async (tx) => {
+      const article = await this.lock(ctx, tx, id);
+      KnowledgePolicy.assertPublishes(ctx, article);
+      if (article.status !== ArticleStatus.PUBLISHED) throw KnowledgeError.NOT_PUBLISHED({ field: 'id' });
+      const before = { ...article };
+      Object.assign(article, { status: ArticleStatus.DRAFT, publishedAt: null, updatedAt: this.clock.now() });
+      await tx.save(KnowledgeArticle, article);
+      await this.syncEntry(tx, article, await tx.findBy(KnowledgeArticleLink, { articleId: article.id }));
+      await this.audit.record(ctx, tx, {
+        action: 'article.withdrawn',
+        entityType: 'KnowledgeArticle',
+        entityId: article.id,
+        before,
+        after: article,
+      });
+      return article;
+    });
+  }
+
   async get(ctx: RequestContext, id: string): Promise<KnowledgeArticle> {
     const article = await this.load(ctx, id);
     if (!article) throw KnowledgeError.ARTICLE_NOT_FOUND({ field: 'id' });

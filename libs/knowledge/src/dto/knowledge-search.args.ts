@@ -1,5 +1,5 @@
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
-import { IsEnum, IsISO8601, IsOptional, MinLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsISO8601, IsOptional, MinLength } from 'class-validator';
 import { OptionalNested, OptionalText, PageArgs, RequiredText } from '#core';
 import { ArticleKind, KnowledgeSourceType, QualityGrade } from '../knowledge.enums.js';
 
@@ -33,6 +33,14 @@ export class KnowledgeFilters {
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "true: only this node's own knowledge, without what other counties' nodes share.",
+  })
+  @IsOptional()
+  @IsBoolean()
+  localOnly?: boolean | null;
 }
 
 @ArgsType()

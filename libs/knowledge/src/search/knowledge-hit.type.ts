@@ -2,6 +2,17 @@ import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
 import { Connection } from '#core';
 import { ArticleKind, KnowledgeSource, KnowledgeSourceType, QualityGrade } from '../knowledge.enums.js';
 
+@ObjectType({
+  description: 'Another county\'s node a shared record comes from (federation): shown as "Från <name>".',
+})
+export class KnowledgeOrigin {
+  @Field({ description: 'The node id: its HTTPS origin.' })
+  nodeId: string;
+
+  @Field({ description: 'As the registry names it, e.g. "Region Västmanlands nod".' })
+  name: string;
+}
+
 @ObjectType({ description: 'One search hit: an article, or a published test decision with its results and lessons.' })
 export class KnowledgeHit {
   @Field(() => ID)
@@ -39,6 +50,13 @@ export class KnowledgeHit {
 
   @Field({ description: 'Published or decided.' })
   datedAt: Date;
+
+  @Field(() => KnowledgeOrigin, {
+    nullable: true,
+    description:
+      "Null for this node's own knowledge; for a record shared by another county's node, that node. `sourceId` is then the record's id on its node.",
+  })
+  origin: KnowledgeOrigin | null;
 
   @Field(() => Float, { description: 'Relevance: title weighs more than summary, summary more than body.' })
   rank: number;

@@ -25,6 +25,8 @@ interface HitRow {
   quality_grade: KnowledgeHit['qualityGrade'];
   category_id: string | null;
   dated_at: Date;
+  origin_node_id: string | null;
+  origin_name: string | null;
   rank: number;
 }
 
@@ -70,6 +72,8 @@ export class KnowledgeSearchService {
         'e.quality_grade AS quality_grade',
         'e.category_id AS category_id',
         'e.dated_at AS dated_at',
+        'e.origin_node_id AS origin_node_id',
+        'e.origin_name AS origin_name',
       ])
       .addSelect(`ts_rank(e.search, CAST(:tsquery AS tsquery))`, 'rank')
       .from('knowledge_entries', 'e')
@@ -87,6 +91,7 @@ export class KnowledgeSearchService {
         { category: category.id },
       );
     }
+    if (filters.localOnly) qb.andWhere('e.origin_node_id IS NULL');
     if (filters.kind) qb.andWhere('e.kind = :kind', { kind: filters.kind });
     if (filters.sourceType) qb.andWhere('e.source_type = :sourceType', { sourceType: filters.sourceType });
     if (filters.qualityGrade) qb.andWhere('e.quality_grade = :grade', { grade: filters.qualityGrade });
@@ -123,6 +128,7 @@ export class KnowledgeSearchService {
       qualityGrade: r.quality_grade,
       categoryId: r.category_id,
       datedAt: r.dated_at,
+      origin: r.origin_node_id ? { nodeId: r.origin_node_id, name: r.origin_name ?? r.origin_node_id } : null,
       rank: Number(r.rank),
     }));
     const edges = nodes.map((node, i) => ({ node, cursor: encodeOffset(offset + i + 1) }));

@@ -74,6 +74,15 @@ export class MatrixCell {
 
   @Field()
   assertedAt: Date;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Null when the statement is this node's own; else the id of the county node that shared it.",
+  })
+  originNodeId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The sharing node as the registry names it.' })
+  originName: string | null;
 }
 
 /** One known cell of the compact grid: indices into the matrix's lists and the legends. */
@@ -84,6 +93,7 @@ export type MatrixGridCell = [
   evidenceIndex: number,
   statementId: string,
   note: string | null,
+  originName: string | null,
 ];
 
 @ObjectType({
@@ -99,7 +109,7 @@ export class MatrixGrid {
 
   @Field(() => GraphQLJSON, {
     description:
-      "One array per known cell: [productIndex, systemIndex, statusIndex, evidenceIndex, statementId, note], indices into the matrix's `products` and `systems` and into the legends. Every pair not listed is UNKNOWN.",
+      "One array per known cell: [productIndex, systemIndex, statusIndex, evidenceIndex, statementId, note, originName], indices into the matrix's `products` and `systems` and into the legends. Every pair not listed is UNKNOWN. originName is null for this node's own statement, else the county node that shared it.",
   })
   cells: MatrixGridCell[];
 }
@@ -167,6 +177,15 @@ export class SystemCheck {
 
   @Field(() => ID, { nullable: true })
   statementId: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Null when the statement is this node's own; else the id of the county node that shared it.",
+  })
+  originNodeId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The sharing node as the registry names it.' })
+  originName: string | null;
 }
 
 @ObjectType()
