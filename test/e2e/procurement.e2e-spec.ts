@@ -31,7 +31,7 @@ const CARD = `query($id: ID!) { frameworkAgreement(id: $id) {
   participants { organization { code } volumes { estimatedVolume lot { number } } }
   callOffs { quantity valueSek organization { code } product { name } }
   callOffTotals { count quantity valueSek }
-  testDecisionIds
+  decisions { id }
 } }`;
 
 function validateOcds(pkg: unknown): { valid: boolean; errors: unknown } {
@@ -489,7 +489,7 @@ describe('joint procurement of mobile safety alarms: participation, award, call-
       startsOn: '2027-01-01',
       endsOn: '2028-12-31',
       callOffMethod: 'DIRECT_BY_RANKING',
-      testDecisionIds: [],
+      decisions: [],
     });
     expect(agreement.lots.map((l: { number: number }) => l.number)).toEqual([1, 2]);
     expect(
@@ -733,7 +733,7 @@ describe('procurement: validation, extension options, list cost', () => {
     }
     const query = `query($first: Int, $after: String) { procurements(category: "GPS_ALARM", first: $first, after: $after) {
       nodes { title status category { key } leadOrganization { name } lots { name awardedSuppliers { ranking } } requirementSpecifications { version }
-        participants { organization { name } volumes { estimatedVolume lot { name } } } frameworkAgreement { id } statusHistory { toStatus } needIds testDecisionIds }
+        participants { organization { name } volumes { estimatedVolume lot { name } } } frameworkAgreement { id } statusHistory { toStatus } needs { id } decisions { id } }
       pageInfo { hasNextPage endCursor } } }`;
     const small = await api.gql(query, { first: 2 }, { token: coordinator.token });
     const large = await api.gql(query, { first: 10 }, { token: coordinator.token });

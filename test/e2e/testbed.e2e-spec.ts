@@ -486,7 +486,7 @@ describe('test protocols and steering review', () => {
       );
     }
     const query = `query($first: Int, $after: String) { testProtocols(category: "DIGITAL_LOCK", status: RUNNING, first: $first, after: $after) {
-      nodes { id title category { key } leadOrganization { name } participatingOrganizations { name } needIds successCriteria { name result { met } }
+      nodes { id title category { key } leadOrganization { name } participatingOrganizations { name } needs { id } successCriteria { name result { met } }
         participants { total } observations { kind authorOrganization { code } } deviations { id } technicalFaults { id } results { id }
         statusHistory { toStatus } versions { id votes { id } } openVersion { id } decisions { id } latestDecision { id } allowedTransitions }
       pageInfo { hasNextPage endCursor } } }`;

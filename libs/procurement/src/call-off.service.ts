@@ -139,7 +139,7 @@ export class CallOffService {
         [agreement.id, lot.id, input.productId],
       );
       if (awarded.length === 0) {
-        const lotAwarded = await tx.query(
+        const lotAwarded: unknown[] = await tx.query(
           `SELECT 1 FROM awarded_suppliers WHERE agreement_id = $1 AND lot_id = $2 LIMIT 1`,
           [agreement.id, lot.id],
         );

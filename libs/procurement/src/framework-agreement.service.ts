@@ -136,9 +136,7 @@ export class FrameworkAgreementService {
         {
           kind: 'need.procurementAwarded',
           eventKey: agreement.id,
-          title: (need) => `Upphandlingen för ”${need}” är tilldelad`,
-          body: (need) =>
-            `Ramavtalet i upphandlingen ”${procurement.title}” är tilldelat (${input.startsOn}–${input.endsOn}). Följ hela kedjan från behovet ”${need}”.`,
+          text: { procurementTitle: procurement.title, startsOn: input.startsOn, endsOn: input.endsOn },
           entityType: 'FrameworkAgreement',
           entityId: agreement.id,
         },

@@ -145,8 +145,7 @@ export class ProcurementScanService {
         this.notifications.notify(tx, {
           recipientUserIds: recipients,
           kind: 'procurement.agreementEnding',
-          title: `Ramavtalet ”${row.title}” löper ut ${row.ends_on}`,
-          body: `Ramavtalet gäller till och med ${row.ends_on} (${months === 1 ? 'en månad' : `${months} månader`} kvar). Planera förlängning eller ny upphandling i god tid.`,
+          text: { procurementTitle: row.title },
           entityType: 'FrameworkAgreement',
           entityId: row.agreement_id,
           params: { procurementId: row.procurement_id, endsOn: row.ends_on, months },
@@ -183,8 +182,7 @@ export class ProcurementScanService {
         this.notifications.notify(tx, {
           recipientUserIds: recipients,
           kind: 'procurement.windowClosing',
-          title: `Sista dag att ansluta till ”${row.title}” är ${row.closes_on}`,
-          body: `Anmälan till den gemensamma upphandlingen stänger ${row.closes_on}. Din organisation har inte anslutit ännu.`,
+          text: { procurementTitle: row.title },
           entityType: 'Procurement',
           entityId: row.id,
           params: { closesOn: row.closes_on },

@@ -1,8 +1,8 @@
 import { NavLink, Outlet, useNavigate } from 'react-router';
-import { useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { graphql } from './graphql.js';
 import { useLanguage } from './i18n.js';
-import { type Role, useSession } from './SessionProvider.js';
+import { type Role, SetMyLanguage, useSession } from './SessionProvider.js';
 import type { MessageKey } from './i18n/catalog.js';
 
 export const UnreadCountQuery = graphql(`
@@ -48,13 +48,19 @@ export const NAV_ITEMS: NavItem[] = [
 
 export function LanguageSwitch() {
   const { lang, setLang, t } = useLanguage();
+  const { me } = useSession();
+  const [, saveLanguage] = useMutation(SetMyLanguage);
   const other = lang === 'sv' ? 'en' : 'sv';
   return (
     <button
       type="button"
       className="link-button"
       lang={other}
-      onClick={() => setLang(other)}
+      onClick={() => {
+        setLang(other);
+        // Signed in: notifications and e-mails follow the choice too.
+        if (me) void saveLanguage({ language: other });
+      }}
       aria-label={`${t('app.language')}: ${t(`app.language.${other}`)}`}
     >
       {t(`app.language.${other}`)}

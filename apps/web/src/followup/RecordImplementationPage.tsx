@@ -22,7 +22,6 @@ const CallOffQuery = graphql(`
       id
       procurement {
         title
-        needIds
       }
       callOffs {
         id
@@ -108,7 +107,6 @@ export default function RecordImplementationPage() {
         setting: values.setting,
         goLiveOn: values.goLiveOn || null,
         responsibleUserId: me!.id,
-        needIds: data!.frameworkAgreement.procurement.needIds,
         people,
         checklist,
       },

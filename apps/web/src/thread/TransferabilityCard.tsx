@@ -7,7 +7,6 @@ const TransferabilityQuery = graphql(`
   query Transferability($decisionId: ID!) {
     transferability(decisionId: $decisionId) {
       fullyCovered
-      summary
       organization {
         name
       }

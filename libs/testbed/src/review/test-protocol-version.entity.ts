@@ -23,6 +23,7 @@ export class TestProtocolVersion {
       'The whole protocol as submitted: plan, participants, observations, deviations, fault reports, results.',
   })
   @Column({ type: 'jsonb' })
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- frozen JSON; its GraphQL type is issue 24 point 4
   snapshot: Record<string, any>;
 
   @Field({ description: 'SHA-256 (hex) of the canonical JSON of `snapshot`.' })

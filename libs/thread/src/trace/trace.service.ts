@@ -226,6 +226,10 @@ function reachable(start: string, edges: TraceEdge[]): Set<string> {
   const seen = new Set([start]);
   const queue = [start];
   while (queue.length)
-    for (const next of neighbours.get(queue.shift()!) ?? []) if (!seen.has(next)) (seen.add(next), queue.push(next));
+    for (const next of neighbours.get(queue.shift()!) ?? [])
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
   return seen;
 }

@@ -7,14 +7,6 @@ import { type TestProtocol, TestbedPolicy } from '#testbed';
 import { ThreadError } from '../thread.errors.js';
 import type { Transferability, UncoveredSystem } from './transferability.types.js';
 
-const SETTING_SV: Record<CareSetting, string> = {
-  [CareSetting.HOME_CARE]: 'hemtjänst',
-  [CareSetting.SPECIAL_HOUSING]: 'särskilt boende',
-  [CareSetting.HOME_HEALTH_CARE]: 'hemsjukvård',
-  [CareSetting.DISABILITY_SUPPORT]: 'stöd till personer med funktionsnedsättning',
-};
-const SIZE_SV = { SMALL: 'små kommuner', MEDIUM: 'mellanstora kommuner', LARGE: 'stora kommuner' } as const;
-
 /** Everything about the test and the municipality in one statement. */
 const CONTEXT_SQL = `
   SELECT d.id AS decision_id, p.id AS protocol_id, p.lead_organization_id, p.published, p.settings, d.category_id,
@@ -110,23 +102,15 @@ export class TransferabilityService {
       (g) => !testedTargetGroups.includes(g),
     );
     const systemsNotCovered = row.systems_not_covered;
-
-    const gaps = [
-      sizeClassNotCovered ? `Inga ${SIZE_SV[mySizeClass!]} deltog i testet.` : null,
-      settingsNotCovered.length
-        ? `Testet omfattade inte ${settingsNotCovered.map((s) => SETTING_SV[s]).join(', ')}.`
-        : null,
-      systemsNotCovered.length
-        ? `Ingen deltagande organisation körde ${systemsNotCovered.map((s) => s.name).join(', ')}.`
-        : null,
-      targetGroupsNotCovered.length
-        ? `Testets behov gällde inte målgrupperna ${targetGroupsNotCovered.join(', ')}.`
-        : null,
-    ].filter((g): g is string => g !== null);
+    // Codes only: the words for each gap live in the catalogues (libs/words, the web app's i18n).
     return {
       decisionId,
       organization,
-      fullyCovered: gaps.length === 0,
+      fullyCovered:
+        !sizeClassNotCovered &&
+        settingsNotCovered.length === 0 &&
+        systemsNotCovered.length === 0 &&
+        targetGroupsNotCovered.length === 0,
       testedBy,
       mySizeClass,
       testedSizeClasses,
@@ -138,9 +122,6 @@ export class TransferabilityService {
       testedTargetGroups,
       targetGroupsNotCovered,
       participantGroups: row.participant_groups,
-      summary: gaps.length
-        ? gaps.join(' ')
-        : 'Testet omfattade er storlek, era verksamheter, era system och målgrupper.',
     };
   }
 }

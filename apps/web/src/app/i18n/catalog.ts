@@ -1,3 +1,4 @@
+import { interpolate } from '#words';
 import { sv, type MessageKey } from './sv.js';
 
 export type Lang = 'sv' | 'en';
@@ -16,9 +17,8 @@ export async function loadCatalog(lang: Lang): Promise<void> {
 }
 
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
-  const template = catalogs[lang]?.[key] ?? sv[key] ?? key;
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  const catalog: Record<string, string> = catalogs[lang] ?? sv;
+  return interpolate(lang, catalog[key] ?? sv[key] ?? key, params, (k) => catalog[k]);
 }
 
 /** `key.one` when there is exactly one and the catalogue has that form, otherwise `key` with `{count}`. */
@@ -36,6 +36,11 @@ const STORAGE_KEY = 'noden.lang';
 /** Swedish unless the user chose English on this device. */
 export function storedLang(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): Lang {
   return storage?.getItem(STORAGE_KEY) === 'en' ? 'en' : 'sv';
+}
+
+/** Whether the user chose a language on this device. */
+export function hasStoredLang(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): boolean {
+  return !!storage?.getItem(STORAGE_KEY);
 }
 
 export function storeLang(lang: Lang, storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): void {

@@ -1,9 +1,11 @@
+import { enWords } from '#words';
 import type { MessageKey } from './sv.js';
 import { enCoordination } from './en-coordination.js';
 import { enUsers } from './en-users.js';
 import { enProtocols } from './en-protocols.js';
 
 export const en: Record<MessageKey, string> = {
+  ...enWords,
   ...enCoordination,
   ...enUsers,
   ...enProtocols,
@@ -106,14 +108,6 @@ export const en: Record<MessageKey, string> = {
   'role.TECH_COACH': 'Tech coach',
   'role.VIEWER': 'Viewer',
 
-  'needStatus.NEW': 'New',
-  'needStatus.TRIAGED': 'Triaged',
-  'needStatus.IN_TEST': 'In test',
-  'needStatus.IN_PROCUREMENT': 'In procurement',
-  'needStatus.ADDRESSED': 'Addressed',
-  'needStatus.DECLINED': 'Declined',
-  'needStatus.MERGED': 'Merged',
-
   'targetGroup.CARE_RECIPIENTS_ORDINARY_HOUSING': 'Care recipients in ordinary housing',
   'targetGroup.CARE_RECIPIENTS_SPECIAL_HOUSING': 'Care recipients in special housing',
   'targetGroup.RELATIVES': 'Relatives',
@@ -133,10 +127,6 @@ export const en: Record<MessageKey, string> = {
   'activityKind.DEMO': 'Demonstration',
   'activityKind.TRAINING': 'Training',
   'activityKind.OBSERVATION': 'Observation',
-  'recommendation.RECOMMEND': 'Recommend',
-  'recommendation.RECOMMEND_WITH_CONDITIONS': 'Recommend with conditions',
-  'recommendation.TEST_MORE': 'Test more',
-  'recommendation.DO_NOT_RECOMMEND': 'Do not recommend',
   'observationKind.OBSTACLE': 'Obstacles',
   'observationKind.OPPORTUNITY': 'Opportunities',
   'observationKind.LESSON': 'Lessons',
