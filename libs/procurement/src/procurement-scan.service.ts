@@ -1,10 +1,20 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Clock, Db, NODE_ROLES, OrganizationKind, OrganizationService, RequestContext, Role, UserService } from '#core';
+import {
+  Clock,
+  Db,
+  NODE_ROLES,
+  OrganizationKind,
+  OrganizationService,
+  plusDays,
+  plusMonths,
+  RequestContext,
+  Role,
+  UserService,
+} from '#core';
 import { NotificationService } from '#notifications';
 import { Procurement } from './procurement.entity.js';
 import { ProcurementStatus } from './procurement.enums.js';
 import { ProcurementService } from './procurement.service.js';
-import { plusDays, plusMonths } from './procurement.workflow.js';
 
 /** Days before a participation window closes when organisations that have not joined are reminded. */
 export const WINDOW_REMINDER_DAYS = 7;
