@@ -3,7 +3,7 @@ import type { RequestContext } from '../context/request-context.js';
 import { CoreError, type DomainError } from '../errors/domain-error.js';
 
 /**
- * The tenant rule of DOMAIN.md: draft and internal material is visible to its own organisations and node
+ * The tenant rule of docs/DOMAIN.md: draft and internal material is visible to its own organisations and node
  * staff; what is published is visible to all members. Nobody sees another organisation's unpublished data.
  */
 export interface OwnedResource {
