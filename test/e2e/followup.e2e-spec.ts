@@ -425,7 +425,7 @@ describe('follow-up: implementations, indicators, answers and results', () => {
       { token: otherCoordinator.token },
     );
     expect(results.errors).toBeUndefined();
-    const [twelve, twentyFour] = results.data?.followUpResults.byProduct;
+    const [twelve, twentyFour] = results.data!.followUpResults.byProduct;
     expect(twelve).toMatchObject({
       productId,
       wave: 12,

@@ -306,14 +306,14 @@ describe('the thread made visible: trace, links both ways, following a need', ()
     await moveTo('2063-03-11T09:00:00.000Z');
     const [first] = await followUpsOf(api, ids.implementation);
     await api.app.get(FollowUpWorkflowService).runStep(FollowUpStep.Open, {
-      followUpId: first!.id,
-      dueOn: first!.due_on,
-      scheduleVersion: first!.schedule_version,
+      followUpId: first.id,
+      dueOn: first.due_on,
+      scheduleVersion: first.schedule_version,
     });
     ok(
       await api.gql(
         `mutation($i: AnswerFollowUpInput!) { answerFollowUp(input: $i) { id status } }`,
-        { i: { followUpId: first!.id, values: DEFAULT_ANSWER } },
+        { i: { followUpId: first.id, values: DEFAULT_ANSWER } },
         { token: flenCoordinator.token },
       ),
     );
@@ -765,7 +765,7 @@ describe('the thread made visible: trace, links both ways, following a need', ()
       });
       expect(overview.equityBySex).toEqual({ women: 4, men: 2, otherOrUnknown: 0, suppressed: false });
 
-      const asEskilstuna = ok(await api.gql(OVERVIEW, {}, { token: steering[0]!.token })).countyOverview;
+      const asEskilstuna = ok(await api.gql(OVERVIEW, {}, { token: steering[0].token })).countyOverview;
       expect(asEskilstuna.needsByStatus).toEqual([{ status: 'ADDRESSED', count: 1 }]);
       const hidden = asEskilstuna.equityByMunicipality.find(
         (m: { organization: { code: string } }) => m.organization.code === '0482',
@@ -786,7 +786,7 @@ describe('the thread made visible: trace, links both ways, following a need', ()
         { implementations: null, suppressed: true },
       );
       expect(asEskilstuna.equityBySex).toEqual({ women: null, men: null, otherOrUnknown: null, suppressed: true });
-      const own = ok(await api.gql(OVERVIEW, {}, { token: steering[1]!.token })).countyOverview;
+      const own = ok(await api.gql(OVERVIEW, {}, { token: steering[1].token })).countyOverview;
       expect(
         own.equityByMunicipality.find((m: { organization: { code: string } }) => m.organization.code === '0482'),
       ).toMatchObject({ implementations: 1, suppressed: false });
@@ -819,7 +819,7 @@ describe('the thread made visible: trace, links both ways, following a need', ()
       const overview = (await api.get('/exports/overview.csv', staff.token)).body as string;
       expect(overview.startsWith('\uFEFFKommun;Kommunkod;Invånare;Storleksklass;')).toBe(true);
       expect(overview).toContain('Flens kommun;0482;16000;MEDIUM;0;1;0;1;6;0,6;3,8;\r\n');
-      const overviewAsEskilstuna = (await api.get('/exports/overview.csv', steering[0]!.token)).body as string;
+      const overviewAsEskilstuna = (await api.get('/exports/overview.csv', steering[0].token)).body as string;
       expect(overviewAsEskilstuna).toContain(
         'Flens kommun;0482;16000;MEDIUM;;;;;;;;Visas inte: färre än 3 organisationer ingår.\r\n',
       );

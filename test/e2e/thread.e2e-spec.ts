@@ -359,14 +359,14 @@ describe('the thread: need → test → decision → procurement → call-off �
     await moveTo('2061-03-11T09:00:00.000Z');
     const [first] = await followUpsOf(api, implementation.id);
     await api.app.get(FollowUpWorkflowService).runStep(FollowUpStep.Open, {
-      followUpId: first!.id,
-      dueOn: first!.due_on,
-      scheduleVersion: first!.schedule_version,
+      followUpId: first.id,
+      dueOn: first.due_on,
+      scheduleVersion: first.schedule_version,
     });
     ok(
       await api.gql(
         `mutation($i: AnswerFollowUpInput!) { answerFollowUp(input: $i) { id status } }`,
-        { i: { followUpId: first!.id, values: DEFAULT_ANSWER } },
+        { i: { followUpId: first.id, values: DEFAULT_ANSWER } },
         { token: flenCoordinator.token },
       ),
     );

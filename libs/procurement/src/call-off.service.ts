@@ -153,7 +153,7 @@ export class CallOffService {
         agreementId: agreement.id,
         lotId: lot.id,
         organizationId,
-        supplierId: awarded[0]!.supplier_id,
+        supplierId: awarded[0].supplier_id,
         productId: input.productId,
         quantity: input.quantity,
         valueSek: input.valueSek,

@@ -107,7 +107,7 @@ export function Shell() {
             className="link-button"
             onClick={async () => {
               await signOut();
-              navigate('/logga-in', { replace: true });
+              void navigate('/logga-in', { replace: true });
             }}
           >
             {t('nav.signOut')}

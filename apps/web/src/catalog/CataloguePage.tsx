@@ -189,7 +189,7 @@ export default function CataloguePage() {
   );
 }
 
-function NewSupplier({ onCreated }: { onCreated(name: string): void }) {
+function NewSupplier({ onCreated }: { onCreated: (name: string) => void }) {
   const { t } = useLanguage();
   const [name, setName] = useState('');
   const [orgNumber, setOrgNumber] = useState('');
@@ -240,7 +240,7 @@ function NewProduct({
 }: {
   suppliers: { id: string; name: string }[];
   categories: { id: string; name: string }[];
-  onCreated(name: string): void;
+  onCreated: (name: string) => void;
 }) {
   const { t } = useLanguage();
   const [values, setValues] = useState({ name: '', supplierId: '', category: '', version: '' });

@@ -65,7 +65,7 @@ const SEXES = ['women', 'men', 'otherOrUnknown'] as const;
 const FIELDS = ['callOffId', 'setting', 'goLiveOn', 'people', 'checklist', 'productId', 'responsibleUserId'] as const;
 
 const initial = {
-  setting: 'HOME_CARE' as (typeof SETTINGS)[number],
+  setting: 'HOME_CARE',
   goLiveOn: '',
   ...Object.fromEntries(CHECKLIST.map((k) => [`check.${k}`, false])),
   ...Object.fromEntries(GROUPS.flatMap((g) => SEXES.map((s) => [`${g}.${s}`, '']))),
@@ -113,7 +113,7 @@ export default function RecordImplementationPage() {
     });
     if (form.show(result.error)) return;
     draft.clear();
-    navigate(`/inforanden/${result.data!.recordImplementation.id}`);
+    void navigate(`/inforanden/${result.data!.recordImplementation.id}`);
   };
 
   return (

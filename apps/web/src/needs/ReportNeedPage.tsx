@@ -148,7 +148,7 @@ export default function ReportNeedPage() {
     });
     if (form.show(result.error)) return;
     draft.clear();
-    navigate(`/behov/${result.data!.reportNeed.id}`, { state: { notice: t('report.sent') } });
+    void navigate(`/behov/${result.data!.reportNeed.id}`, { state: { notice: t('report.sent') } });
   };
 
   /** The enums are required by the schema: say so next to the select instead of sending a request GraphQL would refuse. */

@@ -79,13 +79,12 @@ const RECOMMENDATIONS = ['RECOMMEND', 'RECOMMEND_WITH_CONDITIONS', 'TEST_MORE', 
 type Recommendation = (typeof RECOMMENDATIONS)[number];
 const FIELDS = ['recommendation', 'rationale', 'conditions', 'versionId'] as const;
 
-function VoteForm({ versionId, onCast }: { versionId: string; onCast(decisionId: string | null): void }) {
+function VoteForm({ versionId, onCast }: { versionId: string; onCast: (decisionId: string | null) => void }) {
   const { t } = useLanguage();
-  const draft = useDraft(`vote.${versionId}`, {
-    recommendation: '' as Recommendation | '',
-    rationale: '',
-    conditions: '',
-  });
+  const draft = useDraft<{ recommendation: Recommendation | ''; rationale: string; conditions: string }>(
+    `vote.${versionId}`,
+    { recommendation: '', rationale: '', conditions: '' },
+  );
   const { values, set } = draft;
   const form = useFormErrors(FIELDS);
   const [state, cast] = useMutation(CastVote);

@@ -71,7 +71,7 @@ export function ParticipantsForm({
 }: {
   protocolId: string;
   participants: readonly ParticipantCount[];
-  onSaved(): void;
+  onSaved: () => void;
 }) {
   const { t } = useLanguage();
   const saved = Object.fromEntries(
@@ -129,7 +129,7 @@ export function ParticipantsForm({
   );
 }
 
-function OccurredOn({ value, onChange, error }: { value: string; onChange(v: string): void; error?: string }) {
+function OccurredOn({ value, onChange, error }: { value: string; onChange: (v: string) => void; error?: string }) {
   const { t } = useLanguage();
   return (
     <DatePicker
@@ -146,13 +146,12 @@ function OccurredOn({ value, onChange, error }: { value: string; onChange(v: str
 }
 
 /** An obstacle, opportunity or lesson: anyone in the lead or a participating organisation writes it down. */
-export function ObservationForm({ protocolId, onSaved }: { protocolId: string; onSaved(): void }) {
+export function ObservationForm({ protocolId, onSaved }: { protocolId: string; onSaved: () => void }) {
   const { t } = useLanguage();
-  const draft = useDraft(`testProtocol.${protocolId}.observation`, {
-    kind: '' as (typeof KINDS)[number] | '',
-    description: '',
-    occurredOn: '',
-  });
+  const draft = useDraft<{ kind: (typeof KINDS)[number] | ''; description: string; occurredOn: string }>(
+    `testProtocol.${protocolId}.observation`,
+    { kind: '', description: '', occurredOn: '' },
+  );
   const { values, set } = draft;
   const form = useFormErrors(['kind', 'description', 'occurredOn']);
   const [done, setDone] = useState(false);
@@ -213,7 +212,7 @@ export function ObservationForm({ protocolId, onSaved }: { protocolId: string; o
 }
 
 /** A deviation in care, kept apart from technical faults (S2:203). */
-export function DeviationForm({ protocolId, onSaved }: { protocolId: string; onSaved(): void }) {
+export function DeviationForm({ protocolId, onSaved }: { protocolId: string; onSaved: () => void }) {
   const { t } = useLanguage();
   const draft = useDraft(`testProtocol.${protocolId}.deviation`, { description: '', actionTaken: '', occurredOn: '' });
   const { values, set } = draft;
@@ -271,7 +270,7 @@ export function DeviationForm({ protocolId, onSaved }: { protocolId: string; onS
 }
 
 /** A technical fault: a device, system or integration that failed. */
-export function FaultForm({ protocolId, onSaved }: { protocolId: string; onSaved(): void }) {
+export function FaultForm({ protocolId, onSaved }: { protocolId: string; onSaved: () => void }) {
   const { t } = useLanguage();
   const draft = useDraft(`testProtocol.${protocolId}.fault`, {
     description: '',
@@ -353,7 +352,7 @@ export function ResultForm({
 }: {
   protocolId: string;
   criterion: Criterion;
-  onSaved(): void;
+  onSaved: () => void;
 }) {
   const { t } = useLanguage();
   const draft = useDraft(`testProtocol.${protocolId}.result.${criterion.id}`, {

@@ -502,9 +502,9 @@ function Versions({ protocol }: { protocol: WorkProtocol }) {
   );
 }
 
-function StatusForm({ protocol, onChanged }: { protocol: WorkProtocol; onChanged(): void }) {
+function StatusForm({ protocol, onChanged }: { protocol: WorkProtocol; onChanged: () => void }) {
   const { t } = useLanguage();
-  const next = protocol.allowedTransitions.filter((s) => BY_HAND.includes(s)) as ProtocolStatus[];
+  const next: ProtocolStatus[] = protocol.allowedTransitions.filter((s) => BY_HAND.includes(s));
   const [to, setTo] = useState<ProtocolStatus | ''>('');
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<string | null>(null);
@@ -537,7 +537,7 @@ function StatusForm({ protocol, onChanged }: { protocol: WorkProtocol; onChanged
               values={next}
               labels="protocolStatus"
               value={to}
-              onChange={(v) => setTo(v as ProtocolStatus)}
+              onChange={(v) => setTo(v)}
               isRequired
               error={form.fieldError('status')}
             />
@@ -567,7 +567,7 @@ interface Frozen {
   contentHash: string;
 }
 
-function SubmitForm({ protocolId, onSubmitted }: { protocolId: string; onSubmitted(version: Frozen): void }) {
+function SubmitForm({ protocolId, onSubmitted }: { protocolId: string; onSubmitted: (version: Frozen) => void }) {
   const { t } = useLanguage();
   const form = useFormErrors(['id']);
   const [state, submit] = useMutation(Submit);

@@ -16,10 +16,10 @@ export function useFormErrors(fields: readonly string[]) {
         setErrors({ byField: {}, general: [] });
         return false;
       }
-      const raw = Array.isArray(failure)
+      const raw = isErrorList(failure)
         ? failure
-        : (failure as CombinedError).graphQLErrors.length
-          ? toApiErrors((failure as CombinedError).graphQLErrors)
+        : failure.graphQLErrors.length
+          ? toApiErrors(failure.graphQLErrors)
           : [{ message: t('app.error.network') }];
       // A value the api could not even read (an empty choice, a number that is not one) is worded for developers.
       const list = raw.map((error) =>
@@ -44,4 +44,8 @@ export function useFormErrors(fields: readonly string[]) {
     [],
   );
   return { errors, all, show, fieldError, clearField, count, clear: () => setErrors({ byField: {}, general: [] }) };
+}
+
+function isErrorList(failure: CombinedError | readonly ApiError[]): failure is readonly ApiError[] {
+  return Array.isArray(failure);
 }

@@ -79,14 +79,10 @@ export class CatalogItemVersions<T extends CatalogItem, V extends CatalogItemVer
     if (input.makeCurrent !== false) {
       item.currentVersion = input.version;
       item.updatedAt = now;
-      await tx.update(
-        this.kind.item,
-        { id: item.id } as never,
-        {
-          currentVersion: item.currentVersion,
-          updatedAt: item.updatedAt,
-        } as never,
-      );
+      await tx.update(this.kind.item, { id: item.id }, {
+        currentVersion: item.currentVersion,
+        updatedAt: item.updatedAt,
+      } as never);
     }
     await audit.record(ctx, tx, {
       action: `${this.kind.entityType.toLowerCase()}.versionAdded`,

@@ -46,7 +46,7 @@ export class UserService {
         passwordHash,
         active: true,
       });
-      const id = identifiers[0]!.id as string;
+      const id = identifiers[0].id as string;
       await tx.insert(
         UserRole,
         input.roles.map((role) => ({ userId: id, role, grantedAt: now })),

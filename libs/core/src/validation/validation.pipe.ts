@@ -4,7 +4,7 @@ import { validate, type ValidationError } from 'class-validator';
 import { CoreError } from '../errors/domain-error.js';
 
 /** Swedish wording for the class-validator constraints we use; English comes from class-validator itself. */
-const SWEDISH: Record<string, (c: Record<string, unknown>) => string> = {
+const SWEDISH: Record<string, (c: Record<string, string | number>) => string> = {
   isNotEmpty: () => 'får inte vara tomt',
   isDefined: () => 'måste anges',
   maxLength: (c) => `får vara högst ${c.max} tecken`,
@@ -45,16 +45,17 @@ function flatten(errors: ValidationError[], prefix: string): Problem[] {
       constraint,
       en,
       sv:
-        SWEDISH[constraint]?.((error.contexts?.[constraint] as Record<string, unknown>) ?? constraintArgs(en)) ??
-        'är ogiltigt',
+        SWEDISH[constraint]?.(
+          (error.contexts?.[constraint] as Record<string, string | number> | undefined) ?? constraintArgs(en),
+        ) ?? 'är ogiltigt',
     }));
     return own.concat(flatten(error.children ?? [], path));
   });
 }
 
 /** class-validator puts numeric limits only into its message; pull them back out for the Swedish text. */
-function constraintArgs(message: string): Record<string, unknown> {
-  const number = message.match(/(-?\d+(?:\.\d+)?)/)?.[1];
+function constraintArgs(message: string): Record<string, string | number> {
+  const number = message.match(/(-?\d+(?:\.\d+)?)/)?.[1] ?? '';
   return { max: number, min: number };
 }
 
@@ -102,7 +103,7 @@ export class InputValidationPipe implements PipeTransform {
     });
     if (errors.length === 0) return instance;
     const problems = flatten(errors, prefix);
-    const first = problems[0]!;
+    const first = problems[0];
     throw CoreError.INVALID_INPUT({
       field: first.field,
       params: { field: first.field, problem: first.sv, problemEn: first.en, fields: problems.map((p) => p.field) },

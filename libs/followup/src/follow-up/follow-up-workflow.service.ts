@@ -261,7 +261,7 @@ export class FollowUpWorkflowService {
           : step === FollowUpStep.Remind
             ? { remindedAt: now, updatedAt: now }
             : { status: FollowUpStatus.OVERDUE, escalatedAt: now, updatedAt: now };
-      return { before, after: { ...before, ...changes } as FollowUp, detail };
+      return { before, after: { ...before, ...changes }, detail };
     });
     await tx.query(
       `UPDATE follow_ups f SET status = u.status, opened_at = u.opened_at, reminded_at = u.reminded_at, escalated_at = u.escalated_at,

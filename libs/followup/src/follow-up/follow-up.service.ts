@@ -90,9 +90,11 @@ export class FollowUpService {
         before,
         after: { ...followUp, answerId: answer.id, answerVersion: answer.version },
       });
-      const needIds: string[] = (
-        await tx.query(`SELECT need_id FROM implementation_needs WHERE implementation_id = $1`, [implementation.id])
-      ).map((r: { need_id: string }) => r.need_id);
+      const needIds = (
+        await tx.query<{ need_id: string }[]>(`SELECT need_id FROM implementation_needs WHERE implementation_id = $1`, [
+          implementation.id,
+        ])
+      ).map((r) => r.need_id);
       await this.thread.answered(ctx, tx, {
         followUpId: followUp.id,
         implementationId: implementation.id,
@@ -115,7 +117,7 @@ export class FollowUpService {
     const implementation = followUp && (await this.implementations.load(ctx, followUp.implementationId));
     if (!implementation || !FollowUpPolicy.canSee(ctx, implementation))
       throw FollowUpError.FOLLOW_UP_NOT_FOUND({ field: 'id' });
-    return followUp!;
+    return followUp;
   }
 
   async list(ctx: RequestContext, args: FollowUpsArgs): Promise<ConnectionResult<FollowUp>> {

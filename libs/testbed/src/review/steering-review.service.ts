@@ -70,7 +70,7 @@ export function outcomeOf(votes: readonly Pick<SteeringVote, 'recommendation'>[]
   }));
   const most = Math.max(...counts.map((c) => c.votes));
   const leaders = counts.filter((c) => c.votes === most);
-  return { outcome: leaders.length === 1 ? leaders[0]!.recommendation : SteeringRecommendation.TEST_MORE, counts };
+  return { outcome: leaders.length === 1 ? leaders[0].recommendation : SteeringRecommendation.TEST_MORE, counts };
 }
 
 @Injectable()

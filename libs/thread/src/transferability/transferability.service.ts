@@ -59,7 +59,7 @@ export class TransferabilityService {
     decisionIds: readonly string[],
     orgId: string,
   ): Promise<(Transferability | null)[]> {
-    const rows = (await this.db.manager.query(CONTEXT_SQL, [[...decisionIds], orgId])) as ContextRow[];
+    const rows = await this.db.manager.query<ContextRow[]>(CONTEXT_SQL, [[...decisionIds], orgId]);
     const byDecision = new Map(rows.map((r) => [r.decision_id, r]));
     const organizations = await this.db.manager.findBy(Organization, {
       id: In([...new Set([orgId, ...rows.flatMap((r) => [r.lead_organization_id, ...r.participant_ids])])]),
