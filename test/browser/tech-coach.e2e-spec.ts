@@ -73,12 +73,12 @@ describe('web app: tech coach on a phone', () => {
     };
     // Submitting without the required choices keeps the text and names each missing field.
     await page.getByRole('button', { name: 'Skicka behovet' }).click();
-    await page.getByRole('alert').getByText('Vem gäller det? (obligatoriskt)').waitFor();
+    await page.getByRole('alert').getByText('Välj vem behovet gäller.').waitFor();
     expect(await page.getByLabel('Rubrik', { exact: true }).inputValue()).toBe('Nattlampor saknas i korridoren');
     await choose('Vem gäller det', 'Brukare i särskilt boende');
     await choose('Verksamhet', 'Särskilt boende');
     await choose('Hur brådskande', 'Hög');
-    await page.getByLabel('Ungefär hur många berörs?', { exact: true }).fill('12');
+    await page.getByLabel('Ungefär hur många berörs? (frivilligt)', { exact: true }).fill('12');
     await checkPage(page, 'coach-report-filled');
     await page.getByRole('button', { name: 'Skicka behovet' }).click();
     await page.getByRole('heading', { name: 'Nattlampor saknas i korridoren', level: 1 }).waitFor();

@@ -264,12 +264,17 @@ describe('web app: test protocols from draft to submission', () => {
     await results.getByText('Uppmätt: 50 minuter (inte uppnått)').waitFor();
     await checkPage(page, 'protocol-completed');
 
+    // The hand-in says what the knowledge basis lacks (here: the test period is not over) and asks why.
+    const handIn = page.locator('section', { has: page.getByRole('heading', { name: 'Lämna in för granskning' }) });
+    await handIn.getByText(/Det här saknas i underlaget|Underlaget är komplett/).waitFor();
+    const reason = handIn.getByLabel('Varför ska protokollet lämnas in ändå?');
+    if (await reason.count()) await reason.fill('Resultaten räcker för ett beslut om fortsatt test.');
     await page.getByRole('button', { name: 'Lämna in för granskning' }).click();
     const notice = page.getByText(/Version 1 är inlämnad och fryst\. Kontrollsumma: [0-9a-f]{64}/);
     await notice.waitFor();
     const version = (
       await env.api.gql(
-        `query($id: ID!) { testProtocol(id: $id) { status versions { versionNumber contentHash contentHashVerified reviewStatus snapshot } } }`,
+        `query($id: ID!) { testProtocol(id: $id) { status versions { versionNumber contentHash contentHashVerified reviewStatus snapshot { results { criterionId } } } } }`,
         { id: protocolId },
         { token: staff.token },
       )

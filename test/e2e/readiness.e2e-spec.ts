@@ -11,6 +11,7 @@ import { startWorkerProcess, type WorkerProcess } from '../support/worker-proces
 describe('readiness: one heartbeat row per worker process; /ready needs a live worker unless api-only', () => {
   const clock = new ManualClock(new Date());
   const staleAfterSeconds = 30;
+  const queueCheck = process.env.QUEUE_BACKEND === 'postgres' ? 'postgresQueues' : 'redis';
   let api: TestApi;
   let apiOnly: TestApi;
   const started: WorkerProcess[] = [];
@@ -44,7 +45,8 @@ describe('readiness: one heartbeat row per worker process; /ready needs a live w
     expect(ready.body).toMatchObject({
       status: 'not ready',
       failing: ['worker'],
-      checks: { postgres: { ok: true }, redis: { ok: true }, worker: { ok: false, error: 'none' } },
+      // The queue store's check is named after the backend in use (redis, or postgresQueues without Redis).
+      checks: { postgres: { ok: true }, [queueCheck]: { ok: true }, worker: { ok: false, error: 'none' } },
       workers: [],
     });
 

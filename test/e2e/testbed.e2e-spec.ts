@@ -4,12 +4,18 @@ import { Role } from '#core';
 import { canonicalJson } from '#testbed';
 import { createTestApi, errorCode, type TestApi } from '../support/test-api.js';
 import { createUser, type TestUser } from '../support/builders.js';
-import { changeStatus, createProtocol, nightSupervisionPlan, vote } from '../support/testbed-builders.js';
+import {
+  changeStatus,
+  createProtocol,
+  nightSupervisionPlan,
+  SNAPSHOT_FIELDS,
+  vote,
+} from '../support/testbed-builders.js';
 
 const GET = `query($id: ID!) { testProtocol(id: $id) { id status versionCount openVersion { id versionNumber votes { id } } } }`;
 const OBSERVE = `mutation($i: AddObservationInput!) { addObservation(input: $i) { id kind description occurredOn authorUserId authorOrganization { code } } }`;
 const RESULT = `mutation($i: RecordTestResultInput!) { recordTestResult(input: $i) { id measuredValue met criterion { name } } }`;
-const SUBMIT = `mutation($id: ID!) { submitTestProtocolForReview(id: $id) { id versionNumber contentHash contentHashVerified reviewStatus snapshot } }`;
+const SUBMIT = `mutation($id: ID!, $reason: String = "Underlaget räcker för beslut.") { submitTestProtocolForReview(id: $id, handInReason: $reason) { id versionNumber contentHash contentHashVerified reviewStatus ${SNAPSHOT_FIELDS} } }`;
 const UPDATE = `mutation($i: UpdateTestProtocolInput!) { updateTestProtocol(input: $i) { id status purpose versionCount broadRolloutIntended settings consentApproach } }`;
 const QUEUE = `{ reviewQueue(first: 50) { nodes { id openVersion { id versionNumber } } } }`;
 

@@ -171,7 +171,7 @@ describe('the thread made visible: trace, links both ways, following a need', ()
     ok(await changeProtocolStatus(api, eskilstuna, ids.protocol, 'COMPLETED'));
     const versionId = ok(
       await api.gql(
-        `mutation($id: ID!) { submitTestProtocolForReview(id: $id) { id } }`,
+        `mutation($id: ID!) { submitTestProtocolForReview(id: $id, handInReason: "Underlaget räcker för beslut.") { id } }`,
         { id: ids.protocol },
         { token: eskilstuna.token },
       ),
@@ -715,7 +715,7 @@ describe('the thread made visible: trace, links both ways, following a need', ()
       ok(await changeProtocolStatus(api, katrineholm, pending, 'COMPLETED'));
       ok(
         await api.gql(
-          `mutation($id: ID!) { submitTestProtocolForReview(id: $id) { id } }`,
+          `mutation($id: ID!) { submitTestProtocolForReview(id: $id, handInReason: "Underlaget räcker för beslut.") { id } }`,
           { id: pending },
           { token: katrineholm.token },
         ),

@@ -116,7 +116,7 @@ describe('the thread: need → test → decision → procurement → call-off �
     ok(await changeProtocolStatus(api, eskilstuna, protocolId, 'COMPLETED'));
     const submitted = ok(
       await api.gql(
-        `mutation($id: ID!) { submitTestProtocolForReview(id: $id) { id } }`,
+        `mutation($id: ID!) { submitTestProtocolForReview(id: $id, handInReason: "Underlaget räcker för beslut.") { id } }`,
         { id: protocolId },
         { token: eskilstuna.token },
       ),

@@ -76,7 +76,7 @@ export async function submittedProtocol(
   must(await changeStatus(api, lead, id, 'COMPLETED'), 'COMPLETED');
   const version = must(
     await api.gql(
-      `mutation($id: ID!) { submitTestProtocolForReview(id: $id) { id versionNumber } }`,
+      `mutation($id: ID!) { submitTestProtocolForReview(id: $id, handInReason: "Underlaget räcker för beslut.") { id versionNumber } }`,
       { id },
       { token: lead.token },
     ),

@@ -62,3 +62,20 @@ export async function vote(
     { token: user.token },
   );
 }
+
+/** Every field of a frozen version's snapshot, so that the answer hashes like the stored JSON. */
+export const SNAPSHOT_FIELDS = `snapshot {
+  protocolId
+  plan {
+    title categoryId categoryKey productId needIds leadOrganizationId participatingOrganizationIds settings purpose
+    expectedBenefit baseline plannedStart plannedEnd broadRolloutIntended consentApproach consentDescription
+    informationSecurity workEnvironment involvement risks documents { title url }
+    successCriteria { id name targetValue unit description }
+  }
+  participants { group women men otherOrUnknown }
+  observations { id kind description occurredOn authorOrganizationId authorUserId }
+  deviations { id description occurredOn actionTaken authorOrganizationId authorUserId }
+  technicalFaults { id description occurredOn affectedComponent resolved authorOrganizationId authorUserId }
+  results { criterionId criterion targetValue unit measuredValue met comment }
+  handIn { gaps { kind criteria plannedEnd } reason }
+}`;

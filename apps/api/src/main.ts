@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import { ConsoleLogger } from '@nestjs/common';
-import { FirstRunService, loadConfigOrExit, SETUP_TOKEN_HOURS } from '#core';
+import { FirstRunService, loadConfigOrExit, loggerFor, PinoNestLogger, SETUP_TOKEN_HOURS } from '#core';
 import { createApi } from './bootstrap.js';
 
 const config = loadConfigOrExit();
-const logger = new ConsoleLogger({ json: true, logLevels: logLevels(config.logLevel) });
-const app = await createApi(config, logger);
+const pino = loggerFor(config, 'api');
+const logger = new PinoNestLogger(pino);
+const app = await createApi(config, logger, pino);
 await app.listen({ port: config.port, host: process.env.HOST ?? '0.0.0.0' });
 logger.log({ message: 'api listening', port: config.port, graphql: '/graphql', nodeEnv: config.nodeEnv }, 'Api');
 const firstAdmin = await app
@@ -30,11 +30,6 @@ function publicHost(listenHost: string | undefined): string {
   return !listenHost || listenHost === '0.0.0.0' || listenHost === '::' ? 'localhost' : listenHost;
 }
 
-function logLevels(level: string): ('error' | 'warn' | 'log' | 'debug' | 'fatal')[] {
-  const all = ['fatal', 'error', 'warn', 'log', 'debug'] as const;
-  const upTo = { error: 1, warn: 2, info: 3, debug: 4 }[level] ?? 3;
-  return all.slice(0, upTo + 1);
-}
 // Started by scripts/start-all.mjs: when it is gone (even killed with -9), shut down as on SIGTERM.
 process.channel?.unref();
 process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));

@@ -9,7 +9,7 @@ export function webAppDir(): string {
 }
 
 /** Paths the api owns: never answered with the web app's index.html. */
-const API_PREFIXES = ['/graphql', '/health', '/ready', '/ocds', '/exports', '/auth'];
+const API_PREFIXES = ['/graphql', '/health', '/ready', '/ocds', '/exports', '/auth', '/metrics', '/drift/koer'];
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const CONTENT_SECURITY_POLICY = [

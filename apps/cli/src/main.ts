@@ -5,8 +5,10 @@ import { NestFactory } from '@nestjs/core';
 import {
   AppConfig,
   CreateUserInput,
+  loggerFor,
   migrationDataSourceOptions,
   OrganizationService,
+  PinoNestLogger,
   RequestContext,
   Role,
   UserService,
@@ -16,6 +18,7 @@ import { plainToInstance } from 'class-transformer';
 import { CliModule } from './cli.module.js';
 import { ensureDatabase } from './database.js';
 import { runSeed } from './seed.js';
+import { backup, BackupError, restore } from './backup.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -27,6 +30,10 @@ Commands:
                                 create a user; roles: ${Object.values(Role).join(', ')}
                                 the password comes from NODEN_PASSWORD, or is asked for (not echoed)
   demo                          fill an empty database with a demo county (refused in production)
+  backup <file>                 write the whole database (with the queues' schema when they are in Postgres) to <file>
+                                (pg_dump custom format; the api and worker may keep running)
+  restore <file>                restore a backup into the database of DATABASE_URL (created if missing; refused
+                                when it already holds Noden's tables)
 `;
 
 function fail(message: string): never {
@@ -57,9 +64,12 @@ async function createUser(argv: string[]): Promise<void> {
     strict: true,
   });
   const orgRef = values['org-code'] ?? values.org ?? fail('user:create needs --org-code or --org');
-  AppConfig.fromEnv();
+  const config = AppConfig.fromEnv();
   const password = await readPassword();
-  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+  // The CLI's own output (results, prompts) is for the operator; what Nest and the services log is JSON like the api's.
+  const app = await NestFactory.createApplicationContext(CliModule, {
+    logger: new PinoNestLogger(loggerFor(config, 'cli')),
+  });
   try {
     const organization =
       (await app.get(OrganizationService).findByCodeOrName(orgRef)) ??
@@ -192,10 +202,26 @@ try {
     case 'demo':
       await demo();
       break;
+    case 'backup': {
+      const file = rest[0] ?? fail('backup needs a file: npm run cli -- backup <file>');
+      const result = await backup(process.env.DATABASE_URL ?? fail('DATABASE_URL is required'), file);
+      process.stdout.write(`${JSON.stringify({ backup: file, bytes: result.bytes, postgres: result.serverMajor })}\n`);
+      break;
+    }
+    case 'restore': {
+      const file = rest[0] ?? fail('restore needs a file: npm run cli -- restore <file>');
+      const target = process.env.DATABASE_URL ?? fail('DATABASE_URL is required');
+      const result = await restore(target, file);
+      process.stdout.write(
+        `${JSON.stringify({ restored: file, database: new URL(target).pathname.slice(1), created: result.created })}\n`,
+      );
+      break;
+    }
     default:
       process.stdout.write(USAGE);
       process.exit(command && command !== 'help' && command !== '--help' ? 1 : 0);
   }
 } catch (error) {
+  if (error instanceof BackupError) fail(error.message);
   fail(`${command} failed: ${(error as Error).message}`);
 }

@@ -1,15 +1,11 @@
 import 'reflect-metadata';
-import { ConsoleLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadConfigOrExit } from '#core';
+import { loadConfigOrExit, loggerFor, PinoNestLogger } from '#core';
 import { WorkerModule } from './worker.module.js';
 
 const config = loadConfigOrExit();
-const logger = new ConsoleLogger({
-  json: true,
-  logLevels:
-    config.logLevel === 'debug' ? ['fatal', 'error', 'warn', 'log', 'debug'] : ['fatal', 'error', 'warn', 'log'],
-});
+// LOG_LEVEL decides here as in the api (warn drops the start-up lines below too).
+const logger = new PinoNestLogger(loggerFor(config, 'worker'));
 // Start-up waits for Redis (BullMQ connects before init completes): say so, or a stopped Redis looks like a hang.
 logger.log({ message: 'worker starting; waiting for Postgres and Redis', queuePrefix: config.queuePrefix }, 'Worker');
 // On SIGTERM the shutdown hooks close the BullMQ workers, which let in-flight jobs finish first.

@@ -7,10 +7,11 @@ import { PROCESSORS } from './processors.js';
 import { ScheduleRegistrar } from './schedule-registrar.service.js';
 import { QueueErrorListener } from './queue-error-listener.service.js';
 import { WorkerTimer } from './worker-timer.service.js';
+import { WorkerMetricsServer } from './metrics-server.service.js';
 
 /** BullMQ processors and job schedulers over the same domain modules as the api. */
 @Module({
   imports: [DiscoveryModule, CoreModule, QueueModule.forRoot('worker'), ...DOMAIN_MODULES],
-  providers: [JobDispatcher, ScheduleRegistrar, WorkerTimer, QueueErrorListener, ...PROCESSORS],
+  providers: [JobDispatcher, ScheduleRegistrar, WorkerTimer, QueueErrorListener, WorkerMetricsServer, ...PROCESSORS],
 })
 export class WorkerModule {}

@@ -15,10 +15,13 @@ import { UserService } from './organizations/user.service.js';
 import { LoginAttempt } from './auth/login-attempt.entity.js';
 import { TokenService } from './auth/token.service.js';
 import { Authenticator } from './auth/authenticator.js';
+import { SignedInUsers } from './auth/signed-in-users.js';
 import { AuthService } from './auth/auth.service.js';
 import { WorkerHeartbeat } from './health/worker-heartbeat.entity.js';
 import { SmallNumbers } from './privacy/small-numbers.js';
 import { WorkerHeartbeatService } from './health/worker-heartbeat.service.js';
+import { MetricsService } from './metrics/metrics.service.js';
+import { DatabasePoolMetrics } from './metrics/core-metrics.js';
 
 /** Plumbing shared by the api, the worker and the CLI: config, clock, database, audit, organisations, users. */
 @Global()
@@ -37,9 +40,12 @@ import { WorkerHeartbeatService } from './health/worker-heartbeat.service.js';
     UserService,
     TokenService,
     Authenticator,
+    SignedInUsers,
     AuthService,
     WorkerHeartbeatService,
     SmallNumbers,
+    MetricsService,
+    DatabasePoolMetrics,
   ],
   exports: [
     ConfigModule,
@@ -51,9 +57,11 @@ import { WorkerHeartbeatService } from './health/worker-heartbeat.service.js';
     UserService,
     TokenService,
     Authenticator,
+    SignedInUsers,
     AuthService,
     WorkerHeartbeatService,
     SmallNumbers,
+    MetricsService,
   ],
 })
 export class CoreModule {}

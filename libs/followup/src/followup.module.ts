@@ -1,3 +1,4 @@
+import { FollowUpMetrics } from './follow-up/follow-up.metrics.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '#catalog';
@@ -45,6 +46,7 @@ import { FOLLOW_UP_JOB_HANDLERS } from './jobs/follow-up.handlers.js';
     IndicatorResolver,
     IndicatorSetFieldsResolver,
     FollowUpResultsService,
+    FollowUpMetrics,
     ...FOLLOW_UP_JOB_HANDLERS,
   ],
   exports: [ImplementationService, FollowUpService, FollowUpWorkflowService, IndicatorService],

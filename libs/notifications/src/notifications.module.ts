@@ -1,3 +1,4 @@
+import { OutboxMetrics } from './notification.metrics.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Notification } from './notification.entity.js';
@@ -17,6 +18,7 @@ import { DeliverNotificationsHandler, SweepNotificationsHandler } from './jobs/d
     Mailer,
     DeliverNotificationsHandler,
     SweepNotificationsHandler,
+    OutboxMetrics,
   ],
   exports: [NotificationService, NotificationDeliveryService],
 })

@@ -1,4 +1,5 @@
-import { Args, ID, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Connection, Ctx, type RequestContext, Role, Roles, UuidPipe } from '#core';
 import { Procurement } from './procurement.entity.js';
 import { RequirementSpecificationVersion } from './requirement-specification-version.entity.js';
@@ -23,8 +24,8 @@ export class ProcurementResolver {
     description:
       'Joint procurements, newest first. `openForMyOrganization: true`: the ones your organisation can join now.',
   })
-  procurements(@Ctx() ctx: RequestContext, @Args() args: ProcurementsArgs) {
-    return this.procurementService.list(ctx, args);
+  procurements(@Ctx() ctx: RequestContext, @Args() args: ProcurementsArgs, @Info() info: GraphQLResolveInfo) {
+    return this.procurementService.list(ctx, args, info);
   }
 
   @Query(() => Procurement)

@@ -15,3 +15,4 @@ export * from './review/steering-vote.entity.js';
 export * from './review/test-decision.entity.js';
 export * from './review/steering-review.service.js';
 export * from './review/protocol-snapshot.js';
+export * from './review/protocol-snapshot.type.js';

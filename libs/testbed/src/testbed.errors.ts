@@ -90,4 +90,9 @@ export const TestbedError = defineErrors('TESTBED', {
     sv: 'Din organisation har redan röstat om version {version}.',
     en: 'Your organisation has already voted on version {version}.',
   },
+  HAND_IN_REASON_REQUIRED: {
+    code: 'BAD_USER_INPUT',
+    sv: 'Underlaget är ofullständigt ({gaps}). Skriv varför protokollet ska lämnas in ändå.',
+    en: 'The knowledge basis is incomplete ({gaps}). Say why the protocol should be handed in anyway.',
+  },
 });

@@ -4,6 +4,8 @@ import { Module } from '@nestjs/common';
 // Nest offers only through its testing module's override (a development dependency, like the demo itself).
 import { Test, type TestingModule } from '@nestjs/testing';
 import {
+  createLogger,
+  PinoNestLogger,
   addDays,
   addMonths,
   calendarDate,
@@ -123,7 +125,9 @@ export async function runDemo(options: { now?: Date; log?: (line: string) => voi
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
-  moduleRef.useLogger(['error']);
+  // The demo's own lines are its output: the services' log lines only from LOG_LEVEL=warn up (or debug when asked).
+  const level = process.env.LOG_LEVEL === 'debug' ? 'debug' : process.env.LOG_LEVEL === 'warn' ? 'warn' : 'error';
+  moduleRef.useLogger(new PinoNestLogger(createLogger({ level, pretty: false, process: 'cli' })));
   await moduleRef.init();
   try {
     return await new DemoCounty(moduleRef, clock, now, log).build();

@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { splitErrors, toApiErrors } from './api-errors.js';
-import { loadCatalog, translate, translateCount } from './i18n/catalog.js';
+import { splitErrors, toApiErrors, wordError } from './api-errors.js';
+import { loadCatalog, type MessageKey, translate, translateCount } from './i18n/catalog.js';
 import { formatDate, formatNumber, todayInSweden } from './format.js';
+
+const t = (key: MessageKey, params?: Record<string, string | number>) => translate('sv', key, params);
 
 describe('errors next to their fields', () => {
   it('puts each api error next to the field extensions.field names, the rest above the form', () => {
@@ -10,7 +12,7 @@ describe('errors next to their fields', () => {
       { message: 'Ogiltigt värde.', extensions: { code: 'BAD_USER_INPUT', field: 'input.successCriteria.1.unit' } },
       { message: 'Din roll får inte göra detta.', extensions: { code: 'FORBIDDEN' } },
     ]);
-    expect(splitErrors(errors, ['title', 'description', 'successCriteria'])).toEqual({
+    expect(splitErrors(errors, ['title', 'description', 'successCriteria'], t)).toEqual({
       byField: { title: 'Rubriken är för kort.', successCriteria: 'Ogiltigt värde.' },
       general: ['Din roll får inte göra detta.'],
     });
@@ -18,8 +20,51 @@ describe('errors next to their fields', () => {
 
   it('shows an error for a field the form does not have above the form rather than losing it', () => {
     expect(
-      splitErrors(toApiErrors([{ message: 'X', extensions: { field: 'input.hidden' } }]), ['title']).general,
+      splitErrors(toApiErrors([{ message: 'X', extensions: { field: 'input.hidden' } }]), ['title'], t).general,
     ).toEqual(['X']);
+  });
+
+  it('shows every problem of one input at once, each in the words of its own field, never the path', () => {
+    const errors = toApiErrors([
+      {
+        message: 'Fältet input.title: får inte vara tomt',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          reason: 'CORE_INVALID_INPUT',
+          field: 'input.title',
+          params: { field: 'input.title', constraint: 'isNotEmpty' },
+          problems: [
+            { field: 'input.title', constraint: 'isNotEmpty', message: 'Fältet input.title: får inte vara tomt' },
+            { field: 'input.description', constraint: 'isNotEmpty', message: 'får inte vara tomt' },
+            { field: 'input.estimatedPeopleAffected', constraint: 'min', limit: 0, message: 'måste vara minst 0' },
+          ],
+        },
+      },
+    ]);
+    const split = splitErrors(errors, ['title', 'description', 'estimatedPeopleAffected'], t, {
+      title: { label: 'Rubrik', required: 'Skriv en rubrik.' },
+      estimatedPeopleAffected: { label: 'Ungefär hur många berörs?' },
+    });
+    expect(split.byField).toEqual({
+      title: 'Skriv en rubrik.',
+      description: 'Det här fältet måste fyllas i.',
+      estimatedPeopleAffected: '”Ungefär hur många berörs?” måste vara minst 0.',
+    });
+  });
+
+  it('drops the developers’ "Fältet input.x:" prefix from a domain error, and never shows a path', () => {
+    const [plain, withPath] = toApiErrors([
+      {
+        message: 'Fältet input.plannedEnd: testperioden kan inte sluta före den börjar.',
+        extensions: { code: 'BAD_USER_INPUT', reason: 'TESTBED_PERIOD_REVERSED', field: 'input.plannedEnd' },
+      },
+      {
+        message: 'Det som fältet input.categoryId pekar på finns inte.',
+        extensions: { code: 'BAD_USER_INPUT', reason: 'SOMETHING_NEW', field: 'input.categoryId' },
+      },
+    ]);
+    expect(wordError(plain!, t)).toBe('Testperioden kan inte sluta före den börjar.');
+    expect(wordError(withPath!, t)).toBe('Kontrollera det du fyllt i här.');
   });
 });
 

@@ -41,7 +41,7 @@ export default function ChangePasswordPage() {
 
   return (
     <Page title={t('password.title')}>
-      <ErrorSummary messages={form.all} />
+      <ErrorSummary messages={form.summary} />
       <form onSubmit={submit} noValidate className="stack narrow">
         <TextField
           label={t('password.current')}
@@ -50,9 +50,7 @@ export default function ChangePasswordPage() {
           isRequired
           value={values.currentPassword}
           onChange={set('currentPassword')}
-          isInvalid={!!form.fieldError('currentPassword')}
-          errorMessage={form.fieldError('currentPassword')}
-          validationBehavior="aria"
+          {...form.field('currentPassword')}
         />
         <TextField
           label={t('password.new')}
@@ -62,9 +60,7 @@ export default function ChangePasswordPage() {
           isRequired
           value={values.newPassword}
           onChange={set('newPassword')}
-          isInvalid={!!form.fieldError('newPassword')}
-          errorMessage={form.fieldError('newPassword')}
-          validationBehavior="aria"
+          {...form.field('newPassword')}
         />
         <TextField
           label={t('password.repeat')}
@@ -73,9 +69,7 @@ export default function ChangePasswordPage() {
           isRequired
           value={values.repeat}
           onChange={set('repeat')}
-          isInvalid={!!form.fieldError('repeat')}
-          errorMessage={form.fieldError('repeat')}
-          validationBehavior="aria"
+          {...form.field('repeat')}
         />
         <Button type="submit" variant="primary" isDisabled={fetching}>
           {t('password.submit')}

@@ -53,7 +53,7 @@ export function SignInPage() {
         <p>{t('signIn.intro')}</p>
         {signedOutReason === 'expired' && <Notice>{t('signIn.expired')}</Notice>}
         {signedOutReason === 'signedOut' && <Notice>{t('signIn.signedOut')}</Notice>}
-        <ErrorSummary messages={form.all} />
+        <ErrorSummary messages={form.summary} />
         <form onSubmit={submit} noValidate className="stack">
           <TextField
             label={t('signIn.email')}
@@ -63,9 +63,7 @@ export function SignInPage() {
             isRequired
             value={email}
             onChange={setEmail}
-            isInvalid={!!form.fieldError('email')}
-            errorMessage={form.fieldError('email')}
-            validationBehavior="aria"
+            {...form.field('email')}
           />
           <TextField
             label={t('signIn.password')}
@@ -75,9 +73,7 @@ export function SignInPage() {
             isRequired
             value={password}
             onChange={setPassword}
-            isInvalid={!!form.fieldError('password')}
-            errorMessage={form.fieldError('password')}
-            validationBehavior="aria"
+            {...form.field('password')}
           />
           <Button type="submit" variant="primary" isDisabled={busy}>
             {t('signIn.submit')}

@@ -206,24 +206,20 @@ function NewSupplier({ onCreated }: { onCreated: (name: string) => void }) {
   return (
     <section aria-labelledby="new-supplier" className="card">
       <h2 id="new-supplier">{t('catalogue.newSupplier')}</h2>
-      <ErrorSummary messages={form.all} />
+      <ErrorSummary messages={form.summary} />
       <form onSubmit={submit} noValidate className="stack">
         <TextField
           label={t('catalogue.supplierName')}
           isRequired
           value={name}
           onChange={setName}
-          isInvalid={!!form.fieldError('name')}
-          errorMessage={form.fieldError('name')}
-          validationBehavior="aria"
+          {...form.field('name')}
         />
         <TextField
           label={t('catalogue.orgNumber')}
           value={orgNumber}
           onChange={setOrgNumber}
-          isInvalid={!!form.fieldError('organizationNumber')}
-          errorMessage={form.fieldError('organizationNumber')}
-          validationBehavior="aria"
+          {...form.field('organizationNumber')}
         />
         <Button type="submit" variant="primary" isDisabled={state.fetching}>
           {t('catalogue.create')}
@@ -264,16 +260,14 @@ function NewProduct({
   return (
     <section aria-labelledby="new-product" className="card">
       <h2 id="new-product">{t('catalogue.newProduct')}</h2>
-      <ErrorSummary messages={form.all} />
+      <ErrorSummary messages={form.summary} />
       <form onSubmit={submit} noValidate className="stack">
         <TextField
           label={t('catalogue.productName')}
           isRequired
           value={values.name}
           onChange={(v) => set('name', v)}
-          isInvalid={!!form.fieldError('name')}
-          errorMessage={form.fieldError('name')}
-          validationBehavior="aria"
+          {...form.field('name')}
         />
         <Select
           label={t('agreement.supplier')}
@@ -282,9 +276,7 @@ function NewProduct({
           items={suppliers}
           selectedKey={values.supplierId || null}
           onSelectionChange={(k) => k !== null && set('supplierId', String(k))}
-          isInvalid={!!form.fieldError('supplierId')}
-          errorMessage={form.fieldError('supplierId')}
-          validationBehavior="aria"
+          {...form.field('supplierId')}
         >
           {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
         </Select>
@@ -295,9 +287,7 @@ function NewProduct({
           items={categories}
           selectedKey={values.category || null}
           onSelectionChange={(k) => k !== null && set('category', String(k))}
-          isInvalid={!!form.fieldError('category')}
-          errorMessage={form.fieldError('category')}
-          validationBehavior="aria"
+          {...form.field('category')}
         >
           {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
         </Select>
@@ -305,9 +295,7 @@ function NewProduct({
           label={t('catalogue.firstVersion')}
           value={values.version}
           onChange={(v) => set('version', v)}
-          isInvalid={!!form.fieldError('versions')}
-          errorMessage={form.fieldError('versions')}
-          validationBehavior="aria"
+          {...form.field('versions')}
         />
         <Button type="submit" variant="primary" isDisabled={state.fetching}>
           {t('catalogue.create')}

@@ -267,7 +267,7 @@ function CellDialog({
               );
             }}
           >
-            <ErrorSummary messages={form.all} />
+            <ErrorSummary messages={form.summary} />
             {cell && (
               <p className="muted">
                 {t('matrix.current', {
@@ -284,6 +284,7 @@ function CellDialog({
               value={values.status}
               onChange={(v) => set('status', v)}
               isRequired
+              id={form.fieldId('status')}
               error={form.fieldError('status')}
             />
             <EnumSelect
@@ -293,6 +294,7 @@ function CellDialog({
               value={values.evidence}
               onChange={(v) => set('evidence', v)}
               isRequired
+              id={form.fieldId('evidence')}
               error={form.fieldError('evidence')}
             />
             <TextField
@@ -301,34 +303,26 @@ function CellDialog({
               isRequired
               value={values.productVersions}
               onChange={(v) => set('productVersions', v)}
-              isInvalid={!!form.fieldError('productVersions')}
-              errorMessage={form.fieldError('productVersions')}
-              validationBehavior="aria"
+              {...form.field('productVersions')}
             />
             <TextField
               label={t('matrix.systemVersions')}
               isRequired
               value={values.systemVersions}
               onChange={(v) => set('systemVersions', v)}
-              isInvalid={!!form.fieldError('systemVersions')}
-              errorMessage={form.fieldError('systemVersions')}
-              validationBehavior="aria"
+              {...form.field('systemVersions')}
             />
             <TextArea
               label={t('matrix.note')}
               value={values.note}
               onChange={(v) => set('note', v)}
-              isInvalid={!!form.fieldError('note')}
-              errorMessage={form.fieldError('note')}
-              validationBehavior="aria"
+              {...form.field('note')}
             />
             <TextField
               label={t('matrix.sourceNote')}
               value={values.sourceNote}
               onChange={(v) => set('sourceNote', v)}
-              isInvalid={!!form.fieldError('sourceNote')}
-              errorMessage={form.fieldError('sourceNote')}
-              validationBehavior="aria"
+              {...form.field('sourceNote')}
             />
             <div className="row">
               <Button type="submit" variant="primary" isDisabled={state.fetching}>

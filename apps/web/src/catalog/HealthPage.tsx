@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'react';
+import { Button } from '@midas-ds/components/button';
 import { useLanguage } from '../app/i18n.js';
+import { session } from '../app/session.js';
+import { useSession } from '../app/SessionProvider.js';
 import { formatDateTime } from '../app/format.js';
 import { Loading, Page } from '../ui/Page.js';
 
@@ -14,6 +17,8 @@ interface Ready {
 /** The queues' health for node staff: what /ready answers (Postgres, the queue store, the live workers), refreshed every 30 s. */
 export default function HealthPage() {
   const { t, lang } = useLanguage();
+  const { hasRole } = useSession();
+  const [boardFailed, setBoardFailed] = useState(false);
   const [ready, setReady] = useState<Ready | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -40,6 +45,29 @@ export default function HealthPage() {
   return (
     <Page title={t('health.title')}>
       {failed && <p role="alert">{t('app.error.network')}</p>}
+      {hasRole('NODE_ADMIN') && (
+        <p>
+          <Button
+            variant="secondary"
+            onPress={async () => {
+              setBoardFailed(false);
+              // The board is a page of its own: it gets the session through a cookie for /drift/koer only.
+              if (session.needsRefresh()) await session.refresh();
+              const response = await fetch('/drift/koer/session', {
+                method: 'POST',
+                headers: { 'content-type': 'application/json', authorization: `Bearer ${session.accessToken ?? ''}` },
+                body: '{}',
+              }).catch(() => null);
+              if (response?.ok) window.location.assign('/drift/koer');
+              else setBoardFailed(true);
+            }}
+          >
+            {t('health.openQueues')}
+          </Button>{' '}
+          {t('health.openQueuesHint')}
+        </p>
+      )}
+      {boardFailed && <p role="alert">{t('health.openQueuesFailed')}</p>}
       {!ready ? (
         <Loading />
       ) : (

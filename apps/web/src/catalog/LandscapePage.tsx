@@ -10,7 +10,7 @@ import { useSession } from '../app/SessionProvider.js';
 import type { MessageKey } from '../app/i18n/catalog.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
-import { useFormErrors } from '../ui/useFormErrors.js';
+import { useFormErrors, useApiMessages } from '../ui/useFormErrors.js';
 
 const LandscapeQuery = graphql(`
   query Landscape($organizationId: ID!) {
@@ -132,6 +132,7 @@ const FIELDS = ['systemId', 'version', 'inUseSince'] as const;
 /** Our system landscape: what we run, what an upgrade would break before it is saved, and which products fit. */
 export default function LandscapePage() {
   const { t, lang } = useLanguage();
+  const apiMessages = useApiMessages();
   const { me, hasRole } = useSession();
   const organizationId = me!.organization.id;
   const [{ data, fetching, error }, refetch] = useQuery({
@@ -258,7 +259,7 @@ export default function LandscapePage() {
             {editing && (
               <section aria-labelledby="upgrade-heading" className="card">
                 <h2 id="upgrade-heading">{t('landscape.upgradeTitle', { name: editing.name, from: editing.from })}</h2>
-                <ErrorSummary messages={editForm.all} />
+                <ErrorSummary messages={editForm.summary} />
                 <form
                   className="stack narrow"
                   noValidate
@@ -275,9 +276,7 @@ export default function LandscapePage() {
                       setToVersion(v);
                       setCheckedVersion('');
                     }}
-                    isInvalid={!!editForm.fieldError('version')}
-                    errorMessage={editForm.fieldError('version')}
-                    validationBehavior="aria"
+                    {...editForm.field('version')}
                   />
                   <Button type="submit" variant="secondary" isDisabled={!toVersion.trim()}>
                     {t('landscape.showImpact')}
@@ -286,7 +285,7 @@ export default function LandscapePage() {
                 {checkedVersion && (
                   <div role="status">
                     {impact.fetching && <p>{t('app.loading')}</p>}
-                    {impact.error && <ErrorSummary messages={impact.error.graphQLErrors.map((e) => e.message)} />}
+                    {impact.error && <ErrorSummary messages={apiMessages(impact.error)} />}
                     {impact.data && (
                       <>
                         <h3>{t('landscape.impactTitle', { version: checkedVersion })}</h3>
@@ -323,7 +322,7 @@ export default function LandscapePage() {
             {mayEdit && (
               <section aria-labelledby="add-heading" className="card">
                 <h2 id="add-heading">{t('landscape.add')}</h2>
-                <ErrorSummary messages={addForm.all} />
+                <ErrorSummary messages={addForm.summary} />
                 <form onSubmit={add} noValidate className="stack narrow">
                   <Select
                     label={t('landscape.system')}
@@ -334,9 +333,7 @@ export default function LandscapePage() {
                     selectedKey={adding.systemId || null}
                     onSelectionChange={(key) => key !== null && setAdding((a) => ({ ...a, systemId: String(key) }))}
                     isRequired
-                    isInvalid={!!addForm.fieldError('systemId')}
-                    errorMessage={addForm.fieldError('systemId')}
-                    validationBehavior="aria"
+                    {...addForm.field('systemId')}
                   >
                     {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
                   </Select>
@@ -345,9 +342,7 @@ export default function LandscapePage() {
                     isRequired
                     value={adding.version}
                     onChange={(v) => setAdding((a) => ({ ...a, version: v }))}
-                    isInvalid={!!addForm.fieldError('version')}
-                    errorMessage={addForm.fieldError('version')}
-                    validationBehavior="aria"
+                    {...addForm.field('version')}
                   />
                   <Button type="submit" variant="primary" isDisabled={setState.fetching}>
                     {t('landscape.addSubmit')}

@@ -93,7 +93,7 @@ export default function CoachActivityPage() {
         ) : (
           <>
             {saved && <Notice>{t('activity.saved')}</Notice>}
-            <ErrorSummary messages={form.all} />
+            <ErrorSummary messages={form.summary} />
             <form onSubmit={submit} noValidate className="stack narrow">
               <EnumSelect
                 label={t('activity.kind')}
@@ -102,6 +102,7 @@ export default function CoachActivityPage() {
                 value={values.kind}
                 onChange={(v) => set('kind', v)}
                 isRequired
+                id={form.fieldId('kind')}
                 error={form.fieldError('kind')}
               />
               <DatePicker
@@ -110,9 +111,7 @@ export default function CoachActivityPage() {
                 maxValue={parseDate(today)}
                 onChange={(value) => set('occurredOn', value ? value.toString() : '')}
                 isRequired
-                isInvalid={!!form.fieldError('occurredOn')}
-                errorMessage={form.fieldError('occurredOn')}
-                validationBehavior="aria"
+                {...form.field('occurredOn')}
               />
               <TextField
                 label={t('activity.staffReached')}
@@ -121,17 +120,13 @@ export default function CoachActivityPage() {
                 isRequired
                 value={values.staffReached}
                 onChange={(v) => set('staffReached', v)}
-                isInvalid={!!form.fieldError('staffReached')}
-                errorMessage={form.fieldError('staffReached')}
-                validationBehavior="aria"
+                {...form.field('staffReached')}
               />
               <TextArea
                 label={t('activity.note')}
                 value={values.note}
                 onChange={(v) => set('note', v)}
-                isInvalid={!!form.fieldError('note')}
-                errorMessage={form.fieldError('note')}
-                validationBehavior="aria"
+                {...form.field('note')}
               />
               <Button type="submit" variant="primary" isDisabled={state.fetching}>
                 {t('activity.submit')}

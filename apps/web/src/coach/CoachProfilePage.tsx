@@ -117,7 +117,7 @@ export default function CoachProfilePage() {
       <QueryState fetching={profiles.fetching} error={profiles.error} hasData={!!profiles.data}>
         {!mine && <p>{t('profile.none')}</p>}
         {saved && <Notice>{t('app.saved')}</Notice>}
-        <ErrorSummary messages={form.all} />
+        <ErrorSummary messages={form.summary} />
         <form onSubmit={submit} noValidate className="stack narrow">
           <TextField
             label={t('profile.unit')}
@@ -125,9 +125,7 @@ export default function CoachProfilePage() {
             isRequired
             value={values.unit}
             onChange={(unit) => setValues((v) => ({ ...v, unit }))}
-            isInvalid={!!form.fieldError('unit')}
-            errorMessage={form.fieldError('unit')}
-            validationBehavior="aria"
+            {...form.field('unit')}
           />
           <EnumSelect
             label={t('profile.setting')}
@@ -136,12 +134,14 @@ export default function CoachProfilePage() {
             value={values.setting}
             onChange={(setting) => setValues((v) => ({ ...v, setting }))}
             isRequired
+            id={form.fieldId('setting')}
             error={form.fieldError('setting')}
           />
           <CheckboxGroup
             label={t('profile.categories')}
             value={values.categories}
             onChange={(keys) => setValues((v) => ({ ...v, categories: keys }))}
+            id={form.fieldId('categories')}
             isInvalid={!!form.fieldError('categories')}
             errorMessage={form.fieldError('categories')}
           >

@@ -214,13 +214,18 @@ export default function FollowUpPage() {
             {canAnswer && (
               <section aria-labelledby="form-heading" className="card">
                 <h2 id="form-heading">{isCorrection ? t('followUp.correct') : t('followUp.answer')}</h2>
-                <ErrorSummary messages={form.all} />
+                <ErrorSummary messages={form.summary} />
                 <form onSubmit={submit} noValidate className="stack narrow">
                   {indicators.map((i) =>
                     i.type === 'SCALE_1_5' || i.type === 'YES_NO' ? (
                       <RadioGroup
                         key={i.key}
                         label={label(i)}
+                        description={
+                          i.type === 'SCALE_1_5'
+                            ? t('scale.ends', { low: t('scale.low'), high: t('scale.high') })
+                            : undefined
+                        }
                         isRequired={i.required}
                         value={draft.values[i.key] ?? null}
                         onChange={(v) => draft.set(i.key, v)}
@@ -231,7 +236,15 @@ export default function FollowUpPage() {
                       >
                         {(i.type === 'YES_NO' ? ['true', 'false'] : ['1', '2', '3', '4', '5']).map((v) => (
                           <Radio key={v} value={v}>
-                            {v === 'true' ? t('followUp.yes') : v === 'false' ? t('followUp.no') : v}
+                            {v === 'true'
+                              ? t('followUp.yes')
+                              : v === 'false'
+                                ? t('followUp.no')
+                                : v === '1'
+                                  ? `1 ${t('scale.lowEnd')}`
+                                  : v === '5'
+                                    ? `5 ${t('scale.highEnd')}`
+                                    : v}
                           </Radio>
                         ))}
                       </RadioGroup>
@@ -267,9 +280,7 @@ export default function FollowUpPage() {
                       isRequired
                       value={draft.values.correctionReason ?? ''}
                       onChange={(v) => draft.set('correctionReason', v)}
-                      isInvalid={!!form.fieldError('correctionReason')}
-                      errorMessage={form.fieldError('correctionReason')}
-                      validationBehavior="aria"
+                      {...form.field('correctionReason')}
                     />
                   )}
                   <Button type="submit" variant="primary" isDisabled={state.fetching}>

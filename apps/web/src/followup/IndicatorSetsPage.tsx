@@ -154,7 +154,7 @@ function AddIndicator({ set, onAdded }: { set: IndicatorSet; onAdded: () => void
     <details>
       <summary>{t('indicators.add')}</summary>
       {done && <Notice>{t('indicators.added')}</Notice>}
-      <ErrorSummary messages={form.all} />
+      <ErrorSummary messages={form.summary} />
       <form onSubmit={submit} noValidate className="stack narrow">
         <TextField
           label={t('indicators.labelSv')}

@@ -130,7 +130,7 @@ export default function RecordImplementationPage() {
                 quantity: callOff.quantity,
               })}
             </p>
-            <ErrorSummary messages={form.all} />
+            <ErrorSummary messages={form.summary} />
             <form onSubmit={submit} noValidate className="stack">
               <div className="stack narrow">
                 <EnumSelect
@@ -140,6 +140,7 @@ export default function RecordImplementationPage() {
                   value={values.setting}
                   onChange={(v) => set('setting', v)}
                   isRequired
+                  id={form.fieldId('setting')}
                   error={form.fieldError('setting')}
                 />
                 <DatePicker
@@ -148,9 +149,7 @@ export default function RecordImplementationPage() {
                   value={values.goLiveOn ? parseDate(values.goLiveOn) : null}
                   minValue={parseDate(callOff.calledOffOn)}
                   onChange={(v) => set('goLiveOn', v ? v.toString() : '')}
-                  isInvalid={!!form.fieldError('goLiveOn')}
-                  errorMessage={form.fieldError('goLiveOn')}
-                  validationBehavior="aria"
+                  {...form.field('goLiveOn')}
                 />
               </div>
               <fieldset className="card">

@@ -9,6 +9,7 @@ import { formatDate } from '../app/format.js';
 import type { MessageKey } from '../app/i18n/catalog.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
+import { useApiMessages } from '../ui/useFormErrors.js';
 
 const ArticleQuery = graphql(`
   query Article($id: ID!) {
@@ -43,6 +44,7 @@ const Publish = graphql(`
 export default function ArticlePage() {
   const { id } = useParams();
   const { t, lang } = useLanguage();
+  const apiMessages = useApiMessages();
   const { hasRole } = useSession();
   const [{ data, fetching, error }] = useQuery({ query: ArticleQuery, variables: { id: id! } });
   const [publishing, publish] = useMutation(Publish);
@@ -75,7 +77,7 @@ export default function ArticlePage() {
                 isDisabled={publishing.fetching}
                 onPress={async () => {
                   const result = await publish({ id: article.id });
-                  setFailure(result.error ? result.error.graphQLErrors.map((e) => e.message) : []);
+                  setFailure(apiMessages(result.error));
                 }}
               >
                 {t('knowledge.publish')}

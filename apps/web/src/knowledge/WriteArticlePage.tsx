@@ -65,34 +65,28 @@ export default function WriteArticlePage() {
 
   return (
     <Page title={t('knowledge.write')}>
-      <ErrorSummary messages={form.all} />
+      <ErrorSummary messages={form.summary} />
       <form onSubmit={submit} noValidate className="stack narrow">
         <TextField
           label={t('knowledge.field.title')}
           isRequired
           value={values.title}
           onChange={(v) => set('title', v)}
-          isInvalid={!!form.fieldError('title')}
-          errorMessage={form.fieldError('title')}
-          validationBehavior="aria"
+          {...form.field('title')}
         />
         <TextArea
           label={t('knowledge.field.summary')}
           isRequired
           value={values.summary}
           onChange={(v) => set('summary', v)}
-          isInvalid={!!form.fieldError('summary')}
-          errorMessage={form.fieldError('summary')}
-          validationBehavior="aria"
+          {...form.field('summary')}
         />
         <TextArea
           label={t('knowledge.field.body')}
           isRequired
           value={values.body}
           onChange={(v) => set('body', v)}
-          isInvalid={!!form.fieldError('body')}
-          errorMessage={form.fieldError('body')}
-          validationBehavior="aria"
+          {...form.field('body')}
         />
         <EnumSelect
           label={t('knowledge.field.kind')}
@@ -102,6 +96,7 @@ export default function WriteArticlePage() {
           value={values.kind}
           onChange={(v) => set('kind', v)}
           isRequired
+          id={form.fieldId('kind')}
           error={form.fieldError('kind')}
         />
         <EnumSelect
@@ -113,6 +108,7 @@ export default function WriteArticlePage() {
           value={values.sourceType}
           onChange={(v) => set('sourceType', v)}
           isRequired
+          id={form.fieldId('sourceType')}
           error={form.fieldError('sourceType')}
         />
         <EnumSelect
@@ -122,6 +118,7 @@ export default function WriteArticlePage() {
           labels="qualityGrade"
           value={values.qualityGrade}
           onChange={(v) => set('qualityGrade', v)}
+          id={form.fieldId('qualityGrade')}
           error={form.fieldError('qualityGrade')}
         />
         <Button type="submit" variant="primary" isDisabled={state.fetching}>

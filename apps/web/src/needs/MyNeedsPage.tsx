@@ -52,7 +52,7 @@ export default function MyNeedsPage() {
                 {need.statusReason && <p>{need.statusReason}</p>}
                 <p className="muted">
                   {t('need.reportedOn')} {formatDate(need.createdAt, lang)} · {t('need.peopleAffected')}:{' '}
-                  {formatNumber(need.peopleAffected, lang)}
+                  {need.peopleAffected == null ? t('need.people.unknown') : formatNumber(need.peopleAffected, lang)}
                   {need.endorsementCount > 0 && ` · ${t('report.similar.sharedBy', { count: need.endorsementCount })}`}
                 </p>
               </li>

@@ -9,6 +9,7 @@ import type { MessageKey } from '../app/i18n/catalog.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
 import { StatusTag } from '../ui/StatusTag.js';
+import { useApiMessages } from '../ui/useFormErrors.js';
 
 const NeedQuery = graphql(`
   query Need($id: ID!) {
@@ -87,6 +88,7 @@ const Unfollow = graphql(`
 export default function NeedPage() {
   const { id } = useParams();
   const { t, lang } = useLanguage();
+  const apiMessages = useApiMessages();
   const location = useLocation();
   const notice = (location.state as { notice?: string } | null)?.notice;
   const [{ data, fetching, error }] = useQuery({ query: NeedQuery, variables: { id: id! } });
@@ -126,7 +128,7 @@ export default function NeedPage() {
               </Button>
             )}
           </div>
-          {followError && <ErrorSummary messages={followError.graphQLErrors.map((e) => e.message)} />}
+          {followError && <ErrorSummary messages={apiMessages(followError)} />}
           <p className="need-description">{need.description}</p>
           <dl className="facts card">
             <dt>{t('need.reportedOn')}</dt>
@@ -140,7 +142,7 @@ export default function NeedPage() {
             <dt>{t('need.category')}</dt>
             <dd>{need.category ? (lang === 'en' ? need.category.labelEn : need.category.labelSv) : '–'}</dd>
             <dt>{t('need.peopleAffected')}</dt>
-            <dd>{formatNumber(need.peopleAffected, lang)}</dd>
+            <dd>{need.peopleAffected == null ? t('need.people.unknown') : formatNumber(need.peopleAffected, lang)}</dd>
             <dt>{t('need.endorsements')}</dt>
             <dd>{need.endorsements.length ? need.endorsements.map((e) => e.organization.name).join(', ') : '–'}</dd>
           </dl>

@@ -12,7 +12,8 @@ import { useSession } from '../app/SessionProvider.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { EnumSelect } from '../ui/EnumSelect.js';
 import { StatusTag } from '../ui/StatusTag.js';
-import { useFormErrors } from '../ui/useFormErrors.js';
+import { problem, useFormErrors } from '../ui/useFormErrors.js';
+import type { ApiError } from '../app/api-errors.js';
 import { useDebounced, useDraft } from '../ui/useDraft.js';
 
 const Categories = graphql(`
@@ -88,6 +89,32 @@ const FIELDS = [
   'hardToReach',
 ] as const;
 
+/** The api's limits (ReportNeedInput), checked before sending so every problem shows on the first try. */
+const TITLE_MAX = 200;
+const DESCRIPTION_MAX = 10_000;
+const PEOPLE_MAX = 1_000_000;
+
+/** Every problem of the form at once, worded like the api's own errors for the same fields. */
+export function checkReport(values: typeof EMPTY): ApiError[] {
+  const found: ApiError[] = [];
+  const title = values.title.trim();
+  if (!title) found.push(problem('input.title', 'isNotEmpty'));
+  else if (title.length > TITLE_MAX) found.push(problem('input.title', 'maxLength', TITLE_MAX));
+  const description = values.description.trim();
+  if (!description) found.push(problem('input.description', 'isNotEmpty'));
+  else if (description.length > DESCRIPTION_MAX) found.push(problem('input.description', 'maxLength', DESCRIPTION_MAX));
+  for (const choice of ['targetGroup', 'setting', 'source'] as const)
+    if (!values[choice]) found.push(problem(`input.${choice}`, 'isDefined'));
+  const people = values.estimatedPeopleAffected.trim();
+  if (people) {
+    const count = Number(people);
+    if (!/^\d+$/.test(people) || !Number.isSafeInteger(count))
+      found.push(problem('input.estimatedPeopleAffected', 'isInt'));
+    else if (count > PEOPLE_MAX) found.push(problem('input.estimatedPeopleAffected', 'max', PEOPLE_MAX));
+  }
+  return found;
+}
+
 const EMPTY = {
   title: '',
   description: '',
@@ -106,7 +133,16 @@ export default function ReportNeedPage() {
   const { me } = useSession();
   const navigate = useNavigate();
   const draft = useDraft('reportNeed', EMPTY);
-  const form = useFormErrors(FIELDS);
+  const form = useFormErrors(FIELDS, {
+    title: { label: t('report.field.title'), required: t('report.problem.title') },
+    description: { label: t('report.field.description'), required: t('report.problem.description') },
+    targetGroup: { label: t('report.field.targetGroup'), required: t('report.problem.targetGroup') },
+    setting: { label: t('report.field.setting'), required: t('report.problem.setting') },
+    source: { label: t('report.field.source'), required: t('report.problem.source') },
+    category: { label: t('report.field.category') },
+    urgency: { label: t('report.field.urgency') },
+    estimatedPeopleAffected: { label: t('report.field.people'), invalid: t('report.problem.people') },
+  });
   const { values } = draft;
   // A field's error goes once the user changes that field (the rest stay until the next attempt).
   const set: typeof draft.set = (name, value) => {
@@ -127,9 +163,9 @@ export default function ReportNeedPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const missing = missingChoices();
-    if (missing) {
-      form.show(missing);
+    const problems = checkReport(values);
+    if (problems.length) {
+      form.show(problems);
       return;
     }
     const people = values.estimatedPeopleAffected.trim();
@@ -151,17 +187,6 @@ export default function ReportNeedPage() {
     void navigate(`/behov/${result.data!.reportNeed.id}`, { state: { notice: t('report.sent') } });
   };
 
-  /** The enums are required by the schema: say so next to the select instead of sending a request GraphQL would refuse. */
-  function missingChoices() {
-    const missing = (['targetGroup', 'setting', 'source'] as const).filter((name) => !values[name]);
-    return missing.length
-      ? missing.map((name) => ({
-          field: `input.${name}`,
-          message: `${t(`report.field.${name}`)} ${t('app.required')}`,
-        }))
-      : undefined;
-  }
-
   const endorseNeed = async (needId: string, needTitle: string) => {
     const people = values.estimatedPeopleAffected.trim();
     const result = await endorse({
@@ -181,7 +206,7 @@ export default function ReportNeedPage() {
           {t('report.similar.done', { title: endorsedTitle })} <Link to="/behov/mina">{t('nav.myNeeds')}</Link>
         </Notice>
       )}
-      <ErrorSummary messages={form.all} />
+      <ErrorSummary messages={form.summary} />
       <form onSubmit={submit} noValidate className="stack report-form">
         <TextField
           label={t('report.field.title')}
@@ -190,9 +215,7 @@ export default function ReportNeedPage() {
           maxLength={200}
           value={values.title}
           onChange={(v) => set('title', v)}
-          isInvalid={!!form.fieldError('title')}
-          errorMessage={form.fieldError('title')}
-          validationBehavior="aria"
+          {...form.field('title')}
         />
         <TextArea
           label={t('report.field.description')}
@@ -200,9 +223,7 @@ export default function ReportNeedPage() {
           isRequired
           value={values.description}
           onChange={(v) => set('description', v)}
-          isInvalid={!!form.fieldError('description')}
-          errorMessage={form.fieldError('description')}
-          validationBehavior="aria"
+          {...form.field('description')}
         />
 
         <section aria-labelledby="similar-heading" className="similar" aria-live="polite" aria-busy={similar.fetching}>
@@ -254,6 +275,7 @@ export default function ReportNeedPage() {
           value={values.targetGroup}
           onChange={(v) => set('targetGroup', v)}
           isRequired
+          id={form.fieldId('targetGroup')}
           error={form.fieldError('targetGroup')}
         />
         <EnumSelect
@@ -263,6 +285,7 @@ export default function ReportNeedPage() {
           value={values.setting}
           onChange={(v) => set('setting', v)}
           isRequired
+          id={form.fieldId('setting')}
           error={form.fieldError('setting')}
         />
         <EnumSelect
@@ -272,18 +295,20 @@ export default function ReportNeedPage() {
           value={values.source}
           onChange={(v) => set('source', v)}
           isRequired
+          id={form.fieldId('source')}
           error={form.fieldError('source')}
         />
         <EnumSelect
-          label={t('report.field.urgency')}
+          label={`${t('report.field.urgency')} ${t('form.optional')}`}
           values={URGENCIES}
           labels="urgency"
           value={values.urgency}
           onChange={(v) => set('urgency', v)}
+          id={form.fieldId('urgency')}
           error={form.fieldError('urgency')}
         />
         <Select
-          label={t('report.field.category')}
+          label={`${t('report.field.category')} ${t('form.optional')}`}
           placeholder={t('app.choose')}
           items={(categories?.technologyCategories ?? []).map((c) => ({
             id: c.key,
@@ -291,21 +316,17 @@ export default function ReportNeedPage() {
           }))}
           selectedKey={values.category || null}
           onSelectionChange={(key) => set('category', key === null ? '' : String(key))}
-          isInvalid={!!form.fieldError('category')}
-          errorMessage={form.fieldError('category')}
-          validationBehavior="aria"
+          {...form.field('category')}
         >
           {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
         </Select>
         <TextField
-          label={t('report.field.people')}
-          type="number"
+          label={`${t('report.field.people')} ${t('form.optional')}`}
+          description={t('report.field.peopleHint')}
           inputMode="numeric"
           value={values.estimatedPeopleAffected}
           onChange={(v) => set('estimatedPeopleAffected', v)}
-          isInvalid={!!form.fieldError('estimatedPeopleAffected')}
-          errorMessage={form.fieldError('estimatedPeopleAffected')}
-          validationBehavior="aria"
+          {...form.field('estimatedPeopleAffected')}
         />
         <Checkbox isSelected={values.hardToReach} onChange={(v) => set('hardToReach', v)}>
           {t('report.field.hardToReach')}

@@ -9,6 +9,7 @@ import { formatDateTime } from '../app/format.js';
 import { entityPath } from '../app/links.js';
 import { ErrorSummary, Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
+import { useApiMessages } from '../ui/useFormErrors.js';
 
 const NotificationsQuery = graphql(`
   query Notifications($unreadOnly: Boolean!, $after: String) {
@@ -49,6 +50,7 @@ const MarkAllRead = graphql(`
 
 export default function NotificationsPage() {
   const { t, lang } = useLanguage();
+  const apiMessages = useApiMessages();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [after, setAfter] = useState<string | null>(null);
   const [{ data, fetching, error }, refetch] = useQuery({
@@ -84,7 +86,7 @@ export default function NotificationsPage() {
       >
         {t('notifications.unreadOnly')}
       </Checkbox>
-      {failure && <ErrorSummary messages={failure.graphQLErrors.map((e) => e.message)} />}
+      {failure && <ErrorSummary messages={apiMessages(failure)} />}
       <QueryState fetching={fetching} error={error} hasData={!!data}>
         {data?.myNotifications.nodes.length ? (
           <ul className="notification-list">

@@ -312,7 +312,7 @@ export default function AgreementPage() {
               <section aria-labelledby="calloff-heading" className="card">
                 <h2 id="calloff-heading">{t('agreement.callOffTitle', { name: chosen.name })}</h2>
                 <CompatibilityWarnings fit={fitOf(chosen.productId)} />
-                <ErrorSummary messages={form.all} />
+                <ErrorSummary messages={form.summary} />
                 <form onSubmit={confirm} noValidate className="stack narrow">
                   <TextField
                     label={t('agreement.quantity')}
@@ -321,9 +321,7 @@ export default function AgreementPage() {
                     isRequired
                     value={quantity}
                     onChange={setQuantity}
-                    isInvalid={!!form.fieldError('quantity')}
-                    errorMessage={form.fieldError('quantity')}
-                    validationBehavior="aria"
+                    {...form.field('quantity')}
                   />
                   <TextField
                     label={t('agreement.valueSek')}
@@ -331,9 +329,7 @@ export default function AgreementPage() {
                     isRequired
                     value={value}
                     onChange={setValue}
-                    isInvalid={!!form.fieldError('valueSek')}
-                    errorMessage={form.fieldError('valueSek')}
-                    validationBehavior="aria"
+                    {...form.field('valueSek')}
                   />
                   <div className="row">
                     <Button type="submit" variant="primary" isDisabled={state.fetching}>
@@ -421,7 +417,7 @@ function Extensions({ agreement, mayUse }: { agreement: Agreement; mayUse: boole
     <section aria-labelledby="extensions-heading" className="card">
       <h2 id="extensions-heading">{t('agreement.extensions')}</h2>
       {extendedTo && <Notice>{t('agreement.extensionDone', { date: formatDate(extendedTo, lang) })}</Notice>}
-      <ErrorSummary messages={form.all} />
+      <ErrorSummary messages={form.summary} />
       {agreement.extensionOptions.length ? (
         <ul className="plain-list">
           {agreement.extensionOptions.map((option) => (

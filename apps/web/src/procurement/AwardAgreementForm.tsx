@@ -190,7 +190,7 @@ export function AwardAgreementForm({ procurementId, category, lots, leadOrganiza
     <section aria-labelledby="award-heading" className="card">
       <h2 id="award-heading">{t('award.title')}</h2>
       <p className="muted">{t('award.intro')}</p>
-      <ErrorSummary messages={form.all} />
+      <ErrorSummary messages={form.summary} />
       <form onSubmit={submit} noValidate className="stack">
         <fieldset className="stack narrow">
           <legend>{t('award.terms')}</legend>
@@ -199,6 +199,7 @@ export function AwardAgreementForm({ procurementId, category, lots, leadOrganiza
             value={values.startsOn}
             onChange={(v) => set('startsOn', v)}
             isRequired
+            id={form.fieldId('startsOn')}
             error={form.fieldError('startsOn')}
           />
           <DateInput
@@ -206,6 +207,7 @@ export function AwardAgreementForm({ procurementId, category, lots, leadOrganiza
             value={values.endsOn}
             onChange={(v) => set('endsOn', v)}
             isRequired
+            id={form.fieldId('endsOn')}
             error={form.fieldError('endsOn')}
           />
           <EnumSelect
@@ -215,6 +217,7 @@ export function AwardAgreementForm({ procurementId, category, lots, leadOrganiza
             value={values.callOffMethod}
             onChange={(v) => set('callOffMethod', v)}
             isRequired
+            id={form.fieldId('callOffMethod')}
             error={form.fieldError('callOffMethod')}
           />
           <div className="stack" role="group" aria-labelledby="extension-heading">
@@ -234,9 +237,7 @@ export function AwardAgreementForm({ procurementId, category, lots, leadOrganiza
                       values.extensionMonths.map((m, j) => (j === i ? v : m)),
                     )
                   }
-                  isInvalid={!!form.fieldError(`extensionOptions.${i}.months`)}
-                  errorMessage={form.fieldError(`extensionOptions.${i}.months`)}
-                  validationBehavior="aria"
+                  {...form.field(`extensionOptions.${i}.months`)}
                 />
                 <Button
                   variant="tertiary"
@@ -265,6 +266,7 @@ export function AwardAgreementForm({ procurementId, category, lots, leadOrganiza
             value={values.followUpOrganizationId}
             onChange={(id) => set('followUpOrganizationId', id)}
             isRequired
+            id={form.fieldId('followUpOrganizationId')}
             error={form.fieldError('followUpOrganizationId')}
           />
           <TextField
@@ -272,9 +274,7 @@ export function AwardAgreementForm({ procurementId, category, lots, leadOrganiza
             isRequired
             value={values.followUpContactName}
             onChange={(v) => set('followUpContactName', v)}
-            isInvalid={!!form.fieldError('followUpContactName')}
-            errorMessage={form.fieldError('followUpContactName')}
-            validationBehavior="aria"
+            {...form.field('followUpContactName')}
           />
           <TextField
             label={t('award.contactEmail')}
@@ -282,9 +282,7 @@ export function AwardAgreementForm({ procurementId, category, lots, leadOrganiza
             isRequired
             value={values.followUpContactEmail}
             onChange={(v) => set('followUpContactEmail', v)}
-            isInvalid={!!form.fieldError('followUpContactEmail')}
-            errorMessage={form.fieldError('followUpContactEmail')}
-            validationBehavior="aria"
+            {...form.field('followUpContactEmail')}
           />
         </fieldset>
 

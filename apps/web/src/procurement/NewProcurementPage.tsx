@@ -147,24 +147,20 @@ export default function NewProcurementPage() {
   }));
   return (
     <Page title={t('newProcurement.title')}>
-      <ErrorSummary messages={form.all} />
+      <ErrorSummary messages={form.summary} />
       <form onSubmit={submit} noValidate className="stack narrow">
         <TextField
           label={t('newProcurement.name')}
           isRequired
           value={values.title}
           onChange={(v) => set('title', v)}
-          isInvalid={!!form.fieldError('title')}
-          errorMessage={form.fieldError('title')}
-          validationBehavior="aria"
+          {...form.field('title')}
         />
         <TextArea
           label={t('newProcurement.description')}
           value={values.description}
           onChange={(v) => set('description', v)}
-          isInvalid={!!form.fieldError('description')}
-          errorMessage={form.fieldError('description')}
-          validationBehavior="aria"
+          {...form.field('description')}
         />
         <Select
           label={t('procurement.category')}
@@ -176,9 +172,7 @@ export default function NewProcurementPage() {
             if (k === null) return;
             draft.update({ category: String(k), needIds: [], testDecisionIds: [] });
           }}
-          isInvalid={!!form.fieldError('category')}
-          errorMessage={form.fieldError('category')}
-          validationBehavior="aria"
+          {...form.field('category')}
         >
           {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
         </Select>
@@ -188,6 +182,7 @@ export default function NewProcurementPage() {
             description={needs.data?.needs.nodes.length ? undefined : t('newProcurement.noNeeds')}
             value={needIds}
             onChange={setNeedIds}
+            id={form.fieldId('needIds')}
             isInvalid={!!form.fieldError('needIds')}
             errorMessage={form.fieldError('needIds')}
           >
@@ -204,6 +199,7 @@ export default function NewProcurementPage() {
             description={decisions.data?.decisions.nodes.length ? undefined : t('newProcurement.noDecisions')}
             value={testDecisionIds}
             onChange={setTestDecisionIds}
+            id={form.fieldId('testDecisionIds')}
             isInvalid={!!form.fieldError('testDecisionIds')}
             errorMessage={form.fieldError('testDecisionIds')}
           >
@@ -225,6 +221,7 @@ export default function NewProcurementPage() {
           value={values.procedure}
           onChange={(v) => set('procedure', v)}
           isRequired
+          id={form.fieldId('procedure')}
           error={form.fieldError('procedure')}
         />
         <EnumSelect
@@ -234,6 +231,7 @@ export default function NewProcurementPage() {
           value={values.kind}
           onChange={(v) => set('kind', v)}
           isRequired
+          id={form.fieldId('kind')}
           error={form.fieldError('kind')}
         />
         <TextField
@@ -241,15 +239,14 @@ export default function NewProcurementPage() {
           inputMode="decimal"
           value={values.estimatedValueSek}
           onChange={(v) => set('estimatedValueSek', v)}
-          isInvalid={!!form.fieldError('estimatedValueSek')}
-          errorMessage={form.fieldError('estimatedValueSek')}
-          validationBehavior="aria"
+          {...form.field('estimatedValueSek')}
         />
         <DateInput
           label={t('newProcurement.opens')}
           value={values.participationOpensOn}
           onChange={(v) => set('participationOpensOn', v)}
           isRequired
+          id={form.fieldId('participationOpensOn')}
           error={form.fieldError('participationOpensOn')}
         />
         <DateInput
@@ -257,6 +254,7 @@ export default function NewProcurementPage() {
           value={values.participationClosesOn}
           onChange={(v) => set('participationClosesOn', v)}
           isRequired
+          id={form.fieldId('participationClosesOn')}
           error={form.fieldError('participationClosesOn')}
         />
         <fieldset className="stack">
@@ -269,17 +267,13 @@ export default function NewProcurementPage() {
                 isRequired
                 value={lot.name}
                 onChange={(name) => setLot(i, { name })}
-                isInvalid={!!form.fieldError(`lots.${i}.name`)}
-                errorMessage={form.fieldError(`lots.${i}.name`)}
-                validationBehavior="aria"
+                {...form.field(`lots.${i}.name`)}
               />
               <TextArea
                 label={t('newProcurement.lotDescription', { number: i + 1 })}
                 value={lot.description}
                 onChange={(description) => setLot(i, { description })}
-                isInvalid={!!form.fieldError(`lots.${i}.description`)}
-                errorMessage={form.fieldError(`lots.${i}.description`)}
-                validationBehavior="aria"
+                {...form.field(`lots.${i}.description`)}
               />
               {lots.length > 1 && (
                 <Button variant="tertiary" onPress={() => setLots((all) => all.filter((_, j) => j !== i))}>

@@ -248,16 +248,14 @@ export default function ProcurementPage() {
                   </p>
                 )}
                 {done && <Notice>{t(done)}</Notice>}
-                <ErrorSummary messages={form.all} />
+                <ErrorSummary messages={form.summary} />
                 <form onSubmit={submit} noValidate className="stack narrow">
                   <TextField
                     label={t('procurement.contactName')}
                     isRequired
                     value={contactName}
                     onChange={setContactName}
-                    isInvalid={!!form.fieldError('contactName')}
-                    errorMessage={form.fieldError('contactName')}
-                    validationBehavior="aria"
+                    {...form.field('contactName')}
                   />
                   <TextField
                     label={t('procurement.contactEmail')}
@@ -265,21 +263,20 @@ export default function ProcurementPage() {
                     isRequired
                     value={contactEmail}
                     onChange={setContactEmail}
-                    isInvalid={!!form.fieldError('contactEmail')}
-                    errorMessage={form.fieldError('contactEmail')}
-                    validationBehavior="aria"
+                    {...form.field('contactEmail')}
                   />
-                  {p.lots.map((lot) => (
+                  {p.lots.map((lot, i) => (
                     <TextField
                       key={lot.id}
                       label={t('procurement.volumeFor', { number: lot.number, name: lot.name })}
+                      description={t('procurement.volumeUnit')}
                       type="number"
                       inputMode="numeric"
                       value={volumes[lot.id] ?? ''}
                       onChange={(v) => setVolumes((all) => ({ ...all, [lot.id]: v }))}
-                      isInvalid={!!form.fieldError('volumes')}
-                      errorMessage={form.fieldError('volumes')}
-                      validationBehavior="aria"
+                      {...form.field('volumes')}
+                      // One id per page: the summary's link goes to the first lot's volume.
+                      id={i === 0 ? form.fieldId('volumes') : undefined}
                     />
                   ))}
                   <div className="row">

@@ -61,7 +61,7 @@ export function ProcurementStatusForm({
     <section aria-labelledby="status-heading" className="card">
       <h2 id="status-heading">{t('procurement.changeStatus')}</h2>
       {done && <Notice>{t('procurement.statusChanged')}</Notice>}
-      <ErrorSummary messages={form.all} />
+      <ErrorSummary messages={form.summary} />
       <form onSubmit={submit} noValidate className="stack narrow">
         <EnumSelect
           label={t('procurement.nextStatus')}
@@ -70,6 +70,7 @@ export function ProcurementStatusForm({
           value={to}
           onChange={(v) => setTo(v)}
           isRequired
+          id={form.fieldId('status')}
           error={form.fieldError('status')}
         />
         {to === 'CANCELLED' && (
@@ -78,9 +79,7 @@ export function ProcurementStatusForm({
             isRequired
             value={reason}
             onChange={setReason}
-            isInvalid={!!form.fieldError('reason')}
-            errorMessage={form.fieldError('reason')}
-            validationBehavior="aria"
+            {...form.field('reason')}
           />
         )}
         <Button type="submit" variant="primary" isDisabled={!to || state.fetching}>

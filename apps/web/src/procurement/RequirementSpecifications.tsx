@@ -96,16 +96,14 @@ export function RequirementSpecifications({
         <>
           <h3>{t('spec.publishHeading', { version: (versions[0]?.version ?? 0) + 1 })}</h3>
           {published !== null && <Notice>{t('spec.published', { version: published })}</Notice>}
-          <ErrorSummary messages={form.all} />
+          <ErrorSummary messages={form.summary} />
           <form onSubmit={submit} noValidate className="stack narrow">
             <TextArea
               label={t('spec.summary')}
               isRequired
               value={summary}
               onChange={setSummary}
-              isInvalid={!!form.fieldError('summary')}
-              errorMessage={form.fieldError('summary')}
-              validationBehavior="aria"
+              {...form.field('summary')}
             />
             <TextArea
               label={t('spec.documents')}

@@ -7,60 +7,67 @@ import { formatDate, formatDateTime, formatNumber } from '../app/format.js';
 import type { MessageKey } from '../app/i18n/catalog.js';
 import { Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
-import { KnowledgeBasis, type ProtocolSnapshot } from './KnowledgeBasis.js';
+import { KnowledgeBasis, KnowledgeBasisFields } from './KnowledgeBasis.js';
+import { VersionEvidence, VersionEvidenceFields } from './EvidenceGaps.js';
 
-const Decision = graphql(`
-  query Decision($id: ID!) {
-    testDecision(id: $id) {
-      id
-      outcome
-      decidedAt
-      versionNumber
-      rationale
-      conditions
-      knowledgeBasis
-      category {
-        labelSv
-        labelEn
-      }
-      voteCounts {
-        recommendation
-        votes
-      }
-      votes {
+const Decision = graphql(
+  `
+    query Decision($id: ID!) {
+      testDecision(id: $id) {
         id
-        recommendation
+        outcome
+        decidedAt
+        versionNumber
         rationale
         conditions
-        organization {
+        knowledgeBasis
+        category {
+          labelSv
+          labelEn
+        }
+        voteCounts {
+          recommendation
+          votes
+        }
+        votes {
           id
-          name
+          recommendation
+          rationale
+          conditions
+          organization {
+            id
+            name
+          }
         }
-      }
-      protocol {
-        id
-        title
-        leadOrganization {
-          name
+        protocol {
+          id
+          title
+          leadOrganization {
+            name
+          }
         }
-      }
-      version {
-        id
-        contentHash
-        contentHashVerified
-        snapshot
-      }
-      supersedes {
-        id
-        decidedAt
-      }
-      supersededBy {
-        id
-        decidedAt
+        version {
+          id
+          contentHash
+          contentHashVerified
+          snapshot {
+            ...KnowledgeBasis
+          }
+          ...VersionEvidence
+        }
+        supersedes {
+          id
+          decidedAt
+        }
+        supersededBy {
+          id
+          decidedAt
+        }
       }
     }
-  }
-`);
+  `,
+  [KnowledgeBasisFields, VersionEvidenceFields],
+);
 
 interface Basis {
   contentHash?: string;
@@ -172,11 +179,12 @@ export default function DecisionPage() {
               <dd>{formatNumber(basis.technicalFaultCount ?? 0, lang)}</dd>
             </dl>
           </section>
+          <VersionEvidence data={decision.version} headingId="decision-evidence-heading" />
           <TransferabilityCard decisionId={decision.id} />
           <p>
             <Link to={`/traad/TEST_DECISION/${decision.id}`}>{t('thread.showThread')}</Link>
           </p>
-          <KnowledgeBasis snapshot={decision.version.snapshot as unknown as ProtocolSnapshot} />
+          <KnowledgeBasis data={decision.version.snapshot} />
         </Page>
       )}
     </QueryState>

@@ -1,9 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { LanguageProvider } from '../app/i18n.js';
-import { KnowledgeBasis, type ProtocolSnapshot } from './KnowledgeBasis.js';
+import { maskFragments } from 'gql.tada';
+import { KnowledgeBasis, KnowledgeBasisFields } from './KnowledgeBasis.js';
 
-const snapshot: ProtocolSnapshot = {
+const snapshot = maskFragments([KnowledgeBasisFields], {
   plan: {
     purpose: 'Pröva digital nattillsyn.',
     expectedBenefit: null,
@@ -23,7 +24,7 @@ const snapshot: ProtocolSnapshot = {
       { id: 'c3', name: 'Nöjdhet', targetValue: 4, unit: 'av 5', description: null },
     ],
   },
-  participants: [{ group: 'STAFF', women: 9, men: null, otherOrUnknown: null }],
+  participants: [{ group: 'STAFF', women: 9, men: 0, otherOrUnknown: 0 }],
   observations: [
     { id: 'o1', kind: 'LESSON', description: 'Informera anhöriga tidigt', occurredOn: '2026-11-10' },
     { id: 'o2', kind: 'OBSTACLE', description: 'Wifi saknas', occurredOn: '2026-11-12' },
@@ -35,12 +36,12 @@ const snapshot: ProtocolSnapshot = {
     { criterionId: 'c1', measuredValue: 86.5, met: true, comment: null },
     { criterionId: 'c2', measuredValue: 52, met: false, comment: 'Inkörning' },
   ],
-};
+});
 
 const render = () =>
   renderToStaticMarkup(
     <LanguageProvider>
-      <KnowledgeBasis snapshot={snapshot} />
+      <KnowledgeBasis data={snapshot} />
     </LanguageProvider>,
   ).replace(/<[^>]+>/g, '|');
 

@@ -1,43 +1,76 @@
+import { type FragmentOf, graphql, readFragment } from '../app/graphql.js';
 import { useLanguage } from '../app/i18n.js';
 import { formatDate, formatNumber } from '../app/format.js';
 import type { MessageKey } from '../app/i18n/catalog.js';
 import { PlanSafeguards, PlanText } from '../testbed/PlanSafeguards.js';
 
-/** The frozen content of a protocol version, as the api's snapshot holds it (see ProtocolSnapshot in libs/testbed). */
-export interface ProtocolSnapshot {
-  plan: {
-    purpose: string;
-    expectedBenefit: string | null;
-    baseline: string | null;
-    plannedStart: string | null;
-    plannedEnd: string | null;
-    consentApproach: string;
-    consentDescription: string | null;
-    informationSecurity: string | null;
-    workEnvironment: string | null;
-    involvement: string | null;
-    risks: string | null;
-    documents: { title: string; url: string }[];
-    successCriteria: { id: string; name: string; targetValue: number; unit: string; description: string | null }[];
-  };
-  participants: { group: string; women: number | null; men: number | null; otherOrUnknown: number | null }[];
-  observations: { id: string; kind: string; description: string; occurredOn: string }[];
-  deviations: { id: string; description: string; occurredOn: string; actionTaken: string | null }[];
-  technicalFaults: {
-    id: string;
-    description: string;
-    occurredOn: string;
-    affectedComponent: string | null;
-    resolved: boolean;
-  }[];
-  results: { criterionId: string; measuredValue: number; met: boolean; comment: string | null }[];
-}
+/** The frozen content of a protocol version: the schema's `TestProtocolSnapshot`, as much as this page shows. */
+export const KnowledgeBasisFields = graphql(`
+  fragment KnowledgeBasis on TestProtocolSnapshot {
+    plan {
+      purpose
+      expectedBenefit
+      baseline
+      plannedStart
+      plannedEnd
+      consentApproach
+      consentDescription
+      informationSecurity
+      workEnvironment
+      involvement
+      risks
+      documents {
+        title
+        url
+      }
+      successCriteria {
+        id
+        name
+        targetValue
+        unit
+        description
+      }
+    }
+    participants {
+      group
+      women
+      men
+      otherOrUnknown
+    }
+    observations {
+      id
+      kind
+      description
+      occurredOn
+    }
+    deviations {
+      id
+      description
+      occurredOn
+      actionTaken
+    }
+    technicalFaults {
+      id
+      description
+      occurredOn
+      affectedComponent
+      resolved
+    }
+    results {
+      criterionId
+      measuredValue
+      met
+      comment
+    }
+  }
+`);
 
 const OBSERVATION_KINDS = ['OBSTACLE', 'OPPORTUNITY', 'LESSON'] as const;
 
 /** Everything a steering member needs to judge a test: plan, results per criterion, participants, observations, risks. */
-export function KnowledgeBasis({ snapshot }: { snapshot: ProtocolSnapshot }) {
+export function KnowledgeBasis({ data }: { data: FragmentOf<typeof KnowledgeBasisFields> }) {
   const { t, lang } = useLanguage();
+  const snapshot = readFragment(KnowledgeBasisFields, data);
   const { plan } = snapshot;
   const resultOf = new Map(snapshot.results.map((r) => [r.criterionId, r]));
   return (

@@ -11,56 +11,65 @@ import { formatDateTime } from '../app/format.js';
 import type { MessageKey } from '../app/i18n/catalog.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
-import { useFormErrors } from '../ui/useFormErrors.js';
+import { problem, useFormErrors } from '../ui/useFormErrors.js';
+import type { ApiError } from '../app/api-errors.js';
 import { useDraft } from '../ui/useDraft.js';
-import { KnowledgeBasis, type ProtocolSnapshot } from './KnowledgeBasis.js';
+import { KnowledgeBasis, KnowledgeBasisFields } from './KnowledgeBasis.js';
+import { GapList, VersionEvidence, VersionEvidenceFields } from './EvidenceGaps.js';
+import { type FragmentOf, readFragment } from '../app/graphql.js';
 import { REVIEW_CONTEXT } from './ReviewQueuePage.js';
 
-const ProtocolReview = graphql(`
-  query ProtocolReview($id: ID!) {
-    testProtocol(id: $id) {
-      id
-      title
-      status
-      category {
-        labelSv
-        labelEn
-      }
-      leadOrganization {
+const ProtocolReview = graphql(
+  `
+    query ProtocolReview($id: ID!) {
+      testProtocol(id: $id) {
         id
-        name
-      }
-      participatingOrganizations {
-        id
-        name
-      }
-      latestDecision {
-        id
-        outcome
-      }
-      versions {
-        id
-        versionNumber
-        reviewStatus
-        submittedAt
-        contentHash
-        contentHashVerified
-        snapshot
-        votes {
+        title
+        status
+        category {
+          labelSv
+          labelEn
+        }
+        leadOrganization {
           id
-          recommendation
-          rationale
-          conditions
-          castAt
-          organization {
+          name
+        }
+        participatingOrganizations {
+          id
+          name
+        }
+        latestDecision {
+          id
+          outcome
+        }
+        versions {
+          id
+          versionNumber
+          reviewStatus
+          submittedAt
+          contentHash
+          contentHashVerified
+          snapshot {
+            ...KnowledgeBasis
+          }
+          ...VersionEvidence
+          votes {
             id
-            name
+            recommendation
+            rationale
+            conditions
+            castAt
+            organization {
+              id
+              name
+            }
           }
         }
       }
     }
-  }
-`);
+  `,
+  [KnowledgeBasisFields, VersionEvidenceFields],
+);
 
 const CastVote = graphql(`
   mutation CastSteeringVote($input: CastSteeringVoteInput!) {
@@ -79,21 +88,41 @@ const RECOMMENDATIONS = ['RECOMMEND', 'RECOMMEND_WITH_CONDITIONS', 'TEST_MORE', 
 type Recommendation = (typeof RECOMMENDATIONS)[number];
 const FIELDS = ['recommendation', 'rationale', 'conditions', 'versionId'] as const;
 
-function VoteForm({ versionId, onCast }: { versionId: string; onCast: (decisionId: string | null) => void }) {
+function VoteForm({
+  versionId,
+  evidence,
+  onCast,
+}: {
+  versionId: string;
+  evidence: FragmentOf<typeof VersionEvidenceFields>;
+  onCast: (decisionId: string | null) => void;
+}) {
   const { t } = useLanguage();
+  const gaps = readFragment(VersionEvidenceFields, evidence).evidenceGaps;
   const draft = useDraft<{ recommendation: Recommendation | ''; rationale: string; conditions: string }>(
     `vote.${versionId}`,
     { recommendation: '', rationale: '', conditions: '' },
   );
   const { values, set } = draft;
-  const form = useFormErrors(FIELDS);
+  const form = useFormErrors(FIELDS, {
+    rationale: { label: t('review.vote.rationale') },
+    conditions: { label: t('review.vote.conditions') },
+  });
   const [state, cast] = useMutation(CastVote);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!values.recommendation) {
-      form.show([
-        { field: 'input.recommendation', message: `${t('review.vote.recommendation')} ${t('app.required')}` },
-      ]);
+    // Every required field at once (CastSteeringVoteInput), before anything is sent.
+    const missing: ApiError[] = [
+      ...(values.recommendation
+        ? []
+        : [{ field: 'input.recommendation', message: `${t('review.vote.recommendation')} ${t('app.required')}` }]),
+      ...(values.recommendation === 'RECOMMEND_WITH_CONDITIONS' && !values.conditions.trim()
+        ? [problem('input.conditions', 'isNotEmpty')]
+        : []),
+      ...(values.rationale.trim() ? [] : [problem('input.rationale', 'isNotEmpty')]),
+    ];
+    if (missing.length || !values.recommendation) {
+      form.show(missing);
       return;
     }
     const result = await cast({
@@ -111,13 +140,22 @@ function VoteForm({ versionId, onCast }: { versionId: string; onCast: (decisionI
   return (
     <section aria-labelledby="vote-heading" className="card">
       <h2 id="vote-heading">{t('review.vote')}</h2>
-      <ErrorSummary messages={form.all} />
+      {gaps.length > 0 && (
+        <div className="evidence-warning" role="note" aria-label={t('evidence.title')}>
+          <p>
+            <strong>{t('evidence.voteWarning')}</strong>
+          </p>
+          <GapList gaps={gaps} />
+        </div>
+      )}
+      <ErrorSummary messages={form.summary} />
       <form onSubmit={submit} noValidate className="stack">
         <RadioGroup
           label={t('review.vote.recommendation')}
           value={values.recommendation}
           onChange={(v) => set('recommendation', v as Recommendation)}
           isRequired
+          id={form.fieldId('recommendation')}
           isInvalid={!!form.fieldError('recommendation')}
           errorMessage={form.fieldError('recommendation')}
         >
@@ -133,9 +171,7 @@ function VoteForm({ versionId, onCast }: { versionId: string; onCast: (decisionI
             isRequired
             value={values.conditions}
             onChange={(v) => set('conditions', v)}
-            isInvalid={!!form.fieldError('conditions')}
-            errorMessage={form.fieldError('conditions')}
-            validationBehavior="aria"
+            {...form.field('conditions')}
           />
         )}
         <TextArea
@@ -143,9 +179,7 @@ function VoteForm({ versionId, onCast }: { versionId: string; onCast: (decisionI
           isRequired
           value={values.rationale}
           onChange={(v) => set('rationale', v)}
-          isInvalid={!!form.fieldError('rationale')}
-          errorMessage={form.fieldError('rationale')}
-          validationBehavior="aria"
+          {...form.field('rationale')}
         />
         <Button type="submit" variant="primary" isDisabled={state.fetching}>
           {t('review.vote.submit')}
@@ -209,6 +243,7 @@ export default function ProtocolReviewPage() {
               </>
             )}
           </dl>
+          {version && <VersionEvidence data={version} headingId="review-evidence-heading" />}
           {cast && (
             <Notice>
               {t('review.vote.cast')}{' '}
@@ -238,8 +273,10 @@ export default function ProtocolReviewPage() {
               )}
             </section>
           )}
-          {canVote && version && <VoteForm versionId={version.id} onCast={(decisionId) => setCast({ decisionId })} />}
-          {version && <KnowledgeBasis snapshot={version.snapshot as unknown as ProtocolSnapshot} />}
+          {canVote && version && (
+            <VoteForm versionId={version.id} evidence={version} onCast={(decisionId) => setCast({ decisionId })} />
+          )}
+          {version && <KnowledgeBasis data={version.snapshot} />}
         </Page>
       )}
     </QueryState>

@@ -8,7 +8,8 @@ import { useLanguage } from '../app/i18n.js';
 import { useSession } from '../app/SessionProvider.js';
 import { LanguageSwitch } from '../app/Shell.js';
 import { ErrorSummary, Loading, Notice } from '../ui/Page.js';
-import { useFormErrors } from '../ui/useFormErrors.js';
+import { problem, useFormErrors } from '../ui/useFormErrors.js';
+import type { ApiError } from '../app/api-errors.js';
 
 const CompleteSetup = graphql(`
   mutation CompleteSetup($token: String!, $email: String!, $displayName: String!, $password: String!) {
@@ -37,7 +38,16 @@ export default function SetupPage() {
   const [values, setValues] = useState({ displayName: '', email: '', password: '', repeat: '' });
   const [busy, setBusy] = useState(false);
   const [, completeSetup] = useMutation(CompleteSetup);
-  const form = useFormErrors(FIELDS);
+  const form = useFormErrors(FIELDS, {
+    displayName: { label: t('setup.displayName'), required: t('setup.problem.displayName') },
+    email: { label: t('signIn.email'), required: t('setup.problem.email') },
+    password: {
+      label: t('signIn.password'),
+      required: t('setup.problem.password'),
+      invalid: t('setup.passwordTooShort', { min: MIN_PASSWORD }),
+    },
+    repeat: { label: t('setup.repeat') },
+  });
   const set = (name: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [name]: value }));
 
   useEffect(() => {
@@ -49,9 +59,16 @@ export default function SetupPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (values.password.length < MIN_PASSWORD)
-      return form.show([{ message: t('setup.passwordTooShort', { min: MIN_PASSWORD }), field: 'password' }]);
-    if (values.password !== values.repeat) return form.show([{ message: t('password.mismatch'), field: 'repeat' }]);
+    // Every missing or wrong field at once, as the api would name them (completeSetup's arguments).
+    const problems: ApiError[] = [];
+    if (!values.displayName.trim()) problems.push(problem('displayName', 'isNotEmpty'));
+    if (!values.email.trim()) problems.push(problem('email', 'isNotEmpty'));
+    else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim())) problems.push(problem('email', 'isEmail'));
+    if (!values.password) problems.push(problem('password', 'isNotEmpty'));
+    else if (values.password.length < MIN_PASSWORD) problems.push(problem('password', 'minLength', MIN_PASSWORD));
+    if (values.password && values.password !== values.repeat)
+      problems.push({ message: t('password.mismatch'), field: 'repeat' });
+    if (problems.length) return form.show(problems);
     setBusy(true);
     const email = values.email.trim();
     const result = await completeSetup({
@@ -76,7 +93,7 @@ export default function SetupPage() {
         <h1 tabIndex={-1}>{t('setup.title')}</h1>
         <p>{t('setup.intro')}</p>
         {!token && <Notice>{t('setup.noToken')}</Notice>}
-        <ErrorSummary messages={form.all} />
+        <ErrorSummary messages={form.summary} />
         <form onSubmit={submit} noValidate className="stack">
           <TextField
             label={t('setup.displayName')}
@@ -85,9 +102,7 @@ export default function SetupPage() {
             isRequired
             value={values.displayName}
             onChange={set('displayName')}
-            isInvalid={!!form.fieldError('displayName')}
-            errorMessage={form.fieldError('displayName')}
-            validationBehavior="aria"
+            {...form.field('displayName')}
           />
           <TextField
             label={t('signIn.email')}
@@ -97,9 +112,7 @@ export default function SetupPage() {
             isRequired
             value={values.email}
             onChange={set('email')}
-            isInvalid={!!form.fieldError('email')}
-            errorMessage={form.fieldError('email')}
-            validationBehavior="aria"
+            {...form.field('email')}
           />
           <TextField
             label={t('signIn.password')}
@@ -110,9 +123,7 @@ export default function SetupPage() {
             isRequired
             value={values.password}
             onChange={set('password')}
-            isInvalid={!!form.fieldError('password')}
-            errorMessage={form.fieldError('password')}
-            validationBehavior="aria"
+            {...form.field('password')}
           />
           <TextField
             label={t('setup.repeat')}
@@ -122,9 +133,7 @@ export default function SetupPage() {
             isRequired
             value={values.repeat}
             onChange={set('repeat')}
-            isInvalid={!!form.fieldError('repeat')}
-            errorMessage={form.fieldError('repeat')}
-            validationBehavior="aria"
+            {...form.field('repeat')}
           />
           <Button type="submit" variant="primary" isDisabled={busy || !token}>
             {t('setup.submit')}

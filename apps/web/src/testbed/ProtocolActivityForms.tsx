@@ -13,7 +13,7 @@ import type { MessageKey } from '../app/i18n/catalog.js';
 import { ErrorSummary, Notice } from '../ui/Page.js';
 import { EnumSelect } from '../ui/EnumSelect.js';
 import { useDraft } from '../ui/useDraft.js';
-import { useFormErrors } from '../ui/useFormErrors.js';
+import { problem, useFormErrors } from '../ui/useFormErrors.js';
 
 const RecordParticipants = graphql(`
   mutation RecordParticipants($input: RecordParticipantsInput!) {
@@ -104,7 +104,7 @@ export function ParticipantsForm({
     <form onSubmit={submit} noValidate className="stack activity-form" aria-labelledby="participants-form-heading">
       <h3 id="participants-form-heading">{t('protocol.saveParticipants')}</h3>
       {done && <Notice>{t('protocol.participantsSaved')}</Notice>}
-      <ErrorSummary messages={form.all} />
+      <ErrorSummary messages={form.summary} />
       <div className="people-grid">
         {GROUPS.map((g) => (
           <fieldset key={g}>
@@ -129,10 +129,21 @@ export function ParticipantsForm({
   );
 }
 
-function OccurredOn({ value, onChange, error }: { value: string; onChange: (v: string) => void; error?: string }) {
+function OccurredOn({
+  id,
+  value,
+  onChange,
+  error,
+}: {
+  id?: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+}) {
   const { t } = useLanguage();
   return (
     <DatePicker
+      id={id}
       label={t('protocol.occurredOn')}
       description={t('protocol.occurredOnHint')}
       value={value ? parseDate(value) : null}
@@ -153,14 +164,23 @@ export function ObservationForm({ protocolId, onSaved }: { protocolId: string; o
     { kind: '', description: '', occurredOn: '' },
   );
   const { values, set } = draft;
-  const form = useFormErrors(['kind', 'description', 'occurredOn']);
+  const form = useFormErrors(['kind', 'description', 'occurredOn'], {
+    description: { label: t('protocol.description') },
+  });
   const [done, setDone] = useState(false);
   const [state, add] = useMutation(AddObservation);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(false);
-    if (!values.kind) {
-      form.show([{ field: 'input.kind', message: `${t('protocol.observationKind')} ${t('app.required')}` }]);
+    // Both required fields at once (AddObservationInput), before anything is sent.
+    const missing = [
+      ...(values.kind
+        ? []
+        : [{ field: 'input.kind', message: `${t('protocol.observationKind')} ${t('app.required')}` }]),
+      ...(values.description.trim() ? [] : [problem('input.description', 'isNotEmpty')]),
+    ];
+    if (missing.length || !values.kind) {
+      form.show(missing);
       return;
     }
     const result = await add({
@@ -180,7 +200,7 @@ export function ObservationForm({ protocolId, onSaved }: { protocolId: string; o
     >
       <h3 id="observation-form-heading">{t('protocol.addObservation')}</h3>
       {done && <Notice>{t('protocol.observationSaved')}</Notice>}
-      <ErrorSummary messages={form.all} />
+      <ErrorSummary messages={form.summary} />
       <EnumSelect
         label={t('protocol.observationKind')}
         values={KINDS}
@@ -188,6 +208,7 @@ export function ObservationForm({ protocolId, onSaved }: { protocolId: string; o
         value={values.kind}
         onChange={(v) => set('kind', v)}
         isRequired
+        id={form.fieldId('kind')}
         error={form.fieldError('kind')}
       />
       <TextArea
@@ -195,13 +216,12 @@ export function ObservationForm({ protocolId, onSaved }: { protocolId: string; o
         isRequired
         value={values.description}
         onChange={(v) => set('description', v)}
-        isInvalid={!!form.fieldError('description')}
-        errorMessage={form.fieldError('description')}
-        validationBehavior="aria"
+        {...form.field('description')}
       />
       <OccurredOn
         value={values.occurredOn}
         onChange={(v) => set('occurredOn', v)}
+        id={form.fieldId('occurredOn')}
         error={form.fieldError('occurredOn')}
       />
       <Button type="submit" variant="primary" isDisabled={state.fetching}>
@@ -239,27 +259,24 @@ export function DeviationForm({ protocolId, onSaved }: { protocolId: string; onS
     <form onSubmit={submit} noValidate className="stack narrow activity-form" aria-labelledby="deviation-form-heading">
       <h3 id="deviation-form-heading">{t('protocol.reportDeviation')}</h3>
       {done && <Notice>{t('protocol.deviationSaved')}</Notice>}
-      <ErrorSummary messages={form.all} />
+      <ErrorSummary messages={form.summary} />
       <TextArea
         label={t('protocol.description')}
         isRequired
         value={values.description}
         onChange={(v) => set('description', v)}
-        isInvalid={!!form.fieldError('description')}
-        errorMessage={form.fieldError('description')}
-        validationBehavior="aria"
+        {...form.field('description')}
       />
       <TextArea
         label={t('protocol.actionTaken')}
         value={values.actionTaken}
         onChange={(v) => set('actionTaken', v)}
-        isInvalid={!!form.fieldError('actionTaken')}
-        errorMessage={form.fieldError('actionTaken')}
-        validationBehavior="aria"
+        {...form.field('actionTaken')}
       />
       <OccurredOn
         value={values.occurredOn}
         onChange={(v) => set('occurredOn', v)}
+        id={form.fieldId('occurredOn')}
         error={form.fieldError('occurredOn')}
       />
       <Button type="submit" variant="primary" isDisabled={state.fetching}>
@@ -303,28 +320,25 @@ export function FaultForm({ protocolId, onSaved }: { protocolId: string; onSaved
     <form onSubmit={submit} noValidate className="stack narrow activity-form" aria-labelledby="fault-form-heading">
       <h3 id="fault-form-heading">{t('protocol.reportFault')}</h3>
       {done && <Notice>{t('protocol.faultSaved')}</Notice>}
-      <ErrorSummary messages={form.all} />
+      <ErrorSummary messages={form.summary} />
       <TextField
         label={t('protocol.affectedComponent')}
         description={t('protocol.affectedComponentHint')}
         value={values.affectedComponent}
         onChange={(v) => set('affectedComponent', v)}
-        isInvalid={!!form.fieldError('affectedComponent')}
-        errorMessage={form.fieldError('affectedComponent')}
-        validationBehavior="aria"
+        {...form.field('affectedComponent')}
       />
       <TextArea
         label={t('protocol.description')}
         isRequired
         value={values.description}
         onChange={(v) => set('description', v)}
-        isInvalid={!!form.fieldError('description')}
-        errorMessage={form.fieldError('description')}
-        validationBehavior="aria"
+        {...form.field('description')}
       />
       <OccurredOn
         value={values.occurredOn}
         onChange={(v) => set('occurredOn', v)}
+        id={form.fieldId('occurredOn')}
         error={form.fieldError('occurredOn')}
       />
       <Checkbox isSelected={values.resolved} onChange={(v) => set('resolved', v)}>
@@ -398,22 +412,21 @@ export function ResultForm({
         {t('protocol.saveResult')}: {criterion.name}
       </h4>
       {done && <Notice>{t('protocol.resultSaved', { name: criterion.name })}</Notice>}
-      <ErrorSummary messages={form.all} />
+      <ErrorSummary messages={form.summary} />
       <TextField
         label={t('protocol.measuredValue', { unit: criterion.unit })}
         inputMode="decimal"
         isRequired
         value={values.measuredValue}
         onChange={(v) => set('measuredValue', v)}
-        isInvalid={!!form.fieldError('measuredValue')}
-        errorMessage={form.fieldError('measuredValue')}
-        validationBehavior="aria"
+        {...form.field('measuredValue')}
       />
       <RadioGroup
         label={t('protocol.met')}
         value={values.met}
         onChange={(v) => set('met', v)}
         isRequired
+        id={form.fieldId('met')}
         isInvalid={!!form.fieldError('met')}
         errorMessage={form.fieldError('met')}
       >
@@ -424,9 +437,7 @@ export function ResultForm({
         label={t('protocol.comment')}
         value={values.comment}
         onChange={(v) => set('comment', v)}
-        isInvalid={!!form.fieldError('comment')}
-        errorMessage={form.fieldError('comment')}
-        validationBehavior="aria"
+        {...form.field('comment')}
       />
       <Button type="submit" variant="primary" isDisabled={state.fetching}>
         {t('protocol.saveResult')}

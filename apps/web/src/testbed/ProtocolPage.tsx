@@ -11,7 +11,8 @@ import type { MessageKey } from '../app/i18n/catalog.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { EnumSelect } from '../ui/EnumSelect.js';
 import { QueryState } from '../ui/QueryState.js';
-import { useFormErrors } from '../ui/useFormErrors.js';
+import { problem, useFormErrors } from '../ui/useFormErrors.js';
+import { EvidenceGapFields, GapList } from '../review/EvidenceGaps.js';
 import { ProtocolStatusTag, type ProtocolStatus } from './protocol-status.js';
 import { DeviationForm, FaultForm, ObservationForm, ParticipantsForm, ResultForm } from './ProtocolActivityForms.js';
 import { PlanSafeguards, PlanText } from './PlanSafeguards.js';
@@ -148,9 +149,20 @@ const ChangeStatus = graphql(`
   }
 `);
 
+const EvidenceGaps = graphql(
+  `
+    query TestProtocolEvidenceGaps($id: ID!) {
+      testProtocolEvidenceGaps(id: $id) {
+        ...EvidenceGap
+      }
+    }
+  `,
+  [EvidenceGapFields],
+);
+
 const Submit = graphql(`
-  mutation SubmitTestProtocolForReview($id: ID!) {
-    submitTestProtocolForReview(id: $id) {
+  mutation SubmitTestProtocolForReview($id: ID!, $handInReason: String) {
+    submitTestProtocolForReview(id: $id, handInReason: $handInReason) {
       id
       versionNumber
       contentHash
@@ -530,7 +542,7 @@ function StatusForm({ protocol, onChanged }: { protocol: WorkProtocol; onChanged
       {done && <Notice>{done}</Notice>}
       {next.length ? (
         <>
-          <ErrorSummary messages={form.all} />
+          <ErrorSummary messages={form.summary} />
           <form onSubmit={submit} noValidate className="stack narrow">
             <EnumSelect
               label={t('protocol.nextStatus')}
@@ -539,6 +551,7 @@ function StatusForm({ protocol, onChanged }: { protocol: WorkProtocol; onChanged
               value={to}
               onChange={(v) => setTo(v)}
               isRequired
+              id={form.fieldId('status')}
               error={form.fieldError('status')}
             />
             <TextArea
@@ -546,9 +559,7 @@ function StatusForm({ protocol, onChanged }: { protocol: WorkProtocol; onChanged
               description={t('protocol.statusReasonHint')}
               value={reason}
               onChange={setReason}
-              isInvalid={!!form.fieldError('reason')}
-              errorMessage={form.fieldError('reason')}
-              validationBehavior="aria"
+              {...form.field('reason')}
             />
             <Button type="submit" variant="primary" isDisabled={state.fetching}>
               {t('protocol.statusSubmit')}
@@ -562,6 +573,8 @@ function StatusForm({ protocol, onChanged }: { protocol: WorkProtocol; onChanged
   );
 }
 
+const SUBMIT_FIELDS = ['id', 'handInReason'] as const;
+
 interface Frozen {
   versionNumber: number;
   contentHash: string;
@@ -569,21 +582,58 @@ interface Frozen {
 
 function SubmitForm({ protocolId, onSubmitted }: { protocolId: string; onSubmitted: (version: Frozen) => void }) {
   const { t } = useLanguage();
-  const form = useFormErrors(['id']);
+  const form = useFormErrors(SUBMIT_FIELDS, {
+    handInReason: { label: t('evidence.reason'), required: t('evidence.reason.problem') },
+  });
+  // What the api finds missing, asked afresh each time the form shows (results may have come in meanwhile).
+  const [gapsState] = useQuery({
+    query: EvidenceGaps,
+    variables: { id: protocolId },
+    requestPolicy: 'network-only',
+  });
+  const gaps = gapsState.data?.testProtocolEvidenceGaps ?? [];
+  const [reason, setReason] = useState('');
   const [state, submit] = useMutation(Submit);
-  const send = async () => {
-    const result = await submit({ id: protocolId });
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    if (gaps.length && !reason.trim()) return form.show([problem('handInReason', 'isNotEmpty')]);
+    const result = await submit({ id: protocolId, handInReason: reason.trim() || null });
     if (form.show(result.error)) return;
     onSubmitted(result.data!.submitTestProtocolForReview);
   };
   return (
     <section aria-labelledby="submit-heading" className="card">
       <h2 id="submit-heading">{t('protocol.submit')}</h2>
-      <ErrorSummary messages={form.all} />
+      <ErrorSummary messages={form.summary} />
       <p>{t('protocol.submitHint')}</p>
-      <Button variant="primary" onPress={send} isDisabled={state.fetching}>
-        {t('protocol.submit')}
-      </Button>
+      {gapsState.data &&
+        (gaps.length ? (
+          <div className="evidence-warning">
+            <h3>{t('evidence.title')}</h3>
+            <GapList gaps={gaps} />
+            <p className="muted">{t('evidence.intro')}</p>
+          </div>
+        ) : (
+          <p>{t('evidence.none')}</p>
+        ))}
+      <form onSubmit={send} noValidate className="stack">
+        {gaps.length > 0 && (
+          <TextArea
+            label={t('evidence.reason')}
+            description={t('evidence.reasonHint')}
+            isRequired
+            value={reason}
+            onChange={(v) => {
+              form.clearField('handInReason');
+              setReason(v);
+            }}
+            {...form.field('handInReason')}
+          />
+        )}
+        <Button type="submit" variant="primary" isDisabled={state.fetching || gapsState.fetching}>
+          {t('protocol.submit')}
+        </Button>
+      </form>
     </section>
   );
 }

@@ -15,7 +15,7 @@ import type { MessageKey } from '../app/i18n/catalog.js';
 import { ErrorSummary } from '../ui/Page.js';
 import { EnumSelect } from '../ui/EnumSelect.js';
 import { useDraft } from '../ui/useDraft.js';
-import { useFormErrors } from '../ui/useFormErrors.js';
+import { problem, useFormErrors } from '../ui/useFormErrors.js';
 
 const PlanOptions = graphql(`
   query ProtocolPlanOptions($category: String, $withCategory: Boolean!) {
@@ -179,7 +179,10 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
   const nodeStaff = hasRole('NODE_STAFF', 'NODE_ADMIN');
   const draft = useDraft(draftKey, initial);
   const { values } = draft;
-  const form = useFormErrors(FIELDS);
+  const form = useFormErrors(FIELDS, {
+    title: { label: t('protocolForm.title') },
+    purpose: { label: t('protocolForm.purpose') },
+  });
   const set: typeof draft.set = (name, value) => {
     form.clearField(String(name));
     draft.set(name, value);
@@ -215,8 +218,11 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
   /** What GraphQL itself would refuse (required enums, numbers) is said next to the field before anything is sent. */
   function checkLocally(): ApiError[] {
     const errors: ApiError[] = [];
+    // Every required field at once, as the api names them (CreateTestProtocolInput).
+    if (!values.title.trim()) errors.push(problem('input.title', 'isNotEmpty'));
     if (!values.category)
       errors.push({ field: 'input.category', message: `${t('protocolForm.category')} ${t('app.required')}` });
+    if (!values.purpose.trim()) errors.push(problem('input.purpose', 'isNotEmpty'));
     if (!values.consentApproach)
       errors.push({ field: 'input.consentApproach', message: `${t('protocolForm.consent')} ${t('app.required')}` });
     values.successCriteria.forEach((c, i) => {
@@ -248,7 +254,7 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
 
   return (
     <>
-      <ErrorSummary messages={form.all} />
+      <ErrorSummary messages={form.summary} />
       <form onSubmit={submit} noValidate className="stack protocol-form">
         <fieldset className="card">
           <legend>{t('protocolForm.basics')}</legend>
@@ -294,6 +300,7 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
                   description={t('protocolForm.needsHint')}
                   value={values.needIds}
                   onChange={(v) => set('needIds', v)}
+                  id={form.fieldId('needIds')}
                   isInvalid={!!form.fieldError('needIds')}
                   errorMessage={form.fieldError('needIds')}
                 >
@@ -335,6 +342,7 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
               label={t('protocolForm.participants')}
               value={values.participatingOrganizationIds}
               onChange={(v) => set('participatingOrganizationIds', v)}
+              id={form.fieldId('participatingOrganizationIds')}
               isInvalid={!!form.fieldError('participatingOrganizationIds')}
               errorMessage={form.fieldError('participatingOrganizationIds')}
             >
@@ -352,6 +360,7 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
               label={t('protocolForm.settings')}
               value={values.settings}
               onChange={(v) => set('settings', v)}
+              id={form.fieldId('settings')}
               isInvalid={!!form.fieldError('settings')}
               errorMessage={form.fieldError('settings')}
             >
@@ -484,6 +493,7 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
               value={values.consentApproach}
               onChange={(v) => set('consentApproach', v)}
               isRequired
+              id={form.fieldId('consentApproach')}
               error={form.fieldError('consentApproach')}
             />
             <TextArea

@@ -11,7 +11,7 @@ import type { MessageKey } from '../app/i18n/catalog.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
 import { StatusTag } from '../ui/StatusTag.js';
-import { useFormErrors } from '../ui/useFormErrors.js';
+import { useFormErrors, useApiMessages } from '../ui/useFormErrors.js';
 
 const Inbox = graphql(`
   query TriageInbox($after: String) {
@@ -112,15 +112,13 @@ function ReasonDialog({
               if (!form.show(result.error)) state.close();
             }}
           >
-            <ErrorSummary messages={form.all} />
+            <ErrorSummary messages={form.summary} />
             <TextArea
               label={label}
               isRequired
               value={reason}
               onChange={setReason}
-              isInvalid={!!form.fieldError('reason')}
-              errorMessage={form.fieldError('reason')}
-              validationBehavior="aria"
+              {...form.field('reason')}
               autoFocus
             />
             <div className="row">
@@ -141,6 +139,7 @@ function ReasonDialog({
 /** Node staff: the NEW needs of the county with their likely duplicates; triage, decline with a reason, or merge. */
 export default function TriageInboxPage() {
   const { t, lang } = useLanguage();
+  const apiMessages = useApiMessages();
   const [after, setAfter] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [{ data, fetching, error }] = useQuery({ query: Inbox, variables: { after }, context: INBOX_CONTEXT });
@@ -158,7 +157,7 @@ export default function TriageInboxPage() {
     <Page title={t('triage.title')}>
       <p>{t('triage.intro')}</p>
       {done && <Notice>{done}</Notice>}
-      {failure && <ErrorSummary messages={failure.graphQLErrors.map((e) => e.message)} />}
+      {failure && <ErrorSummary messages={apiMessages(failure)} />}
       <QueryState fetching={fetching} error={error} hasData={!!data}>
         {data?.needs.nodes.length ? (
           <ul className="need-list">
@@ -170,7 +169,8 @@ export default function TriageInboxPage() {
                 <p className="muted">
                   {need.organization.name} · {formatDate(need.createdAt, lang)} ·{' '}
                   {t(`setting.${need.setting}` as MessageKey)} · {t(`urgency.${need.urgency}` as MessageKey)} ·{' '}
-                  {t('need.peopleAffected')}: {formatNumber(need.peopleAffected, lang)}
+                  {t('need.peopleAffected')}:{' '}
+                  {need.peopleAffected == null ? t('need.people.unknown') : formatNumber(need.peopleAffected, lang)}
                 </p>
                 <p className="prose clamp">{need.description}</p>
                 <section aria-label={`${t('triage.duplicates')}: ${need.title}`}>

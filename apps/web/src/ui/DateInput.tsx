@@ -16,13 +16,16 @@ interface Props {
   onChange: (value: string) => void;
   isRequired?: boolean;
   error?: string;
+  /** The field's id, for the error summary's link. */
+  id?: string;
   description?: string;
 }
 
 /** A Midas date picker over the api's YYYY-MM-DD strings, with the api's error next to it. */
-export function DateInput({ label, value, onChange, isRequired, error, description }: Props) {
+export function DateInput({ id, label, value, onChange, isRequired, error, description }: Props) {
   return (
     <DatePicker
+      id={id}
       label={label}
       description={description}
       value={toCalendarDate(value)}

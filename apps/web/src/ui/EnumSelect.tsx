@@ -12,6 +12,8 @@ interface Props<V extends string> {
   onChange: (value: V) => void;
   isRequired?: boolean;
   error?: string;
+  /** The field's id, for the error summary's link. */
+  id?: string;
   description?: string;
   /** Shown while nothing is chosen, e.g. "All" for a filter. */
   placeholder?: string;
@@ -28,11 +30,13 @@ export function EnumSelect<V extends string>({
   error,
   description,
   placeholder,
+  id: fieldId,
 }: Props<V>) {
   const { t } = useLanguage();
   const items = values.map((id) => ({ id, name: t(`${labels}.${id}` as MessageKey) }));
   return (
     <Select
+      id={fieldId}
       label={label}
       placeholder={placeholder ?? t('app.choose')}
       description={description}

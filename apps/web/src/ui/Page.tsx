@@ -34,19 +34,55 @@ export function Page({ title, children, actions }: { title: string; children: Re
   );
 }
 
-/** Every error of a form (or a failed request) above it, announced when it appears. */
-export function ErrorSummary({ messages }: { messages: readonly string[] }) {
+/** One line of the error summary; `target` is the id of the field it is about. */
+export interface SummaryItem {
+  message: string;
+  target?: string;
+}
+
+/** Moves focus to a field from the summary's link (React Aria selects and groups get their first control). */
+function focusField(id: string) {
+  const element = document.getElementById(id);
+  const control = element?.matches('input, textarea, select, button')
+    ? element
+    : element?.querySelector<HTMLElement>('input, textarea, select, button');
+  (control ?? element)?.scrollIntoView({ block: 'center' });
+  (control ?? element)?.focus({ preventScroll: true });
+}
+
+/**
+ * Every error of a form (or a failed request) above it, announced when it appears; each field's error links to
+ * that field (the GOV.UK error summary).
+ */
+export function ErrorSummary({ messages }: { messages: readonly (string | SummaryItem)[] }) {
+  const { t } = useLanguage();
   const summary = useRef<HTMLDivElement>(null);
-  const key = messages.join('\n');
+  const items = messages.map((m) => (typeof m === 'string' ? { message: m } : m));
+  const key = items.map((i) => i.message).join('\n');
   useEffect(() => {
     if (key) summary.current?.focus();
   }, [key]);
-  if (!messages.length) return null;
+  if (!items.length) return null;
   return (
     <div className="error-summary" role="alert" tabIndex={-1} ref={summary}>
+      {items.some((i) => i.target) && <p className="error-summary-title">{t('form.summary')}</p>}
       <ul>
-        {messages.map((message) => (
-          <li key={message}>{message}</li>
+        {items.map(({ message, target }) => (
+          <li key={message}>
+            {target && document.getElementById(target) ? (
+              <a
+                href={`#${target}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  focusField(target);
+                }}
+              >
+                {message}
+              </a>
+            ) : (
+              message
+            )}
+          </li>
         ))}
       </ul>
     </div>

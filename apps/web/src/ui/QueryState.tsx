@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { CombinedError } from 'urql';
 import { useLanguage } from '../app/i18n.js';
 import { ErrorSummary, Loading } from './Page.js';
+import { useApiMessages } from './useFormErrors.js';
 
 /** Loading, error or the content: a failed query says what failed (in the chosen language) instead of a blank page. */
 export function QueryState({
@@ -16,13 +17,9 @@ export function QueryState({
   children: ReactNode;
 }) {
   const { t } = useLanguage();
+  const apiMessages = useApiMessages();
   if (hasData) return <>{children}</>;
-  if (error)
-    return (
-      <ErrorSummary
-        messages={error.graphQLErrors.length ? error.graphQLErrors.map((e) => e.message) : [t('app.error.network')]}
-      />
-    );
+  if (error) return <ErrorSummary messages={apiMessages(error)} />;
   if (fetching) return <Loading />;
   return null;
 }

@@ -15,6 +15,8 @@ interface Props {
   onChange: (id: string) => void;
   isRequired?: boolean;
   error?: string;
+  /** The field's id, for the error summary's link. */
+  id?: string;
   description?: string;
 }
 
@@ -23,12 +25,13 @@ interface Props {
  * not React Aria's: left alone, its combo box throws what was typed or pasted away whenever the list closes on a
  * scroll. Leaving the field shows the chosen item's name again.
  */
-export function SearchSelect({ label, items, value, onChange, isRequired, error, description }: Props) {
+export function SearchSelect({ id, label, items, value, onChange, isRequired, error, description }: Props) {
   const nameOf = (id: string) => items.find((item) => item.id === id)?.name ?? '';
   const [text, setText] = useState(() => nameOf(value));
   useEffect(() => setText(items.find((item) => item.id === value)?.name ?? ''), [value, items]);
   return (
     <ComboBox
+      id={id}
       label={label}
       description={description}
       items={items}

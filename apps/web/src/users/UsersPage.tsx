@@ -316,16 +316,14 @@ function EditUser({
       <p className="muted">
         {user.email} · {user.organization.name}
       </p>
-      <ErrorSummary messages={form.all} />
+      <ErrorSummary messages={form.summary} />
       <form onSubmit={save} noValidate className="stack narrow">
         <TextField
           label={t('users.name')}
           isRequired
           value={displayName}
           onChange={setDisplayName}
-          isInvalid={!!form.fieldError('displayName')}
-          errorMessage={form.fieldError('displayName')}
-          validationBehavior="aria"
+          {...form.field('displayName')}
         />
         <RoleChoice value={roles} onChange={setRoles} error={form.fieldError('roles')} />
         <div className="row">
@@ -385,16 +383,14 @@ function NewUser({
   return (
     <section aria-labelledby="new-user" className="card">
       <h2 id="new-user">{t('users.new')}</h2>
-      <ErrorSummary messages={form.all} />
+      <ErrorSummary messages={form.summary} />
       <form onSubmit={submit} noValidate className="stack narrow">
         <TextField
           label={t('users.name')}
           isRequired
           value={values.displayName}
           onChange={(v) => set('displayName', v)}
-          isInvalid={!!form.fieldError('displayName')}
-          errorMessage={form.fieldError('displayName')}
-          validationBehavior="aria"
+          {...form.field('displayName')}
         />
         <TextField
           label={t('users.email')}
@@ -402,9 +398,7 @@ function NewUser({
           isRequired
           value={values.email}
           onChange={(v) => set('email', v)}
-          isInvalid={!!form.fieldError('email')}
-          errorMessage={form.fieldError('email')}
-          validationBehavior="aria"
+          {...form.field('email')}
         />
         <Select
           label={t('users.organization')}
@@ -413,9 +407,7 @@ function NewUser({
           items={organizations}
           selectedKey={values.organizationId || null}
           onSelectionChange={(k) => k !== null && set('organizationId', String(k))}
-          isInvalid={!!form.fieldError('organizationId')}
-          errorMessage={form.fieldError('organizationId')}
-          validationBehavior="aria"
+          {...form.field('organizationId')}
         >
           {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
         </Select>
@@ -426,9 +418,7 @@ function NewUser({
           isRequired
           value={values.password}
           onChange={(v) => set('password', v)}
-          isInvalid={!!form.fieldError('password')}
-          errorMessage={form.fieldError('password')}
-          validationBehavior="aria"
+          {...form.field('password')}
         />
         <RoleChoice value={values.roles} onChange={(roles) => set('roles', roles)} error={form.fieldError('roles')} />
         <Button type="submit" variant="primary" isDisabled={state.fetching}>

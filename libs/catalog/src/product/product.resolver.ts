@@ -1,4 +1,5 @@
-import { Args, ID, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Connection, Ctx, type RequestContext, Role, Roles, UuidPipe } from '#core';
 import { Product } from './product.entity.js';
 import { Supplier } from './supplier.entity.js';
@@ -17,8 +18,8 @@ export class ProductResolver {
   @Query(() => ProductConnection, {
     description: 'The product catalogue, by name; filter by category, supplier or text.',
   })
-  products(@Ctx() ctx: RequestContext, @Args() args: ProductsArgs) {
-    return this.productService.list(ctx, args);
+  products(@Ctx() ctx: RequestContext, @Args() args: ProductsArgs, @Info() info: GraphQLResolveInfo) {
+    return this.productService.list(ctx, args, info);
   }
 
   @Query(() => Product)

@@ -1,14 +1,21 @@
 import { Injectable } from '@nestjs/common';
+import type { GraphQLResolveInfo } from 'graphql';
 import { In } from 'typeorm';
 import {
   AuditService,
   Clock,
   type ConnectionResult,
   Db,
+  type ListSpec,
   paginate,
+  plannedPage,
   preload,
   type RequestContext,
+  type SortKey,
+  type SqlFragment,
   escapeLike,
+  sql,
+  whereFragment,
 } from '#core';
 import { Product } from './product.entity.js';
 import { ProductVersion } from './product-version.entity.js';
@@ -30,6 +37,21 @@ const PRODUCT_VERSIONS = new CatalogItemVersions<Product, ProductVersion>({
   notFound: (field) => CatalogError.PRODUCT_NOT_FOUND({ field }),
   versionExists: (field, version) => CatalogError.VERSION_EXISTS({ field, params: { version } }),
 });
+
+const BY_NAME: SortKey<Product>[] = [
+  { expression: 'lower(p.name)', direction: 'ASC', value: (p) => p.name.toLowerCase() },
+  { expression: 'p.id', direction: 'ASC', value: (p) => p.id },
+];
+
+/** The catalogue page's planned path (see plannedPage): a product with its category and supplier joined. */
+const PRODUCT_LIST: ListSpec = {
+  entity: Product,
+  alias: 'p',
+  relations: {
+    category: { entity: TechnologyCategory, alias: 'paged_category', on: 'paged_category.id = p.category_id' },
+    supplier: { entity: Supplier, alias: 'paged_supplier', on: 'paged_supplier.id = p.supplier_id' },
+  },
+};
 
 @Injectable()
 export class ProductService {
@@ -115,34 +137,31 @@ export class ProductService {
   }
 
   /**
-   * A page of products reads their category and supplier in the same statement; the fields answer from them
-   * (and the loaders know them): with the signed-in user's read, a page costs two statements.
+   * A page of products: planned (one prepared statement with what the query asks for) when the query asks only for
+   * columns, category and supplier; otherwise read as entities with category and supplier in the same statement,
+   * the fields answering from them (and the loaders knowing them). With the signed-in user's read, two statements.
    */
-  async list(ctx: RequestContext, args: ProductsArgs): Promise<ConnectionResult<Product>> {
+  async list(ctx: RequestContext, args: ProductsArgs, info?: GraphQLResolveInfo): Promise<ConnectionResult<Product>> {
+    const where: SqlFragment[] = [];
+    if (args.category) {
+      const category = (await this.categories.resolve(ctx, args.category, 'category')).id;
+      where.push(sql`p.category_id = ${category}`);
+    }
+    if (args.supplierId) where.push(sql`p.supplier_id = ${args.supplierId}`);
+    if (args.search) {
+      const q = `%${escapeLike(args.search)}%`;
+      where.push(
+        sql`p.name ILIKE ${q} OR p.model ILIKE ${q} OR p.supplier_id IN (SELECT id FROM suppliers WHERE name ILIKE ${q})`,
+      );
+    }
+    const planned = await plannedPage(this.db, info, PRODUCT_LIST, { where, sort: BY_NAME, page: args });
+    if (planned) return planned;
     const qb = this.db.manager
       .createQueryBuilder(Product, 'p')
       .leftJoinAndMapOne('p.pagedCategory', TechnologyCategory, 'paged_category', 'paged_category.id = p.category_id')
       .leftJoinAndMapOne('p.pagedSupplier', Supplier, 'paged_supplier', 'paged_supplier.id = p.supplier_id');
-    if (args.category)
-      qb.andWhere('p.category_id = :category', {
-        category: (await this.categories.resolve(ctx, args.category, 'category')).id,
-      });
-    if (args.supplierId) qb.andWhere('p.supplier_id = :supplier', { supplier: args.supplierId });
-    if (args.search) {
-      qb.andWhere(
-        `(p.name ILIKE :q OR p.model ILIKE :q OR p.supplier_id IN (SELECT id FROM suppliers WHERE name ILIKE :q))`,
-        { q: `%${escapeLike(args.search)}%` },
-      );
-    }
-    const page = await paginate(
-      qb,
-      args,
-      [
-        { expression: 'lower(p.name)', direction: 'ASC', value: (p) => p.name.toLowerCase() },
-        { expression: 'p.id', direction: 'ASC', value: (p) => p.id },
-      ],
-      { plainRows: true },
-    );
+    for (const condition of where) whereFragment(qb, condition);
+    const page = await paginate(qb, args, BY_NAME, { plainRows: true });
     for (const product of page.nodes as (Product & {
       pagedCategory?: TechnologyCategory;
       pagedSupplier?: Supplier;

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { JwtService } from '@nestjs/jwt';
 import pg from 'pg';
 import { Authenticator } from './authenticator.js';
+import { SignedInUsers } from './signed-in-users.js';
 import { TokenService } from './token.service.js';
 import { Role } from './role.js';
 import { AppConfig } from '../config/app-config.js';
@@ -47,9 +48,9 @@ describe('Authenticator', () => {
   });
 
   it('answers SERVICE_UNAVAILABLE, not a server error, when the user behind a valid token cannot be read', async () => {
-    const authenticator = new Authenticator(tokens, {
-      dataSource: { driver: { master: unreachable } },
-    } as unknown as Db);
+    const db = { pool: unreachable } as unknown as Db;
+    const cache = new SignedInUsers(db);
+    const authenticator = new Authenticator(tokens, db, cache);
     const { accessToken } = tokens.issue(actor, now);
     const ctx = await authenticator.contextFor({ authorization: `Bearer ${accessToken}` }, 'req-1', now);
     expect(ctx.isAuthenticated).toBe(false);
@@ -58,6 +59,7 @@ describe('Authenticator', () => {
     expect(RequestContext.failureOf(anonymous.authFailure).code).toBe('UNAUTHENTICATED');
     const forged = await authenticator.contextFor({ authorization: 'Bearer x.y.z' }, 'req-3', now);
     expect(RequestContext.failureOf(forged.authFailure).code).toBe('UNAUTHENTICATED');
+    await cache.onModuleDestroy();
   });
 });
 

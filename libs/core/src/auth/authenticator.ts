@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Pool } from 'pg';
 import { TokenService } from './token.service.js';
+import { SignedInUsers } from './signed-in-users.js';
 import { Role } from './role.js';
 import { RequestContext } from '../context/request-context.js';
 import { Db } from '../database/db.service.js';
@@ -54,14 +54,16 @@ const ROLES = new Set<string>(Object.values(Role));
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Builds each request's context: verifies the bearer token, then reads the user as they are now, so a
- * deactivation or a removed role takes effect on the next request, not when the token expires (issue 11 item 11).
+ * Builds each request's context: verifies the bearer token, then takes the user as they are now (from this
+ * process's cache, which every change empties at once through NOTIFY, else read), so a deactivation or a removed
+ * role takes effect on the next request, not when the token expires (issue 11 item 11).
  */
 @Injectable()
 export class Authenticator {
   constructor(
     private readonly tokens: TokenService,
     private readonly db: Db,
+    private readonly cache: SignedInUsers,
   ) {}
 
   async contextFor(
@@ -93,9 +95,17 @@ export class Authenticator {
   }
 
   private async load(userId: string): Promise<SignedInUser | null> {
-    const pool = (this.db.dataSource.driver as unknown as { master: Pool }).master;
+    const cached = await this.cache.get(userId);
+    if (cached) return cached;
+    const generation = this.cache.readStarts();
+    const signedIn = await this.read(userId);
+    if (signedIn) this.cache.remember(userId, signedIn, generation);
+    return signedIn;
+  }
+
+  private async read(userId: string): Promise<SignedInUser | null> {
     SqlStatementCounter.count();
-    const { rows } = await pool.query<SignedInRow>({ ...SIGNED_IN_USER, values: [userId] });
+    const { rows } = await this.db.pool.query<SignedInRow>({ ...SIGNED_IN_USER, values: [userId] });
     const row = rows[0];
     if (!row) return null;
     const organization = Object.assign(new Organization(), {

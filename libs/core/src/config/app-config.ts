@@ -44,6 +44,11 @@ export class AppConfig {
   readonly readyRequiresWorker!: boolean;
   /** After a failed enqueue the api stops trying Redis for this long and leaves the work to the reconcilers. */
   readonly enqueueBreakerMs!: number;
+  /** Bearer token Prometheus sends to `/metrics`. */
+  readonly metricsToken?: string;
+  /** A port of its own for `/metrics` (the worker serves metrics only there). */
+  readonly metricsPort?: number;
+  readonly metricsHost!: string;
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
@@ -99,6 +104,8 @@ export class AppConfig {
     const jwtSecret = str('JWT_SECRET');
     if (jwtSecret && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
     const smtpUrl = env.SMTP_URL?.trim() ? url('SMTP_URL', ['smtp:', 'smtps:']) : undefined;
+    const metricsToken = env.METRICS_TOKEN?.trim() || undefined;
+    if (metricsToken && metricsToken.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters');
     const queuePrefix = str('QUEUE_PREFIX', 'noden');
     if (!/^[A-Za-z0-9_.-]{1,64}$/.test(queuePrefix))
       problems.push('QUEUE_PREFIX may hold only letters, digits, . _ - (at most 64)');
@@ -139,6 +146,9 @@ export class AppConfig {
       workerStaleAfterMs: int('WORKER_STALE_AFTER_SECONDS', 60, 2, 3600) * 1000,
       readyRequiresWorker: bool('READY_REQUIRES_WORKER', true),
       enqueueBreakerMs: int('ENQUEUE_BREAKER_SECONDS', 10, 1, 600) * 1000,
+      metricsToken,
+      metricsPort: env.METRICS_PORT?.trim() ? int('METRICS_PORT', 0, 1, 65535) : undefined,
+      metricsHost: str('METRICS_HOST', '0.0.0.0'),
     });
     if (config.workerStaleAfterMs <= config.workerHeartbeatMs)
       problems.push('WORKER_STALE_AFTER_SECONDS must be longer than WORKER_HEARTBEAT_SECONDS');

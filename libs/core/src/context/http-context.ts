@@ -5,6 +5,7 @@ import type { Clock } from '../clock/clock.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { RequestContext } from './request-context.js';
 import { SqlStatementCounter } from '../database/sql-statement-counter.js';
+import { LogContext } from '../logging/logger.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -26,15 +27,18 @@ export function installRequestContext(
   const logger = new Logger('Http');
   fastify.addHook('onRequest', (request: FastifyRequest, _reply, done) => {
     // The tally starts before the context is built: the user read of the Authenticator counts too.
-    const { tally } = SqlStatementCounter.run(() => {
-      authenticator
-        .contextFor(request.headers, String(request.id), Math.floor(clock.now().getTime() / 1000))
-        .then((ctx) => {
-          ctx.clientAddress = request.ip;
-          request.ctx = ctx;
-          done();
-        }, done);
-    });
+    // Every log line written while serving the request carries its id (the logger reads it from this scope).
+    const { tally } = LogContext.run({ requestId: String(request.id) }, () =>
+      SqlStatementCounter.run(() => {
+        authenticator
+          .contextFor(request.headers, String(request.id), Math.floor(clock.now().getTime() / 1000))
+          .then((ctx) => {
+            ctx.clientAddress = request.ip;
+            request.ctx = ctx;
+            done();
+          }, done);
+      }),
+    );
     request.sqlTally = tally;
   });
   fastify.addHook('onSend', async (request, reply, payload) => {

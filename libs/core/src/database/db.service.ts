@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /** The one way to write: a transaction around the change, its audit entry and its outbox rows. */
@@ -9,6 +10,14 @@ export class Db {
 
   get manager(): EntityManager {
     return this.dataSource.manager;
+  }
+
+  /**
+   * TypeORM's pg pool, for named prepared statements (`{ name, text, values }`: planned once per connection).
+   * Callers count their statements (SqlStatementCounter): the pool bypasses TypeORM's logger.
+   */
+  get pool(): Pool {
+    return (this.dataSource.driver as unknown as { master: Pool }).master;
   }
 
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {

@@ -17,9 +17,23 @@ export interface ErrorSpec {
   en: string;
 }
 
+/** One of several problems found in one input at once (`extensions.problems`), so a form can show all of them. */
+export interface FieldProblem {
+  /** Path of the offending value, e.g. `input.title`. */
+  field: string;
+  /** What is wrong, as a code: `isNotEmpty`, `maxLength`, `min`, `maxDecimalPlaces`… */
+  constraint: string;
+  /** The bound a length or size constraint names (`maxLength` 200, `min` 0), if any. */
+  limit?: number;
+  sv: string;
+  en: string;
+}
+
 export interface ErrorDetails {
   /** Path of the offending input field, e.g. `input.title`. */
   field?: string;
+  /** Every problem of the input when there are several (the first is also `field`). */
+  problems?: readonly FieldProblem[];
   /** Values substituted for `{name}` in the messages and returned in `extensions`. */
   params?: ErrorParams;
 }
@@ -62,6 +76,9 @@ export type ErrorFactories<T extends Record<string, ErrorSpec>> = {
   [K in keyof T]: (details?: ErrorDetails) => DomainError;
 };
 
+/** Every error a domain defined, by reason: lets a test check how each one reads to a user. */
+export const ERROR_CATALOGUE = new Map<string, ErrorSpec>();
+
 /**
  * One catalogue of errors per domain: `const NeedError = defineErrors('NEED', { NOT_FOUND: {...} })`,
  * then `throw NeedError.NOT_FOUND({ field: 'id' })`. The reason sent to clients is `NEED_NOT_FOUND`.
@@ -69,6 +86,7 @@ export type ErrorFactories<T extends Record<string, ErrorSpec>> = {
 export function defineErrors<T extends Record<string, ErrorSpec>>(domain: string, specs: T): ErrorFactories<T> {
   const factories = {} as ErrorFactories<T>;
   for (const key of Object.keys(specs) as (keyof T & string)[]) {
+    ERROR_CATALOGUE.set(`${domain}_${key}`, specs[key]);
     factories[key] = (details?: ErrorDetails) => new DomainError(`${domain}_${key}`, specs[key], details);
   }
   return factories;

@@ -57,6 +57,16 @@ export function toGraphqlError(
         reason: domain.reason,
         ...(domain.details.field ? { field: domain.details.field } : {}),
         ...(domain.details.params ? { params: domain.details.params } : {}),
+        ...(domain.details.problems
+          ? {
+              problems: domain.details.problems.map(({ field, constraint, limit, sv, en }) => ({
+                field,
+                constraint,
+                ...(limit !== undefined ? { limit } : {}),
+                message: lang === 'en' ? en : sv,
+              })),
+            }
+          : {}),
         ...(requestId ? { requestId } : {}),
       },
     });

@@ -16,6 +16,7 @@ import type { RequestContext } from '../context/request-context.js';
 import { depthLimit } from './depth-limit.rule.js';
 import { complexityLimitPlugin } from './complexity.plugin.js';
 import { answerPreloadedFields } from './preloaded.js';
+import { DateTimeScalar } from './date-time.scalar.js';
 
 export interface GraphqlContext {
   req: FastifyRequest;
@@ -134,6 +135,7 @@ export function graphqlOptions(config: AppConfig, authenticator: Authenticator, 
     // Errors thrown by field resolvers go through the same filter as those of queries and mutations.
     fieldResolverEnhancers: ['filters'],
     transformSchema: answerPreloadedFields,
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     // On Fastify the integration passes the request itself (older integrations passed `{ req }`).
     context: async (requestOrContext: FastifyRequest | { req: FastifyRequest }): Promise<GraphqlContext> => {
       const req = 'raw' in requestOrContext ? requestOrContext : requestOrContext.req;

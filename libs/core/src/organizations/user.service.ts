@@ -1,3 +1,4 @@
+import { SignedInUsers } from '../auth/signed-in-users.js';
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { type Language, User } from './user.entity.js';
@@ -25,6 +26,7 @@ export class UserService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly organizations: OrganizationService,
+    private readonly signedIn: SignedInUsers,
   ) {}
 
   async create(ctx: RequestContext, input: CreateUserInput): Promise<User> {
@@ -99,6 +101,8 @@ export class UserService {
         after: { ...before, ...changes, ...(input.roles ? { roles: input.roles } : {}) },
       });
     });
+    // Other processes forget the user through NOTIFY; this one at once, before its next request.
+    this.signedIn.forget(input.id);
     return this.get(ctx, input.id);
   }
 

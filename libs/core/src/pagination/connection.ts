@@ -92,13 +92,13 @@ export interface SortKey<Row> {
   value: (row: Row) => SortValue;
 }
 
-function encodeCursor(values: SortValue[]): string {
+export function encodeCursor(values: SortValue[]): string {
   return Buffer.from(JSON.stringify(values.map((v) => (v instanceof Date ? v.toISOString() : v)))).toString(
     'base64url',
   );
 }
 
-function decodeCursor(cursor: string, expected: number): SortValue[] {
+export function decodeCursor(cursor: string, expected: number): SortValue[] {
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
     if (
@@ -114,6 +114,11 @@ function decodeCursor(cursor: string, expected: number): SortValue[] {
   throw CoreError.INVALID_CURSOR({ field: 'after' });
 }
 
+/** The page size asked for, within 1–100. */
+export function pageSizeOf(page: PageArgs): number {
+  return Math.min(Math.max(page.first ?? 20, 1), 100);
+}
+
 /**
  * Keyset pagination: the last sort key must be unique (the id). Costs one statement per page, plus one
  * for `totalCount` if asked for.
@@ -125,7 +130,7 @@ export async function paginate<Row extends ObjectLiteral>(
   /** `plainRows`: hot lists skip TypeORM's result transformer (see getPlainMany). */
   options: { plainRows?: boolean } = {},
 ): Promise<ConnectionResult<Row>> {
-  const first = Math.min(Math.max(page.first ?? 20, 1), 100);
+  const first = pageSizeOf(page);
   const countQb = qb.clone();
   const pageQb = qb.clone();
   if (page.after) {

@@ -3,6 +3,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { AppConfig } from '../config/app-config.js';
 import { JobQueue } from './job-queue.service.js';
 import { QueueName } from './job-registry.js';
+import { QueueMetrics } from '../metrics/core-metrics.js';
 import { asConnectionOptions, queueConnection } from './queue-connection.js';
 
 export type QueueRole = 'producer' | 'worker';
@@ -32,7 +33,7 @@ export class QueueModule {
     return {
       module: QueueModule,
       imports: bull,
-      providers: [JobQueue],
+      providers: [JobQueue, QueueMetrics],
       exports: [JobQueue, ...bull],
     };
   }

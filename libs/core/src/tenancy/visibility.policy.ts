@@ -1,6 +1,7 @@
 import { Brackets, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { RequestContext } from '../context/request-context.js';
 import { CoreError, type DomainError } from '../errors/domain-error.js';
+import type { SqlFragment } from '../database/sql.js';
 
 /**
  * The tenant rule of docs/DOMAIN.md: draft and internal material is visible to its own organisations and node
@@ -46,6 +47,16 @@ export const Visibility = {
       }),
       { visibilityOrg: org },
     );
+  },
+
+  /**
+   * The same rule as one SQL condition with the caller's organisation as a parameter (for planned lists), or null
+   * for node staff, who see everything.
+   */
+  condition(ctx: RequestContext, scope: VisibilityScope): SqlFragment | null {
+    if (ctx.isNodeStaff) return null;
+    const strings = [scope.published, ...scope.ownedBy].join(' OR ').split(':visibilityOrg');
+    return { strings, values: strings.slice(1).map(() => ctx.user.organizationId) };
   },
 
   /** Acting for an organisation: its own members with the role, or node staff. */

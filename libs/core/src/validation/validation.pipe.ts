@@ -1,10 +1,10 @@
 import { type ArgumentMetadata, Injectable, type PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
-import { CoreError } from '../errors/domain-error.js';
+import { CoreError, type FieldProblem } from '../errors/domain-error.js';
 
 /** Swedish wording for the class-validator constraints we use; English comes from class-validator itself. */
-const SWEDISH: Record<string, (c: Record<string, string | number>) => string> = {
+const SWEDISH: Record<string, (c: Record<string, number | undefined>) => string> = {
   isNotEmpty: () => 'får inte vara tomt',
   isDefined: () => 'måste anges',
   maxLength: (c) => `får vara högst ${c.max} tecken`,
@@ -27,36 +27,31 @@ const SWEDISH: Record<string, (c: Record<string, string | number>) => string> = 
   isUrl: () => 'måste vara en webbadress (https://…)',
   matches: () => 'har fel format',
   noNulByte: () => 'får inte innehålla NUL-tecken',
+  maxDecimalPlaces: (c) => `får ha högst ${c.places} decimaler`,
   whitelistValidation: () => 'är inte ett känt fält',
 };
 
-interface Problem {
-  field: string;
-  constraint: string;
-  sv: string;
-  en: string;
-}
-
-function flatten(errors: ValidationError[], prefix: string): Problem[] {
+function flatten(errors: ValidationError[], prefix: string): FieldProblem[] {
   return errors.flatMap((error) => {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([constraint, en]) => ({
-      field: path,
-      constraint,
-      en,
-      sv:
-        SWEDISH[constraint]?.(
-          (error.contexts?.[constraint] as Record<string, string | number> | undefined) ?? constraintArgs(en),
-        ) ?? 'är ogiltigt',
-    }));
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, en]) => {
+      const limit = limitOf(en);
+      return {
+        field: path,
+        constraint,
+        ...(limit !== undefined ? { limit } : {}),
+        en,
+        sv: SWEDISH[constraint]?.({ max: limit, min: limit, places: limit }) ?? 'är ogiltigt',
+      };
+    });
     return own.concat(flatten(error.children ?? [], path));
   });
 }
 
 /** class-validator puts numeric limits only into its message; pull them back out for the Swedish text. */
-function constraintArgs(message: string): Record<string, string | number> {
-  const number = message.match(/(-?\d+(?:\.\d+)?)/)?.[1] ?? '';
-  return { max: number, min: number };
+function limitOf(message: string): number | undefined {
+  const number = message.match(/(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)/i)?.[1];
+  return number === undefined ? undefined : Number(number);
 }
 
 function findNulByte(value: unknown, path: string): string | undefined {
@@ -89,7 +84,12 @@ export class InputValidationPipe implements PipeTransform {
     if (nul)
       throw CoreError.INVALID_INPUT({
         field: nul,
-        params: { field: nul, problem: SWEDISH.noNulByte({}), problemEn: 'must not contain NUL characters' },
+        params: {
+          field: nul,
+          problem: SWEDISH.noNulByte({}),
+          problemEn: 'must not contain NUL characters',
+          constraint: 'noNulByte',
+        },
       });
 
     const type = metadata.metatype;
@@ -106,7 +106,15 @@ export class InputValidationPipe implements PipeTransform {
     const first = problems[0];
     throw CoreError.INVALID_INPUT({
       field: first.field,
-      params: { field: first.field, problem: first.sv, problemEn: first.en, fields: problems.map((p) => p.field) },
+      problems,
+      params: {
+        field: first.field,
+        problem: first.sv,
+        problemEn: first.en,
+        constraint: first.constraint,
+        limit: first.limit,
+        fields: problems.map((p) => p.field),
+      },
     });
   }
 }

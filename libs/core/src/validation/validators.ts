@@ -1,6 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
 import { Field } from '@nestjs/graphql';
-import { IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested, type ValidationOptions } from 'class-validator';
+import {
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateBy,
+  ValidateNested,
+  type ValidationOptions,
+} from 'class-validator';
 import { Transform, Type } from 'class-transformer';
 
 /** A trimmed, required, bounded text: the usual title or name. */
@@ -35,4 +43,28 @@ export const TextLimits = {
 /** An optional nested input object, validated as a whole: `@OptionalNested(() => ChecklistItemInput)`. */
 export function OptionalNested(type: () => new (...args: never[]) => object, description?: string): PropertyDecorator {
   return applyDecorators(Field(type, { nullable: true, description }), IsOptional(), ValidateNested(), Type(type));
+}
+
+/**
+ * A number with at most `places` decimals. class-validator's `IsNumber({ maxDecimalPlaces })` reads the decimals
+ * from `String(value)` and throws on exponent form (`1e-7`, which spreadsheets and JSON clients write): a 500.
+ * This one scales instead, so `1e-7` is refused as too precise and `1e3` is 1000.
+ */
+export function MaxDecimalPlaces(places: number, options?: ValidationOptions): PropertyDecorator {
+  const scale = 10 ** places;
+  return ValidateBy(
+    {
+      name: 'maxDecimalPlaces',
+      constraints: [places],
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+          const scaled = value * scale;
+          return Math.abs(scaled - Math.round(scaled)) <= Math.abs(scaled) * Number.EPSILON * 4;
+        },
+        defaultMessage: () => `$property must have at most ${places} decimal places`,
+      },
+    },
+    options,
+  );
 }

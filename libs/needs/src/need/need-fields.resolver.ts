@@ -1,4 +1,4 @@
-import { ID, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ID, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, Organization, OrganizationService, type RequestContext, User, UserService } from '#core';
 import { TechnologyCategory, TechnologyCategoryService } from '#catalog';
 import { Need } from './need.entity.js';
@@ -24,6 +24,14 @@ export class NeedFieldsResolver {
     private readonly commentService: NeedCommentService,
     private readonly following: NeedFollowService,
   ) {}
+
+  @ResolveField('peopleAffected', () => Int, {
+    nullable: true,
+    description: "People affected: the reporter's estimate plus the endorsers' estimates; null while nobody gave one.",
+  })
+  peopleAffectedIfKnown(@Parent() need: Need): number | null {
+    return need.peopleAffectedKnown ? need.peopleAffected : null;
+  }
 
   @ResolveField(() => Organization)
   organization(@Ctx() ctx: RequestContext, @Parent() need: Need) {

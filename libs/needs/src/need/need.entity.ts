@@ -81,9 +81,13 @@ export class Need {
   @Column({ type: 'integer', default: 0 })
   endorsementCount: number;
 
-  @Field(() => Int, { description: "People affected: the reporter's estimate plus the endorsers' estimates." })
+  /** The sum of the estimates given (0 when none): orders "most shared"; the schema's field is null when unknown. */
   @Column({ type: 'integer', default: 0 })
   peopleAffected: number;
+
+  /** Whether the reporter or any endorser gave an estimate: unknown is not zero. */
+  @Column({ type: 'boolean', default: false })
+  peopleAffectedKnown: boolean;
 
   @Field(() => Date)
   @Column({ type: 'timestamptz' })

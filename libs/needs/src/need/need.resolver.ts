@@ -1,4 +1,5 @@
-import { Args, ID, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Connection, Ctx, PageArgs, type RequestContext, Role, Roles, UuidPipe } from '#core';
 import { Need } from './need.entity.js';
 import { NeedComment } from './need-comment.entity.js';
@@ -30,8 +31,8 @@ export class NeedResolver {
     description:
       'Needs the caller may see; filter by organisation, category, setting, statuses, text; sort NEWEST or MOST_SHARED.',
   })
-  needs(@Ctx() ctx: RequestContext, @Args() args: NeedsArgs) {
-    return this.needService.list(ctx, args);
+  needs(@Ctx() ctx: RequestContext, @Args() args: NeedsArgs, @Info() info: GraphQLResolveInfo) {
+    return this.needService.list(ctx, args, info);
   }
 
   @Query(() => Need, { description: 'One need. A MERGED need answers with `mergedInto`, the survivor.' })

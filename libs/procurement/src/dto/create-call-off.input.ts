@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { IsDateString, IsEnum, IsInt, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { MaxDecimalPlaces } from '#core';
 import { CallOffMethod } from '../procurement.enums.js';
 import { MAX_SEK } from './create-procurement.input.js';
 
@@ -32,7 +33,8 @@ export class CreateCallOffInput {
   quantity: number;
 
   @Field(() => Float, { description: 'SEK excluding VAT.' })
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(2)
   @Min(0)
   @Max(MAX_SEK)
   valueSek: number;

@@ -13,7 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { OptionalText, RequiredText, TextLimits } from '#core';
+import { MaxDecimalPlaces, OptionalText, RequiredText, TextLimits } from '#core';
 import { ProcurementKind, ProcurementProcedure } from '../procurement.enums.js';
 
 /** 10 000 MSEK: far above any county's joint procurement, low enough to catch a slipped digit. */
@@ -73,7 +73,8 @@ export class CreateProcurementInput {
 
   @Field(() => Float, { nullable: true, description: 'SEK excluding VAT.' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(2)
   @Min(0)
   @Max(MAX_SEK)
   estimatedValueSek?: number | null;
@@ -142,7 +143,8 @@ export class UpdateProcurementInput {
 
   @Field(() => Float, { nullable: true })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(2)
   @Min(0)
   @Max(MAX_SEK)
   estimatedValueSek?: number | null;

@@ -6,6 +6,7 @@ import { SteeringVote } from './steering-vote.entity.js';
 import { TestDecision } from './test-decision.entity.js';
 import { SteeringReviewService } from './steering-review.service.js';
 import { contentHash } from './protocol-snapshot.js';
+import { EvidenceGap } from './protocol-snapshot.type.js';
 import { TestProtocol } from '../protocol/test-protocol.entity.js';
 import { TestProtocolService } from '../protocol/test-protocol.service.js';
 
@@ -36,6 +37,13 @@ export class TestProtocolVersionFieldsResolver {
   @ResolveField(() => Boolean, { description: 'The snapshot still gives its content hash (recomputed now).' })
   contentHashVerified(@Parent() version: TestProtocolVersion): boolean {
     return contentHash(version.snapshot) === version.contentHash;
+  }
+
+  @ResolveField(() => [EvidenceGap], {
+    description: 'What the knowledge basis lacked when handed in (`snapshot.handIn.reason` says why it was anyway).',
+  })
+  evidenceGaps(@Parent() version: TestProtocolVersion): EvidenceGap[] {
+    return this.review.evidenceGapsOfVersion(version);
   }
 }
 

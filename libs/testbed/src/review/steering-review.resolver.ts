@@ -5,6 +5,7 @@ import { TestProtocolVersion } from './test-protocol-version.entity.js';
 import { SteeringVote } from './steering-vote.entity.js';
 import { TestDecision } from './test-decision.entity.js';
 import { SteeringSettings } from './steering-settings.entity.js';
+import { EvidenceGap } from './protocol-snapshot.type.js';
 import { CastSteeringVoteInput, ConfigureSteeringQuorumInput, DecisionsArgs } from './dto/review.input.js';
 import { TestProtocolConnection } from '../protocol/test-protocol.resolver.js';
 import { PROTOCOL_EDITOR_ROLES } from '../testbed.policy.js';
@@ -18,13 +19,27 @@ export class SteeringReviewResolver {
 
   @Roles(...PROTOCOL_EDITOR_ROLES)
   @Mutation(() => TestProtocolVersion, {
-    description: 'Freezes the protocol as its next version (with a content hash) and opens the steering review.',
+    description:
+      'Freezes the protocol as its next version (with a content hash) and opens the steering review. When the ' +
+      'knowledge basis lacks something (`testProtocolEvidenceGaps`), `handInReason` is required and frozen with it.',
   })
   submitTestProtocolForReview(
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('handInReason', { type: () => String, nullable: true }) handInReason?: string | null,
   ): Promise<TestProtocolVersion> {
-    return this.review.submit(ctx, id);
+    return this.review.submit(ctx, id, handInReason);
+  }
+
+  @Roles(...PROTOCOL_EDITOR_ROLES)
+  @Query(() => [EvidenceGap], {
+    description: 'What the knowledge basis of the protocol would lack if it were handed in now.',
+  })
+  testProtocolEvidenceGaps(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+  ): Promise<EvidenceGap[]> {
+    return this.review.evidenceGaps(ctx, id);
   }
 
   @Roles(Role.STEERING_MEMBER)

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 import {
   AuditService,
+  calendarDate,
   Clock,
+  CoreError,
   type ConnectionResult,
   Db,
   Organization,
@@ -10,6 +12,7 @@ import {
   paginate,
   type RequestContext,
   Role,
+  TextLimits,
   UserService,
 } from '#core';
 import { word } from '#words';
@@ -21,6 +24,7 @@ import { SteeringVote } from './steering-vote.entity.js';
 import { TestDecision, type VoteCount } from './test-decision.entity.js';
 import { SteeringSettings } from './steering-settings.entity.js';
 import { contentHash } from './protocol-snapshot.js';
+import { type EvidenceGap, evidenceGapsOf, type ProtocolSnapshot } from './protocol-snapshot.type.js';
 import type { CastSteeringVoteInput, ConfigureSteeringQuorumInput, DecisionsArgs } from './dto/review.input.js';
 import { TestProtocol } from '../protocol/test-protocol.entity.js';
 import { TestProtocolNeed } from '../protocol/test-protocol-link.entity.js';
@@ -86,8 +90,24 @@ export class SteeringReviewService {
     private readonly needFollowers: NeedFollowService,
   ) {}
 
-  /** Freezes the whole protocol as the next version, with a content hash, and opens the steering review. */
-  async submit(ctx: RequestContext, protocolId: string): Promise<TestProtocolVersion> {
+  /**
+   * Freezes the whole protocol as the next version, with a content hash, and opens the steering review. What the
+   * knowledge basis lacks (`evidenceGapsOf`) is frozen with it; handing in with gaps takes a reason.
+   */
+  async submit(ctx: RequestContext, protocolId: string, handInReason?: string | null): Promise<TestProtocolVersion> {
+    const reason = handInReason?.trim() || null;
+    if (reason && reason.length > TextLimits.long) {
+      throw CoreError.INVALID_INPUT({
+        field: 'handInReason',
+        params: {
+          field: 'handInReason',
+          problem: `får vara högst ${TextLimits.long} tecken`,
+          problemEn: `must be shorter than or equal to ${TextLimits.long} characters`,
+          constraint: 'maxLength',
+          max: TextLimits.long,
+        },
+      });
+    }
     const { version, notified } = await this.db.transaction(async (tx) => {
       const protocol = await this.protocols.lock(ctx, tx, protocolId);
       TestbedPolicy.assertCanSee(ctx, {
@@ -96,7 +116,15 @@ export class SteeringReviewService {
       });
       TestbedPolicy.assertLeads(ctx, protocol);
       await this.protocols.transition(ctx, tx, protocol, TestProtocolStatus.SUBMITTED_FOR_REVIEW, null);
-      const snapshot = await this.snapshotOf(tx, protocol);
+      const content = await this.snapshotOf(tx, protocol);
+      const gaps = evidenceGapsOf(content, this.clock.today());
+      if (gaps.length && !reason) {
+        throw TestbedError.HAND_IN_REASON_REQUIRED({
+          field: 'handInReason',
+          params: { field: 'handInReason', gaps: gaps.map((g) => g.kind) },
+        });
+      }
+      const snapshot: ProtocolSnapshot = { ...content, handIn: { gaps, reason: gaps.length ? reason : null } };
       const versionNumber = protocol.versionCount + 1;
       const version = tx.create(TestProtocolVersion, {
         protocolId: protocol.id,
@@ -114,7 +142,7 @@ export class SteeringReviewService {
         action: 'testProtocol.submitted',
         entityType: 'TestProtocol',
         entityId: protocol.id,
-        after: { versionId: version.id, versionNumber, contentHash: version.contentHash },
+        after: { versionId: version.id, versionNumber, contentHash: version.contentHash, handIn: snapshot.handIn },
       });
       const steering = await this.users.withRoles('ANY', [Role.STEERING_MEMBER]);
       const notified = await this.notifications.notify(tx, {
@@ -130,6 +158,17 @@ export class SteeringReviewService {
     });
     await this.notifications.dispatch(notified);
     return version;
+  }
+
+  /** What the protocol's knowledge basis lacks if it were handed in now (the hand-in form shows it). */
+  async evidenceGaps(ctx: RequestContext, protocolId: string): Promise<EvidenceGap[]> {
+    const protocol = await this.protocols.get(ctx, protocolId);
+    return evidenceGapsOf(await this.snapshotOf(this.db.manager, protocol), this.clock.today());
+  }
+
+  /** A version's gaps: as frozen at hand-in, or computed from the snapshot for versions frozen before that. */
+  evidenceGapsOfVersion(version: TestProtocolVersion): EvidenceGap[] {
+    return version.snapshot.handIn?.gaps ?? evidenceGapsOf(version.snapshot, calendarDate(version.submittedAt));
   }
 
   /**
@@ -221,7 +260,7 @@ export class SteeringReviewService {
       where: { protocolId: protocol.id },
       order: { versionNumber: 'DESC' },
     });
-    const snapshot = version.snapshot as unknown as ProtocolSnapshot;
+    const { snapshot } = version;
     const decision = tx.create(TestDecision, {
       protocolId: protocol.id,
       versionId: version.id,
@@ -294,7 +333,7 @@ export class SteeringReviewService {
   }
 
   /** The whole protocol as it stands, in a stable order: what the steering group judges. */
-  private async snapshotOf(tx: EntityManager, protocol: TestProtocol): Promise<ProtocolSnapshot> {
+  private async snapshotOf(tx: EntityManager, protocol: TestProtocol): Promise<Omit<ProtocolSnapshot, 'handIn'>> {
     const byProtocol = { where: { protocolId: protocol.id } };
     // One after the other: a transaction's connection runs one statement at a time.
     const participantIds = await this.protocols.participantIdsIn(tx, protocol.id);
@@ -535,53 +574,4 @@ export class SteeringReviewService {
       )
       .load(decisionId);
   }
-}
-
-interface SnapshotReport {
-  id: string;
-  description: string;
-  occurredOn: string;
-  authorOrganizationId: string;
-  authorUserId: string;
-}
-
-export interface ProtocolSnapshot {
-  protocolId: string;
-  plan: {
-    title: string;
-    categoryId: string;
-    categoryKey: string | null;
-    productId: string | null;
-    needIds: string[];
-    leadOrganizationId: string;
-    participatingOrganizationIds: string[];
-    settings: string[];
-    purpose: string;
-    expectedBenefit: string | null;
-    baseline: string | null;
-    plannedStart: string | null;
-    plannedEnd: string | null;
-    broadRolloutIntended: boolean;
-    consentApproach: string;
-    consentDescription: string | null;
-    informationSecurity: string | null;
-    workEnvironment: string | null;
-    involvement: string | null;
-    risks: string | null;
-    documents: { title: string; url: string }[];
-    successCriteria: { id: string; name: string; targetValue: number; unit: string; description: string | null }[];
-  };
-  participants: { group: string; women: number; men: number; otherOrUnknown: number }[];
-  observations: (SnapshotReport & { kind: ObservationKind })[];
-  deviations: (SnapshotReport & { actionTaken: string | null })[];
-  technicalFaults: (SnapshotReport & { affectedComponent: string | null; resolved: boolean })[];
-  results: {
-    criterionId: string;
-    criterion: string;
-    targetValue: number;
-    unit: string;
-    measuredValue: number;
-    met: boolean;
-    comment: string | null;
-  }[];
 }

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { GraphQLJSON } from '#core';
 import { ReviewStatus } from '../testbed.enums.js';
+import { ProtocolSnapshot } from './protocol-snapshot.type.js';
 
 @ObjectType({ description: 'A frozen, immutable version of a protocol as submitted for review.' })
 @Entity({ name: 'test_protocol_versions' })
@@ -18,13 +18,12 @@ export class TestProtocolVersion {
   @Column({ type: 'integer' })
   versionNumber: number;
 
-  @Field(() => GraphQLJSON, {
+  @Field(() => ProtocolSnapshot, {
     description:
       'The whole protocol as submitted: plan, participants, observations, deviations, fault reports, results.',
   })
   @Column({ type: 'jsonb' })
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- frozen JSON; its GraphQL type is issue 24 point 4
-  snapshot: Record<string, any>;
+  snapshot: ProtocolSnapshot;
 
   @Field({ description: 'SHA-256 (hex) of the canonical JSON of `snapshot`.' })
   @Column({ type: 'text' })

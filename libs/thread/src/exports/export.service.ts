@@ -56,7 +56,7 @@ export class ExportService {
               n.targetGroup,
               n.urgency,
               n.endorsementCount,
-              n.peopleAffected,
+              n.peopleAffectedKnown ? n.peopleAffected : null,
               n.createdAt,
               n.statusChangedAt,
             ];

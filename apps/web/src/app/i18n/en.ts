@@ -3,12 +3,14 @@ import type { MessageKey } from './sv.js';
 import { enCoordination } from './en-coordination.js';
 import { enUsers } from './en-users.js';
 import { enProtocols } from './en-protocols.js';
+import { enForms } from './en-forms.js';
 
 export const en: Record<MessageKey, string> = {
   ...enWords,
   ...enCoordination,
   ...enUsers,
   ...enProtocols,
+  ...enForms,
   'app.name': 'Noden',
   'app.tagline': 'Welfare technology in Sörmland',
   'app.skipToContent': 'Skip to content',
@@ -142,7 +144,7 @@ export const en: Record<MessageKey, string> = {
   'report.field.targetGroup': 'Who is affected?',
   'report.field.setting': 'Care setting',
   'report.field.source': 'Who raised the need?',
-  'report.field.category': 'Technology area (if you know)',
+  'report.field.category': 'Technology area',
   'report.field.urgency': 'How urgent?',
   'report.field.people': 'Roughly how many people are affected?',
   'report.field.hardToReach': 'Concerns people who are hard to reach (e.g. language, cognition)',

@@ -280,6 +280,10 @@ export const svCoordination = {
   'matrix.sourceNote': 'Källa (datablad, testrapport …)',
   'matrix.assert': 'Spara uppgiften',
   'matrix.saved': 'Sparat: {product} med {system} {status}.',
+  'health.openQueues': 'Öppna köerna',
+  'health.openQueuesHint':
+    'Jobb i varje kö: väntande, pågående, fördröjda, misslyckade (försök igen eller rensa; loggas).',
+  'health.openQueuesFailed': 'Köerna gick inte att öppna. Logga in igen och försök på nytt.',
   'health.title': 'Driftläge',
   'health.part': 'Del',
   'health.state': 'Läge',

@@ -2,6 +2,7 @@ import { svWords } from '#words';
 import { svCoordination } from './sv-coordination.js';
 import { svUsers } from './sv-users.js';
 import { svProtocols } from './sv-protocols.js';
+import { svForms } from './sv-forms.js';
 
 /**
  * Swedish is the source catalogue: every key the app shows. `en.ts` must have the same keys (the compiler checks).
@@ -12,6 +13,7 @@ export const sv = {
   ...svCoordination,
   ...svUsers,
   ...svProtocols,
+  ...svForms,
   'app.name': 'Noden',
   'app.tagline': 'Välfärdsteknik i Sörmland',
   'app.skipToContent': 'Hoppa till innehållet',
@@ -144,7 +146,7 @@ export const sv = {
   'report.field.targetGroup': 'Vem gäller det?',
   'report.field.setting': 'Verksamhet',
   'report.field.source': 'Vem uppmärksammade behovet?',
-  'report.field.category': 'Teknikområde (om du vet)',
+  'report.field.category': 'Teknikområde',
   'report.field.urgency': 'Hur brådskande?',
   'report.field.people': 'Ungefär hur många berörs?',
   'report.field.hardToReach': 'Gäller personer som är svåra att nå (t.ex. språk, kognition)',

@@ -1,0 +1,40 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock, collectSafely, MetricsService } from '#core';
+
+/** The e-mail outbox: notifications not yet sent (pending or being sent) and the age of the oldest. */
+@Injectable()
+export class OutboxMetrics implements OnModuleInit {
+  constructor(
+    private readonly metrics: MetricsService,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    const { dataSource, clock } = this;
+    let oldestAt: Date | null = null;
+    this.metrics.gauge({
+      name: 'noden_outbox_pending',
+      help: 'Notifications whose e-mail is pending or being sent',
+      async collect() {
+        await collectSafely(this, async () => {
+          const [row] = await dataSource.query(
+            `SELECT count(*)::int AS pending, min(created_at) AS oldest
+               FROM notifications WHERE email_status IN ('PENDING', 'SENDING')`,
+          );
+          this.set(row.pending);
+          oldestAt = row.oldest ? new Date(row.oldest) : null;
+        });
+      },
+    });
+    this.metrics.gauge({
+      name: 'noden_outbox_oldest_age_seconds',
+      help: 'Age of the oldest notification whose e-mail is not yet sent (0 when none)',
+      // Registered after noden_outbox_pending, whose collect reads the row: one query per scrape for both.
+      collect() {
+        this.set(oldestAt ? Math.max(0, (clock.now().getTime() - oldestAt.getTime()) / 1000) : 0);
+      },
+    });
+  }
+}

@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Role } from '#core';
+import { createUser, type TestUser } from '../support/builders.js';
+import { changeStatus, reportNeed } from '../support/needs-builders.js';
+import { createProduct, createSupplier } from '../support/catalog-builders.js';
+import { createTestApi, type TestApi } from '../support/test-api.js';
+
+/**
+ * The planned list path (one prepared statement with only the asked-for columns and joins) answers exactly what the
+ * general path (entities, field resolvers) answers: the same rows, order, timestamps, relations, visibility and
+ * cursors, whichever path wrote the cursor.
+ */
+describe('planned list pages', () => {
+  let api: TestApi;
+  let staff: TestUser;
+  let gnestaCoach: TestUser;
+  let vingakerCoach: TestUser;
+  const marker = `Plan${randomUUID().slice(0, 6)}`;
+
+  beforeAll(async () => {
+    api = await createTestApi();
+    staff = await createUser(api, 'Noden', [Role.NODE_STAFF], 'staff');
+    gnestaCoach = await createUser(api, '0461', [Role.TECH_COACH], 'gnesta');
+    vingakerCoach = await createUser(api, '0428', [Role.TECH_COACH], 'vingaker');
+    const published: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const need = await reportNeed(api, gnestaCoach, {
+        title: `${marker} larm ${i}`,
+        category: i === 0 ? null : 'GPS_ALARM',
+        estimatedPeopleAffected: 10 - i,
+      });
+      api.clock.advance(60_000);
+      if (i < 2) published.push(need.id);
+    }
+    for (const id of published) expect((await changeStatus(api, staff, id, 'TRIAGED')).errors).toBeUndefined();
+    await reportNeed(api, vingakerCoach, { title: `${marker} egen` });
+  });
+  afterAll(() => api.close());
+
+  const NEED_COLUMNS = `id title status endorsementCount peopleAffected createdAt publishedAt statusChangedAt
+    organization { name code } category { key labelSv }`;
+  // `endorsedByMyOrganization` has a field resolver: the page takes the general path.
+  const needsQuery = (
+    fields: string,
+  ) => `query($q: String, $first: Int, $after: String, $sort: NeedSort, $statuses: [NeedStatus!]) {
+    needs(search: $q, first: $first, after: $after, sort: $sort, statuses: $statuses) {
+      totalCount nodes { ${fields} } edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`;
+
+  it('gives the same needs, visibility and cursors as the general path', async () => {
+    for (const sort of ['NEWEST', 'MOST_SHARED']) {
+      const variables = { q: marker, first: 10, sort };
+      const planned = await api.gql(needsQuery(NEED_COLUMNS), variables, { token: vingakerCoach.token });
+      const general = await api.gql(needsQuery(`${NEED_COLUMNS} endorsedByMyOrganization`), variables, {
+        token: vingakerCoach.token,
+      });
+      expect(planned.errors).toBeUndefined();
+      expect(general.errors).toBeUndefined();
+      // Vingåker sees Gnesta's two published needs and its own, not Gnesta's unpublished one.
+      expect(planned.data?.needs.totalCount).toBe(3);
+      expect(planned.data?.needs.nodes.map((n: { title: string }) => n.title).sort()).toEqual(
+        [`${marker} egen`, `${marker} larm 0`, `${marker} larm 1`].sort(),
+      );
+      const withoutResolved = general.data!.needs.nodes.map(
+        ({ endorsedByMyOrganization: _e, ...need }: Record<string, unknown>) => need,
+      );
+      expect(planned.data?.needs.nodes).toEqual(withoutResolved);
+      expect(planned.data?.needs.edges).toEqual(general.data?.needs.edges);
+      expect(planned.data?.needs.pageInfo).toEqual(general.data?.needs.pageInfo);
+      expect(planned.data?.needs.nodes[0].createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      const gnesta = planned.data!.needs.nodes.find((n: { title: string }) => n.title === `${marker} larm 1`);
+      expect(gnesta).toMatchObject({ organization: { code: '0461' }, category: { key: 'GPS_ALARM' } });
+      expect(planned.data!.needs.nodes.find((n: { title: string }) => n.title === `${marker} larm 0`).category).toBe(
+        null,
+      );
+    }
+  });
+
+  it('pages through either path with the other path’s cursors, one statement a page whatever its size', async () => {
+    const token = vingakerCoach.token;
+    const one = await api.gql(needsQuery('id'), { q: marker, first: 1 }, { token });
+    const fifty = await api.gql(needsQuery('id'), { q: marker, first: 50 }, { token });
+    expect(one.sqlStatements).toBe(fifty.sqlStatements);
+    const all = fifty.data!.needs.nodes.map((n: { id: string }) => n.id);
+    const second = await api.gql(
+      needsQuery('id endorsedByMyOrganization'),
+      { q: marker, first: 1, after: one.data?.needs.pageInfo.endCursor },
+      { token },
+    );
+    const third = await api.gql(
+      needsQuery('id'),
+      { q: marker, first: 1, after: second.data?.needs.pageInfo.endCursor },
+      { token },
+    );
+    expect([one, second, third].map((page) => page.data?.needs.nodes[0].id)).toEqual(all);
+    expect(third.data?.needs.pageInfo.hasNextPage).toBe(false);
+    const triaged = await api.gql(needsQuery('id status'), { q: marker, statuses: ['TRIAGED'] }, { token });
+    expect(triaged.data?.needs.nodes.map((n: { status: string }) => n.status)).toEqual(['TRIAGED', 'TRIAGED']);
+    const bad = await api.gql(needsQuery('id'), { q: marker, after: 'not-a-cursor' }, { token });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('gives the same products, suppliers and cursors as the general path', async () => {
+    const supplierId = await createSupplier(api, staff, marker);
+    for (const name of ['b', 'A', 'c'])
+      await createProduct(api, staff, 'GPS_ALARM', `${marker} ${name}`, ['1.0'], supplierId);
+    const query = (
+      fields: string,
+    ) => `query($q: String, $after: String) { products(search: $q, first: 2, after: $after) {
+      nodes { ${fields} } pageInfo { hasNextPage endCursor } } }`;
+    const columns = 'id name model currentVersion createdAt updatedAt category { key } supplier { id name }';
+    const planned = await api.gql(query(columns), { q: marker }, { token: gnestaCoach.token });
+    const general = await api.gql(
+      query(`${columns} versions { version }`),
+      { q: marker },
+      { token: gnestaCoach.token },
+    );
+    expect(planned.errors).toBeUndefined();
+    expect(planned.data?.products.nodes.map((p: { name: string }) => p.name.split(' ')[1])).toEqual(['A', 'b']);
+    expect(planned.data?.products.nodes).toEqual(
+      general.data!.products.nodes.map(({ versions: _v, ...product }: Record<string, unknown>) => product),
+    );
+    expect(planned.data?.products.pageInfo).toEqual(general.data?.products.pageInfo);
+    const rest = await api.gql(
+      query('name'),
+      { q: marker, after: planned.data?.products.pageInfo.endCursor },
+      { token: gnestaCoach.token },
+    );
+    expect(rest.data?.products.nodes.map((p: { name: string }) => p.name.split(' ')[1])).toEqual(['c']);
+  });
+});
