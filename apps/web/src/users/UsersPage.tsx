@@ -13,6 +13,7 @@ import { useSession } from '../app/SessionProvider.js';
 import type { MessageKey } from '../app/i18n/catalog.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
+import { ListCard } from '../ui/ListCard.js';
 import { useFormErrors } from '../ui/useFormErrors.js';
 
 const ROLES = [
@@ -177,54 +178,40 @@ function UsersAdmin() {
       {notice && <Notice>{notice}</Notice>}
       <QueryState fetching={fetching} error={error} hasData={!!data}>
         {data && (
-          <section aria-labelledby="users-heading" className="card">
-            <h2 id="users-heading">{t('users.count', { count: data.users.totalCount })}</h2>
-            {data.users.nodes.length ? (
-              <div className="table-scroll">
-                <table className="data">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('users.name')}</th>
-                      <th scope="col">{t('users.email')}</th>
-                      <th scope="col">{t('users.organization')}</th>
-                      <th scope="col">{t('users.roles')}</th>
-                      <th scope="col">{t('users.status')}</th>
-                      <th scope="col">
-                        <span className="visually-hidden">{t('users.cancel')}</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.users.nodes.map((u) => (
-                      <tr key={u.id}>
-                        <td>{u.displayName}</td>
-                        <td>{u.email ?? '–'}</td>
-                        <td>{u.organization.name}</td>
-                        <td>{u.roles.map((r) => t(`role.${r}` as MessageKey)).join(', ')}</td>
-                        <td>{u.active ? t('users.active') : t('users.inactive')}</td>
-                        <td>
-                          <Button
-                            variant="tertiary"
-                            aria-label={t('users.edit', { name: u.displayName })}
-                            onPress={() => setEditing(u)}
-                          >
-                            {t('users.editShort')}
-                          </Button>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            ) : (
-              <p>{t('users.none')}</p>
-            )}
-            {data.users.pageInfo.hasNextPage && (
-              <Button variant="secondary" onPress={() => setAfter(data.users.pageInfo.endCursor ?? null)}>
-                {t('app.loadMore')}
-              </Button>
-            )}
-          </section>
+          <ListCard
+            id="users"
+            title={t('users.count', { count: data.users.totalCount })}
+            items={data.users.nodes}
+            rowKey={(u) => u.id}
+            empty={t('users.none')}
+            scroll
+            columns={[
+              { header: t('users.name'), cell: (u) => u.displayName },
+              { header: t('users.email'), cell: (u) => u.email ?? '–' },
+              { header: t('users.organization'), cell: (u) => u.organization.name },
+              { header: t('users.roles'), cell: (u) => u.roles.map((r) => t(`role.${r}` as MessageKey)).join(', ') },
+              { header: t('users.status'), cell: (u) => (u.active ? t('users.active') : t('users.inactive')) },
+              {
+                header: <span className="visually-hidden">{t('users.cancel')}</span>,
+                cell: (u) => (
+                  <Button
+                    variant="tertiary"
+                    aria-label={t('users.edit', { name: u.displayName })}
+                    onPress={() => setEditing(u)}
+                  >
+                    {t('users.editShort')}
+                  </Button>
+                ),
+              },
+            ]}
+            after={
+              data.users.pageInfo.hasNextPage && (
+                <Button variant="secondary" onPress={() => setAfter(data.users.pageInfo.endCursor ?? null)}>
+                  {t('app.loadMore')}
+                </Button>
+              )
+            }
+          />
         )}
       </QueryState>
       {editing && (
