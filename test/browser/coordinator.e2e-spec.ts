@@ -206,10 +206,16 @@ describe('web app: municipality coordinator', () => {
     await page.getByRole('button', { name: `Avropa ${productName}` }).click();
     const warning = page.locator('.warning-box');
     await warning.getByText('Varning: kontrollera kompatibiliteten innan ni bekräftar avropet.').waitFor();
-    await warning.getByText(/Annan journal .* 2\.0: okänt/).waitFor();
+    // The agreement card: the api's own call-off warnings for our landscape, who called it off, open deviations.
+    await warning.getByText(/^Okänt om version .* fungerar med Annan journal .*2\.0\.$/).waitFor();
+    const card = page.getByRole('group', { name: `Avtalskort för ${productName}` });
+    await card.getByText('Ingen kommun i länet har avropat produkten än.').waitFor();
+    await card.getByText(/Inga öppna avvikelser från tester av produkten\.|avvikelse/).waitFor();
     await page.getByLabel('Antal').fill('20');
     await page.getByLabel('Värde (kr exkl. moms)').fill('48000');
     await checkPage(page, 'coordinator-call-off-warnings');
+    // Nothing was written by looking: no call-off until it is confirmed.
+    expect(await page.getByRole('heading', { name: 'Avrop (0)' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Bekräfta avrop' }).click();
     await page.getByText(`Avropet av ${productName} är registrerat.`).waitFor();
     await page.getByRole('status').getByRole('link', { name: 'Registrera införande' }).click();

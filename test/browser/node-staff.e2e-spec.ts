@@ -154,8 +154,12 @@ describe('web app: node staff', () => {
         name: process.env.QUEUE_BACKEND === 'postgres' ? 'Köer (Postgres) Fungerar' : 'Köer (Redis) Fungerar',
       })
       .waitFor();
-    await page.getByRole('row', { name: /^Bakgrundsjobb \(worker\) Igång, senaste livstecken/ }).waitFor();
-    await page.getByRole('table', { name: 'Workers som lever' }).waitFor();
+    await page.getByRole('row', { name: /^Bakgrundsjobb Igång, senaste livstecken/ }).waitFor();
+    const workers = page.getByRole('table', { name: 'Bakgrundsprocesser som är igång' });
+    await workers.waitFor();
+    // Queue names in Swedish, not the program's.
+    await workers.getByText(/Aviseringar/).waitFor();
+    expect(await workers.getByText(/notifications|followup/).count()).toBe(0);
     await checkPage(page, 'staff-health');
   });
 });

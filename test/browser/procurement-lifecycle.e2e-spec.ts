@@ -131,7 +131,8 @@ describe('web app: node staff run a procurement', () => {
     await page.keyboard.type('20261231');
     await page.getByRole('button', { name: 'Skapa upphandlingen' }).click();
     await page.getByRole('heading', { name: 'Gemensam upphandling av läkemedelsautomater', level: 1 }).waitFor();
-    await page.getByText('Anmälan 15 december 2026 – 31 december 2026').waitFor();
+    // Under its label "Anmälningsperiod", the dates alone (not "Anmälningsperiod: Anmälan …").
+    await page.locator('dl.facts').getByText('15 december 2026 – 31 december 2026', { exact: true }).waitFor();
     await page.locator('dl.facts').getByText('Planerad').waitFor();
     const id = page.url().split('/').pop()!;
     const saved = await env.api.gql(

@@ -111,6 +111,16 @@ describe('web app: the first admin’s setup link', () => {
   it('says so when the link is opened again after use', async () => {
     const { page } = await newUserPage(env);
     await page.goto(link);
+    // Said at once, above the form: the node already has users.
+    await page
+      .getByRole('status')
+      .getByText(
+        'Noden har redan användare: den första administratören är redan skapad, och länken fungerar inte längre.',
+      )
+      .waitFor();
+    const said = await page.getByText('Noden har redan användare', { exact: false }).boundingBox();
+    const form = await page.getByLabel('Ditt namn').boundingBox();
+    expect(said!.y).toBeLessThan(form!.y);
     await page.getByLabel('Ditt namn').fill('Någon Annan');
     await page.getByLabel('E-postadress').fill('annan@noden.se');
     await page.getByLabel('Lösenord', { exact: true }).fill('en-annan-lång-lösenfras');

@@ -32,7 +32,15 @@ describe('web app: tech coach on a phone', () => {
   afterAll(() => env?.close());
 
   it('says "we have this too" to a similar need that appears while typing, instead of filing a duplicate', async () => {
+    // On a phone: a compact header whose menu is a disclosure button (focus handled, Escape closes).
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+    const menu = page.getByRole('button', { name: 'Meny' });
+    expect(await nav.isVisible()).toBe(false);
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    const heading = await page.getByRole('heading', { level: 1 }).boundingBox();
+    expect(heading!.y).toBeLessThan(140);
+    await menu.click();
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
     expect(await nav.getByRole('link').allInnerTexts()).toEqual([
       'Start',
       'Rapportera behov',
@@ -40,8 +48,19 @@ describe('web app: tech coach on a phone', () => {
       'Registrera aktivitet',
       'Min coachprofil',
       'Beslut',
+      'Uppföljningar',
       'Kunskapsbank',
     ]);
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Start');
+    await checkPage(page, 'coach-phone-menu-open');
+    await page.keyboard.press('Escape');
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await nav.isVisible()).toBe(false);
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Meny');
+    await menu.press('Enter');
+    await nav.getByRole('link', { name: 'Mina behov' }).click();
+    await page.getByRole('heading', { name: 'Mina behov', level: 1 }).waitFor();
+    expect(await nav.isVisible()).toBe(false);
     await page.goto('/behov/nytt');
     await page.getByRole('heading', { name: 'Rapportera ett behov', level: 1 }).waitFor();
     await page.getByLabel('Rubrik', { exact: true }).fill('Trygghetslarm hörs inte');

@@ -270,7 +270,7 @@ describe('web app: test protocols from draft to submission', () => {
     const reason = handIn.getByLabel('Varför ska protokollet lämnas in ändå?');
     if (await reason.count()) await reason.fill('Resultaten räcker för ett beslut om fortsatt test.');
     await page.getByRole('button', { name: 'Lämna in för granskning' }).click();
-    const notice = page.getByText(/Version 1 är inlämnad och fryst\. Kontrollsumma: [0-9a-f]{64}/);
+    const notice = page.getByText(/^Version 1 är inlämnad och fryst\./);
     await notice.waitFor();
     const version = (
       await env.api.gql(
@@ -282,11 +282,17 @@ describe('web app: test protocols from draft to submission', () => {
     expect(version.status).toBe('SUBMITTED_FOR_REVIEW');
     expect(version.versions).toHaveLength(1);
     expect(version.versions[0]).toMatchObject({ versionNumber: 1, contentHashVerified: true, reviewStatus: 'OPEN' });
-    expect(await notice.textContent()).toContain(version.versions[0].contentHash);
+    expect(await notice.textContent()).not.toMatch(/[0-9a-f]{64}/);
     expect(version.versions[0].snapshot.results).toHaveLength(2);
     const versions = page.locator('section', { has: page.getByRole('heading', { name: 'Inlämnade versioner' }) });
     await versions.getByRole('heading', { name: 'Version 1 · Granskas' }).waitFor();
-    await versions.getByText(version.versions[0].contentHash).waitFor();
+    // Shortened on the version, the whole checksum a click away.
+    await versions.getByText(`${version.versions[0].contentHash.slice(0, 12)}…`).waitFor();
+    expect(await versions.getByText(/[0-9a-f]{64}/).count()).toBe(0);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await versions.getByRole('button', { name: 'Kopiera hela kontrollsumman' }).click();
+    await versions.getByText('Kopierad.').waitFor();
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(version.versions[0].contentHash);
     await versions.getByText('Innehållet stämmer med kontrollsumman.').waitFor();
     await page.locator('dl.facts').getByText('Inlämnat för granskning').waitFor();
     await checkPage(page, 'protocol-submitted');
@@ -295,7 +301,7 @@ describe('web app: test protocols from draft to submission', () => {
     await page.waitForURL(`**/granskning/${protocolId}`);
     await page.getByRole('heading', { name: 'Inlämnade versioner' }).waitFor({ state: 'detached' });
     await page.getByRole('heading', { name: title, level: 1 }).waitFor();
-    await page.getByText(version.versions[0].contentHash, { exact: true }).waitFor();
+    await page.getByText(`${version.versions[0].contentHash.slice(0, 12)}…`, { exact: true }).waitFor();
 
     await page.goto('/testprotokoll?status=SUBMITTED_FOR_REVIEW');
     await page.getByRole('row', { name: new RegExp(`${title} Inlämnat för granskning`) }).waitFor();

@@ -150,6 +150,11 @@ describe('the demo county', () => {
 
   it('refuses a second run on a database that holds users', async () => {
     await expect(runDemo({ now })).rejects.toThrow(DemoRefused);
+    // It says what to do instead: a fresh data folder (or a new empty database) for the demo.
+    await expect(runDemo({ now })).rejects.toThrow(/EMBEDDED_POSTGRES_DIR=\.noden-demo\/postgres npm run demo/);
+    // The setup page asks the api at once whether the node still awaits its first administrator.
+    const setup = await api.gql(`{ setupNeeded }`);
+    expect(setup.data).toEqual({ setupNeeded: false });
   });
 
   it('refuses production', async () => {

@@ -431,6 +431,38 @@ describe('joint procurement of mobile safety alarms: participation, award, call-
       systemVersions: '*',
       status: 'SUPPORTED',
     });
+    // Before calling off: exactly createCallOff's checks and warnings, nothing written.
+    const PREVIEW = `query($i: CallOffPreviewInput!) { callOffPreview(input: $i) { warnings { code message productId } } }`;
+    const db = api.app.get(Db).manager;
+    const written = async () =>
+      (
+        await db.query(
+          `SELECT (SELECT count(*) FROM call_offs)::int AS call_offs, (SELECT count(*) FROM audit_log WHERE action = 'callOff.created')::int AS audited`,
+        )
+      )[0];
+    const before = await written();
+    const preview = await api.gql(
+      PREVIEW,
+      { i: { agreementId, lotId: lots[0]!.id, productId: catalog.gpsAlarm } },
+      { ...as(coordinators.trosa), headers: { 'accept-language': 'en-GB,en;q=0.9' } },
+    );
+    expect(preview.errors).toBeUndefined();
+    expect(preview.data?.callOffPreview.warnings).toEqual([
+      {
+        code: 'NO_SYSTEM_OF_KIND',
+        message: 'Compatibility unknown: no alarm receiving centre in your landscape.',
+        productId: catalog.gpsAlarm,
+      },
+    ]);
+    for (const [who, productId, code, field] of [
+      [coordinators.oxelosund, catalog.gpsAlarm, 'FORBIDDEN', 'input.agreementId'],
+      [coordinators.trosa, catalog.indoorAlarm, 'BAD_USER_INPUT', 'input.productId'],
+    ] as const) {
+      const refused = await api.gql(PREVIEW, { i: { agreementId, lotId: lots[0]!.id, productId } }, as(who));
+      expect([errorCode(refused), refused.errors?.[0]?.extensions.field]).toEqual([code, field]);
+    }
+    expect(await written()).toEqual(before);
+
     const trosa = await api.gql(
       CALL_OFF,
       { i: { agreementId, lotId: lots[0].id, productId: catalog.gpsAlarm, quantity: 25, valueSek: 62_500.5 } },

@@ -52,6 +52,7 @@ describe('the first admin through the one-time setup link', () => {
   }
 
   it('prints a link to /setup with a 32-byte token in the fragment, and stores only its hash', async () => {
+    expect((await api.gql(`{ setupNeeded }`)).data).toEqual({ setupNeeded: true });
     const { link, token } = await printedLink();
     expect(link).toMatch(/^http:\/\/localhost:3000\/setup#[A-Za-z0-9_-]{43}$/);
     expect(Buffer.from(token, 'base64url')).toHaveLength(32);
@@ -173,6 +174,7 @@ describe('the first admin through the one-time setup link', () => {
     );
     expect(await users()).toBe(1);
     expect(await api.app.get(FirstRunService).firstAdminNotice()).toBeUndefined();
+    expect((await api.gql(`{ setupNeeded }`)).data).toEqual({ setupNeeded: false });
     const [{ count }] = await api.app.get(Db).manager.query(`SELECT count(*)::int AS count FROM setup_tokens`);
     expect(count).toBe(1);
   });

@@ -81,7 +81,12 @@ export async function signIn(page: Page, user: Pick<TestUser, 'email'>, password
   await page.getByLabel('E-postadress').fill(user.email);
   await page.getByLabel('Lösenord', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
+  // On a phone the main menu is behind its button.
+  await page
+    .getByRole('navigation', { name: 'Huvudmeny' })
+    .or(page.getByRole('button', { name: 'Meny' }))
+    .first()
+    .waitFor();
 }
 
 /** Zero serious or critical WCAG 2.1 A/AA violations on the page as it is now. */

@@ -20,6 +20,7 @@ import { Indicator, IndicatorSet } from './indicators/indicator-set.entity.js';
 import { IndicatorService } from './indicators/indicator.service.js';
 import { IndicatorResolver } from './indicators/indicator.resolver.js';
 import { IndicatorSetFieldsResolver } from './indicators/indicator-set-fields.resolver.js';
+import { ProductExperienceService } from './results/product-experience.service.js';
 import { FollowUpResultsService } from './results/follow-up-results.service.js';
 import { FOLLOW_UP_JOB_HANDLERS } from './jobs/follow-up.handlers.js';
 
@@ -46,6 +47,7 @@ import { FOLLOW_UP_JOB_HANDLERS } from './jobs/follow-up.handlers.js';
     IndicatorResolver,
     IndicatorSetFieldsResolver,
     FollowUpResultsService,
+    ProductExperienceService,
     FollowUpMetrics,
     ...FOLLOW_UP_JOB_HANDLERS,
   ],

@@ -16,3 +16,5 @@ export * from './jobs/follow-up.jobs.js';
 export * from './jobs/follow-up.handlers.js';
 export * from './results/follow-up-results.service.js';
 export * from './results/follow-up-results.types.js';
+export * from './results/product-experience.service.js';
+export * from './results/product-experience.types.js';

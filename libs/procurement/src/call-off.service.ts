@@ -21,7 +21,7 @@ import { ProcurementLot } from './procurement-lot.entity.js';
 import { ProcurementStatus } from './procurement.enums.js';
 import { ProcurementError } from './procurement.errors.js';
 import { ProcurementPolicy } from './procurement.policy.js';
-import type { CreateCallOffInput } from './dto/create-call-off.input.js';
+import type { CallOffPreviewInput, CreateCallOffInput } from './dto/create-call-off.input.js';
 
 /** The call-off warnings, like errors: a code, params, and a message in the request's language. */
 const CALL_OFF_WARNINGS = {
@@ -73,6 +73,14 @@ export class CallOffResult {
   warnings: CallOffWarning[];
 }
 
+@ObjectType({ description: 'What a call-off would meet, before it is made: its warnings (no write).' })
+export class CallOffPreview {
+  @Field(() => [CallOffWarning], {
+    description: "The same warnings createCallOff would answer with, for the caller's landscape.",
+  })
+  warnings: CallOffWarning[];
+}
+
 @Injectable()
 export class CallOffService {
   constructor(
@@ -84,81 +92,19 @@ export class CallOffService {
 
   /** Only a participant, only under an ACTIVE agreement within its validity, only a product awarded in the lot. */
   async create(ctx: RequestContext, input: CreateCallOffInput): Promise<CallOffResult> {
-    const organizationId = input.organizationId ?? (ctx.isNodeStaff ? null : ctx.organizationId);
-    if (!organizationId) {
-      throw CoreError.INVALID_INPUT({
-        field: 'input.organizationId',
-        params: {
-          field: 'input.organizationId',
-          problem: 'måste anges av nodens personal',
-          problemEn: 'is required for node staff',
-        },
-      });
-    }
-    ProcurementPolicy.assertActsForParticipant(ctx, organizationId);
+    const organizationId = this.callingOrganization(ctx, input);
     const { callOff } = await this.db.transaction(async (tx) => {
-      const agreement = await tx.findOneBy(FrameworkAgreement, { id: input.agreementId });
-      if (!agreement) throw ProcurementError.AGREEMENT_NOT_FOUND({ field: 'input.agreementId' });
-      // Locked shared so a concurrent expiry or extension is seen before the call-off commits.
-      const procurement = await tx.findOneOrFail(Procurement, {
-        where: { id: agreement.procurementId },
-        lock: { mode: 'pessimistic_read' },
-      });
-      if (!ProcurementPolicy.canSee(ctx, procurement))
-        throw ProcurementError.AGREEMENT_NOT_FOUND({ field: 'input.agreementId' });
-      const organization = await tx.findOneBy(Organization, { id: organizationId });
-      if (!organization) throw ProcurementError.ORGANIZATION_NOT_FOUND({ field: 'input.organizationId' });
-      if (!(await tx.existsBy(Participation, { procurementId: procurement.id, organizationId }))) {
-        throw ProcurementError.NOT_PARTICIPATING({
-          field: input.organizationId ? 'input.organizationId' : 'input.agreementId',
-          params: { organization: organization.name },
-        });
-      }
-      const current = await tx.findOneByOrFail(FrameworkAgreement, { id: agreement.id });
-      const today = this.clock.today();
-      // The worker expires agreements nightly; the end date rules even before it has run.
-      if (procurement.status !== ProcurementStatus.ACTIVE || today < current.startsOn || today > current.endsOn) {
-        throw ProcurementError.AGREEMENT_NOT_ACTIVE({
-          field: 'input.agreementId',
-          params: { status: procurement.status, startsOn: current.startsOn, endsOn: current.endsOn, today },
-        });
-      }
-      const calledOffOn = input.calledOffOn ?? today;
-      if (calledOffOn < current.startsOn || calledOffOn > current.endsOn || calledOffOn > today) {
-        throw ProcurementError.DATE_OUTSIDE_VALIDITY({
-          field: 'input.calledOffOn',
-          params: { startsOn: current.startsOn, endsOn: current.endsOn },
-        });
-      }
-      const lot = await tx.findOneBy(ProcurementLot, { id: input.lotId, procurementId: procurement.id });
-      if (!lot) throw ProcurementError.LOT_NOT_FOUND({ field: 'input.lotId' });
-      const awarded: { supplier_id: string }[] = await tx.query(
-        `SELECT s.supplier_id FROM awarded_suppliers s
-         JOIN awarded_products p ON p.awarded_supplier_id = s.id
-         WHERE s.agreement_id = $1 AND s.lot_id = $2 AND p.product_id = $3`,
-        [agreement.id, lot.id, input.productId],
-      );
-      if (awarded.length === 0) {
-        const lotAwarded: unknown[] = await tx.query(
-          `SELECT 1 FROM awarded_suppliers WHERE agreement_id = $1 AND lot_id = $2 LIMIT 1`,
-          [agreement.id, lot.id],
-        );
-        if (lotAwarded.length === 0) throw ProcurementError.LOT_NOT_AWARDED({ field: 'input.lotId' });
-        throw ProcurementError.PRODUCT_NOT_IN_LOT({
-          field: 'input.productId',
-          params: { lot: `${lot.number} ${lot.name}` },
-        });
-      }
+      const checked = await this.check(ctx, tx, input, organizationId);
       const callOff = tx.create(CallOff, {
-        agreementId: agreement.id,
-        lotId: lot.id,
+        agreementId: checked.agreement.id,
+        lotId: checked.lot.id,
         organizationId,
-        supplierId: awarded[0].supplier_id,
+        supplierId: checked.supplierId,
         productId: input.productId,
         quantity: input.quantity,
         valueSek: input.valueSek,
-        calledOffOn,
-        method: input.method ?? current.callOffMethod,
+        calledOffOn: checked.calledOffOn,
+        method: input.method ?? checked.agreement.callOffMethod,
         createdByUserId: ctx.auditUserId,
         createdAt: this.clock.now(),
       });
@@ -174,6 +120,94 @@ export class CallOffService {
     // Read after commit: warnings never hold the call-off's locks.
     const warnings = await this.compatibilityWarnings(ctx, organizationId, input.productId);
     return { callOff, warnings };
+  }
+
+  /**
+   * Before calling off: exactly the checks `create` runs (the same errors, field by field) and the same
+   * compatibility warnings for the caller's landscape, writing nothing.
+   */
+  async preview(ctx: RequestContext, input: CallOffPreviewInput): Promise<CallOffPreview> {
+    const organizationId = this.callingOrganization(ctx, input);
+    await this.db.transaction((tx) => this.check(ctx, tx, input, organizationId));
+    return { warnings: await this.compatibilityWarnings(ctx, organizationId, input.productId) };
+  }
+
+  private callingOrganization(ctx: RequestContext, input: CallOffPreviewInput): string {
+    const organizationId = input.organizationId ?? (ctx.isNodeStaff ? null : ctx.organizationId);
+    if (!organizationId) {
+      throw CoreError.INVALID_INPUT({
+        field: 'input.organizationId',
+        params: {
+          field: 'input.organizationId',
+          problem: 'måste anges av nodens personal',
+          problemEn: 'is required for node staff',
+        },
+      });
+    }
+    ProcurementPolicy.assertActsForParticipant(ctx, organizationId);
+    return organizationId;
+  }
+
+  /** The rules of a call-off, shared by `create` (inside its transaction) and `preview`. */
+  private async check(
+    ctx: RequestContext,
+    tx: EntityManager,
+    input: CallOffPreviewInput,
+    organizationId: string,
+  ): Promise<{ agreement: FrameworkAgreement; lot: ProcurementLot; supplierId: string; calledOffOn: string }> {
+    const agreement = await tx.findOneBy(FrameworkAgreement, { id: input.agreementId });
+    if (!agreement) throw ProcurementError.AGREEMENT_NOT_FOUND({ field: 'input.agreementId' });
+    // Locked shared so a concurrent expiry or extension is seen before the call-off commits.
+    const procurement = await tx.findOneOrFail(Procurement, {
+      where: { id: agreement.procurementId },
+      lock: { mode: 'pessimistic_read' },
+    });
+    if (!ProcurementPolicy.canSee(ctx, procurement))
+      throw ProcurementError.AGREEMENT_NOT_FOUND({ field: 'input.agreementId' });
+    const organization = await tx.findOneBy(Organization, { id: organizationId });
+    if (!organization) throw ProcurementError.ORGANIZATION_NOT_FOUND({ field: 'input.organizationId' });
+    if (!(await tx.existsBy(Participation, { procurementId: procurement.id, organizationId }))) {
+      throw ProcurementError.NOT_PARTICIPATING({
+        field: input.organizationId ? 'input.organizationId' : 'input.agreementId',
+        params: { organization: organization.name },
+      });
+    }
+    const current = await tx.findOneByOrFail(FrameworkAgreement, { id: agreement.id });
+    const today = this.clock.today();
+    // The worker expires agreements nightly; the end date rules even before it has run.
+    if (procurement.status !== ProcurementStatus.ACTIVE || today < current.startsOn || today > current.endsOn) {
+      throw ProcurementError.AGREEMENT_NOT_ACTIVE({
+        field: 'input.agreementId',
+        params: { status: procurement.status, startsOn: current.startsOn, endsOn: current.endsOn, today },
+      });
+    }
+    const calledOffOn = input.calledOffOn ?? today;
+    if (calledOffOn < current.startsOn || calledOffOn > current.endsOn || calledOffOn > today) {
+      throw ProcurementError.DATE_OUTSIDE_VALIDITY({
+        field: 'input.calledOffOn',
+        params: { startsOn: current.startsOn, endsOn: current.endsOn },
+      });
+    }
+    const lot = await tx.findOneBy(ProcurementLot, { id: input.lotId, procurementId: procurement.id });
+    if (!lot) throw ProcurementError.LOT_NOT_FOUND({ field: 'input.lotId' });
+    const awarded: { supplier_id: string }[] = await tx.query(
+      `SELECT s.supplier_id FROM awarded_suppliers s
+       JOIN awarded_products p ON p.awarded_supplier_id = s.id
+       WHERE s.agreement_id = $1 AND s.lot_id = $2 AND p.product_id = $3`,
+      [agreement.id, lot.id, input.productId],
+    );
+    if (awarded.length === 0) {
+      const lotAwarded = await tx.query(
+        `SELECT 1 FROM awarded_suppliers WHERE agreement_id = $1 AND lot_id = $2 LIMIT 1`,
+        [agreement.id, lot.id],
+      );
+      if (lotAwarded.length === 0) throw ProcurementError.LOT_NOT_AWARDED({ field: 'input.lotId' });
+      throw ProcurementError.PRODUCT_NOT_IN_LOT({
+        field: 'input.productId',
+        params: { lot: `${lot.number} ${lot.name}` },
+      });
+    }
+    return { agreement: current, lot, supplierId: awarded[0]!.supplier_id, calledOffOn };
   }
 
   /**

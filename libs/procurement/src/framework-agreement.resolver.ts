@@ -2,9 +2,9 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, type RequestContext, Role, Roles, UuidPipe } from '#core';
 import { FrameworkAgreement } from './framework-agreement.entity.js';
 import { FrameworkAgreementService } from './framework-agreement.service.js';
-import { CallOffResult, CallOffService } from './call-off.service.js';
+import { CallOffPreview, CallOffResult, CallOffService } from './call-off.service.js';
 import { AwardFrameworkAgreementInput, UseExtensionOptionInput } from './dto/award-framework-agreement.input.js';
-import { CreateCallOffInput } from './dto/create-call-off.input.js';
+import { CallOffPreviewInput, CreateCallOffInput } from './dto/create-call-off.input.js';
 
 const ACTS = [Role.NODE_ADMIN, Role.NODE_STAFF, Role.MUNICIPALITY_COORDINATOR];
 
@@ -51,5 +51,14 @@ export class FrameworkAgreementResolver {
   })
   createCallOff(@Ctx() ctx: RequestContext, @Args('input') input: CreateCallOffInput): Promise<CallOffResult> {
     return this.callOffService.create(ctx, input);
+  }
+
+  @Roles(...ACTS)
+  @Query(() => CallOffPreview, {
+    description:
+      "Before a call-off: runs exactly createCallOff's checks (same errors) and answers its warnings, writing nothing.",
+  })
+  callOffPreview(@Ctx() ctx: RequestContext, @Args('input') input: CallOffPreviewInput): Promise<CallOffPreview> {
+    return this.callOffService.preview(ctx, input);
   }
 }

@@ -168,7 +168,15 @@ class DemoCounty {
     const [{ users }]: { users: number }[] = await db.manager.query(`SELECT count(*)::int AS users FROM users`);
     if (users > 0)
       throw new DemoRefused(
-        `The database already holds ${users} user(s): the demo county fills only an empty database.`,
+        [
+          `The database already holds ${users} user(s): the demo county fills only an empty database, and the setup link`,
+          'and the demo exclude each other (the demo brings its own administrator). To try the demo, give it a fresh',
+          'data folder of its own and keep your node as it is: stop `npm start`, then run',
+          '  EMBEDDED_POSTGRES_DIR=.noden-demo/postgres npm start',
+          'and, in a second terminal,',
+          '  EMBEDDED_POSTGRES_DIR=.noden-demo/postgres npm run demo',
+          '(with your own Postgres: point DATABASE_URL at a new, empty database instead).',
+        ].join('\n'),
       );
     const [{ organizations }]: { organizations: number }[] = await db.manager.query(
       `SELECT count(*)::int AS organizations FROM organizations`,

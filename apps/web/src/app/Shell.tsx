@@ -1,4 +1,5 @@
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useEffect, useRef, useState } from 'react';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from './graphql.js';
 import { useLanguage } from './i18n.js';
@@ -17,6 +18,8 @@ interface NavItem {
   to: string;
   label: MessageKey;
   roles?: Role[];
+  /** Current only on this exact address (not on the pages below it, which have their own item). */
+  end?: boolean;
 }
 
 /** Navigation by role: each user sees the journeys their roles allow (the api still decides). */
@@ -32,8 +35,14 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/oversikt', label: 'nav.overview', roles: ['STEERING_MEMBER', 'NODE_STAFF', 'NODE_ADMIN'] },
   { to: '/upphandlingar', label: 'nav.procurements', roles: ['MUNICIPALITY_COORDINATOR', 'NODE_STAFF', 'NODE_ADMIN'] },
   { to: '/systemlandskap', label: 'nav.landscape', roles: ['MUNICIPALITY_COORDINATOR'] },
-  { to: '/uppfoljningar', label: 'nav.followUps', roles: ['MUNICIPALITY_COORDINATOR', 'NODE_STAFF', 'NODE_ADMIN'] },
-  { to: '/katalog', label: 'nav.catalogue', roles: ['NODE_STAFF', 'NODE_ADMIN'] },
+  // Coaches answer the follow-ups they are responsible for (and are reminded of them); the api shows them their
+  // organisation's follow-ups.
+  {
+    to: '/uppfoljningar',
+    label: 'nav.followUps',
+    roles: ['MUNICIPALITY_COORDINATOR', 'TECH_COACH', 'NODE_STAFF', 'NODE_ADMIN'],
+  },
+  { to: '/katalog', label: 'nav.catalogue', roles: ['NODE_STAFF', 'NODE_ADMIN'], end: true },
   { to: '/katalog/kompatibilitet', label: 'nav.matrix', roles: ['NODE_STAFF', 'NODE_ADMIN'] },
   { to: '/indikatorer', label: 'nav.indicators', roles: ['NODE_STAFF', 'NODE_ADMIN'] },
   { to: '/drift', label: 'nav.health', roles: ['NODE_STAFF', 'NODE_ADMIN'] },
@@ -70,14 +79,54 @@ export function LanguageSwitch() {
 
 const UNREAD_CONTEXT = { additionalTypenames: ['Notification'] };
 
+/** Language, account and sign-out: in the header on a wide screen, inside the menu on a phone. */
+function AccountTools() {
+  const { t } = useLanguage();
+  const { signOut } = useSession();
+  const navigate = useNavigate();
+  return (
+    <>
+      <LanguageSwitch />
+      <NavLink to="/konto/losenord">{t('nav.account')}</NavLink>
+      <button
+        type="button"
+        className="link-button"
+        onClick={async () => {
+          await signOut();
+          void navigate('/logga-in', { replace: true });
+        }}
+      >
+        {t('nav.signOut')}
+      </button>
+    </>
+  );
+}
+
 export function Shell() {
   const { t } = useLanguage();
-  const { me, hasRole, signOut } = useSession();
-  const navigate = useNavigate();
+  const { me, hasRole } = useSession();
+  const location = useLocation();
   // The count holds no Notification object: name the type so marking one read refreshes it.
   const [{ data }] = useQuery({ query: UnreadCountQuery, context: UNREAD_CONTEXT });
   const unread = data?.myNotifications.totalCount ?? 0;
   const items = NAV_ITEMS.filter((item) => !item.roles || hasRole(...item.roles));
+  // Below the breakpoint the menu is a disclosure: closed on every new page, closed by Escape (focus back on the
+  // button), the first link focused when it opens.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  useEffect(() => setMenuOpen(false), [location.pathname]);
+  useEffect(() => {
+    if (!menuOpen) return;
+    menu.current?.querySelector<HTMLElement>('a, button')?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setMenuOpen(false);
+      menuButton.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -100,31 +149,37 @@ export function Shell() {
               </span>
             )}
           </NavLink>
-          <LanguageSwitch />
-          <NavLink to="/konto/losenord">{t('nav.account')}</NavLink>
+          <span className="wide-only header-account">
+            <AccountTools />
+          </span>
           <button
             type="button"
-            className="link-button"
-            onClick={async () => {
-              await signOut();
-              void navigate('/logga-in', { replace: true });
-            }}
+            className="menu-button"
+            ref={menuButton}
+            aria-expanded={menuOpen}
+            aria-controls="site-menu"
+            onClick={() => setMenuOpen((open) => !open)}
           >
-            {t('nav.signOut')}
+            {t('app.menu')}
           </button>
         </div>
       </header>
-      <nav className="main-nav" aria-label={t('app.mainNav')}>
-        <ul>
-          {items.map((item) => (
-            <li key={item.to}>
-              <NavLink to={item.to} end={item.to === '/'}>
-                {t(item.label)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <div id="site-menu" ref={menu} className={menuOpen ? 'site-menu open' : 'site-menu'}>
+        <nav className="main-nav" aria-label={t('app.mainNav')}>
+          <ul>
+            {items.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === '/' || item.end}>
+                  {t(item.label)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="phone-only menu-account">
+          <AccountTools />
+        </div>
+      </div>
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>

@@ -88,4 +88,14 @@ describe('Swedish first', () => {
     expect(translateCount('sv', 'start.unread', 1)).toBe('1 oläst avisering');
     expect(translateCount('sv', 'start.unread', 2)).toBe('2 olästa aviseringar');
   });
+
+  it('chooses plural forms through Intl.PluralRules wherever a message gets a numeric count', async () => {
+    await loadCatalog('en');
+    expect(translate('sv', 'report.similar.sharedBy', { count: 1 })).toBe('1 organisation till har behovet');
+    expect(translate('sv', 'report.similar.sharedBy', { count: 2 })).toBe('2 organisationer till har behovet');
+    expect(translate('sv', 'report.similar.sharedBy', { count: 0 })).toBe('0 organisationer till har behovet');
+    expect(translate('en', 'report.similar.sharedBy', { count: 1 })).toBe('1 more organisation has the need');
+    expect(translate('en', 'users.count', { count: 1 })).toBe('1 user');
+    expect(translate('en', 'users.count', { count: 21 })).toBe('21 users');
+  });
 });

@@ -137,6 +137,7 @@ export default function CompatibilityMatrixPage() {
         </label>
       </QueryState>
       {saved && <Notice>{saved}</Notice>}
+      {!category && <p className="hint-box">{t('matrix.chooseCategoryFirst')}</p>}
       {category && (
         <QueryState fetching={matrix.fetching} error={matrix.error} hasData={!!m}>
           {m && (

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button } from '@midas-ds/components/button';
 import { useLanguage } from '../app/i18n.js';
+import { isMessageKey, type MessageKey } from '../app/i18n/catalog.js';
 import { session } from '../app/session.js';
 import { useSession } from '../app/SessionProvider.js';
 import { formatDateTime } from '../app/format.js';
@@ -42,6 +43,8 @@ export default function HealthPage() {
       clearInterval(timer);
     };
   }, []);
+  const queueName = (queue: string) =>
+    isMessageKey(`health.queue.${queue}`) ? t(`health.queue.${queue}` as MessageKey) : queue;
   return (
     <Page title={t('health.title')}>
       {failed && <p role="alert">{t('app.error.network')}</p>}
@@ -117,7 +120,7 @@ export default function HealthPage() {
                 <th scope="row">{`${worker.host} (${worker.pid})`}</th>
                 <td>{formatDateTime(worker.startedAt, lang)}</td>
                 <td>{formatDateTime(worker.lastBeatAt, lang)}</td>
-                <td>{worker.queues.join(', ')}</td>
+                <td>{worker.queues.map(queueName).join(', ')}</td>
               </tr>
             ))}
           </tbody>

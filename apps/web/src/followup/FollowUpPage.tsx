@@ -9,6 +9,7 @@ import { useLanguage } from '../app/i18n.js';
 import { formatDate, formatDateTime } from '../app/format.js';
 import type { MessageKey } from '../app/i18n/catalog.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
+import { isNotFound, NotVisible } from '../ui/NotVisible.js';
 import { QueryState } from '../ui/QueryState.js';
 import { readDraft } from '../ui/useDraft.js';
 import { useFormErrors } from '../ui/useFormErrors.js';
@@ -161,6 +162,7 @@ export default function FollowUpPage() {
     `${lang === 'sv' ? i.labelSv : i.labelEn}${i.unit ? ` (${i.unit})` : ''}`;
   const fieldError = (key: string) => form.fieldError(`values.${key}`);
 
+  if (isNotFound(error)) return <NotVisible kind="followUp" />;
   return (
     <Page
       title={

@@ -5,6 +5,7 @@ import { useLanguage } from '../app/i18n.js';
 import { formatDate, formatNumber } from '../app/format.js';
 import type { MessageKey } from '../app/i18n/catalog.js';
 import { Page } from '../ui/Page.js';
+import { isNotFound, NotVisible } from '../ui/NotVisible.js';
 import { QueryState } from '../ui/QueryState.js';
 import { CHECKLIST } from './RecordImplementationPage.js';
 
@@ -88,6 +89,7 @@ export default function ImplementationPage() {
   const { t, lang } = useLanguage();
   const [{ data, fetching, error }] = useQuery({ query: ImplementationQuery, variables: { id: id! } });
   const impl = data?.implementation;
+  if (isNotFound(error)) return <NotVisible kind="implementation" />;
   return (
     <Page
       title={

@@ -8,6 +8,7 @@ import { useSession } from '../app/SessionProvider.js';
 import { formatDate } from '../app/format.js';
 import type { MessageKey } from '../app/i18n/catalog.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
+import { isNotFound, NotVisible } from '../ui/NotVisible.js';
 import { QueryState } from '../ui/QueryState.js';
 import { useApiMessages } from '../ui/useFormErrors.js';
 
@@ -50,6 +51,7 @@ export default function ArticlePage() {
   const [publishing, publish] = useMutation(Publish);
   const [failure, setFailure] = useState<string[]>([]);
   const article = data?.article;
+  if (isNotFound(error)) return <NotVisible kind="article" />;
   return (
     <Page title={article?.title ?? t('knowledge.title')}>
       <QueryState fetching={fetching} error={error} hasData={!!article}>

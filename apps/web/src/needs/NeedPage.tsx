@@ -7,6 +7,7 @@ import { formatDate, formatDateTime, formatNumber } from '../app/format.js';
 import { entityPath } from '../app/links.js';
 import type { MessageKey } from '../app/i18n/catalog.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
+import { isNotFound, NotVisible } from '../ui/NotVisible.js';
 import { QueryState } from '../ui/QueryState.js';
 import { StatusTag } from '../ui/StatusTag.js';
 import { useApiMessages } from '../ui/useFormErrors.js';
@@ -96,6 +97,7 @@ export default function NeedPage() {
   const [followState, follow] = useMutation(Follow);
   const [unfollowState, unfollow] = useMutation(Unfollow);
   const followError = followState.error ?? unfollowState.error;
+  if (isNotFound(error)) return <NotVisible kind="need" />;
   return (
     <QueryState fetching={fetching} error={error} hasData={!!need}>
       {need && (

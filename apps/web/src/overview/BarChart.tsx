@@ -15,6 +15,8 @@ export interface Row {
   values: Record<string, number | null>;
   /** Why the row shows no figures (the small-number rule), instead of a zero that would mislead. */
   note?: string;
+  /** Why one figure is missing (withheld, or no data), in place of that figure. */
+  missing?: Partial<Record<string, string>>;
 }
 
 interface Props {
@@ -40,11 +42,10 @@ export function BarChart({ title, series, rows, digits = 0, csvName }: Props) {
   const width = 640;
   const plotWidth = width - labelWidth - 70;
   const height = rows.length * groupHeight + 8;
+  const shown = (r: Row, key: string) =>
+    r.values[key] === null && r.missing?.[key] ? r.missing[key]! : formatNumber(r.values[key], lang, digits);
   const summary = rows
-    .map(
-      (r) =>
-        `${r.label}: ${r.note ?? series.map((s) => `${s.label} ${formatNumber(r.values[s.key], lang, digits)}`).join(', ')}`,
-    )
+    .map((r) => `${r.label}: ${r.note ?? series.map((s) => `${s.label} ${shown(r, s.key)}`).join(', ')}`)
     .join('; ');
 
   const downloadCsv = () => {
@@ -108,7 +109,7 @@ export function BarChart({ title, series, rows, digits = 0, csvName }: Props) {
                         dominantBaseline="middle"
                         className="chart-value"
                       >
-                        {formatNumber(row.values[s.key], lang, digits)}
+                        {shown(row, s.key)}
                       </text>
                     </g>
                   );
@@ -140,7 +141,7 @@ export function BarChart({ title, series, rows, digits = 0, csvName }: Props) {
                   {r.note ? (
                     <td colSpan={series.length}>{r.note}</td>
                   ) : (
-                    series.map((s) => <td key={s.key}>{formatNumber(r.values[s.key], lang, digits)}</td>)
+                    series.map((s) => <td key={s.key}>{shown(r, s.key)}</td>)
                   )}
                 </tr>
               ))}

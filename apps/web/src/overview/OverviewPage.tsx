@@ -6,7 +6,7 @@ import { useLanguage } from '../app/i18n.js';
 import { authenticatedFetch } from '../app/client.js';
 import { session } from '../app/session.js';
 import { formatDate } from '../app/format.js';
-import type { MessageKey } from '../app/i18n/catalog.js';
+import { type MessageKey, translateCount } from '../app/i18n/catalog.js';
 import { ErrorSummary, Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
 import { BarChart } from './BarChart.js';
@@ -45,22 +45,40 @@ const OverviewQuery = graphql(`
         due
         answered
         overdue
-        suppressed
       }
       equityByMunicipality {
         organization {
           id
           name
         }
+        population
+        implementations
         implementationsPer10000
+        peopleAccepted
         peopleAcceptedPer10000
-        suppressed
+        suppression {
+          reason
+          minimum
+        }
+      }
+      equityRest {
+        municipalities
+        peopleAccepted
+        peopleAcceptedInCounty
+        implementationsInCounty
+        suppression {
+          reason
+          minimum
+        }
       }
       equityBySex {
         women
         men
         otherOrUnknown
-        suppressed
+        suppression {
+          reason
+          minimum
+        }
       }
     }
   }
@@ -79,7 +97,13 @@ export default function OverviewPage() {
   const [{ data, fetching, error }] = useQuery({ query: OverviewQuery });
   const [exportError, setExportError] = useState<string | null>(null);
   const o = data?.countyOverview;
-  const suppressedNote = t('overview.suppressed');
+  // Why a figure is missing: too few people, a figure that would reveal them, or no data at all.
+  const withheld = (suppression: { reason: string; minimum: number } | null | undefined) =>
+    !suppression
+      ? undefined
+      : suppression.reason === 'TOO_FEW_PEOPLE'
+        ? t('overview.fewPeople', { minimum: suppression.minimum })
+        : t('overview.reveals');
 
   // The exports answer with the same authorisation as the api: fetched with the session's token, then saved.
   const download = async (list: (typeof EXPORTS)[number]) => {
@@ -156,10 +180,10 @@ export default function OverviewPage() {
               ]}
               rows={o.followUpsByMunicipality.map((m) => ({
                 label: m.organization.name,
-                values: { due: m.due ?? null, answered: m.answered ?? null, overdue: m.overdue ?? null },
-                note: m.suppressed ? suppressedNote : undefined,
+                values: { due: m.due, answered: m.answered, overdue: m.overdue },
               }))}
             />
+            <p className="muted overview-rule">{t('overview.rule')}</p>
             <BarChart
               title={t('overview.uptake')}
               csvName="upptag-per-10000"
@@ -168,14 +192,49 @@ export default function OverviewPage() {
                 { key: 'implementations', label: t('overview.implementationsPer10000'), color: GREEN },
                 { key: 'people', label: t('overview.peoplePer10000'), color: BLUE },
               ]}
-              rows={o.equityByMunicipality.map((m) => ({
-                label: m.organization.name,
-                values: {
-                  implementations: m.implementationsPer10000 ?? null,
-                  people: m.peopleAcceptedPer10000 ?? null,
+              rows={o.equityByMunicipality.map((m) => {
+                const noData = m.population ? undefined : t('overview.noPopulation');
+                return {
+                  label: m.organization.name,
+                  values: {
+                    implementations: m.implementationsPer10000 ?? null,
+                    people: m.peopleAcceptedPer10000 ?? null,
+                  },
+                  missing: { implementations: noData, people: withheld(m.suppression) ?? noData },
+                };
+              })}
+            />
+            <BarChart
+              title={t('overview.peopleByMunicipality')}
+              csvName="personer-per-kommun"
+              series={[
+                { key: 'implementations', label: t('overview.implementations'), color: GREEN },
+                { key: 'people', label: t('overview.peopleAccepted'), color: BLUE },
+              ]}
+              rows={[
+                ...o.equityByMunicipality.map((m) => ({
+                  label: m.organization.name,
+                  values: { implementations: m.implementations, people: m.peopleAccepted ?? null },
+                  missing: { people: withheld(m.suppression) },
+                })),
+                ...(o.equityRest.municipalities > 0
+                  ? [
+                      {
+                        label: translateCount(lang, 'overview.rest', o.equityRest.municipalities),
+                        values: { implementations: null, people: o.equityRest.peopleAccepted ?? null },
+                        missing: { implementations: '', people: withheld(o.equityRest.suppression) },
+                      },
+                    ]
+                  : []),
+                {
+                  label: t('overview.county'),
+                  values: {
+                    implementations: o.equityRest.implementationsInCounty,
+                    people: o.equityRest.peopleAcceptedInCounty ?? null,
+                  },
+                  missing: { people: withheld(o.equityRest.suppression) },
                 },
-                note: m.suppressed ? suppressedNote : undefined,
-              }))}
+              ]}
             />
             <BarChart
               title={t('overview.bySex')}
@@ -184,7 +243,7 @@ export default function OverviewPage() {
               rows={(['women', 'men', 'otherOrUnknown'] as const).map((sex) => ({
                 label: t(`sex.${sex}`),
                 values: { count: o.equityBySex[sex] ?? null },
-                note: o.equityBySex.suppressed ? suppressedNote : undefined,
+                missing: { count: withheld(o.equityBySex.suppression) },
               }))}
             />
             <section className="card" aria-labelledby="exports-heading">

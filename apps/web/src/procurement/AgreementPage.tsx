@@ -9,9 +9,11 @@ import { useSession } from '../app/SessionProvider.js';
 import { formatDate, formatNumber } from '../app/format.js';
 import type { MessageKey } from '../app/i18n/catalog.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
+import { isNotFound, NotVisible } from '../ui/NotVisible.js';
 import { QueryState } from '../ui/QueryState.js';
 import { useFormErrors } from '../ui/useFormErrors.js';
 import { PROCUREMENT_CONTEXT } from './ProcurementsPage.js';
+import { AgreementCard } from './AgreementCard.js';
 
 const AgreementQuery = graphql(`
   query FrameworkAgreement($id: ID!) {
@@ -215,6 +217,7 @@ export default function AgreementPage() {
     setValue('');
   };
 
+  if (isNotFound(error)) return <NotVisible kind="agreement" />;
   return (
     <Page title={agreement ? t('agreement.title', { title: agreement.procurement.title }) : t('procurement.agreement')}>
       <QueryState fetching={fetching} error={error} hasData={!!agreement}>
@@ -311,7 +314,12 @@ export default function AgreementPage() {
             {chosen && (
               <section aria-labelledby="calloff-heading" className="card">
                 <h2 id="calloff-heading">{t('agreement.callOffTitle', { name: chosen.name })}</h2>
-                <CompatibilityWarnings fit={fitOf(chosen.productId)} />
+                <AgreementCard
+                  agreementId={agreement.id}
+                  lotId={chosen.lotId}
+                  productId={chosen.productId}
+                  name={chosen.name}
+                />
                 <ErrorSummary messages={form.summary} />
                 <form onSubmit={confirm} noValidate className="stack narrow">
                   <TextField
@@ -438,32 +446,5 @@ function Extensions({ agreement, mayUse }: { agreement: Agreement; mayUse: boole
         <p>{t('agreement.noExtensions')}</p>
       )}
     </section>
-  );
-}
-
-function CompatibilityWarnings({ fit }: { fit: Fit | undefined }) {
-  const { t } = useLanguage();
-  if (fit && fit.compatible && !fit.partial) return <Notice>{t('agreement.noWarnings')}</Notice>;
-  const problems = fit?.checks.filter((c) => c.status !== 'SUPPORTED') ?? [];
-  return (
-    <div className="warning-box" role="status">
-      <p>
-        <strong>{t('agreement.warningsTitle')}</strong>
-      </p>
-      {problems.length ? (
-        <ul>
-          {problems.map((c) => (
-            <li key={`${c.systemName}-${c.systemVersion}`}>
-              {t('agreement.warningSystem', {
-                system: `${c.systemName} ${c.systemVersion}`,
-                status: t(`compatibilityStatus.${c.status}` as MessageKey),
-              })}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>{t('agreement.warningUnknown')}</p>
-      )}
-    </div>
   );
 }

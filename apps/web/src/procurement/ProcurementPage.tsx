@@ -9,6 +9,7 @@ import { useSession } from '../app/SessionProvider.js';
 import { formatDate, formatNumber, todayInSweden } from '../app/format.js';
 import type { MessageKey } from '../app/i18n/catalog.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
+import { isNotFound, NotVisible } from '../ui/NotVisible.js';
 import { QueryState } from '../ui/QueryState.js';
 import { useFormErrors } from '../ui/useFormErrors.js';
 import { PROCUREMENT_CONTEXT } from './ProcurementsPage.js';
@@ -152,6 +153,7 @@ export default function ProcurementPage() {
     refetch({ requestPolicy: 'network-only' });
   };
 
+  if (isNotFound(error)) return <NotVisible kind="procurement" />;
   return (
     <Page title={p?.title ?? t('procurement.procurement')}>
       <QueryState fetching={fetching} error={error} hasData={!!p}>
@@ -166,7 +168,7 @@ export default function ProcurementPage() {
               <dd>{p.leadOrganization.name}</dd>
               <dt>{t('procurement.participationWindow')}</dt>
               <dd>
-                {t('procurement.window', {
+                {t('procurement.period', {
                   opens: formatDate(p.participationOpensOn, lang),
                   closes: formatDate(p.participationClosesOn, lang),
                 })}

@@ -7,7 +7,6 @@ import { formatDate, formatNumber } from '../app/format.js';
 import type { MessageKey } from '../app/i18n/catalog.js';
 import { Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
-import { ListCard } from '../ui/ListCard.js';
 
 const MyProcurements = graphql(`
   query MyProcurements {
@@ -62,17 +61,6 @@ export default function ProcurementsPage() {
   const staff = hasRole('NODE_STAFF', 'NODE_ADMIN');
   const ours =
     data?.all.nodes.filter((p) => p.participants.some((x) => x.organizationId === me?.organization.id)) ?? [];
-  const agreementCell = (p: { frameworkAgreement: { id: string; startsOn: string; endsOn: string } | null }) =>
-    p.frameworkAgreement ? (
-      <Link to={`/ramavtal/${p.frameworkAgreement.id}`}>
-        {t('procurement.validity', {
-          from: formatDate(p.frameworkAgreement.startsOn, lang),
-          to: formatDate(p.frameworkAgreement.endsOn, lang),
-        })}
-      </Link>
-    ) : (
-      t('procurement.noAgreement')
-    );
   return (
     <Page
       title={t('procurement.title')}
@@ -86,35 +74,54 @@ export default function ProcurementsPage() {
     >
       <QueryState fetching={fetching} error={error} hasData={!!data}>
         {staff && (
-          <ListCard
-            id="all"
-            title={t('procurement.all')}
-            items={data?.all.nodes ?? []}
-            rowKey={(p) => p.id}
-            empty={t('app.empty')}
-            columns={[
-              {
-                header: t('procurement.procurement'),
-                cell: (p) => (
-                  <>
-                    <Link to={`/upphandlingar/${p.id}`}>{p.title}</Link>
-                    <div className="muted">{p.leadOrganization.name}</div>
-                  </>
-                ),
-              },
-              { header: t('procurement.status'), cell: (p) => t(`procurementStatus.${p.status}` as MessageKey) },
-              {
-                header: t('procurement.participationWindow'),
-                cell: (p) =>
-                  t('procurement.window', {
-                    opens: formatDate(p.participationOpensOn, lang),
-                    closes: formatDate(p.participationClosesOn, lang),
-                  }),
-              },
-              { header: t('procurement.participantCount'), cell: (p) => formatNumber(p.participants.length, lang) },
-              { header: t('procurement.agreement'), cell: agreementCell },
-            ]}
-          />
+          <section aria-labelledby="all-heading" className="card">
+            <h2 id="all-heading">{t('procurement.all')}</h2>
+            {data?.all.nodes.length ? (
+              <table className="data">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('procurement.procurement')}</th>
+                    <th scope="col">{t('procurement.status')}</th>
+                    <th scope="col">{t('procurement.participationWindow')}</th>
+                    <th scope="col">{t('procurement.participantCount')}</th>
+                    <th scope="col">{t('procurement.agreement')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.all.nodes.map((p) => (
+                    <tr key={p.id}>
+                      <td>
+                        <Link to={`/upphandlingar/${p.id}`}>{p.title}</Link>
+                        <div className="muted">{p.leadOrganization.name}</div>
+                      </td>
+                      <td>{t(`procurementStatus.${p.status}` as MessageKey)}</td>
+                      <td>
+                        {t('procurement.period', {
+                          opens: formatDate(p.participationOpensOn, lang),
+                          closes: formatDate(p.participationClosesOn, lang),
+                        })}
+                      </td>
+                      <td>{formatNumber(p.participants.length, lang)}</td>
+                      <td>
+                        {p.frameworkAgreement ? (
+                          <Link to={`/ramavtal/${p.frameworkAgreement.id}`}>
+                            {t('procurement.validity', {
+                              from: formatDate(p.frameworkAgreement.startsOn, lang),
+                              to: formatDate(p.frameworkAgreement.endsOn, lang),
+                            })}
+                          </Link>
+                        ) : (
+                          t('procurement.noAgreement')
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : (
+              <p>{t('app.empty')}</p>
+            )}
+          </section>
         )}
         {(!staff || !!data?.open.nodes.length || ours.length > 0) && (
           <>
@@ -141,21 +148,44 @@ export default function ProcurementsPage() {
                 <p>{t('procurement.noneOpen')}</p>
               )}
             </section>
-            <ListCard
-              id="ours"
-              title={t('procurement.ours')}
-              items={ours}
-              rowKey={(p) => p.id}
-              empty={t('app.empty')}
-              columns={[
-                {
-                  header: t('procurement.procurement'),
-                  cell: (p) => <Link to={`/upphandlingar/${p.id}`}>{p.title}</Link>,
-                },
-                { header: t('procurement.status'), cell: (p) => t(`procurementStatus.${p.status}` as MessageKey) },
-                { header: t('procurement.agreement'), cell: agreementCell },
-              ]}
-            />
+            <section aria-labelledby="ours-heading" className="card">
+              <h2 id="ours-heading">{t('procurement.ours')}</h2>
+              {ours.length ? (
+                <table className="data">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('procurement.procurement')}</th>
+                      <th scope="col">{t('procurement.status')}</th>
+                      <th scope="col">{t('procurement.agreement')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {ours.map((p) => (
+                      <tr key={p.id}>
+                        <td>
+                          <Link to={`/upphandlingar/${p.id}`}>{p.title}</Link>
+                        </td>
+                        <td>{t(`procurementStatus.${p.status}` as MessageKey)}</td>
+                        <td>
+                          {p.frameworkAgreement ? (
+                            <Link to={`/ramavtal/${p.frameworkAgreement.id}`}>
+                              {t('procurement.validity', {
+                                from: formatDate(p.frameworkAgreement.startsOn, lang),
+                                to: formatDate(p.frameworkAgreement.endsOn, lang),
+                              })}
+                            </Link>
+                          ) : (
+                            t('procurement.noAgreement')
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              ) : (
+                <p>{t('app.empty')}</p>
+              )}
+            </section>
           </>
         )}
       </QueryState>

@@ -6,6 +6,8 @@ import { useLanguage } from '../app/i18n.js';
 import { formatDate, formatDateTime, formatNumber } from '../app/format.js';
 import type { MessageKey } from '../app/i18n/catalog.js';
 import { Page } from '../ui/Page.js';
+import { isNotFound, NotVisible } from '../ui/NotVisible.js';
+import { Checksum } from '../ui/Checksum.js';
 import { QueryState } from '../ui/QueryState.js';
 import { KnowledgeBasis, KnowledgeBasisFields } from './KnowledgeBasis.js';
 import { VersionEvidence, VersionEvidenceFields } from './EvidenceGaps.js';
@@ -84,6 +86,7 @@ export default function DecisionPage() {
   const [{ data, fetching, error }] = useQuery({ query: Decision, variables: { id: id! } });
   const decision = data?.testDecision;
   const basis = (decision?.knowledgeBasis ?? {}) as Basis;
+  if (isNotFound(error)) return <NotVisible kind="decision" />;
   return (
     <QueryState fetching={fetching} error={error} hasData={!!decision}>
       {decision && (
@@ -165,7 +168,7 @@ export default function DecisionPage() {
             <dl className="facts">
               <dt>{t('review.hash')}</dt>
               <dd>
-                <code className="hash">{basis.contentHash ?? decision.version.contentHash}</code>
+                <Checksum value={basis.contentHash ?? decision.version.contentHash} />
               </dd>
               <dt>{t('decision.observationSummary')}</dt>
               <dd>

@@ -10,6 +10,8 @@ import { useSession } from '../app/SessionProvider.js';
 import { formatDateTime } from '../app/format.js';
 import type { MessageKey } from '../app/i18n/catalog.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
+import { isNotFound, NotVisible } from '../ui/NotVisible.js';
+import { Checksum } from '../ui/Checksum.js';
 import { QueryState } from '../ui/QueryState.js';
 import { problem, useFormErrors } from '../ui/useFormErrors.js';
 import type { ApiError } from '../app/api-errors.js';
@@ -204,6 +206,7 @@ export default function ProtocolReviewPage() {
   const version = protocol && (protocol.versions.find((v) => v.reviewStatus === 'OPEN') ?? protocol.versions.at(-1));
   const myVote = version?.votes.find((v) => v.organization.id === me?.organization.id);
   const canVote = hasRole('STEERING_MEMBER') && version?.reviewStatus === 'OPEN' && !myVote;
+  if (isNotFound(error)) return <NotVisible kind="protocol" />;
   return (
     <QueryState fetching={fetching} error={error} hasData={!!protocol}>
       {protocol && (
@@ -221,7 +224,7 @@ export default function ProtocolReviewPage() {
                 </dd>
                 <dt>{t('review.hash')}</dt>
                 <dd>
-                  <code className="hash">{version.contentHash}</code>
+                  <Checksum value={version.contentHash} />
                   <div>
                     {version.contentHashVerified ? (
                       t('review.hashVerified')

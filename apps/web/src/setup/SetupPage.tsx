@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { Navigate } from 'react-router';
-import { useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { Button } from '@midas-ds/components/button';
 import { TextField } from '@midas-ds/components/textfield';
 import { graphql } from '../app/graphql.js';
@@ -16,6 +16,12 @@ const CompleteSetup = graphql(`
     completeSetup(token: $token, email: $email, displayName: $displayName, password: $password) {
       id
     }
+  }
+`);
+
+const SetupNeeded = graphql(`
+  query SetupNeeded {
+    setupNeeded
   }
 `);
 
@@ -38,6 +44,7 @@ export default function SetupPage() {
   const [values, setValues] = useState({ displayName: '', email: '', password: '', repeat: '' });
   const [busy, setBusy] = useState(false);
   const [, completeSetup] = useMutation(CompleteSetup);
+  const [needed] = useQuery({ query: SetupNeeded, requestPolicy: 'network-only' });
   const form = useFormErrors(FIELDS, {
     displayName: { label: t('setup.displayName'), required: t('setup.problem.displayName') },
     email: { label: t('signIn.email'), required: t('setup.problem.email') },
@@ -54,7 +61,7 @@ export default function SetupPage() {
     document.title = `${t('setup.title')} – ${t('app.name')}`;
   }, [t]);
 
-  if (status === 'starting') return <Loading />;
+  if (status === 'starting' || (needed.fetching && !needed.data)) return <Loading />;
   if (status === 'signedIn') return <Navigate to="/" replace />;
 
   const submit = async (event: FormEvent) => {
@@ -91,6 +98,13 @@ export default function SetupPage() {
       </header>
       <main id="main" className="sign-in-main">
         <h1 tabIndex={-1}>{t('setup.title')}</h1>
+        {needed.data?.setupNeeded === false && (
+          <div className="warning-box" role="status">
+            <p>
+              <strong>{t('setup.alreadyDone')}</strong> <a href="/logga-in">{t('setup.signInNow')}</a>
+            </p>
+          </div>
+        )}
         <p>{t('setup.intro')}</p>
         {!token && <Notice>{t('setup.noToken')}</Notice>}
         <ErrorSummary messages={form.summary} />

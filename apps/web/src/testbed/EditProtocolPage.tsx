@@ -3,6 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { graphql, type ResultOf } from '../app/graphql.js';
 import { useLanguage } from '../app/i18n.js';
 import { Page } from '../ui/Page.js';
+import { isNotFound, NotVisible } from '../ui/NotVisible.js';
 import { QueryState } from '../ui/QueryState.js';
 import { type PlanValues, ProtocolPlanForm, toPlanInput } from './ProtocolPlanForm.js';
 import { PROTOCOLS_CONTEXT } from './ProtocolsPage.js';
@@ -107,6 +108,7 @@ export default function EditProtocolPage() {
   });
   const [state, update] = useMutation(UpdateTestProtocol);
   const protocol = data?.testProtocol;
+  if (isNotFound(error)) return <NotVisible kind="protocol" />;
   return (
     <Page title={protocol ? t('protocolForm.editTitle', { title: protocol.title }) : t('protocol.editPlan')}>
       <QueryState fetching={fetching} error={error} hasData={!!protocol}>

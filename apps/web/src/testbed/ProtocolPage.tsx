@@ -9,6 +9,8 @@ import { useSession } from '../app/SessionProvider.js';
 import { formatDate, formatDateTime, formatNumber } from '../app/format.js';
 import type { MessageKey } from '../app/i18n/catalog.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
+import { isNotFound, NotVisible } from '../ui/NotVisible.js';
+import { Checksum } from '../ui/Checksum.js';
 import { EnumSelect } from '../ui/EnumSelect.js';
 import { QueryState } from '../ui/QueryState.js';
 import { problem, useFormErrors } from '../ui/useFormErrors.js';
@@ -209,6 +211,7 @@ export default function ProtocolPage() {
     (p.status === 'DRAFT' || (p.versionCount > 0 && (p.status === 'COMPLETED' || FROZEN_STATUSES.includes(p.status))));
   const label = (c: { labelSv: string; labelEn: string }) => (lang === 'sv' ? c.labelSv : c.labelEn);
 
+  if (isNotFound(error)) return <NotVisible kind="protocol" />;
   return (
     <QueryState fetching={fetching} error={error} hasData={!!p}>
       {p && (
@@ -216,7 +219,7 @@ export default function ProtocolPage() {
           {navNotice && !frozen && <Notice>{navNotice}</Notice>}
           {frozen && (
             <Notice>
-              {t('protocol.submitted', { number: frozen.versionNumber, hash: frozen.contentHash })}{' '}
+              {t('protocol.submitted', { number: frozen.versionNumber })}{' '}
               <Link to={`/granskning/${p.id}`}>{t('protocol.toReview')}</Link>
             </Notice>
           )}
@@ -494,7 +497,7 @@ function Versions({ protocol }: { protocol: WorkProtocol }) {
             </h3>
             <p className="muted">{t('protocol.submittedAt', { date: formatDateTime(v.submittedAt, lang) })}</p>
             <p>
-              {t('protocol.hash')}: <code className="hash">{v.contentHash}</code>
+              {t('protocol.hash')}: <Checksum value={v.contentHash} />
             </p>
             <p>
               {v.contentHashVerified ? (

@@ -5,6 +5,7 @@ import { useLanguage } from '../app/i18n.js';
 import { formatDate } from '../app/format.js';
 import { isMessageKey, type MessageKey } from '../app/i18n/catalog.js';
 import { Page } from '../ui/Page.js';
+import { isNotFound, NotVisible } from '../ui/NotVisible.js';
 import { QueryState } from '../ui/QueryState.js';
 
 const TraceQuery = graphql(`
@@ -119,6 +120,7 @@ export default function ThreadPage() {
         ? `/ramavtal/${agreementOf(node.id)}`
         : null
       : threadStepPath(node.entityType, node.id);
+  if (isNotFound(error)) return <NotVisible kind="thread" />;
   return (
     <Page title={t('thread.title')}>
       {!valid ? (

@@ -13,7 +13,6 @@ import { useSession } from '../app/SessionProvider.js';
 import type { MessageKey } from '../app/i18n/catalog.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
-import { ListCard } from '../ui/ListCard.js';
 import { useFormErrors } from '../ui/useFormErrors.js';
 
 const ROLES = [
@@ -178,40 +177,54 @@ function UsersAdmin() {
       {notice && <Notice>{notice}</Notice>}
       <QueryState fetching={fetching} error={error} hasData={!!data}>
         {data && (
-          <ListCard
-            id="users"
-            title={t('users.count', { count: data.users.totalCount })}
-            items={data.users.nodes}
-            rowKey={(u) => u.id}
-            empty={t('users.none')}
-            scroll
-            columns={[
-              { header: t('users.name'), cell: (u) => u.displayName },
-              { header: t('users.email'), cell: (u) => u.email ?? '–' },
-              { header: t('users.organization'), cell: (u) => u.organization.name },
-              { header: t('users.roles'), cell: (u) => u.roles.map((r) => t(`role.${r}` as MessageKey)).join(', ') },
-              { header: t('users.status'), cell: (u) => (u.active ? t('users.active') : t('users.inactive')) },
-              {
-                header: <span className="visually-hidden">{t('users.cancel')}</span>,
-                cell: (u) => (
-                  <Button
-                    variant="tertiary"
-                    aria-label={t('users.edit', { name: u.displayName })}
-                    onPress={() => setEditing(u)}
-                  >
-                    {t('users.editShort')}
-                  </Button>
-                ),
-              },
-            ]}
-            after={
-              data.users.pageInfo.hasNextPage && (
-                <Button variant="secondary" onPress={() => setAfter(data.users.pageInfo.endCursor ?? null)}>
-                  {t('app.loadMore')}
-                </Button>
-              )
-            }
-          />
+          <section aria-labelledby="users-heading" className="card">
+            <h2 id="users-heading">{t('users.count', { count: data.users.totalCount })}</h2>
+            {data.users.nodes.length ? (
+              <div className="table-scroll">
+                <table className="data users-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('users.name')}</th>
+                      <th scope="col">{t('users.email')}</th>
+                      <th scope="col">{t('users.organization')}</th>
+                      <th scope="col">{t('users.roles')}</th>
+                      <th scope="col">{t('users.status')}</th>
+                      <th scope="col">
+                        <span className="visually-hidden">{t('users.cancel')}</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.users.nodes.map((u) => (
+                      <tr key={u.id}>
+                        <td>{u.displayName}</td>
+                        <td>{u.email ?? '–'}</td>
+                        <td>{u.organization.name}</td>
+                        <td>{u.roles.map((r) => t(`role.${r}` as MessageKey)).join(', ')}</td>
+                        <td>{u.active ? t('users.active') : t('users.inactive')}</td>
+                        <td>
+                          <Button
+                            variant="tertiary"
+                            aria-label={t('users.edit', { name: u.displayName })}
+                            onPress={() => setEditing(u)}
+                          >
+                            {t('users.editShort')}
+                          </Button>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : (
+              <p>{t('users.none')}</p>
+            )}
+            {data.users.pageInfo.hasNextPage && (
+              <Button variant="secondary" onPress={() => setAfter(data.users.pageInfo.endCursor ?? null)}>
+                {t('app.loadMore')}
+              </Button>
+            )}
+          </section>
         )}
       </QueryState>
       {editing && (
@@ -230,15 +243,7 @@ function UsersAdmin() {
   );
 }
 
-function RoleChoice({
-  value,
-  onChange,
-  error,
-}: {
-  value: string[];
-  onChange: (roles: string[]) => void;
-  error?: string;
-}) {
+function RoleChoice({ value, onChange, error }: { value: string[]; onChange(roles: string[]): void; error?: string }) {
   const { t } = useLanguage();
   return (
     <CheckboxGroup
@@ -258,15 +263,7 @@ function RoleChoice({
   );
 }
 
-function EditUser({
-  user,
-  onDone,
-  onClose,
-}: {
-  user: UserRow;
-  onDone: (message: string) => void;
-  onClose: () => void;
-}) {
+function EditUser({ user, onDone, onClose }: { user: UserRow; onDone(message: string): void; onClose(): void }) {
   const { t } = useLanguage();
   const [displayName, setDisplayName] = useState(user.displayName);
   const [roles, setRoles] = useState<string[]>([...user.roles]);
@@ -341,7 +338,7 @@ function NewUser({
   onCreated,
 }: {
   organizations: readonly { id: string; name: string }[];
-  onCreated: (name: string) => void;
+  onCreated(name: string): void;
 }) {
   const { t } = useLanguage();
   const [values, setValues] = useState(EMPTY_USER);

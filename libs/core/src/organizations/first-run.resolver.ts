@@ -1,4 +1,4 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, Public } from '../auth/decorators.js';
 import type { RequestContext } from '../context/request-context.js';
 import { CompleteSetupArgs } from './dto/complete-setup.args.js';
@@ -8,6 +8,15 @@ import { User } from './user.entity.js';
 @Resolver()
 export class FirstRunResolver {
   constructor(private readonly firstRun: FirstRunService) {}
+
+  @Public()
+  @Query(() => Boolean, {
+    description:
+      'Whether the node still awaits its first administrator (no user exists): the setup page says at once when it does not.',
+  })
+  setupNeeded(): Promise<boolean> {
+    return this.firstRun.setupNeeded();
+  }
 
   @Public()
   @Mutation(() => User, {

@@ -60,6 +60,10 @@ export class FirstRunService {
     return { command: FIRST_ADMIN_COMMAND, setupLink: `${origin}/setup#${token}` };
   }
 
+  async setupNeeded(): Promise<boolean> {
+    return !(await this.db.manager.exists(User));
+  }
+
   async completeSetup(ctx: RequestContext, args: CompleteSetupArgs): Promise<User> {
     const throttleKeys = [`setup:ip:${ctx.clientAddress}`];
     const lockedSeconds = await this.auth.lockedSeconds(throttleKeys);

@@ -6,6 +6,7 @@ import type { RequestContext } from '../context/request-context.js';
 export enum SuppressionReason {
   TOO_FEW_ORGANIZATIONS = 'TOO_FEW_ORGANIZATIONS',
   TOO_FEW_PEOPLE = 'TOO_FEW_PEOPLE',
+  REVEALS_FEW_PEOPLE = 'REVEALS_FEW_PEOPLE',
 }
 
 registerEnumType(SuppressionReason, {
@@ -19,8 +20,12 @@ const MESSAGES: Record<SuppressionReason, { sv: string; en: string }> = {
     en: 'Not shown: fewer than {minimum} organisations are included.',
   },
   [SuppressionReason.TOO_FEW_PEOPLE]: {
-    sv: 'Visas inte: färre än {minimum} personer.',
-    en: 'Not shown: fewer than {minimum} people.',
+    sv: 'Färre än {minimum} personer – visas inte för att ingen ska kunna pekas ut.',
+    en: 'Fewer than {minimum} people – not shown so that no one can be identified.',
+  },
+  [SuppressionReason.REVEALS_FEW_PEOPLE]: {
+    sv: 'Visas inte: talet skulle avslöja en grupp på färre än {minimum} personer.',
+    en: 'Not shown: the figure would reveal a group of fewer than {minimum} people.',
   },
 };
 
@@ -81,6 +86,57 @@ export class SmallNumbers {
     return null;
   }
 
+  /**
+   * A table of people counted per group (a municipality, a sex) whose total is shown too: groups of 1 to
+   * PRIVACY_MIN_PEOPLE − 1 people are withheld from those who do not see them in full (0 identifies nobody), and
+   * counted into a "the rest" figure. The rest alone would reveal a single withheld group, and the total would
+   * reveal it by subtraction, so the smallest other groups the caller may not see in full join the rest until it
+   * holds at least two groups and the minimum of people; when that cannot be reached, the rest and the total are
+   * withheld too.
+   */
+  table(ctx: RequestContext, groups: readonly AggregateBasis[]): PeopleTable {
+    const count = (g: AggregateBasis) => g.people ?? 0;
+    const total = groups.reduce((sum, g) => sum + count(g), 0);
+    const open = groups.map((g) => this.seesInFull(ctx, new Set(g.organizationIds)));
+    const cells: (Suppression | null)[] = groups.map((g, i) =>
+      !open[i] && count(g) > 0 && count(g) < this.minPeople
+        ? suppression(ctx, SuppressionReason.TOO_FEW_PEOPLE, this.minPeople)
+        : null,
+    );
+    const withheld = () => cells.flatMap((c, i) => (c ? [i] : []));
+    const rest = () => withheld().reduce((sum, i) => sum + count(groups[i]!), 0);
+    while (withheld().length > 0 && (withheld().length < 2 || rest() < this.minPeople)) {
+      const next = groups
+        .map((g, i) => ({ i, people: count(g) }))
+        .filter(({ i, people }) => !cells[i] && !open[i] && people > 0)
+        .sort((a, b) => a.people - b.people)[0];
+      if (!next) break;
+      cells[next.i] = suppression(ctx, SuppressionReason.REVEALS_FEW_PEOPLE, this.minPeople);
+    }
+    const hidden = withheld();
+    const safe = hidden.length === 0 || (hidden.length >= 2 && rest() >= this.minPeople);
+    return {
+      cells: groups.map((g, i) => ({ people: cells[i] ? null : count(g), suppression: cells[i]! })),
+      rest: { groups: hidden.length, people: safe ? rest() : null },
+      total: safe ? total : null,
+      suppression: safe ? null : suppression(ctx, SuppressionReason.REVEALS_FEW_PEOPLE, this.minPeople),
+    };
+  }
+
+  /**
+   * Only the people minimum, for a count of people in figures about one organisation that are otherwise shown
+   * (facts about the organisation): null when the caller may see the count.
+   */
+  fewPeople(ctx: RequestContext, organizationIds: Iterable<string>, people: number): Suppression | null {
+    if (this.seesInFull(ctx, new Set(organizationIds)) || people === 0 || people >= this.minPeople) return null;
+    return suppression(ctx, SuppressionReason.TOO_FEW_PEOPLE, this.minPeople);
+  }
+
+  /** Why a figure is withheld that would reveal a withheld group by subtraction. */
+  revealing(ctx: RequestContext): Suppression {
+    return suppression(ctx, SuppressionReason.REVEALS_FEW_PEOPLE, this.minPeople);
+  }
+
   /** A count of people as the caller may see it: null when withheld. */
   people(ctx: RequestContext, organizationIds: Iterable<string>, count: number): number | null {
     return this.check(ctx, { organizationIds, people: count }) ? null : count;
@@ -127,6 +183,16 @@ export class SmallNumbers {
     if (ctx.isNodeStaff) return true;
     return organizations.size > 0 && [...organizations].every((id) => ctx.belongsTo(id));
   }
+}
+
+export interface PeopleTable {
+  /** Each group's count as the caller may see it, in the order given. */
+  cells: { people: number | null; suppression: Suppression | null }[];
+  /** The withheld groups together: null when even that would reveal one of them. */
+  rest: { groups: number; people: number | null };
+  total: number | null;
+  /** Why the rest and the total are withheld, when they are. */
+  suppression: Suppression | null;
 }
 
 export type Suppressed<F> = { suppressed: boolean; suppression: Suppression | null } & { [K in keyof F]: F[K] | null };

@@ -6,6 +6,8 @@ import { AnswerFollowUpInput } from './dto/answer-follow-up.input.js';
 import { FollowUpsArgs } from './dto/follow-ups.args.js';
 import { FollowUpResults, FollowUpResultsArgs } from '../results/follow-up-results.types.js';
 import { FollowUpResultsService } from '../results/follow-up-results.service.js';
+import { ProductExperience } from '../results/product-experience.types.js';
+import { ProductExperienceService } from '../results/product-experience.service.js';
 
 @ObjectType()
 export class FollowUpConnection extends Connection(FollowUp) {}
@@ -15,7 +17,19 @@ export class FollowUpResolver {
   constructor(
     private readonly followUpService: FollowUpService,
     private readonly results: FollowUpResultsService,
+    private readonly experiences: ProductExperienceService,
   ) {}
+
+  @Query(() => ProductExperience, {
+    description:
+      "Before a call-off: the county's municipalities that called the product off, how it fared at 12 and 24 months, and open deviations from its tests.",
+  })
+  productExperience(
+    @Ctx() ctx: RequestContext,
+    @Args('productId', { type: () => ID }, UuidPipe) productId: string,
+  ): Promise<ProductExperience> {
+    return this.experiences.experience(ctx, productId);
+  }
 
   @Query(() => FollowUp, { description: "One follow-up of the caller's organisation (node staff: any), to answer it." })
   followUp(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, UuidPipe) id: string): Promise<FollowUp> {

@@ -44,9 +44,10 @@ function candidateIds(title: string, text: string, filter: string, perSource = 2
 }
 
 /**
- * How alike a need (`alias`) is to a text, 0–1: title trigrams and Swedish full-text rank on any word, weighted as
- * in `similar`. At or above DUPLICATE_THRESHOLD a need counts as a likely duplicate: on the e2e examples two
- * wordings of one need scored 0.38–0.47, unrelated needs sharing a word at most 0.13.
+ * How alike a need (`alias`) is to a text, 0–1: title trigrams and Swedish full-text rank on any word. The one
+ * ranking behind the reporter's similar needs, staff's likely duplicates at triage and the count of similar needs
+ * awaiting triage: the same candidates (`candidateIds`, merged and declined needs left out) and the same floor,
+ * SIMILAR_FLOOR, so that the report form and the triage inbox never disagree about a pair.
  */
 function likeness(alias: string, title: string, text: string): { matches: string; score: string } {
   const anyWord = `replace(plainto_tsquery('swedish', ${text})::text, ' & ', ' | ')::tsquery`;
@@ -64,8 +65,16 @@ function joinOrganization(qb: SelectQueryBuilder<Need>): SelectQueryBuilder<Need
     'joined_organization.id = n.organization_id',
   );
 }
-const DUPLICATE_THRESHOLD = 0.25;
+/**
+ * Below this a need shares no more than a word in passing with the text. Two wordings of one need scored
+ * 0.38–0.47 on the e2e examples; needs about one situation in other words ("Nattkamera för brukare med demens",
+ * "Nattliga tillsynsbesök väcker brukare") about 0.16; a need sharing only "brukare" in its text 0.03. The list
+ * is a prompt to look (best first, five at most), so it errs on showing.
+ */
+const SIMILAR_FLOOR = 0.1;
 const POSSIBLE_DUPLICATES = 5;
+/** Never candidates: a merged need's survivor is found instead; a declined one only when asked for. */
+const CLOSED = [NeedStatus.MERGED, NeedStatus.DECLINED];
 
 const NEWEST: SortKey<Need>[] = [
   { expression: 'n.created_at', direction: 'DESC', value: (n) => n.createdAt },
@@ -270,13 +279,14 @@ export class NeedService {
   async similar(ctx: RequestContext, args: SimilarNeedsArgs): Promise<SimilarNeed[]> {
     const similarText = [args.title, args.description].filter(Boolean).join(' ');
     const { matches, score } = likeness('n', ':similarTitle', ':similarText');
-    const closed = args.includeDeclined ? [NeedStatus.MERGED] : [NeedStatus.MERGED, NeedStatus.DECLINED];
+    const closed = args.includeDeclined ? [NeedStatus.MERGED] : CLOSED;
     const qb = this.db.manager
       .createQueryBuilder(Need, 'n')
       .addSelect(score, 'similar_score')
       .where(`n.id IN (${candidateIds(':similarTitle', ':similarText', 'k.status NOT IN (:...closed)')})`)
       .andWhere(matches)
       .andWhere('n.status NOT IN (:...closed)', { closed })
+      .andWhere(`${score} >= :floor`, { floor: SIMILAR_FLOOR })
       .setParameters({ similarText, similarTitle: args.title });
     Visibility.scope(ctx, qb, NeedPolicy.scope('n'));
     const { raw, entities } = await qb
@@ -305,7 +315,7 @@ export class NeedService {
       .andWhere(`n.status = :awaiting`, { awaiting: NeedStatus.NEW })
       .andWhere('n.organization_id <> :mine', { mine: ctx.organizationId })
       .andWhere(matches)
-      .andWhere(`${score} >= :threshold`, { threshold: DUPLICATE_THRESHOLD })
+      .andWhere(`${score} >= :floor`, { floor: SIMILAR_FLOOR })
       .setParameters({ draftTitle: args.title, draftText: [args.title, args.description].filter(Boolean).join(' ') })
       .getCount();
     return { count };
@@ -330,12 +340,12 @@ export class NeedService {
                FROM needs src
                CROSS JOIN LATERAL (
                  SELECT c.id, ${score} AS score FROM needs c
-                  WHERE c.id IN (${candidateIds('src.title', text, `k.id <> src.id AND k.status <> 'MERGED'`, 100)})
-                    AND c.id <> src.id AND c.status <> 'MERGED' AND ${matches}
+                  WHERE c.id IN (${candidateIds('src.title', text, `k.id <> src.id AND k.status NOT IN ('MERGED', 'DECLINED')`)})
+                    AND c.id <> src.id AND c.status NOT IN ('MERGED', 'DECLINED') AND ${matches}
                   ORDER BY score DESC, c.id LIMIT ${POSSIBLE_DUPLICATES}) cand
               WHERE src.id = ANY($1::uuid[]) AND cand.score >= $2
               ORDER BY src.id, cand.score DESC, cand.id`,
-            [[...ids], DUPLICATE_THRESHOLD],
+            [[...ids], SIMILAR_FLOOR],
           );
         },
         (row) => row.source_id,

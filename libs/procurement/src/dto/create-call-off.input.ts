@@ -4,8 +4,8 @@ import { MaxDecimalPlaces } from '#core';
 import { CallOffMethod } from '../procurement.enums.js';
 import { MAX_SEK } from './create-procurement.input.js';
 
-@InputType()
-export class CreateCallOffInput {
+@InputType({ description: 'A call-off as the coordinator is choosing it: agreement, lot and product, before amounts.' })
+export class CallOffPreviewInput {
   @Field(() => ID)
   @IsUUID()
   agreementId: string;
@@ -26,6 +26,14 @@ export class CreateCallOffInput {
   @IsUUID()
   organizationId?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; defaults to today.' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  calledOffOn?: string | null;
+}
+
+@InputType()
+export class CreateCallOffInput extends CallOffPreviewInput {
   @Field(() => Int)
   @IsInt()
   @Min(1)
@@ -38,11 +46,6 @@ export class CreateCallOffInput {
   @Min(0)
   @Max(MAX_SEK)
   valueSek: number;
-
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; defaults to today.' })
-  @IsOptional()
-  @IsDateString({ strict: true })
-  calledOffOn?: string | null;
 
   @Field(() => CallOffMethod, { nullable: true, description: "Defaults to the agreement's call-off method." })
   @IsOptional()

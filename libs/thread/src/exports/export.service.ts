@@ -122,8 +122,8 @@ export class ExportService {
   private async overviewRows(ctx: RequestContext): Promise<Cell[][]> {
     ctx.requireRole(...OVERVIEW_ROLES);
     const figures = await this.overview.municipalityFigures();
-    const { equityByMunicipality } = this.overview.equity(ctx, figures);
-    return figures.map((m, i) => {
+    const { equityByMunicipality, equityRest } = this.overview.equity(ctx, figures);
+    const rows: Cell[][] = figures.map((m, i) => {
       const followUps = this.overview.followUps(ctx, m);
       const equity = equityByMunicipality[i];
       return [
@@ -138,9 +138,40 @@ export class ExportService {
         equity.peopleAccepted,
         equity.implementationsPer10000,
         equity.peopleAcceptedPer10000,
-        followUps.suppression?.message ?? equity.suppression?.message ?? null,
+        equity.suppression?.message ?? null,
       ];
     });
+    // The withheld municipalities counted together, and the county: the column adds up without revealing any.
+    if (equityRest.municipalities > 0)
+      rows.push([
+        `Övriga kommuner (${equityRest.municipalities}, sammanräknade)`,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        equityRest.peopleAccepted,
+        null,
+        null,
+        equityRest.suppression?.message ?? null,
+      ]);
+    rows.push([
+      'Hela länet',
+      null,
+      figures.reduce((sum, m) => sum + (m.organization.population ?? 0), 0),
+      null,
+      figures.reduce((sum, m) => sum + m.due, 0),
+      figures.reduce((sum, m) => sum + m.answered, 0),
+      figures.reduce((sum, m) => sum + m.overdue, 0),
+      equityRest.implementationsInCounty,
+      equityRest.peopleAcceptedInCounty,
+      null,
+      null,
+      equityRest.suppression?.message ?? null,
+    ]);
+    return rows;
   }
 
   private async *overviewCsv(_ctx: RequestContext, rows: Cell[][]): AsyncGenerator<string> {

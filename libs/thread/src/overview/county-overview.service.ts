@@ -18,6 +18,7 @@ import { per10000 } from '../size-class.js';
 import type {
   CountyOverview,
   EquityBySex,
+  EquityRest,
   MunicipalityEquity,
   MunicipalityFollowUps,
   SizeClassEquity,
@@ -109,80 +110,101 @@ export class CountyOverviewService {
     return organizations.map((organization) => ({ organization, ...byId.get(organization.id)! }));
   }
 
-  followUps(ctx: RequestContext, m: MunicipalityFigures): MunicipalityFollowUps {
+  /** Follow-ups are facts about organisations, which the steering group exists to follow: shown to every reader. */
+  followUps(_ctx: RequestContext, m: MunicipalityFigures): MunicipalityFollowUps {
     return {
       organization: m.organization,
-      ...this.smallNumbers.guard(
-        ctx,
-        { organizationIds: [m.organization.id] },
-        { due: m.due, answered: m.answered, overdue: m.overdue },
-      ),
+      due: m.due,
+      answered: m.answered,
+      overdue: m.overdue,
+      suppressed: false,
+      suppression: null,
     };
   }
 
+  /**
+   * Implementations are facts about organisations and are shown; people who accepted go through the
+   * small-number rule as one table (municipalities, "the rest", the county total), so that no withheld count can
+   * be worked out from the others. A size class or a sex whose figure would reveal a withheld municipality is
+   * withheld too.
+   */
   equity(
     ctx: RequestContext,
     figures: MunicipalityFigures[],
-  ): { equityByMunicipality: MunicipalityEquity[]; equityBySizeClass: SizeClassEquity[]; equityBySex: EquityBySex } {
+  ): {
+    equityByMunicipality: MunicipalityEquity[];
+    equityRest: EquityRest;
+    equityBySizeClass: SizeClassEquity[];
+    equityBySex: EquityBySex;
+  } {
     const accepted = (m: MunicipalityFigures) => m.women + m.men + m.other;
-    const equityByMunicipality = figures.map((m) => {
+    const table = this.smallNumbers.table(
+      ctx,
+      figures.map((m) => ({ organizationIds: [m.organization.id], people: accepted(m) })),
+    );
+    const withheld = new Set(figures.filter((_, i) => table.cells[i]!.people === null).map((m) => m.organization.id));
+    const equityByMunicipality = figures.map((m, i) => {
       const population = m.organization.population;
+      const cell = table.cells[i]!;
       return {
         organization: m.organization,
         population,
         sizeClass: sizeClassOf(population),
-        ...this.smallNumbers.guard(
-          ctx,
-          { organizationIds: [m.organization.id], people: accepted(m) },
-          {
-            implementations: m.implementations,
-            peopleAccepted: accepted(m),
-            implementationsPer10000: per10000(m.implementations, population ?? 0),
-            peopleAcceptedPer10000: per10000(accepted(m), population ?? 0),
-          },
-        ),
+        implementations: m.implementations,
+        implementationsPer10000: population ? per10000(m.implementations, population) : null,
+        peopleAccepted: cell.people,
+        peopleAcceptedPer10000: population && cell.people !== null ? per10000(cell.people, population) : null,
+        suppressed: cell.suppression !== null,
+        suppression: cell.suppression,
       };
     });
-    // A class's figures rest on the municipalities that contributed any: a class where one municipality did
-    // all the work would otherwise show that municipality's own figures.
+    const equityRest: EquityRest = {
+      municipalities: table.rest.groups,
+      peopleAccepted: table.rest.people,
+      peopleAcceptedInCounty: table.total,
+      implementationsInCounty: figures.reduce((total, m) => total + m.implementations, 0),
+      suppressed: table.suppression !== null,
+      suppression: table.suppression,
+    };
     const equityBySizeClass = Object.values(SizeClass).map((sizeClass) => {
       const members = figures.filter((m) => sizeClassOf(m.organization.population) === sizeClass);
-      const population = members.reduce((sum, m) => sum + (m.organization.population ?? 0), 0);
-      const implementations = members.reduce((sum, m) => sum + m.implementations, 0);
-      const people = members.reduce((sum, m) => sum + accepted(m), 0);
-      const contributing = members.filter((m) => m.implementations > 0).map((m) => m.organization.id);
+      const population = members.reduce((total, m) => total + (m.organization.population ?? 0), 0);
+      const implementations = members.reduce((total, m) => total + m.implementations, 0);
+      const people = members.reduce((total, m) => total + accepted(m), 0);
+      const suppression = members.some((m) => withheld.has(m.organization.id))
+        ? this.smallNumbers.revealing(ctx)
+        : null;
       return {
         sizeClass,
         municipalities: members.length,
         population,
-        ...this.smallNumbers.guard(
-          ctx,
-          { organizationIds: contributing, people },
-          {
-            implementations,
-            peopleAccepted: people,
-            implementationsPer10000: per10000(implementations, population),
-            peopleAcceptedPer10000: per10000(people, population),
-          },
-        ),
+        implementations,
+        implementationsPer10000: per10000(implementations, population),
+        peopleAccepted: suppression ? null : people,
+        peopleAcceptedPer10000: suppression ? null : per10000(people, population),
+        suppressed: suppression !== null,
+        suppression,
       };
     });
-    const contributing = figures.filter((m) => m.implementations > 0).map((m) => m.organization.id);
-    const bySex = { women: sum(figures, 'women'), men: sum(figures, 'men'), otherOrUnknown: sum(figures, 'other') };
-    const guarded = this.smallNumbers.guard(
+    // The parts add up to the county total, which the table shows: they go through the same rule as a table of
+    // their own, and are all withheld where the county total is.
+    const bySex = [sum(figures, 'women'), sum(figures, 'men'), sum(figures, 'other')];
+    const everyone = figures.map((m) => m.organization.id);
+    const sexes = this.smallNumbers.table(
       ctx,
-      { organizationIds: contributing, people: bySex.women + bySex.men + bySex.otherOrUnknown },
-      bySex,
+      bySex.map((people) => ({ organizationIds: everyone, people })),
     );
-    const equityBySex = guarded.suppressed
-      ? guarded
-      : {
-          ...guarded,
-          women: this.smallNumbers.people(ctx, contributing, bySex.women),
-          men: this.smallNumbers.people(ctx, contributing, bySex.men),
-          otherOrUnknown: this.smallNumbers.people(ctx, contributing, bySex.otherOrUnknown),
-        };
-    return { equityByMunicipality, equityBySizeClass, equityBySex };
+    const sexWithheld = table.total === null ? table.suppression : null;
+    const part = (i: number) => (sexWithheld ? null : sexes.cells[i]!.people);
+    const firstHidden = sexes.cells.find((c) => c.suppression)?.suppression ?? null;
+    const equityBySex: EquityBySex = {
+      women: part(0),
+      men: part(1),
+      otherOrUnknown: part(2),
+      suppressed: sexWithheld !== null || firstHidden !== null,
+      suppression: sexWithheld ?? firstHidden,
+    };
+    return { equityByMunicipality, equityRest, equityBySizeClass, equityBySex };
   }
 
   private async needsByStatus(ctx: RequestContext): Promise<CountyOverview['needsByStatus']> {

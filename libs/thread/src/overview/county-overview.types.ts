@@ -25,20 +25,20 @@ export class DecisionOutcomeCount {
 @ObjectType({
   implements: () => [Suppressible],
   description:
-    "A municipality's follow-ups: its own figures, withheld from other organisations by the small-number rule.",
+    "A municipality's follow-ups due, answered and overdue: facts about an organisation, shown to the steering group (never withheld; `suppressed` is always false).",
 })
 export class MunicipalityFollowUps implements Suppressible {
   @Field(() => Organization)
   organization: Organization;
 
-  @Field(() => Int, { nullable: true, description: 'Open and waiting for an answer.' })
-  due: number | null;
+  @Field(() => Int, { description: 'Open and waiting for an answer.' })
+  due: number;
 
-  @Field(() => Int, { nullable: true })
-  answered: number | null;
+  @Field(() => Int)
+  answered: number;
 
-  @Field(() => Int, { nullable: true })
-  overdue: number | null;
+  @Field(() => Int)
+  overdue: number;
 
   @Field()
   suppressed: boolean;
@@ -47,7 +47,11 @@ export class MunicipalityFollowUps implements Suppressible {
   suppression: Suppression | null;
 }
 
-@ObjectType({ implements: () => [Suppressible] })
+@ObjectType({
+  implements: () => [Suppressible],
+  description:
+    'Uptake in a municipality. Implementations are facts about the organisation and always shown; people who accepted (and the rate derived from them) are withheld from other organisations when 1 to PRIVACY_MIN_PEOPLE − 1, or when they would reveal such a group by subtraction. Rates are null when the population is not known.',
+})
 export class MunicipalityEquity implements Suppressible {
   @Field(() => Organization)
   organization: Organization;
@@ -58,8 +62,8 @@ export class MunicipalityEquity implements Suppressible {
   @Field(() => SizeClass, { nullable: true })
   sizeClass: SizeClass | null;
 
-  @Field(() => Int, { nullable: true, description: 'Implementations not discontinued.' })
-  implementations: number | null;
+  @Field(() => Int, { description: 'Implementations not discontinued.' })
+  implementations: number;
 
   @Field(() => Int, { nullable: true, description: 'People who accepted the technology.' })
   peopleAccepted: number | null;
@@ -88,17 +92,42 @@ export class SizeClassEquity implements Suppressible {
   @Field(() => Int)
   population: number;
 
-  @Field(() => Int, { nullable: true })
-  implementations: number | null;
+  @Field(() => Int)
+  implementations: number;
 
   @Field(() => Int, { nullable: true })
   peopleAccepted: number | null;
 
-  @Field(() => Float, { nullable: true })
-  implementationsPer10000: number | null;
+  @Field(() => Float)
+  implementationsPer10000: number;
 
   @Field(() => Float, { nullable: true })
   peopleAcceptedPer10000: number | null;
+
+  @Field()
+  suppressed: boolean;
+
+  @Field(() => Suppression, { nullable: true })
+  suppression: Suppression | null;
+}
+
+@ObjectType({
+  implements: () => [Suppressible],
+  description:
+    'The municipalities whose people are withheld, counted together, and the county totals: the rows add up to the total. Null (suppressed) when even the sum would reveal a withheld municipality.',
+})
+export class EquityRest implements Suppressible {
+  @Field(() => Int, { description: 'How many municipalities are counted into the rest.' })
+  municipalities: number;
+
+  @Field(() => Int, { nullable: true, description: 'People who accepted in those municipalities together.' })
+  peopleAccepted: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'People who accepted in the whole county.' })
+  peopleAcceptedInCounty: number | null;
+
+  @Field(() => Int, { description: 'Implementations (not discontinued) in the whole county.' })
+  implementationsInCounty: number;
 
   @Field()
   suppressed: boolean;
@@ -156,6 +185,9 @@ export class CountyOverview {
 
   @Field(() => [MunicipalityEquity])
   equityByMunicipality: MunicipalityEquity[];
+
+  @Field(() => EquityRest)
+  equityRest: EquityRest;
 
   @Field(() => [SizeClassEquity])
   equityBySizeClass: SizeClassEquity[];

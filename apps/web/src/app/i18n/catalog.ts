@@ -16,15 +16,27 @@ export async function loadCatalog(lang: Lang): Promise<void> {
   if (lang === 'en' && !catalogs.en) catalogs.en = (await import('./en.js')).en;
 }
 
+const pluralRules: Record<Lang, Intl.PluralRules> = {
+  sv: new Intl.PluralRules('sv-SE'),
+  en: new Intl.PluralRules('en-GB'),
+};
+
+/**
+ * The message for `key` with its `{params}` filled in. With a numeric `count`, the catalogue's plural form
+ * `key.one` (or any other Intl.PluralRules category) is used when it has one: "1 organisation till", not
+ * "1 organisationer till".
+ */
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
+  const count = params?.count;
+  const plural = typeof count === 'number' ? `${key}.${pluralRules[lang].select(count)}` : null;
+  const chosen = plural && isMessageKey(plural) ? plural : key;
   const catalog: Record<string, string> = catalogs[lang] ?? sv;
-  return interpolate(lang, catalog[key] ?? sv[key] ?? key, params, (k) => catalog[k]);
+  return interpolate(lang, catalog[chosen] ?? sv[chosen] ?? chosen, params, (k) => catalog[k]);
 }
 
-/** `key.one` when there is exactly one and the catalogue has that form, otherwise `key` with `{count}`. */
+/** `translate` with a count: the plural form the language's rules choose. */
 export function translateCount(lang: Lang, key: MessageKey, count: number, params: Params = {}): string {
-  const one = `${key}.one`;
-  return translate(lang, count === 1 && isMessageKey(one) ? one : key, { ...params, count });
+  return translate(lang, key, { ...params, count });
 }
 
 export function isMessageKey(key: string): key is MessageKey {

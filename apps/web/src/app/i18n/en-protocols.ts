@@ -198,7 +198,7 @@ export const enProtocols: Record<keyof typeof svProtocols, string> = {
   'protocol.submitHint':
     'The whole protocol – plan, participants, observations, deviations, faults and results – is frozen as a version that cannot change, and the steering group votes on it.',
   'protocol.submitNotYet': 'The protocol can be submitted once the test is completed.',
-  'protocol.submitted': 'Version {number} is submitted and frozen. Checksum: {hash}',
+  'protocol.submitted': 'Version {number} is submitted and frozen.',
   'protocol.toReview': 'To the steering group’s review',
   'protocol.versions': 'Submitted versions',
   'protocol.version': 'Version {number}',

@@ -3,12 +3,14 @@ import type { MessageKey } from './sv.js';
 import { enCoordination } from './en-coordination.js';
 import { enUsers } from './en-users.js';
 import { enProtocols } from './en-protocols.js';
+import { enApp } from './en-app.js';
 import { enForms } from './en-forms.js';
 
 export const en: Record<MessageKey, string> = {
   ...enWords,
   ...enCoordination,
   ...enUsers,
+  ...enApp,
   ...enProtocols,
   ...enForms,
   'app.name': 'Noden',

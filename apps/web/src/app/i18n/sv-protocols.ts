@@ -196,7 +196,7 @@ export const svProtocols = {
   'protocol.submitHint':
     'Hela protokollet – plan, deltagare, iakttagelser, avvikelser, fel och resultat – fryses som en version som inte kan ändras, och styrgruppen röstar om den.',
   'protocol.submitNotYet': 'Protokollet kan lämnas in när testet är avslutat.',
-  'protocol.submitted': 'Version {number} är inlämnad och fryst. Kontrollsumma: {hash}',
+  'protocol.submitted': 'Version {number} är inlämnad och fryst.',
   'protocol.toReview': 'Till styrgruppens granskning',
   'protocol.versions': 'Inlämnade versioner',
   'protocol.version': 'Version {number}',

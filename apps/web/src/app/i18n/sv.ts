@@ -2,6 +2,7 @@ import { svWords } from '#words';
 import { svCoordination } from './sv-coordination.js';
 import { svUsers } from './sv-users.js';
 import { svProtocols } from './sv-protocols.js';
+import { svApp } from './sv-app.js';
 import { svForms } from './sv-forms.js';
 
 /**
@@ -13,6 +14,7 @@ export const sv = {
   ...svCoordination,
   ...svUsers,
   ...svProtocols,
+  ...svApp,
   ...svForms,
   'app.name': 'Noden',
   'app.tagline': 'Välfärdsteknik i Sörmland',
