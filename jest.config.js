@@ -33,7 +33,7 @@ export default {
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   transform: { '^.+\\.ts$': swc, '^.+\\.tsx$': swcTsx },
   moduleNameMapper: {
-    '^#(core|notifications|catalog|needs|testbed|procurement|followup|knowledge|thread|identity|federation)$':
+    '^#(words|core|notifications|catalog|needs|testbed|procurement|followup|knowledge|thread|identity|federation)$':
       '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

@@ -76,9 +76,9 @@ try {
     ).rows;
 
   async function waitDone(ids, label, started) {
-    let opened = 0;
-    let notified = 0;
-    let delivered = 0;
+    let opened;
+    let notified;
+    let delivered;
     let openedAt;
     for (;;) {
       const [row] = (

@@ -127,7 +127,7 @@ export class Followup1790000500000 implements MigrationInterface {
       )`);
     await db.query(`CREATE INDEX follow_up_answers_indicator_set_id_idx ON follow_up_answers (indicator_set_id)`);
     await db.query(`CREATE INDEX follow_up_answers_answered_by_user_id_idx ON follow_up_answers (answered_by_user_id)`);
-    // A submitted answer is immutable: a correction is a new version (DOMAIN.md "every change is kept").
+    // A submitted answer is immutable: a correction is a new version (docs/DOMAIN.md "every change is kept").
     await db.query(`
       CREATE FUNCTION follow_up_answers_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

@@ -24,6 +24,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
   plugins: [noRemoteFonts()],
+  // The words shared with the server (libs/words, dependency-free), from source.
+  resolve: { alias: { '#words': fileURLToPath(new URL('../../libs/words/src/index.ts', import.meta.url)) } },
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,

@@ -22,20 +22,20 @@ const gzipped = (file: string) => gzipSync(readFileSync(join(WEB_DIST, file))).l
 function initialChunks(key: string, seen = new Set<string>()): Set<string> {
   if (seen.has(key)) return seen;
   seen.add(key);
-  for (const next of manifest[key]!.imports ?? []) initialChunks(next, seen);
+  for (const next of manifest[key].imports ?? []) initialChunks(next, seen);
   return seen;
 }
 
 /** Quick on a municipal laptop: the sign-in and start pages load at most 200 KB of gzipped JavaScript. */
 describe('web app bundle (production build)', () => {
-  const entryKey = Object.keys(manifest).find((key) => manifest[key]!.isEntry)!;
+  const entryKey = Object.keys(manifest).find((key) => manifest[key].isEntry)!;
   const initial = initialChunks(entryKey);
-  const initialBytes = [...initial].reduce((sum, key) => sum + gzipped(manifest[key]!.file), 0);
+  const initialBytes = [...initial].reduce((sum, key) => sum + gzipped(manifest[key].file), 0);
 
   it('keeps the initial JavaScript of the sign-in and start pages within 200 KB gzipped', () => {
-    const initialSources = [...initial].map((key) => manifest[key]!.src ?? key);
+    const initialSources = [...initial].map((key) => manifest[key].src ?? key);
     // Sign-in and start are part of the first load (no second round trip before they show).
-    const initialCode = [...initial].map((key) => readFileSync(join(WEB_DIST, manifest[key]!.file), 'utf8')).join('\n');
+    const initialCode = [...initial].map((key) => readFileSync(join(WEB_DIST, manifest[key].file), 'utf8')).join('\n');
     expect(initialCode.includes('Logga in i Noden')).toBe(true);
     // The production build of React, not its development build.
     expect(initialCode.includes('Download the React DevTools')).toBe(false);
@@ -45,7 +45,7 @@ describe('web app bundle (production build)', () => {
   });
 
   it('splits the code by route: every other page is its own chunk, loaded when visited', () => {
-    const lazy = (manifest[entryKey]!.dynamicImports ?? []).map((key) => manifest[key]!.src ?? key);
+    const lazy = (manifest[entryKey].dynamicImports ?? []).map((key) => manifest[key].src ?? key);
     for (const page of [
       'needs/ReportNeedPage.tsx',
       'needs/NeedPage.tsx',

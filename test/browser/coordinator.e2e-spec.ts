@@ -288,9 +288,9 @@ describe('web app: municipality coordinator', () => {
     await moveTo('2027-12-21T08:00:00.000Z');
     const [first] = await followUpsOf(env.api, implementationId);
     await env.api.app.get(FollowUpWorkflowService).runStep(FollowUpStep.Open, {
-      followUpId: first!.id,
-      dueOn: first!.due_on,
-      scheduleVersion: first!.schedule_version,
+      followUpId: first.id,
+      dueOn: first.due_on,
+      scheduleVersion: first.schedule_version,
     });
     await signIn(page, coordinator);
     await page

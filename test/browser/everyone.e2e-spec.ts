@@ -33,7 +33,7 @@ describe('web app: everyone', () => {
         .map((e) => e.name)
         .filter((n) => n.includes('/assets/')),
     );
-    const asset = await env.api.get(new URL(assets[0]!).pathname);
+    const asset = await env.api.get(new URL(assets[0]).pathname);
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     // An app route reloads into the app; the api's own routes are untouched.
     expect((await env.api.get('/behov/mina')).headers['content-type']).toContain('text/html');

@@ -127,14 +127,14 @@ describe('web app: knowledge portal, transferability and the county overview', (
       page.waitForEvent('download'),
       needs.getByRole('button', { name: 'Ladda ner ”Behov per status” som CSV' }).click(),
     ]);
-    const chart = readFileSync((await chartCsv.path())!, 'utf8');
+    const chart = readFileSync(await chartCsv.path(), 'utf8');
     expect(chart.startsWith('\uFEFFGrupp;Antal\r\n')).toBe(true);
     expect(chart).toContain('Bedömd;3\r\n');
     const [decisionsCsv] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Beslut', exact: true }).click(),
     ]);
-    const decisions = readFileSync((await decisionsCsv.path())!, 'utf8');
+    const decisions = readFileSync(await decisionsCsv.path(), 'utf8');
     expect(decisions.charCodeAt(0)).toBe(0xfeff);
     expect(decisions).toContain(';');
     expect(decisions).toContain(protocol.title);

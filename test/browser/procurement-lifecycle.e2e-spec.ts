@@ -136,7 +136,7 @@ describe('web app: node staff run a procurement', () => {
     await page.locator('dl.facts').getByText('Planerad').waitFor();
     const id = page.url().split('/').pop()!;
     const saved = await env.api.gql(
-      `query($id: ID!) { procurement(id: $id) { estimatedValueSek lots { number name } needs { id } testDecisionIds } }`,
+      `query($id: ID!) { procurement(id: $id) { estimatedValueSek lots { number name } needs { id } decisions { id } } }`,
       { id },
       { token: staff.token },
     );
@@ -147,7 +147,7 @@ describe('web app: node staff run a procurement', () => {
         { number: 2, name: 'Larm i särskilt boende' },
       ],
       needs: [{ id: need.id }],
-      testDecisionIds: [decisionId],
+      decisions: [{ id: decisionId }],
     });
     // The next new procurement starts empty: the accepted draft is gone.
     await page.goto('/upphandlingar/ny');

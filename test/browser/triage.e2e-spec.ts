@@ -58,14 +58,14 @@ describe('web app: node staff triage', () => {
     ]);
     await page.getByRole('link', { name: '3 nya behov att bedöma' }).click();
     await page.getByRole('heading', { name: 'Inkorg: nya behov', level: 1 }).waitFor();
-    await card(needs.duplicate!.title).getByRole('link', { name: needs.original!.title }).waitFor();
-    await card(needs.other!.title).getByText('Inga liknande behov.').waitFor();
+    await card(needs.duplicate.title).getByRole('link', { name: needs.original.title }).waitFor();
+    await card(needs.other.title).getByText('Inga liknande behov.').waitFor();
     await checkPage(page, 'triage-inbox');
   });
 
   it('merges a duplicate into the original, with a reason asked for in a dialog', async () => {
-    await card(needs.duplicate!.title)
-      .getByRole('button', { name: `Slå ihop med ”${needs.original!.title}”` })
+    await card(needs.duplicate.title)
+      .getByRole('button', { name: `Slå ihop med ”${needs.original.title}”` })
       .click();
     const dialog = page.getByRole('dialog');
     await dialog
@@ -73,17 +73,17 @@ describe('web app: node staff triage', () => {
       .fill('Samma behov: dörrlarm vid demens.');
     await checkPage(page, 'triage-merge-dialog');
     await dialog.getByRole('button', { name: 'Slå ihop', exact: true }).click();
-    await page.getByText(`”${needs.duplicate!.title}” är sammanslaget.`).waitFor();
+    await page.getByText(`”${needs.duplicate.title}” är sammanslaget.`).waitFor();
     const merged = await env.api.gql(
       `query($id: ID!) { need(id: $id) { status mergedInto { id } } }`,
-      { id: needs.duplicate!.id },
+      { id: needs.duplicate.id },
       { token: staff.token },
     );
-    expect(merged.data?.need).toEqual({ status: 'MERGED', mergedInto: { id: needs.original!.id } });
+    expect(merged.data?.need).toEqual({ status: 'MERGED', mergedInto: { id: needs.original.id } });
   });
 
   it('declines with a reason (refused without one, the dialog keeps what was typed) and triages the rest', async () => {
-    await card(needs.other!.title).getByRole('button', { name: 'Avböj' }).click();
+    await card(needs.other.title).getByRole('button', { name: 'Avböj' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Avböj behovet' }).click();
     await dialog.getByRole('alert').waitFor();
@@ -94,9 +94,9 @@ describe('web app: node staff triage', () => {
       .getByLabel('Varför avböjs behovet?', { exact: true })
       .fill('Gäller inte välfärdsteknik i äldreomsorgen.');
     await dialog.getByRole('button', { name: 'Avböj behovet' }).click();
-    await page.getByText(`”${needs.other!.title}” är avböjt.`).waitFor();
+    await page.getByText(`”${needs.other.title}” är avböjt.`).waitFor();
 
-    await card(needs.original!.title).getByRole('button', { name: 'Bedöm som relevant' }).click();
+    await card(needs.original.title).getByRole('button', { name: 'Bedöm som relevant' }).click();
     await page.getByText('Inga nya behov att bedöma.').waitFor();
     const statuses = await env.api.gql(
       `{ needs(statuses: [TRIAGED, DECLINED], first: 10) { nodes { title status statusReason } } }`,
@@ -105,8 +105,8 @@ describe('web app: node staff triage', () => {
     );
     expect(statuses.data?.needs.nodes).toEqual(
       expect.arrayContaining([
-        { title: needs.original!.title, status: 'TRIAGED', statusReason: null },
-        { title: needs.other!.title, status: 'DECLINED', statusReason: 'Gäller inte välfärdsteknik i äldreomsorgen.' },
+        { title: needs.original.title, status: 'TRIAGED', statusReason: null },
+        { title: needs.other.title, status: 'DECLINED', statusReason: 'Gäller inte välfärdsteknik i äldreomsorgen.' },
       ]),
     );
     await checkPage(page, 'triage-empty');

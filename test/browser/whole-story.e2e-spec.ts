@@ -216,9 +216,9 @@ describe('web app: the whole story from a coach’s need to the answered 12-mont
     ).implementations.nodes[0].id;
     const [first] = await followUpsOf(env.api, implementationId);
     await env.api.app.get(FollowUpWorkflowService).runStep(FollowUpStep.Open, {
-      followUpId: first!.id,
-      dueOn: first!.due_on,
-      scheduleVersion: first!.schedule_version,
+      followUpId: first.id,
+      dueOn: first.due_on,
+      scheduleVersion: first.schedule_version,
     });
     const page = await as(coordinator);
     await page.getByRole('link', { name: 'Uppföljningar', exact: true }).click();
@@ -230,7 +230,7 @@ describe('web app: the whole story from a coach’s need to the answered 12-mont
       ['Avvikelser (st)', '0'],
       ['Tekniska fel (st)', '1'],
     ]) {
-      await page.getByLabel(label!).fill(value!);
+      await page.getByLabel(label).fill(value);
     }
     await page
       .getByRole('radiogroup', { name: 'Möter fortfarande personens behov och önskemål' })

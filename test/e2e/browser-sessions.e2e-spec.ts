@@ -29,12 +29,12 @@ describe('browser sessions', () => {
     return {
       response,
       cookie,
-      body: response.json() as {
+      body: response.json<{
         accessToken?: string;
         expiresAt?: string;
         expiresIn?: number;
         error?: Record<string, string>;
-      },
+      }>(),
     };
   }
   async function refresh(token: string | undefined, headers: Record<string, string> = {}) {
@@ -48,7 +48,7 @@ describe('browser sessions', () => {
     return {
       response,
       cookie: response.cookies.find((c) => c.name === 'noden_refresh'),
-      body: response.json() as { accessToken?: string; error?: Record<string, string> },
+      body: response.json<{ accessToken?: string; error?: Record<string, string> }>(),
     };
   }
   const me = async (token: string) =>

@@ -106,9 +106,9 @@ describe('one calendar: Europe/Stockholm', () => {
     const [twelve] = await followUpsOf(api, implementation.id);
     const open = () =>
       workflow.runStep(FollowUpStep.Open, {
-        followUpId: twelve!.id,
-        dueOn: twelve!.due_on,
-        scheduleVersion: twelve!.schedule_version,
+        followUpId: twelve.id,
+        dueOn: twelve.due_on,
+        scheduleVersion: twelve.schedule_version,
       });
     expect(await open()).toBe('not-due');
 
@@ -117,6 +117,6 @@ describe('one calendar: Europe/Stockholm', () => {
     // The reconciler finds it due at Swedish midnight and takes the step itself; the job then has nothing to do.
     expect(await workflow.reconcile()).toBeGreaterThanOrEqual(1);
     expect(await open()).toBe('nothing-to-do');
-    expect((await followUpsOf(api, implementation.id))[0]!.status).toBe('OPEN');
+    expect((await followUpsOf(api, implementation.id))[0].status).toBe('OPEN');
   });
 });

@@ -13,7 +13,7 @@ describe('the demo county', () => {
   let report: DemoReport;
   let api: TestApi;
   const tokens: Record<string, string> = {};
-  const as = (email: string) => ({ token: tokens[email]! });
+  const as = (email: string) => ({ token: tokens[email] });
 
   beforeAll(async () => {
     report = await runDemo({ now });

@@ -53,7 +53,7 @@ describe('errors name the field by the path the client used', () => {
   function setPath(target: Record<string, any>, { path, objects }: StringPath, value: unknown): void {
     const keys = path.split('.');
     let node = target;
-    keys.slice(0, -1).forEach((key, i) => (node = node[key] ??= dummy(objects[i]!) as Record<string, any>));
+    keys.slice(0, -1).forEach((key, i) => (node = node[key] ??= dummy(objects[i]) as Record<string, any>));
     node[keys.at(-1)!] = value;
   }
 

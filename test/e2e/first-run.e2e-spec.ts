@@ -49,7 +49,7 @@ describe('first run: the first admin, quiet migrations', () => {
       expect(notice?.setupLink).toMatch(/^http:\/\/localhost:\d+\/setup#[A-Za-z0-9_-]{43}$/);
 
       const [, password, cliArgs] = /^NODEN_PASSWORD='([^']*)' npm run cli -- (.*)$/.exec(notice!.command)!;
-      const args = cliArgs!
+      const args = cliArgs
         .replace('<your e-mail>', 'first.admin@noden.se')
         .match(/"[^"]*"|\S+/g)!
         .map((arg) => (arg === '"<your name>"' ? 'Första Admin' : arg.replace(/^"|"$/g, '')));

@@ -54,7 +54,7 @@ describe.each(queueBackends())(
     let actors: FollowUpActors;
 
     const monthsAgo = (months: number) => toIsoDate(addMonths(clock.now(), -months));
-    const reconcile = (worker = workers[0]!) => worker.get(FollowUpWorkflowService).reconcile();
+    const reconcile = (worker = workers[0]) => worker.get(FollowUpWorkflowService).reconcile();
     const statuses = async (ids: string | string[]) => (await followUpsOf(api, ids)).map((f) => f.status);
     async function stopWorkers(): Promise<void> {
       await Promise.all(workers.map((w) => w.close()));
@@ -69,8 +69,8 @@ describe.each(queueBackends())(
         [FollowUpStep.Escalate]: EscalateFollowUpJob,
       }[step],
     ) {
-      const queue = workers[0]!.get(JobQueue).queue(QueueName.FollowUp);
-      await workers[0]!.get(JobQueue).enqueue(job, payload);
+      const queue = workers[0].get(JobQueue).queue(QueueName.FollowUp);
+      await workers[0].get(JobQueue).enqueue(job, payload);
       // A job the api already enqueued may wait on its (real-time) delay: run it now.
       const waiting = await queue.getJob(stepJobId(step, payload));
       if (await waiting?.isDelayed()) await waiting!.promote();
@@ -116,17 +116,17 @@ describe.each(queueBackends())(
       const mailsToContact = () => smtp.mails.filter((m) => m.to.includes(actors.contact.email));
       await eventually(async () => mailsToContact().length === 2, 20_000);
       // Asked again (a sweep, a repeated dispatch): nothing more is sent.
-      await workers[0]!.get(NotificationDeliveryService).deliver();
+      await workers[0].get(NotificationDeliveryService).deliver();
       await reconcile();
       expect(mailsToContact()).toHaveLength(2);
-      expect(mailsToContact()[0]!.raw).toContain('Uppf');
+      expect(mailsToContact()[0].raw).toContain('Uppf');
     });
 
     it('moves the unanswered follow-ups with the go-live date; jobs for the old date do nothing', async () => {
       const implementation = await recordImplementation(api, actors, monthsAgo(9));
       const [old12] = await followUpsOf(api, implementation.id);
-      const oldPayload = { followUpId: old12!.id, dueOn: old12!.due_on, scheduleVersion: old12!.schedule_version };
-      const queue = workers[0]!.get(JobQueue).queue(QueueName.FollowUp);
+      const oldPayload = { followUpId: old12.id, dueOn: old12.due_on, scheduleVersion: old12.schedule_version };
+      const queue = workers[0].get(JobQueue).queue(QueueName.FollowUp);
       // The open job waits (in real time) in Redis until the move removes it.
       expect(await queue.getJob(stepJobId(FollowUpStep.Open, oldPayload))).toBeDefined();
 
@@ -143,22 +143,22 @@ describe.each(queueBackends())(
       ]);
       expect(await queue.getJob(stepJobId(FollowUpStep.Open, oldPayload))).toBeUndefined();
 
-      clock.set(`${old12!.due_on}T09:00:00.000Z`);
+      clock.set(`${old12.due_on}T09:00:00.000Z`);
       await refreshTokens(api, actors);
       const oldJob = await finished(oldPayload, FollowUpStep.Open);
       expect(oldJob.returnvalue).toBe('stale');
       await reconcile();
       expect(await statuses(implementation.id)).toEqual(['SCHEDULED', 'SCHEDULED']);
-      expect((await countsPerFollowUp(api, [old12!.id], 'followUp.opened', 'followUp.opened')).notifications).toEqual([
+      expect((await countsPerFollowUp(api, [old12.id], 'followUp.opened', 'followUp.opened')).notifications).toEqual([
         0,
       ]);
 
       const [new12] = await followUpsOf(api, implementation.id);
-      clock.set(`${new12!.due_on}T09:00:00.000Z`);
+      clock.set(`${new12.due_on}T09:00:00.000Z`);
       await refreshTokens(api, actors);
       await reconcile();
       await eventually(async () => (await statuses(implementation.id))[0] === 'OPEN');
-      expect(await countsPerFollowUp(api, [new12!.id], 'followUp.opened', 'followUp.opened')).toEqual({
+      expect(await countsPerFollowUp(api, [new12.id], 'followUp.opened', 'followUp.opened')).toEqual({
         notifications: [1],
         audits: [1],
       });
@@ -174,14 +174,14 @@ describe.each(queueBackends())(
       const [answered12] = await followUpsOf(api, answered.id);
       const [ignored12] = await followUpsOf(api, ignored.id);
       const openedPayload = {
-        followUpId: answered12!.id,
-        dueOn: answered12!.due_on,
-        scheduleVersion: answered12!.schedule_version,
+        followUpId: answered12.id,
+        dueOn: answered12.due_on,
+        scheduleVersion: answered12.schedule_version,
       };
 
       const response = await api.gql(
         `mutation($i: AnswerFollowUpInput!) { answerFollowUp(input: $i) { status answer { version values } } }`,
-        { i: { followUpId: answered12!.id, values: DEFAULT_ANSWER } },
+        { i: { followUpId: answered12.id, values: DEFAULT_ANSWER } },
         { token: actors.contact.token },
       );
       expect(response.errors).toBeUndefined();
@@ -191,7 +191,7 @@ describe.each(queueBackends())(
       await reconcile();
       await eventually(
         async () =>
-          (await countsPerFollowUp(api, [ignored12!.id], 'followUp.reminder', 'followUp.reminded')).audits[0] === 1,
+          (await countsPerFollowUp(api, [ignored12.id], 'followUp.reminder', 'followUp.reminded')).audits[0] === 1,
       );
       clock.advanceDays(16);
       await refreshTokens(api, actors);
@@ -203,19 +203,19 @@ describe.each(queueBackends())(
       expect((await finished(openedPayload, FollowUpStep.Escalate)).returnvalue).toBe('stale');
 
       expect(await statuses(answered.id)).toEqual(['ANSWERED', 'SCHEDULED']);
-      expect(await countsPerFollowUp(api, [answered12!.id], 'followUp.reminder', 'followUp.reminded')).toEqual({
+      expect(await countsPerFollowUp(api, [answered12.id], 'followUp.reminder', 'followUp.reminded')).toEqual({
         notifications: [0],
         audits: [0],
       });
-      expect(await countsPerFollowUp(api, [answered12!.id], 'followUp.overdue', 'followUp.escalated')).toEqual({
+      expect(await countsPerFollowUp(api, [answered12.id], 'followUp.overdue', 'followUp.escalated')).toEqual({
         notifications: [0],
         audits: [0],
       });
-      expect(await countsPerFollowUp(api, [ignored12!.id], 'followUp.reminder', 'followUp.reminded')).toEqual({
+      expect(await countsPerFollowUp(api, [ignored12.id], 'followUp.reminder', 'followUp.reminded')).toEqual({
         notifications: [1],
         audits: [1],
       });
-      const escalated = await countsPerFollowUp(api, [ignored12!.id], 'followUp.overdue', 'followUp.escalated');
+      const escalated = await countsPerFollowUp(api, [ignored12.id], 'followUp.overdue', 'followUp.escalated');
       expect(escalated.audits).toEqual([1]);
       expect(escalated.notifications[0]).toBeGreaterThanOrEqual(1);
       const staffInbox = await api.gql(
@@ -225,9 +225,9 @@ describe.each(queueBackends())(
       );
       expect(
         staffInbox.data?.myNotifications.nodes.filter(
-          (n: { kind: string; entityId: string }) => n.entityId === ignored12!.id,
+          (n: { kind: string; entityId: string }) => n.entityId === ignored12.id,
         ),
-      ).toEqual([{ kind: 'followUp.overdue', entityId: ignored12!.id }]);
+      ).toEqual([{ kind: 'followUp.overdue', entityId: ignored12.id }]);
     });
 
     it('recovers a step whose job completed before its moment or failed for good (BullMQ keeps those ids)', async () => {
@@ -235,9 +235,9 @@ describe.each(queueBackends())(
       const early = await recordImplementation(api, actors, toIsoDate(addDays(addMonths(clock.now(), -12), 5)));
       const [early12] = await followUpsOf(api, early.id);
       const earlyPayload = {
-        followUpId: early12!.id,
-        dueOn: early12!.due_on,
-        scheduleVersion: early12!.schedule_version,
+        followUpId: early12.id,
+        dueOn: early12.due_on,
+        scheduleVersion: early12.schedule_version,
       };
       expect((await finished(earlyPayload, FollowUpStep.Open)).returnvalue).toBe('not-due');
 
@@ -246,9 +246,9 @@ describe.each(queueBackends())(
       const failing = await recordImplementation(api, actors, monthsAgo(13));
       const [failing12] = await followUpsOf(api, failing.id);
       const failingPayload = {
-        followUpId: failing12!.id,
-        dueOn: failing12!.due_on,
-        scheduleVersion: failing12!.schedule_version,
+        followUpId: failing12.id,
+        dueOn: failing12.due_on,
+        scheduleVersion: failing12.schedule_version,
       };
       await deleteQueueKeys(prefix);
       const connection = asConnectionOptions(queueConnection(AppConfig.fromEnv(), 'worker'));
@@ -270,11 +270,11 @@ describe.each(queueBackends())(
 
       workers.push(await createTestWorker(clock));
       await eventually(async () => (await statuses(failing.id))[0] === 'OPEN');
-      clock.set(`${early12!.due_on}T08:00:00.000Z`);
+      clock.set(`${early12.due_on}T08:00:00.000Z`);
       await refreshTokens(api, actors);
       await reconcile();
       await eventually(async () => (await statuses(early.id))[0] === 'OPEN');
-      expect(await countsPerFollowUp(api, [early12!.id, failing12!.id], 'followUp.opened', 'followUp.opened')).toEqual({
+      expect(await countsPerFollowUp(api, [early12.id, failing12.id], 'followUp.opened', 'followUp.opened')).toEqual({
         notifications: [1, 1],
         audits: [1, 1],
       });

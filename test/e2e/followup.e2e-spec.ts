@@ -425,7 +425,7 @@ describe('follow-up: implementations, indicators, answers and results', () => {
       { token: otherCoordinator.token },
     );
     expect(results.errors).toBeUndefined();
-    const [twelve, twentyFour] = results.data?.followUpResults.byProduct;
+    const [twelve, twentyFour] = results.data!.followUpResults.byProduct;
     expect(twelve).toMatchObject({
       productId,
       wave: 12,
@@ -584,7 +584,7 @@ describe('follow-up: implementations, indicators, answers and results', () => {
       );
     }
     const query = `query($first: Int, $after: String) { followUps(first: $first, after: $after, wave: 12) {
-      nodes { id wave dueOn status implementation { status product { name } organization { name } responsibleContact { displayName } followUps { wave } needIds }
+      nodes { id wave dueOn status implementation { status product { name } organization { name } responsibleContact { displayName } followUps { wave } needs { id } }
               answer { version answeredBy { displayName } } indicatorSet { version indicators { key } } }
       pageInfo { hasNextPage endCursor } } }`;
     const small = await api.gql(query, { first: 2 }, { token: municipality.coordinator.token });

@@ -172,7 +172,7 @@ describe('needs: report, similar, endorse, triage, merge, feedback', () => {
     expect(results.map(errorCode).sort()).toEqual(['CONFLICT', undefined]);
     const after = await api.gql(NEED, { id: flenNeedId }, { token: a.token });
     expect(after.data?.need).toMatchObject({ endorsementCount: 2, peopleAffected: 12 + 40 + 3 });
-    const winner = errorCode(results[0]!) ? b : a;
+    const winner = errorCode(results[0]) ? b : a;
     const loser = winner === a ? b : a;
     const WITHDRAW = `mutation($id: ID!) { withdrawEndorsement(needId: $id) { endorsementCount } }`;
     expect(errorCode(await api.gql(WITHDRAW, { id: flenNeedId }, { token: loser.token }))).toBe('FORBIDDEN');
@@ -563,7 +563,7 @@ describe('needs: report, similar, endorse, triage, merge, feedback', () => {
       { token: flen.token },
     );
     expect(similar.errors).toBeUndefined();
-    expect((similar.data?.similarNeeds as { need: { id: string } }[])[0]!.need.id).toBe(target.id);
+    expect((similar.data?.similarNeeds as { need: { id: string } }[])[0].need.id).toBe(target.id);
     expect(similar.sqlStatements).toBeLessThanOrEqual(3);
     // At triage, node staff see the same need as the likely duplicate of a new report from another municipality.
     const report = await reportNeed(api, flen, {
@@ -576,6 +576,6 @@ describe('needs: report, similar, endorse, triage, merge, feedback', () => {
       { token: staff.token },
     );
     expect(triage.errors).toBeUndefined();
-    expect((triage.data?.need.possibleDuplicates as { need: { id: string } }[])[0]!.need.id).toBe(target.id);
+    expect((triage.data?.need.possibleDuplicates as { need: { id: string } }[])[0].need.id).toBe(target.id);
   });
 });

@@ -31,7 +31,7 @@ const CARD = `query($id: ID!) { frameworkAgreement(id: $id) {
   participants { organization { code } volumes { estimatedVolume lot { number } } }
   callOffs { quantity valueSek organization { code } product { name } }
   callOffTotals { count quantity valueSek }
-  testDecisionIds
+  decisions { id }
 } }`;
 
 function validateOcds(pkg: unknown): { valid: boolean; errors: unknown } {
@@ -42,7 +42,7 @@ function validateOcds(pkg: unknown): { valid: boolean; errors: unknown } {
     JSON.parse(readFileSync(new URL(`../../data/ocds-1.1.5/${file}`, import.meta.url), 'utf8'));
   ajv.addSchema(read('release-schema.json'));
   const validate = ajv.compile(read('release-package-schema.json'));
-  const valid = validate(pkg) as boolean;
+  const valid = validate(pkg);
   return { valid, errors: validate.errors };
 }
 
@@ -231,7 +231,7 @@ describe('joint procurement of mobile safety alarms: participation, award, call-
           procurementId,
           contactName: 'Flens kontakt',
           contactEmail: 'kontakt@flen.example.se',
-          volumes: [{ lotId: lots[0]!.id, estimatedVolume: 90 }],
+          volumes: [{ lotId: lots[0].id, estimatedVolume: 90 }],
         },
       },
       as(coordinators.flen),
@@ -277,7 +277,7 @@ describe('joint procurement of mobile safety alarms: participation, award, call-
           organizationId: oxelosund.id,
           contactName: 'Oxelösunds kontakt',
           contactEmail: 'kontakt@oxelosund.example.se',
-          volumes: [{ lotId: lots[0]!.id, estimatedVolume: 10 }],
+          volumes: [{ lotId: lots[0].id, estimatedVolume: 10 }],
         },
       },
       as(staff),
@@ -360,7 +360,7 @@ describe('joint procurement of mobile safety alarms: participation, award, call-
       );
     const wrongSupplier = await award([
       {
-        lotId: lots[0]!.id,
+        lotId: lots[0].id,
         suppliers: [{ supplierId: catalog.supplierB, ranking: 1, productIds: [catalog.gpsAlarm] }],
       },
     ]);
@@ -369,7 +369,7 @@ describe('joint procurement of mobile safety alarms: participation, award, call-
     const backwards = await award(
       [
         {
-          lotId: lots[0]!.id,
+          lotId: lots[0].id,
           suppliers: [{ supplierId: catalog.supplierA, ranking: 1, productIds: [catalog.gpsAlarm] }],
         },
       ],
@@ -379,14 +379,14 @@ describe('joint procurement of mobile safety alarms: participation, award, call-
 
     const awarded = await award([
       {
-        lotId: lots[0]!.id,
+        lotId: lots[0].id,
         suppliers: [
           { supplierId: catalog.supplierA, ranking: 1, productIds: [catalog.gpsAlarm] },
           { supplierId: catalog.supplierB, ranking: 2, productIds: [catalog.otherGpsAlarm] },
         ],
       },
       {
-        lotId: lots[1]!.id,
+        lotId: lots[1].id,
         suppliers: [{ supplierId: catalog.supplierA, ranking: 1, productIds: [catalog.indoorAlarm] }],
       },
     ]);
@@ -409,7 +409,7 @@ describe('joint procurement of mobile safety alarms: participation, award, call-
     expect(early.errors?.[0]?.message).toContain('2027-01-01');
     const callOff = await api.gql(
       CALL_OFF,
-      { i: { agreementId, lotId: lots[0]!.id, productId: catalog.gpsAlarm, quantity: 10, valueSek: 25_000 } },
+      { i: { agreementId, lotId: lots[0].id, productId: catalog.gpsAlarm, quantity: 10, valueSek: 25_000 } },
       as(coordinators.trosa),
     );
     expect(errorCode(callOff)).toBe('CONFLICT');
@@ -465,7 +465,7 @@ describe('joint procurement of mobile safety alarms: participation, award, call-
 
     const trosa = await api.gql(
       CALL_OFF,
-      { i: { agreementId, lotId: lots[0]!.id, productId: catalog.gpsAlarm, quantity: 25, valueSek: 62_500.5 } },
+      { i: { agreementId, lotId: lots[0].id, productId: catalog.gpsAlarm, quantity: 25, valueSek: 62_500.5 } },
       { ...as(coordinators.trosa), headers: { 'accept-language': 'en-GB,en;q=0.9' } },
     );
     expect(trosa.errors).toBeUndefined();
@@ -489,7 +489,7 @@ describe('joint procurement of mobile safety alarms: participation, award, call-
 
     const oxelosund = await api.gql(
       CALL_OFF,
-      { i: { agreementId, lotId: lots[0]!.id, productId: catalog.gpsAlarm, quantity: 5, valueSek: 12_000 } },
+      { i: { agreementId, lotId: lots[0].id, productId: catalog.gpsAlarm, quantity: 5, valueSek: 12_000 } },
       as(coordinators.oxelosund),
     );
     expect(errorCode(oxelosund)).toBe('FORBIDDEN');
@@ -497,7 +497,7 @@ describe('joint procurement of mobile safety alarms: participation, award, call-
 
     const outside = await api.gql(
       CALL_OFF,
-      { i: { agreementId, lotId: lots[0]!.id, productId: catalog.indoorAlarm, quantity: 5, valueSek: 12_000 } },
+      { i: { agreementId, lotId: lots[0].id, productId: catalog.indoorAlarm, quantity: 5, valueSek: 12_000 } },
       as(coordinators.trosa),
     );
     expect(errorCode(outside)).toBe('BAD_USER_INPUT');
@@ -505,7 +505,7 @@ describe('joint procurement of mobile safety alarms: participation, award, call-
 
     const zero = await api.gql(
       CALL_OFF,
-      { i: { agreementId, lotId: lots[0]!.id, productId: catalog.gpsAlarm, quantity: 0, valueSek: -1 } },
+      { i: { agreementId, lotId: lots[0].id, productId: catalog.gpsAlarm, quantity: 0, valueSek: -1 } },
       as(coordinators.trosa),
     );
     expect(errorCode(zero)).toBe('BAD_USER_INPUT');
@@ -521,7 +521,7 @@ describe('joint procurement of mobile safety alarms: participation, award, call-
       startsOn: '2027-01-01',
       endsOn: '2028-12-31',
       callOffMethod: 'DIRECT_BY_RANKING',
-      testDecisionIds: [],
+      decisions: [],
     });
     expect(agreement.lots.map((l: { number: number }) => l.number)).toEqual([1, 2]);
     expect(
@@ -583,7 +583,7 @@ describe('joint procurement of mobile safety alarms: participation, award, call-
     await moveTo('2030-01-01T08:00:00.000Z');
     const late = await api.gql(
       CALL_OFF,
-      { i: { agreementId, lotId: lots[0]!.id, productId: catalog.gpsAlarm, quantity: 1, valueSek: 2_500 } },
+      { i: { agreementId, lotId: lots[0].id, productId: catalog.gpsAlarm, quantity: 1, valueSek: 2_500 } },
       as(coordinators.trosa),
     );
     expect(errorCode(late)).toBe('CONFLICT');
@@ -765,7 +765,7 @@ describe('procurement: validation, extension options, list cost', () => {
     }
     const query = `query($first: Int, $after: String) { procurements(category: "GPS_ALARM", first: $first, after: $after) {
       nodes { title status category { key } leadOrganization { name } lots { name awardedSuppliers { ranking } } requirementSpecifications { version }
-        participants { organization { name } volumes { estimatedVolume lot { name } } } frameworkAgreement { id } statusHistory { toStatus } needIds testDecisionIds }
+        participants { organization { name } volumes { estimatedVolume lot { name } } } frameworkAgreement { id } statusHistory { toStatus } needs { id } decisions { id } }
       pageInfo { hasNextPage endCursor } } }`;
     const small = await api.gql(query, { first: 2 }, { token: coordinator.token });
     const large = await api.gql(query, { first: 10 }, { token: coordinator.token });

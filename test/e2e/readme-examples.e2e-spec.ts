@@ -20,7 +20,7 @@ describe('README examples', () => {
   const examples: Example[] = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].flatMap((m) => {
     const found: Example[] = [];
     let as: string | undefined;
-    for (const block of m[1]!.split(/\n(?=query|mutation|\{|#)/)) {
+    for (const block of m[1].split(/\n(?=query|mutation|\{|#)/)) {
       const asLine = /^# as (\S+)/.exec(block.trim());
       if (asLine) as = asLine[1];
       const text = block

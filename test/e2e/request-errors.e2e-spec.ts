@@ -70,10 +70,10 @@ describe('requests the client got wrong', () => {
         headers: request.headers ?? { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
         payload: request.payload,
       });
-    const body = response.json() as {
+    const body = response.json<{
       errors?: { message: string; extensions: Record<string, unknown> }[];
       error?: { message: string; code: string };
-    };
+    }>();
     const errors =
       body.errors ?? (body.error ? [{ message: body.error.message, extensions: { code: body.error.code } }] : []);
     return { status: response.statusCode, errors };

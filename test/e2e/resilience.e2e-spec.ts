@@ -62,9 +62,8 @@ describe.each(stoppedQueueStores)(
       const ids = await db.transaction((tx) =>
         notifications.notify(tx, {
           recipientUserIds: [staff.id],
-          kind: 'test.offline',
-          title: 'T',
-          body: 'B',
+          kind: 'need.endorsed',
+          text: { needTitle: 'Offline' },
           dedupeKey: `offline.${staff.id}`,
         }),
       );

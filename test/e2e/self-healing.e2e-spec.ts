@@ -24,7 +24,7 @@ describe('self-healing queues: Redis emptied under running workers', () => {
   let prefix: string;
   const clock = new ManualClock('2032-05-03T08:00:00.000Z');
   let api: TestApi;
-  let workers: TestingModule[] = [];
+  const workers: TestingModule[] = [];
   let actors: FollowUpActors;
 
   const monthsAgo = (months: number) => toIsoDate(addMonths(clock.now(), -months));
@@ -95,7 +95,7 @@ describe('self-healing queues: Redis emptied under running workers', () => {
       // Already due (went live 13 months ago): each api enqueues the open job at once.
       for (let i = 0; i < 12; i++) {
         if (i === 6) expect(await deleteQueueKeys(prefix)).toBeGreaterThan(0);
-        batch.push(await recordImplementation(apis[i % 2]!, actors, monthsAgo(13)));
+        batch.push(await recordImplementation(apis[i % 2], actors, monthsAgo(13)));
       }
       const ids = batch.map((b) => b.followUps.find((f) => f.wave === 12)!.id);
       await eventually(
@@ -145,16 +145,16 @@ describe('self-healing queues: Redis emptied under running workers', () => {
       // Login throttling lives in Postgres: failures through either api count together.
       const login = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`;
       for (let i = 0; i < 5; i++)
-        expect(errorCode(await apis[i % 2]!.gql(login, { e: actors.contact.email, p: 'wrong-password' }))).toBe(
+        expect(errorCode(await apis[i % 2].gql(login, { e: actors.contact.email, p: 'wrong-password' }))).toBe(
           'UNAUTHENTICATED',
         );
-      expect(errorCode(await apis[1]!.gql(login, { e: actors.contact.email, p: TEST_PASSWORD }))).toBe(
+      expect(errorCode(await apis[1].gql(login, { e: actors.contact.email, p: TEST_PASSWORD }))).toBe(
         'TOO_MANY_REQUESTS',
       );
-      expect(errorCode(await apis[0]!.gql(login, { e: actors.contact.email, p: TEST_PASSWORD }))).toBe(
+      expect(errorCode(await apis[0].gql(login, { e: actors.contact.email, p: TEST_PASSWORD }))).toBe(
         'TOO_MANY_REQUESTS',
       );
-      expect(Math.min(...ticks.slice(1).map((t, i) => t - ticks[i]!))).toBeGreaterThanOrEqual(RECONCILE_SECONDS * 1000);
+      expect(Math.min(...ticks.slice(1).map((t, i) => t - ticks[i]))).toBeGreaterThanOrEqual(RECONCILE_SECONDS * 1000);
     } finally {
       await secondApi.close();
     }

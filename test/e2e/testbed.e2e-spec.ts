@@ -181,7 +181,7 @@ describe('test protocols and steering review', () => {
       (
         await api.gql(
           RESULT,
-          { i: { protocolId: id, criterionId: nightsCriterion!.id, measuredValue: 86, met: true } },
+          { i: { protocolId: id, criterionId: nightsCriterion.id, measuredValue: 86, met: true } },
           { token: eskilstuna.token },
         )
       ).data?.recordTestResult,
@@ -191,7 +191,7 @@ describe('test protocols and steering review', () => {
       {
         i: {
           protocolId: id,
-          criterionId: timeCriterion!.id,
+          criterionId: timeCriterion.id,
           measuredValue: 52,
           met: false,
           comment: 'Inkörningsperiod',
@@ -230,13 +230,13 @@ describe('test protocols and steering review', () => {
 
     // Only steering members vote.
     expect(errorCode(await vote(api, flenCoach, v1.id, 'RECOMMEND'))).toBe('FORBIDDEN');
-    const queue = await api.gql(QUEUE, {}, { token: steering['0486']!.token });
+    const queue = await api.gql(QUEUE, {}, { token: steering['0486'].token });
     expect(queue.data?.reviewQueue.nodes.map((p: { id: string }) => p.id)).toContain(id);
-    const noConditions = await vote(api, steering['0484']!, v1.id, 'RECOMMEND_WITH_CONDITIONS');
+    const noConditions = await vote(api, steering['0484'], v1.id, 'RECOMMEND_WITH_CONDITIONS');
     expect(errorCode(noConditions)).toBe('BAD_USER_INPUT');
     expect(noConditions.errors?.[0]?.extensions.field).toBe('input.conditions');
 
-    const first = await vote(api, steering['0484']!, v1.id, 'RECOMMEND');
+    const first = await vote(api, steering['0484'], v1.id, 'RECOMMEND');
     expect(first.data?.castSteeringVote).toMatchObject({
       recommendation: 'RECOMMEND',
       organization: { code: '0484' },
@@ -249,19 +249,19 @@ describe('test protocols and steering review', () => {
         (p: { id: string }) => p.id,
       ),
     ).not.toContain(id);
-    await vote(api, steering['0482']!, v1.id, 'RECOMMEND');
-    await vote(api, steering['0488']!, v1.id, 'RECOMMEND_WITH_CONDITIONS', { conditions: 'Reservrutin vid avbrott' });
-    await vote(api, steering['0486']!, v1.id, 'TEST_MORE');
-    const fifth = await vote(api, steering['0483']!, v1.id, 'RECOMMEND');
+    await vote(api, steering['0482'], v1.id, 'RECOMMEND');
+    await vote(api, steering['0488'], v1.id, 'RECOMMEND_WITH_CONDITIONS', { conditions: 'Reservrutin vid avbrott' });
+    await vote(api, steering['0486'], v1.id, 'TEST_MORE');
+    const fifth = await vote(api, steering['0483'], v1.id, 'RECOMMEND');
     expect(fifth.data?.castSteeringVote.decision).toBeNull();
     // The sixth of ten member organisations reaches the quorum and closes the review.
-    const sixth = await vote(api, steering['04']!, v1.id, 'RECOMMEND_WITH_CONDITIONS', {
+    const sixth = await vote(api, steering['04'], v1.id, 'RECOMMEND_WITH_CONDITIONS', {
       conditions: 'Följ upp efter 12 månader',
     });
     expect(sixth.errors).toBeUndefined();
     const decision1 = sixth.data!.castSteeringVote.decision;
     expect(decision1).toMatchObject({ outcome: 'RECOMMEND' });
-    expect(errorCode(await vote(api, steering['0481']!, v1.id, 'RECOMMEND'))).toBe('CONFLICT');
+    expect(errorCode(await vote(api, steering['0481'], v1.id, 'RECOMMEND'))).toBe('CONFLICT');
 
     // Published to all members: Vingåker sees the decision and what it rests on.
     const decisions = await api.gql(
@@ -316,28 +316,29 @@ describe('test protocols and steering review', () => {
     const v2 = (await api.gql(SUBMIT, { id }, { token: eskilstuna.token })).data!.submitTestProtocolForReview;
     expect(v2.versionNumber).toBe(2);
     expect(v2.contentHash).not.toBe(v1.contentHash);
-    const reopened = await api.gql(GET, { id }, { token: steering['0484']!.token });
+    const reopened = await api.gql(GET, { id }, { token: steering['0484'].token });
     expect(reopened.data?.testProtocol).toMatchObject({
       status: 'SUBMITTED_FOR_REVIEW',
       versionCount: 2,
       openVersion: { id: v2.id, versionNumber: 2, votes: [] },
     });
     expect(
-      (await api.gql(QUEUE, {}, { token: steering['0484']!.token })).data?.reviewQueue.nodes.map(
+      (await api.gql(QUEUE, {}, { token: steering['0484'].token })).data?.reviewQueue.nodes.map(
         (p: { id: string }) => p.id,
       ),
     ).toContain(id);
-    expect(errorCode(await vote(api, steering['0482']!, v1.id, 'RECOMMEND'))).toBe('CONFLICT');
+    expect(errorCode(await vote(api, steering['0482'], v1.id, 'RECOMMEND'))).toBe('CONFLICT');
 
     // Old votes do not count: six new votes are needed; a tie gives TEST_MORE.
     const codes = ['0484', '0482', '0488', '0486', '0483', '04'];
     let last;
     for (const [i, code] of codes.entries()) {
-      last = await vote(api, steering[code]!, v2.id, i % 2 === 0 ? 'DO_NOT_RECOMMEND' : 'TEST_MORE');
+      last = await vote(api, steering[code], v2.id, i % 2 === 0 ? 'DO_NOT_RECOMMEND' : 'TEST_MORE');
       expect(last.errors).toBeUndefined();
       if (i < 5) expect(last.data?.castSteeringVote.decision).toBeNull();
     }
-    const decision2 = last!.data!.castSteeringVote.decision;
+    if (!last) throw new Error('no vote was cast');
+    const decision2 = last.data!.castSteeringVote.decision;
     expect(decision2.outcome).toBe('TEST_MORE');
     const history = await api.gql(
       `query($id: ID!) { testProtocol(id: $id) { status latestDecision { id supersedes { id supersededBy { id } } } versions { versionNumber reviewStatus decision { id } } statusHistory { fromStatus toStatus changedByUserId } } }`,
@@ -381,7 +382,7 @@ describe('test protocols and steering review', () => {
     await changeStatus(api, trosa, id, 'COMPLETED');
     expect(errorCode(await changeStatus(api, trosa, id, 'SUBMITTED_FOR_REVIEW'))).toBe('CONFLICT');
     const v1 = (await api.gql(SUBMIT, { id }, { token: trosa.token })).data!.submitTestProtocolForReview;
-    await vote(api, steering['0484']!, v1.id, 'RECOMMEND');
+    await vote(api, steering['0484'], v1.id, 'RECOMMEND');
     const observed = await api.gql(
       OBSERVE,
       { i: { protocolId: id, kind: 'LESSON', description: 'Sen lärdom' } },
@@ -404,11 +405,11 @@ describe('test protocols and steering review', () => {
       ).data?.myNotifications.nodes.filter(
         (n: { kind: string; entityId: string }) => n.kind === 'testProtocol.reviewSuperseded' && n.entityId === id,
       );
-    expect(await told(steering['0484']!)).toEqual([
+    expect(await told(steering['0484'])).toEqual([
       { kind: 'testProtocol.reviewSuperseded', entityId: id, params: { versionId: v1.id, versionNumber: 1 } },
     ]);
-    expect(await told(steering['0482']!)).toEqual([]);
-    const stale = await vote(api, steering['0482']!, v1.id, 'RECOMMEND');
+    expect(await told(steering['0482'])).toEqual([]);
+    const stale = await vote(api, steering['0482'], v1.id, 'RECOMMEND');
     expect(errorCode(stale)).toBe('CONFLICT');
     expect(stale.errors?.[0]?.extensions.field).toBe('input.versionId');
 
@@ -431,9 +432,9 @@ describe('test protocols and steering review', () => {
 
   it('lets only the node administrator configure the quorum', async () => {
     const configure = `mutation($i: ConfigureSteeringQuorumInput!) { configureSteeringQuorum(input: $i) { quorumRule minimumVotes } }`;
-    expect(
-      errorCode(await api.gql(configure, { i: { rule: 'ALL_MEMBERS' } }, { token: steering['0484']!.token })),
-    ).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(configure, { i: { rule: 'ALL_MEMBERS' } }, { token: steering['0484'].token }))).toBe(
+      'FORBIDDEN',
+    );
     const missing = await api.gql(configure, { i: { rule: 'MINIMUM_VOTES' } }, { token: admin.token });
     expect(errorCode(missing)).toBe('BAD_USER_INPUT');
     expect(missing.errors?.[0]?.extensions.field).toBe('input.minimumVotes');
@@ -449,8 +450,8 @@ describe('test protocols and steering review', () => {
     const version = (await api.gql(SUBMIT, { id }, { token: eskilstuna.token })).data!.submitTestProtocolForReview;
     // Two last votes at the same time still make exactly one decision.
     const [a, b] = await Promise.all([
-      vote(api, steering['0481']!, version.id, 'RECOMMEND'),
-      vote(api, steering['0486']!, version.id, 'RECOMMEND'),
+      vote(api, steering['0481'], version.id, 'RECOMMEND'),
+      vote(api, steering['0486'], version.id, 'RECOMMEND'),
     ]);
     expect(a.errors).toBeUndefined();
     expect(b.errors).toBeUndefined();
@@ -492,7 +493,7 @@ describe('test protocols and steering review', () => {
       );
     }
     const query = `query($first: Int, $after: String) { testProtocols(category: "DIGITAL_LOCK", status: RUNNING, first: $first, after: $after) {
-      nodes { id title category { key } leadOrganization { name } participatingOrganizations { name } needIds successCriteria { name result { met } }
+      nodes { id title category { key } leadOrganization { name } participatingOrganizations { name } needs { id } successCriteria { name result { met } }
         participants { total } observations { kind authorOrganization { code } } deviations { id } technicalFaults { id } results { id }
         statusHistory { toStatus } versions { id votes { id } } openVersion { id } decisions { id } latestDecision { id } allowedTransitions }
       pageInfo { hasNextPage endCursor } } }`;

@@ -306,14 +306,14 @@ describe('the thread made visible: trace, links both ways, following a need', ()
     await moveTo('2063-03-11T09:00:00.000Z');
     const [first] = await followUpsOf(api, ids.implementation);
     await api.app.get(FollowUpWorkflowService).runStep(FollowUpStep.Open, {
-      followUpId: first!.id,
-      dueOn: first!.due_on,
-      scheduleVersion: first!.schedule_version,
+      followUpId: first.id,
+      dueOn: first.due_on,
+      scheduleVersion: first.schedule_version,
     });
     ok(
       await api.gql(
         `mutation($i: AnswerFollowUpInput!) { answerFollowUp(input: $i) { id status } }`,
-        { i: { followUpId: first!.id, values: DEFAULT_ANSWER } },
+        { i: { followUpId: first.id, values: DEFAULT_ANSWER } },
         { token: flenCoordinator.token },
       ),
     );
@@ -634,7 +634,7 @@ describe('the thread made visible: trace, links both ways, following a need', ()
   describe('transferability, the county overview and the CSV exports', () => {
     const TRANSFER = `query($d: ID!, $o: ID) { transferability(decisionId: $d, organizationId: $o) {
       fullyCovered mySizeClass testedSizeClasses sizeClassNotCovered mySettings testedSettings settingsNotCovered
-      systemsNotCovered { id name version kind } testedTargetGroups targetGroupsNotCovered testedBy { code } summary } }`;
+      systemsNotCovered { id name version kind } testedTargetGroups targetGroupsNotCovered testedBy { code } } }`;
     const OVERVIEW = `{ countyOverview {
       asOf needsByStatus { status count } mostSharedNeeds { id endorsementCount } protocolsAwaitingReview { id } decisionsThisYear
       procurementsOpenForParticipation { id } agreementsExpiringWithin6Months { id endsOn }
@@ -665,8 +665,6 @@ describe('the thread made visible: trace, links both ways, following a need', ()
         ],
         testedBy: [{ code: '0484' }],
       });
-      expect(assessed.summary).toContain('Larmcentral Syd');
-      expect(assessed.summary).toContain('mellanstora kommuner');
       const forEskilstuna = ok(
         await api.gql(TRANSFER, { d: ids.decision, o: ids.eskilstuna }, { token: staff.token }),
       ).transferability;
@@ -767,7 +765,7 @@ describe('the thread made visible: trace, links both ways, following a need', ()
       });
       expect(overview.equityBySex).toEqual({ women: 4, men: 2, otherOrUnknown: 0, suppressed: false });
 
-      const asEskilstuna = ok(await api.gql(OVERVIEW, {}, { token: steering[0]!.token })).countyOverview;
+      const asEskilstuna = ok(await api.gql(OVERVIEW, {}, { token: steering[0].token })).countyOverview;
       expect(asEskilstuna.needsByStatus).toEqual([{ status: 'ADDRESSED', count: 1 }]);
       // Follow-ups and implementations are facts about Flen, six people too many to point anyone out: all shown.
       expect(

@@ -326,18 +326,18 @@ describe('the thread: need → test → decision → procurement → call-off �
     expect([errorCode(attached), attached.errors?.[0]?.extensions.field]).toEqual(['FORBIDDEN', 'input.callOffId']);
     const unchanged = ok(
       await api.gql(
-        `query($id: ID!) { implementation(id: $id) { needIds } }`,
+        `query($id: ID!) { implementation(id: $id) { needs { id } } }`,
         { id: own },
         { token: eskilstuna.token },
       ),
     ).implementation;
-    expect(unchanged.needIds).toEqual([]);
+    expect(unchanged.needs).toEqual([]);
   });
 
   it('addresses the need when the 12-month follow-up of the implementation says it is still in use', async () => {
     // No need ids typed again: the implementation inherits the needs its call-off's procurement answers.
     const recorded = await api.gql(
-      `mutation($i: RecordImplementationInput!) { recordImplementation(input: $i) { id needIds followUps { wave dueOn } } }`,
+      `mutation($i: RecordImplementationInput!) { recordImplementation(input: $i) { id needs { id } followUps { wave dueOn } } }`,
       {
         i: {
           productId,
@@ -350,7 +350,7 @@ describe('the thread: need → test → decision → procurement → call-off �
       { token: flenCoordinator.token },
     );
     const implementation = ok(recorded).recordImplementation;
-    expect(implementation.needIds).toEqual([needId]);
+    expect(implementation.needs).toEqual([{ id: needId }]);
     expect(implementation.followUps).toEqual([
       { wave: 12, dueOn: '2061-03-10' },
       { wave: 24, dueOn: '2062-03-10' },
@@ -359,14 +359,14 @@ describe('the thread: need → test → decision → procurement → call-off �
     await moveTo('2061-03-11T09:00:00.000Z');
     const [first] = await followUpsOf(api, implementation.id);
     await api.app.get(FollowUpWorkflowService).runStep(FollowUpStep.Open, {
-      followUpId: first!.id,
-      dueOn: first!.due_on,
-      scheduleVersion: first!.schedule_version,
+      followUpId: first.id,
+      dueOn: first.due_on,
+      scheduleVersion: first.schedule_version,
     });
     ok(
       await api.gql(
         `mutation($i: AnswerFollowUpInput!) { answerFollowUp(input: $i) { id status } }`,
-        { i: { followUpId: first!.id, values: DEFAULT_ANSWER } },
+        { i: { followUpId: first.id, values: DEFAULT_ANSWER } },
         { token: flenCoordinator.token },
       ),
     );

@@ -248,7 +248,7 @@ describe('an update changes only what it is given', () => {
       }
     };
     for (const mutation of new Set(cases.map((c) => c.mutation))) {
-      for (const arg of schema.getMutationType()!.getFields()[mutation]!.args)
+      for (const arg of schema.getMutationType()!.getFields()[mutation].args)
         visit(arg.type, `${mutation}(${arg.name})`);
     }
     expect(defaults).toEqual([]);
@@ -257,10 +257,10 @@ describe('an update changes only what it is given', () => {
   it.each(cases.map((c, i) => [`${c.mutation} (${c.changes[0]})`, i] as const))(
     '%s leaves every other field as it was',
     async (_name, index) => {
-      const testCase = cases[index]!;
+      const testCase = cases[index];
       const create = await testCase.create();
-      const returnType = getNamedType(schema.getMutationType()!.getFields()[testCase.mutation]!.type);
-      const createdType = getNamedType(schema.getMutationType()!.getFields()[create.mutation]!.type);
+      const returnType = getNamedType(schema.getMutationType()!.getFields()[testCase.mutation].type);
+      const createdType = getNamedType(schema.getMutationType()!.getFields()[create.mutation].type);
       expect(createdType.name).toBe(returnType.name);
       const selection = selectionOf(returnType);
       const created = await api.gql(
@@ -271,11 +271,8 @@ describe('an update changes only what it is given', () => {
       expect(created.errors).toBeUndefined();
       const before = created.data![create.mutation];
 
-      const updateInputType = schema
-        .getMutationType()!
-        .getFields()
-        [testCase.mutation]!.args.find((arg) => arg.name === 'input')!
-        .type.toString();
+      const mutations = schema.getMutationType()!.getFields();
+      const updateInputType = mutations[testCase.mutation].args.find((arg) => arg.name === 'input')!.type.toString();
       const updated = await api.gql(
         `mutation($i: ${updateInputType}) { ${testCase.mutation}(input: $i) { ${selection} } }`,
         { i: testCase.change(before) },

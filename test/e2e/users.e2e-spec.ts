@@ -81,10 +81,10 @@ describe('users: who may list whom', () => {
   it("members may not list another organisation's users, nor deactivated ones", async () => {
     const other = await list(coordinator, { org: flenCoach.organizationId });
     expect(errorCode(other.response)).toBe('FORBIDDEN');
-    expect(other.response.errors![0]!.extensions.field).toBe('organizationId');
+    expect(other.response.errors![0].extensions.field).toBe('organizationId');
     const inactive = await list(coordinator, { active: false });
     expect(errorCode(inactive.response)).toBe('FORBIDDEN');
-    expect(inactive.response.errors![0]!.extensions.field).toBe('active');
+    expect(inactive.response.errors![0].extensions.field).toBe('active');
   });
 
   it('node staff see the active users of every organisation, to choose contacts for any of them', async () => {
@@ -119,7 +119,7 @@ describe('users: who may list whom', () => {
   it("a coordinator picks a colleague from the list as an implementation's contact", async () => {
     const productId = await createProduct(api, staff, 'DIGITAL_SUPERVISION');
     const colleagues = await list(coordinator, { role: 'TECH_COACH' });
-    const contact = colleagues.ids[0]!;
+    const contact = colleagues.ids[0];
     const recorded = await api.gql(
       `mutation($i: RecordImplementationInput!) { recordImplementation(input: $i) { id } }`,
       { i: { productId, setting: 'HOME_CARE', responsibleUserId: contact, goLiveOn: null } },

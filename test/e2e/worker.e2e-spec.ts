@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TestingModule } from '@nestjs/testing';
 import { Queue, Worker } from 'bullmq';
 import { AppConfig, asConnectionOptions, Db, JobQueue, ManualClock, queueConnection, QueueName, Role } from '#core';
-import { NotificationService } from '#notifications';
+import { type NotificationDraft, NotificationService } from '#notifications';
 import { createTestApi, type TestApi } from '../support/test-api.js';
 import { createTestWorker, eventually } from '../support/test-worker.js';
 import { createUser } from '../support/builders.js';
@@ -54,11 +54,10 @@ describe.each(queueBackends())('worker on %s: registry, heartbeat, notification 
     const user = await createUser(api, '0484', [Role.VIEWER], 'reader');
     const db = api.app.get(Db);
     const notifications = api.app.get(NotificationService);
-    const draft = {
+    const draft: NotificationDraft = {
       recipientUserIds: [user.id, user.id],
-      kind: 'test.hello',
-      title: 'Hej',
-      body: 'Ett test',
+      kind: 'need.endorsed',
+      text: { needTitle: 'Hej' },
       dedupeKey: `hello.${user.id}`,
     };
     const ids = await db.transaction((tx) => notifications.notify(tx, draft));
@@ -75,7 +74,9 @@ describe.each(queueBackends())('worker on %s: registry, heartbeat, notification 
     expect(row.email_attempts).toBe(1);
     const mine = await api.gql(`{ myNotifications { nodes { kind title readAt } } }`, {}, { token: user.token });
     expect(mine.errors).toBeUndefined();
-    expect(mine.data?.myNotifications.nodes).toEqual([{ kind: 'test.hello', title: 'Hej', readAt: null }]);
+    expect(mine.data?.myNotifications.nodes).toEqual([
+      { kind: 'need.endorsed', title: 'Fler har samma behov som du', readAt: null },
+    ]);
   });
 
   it('keeps one job per id, and runs a schedule once per tick with two workers competing', async () => {

@@ -1,11 +1,7 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
-import { Injectable } from '@nestjs/common';
-import { Test, type TestingModule } from '@nestjs/testing';
 import { SMTPServer } from 'smtp-server';
-import { Redis } from 'ioredis';
-import { Clock, Db, HandlesJob, type ManualClock, Role } from '#core';
-import { WorkerModule } from '../../apps/worker/src/worker.module.js';
+import { Db, Role } from '#core';
 import type { TestApi } from './test-api.js';
 import { createUser, login, type TestUser } from './builders.js';
 

@@ -65,12 +65,12 @@ export async function submittedProtocol(
   const result = `mutation($i: RecordTestResultInput!) { recordTestResult(input: $i) { id } }`;
   await api.gql(
     result,
-    { i: { protocolId: id, criterionId: nights!.id, measuredValue: 86, met: true } },
+    { i: { protocolId: id, criterionId: nights.id, measuredValue: 86, met: true } },
     { token: lead.token },
   );
   await api.gql(
     result,
-    { i: { protocolId: id, criterionId: time!.id, measuredValue: 52, met: false, comment: 'Inkörningsperiod' } },
+    { i: { protocolId: id, criterionId: time.id, measuredValue: 52, met: false, comment: 'Inkörningsperiod' } },
     { token: lead.token },
   );
   must(await changeStatus(api, lead, id, 'COMPLETED'), 'COMPLETED');

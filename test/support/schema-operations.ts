@@ -7,7 +7,6 @@ import {
   type GraphQLInputType,
   GraphQLList,
   GraphQLNonNull,
-  type GraphQLScalarType,
   getNamedType,
   isLeafType,
 } from 'graphql';
@@ -16,7 +15,7 @@ import {
 export function dummyValue(type: GraphQLInputType, text = 'x', depth = 0): unknown {
   if (type instanceof GraphQLNonNull) return dummyValue(type.ofType, text, depth);
   if (type instanceof GraphQLList) return [dummyValue(type.ofType, text, depth)];
-  if (type instanceof GraphQLEnumType) return type.getValues()[0]!.value;
+  if (type instanceof GraphQLEnumType) return type.getValues()[0].value;
   if (type instanceof GraphQLInputObjectType) {
     if (depth > 4) return {};
     return Object.fromEntries(
@@ -25,7 +24,7 @@ export function dummyValue(type: GraphQLInputType, text = 'x', depth = 0): unkno
         .map((f) => [f.name, dummyValue(f.type, text, depth + 1)]),
     );
   }
-  switch ((type as GraphQLScalarType).name) {
+  switch (type.name) {
     case 'ID':
       return randomUUID();
     case 'Int':

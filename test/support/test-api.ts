@@ -51,7 +51,7 @@ export async function createTestApi(clock = new ManualClock('2026-11-22T08:00:00
         },
         payload: JSON.stringify({ query, variables }),
       });
-      const body = response.json() as { data?: any; errors?: any[] };
+      const body = response.json<{ data?: any; errors?: any[] }>();
       return {
         status: response.statusCode,
         data: body.data,

@@ -42,7 +42,7 @@ export async function serveWebApp(fastify: FastifyInstance, dir = webAppDir()): 
     },
   });
   const sendApp = (request: FastifyRequest, reply: FastifyReply) => {
-    const path = request.url.split('?')[0]!;
+    const path = request.url.split('?')[0];
     const ownedByApi = API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
     // A missing hashed file is a 404, not the app (a stale tab would otherwise parse HTML as JavaScript).
     if (ownedByApi || /\.[a-z0-9]+$/i.test(path)) {

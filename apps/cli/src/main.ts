@@ -163,7 +163,7 @@ async function migrate(): Promise<void> {
   await withDataSource(async (ds) => {
     const applied = await ds.runMigrations({ transaction: 'each' });
     for (const migration of applied) process.stdout.write(`applied ${migration.name}\n`);
-    const total = (await ds.query(`SELECT count(*)::int AS n FROM migrations`))[0].n;
+    const [{ n: total }]: { n: number }[] = await ds.query(`SELECT count(*)::int AS n FROM migrations`);
     process.stdout.write(
       applied.length
         ? `${applied.length} migration(s) applied; ${total} in all\n`

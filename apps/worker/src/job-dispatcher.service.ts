@@ -37,7 +37,7 @@ export class JobDispatcher implements OnModuleInit {
       const handlers = found.get(definition.name) ?? [];
       if (handlers.length !== 1)
         problems.push(`job "${definition.name}" has ${handlers.length} handlers (exactly one required)`);
-      else this.handlers.set(definition.name, handlers[0]!);
+      else this.handlers.set(definition.name, handlers[0]);
     }
     for (const name of found.keys()) {
       if (!JobRegistry.definition(name)) problems.push(`handler for unknown job "${name}"`);

@@ -41,7 +41,7 @@ function processorFor(queue: QueueName): Type {
       this.logger.warn({ message: 'worker connection error', error: error.message });
     }
   }
-  Object.defineProperty(QueueProcessor, 'name', { value: `${queue[0]!.toUpperCase()}${queue.slice(1)}QueueProcessor` });
+  Object.defineProperty(QueueProcessor, 'name', { value: `${queue[0].toUpperCase()}${queue.slice(1)}QueueProcessor` });
   return QueueProcessor;
 }
 

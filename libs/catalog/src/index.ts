@@ -9,6 +9,8 @@ export * from './product/product.entity.js';
 export * from './product/product-version.entity.js';
 export * from './product/supplier.entity.js';
 export * from './product/product.service.js';
+export * from './item/catalog-item.entity.js';
+export { compareVersions } from './item/catalog-item-versions.js';
 export * from './system/system-kind.entity.js';
 export * from './system/system.entity.js';
 export * from './system/system-version.entity.js';

@@ -13,8 +13,7 @@ import { FollowUpWorkflowService } from './follow-up/follow-up-workflow.service.
 import { FollowUpResolver } from './follow-up/follow-up.resolver.js';
 import { FollowUpFieldsResolver } from './follow-up/follow-up-fields.resolver.js';
 import { FollowUpAnswerFieldsResolver } from './follow-up/follow-up-answer-fields.resolver.js';
-import { FollowUpAnsweredHooks } from './follow-up/follow-up-hooks.js';
-import { ThreadHooks } from './follow-up/thread.hooks.js';
+import { FollowUpThreadService } from './follow-up/follow-up-thread.service.js';
 import { NeedsModule } from '#needs';
 import { ProcurementModule } from '#procurement';
 import { Indicator, IndicatorSet } from './indicators/indicator-set.entity.js';
@@ -43,8 +42,7 @@ import { FOLLOW_UP_JOB_HANDLERS } from './jobs/follow-up.handlers.js';
     FollowUpResolver,
     FollowUpFieldsResolver,
     FollowUpAnswerFieldsResolver,
-    FollowUpAnsweredHooks,
-    ThreadHooks,
+    FollowUpThreadService,
     IndicatorService,
     IndicatorResolver,
     IndicatorSetFieldsResolver,
@@ -53,13 +51,6 @@ import { FOLLOW_UP_JOB_HANDLERS } from './jobs/follow-up.handlers.js';
     FollowUpMetrics,
     ...FOLLOW_UP_JOB_HANDLERS,
   ],
-  exports: [
-    ImplementationService,
-    FollowUpService,
-    FollowUpWorkflowService,
-    FollowUpAnsweredHooks,
-    IndicatorService,
-    FollowUpResultsService,
-  ],
+  exports: [ImplementationService, FollowUpService, FollowUpWorkflowService, IndicatorService, FollowUpResultsService],
 })
 export class FollowUpModule {}

@@ -6,9 +6,11 @@ export const followUpSeeder: Seeder = {
   name: 'followup',
   order: 60,
   async run(tx) {
-    const [existing] = await tx.query(`SELECT id FROM indicator_sets WHERE category_id IS NULL LIMIT 1`);
+    const [existing]: { id: string }[] = await tx.query(
+      `SELECT id FROM indicator_sets WHERE category_id IS NULL LIMIT 1`,
+    );
     if (existing) return { inserted: 0, updated: 0 };
-    const [set] = await tx.query(
+    const [set]: { id: string }[] = await tx.query(
       `INSERT INTO indicator_sets (category_id, version, created_at) VALUES (NULL, 1, now()) RETURNING id`,
     );
     for (const [index, i] of DEFAULT_INDICATORS.entries()) {

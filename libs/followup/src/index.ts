@@ -8,7 +8,6 @@ export * from './follow-up/follow-up.entity.js';
 export * from './follow-up/follow-up-schedule.js';
 export * from './follow-up/follow-up.service.js';
 export * from './follow-up/follow-up-workflow.service.js';
-export * from './follow-up/follow-up-hooks.js';
 export * from './indicators/indicator-set.entity.js';
 export * from './indicators/indicator.service.js';
 export * from './indicators/default-indicators.js';

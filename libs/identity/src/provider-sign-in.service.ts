@@ -103,13 +103,10 @@ export class ProviderSignInService {
         ...(await this.notifications.notify(tx, {
           recipientUserIds: admins.map((a) => a.id),
           kind: mapped.length ? 'user.joinedWithRoles' : 'user.waitingForAccess',
-          title: mapped.length ? `${name} har anslutit` : `${name} väntar på behörighet`,
-          body: mapped.length
-            ? `${name} (${email}) loggade in första gången via ${provider.displayName} och fick roller från sina grupper: ${mapped.join(', ')}.`
-            : `${name} (${email}) loggade in första gången via ${provider.displayName} och har ännu inga roller. Ge behörighet under Användare.`,
           entityType: 'User',
           entityId: userId,
           params: { name, email, provider: provider.displayName, roles: mapped },
+          text: { name, email, provider: provider.displayName, roles: mapped.join(', ') },
           dedupeKey: `user.joined.${userId}`,
         })),
       );

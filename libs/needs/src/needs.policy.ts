@@ -3,7 +3,7 @@ import { type Need } from './need/need.entity.js';
 import { CoachError, NeedError } from './needs.errors.js';
 
 /**
- * DOMAIN.md "Needs": a need is visible to its own organisation and node staff until the node has triaged it;
+ * docs/DOMAIN.md "Needs": a need is visible to its own organisation and node staff until the node has triaged it;
  * from then on (`published_at`, set at the first TRIAGED) to all members, whatever its status later, MERGED
  * included. A need declined or merged straight from NEW was never triaged and stays private.
  */

@@ -20,7 +20,7 @@ export class Mailer implements OnModuleDestroy {
   }
 
   async send(mail: Mail): Promise<void> {
-    this.transporter ??= nodemailer.createTransport(this.config.smtpUrl!, { from: this.config.mailFrom });
+    this.transporter ??= nodemailer.createTransport(this.config.smtpUrl, { from: this.config.mailFrom });
     await this.transporter.sendMail({ from: this.config.mailFrom, ...mail });
   }
 

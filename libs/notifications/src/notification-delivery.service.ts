@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock, Db, returnedRows } from '#core';
+import { isLang, type Lang, word } from '#words';
 import { Mailer } from './mailer.js';
 
 const MAX_ATTEMPTS = 5;
@@ -13,7 +14,11 @@ interface Claimed {
   body: string;
   email: string | null;
   email_attempts: number;
+  /** The recipient's chosen language: the title and body were written in it. */
+  language: string;
 }
+
+const lang = (value: string): Lang => (isLang(value) ? value : 'sv');
 
 @Injectable()
 export class NotificationDeliveryService {
@@ -56,7 +61,7 @@ export class NotificationDeliveryService {
            AND ($3::uuid[] IS NULL OR id = ANY($3))
          ORDER BY created_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
          AND u.id = n.recipient_user_id
-       RETURNING n.id, n.title, n.body, CASE WHEN u.active THEN u.email END AS email, n.email_attempts`,
+       RETURNING n.id, n.title, n.body, CASE WHEN u.active THEN u.email END AS email, n.email_attempts, u.language`,
         [now, staleClaim, onlyIds ? [...onlyIds] : null],
       ),
     );
@@ -74,8 +79,8 @@ export class NotificationDeliveryService {
       try {
         await this.mailer.send({
           to: row.email,
-          subject: `[Noden] ${row.title}`,
-          text: `${row.body}\n\n— Noden, välfärdsteknik i samverkan`,
+          subject: word(lang(row.language), 'email.subject', { title: row.title }),
+          text: `${row.body}\n\n${word(lang(row.language), 'email.signature')}`,
         });
         await this.mark(row.id, 'SENT', this.clock.now());
         sent++;

@@ -11,18 +11,20 @@ import {
   type ConnectionResult,
   type RequestContext,
 } from '#core';
+import { notificationText, type NotificationKind, type WordParams } from '#words';
 import { Notification } from './notification.entity.js';
 import { DeliverNotificationsJob } from './jobs/deliver-notifications.job.js';
 
 export interface NotificationDraft {
   recipientUserIds: readonly string[];
-  kind: string;
-  /** Swedish first: the users' language. */
-  title: string;
-  body: string;
+  /** What happened; its title and body come from the words catalogue (libs/words) in each recipient's language. */
+  kind: NotificationKind;
   entityType?: string;
   entityId?: string;
+  /** Stored with the notification for clients (ids, codes, free text that stays in-app). */
   params?: Record<string, unknown>;
+  /** Only for the words (titles of needs, products...): merged over `params` when the texts are rendered. */
+  text?: WordParams;
   /**
    * Identifies the event (e.g. `followUp.opened.<id>.<dueAt>`); with the recipient it is unique, so the
    * same event notifies a person at most once however often the code runs.
@@ -43,21 +45,26 @@ export class NotificationService {
   async notify(tx: EntityManager, draft: NotificationDraft): Promise<string[]> {
     const recipients = [...new Set(draft.recipientUserIds)];
     if (recipients.length === 0) return [];
+    const [sv, en] = [texts(draft, 'sv'), texts(draft, 'en')];
     const rows: { id: string }[] = await tx.query(
       `INSERT INTO notifications (recipient_user_id, kind, title, body, entity_type, entity_id, params, dedupe_key, created_at, email_status)
-       SELECT r, $2, $3, $4, $5, $6, $7, $8::text || '.' || r::text, $9, 'PENDING' FROM unnest($1::uuid[]) AS r
+       SELECT r, $2, CASE WHEN u.language = 'en' THEN $10 ELSE $3 END, CASE WHEN u.language = 'en' THEN $11 ELSE $4 END,
+              $5, $6, $7, $8::text || '.' || r::text, $9, 'PENDING'
+         FROM unnest($1::uuid[]) AS r LEFT JOIN users u ON u.id = r
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING id`,
       [
         recipients,
         draft.kind,
-        draft.title,
-        draft.body,
+        sv.title,
+        sv.body,
         draft.entityType ?? null,
         draft.entityId ?? null,
         draft.params ?? null,
         draft.dedupeKey,
         this.clock.now(),
+        en.title,
+        en.body,
       ],
     );
     return rows.map((r) => r.id);
@@ -72,23 +79,29 @@ export class NotificationService {
       [...new Set(draft.recipientUserIds)].map((recipient) => ({ recipient, draft })),
     );
     if (rows.length === 0) return [];
+    const rendered = new Map(drafts.map((d) => [d, { sv: texts(d, 'sv'), en: texts(d, 'en') }]));
     const inserted: { id: string }[] = await tx.query(
       `INSERT INTO notifications (recipient_user_id, kind, title, body, entity_type, entity_id, params, dedupe_key, created_at, email_status)
-       SELECT r.recipient, r.kind, r.title, r.body, r.entity_type, r.entity_id, r.params::jsonb, r.dedupe_key || '.' || r.recipient::text, $1, 'PENDING'
-         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::text[])
-           AS r(recipient, kind, title, body, entity_type, entity_id, params, dedupe_key)
+       SELECT r.recipient, r.kind, CASE WHEN u.language = 'en' THEN r.title_en ELSE r.title END,
+              CASE WHEN u.language = 'en' THEN r.body_en ELSE r.body END,
+              r.entity_type, r.entity_id, r.params::jsonb, r.dedupe_key || '.' || r.recipient::text, $1, 'PENDING'
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::text[], $10::text[], $11::text[])
+           AS r(recipient, kind, title, body, entity_type, entity_id, params, dedupe_key, title_en, body_en)
+         LEFT JOIN users u ON u.id = r.recipient
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING id`,
       [
         this.clock.now(),
         rows.map((r) => r.recipient),
         rows.map((r) => r.draft.kind),
-        rows.map((r) => r.draft.title),
-        rows.map((r) => r.draft.body),
+        rows.map((r) => rendered.get(r.draft)!.sv.title),
+        rows.map((r) => rendered.get(r.draft)!.sv.body),
         rows.map((r) => r.draft.entityType ?? null),
         rows.map((r) => r.draft.entityId ?? null),
         rows.map((r) => (r.draft.params ? JSON.stringify(r.draft.params) : null)),
         rows.map((r) => r.draft.dedupeKey),
+        rows.map((r) => rendered.get(r.draft)!.en.title),
+        rows.map((r) => rendered.get(r.draft)!.en.body),
       ],
     );
     return inserted.map((r) => r.id);
@@ -149,4 +162,9 @@ export class NotificationService {
       return count;
     });
   }
+}
+
+/** The draft's title and body in one language: the recipient's, chosen per row in SQL. */
+function texts(draft: NotificationDraft, lang: 'sv' | 'en'): { title: string; body: string } {
+  return notificationText(lang, draft.kind, { ...(draft.params as WordParams | undefined), ...draft.text });
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { AuditService, Clock, Db, Organization, type RequestContext } from '#core';
+import { AuditService, Clock, Db, Organization, plusMonths, type RequestContext } from '#core';
 import { Product, Supplier } from '#catalog';
 import { NeedFollowService } from '#needs';
 import { NotificationService } from '#notifications';
@@ -12,7 +12,7 @@ import { ProcurementStatus } from './procurement.enums.js';
 import { ProcurementError } from './procurement.errors.js';
 import { ProcurementPolicy } from './procurement.policy.js';
 import { ProcurementService } from './procurement.service.js';
-import { AGREEMENT_IN_FORCE, plusMonths, ProcurementTransitions } from './procurement.workflow.js';
+import { AGREEMENT_IN_FORCE, ProcurementTransitions } from './procurement.workflow.js';
 import type { AwardFrameworkAgreementInput, UseExtensionOptionInput } from './dto/award-framework-agreement.input.js';
 
 export interface CallOffTotals {
@@ -136,9 +136,7 @@ export class FrameworkAgreementService {
         {
           kind: 'need.procurementAwarded',
           eventKey: agreement.id,
-          title: (need) => `Upphandlingen för ”${need}” är tilldelad`,
-          body: (need) =>
-            `Ramavtalet i upphandlingen ”${procurement.title}” är tilldelat (${input.startsOn}–${input.endsOn}). Följ hela kedjan från behovet ”${need}”.`,
+          text: { procurementTitle: procurement.title, startsOn: input.startsOn, endsOn: input.endsOn },
           entityType: 'FrameworkAgreement',
           entityId: agreement.id,
         },

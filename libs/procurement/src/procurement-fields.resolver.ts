@@ -1,4 +1,4 @@
-import { Field, Float, ID, Int, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Field, Float, Int, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, Organization, OrganizationService, type RequestContext } from '#core';
 import { Product, ProductService, Supplier, TechnologyCategory, TechnologyCategoryService } from '#catalog';
 import { Procurement } from './procurement.entity.js';
@@ -68,16 +68,6 @@ export class ProcurementFieldsResolver {
   @ResolveField(() => [ProcurementStatusChange], { description: 'Every transition and who made it.' })
   statusHistory(@Ctx() ctx: RequestContext, @Parent() p: Procurement) {
     return this.procurements.statusHistoryOf(ctx, p.id);
-  }
-
-  @ResolveField(() => [ID], { description: 'Needs the procurement answers.' })
-  needIds(@Ctx() ctx: RequestContext, @Parent() p: Procurement) {
-    return this.procurements.needIdsOf(ctx, p.id);
-  }
-
-  @ResolveField(() => [ID], { description: 'Test decisions the procurement answers.' })
-  testDecisionIds(@Ctx() ctx: RequestContext, @Parent() p: Procurement) {
-    return this.procurements.testDecisionIdsOf(ctx, p.id);
   }
 }
 
@@ -158,7 +148,6 @@ export class AwardedSupplierFieldsResolver {
 export class FrameworkAgreementFieldsResolver {
   constructor(
     private readonly agreements: FrameworkAgreementService,
-    private readonly procurements: ProcurementService,
     private readonly participations: ParticipationService,
     private readonly organizations: OrganizationService,
   ) {}
@@ -203,13 +192,6 @@ export class FrameworkAgreementFieldsResolver {
   @ResolveField(() => CallOffTotals)
   callOffTotals(@Ctx() ctx: RequestContext, @Parent() a: FrameworkAgreement) {
     return this.agreements.callOffTotalsOf(ctx, a.id);
-  }
-
-  @ResolveField(() => [ID], {
-    description: 'Test decisions the procurement answers (ids until the testbed is merged).',
-  })
-  testDecisionIds(@Ctx() ctx: RequestContext, @Parent() a: FrameworkAgreement) {
-    return this.procurements.testDecisionIdsOf(ctx, a.procurementId);
   }
 }
 

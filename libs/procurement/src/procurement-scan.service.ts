@@ -1,10 +1,20 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Clock, Db, NODE_ROLES, OrganizationKind, OrganizationService, RequestContext, Role, UserService } from '#core';
+import {
+  Clock,
+  Db,
+  NODE_ROLES,
+  OrganizationKind,
+  OrganizationService,
+  plusDays,
+  plusMonths,
+  RequestContext,
+  Role,
+  UserService,
+} from '#core';
 import { NotificationService } from '#notifications';
 import { Procurement } from './procurement.entity.js';
 import { ProcurementStatus } from './procurement.enums.js';
 import { ProcurementService } from './procurement.service.js';
-import { plusDays, plusMonths } from './procurement.workflow.js';
 
 /** Days before a participation window closes when organisations that have not joined are reminded. */
 export const WINDOW_REMINDER_DAYS = 7;
@@ -145,8 +155,7 @@ export class ProcurementScanService {
         this.notifications.notify(tx, {
           recipientUserIds: recipients,
           kind: 'procurement.agreementEnding',
-          title: `Ramavtalet ”${row.title}” löper ut ${row.ends_on}`,
-          body: `Ramavtalet gäller till och med ${row.ends_on} (${months === 1 ? 'en månad' : `${months} månader`} kvar). Planera förlängning eller ny upphandling i god tid.`,
+          text: { procurementTitle: row.title },
           entityType: 'FrameworkAgreement',
           entityId: row.agreement_id,
           params: { procurementId: row.procurement_id, endsOn: row.ends_on, months },
@@ -183,8 +192,7 @@ export class ProcurementScanService {
         this.notifications.notify(tx, {
           recipientUserIds: recipients,
           kind: 'procurement.windowClosing',
-          title: `Sista dag att ansluta till ”${row.title}” är ${row.closes_on}`,
-          body: `Anmälan till den gemensamma upphandlingen stänger ${row.closes_on}. Din organisation har inte anslutit ännu.`,
+          text: { procurementTitle: row.title },
           entityType: 'Procurement',
           entityId: row.id,
           params: { closesOn: row.closes_on },

@@ -202,8 +202,7 @@ export class ProcurementService {
     return this.notifications.notify(tx, {
       recipientUserIds: [...coordinators.map((u) => u.id), ...joiners.map((u) => u.id)],
       kind: 'procurement.cancelled',
-      title: `Den gemensamma upphandlingen ”${procurement.title}” är avbruten`,
-      body: `Upphandlingen ”${procurement.title}” som din organisation deltar i har avbrutits. Skälet finns under upphandlingen i Noden.`,
+      text: { procurementTitle: procurement.title },
       entityType: 'Procurement',
       entityId: procurement.id,
       params: { procurementId: procurement.id, reason: procurement.cancellationReason },
@@ -408,36 +407,6 @@ export class ProcurementService {
         (c) => c.procurementId,
       )
       .load(procurementId);
-  }
-
-  async needIdsOf(ctx: RequestContext, procurementId: string): Promise<string[]> {
-    const rows = await ctx.loaders
-      .manyByKey<string, { procurement_id: string; need_id: string }>(
-        'procurementNeedIds',
-        (ids) =>
-          this.db.manager.query(
-            `SELECT procurement_id, need_id FROM procurement_needs WHERE procurement_id = ANY($1::uuid[]) ORDER BY need_id`,
-            [[...ids]],
-          ),
-        (r) => r.procurement_id,
-      )
-      .load(procurementId);
-    return rows.map((r) => r.need_id);
-  }
-
-  async testDecisionIdsOf(ctx: RequestContext, procurementId: string): Promise<string[]> {
-    const rows = await ctx.loaders
-      .manyByKey<string, { procurement_id: string; test_decision_id: string }>(
-        'procurementTestDecisionIds',
-        (ids) =>
-          this.db.manager.query(
-            `SELECT procurement_id, test_decision_id FROM procurement_test_decisions WHERE procurement_id = ANY($1::uuid[]) ORDER BY test_decision_id`,
-            [[...ids]],
-          ),
-        (r) => r.procurement_id,
-      )
-      .load(procurementId);
-    return rows.map((r) => r.test_decision_id);
   }
 
   /** Linked needs must be visible to the caller and not merged; decisions are published to all members. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ProcurementStatus as S } from './procurement.enums.js';
-import { calendarDate as stockholmDate } from '#core';
-import { plusDays, plusMonths, ProcurementTransitions } from './procurement.workflow.js';
+import { calendarDate as stockholmDate, plusDays, plusMonths } from '#core';
+import { ProcurementTransitions } from './procurement.workflow.js';
 
 describe('procurement workflow and calendar rules', () => {
   it('allows the lifecycle in order and CANCELLED from every non-final state', () => {

@@ -14,6 +14,7 @@ import { TraceService } from './trace/trace.service.js';
 import { TraceResolver } from './trace/trace.resolver.js';
 import { ThreadLinkService } from './links/thread-link.service.js';
 import {
+  FrameworkAgreementThreadLinksResolver,
   CallOffThreadLinksResolver,
   ImplementationThreadLinksResolver,
   NeedThreadLinksResolver,
@@ -42,6 +43,7 @@ import {
     TestProtocolThreadLinksResolver,
     TestDecisionThreadLinksResolver,
     ProcurementThreadLinksResolver,
+    FrameworkAgreementThreadLinksResolver,
     CallOffThreadLinksResolver,
     ImplementationThreadLinksResolver,
   ],

@@ -165,7 +165,7 @@ class DemoCounty {
 
   private async refuseUnlessEmpty(): Promise<void> {
     const db = this.get(Db);
-    const [{ users }] = await db.manager.query(`SELECT count(*)::int AS users FROM users`);
+    const [{ users }]: { users: number }[] = await db.manager.query(`SELECT count(*)::int AS users FROM users`);
     if (users > 0)
       throw new DemoRefused(
         [
@@ -178,7 +178,9 @@ class DemoCounty {
           '(with your own Postgres: point DATABASE_URL at a new, empty database instead).',
         ].join('\n'),
       );
-    const [{ organizations }] = await db.manager.query(`SELECT count(*)::int AS organizations FROM organizations`);
+    const [{ organizations }]: { organizations: number }[] = await db.manager.query(
+      `SELECT count(*)::int AS organizations FROM organizations`,
+    );
     if (organizations === 0) throw new DemoRefused('No organisations: run the migrations and `npm run seed` first.');
   }
 
@@ -234,7 +236,7 @@ class DemoCounty {
         displayName: name,
         organizationId: org.id,
         roles,
-      } as Input<UserService, 'create'>);
+      });
       const ctx = new RequestContext(
         { userId: user.id, organizationId: org.id, organizationKind: org.kind, roles },
         `demo-${randomUUID()}`,
@@ -266,11 +268,11 @@ class DemoCounty {
       name: 'Trygga Hem Sverige AB',
       organizationNumber: '556677-8899',
       website: 'https://tryggahem.example.se',
-    } as Input<ProductService, 'createSupplier'>);
+    });
     const alarmSupplier = await products.createSupplier(staff, {
       name: 'Nordlarm AB',
       organizationNumber: '556123-4567',
-    } as Input<ProductService, 'createSupplier'>);
+    });
     const product = (category: string, supplierId: string, name: string, model: string, description: string) =>
       products.createProduct(staff, {
         category,
@@ -279,7 +281,7 @@ class DemoCounty {
         model,
         description,
         versions: [{ version: '3.1' }],
-      } as Input<ProductService, 'createProduct'>);
+      });
     const camera = await product(
       'DIGITAL_SUPERVISION',
       supplier.id,
@@ -307,13 +309,13 @@ class DemoCounty {
       name: 'Omsorgsjournalen',
       vendorName: 'Journalbolaget AB',
       versions: [{ version: '7.0' }],
-    } as Input<SystemService, 'createSystem'>);
+    });
     const receiver = await systems.createSystem(staff, {
       kind: 'ALARM_RECEIVER',
       name: 'Larmmottagning Sörmland',
       vendorName: 'Nordlarm AB',
       versions: [{ version: '4.2' }],
-    } as Input<SystemService, 'createSystem'>);
+    });
     for (const [key, code] of [
       ['eskilstunaCoordinator', '0484'],
       ['flenCoordinator', '0482'],
@@ -326,13 +328,13 @@ class DemoCounty {
         systemId: journal.id,
         version: '7.0',
         inUseSince: '2021-09-01',
-      } as Input<SystemService, 'setOrganizationSystem'>);
+      });
       if (code !== '0480')
         await systems.setOrganizationSystem(this.ctx(key), {
           organizationId,
           systemId: receiver.id,
           version: '4.2',
-        } as Input<SystemService, 'setOrganizationSystem'>);
+        });
     }
     await this.get(CompatibilityService).assert(staff, {
       productId: camera.id,
@@ -376,10 +378,7 @@ class DemoCounty {
   }
 
   private changeNeedStatus(key: string, needId: string, status: NeedStatus, reason: string) {
-    return this.get(NeedWorkflowService).changeStatus(this.ctx(key), { needId, status, reason } as Input<
-      NeedWorkflowService,
-      'changeStatus'
-    >);
+    return this.get(NeedWorkflowService).changeStatus(this.ctx(key), { needId, status, reason });
   }
 
   private async reportNeeds() {
@@ -464,10 +463,7 @@ class DemoCounty {
     for (const id of [nightVisits.id, outdoors.id, medication.id, relatives.id])
       await this.changeNeedStatus('processLead', id, NeedStatus.TRIAGED, 'Behovet delas av flera kommuner.');
     const endorse = (key: string, needId: string, peopleAffected: number, comment: string) =>
-      this.get(NeedEndorsementService).endorse(this.ctx(key), { needId, peopleAffected, comment } as Input<
-        NeedEndorsementService,
-        'endorse'
-      >);
+      this.get(NeedEndorsementService).endorse(this.ctx(key), { needId, peopleAffected, comment });
     await endorse('katrineholmCoach', nightVisits.id, 30, 'Samma sak hos oss på landsbygden.');
     await endorse('nykopingCoordinator', nightVisits.id, 55, 'Vi har ett 50-tal brukare med nattillsyn.');
     await endorse('strangnasCoordinator', nightVisits.id, 20, 'Gäller även Strängnäs.');
@@ -476,7 +472,7 @@ class DemoCounty {
     await this.get(NeedCommentService).comment(this.ctx('processLead'), {
       needId: nightVisits.id,
       body: 'Delas av fyra kommuner: vi föreslår ett gemensamt test av digital nattillsyn.',
-    } as Input<NeedCommentService, 'comment'>);
+    });
 
     await this.changeNeedStatus(
       'processLead',
@@ -488,7 +484,7 @@ class DemoCounty {
       needId: duplicate.id,
       intoNeedId: nightVisits.id,
       reason: 'Samma behov som Flens; stödet räknas där.',
-    } as Input<NeedWorkflowService, 'merge'>);
+    });
     this.log('needs: 6 reported, 5 endorsements, triaged, one declined, one merged');
     return { nightVisits: nightVisits.id, outdoors: outdoors.id, medication: medication.id, relatives: relatives.id };
   }
@@ -573,7 +569,7 @@ class DemoCounty {
       protocolId: protocol.id,
       description: 'En kamera var avstängd en natt utan att larmet gick till nattpatrullen.',
       actionTaken: 'Leverantören lade till larm vid bortkoppling.',
-    } as Input<TestActivityService, 'reportDeviation'>);
+    });
 
     this.clock.set(addMonths(officeHours(this.now), -36));
     for (const criterion of await protocols.criteriaOf(lead, protocol.id)) {
@@ -584,7 +580,7 @@ class DemoCounty {
         measuredValue: measured,
         met: measured >= Number(criterion.targetValue),
         comment: 'Mätt under testets sista fyra veckor.',
-      } as Input<TestActivityService, 'recordResult'>);
+      });
     }
     await protocols.changeStatus(lead, { id: protocol.id, status: 'COMPLETED' } as Input<
       TestProtocolService,
@@ -639,7 +635,7 @@ class DemoCounty {
       procurementId: procurement.id,
       summary: 'Funktionskrav: ingen bildlagring, larm vid bortkoppling, integration med omsorgsjournal.',
       documentUrls: ['https://noden.example.se/upphandling/nattillsyn/kravspecifikation.pdf'],
-    } as Input<ProcurementService, 'publishRequirementSpecification'>);
+    });
     await procurements.changeStatus(staff, { id: procurement.id, status: 'OPEN_FOR_PARTICIPATION' } as Input<
       ProcurementService,
       'changeStatus'
@@ -659,8 +655,8 @@ class DemoCounty {
         procurementId: procurement.id,
         contactName: user.name,
         contactEmail: user.email,
-        volumes: [{ lotId: lot!.id, estimatedVolume: volume }],
-      } as Input<ParticipationService, 'join'>);
+        volumes: [{ lotId: lot.id, estimatedVolume: volume }],
+      });
     }
     this.clock.set(addDays(this.clock.now(), 30));
     await procurements.changeStatus(staff, { id: procurement.id, status: 'TENDERING' } as Input<
@@ -680,7 +676,7 @@ class DemoCounty {
       followUpContactEmail: this.user('processLead').email,
       lots: [
         {
-          lotId: lot!.id,
+          lotId: lot.id,
           suppliers: [{ supplierId: catalog.cameraSupplier, ranking: 1, productIds: [catalog.camera] }],
         },
       ],
@@ -700,11 +696,11 @@ class DemoCounty {
     for (const [key, contact, quantity, goLiveOn, needIds] of plan) {
       const { callOff } = await this.get(CallOffService).create(this.ctx(key), {
         agreementId: agreement.id,
-        lotId: lot!.id,
+        lotId: lot.id,
         productId: catalog.camera,
         quantity,
         valueSek: quantity * 4_800,
-      } as Input<CallOffService, 'create'>);
+      });
       const implementation = await this.get(ImplementationService).record(this.ctx(key), {
         productId: catalog.camera,
         callOffId: callOff.id,
@@ -735,7 +731,7 @@ class DemoCounty {
     needs: { outdoors: string; relatives: string },
   ): Promise<void> {
     const followUps = async (key: string) =>
-      this.get(FollowUpService).ofImplementation(this.ctx(key), thread.implementations[key]!);
+      this.get(FollowUpService).ofImplementation(this.ctx(key), thread.implementations[key]);
     const wave = async (key: string, months: number): Promise<FollowUp> =>
       (await followUps(key)).find((f) => f.wave === months)!;
     const step = async (step: FollowUpStep, key: string, months: number) => {
@@ -760,7 +756,7 @@ class DemoCounty {
           technicalFaults: 2,
           continuedUse,
         },
-      } as Input<FollowUpService, 'answer'>);
+      });
     };
     const dueOf = async (key: string, months: number) => new Date(`${(await wave(key, months)).dueOn}T09:00:00.000Z`);
 
@@ -883,12 +879,9 @@ class DemoCounty {
     const articles = this.get(KnowledgeArticleService);
     type Draft = Input<KnowledgeArticleService, 'create'>;
     const write = async (author: string, draft: Omit<Draft, 'qualityGrade'>, grade?: QualityGrade) => {
-      const article = await articles.create(this.ctx(author), draft as Draft);
+      const article = await articles.create(this.ctx(author), draft);
       if (!grade) return article;
-      await articles.update(this.ctx('specialist'), { id: article.id, qualityGrade: grade } as Input<
-        KnowledgeArticleService,
-        'update'
-      >);
+      await articles.update(this.ctx('specialist'), { id: article.id, qualityGrade: grade });
       return articles.publish(this.ctx('processLead'), article.id);
     };
     await write(
@@ -950,9 +943,9 @@ class DemoCounty {
     const count = async (table: string) =>
       Object.fromEntries(
         (
-          (await db.manager.query(
+          await db.manager.query<{ status: string; n: number }[]>(
             `SELECT status, count(*)::int AS n FROM ${table} GROUP BY status ORDER BY status`,
-          )) as { status: string; n: number }[]
+          )
         ).map((r) => [r.status, r.n]),
       );
     return {

@@ -6,6 +6,7 @@ import { session } from './session.js';
 import type { ApiError } from './api-errors.js';
 import { toApiErrors } from './api-errors.js';
 import { useLanguage } from './i18n.js';
+import { hasStoredLang } from './i18n/catalog.js';
 
 export const MeQuery = graphql(`
   query Me {
@@ -13,6 +14,7 @@ export const MeQuery = graphql(`
       id
       displayName
       email
+      language
       roles
       hasPassword
       organization {
@@ -21,6 +23,15 @@ export const MeQuery = graphql(`
         shortName
         kind
       }
+    }
+  }
+`);
+
+export const SetMyLanguage = graphql(`
+  mutation SetMyLanguage($language: Language!) {
+    setMyLanguage(language: $language) {
+      id
+      language
     }
   }
 `);
@@ -35,15 +46,15 @@ interface SessionValue {
   me: Me | null;
   /** Why the user is signed out: they chose to, or the session ended (expired, revoked elsewhere). */
   signedOutReason: 'signedOut' | 'expired' | null;
-  signIn(email: string, password: string): Promise<ApiError[]>;
-  signOut(reason?: 'signedOut' | 'expired'): Promise<void>;
-  hasRole(...roles: Role[]): boolean;
+  signIn: (email: string, password: string) => Promise<ApiError[]>;
+  signOut: (reason?: 'signedOut' | 'expired') => Promise<void>;
+  hasRole: (...roles: Role[]) => boolean;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const { lang } = useLanguage();
+  const { lang, setLang } = useLanguage();
   const [client, setClient] = useState(() => createClient());
   const [status, setStatus] = useState<Status>('starting');
   const [me, setMe] = useState<Me | null>(null);
@@ -52,10 +63,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const loadMe = useCallback(async (): Promise<ApiError[]> => {
     const result = await client.query(MeQuery, {}, { requestPolicy: 'network-only' }).toPromise();
     if (!result.data) return result.error ? toApiErrors(result.error.graphQLErrors) : [];
-    setMe(result.data.me);
+    const me = result.data.me;
+    setMe(me);
     setStatus('signedIn');
+    // The account's language follows the user to every device; a choice made on this device before signing in wins.
+    if (me.language !== lang) {
+      if (hasStoredLang()) void client.mutation(SetMyLanguage, { language: lang }).toPromise();
+      else setLang(me.language);
+    }
     return [];
-  }, [client]);
+  }, [client, lang, setLang]);
 
   useEffect(() => {
     let cancelled = false;

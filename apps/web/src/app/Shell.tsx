@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { graphql } from './graphql.js';
 import { useLanguage } from './i18n.js';
-import { type Role, useSession } from './SessionProvider.js';
+import { type Role, SetMyLanguage, useSession } from './SessionProvider.js';
 import type { MessageKey } from './i18n/catalog.js';
 
 export const UnreadCountQuery = graphql(`
@@ -58,13 +58,19 @@ export const NAV_ITEMS: NavItem[] = [
 
 export function LanguageSwitch() {
   const { lang, setLang, t } = useLanguage();
+  const { me } = useSession();
+  const [, saveLanguage] = useMutation(SetMyLanguage);
   const other = lang === 'sv' ? 'en' : 'sv';
   return (
     <button
       type="button"
       className="link-button"
       lang={other}
-      onClick={() => setLang(other)}
+      onClick={() => {
+        setLang(other);
+        // Signed in: notifications and e-mails follow the choice too.
+        if (me) void saveLanguage({ language: other });
+      }}
       aria-label={`${t('app.language')}: ${t(`app.language.${other}`)}`}
     >
       {t(`app.language.${other}`)}
@@ -90,7 +96,7 @@ function AccountTools() {
           await signOut();
           // After a sign-in through a provider: on to its single logout (the api knows which); else back here.
           if (document.cookie.split('; ').includes('noden_sso=1')) window.location.assign('/auth/sso/logout');
-          else navigate('/logga-in', { replace: true });
+          else void navigate('/logga-in', { replace: true });
         }}
       >
         {t('nav.signOut')}

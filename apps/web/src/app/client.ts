@@ -25,7 +25,7 @@ export function authenticatedFetch(
     if (manager.signedIn && manager.needsRefresh()) await manager.refresh();
     const response = await send(input, init);
     if (!manager.signedIn) return response;
-    const body = await response
+    const body: unknown = await response
       .clone()
       .json()
       .catch(() => null);

@@ -13,8 +13,8 @@ import {
 
 interface LanguageValue {
   lang: Lang;
-  setLang(lang: Lang): void;
-  t(key: MessageKey, params?: Params): string;
+  setLang: (lang: Lang) => void;
+  t: (key: MessageKey, params?: Params) => string;
 }
 
 const LanguageContext = createContext<LanguageValue | null>(null);

@@ -36,7 +36,7 @@ export default function ChangePasswordPage() {
     if (form.show(result.error)) return;
     // The api ended every session of this user, this one included: sign in again with the new password.
     await signOut('expired');
-    navigate('/logga-in?byte=1', { replace: true });
+    void navigate('/logga-in?byte=1', { replace: true });
   };
 
   return (

@@ -10,6 +10,7 @@ import { graphql } from '../app/graphql.js';
 import { useLanguage } from '../app/i18n.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
+import { ListCard } from '../ui/ListCard.js';
 import { useFormErrors } from '../ui/useFormErrors.js';
 
 const CatalogueQuery = graphql(`
@@ -113,59 +114,42 @@ export default function CataloguePage() {
       <QueryState fetching={fetching} error={error} hasData={!!data}>
         {data && (
           <>
-            <section aria-labelledby="products-heading" className="card">
-              <h2 id="products-heading">{t('catalogue.products', { count: data.products.totalCount })}</h2>
-              <div className="table-scroll">
-                <table className="data">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('agreement.product')}</th>
-                      <th scope="col">{t('agreement.supplier')}</th>
-                      <th scope="col">{t('procurement.category')}</th>
-                      <th scope="col">{t('catalogue.versions')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.products.nodes.map((p) => (
-                      <tr key={p.id}>
-                        <td>
-                          {p.name}
-                          {p.model && <span className="muted"> {p.model}</span>}
-                        </td>
-                        <td>{p.supplier.name}</td>
-                        <td>{label(p.category)}</td>
-                        <td>{p.versions.map((v) => v.version).join(', ') || '–'}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </section>
-            <section aria-labelledby="systems-heading" className="card">
-              <h2 id="systems-heading">{t('catalogue.systems', { count: data.systems.totalCount })}</h2>
-              <div className="table-scroll">
-                <table className="data">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('landscape.system')}</th>
-                      <th scope="col">{t('catalogue.vendor')}</th>
-                      <th scope="col">{t('landscape.kind')}</th>
-                      <th scope="col">{t('catalogue.versions')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.systems.nodes.map((s) => (
-                      <tr key={s.id}>
-                        <td>{s.name}</td>
-                        <td>{s.vendorName}</td>
-                        <td>{label(s.kind)}</td>
-                        <td>{s.versions.map((v) => v.version).join(', ') || '–'}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </section>
+            <ListCard
+              id="products"
+              title={t('catalogue.products', { count: data.products.totalCount })}
+              items={data.products.nodes}
+              rowKey={(p) => p.id}
+              empty={t('app.empty')}
+              scroll
+              columns={[
+                {
+                  header: t('agreement.product'),
+                  cell: (p) => (
+                    <>
+                      {p.name}
+                      {p.model && <span className="muted"> {p.model}</span>}
+                    </>
+                  ),
+                },
+                { header: t('agreement.supplier'), cell: (p) => p.supplier.name },
+                { header: t('procurement.category'), cell: (p) => label(p.category) },
+                { header: t('catalogue.versions'), cell: (p) => p.versions.map((v) => v.version).join(', ') || '–' },
+              ]}
+            />
+            <ListCard
+              id="systems"
+              title={t('catalogue.systems', { count: data.systems.totalCount })}
+              items={data.systems.nodes}
+              rowKey={(s) => s.id}
+              empty={t('app.empty')}
+              scroll
+              columns={[
+                { header: t('landscape.system'), cell: (s) => s.name },
+                { header: t('catalogue.vendor'), cell: (s) => s.vendorName },
+                { header: t('landscape.kind'), cell: (s) => label(s.kind) },
+                { header: t('catalogue.versions'), cell: (s) => s.versions.map((v) => v.version).join(', ') || '–' },
+              ]}
+            />
             <div className="overview-figures">
               <NewSupplier onCreated={(name) => setNotice(t('catalogue.supplierCreated', { name }))} />
               <NewProduct
@@ -189,7 +173,7 @@ export default function CataloguePage() {
   );
 }
 
-function NewSupplier({ onCreated }: { onCreated(name: string): void }) {
+function NewSupplier({ onCreated }: { onCreated: (name: string) => void }) {
   const { t } = useLanguage();
   const [name, setName] = useState('');
   const [orgNumber, setOrgNumber] = useState('');
@@ -236,7 +220,7 @@ function NewProduct({
 }: {
   suppliers: { id: string; name: string }[];
   categories: { id: string; name: string }[];
-  onCreated(name: string): void;
+  onCreated: (name: string) => void;
 }) {
   const { t } = useLanguage();
   const [values, setValues] = useState({ name: '', supplierId: '', category: '', version: '' });

@@ -203,14 +203,14 @@ function CellDialog({
   matrix: Matrix;
   product: Matrix['products'][number];
   system: Matrix['systems'][number];
-  onSaved(text: string): void;
+  onSaved: (text: string) => void;
 }) {
   const { t } = useLanguage();
   const cell = matrix.cells.find((c) => c.productId === product.id && c.systemId === system.id);
   const status = cell?.status ?? 'UNKNOWN';
   const [values, setValues] = useState({
-    status: status as (typeof STATUSES)[number],
-    evidence: (cell?.evidence ?? 'VENDOR_CLAIMED') as (typeof EVIDENCE)[number],
+    status: status,
+    evidence: cell?.evidence ?? 'VENDOR_CLAIMED',
     productVersions: cell?.productVersions ?? '*',
     systemVersions: cell?.systemVersions ?? '*',
     note: cell?.note ?? '',
@@ -333,7 +333,7 @@ function CellDialog({
               <Button type="submit" variant="primary" isDisabled={state.fetching}>
                 {t('matrix.assert')}
               </Button>
-              <Button variant="tertiary" onPress={dialog.close}>
+              <Button variant="tertiary" onPress={() => dialog.close()}>
                 {t('app.cancel')}
               </Button>
             </div>

@@ -35,12 +35,15 @@ export default function CoachActivityPage() {
   const { t, lang } = useLanguage();
   const { me } = useSession();
   const today = todayInSweden();
-  const draft = useDraft('coachActivity', {
-    kind: 'TRAINING' as (typeof KINDS)[number],
-    occurredOn: today,
-    staffReached: '',
-    note: '',
-  });
+  const draft = useDraft<{ kind: (typeof KINDS)[number]; occurredOn: string; staffReached: string; note: string }>(
+    'coachActivity',
+    {
+      kind: 'TRAINING',
+      occurredOn: today,
+      staffReached: '',
+      note: '',
+    },
+  );
   const { values, set } = draft;
   const form = useFormErrors(FIELDS);
   const [saved, setSaved] = useState(false);
@@ -73,7 +76,7 @@ export default function CoachActivityPage() {
     setSaved(true);
   };
 
-  let date: CalendarDate | null = null;
+  let date: CalendarDate | null;
   try {
     date = values.occurredOn ? parseDate(values.occurredOn) : null;
   } catch {

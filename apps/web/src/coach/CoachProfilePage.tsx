@@ -86,6 +86,8 @@ export default function CoachProfilePage() {
         categories: mine.categories.map((c) => c.key),
         active: mine.active,
       });
+    // Filled once per loaded profile: a refetch of the same one must not overwrite what the user is typing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [mine?.id]);
 
   const submit = async (event: FormEvent) => {

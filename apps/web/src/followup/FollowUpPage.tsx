@@ -79,7 +79,7 @@ const Answer = graphql(`
 function useLocalDraft(key: string) {
   const storageKey = `noden.draft.followUp.${key}`;
   const [values, setValues] = useState<Record<string, string>>(() =>
-    readDraft(globalThis.localStorage, storageKey, {} as Record<string, string>),
+    readDraft(globalThis.localStorage, storageKey, {}),
   );
   useEffect(() => {
     try {
@@ -302,5 +302,7 @@ function formatValue(value: unknown, t: (key: MessageKey) => string): string {
   if (value === true) return t('followUp.yes');
   if (value === false) return t('followUp.no');
   if (value === null || value === undefined || value === '') return '–';
-  return String(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  return JSON.stringify(value);
 }

@@ -99,7 +99,7 @@ export default function IndicatorSetsPage() {
   );
 }
 
-function AddIndicator({ set, onAdded }: { set: IndicatorSet; onAdded(): void }) {
+function AddIndicator({ set, onAdded }: { set: IndicatorSet; onAdded: () => void }) {
   const { t } = useLanguage();
   const empty = {
     key: '',

@@ -22,7 +22,6 @@ const CallOffQuery = graphql(`
       id
       procurement {
         title
-        needIds
       }
       callOffs {
         id
@@ -66,7 +65,7 @@ const SEXES = ['women', 'men', 'otherOrUnknown'] as const;
 const FIELDS = ['callOffId', 'setting', 'goLiveOn', 'people', 'checklist', 'productId', 'responsibleUserId'] as const;
 
 const initial = {
-  setting: 'HOME_CARE' as (typeof SETTINGS)[number],
+  setting: 'HOME_CARE',
   goLiveOn: '',
   ...Object.fromEntries(CHECKLIST.map((k) => [`check.${k}`, false])),
   ...Object.fromEntries(GROUPS.flatMap((g) => SEXES.map((s) => [`${g}.${s}`, '']))),
@@ -108,14 +107,13 @@ export default function RecordImplementationPage() {
         setting: values.setting,
         goLiveOn: values.goLiveOn || null,
         responsibleUserId: me!.id,
-        needIds: data!.frameworkAgreement.procurement.needIds,
         people,
         checklist,
       },
     });
     if (form.show(result.error)) return;
     draft.clear();
-    navigate(`/inforanden/${result.data!.recordImplementation.id}`);
+    void navigate(`/inforanden/${result.data!.recordImplementation.id}`);
   };
 
   return (

@@ -25,14 +25,14 @@ const FIELDS = ['title', 'summary', 'body', 'kind', 'sourceType', 'qualityGrade'
 export default function WriteArticlePage() {
   const { t } = useLanguage();
   const navigate = useNavigate();
-  const draft = useDraft('article', {
-    title: '',
-    summary: '',
-    body: '',
-    kind: '' as (typeof KINDS)[number] | '',
-    sourceType: '' as (typeof SOURCE_TYPES)[number] | '',
-    qualityGrade: 'UNASSESSED' as (typeof GRADES)[number],
-  });
+  const draft = useDraft<{
+    title: string;
+    summary: string;
+    body: string;
+    kind: (typeof KINDS)[number] | '';
+    sourceType: (typeof SOURCE_TYPES)[number] | '';
+    qualityGrade: (typeof GRADES)[number];
+  }>('article', { title: '', summary: '', body: '', kind: '', sourceType: '', qualityGrade: 'UNASSESSED' });
   const { values, set } = draft;
   const form = useFormErrors(FIELDS);
   const [state, create] = useMutation(Create);
@@ -60,7 +60,7 @@ export default function WriteArticlePage() {
     });
     if (form.show(result.error)) return;
     draft.clear();
-    navigate(`/kunskap/${result.data!.createArticle.id}`);
+    void navigate(`/kunskap/${result.data!.createArticle.id}`);
   };
 
   return (

@@ -184,7 +184,7 @@ export default function ReportNeedPage() {
     });
     if (form.show(result.error)) return;
     draft.clear();
-    navigate(`/behov/${result.data!.reportNeed.id}`, { state: { notice: t('report.sent') } });
+    void navigate(`/behov/${result.data!.reportNeed.id}`, { state: { notice: t('report.sent') } });
   };
 
   const endorseNeed = async (needId: string, needTitle: string) => {

@@ -80,12 +80,12 @@ export function AwardAgreementForm({ procurementId, category, lots, leadOrganiza
   const draft = useDraft(`award.${procurementId}`, {
     startsOn: '',
     endsOn: '',
-    callOffMethod: '' as (typeof METHODS)[number] | '',
+    callOffMethod: '',
     extensionMonths: [] as string[],
     followUpOrganizationId: leadOrganizationId,
     followUpContactName: '',
     followUpContactEmail: '',
-    lots: Object.fromEntries(lots.map((lot) => [lot.id, [emptyRow(1)]])) as Record<string, SupplierRow[]>,
+    lots: Object.fromEntries(lots.map((lot) => [lot.id, [emptyRow(1)]])),
   });
   const { values, set } = draft;
   // The api names rows by their index in what was sent (lots and rows left empty are not sent).
@@ -143,7 +143,7 @@ export function AwardAgreementForm({ procurementId, category, lots, leadOrganiza
       if (!chosen.length) return [];
       lotIndex[lot.id] = Object.keys(lotIndex).length;
       rowIndex[lot.id] = [];
-      chosen.forEach(({ j }, k) => (rowIndex[lot.id]![j] = k));
+      chosen.forEach(({ j }, k) => (rowIndex[lot.id][j] = k));
       return [
         {
           lotId: lot.id,
@@ -174,7 +174,7 @@ export function AwardAgreementForm({ procurementId, category, lots, leadOrganiza
     );
     if (form.show(result.error)) return;
     draft.clear();
-    navigate(`/ramavtal/${result.data!.awardFrameworkAgreement.id}`);
+    void navigate(`/ramavtal/${result.data!.awardFrameworkAgreement.id}`);
   };
 
   const suppliers = choices.data?.suppliers ?? [];
@@ -332,9 +332,9 @@ interface RowProps {
   row: SupplierRow;
   category: string;
   suppliers: readonly { id: string; name: string }[];
-  onChange(change: Partial<SupplierRow>): void;
-  onRemove(): void;
-  errorOf(name: keyof SupplierRow): string | undefined;
+  onChange: (change: Partial<SupplierRow>) => void;
+  onRemove: () => void;
+  errorOf: (name: keyof SupplierRow) => string | undefined;
 }
 
 /** One awarded supplier of a lot: who, in which place, and which of its products in the category. */

@@ -85,8 +85,8 @@ export default function NewProcurementPage() {
     title: '',
     description: '',
     category: '',
-    procedure: '' as (typeof PROCEDURES)[number] | '',
-    kind: '' as (typeof KINDS)[number] | '',
+    procedure: '',
+    kind: '',
     estimatedValueSek: '',
     participationOpensOn: '',
     participationClosesOn: '',
@@ -139,7 +139,7 @@ export default function NewProcurementPage() {
     });
     if (form.show(result.error)) return;
     draft.clear();
-    navigate(`/upphandlingar/${result.data!.createProcurement.id}`);
+    void navigate(`/upphandlingar/${result.data!.createProcurement.id}`);
   };
   const categoryItems = (categories.data?.technologyCategories ?? []).map((c) => ({
     id: c.key,

@@ -115,6 +115,8 @@ export default function ProcurementPage() {
     setContactName(mine.contactName ?? '');
     setContactEmail(mine.contactEmail ?? '');
     setVolumes(Object.fromEntries(mine.volumes.map((v) => [v.lotId, String(v.estimatedVolume)])));
+    // Filled once per loaded participation: a refetch of the same one must not overwrite what the user is typing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [mine?.id]);
 
   const today = todayInSweden();

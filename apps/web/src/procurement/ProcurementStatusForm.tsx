@@ -29,7 +29,15 @@ const NEXT: Record<string, readonly Status[]> = {
 type Status = 'OPEN_FOR_PARTICIPATION' | 'TENDERING' | 'ACTIVE' | 'CANCELLED';
 
 /** Node staff (or the lead) move a procurement through its lifecycle; cancelling needs a reason. */
-export function ProcurementStatusForm({ id, status, onChanged }: { id: string; status: string; onChanged(): void }) {
+export function ProcurementStatusForm({
+  id,
+  status,
+  onChanged,
+}: {
+  id: string;
+  status: string;
+  onChanged: () => void;
+}) {
   const { t } = useLanguage();
   const next = NEXT[status] ?? [];
   const [to, setTo] = useState<Status | ''>('');
@@ -60,7 +68,7 @@ export function ProcurementStatusForm({ id, status, onChanged }: { id: string; s
           values={next}
           labels="procurementStatus"
           value={to}
-          onChange={(v) => setTo(v as Status)}
+          onChange={(v) => setTo(v)}
           isRequired
           id={form.fieldId('status')}
           error={form.fieldError('status')}

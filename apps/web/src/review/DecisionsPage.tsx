@@ -8,6 +8,7 @@ import { formatDate } from '../app/format.js';
 import type { MessageKey } from '../app/i18n/catalog.js';
 import { Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
+import { ListTable } from '../ui/ListCard.js';
 import { REVIEW_CONTEXT } from './ReviewQueuePage.js';
 
 const Decisions = graphql(`
@@ -45,36 +46,29 @@ export default function DecisionsPage() {
   return (
     <Page title={t('decisions.title')}>
       <QueryState fetching={fetching} error={error} hasData={!!data}>
-        {data?.decisions.nodes.length ? (
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">{t('decision.protocol')}</th>
-                <th scope="col">{t('decisions.outcome')}</th>
-                <th scope="col">{t('decisions.decidedAt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.decisions.nodes.map((d) => (
-                <tr key={d.id}>
-                  <td>
-                    <Link to={`/beslut/${d.id}`}>
-                      {d.protocol?.title ?? t('review.version', { number: d.versionNumber })}
-                    </Link>
-                    <div className="muted">
-                      {lang === 'en' ? d.category.labelEn : d.category.labelSv}
-                      {d.protocol && ` · ${d.protocol.leadOrganization.name}`}
-                    </div>
-                  </td>
-                  <td>{t(`recommendation.${d.outcome}` as MessageKey)}</td>
-                  <td>{formatDate(d.decidedAt, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <p>{t('decisions.none')}</p>
-        )}
+        <ListTable
+          items={data?.decisions.nodes ?? []}
+          rowKey={(d) => d.id}
+          empty={t('decisions.none')}
+          columns={[
+            {
+              header: t('decision.protocol'),
+              cell: (d) => (
+                <>
+                  <Link to={`/beslut/${d.id}`}>
+                    {d.protocol?.title ?? t('review.version', { number: d.versionNumber })}
+                  </Link>
+                  <div className="muted">
+                    {lang === 'en' ? d.category.labelEn : d.category.labelSv}
+                    {d.protocol && ` · ${d.protocol.leadOrganization.name}`}
+                  </div>
+                </>
+              ),
+            },
+            { header: t('decisions.outcome'), cell: (d) => t(`recommendation.${d.outcome}` as MessageKey) },
+            { header: t('decisions.decidedAt'), cell: (d) => formatDate(d.decidedAt, lang) },
+          ]}
+        />
         {data?.decisions.pageInfo.hasNextPage && (
           <Button variant="secondary" onPress={() => setAfter(data.decisions.pageInfo.endCursor ?? null)}>
             {t('app.loadMore')}

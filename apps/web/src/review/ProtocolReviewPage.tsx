@@ -97,15 +97,14 @@ function VoteForm({
 }: {
   versionId: string;
   evidence: FragmentOf<typeof VersionEvidenceFields>;
-  onCast(decisionId: string | null): void;
+  onCast: (decisionId: string | null) => void;
 }) {
   const { t } = useLanguage();
   const gaps = readFragment(VersionEvidenceFields, evidence).evidenceGaps;
-  const draft = useDraft(`vote.${versionId}`, {
-    recommendation: '' as Recommendation | '',
-    rationale: '',
-    conditions: '',
-  });
+  const draft = useDraft<{ recommendation: Recommendation | ''; rationale: string; conditions: string }>(
+    `vote.${versionId}`,
+    { recommendation: '', rationale: '', conditions: '' },
+  );
   const { values, set } = draft;
   const form = useFormErrors(FIELDS, {
     rationale: { label: t('review.vote.rationale') },

@@ -5,6 +5,7 @@ import { useLanguage } from '../app/i18n.js';
 import { formatDate } from '../app/format.js';
 import { Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
+import { ListTable } from '../ui/ListCard.js';
 
 const ReviewQueue = graphql(`
   query ReviewQueue {
@@ -43,36 +44,28 @@ export default function ReviewQueuePage() {
     <Page title={t('review.title')}>
       <p>{t('review.intro')}</p>
       <QueryState fetching={fetching} error={error} hasData={!!data}>
-        {data?.reviewQueue.nodes.length ? (
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">{t('decision.protocol')}</th>
-                <th scope="col">{t('review.lead')}</th>
-                <th scope="col">{t('review.submitted')}</th>
-                <th scope="col">{t('review.votes')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.reviewQueue.nodes.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    <Link to={`/granskning/${p.id}`}>{p.title}</Link>
-                    <div className="muted">
-                      {lang === 'en' ? p.category.labelEn : p.category.labelSv}
-                      {p.openVersion && ` · ${t('review.version', { number: p.openVersion.versionNumber })}`}
-                    </div>
-                  </td>
-                  <td>{p.leadOrganization.name}</td>
-                  <td>{formatDate(p.openVersion?.submittedAt, lang)}</td>
-                  <td>{p.openVersion?.votes.length ?? 0}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <p>{t('review.none')}</p>
-        )}
+        <ListTable
+          items={data?.reviewQueue.nodes ?? []}
+          rowKey={(p) => p.id}
+          empty={t('review.none')}
+          columns={[
+            {
+              header: t('decision.protocol'),
+              cell: (p) => (
+                <>
+                  <Link to={`/granskning/${p.id}`}>{p.title}</Link>
+                  <div className="muted">
+                    {lang === 'en' ? p.category.labelEn : p.category.labelSv}
+                    {p.openVersion && ` · ${t('review.version', { number: p.openVersion.versionNumber })}`}
+                  </div>
+                </>
+              ),
+            },
+            { header: t('review.lead'), cell: (p) => p.leadOrganization.name },
+            { header: t('review.submitted'), cell: (p) => formatDate(p.openVersion?.submittedAt, lang) },
+            { header: t('review.votes'), cell: (p) => p.openVersion?.votes.length ?? 0 },
+          ]}
+        />
       </QueryState>
     </Page>
   );

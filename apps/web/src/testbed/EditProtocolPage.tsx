@@ -124,7 +124,7 @@ export default function EditProtocolPage() {
               onSubmit={async (values) => {
                 const result = await update({ input: { id: protocol.id, ...toPlanInput(values) } }, PROTOCOLS_CONTEXT);
                 if (result.error) return result.error;
-                navigate(`/testprotokoll/${protocol.id}`, { state: { notice: t('protocolForm.saved') } });
+                void navigate(`/testprotokoll/${protocol.id}`, { state: { notice: t('protocolForm.saved') } });
                 return undefined;
               }}
             />

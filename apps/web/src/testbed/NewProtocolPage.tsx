@@ -32,7 +32,7 @@ export default function NewProtocolPage() {
         onSubmit={async (values) => {
           const result = await create({ input: toPlanInput(values) }, PROTOCOLS_CONTEXT);
           if (result.error) return result.error;
-          navigate(`/testprotokoll/${result.data!.createTestProtocol.id}`, {
+          void navigate(`/testprotokoll/${result.data!.createTestProtocol.id}`, {
             state: { notice: t('protocolForm.created') },
           });
           return undefined;

@@ -71,7 +71,7 @@ export function ParticipantsForm({
 }: {
   protocolId: string;
   participants: readonly ParticipantCount[];
-  onSaved(): void;
+  onSaved: () => void;
 }) {
   const { t } = useLanguage();
   const saved = Object.fromEntries(
@@ -137,7 +137,7 @@ function OccurredOn({
 }: {
   id?: string;
   value: string;
-  onChange(v: string): void;
+  onChange: (v: string) => void;
   error?: string;
 }) {
   const { t } = useLanguage();
@@ -157,13 +157,12 @@ function OccurredOn({
 }
 
 /** An obstacle, opportunity or lesson: anyone in the lead or a participating organisation writes it down. */
-export function ObservationForm({ protocolId, onSaved }: { protocolId: string; onSaved(): void }) {
+export function ObservationForm({ protocolId, onSaved }: { protocolId: string; onSaved: () => void }) {
   const { t } = useLanguage();
-  const draft = useDraft(`testProtocol.${protocolId}.observation`, {
-    kind: '' as (typeof KINDS)[number] | '',
-    description: '',
-    occurredOn: '',
-  });
+  const draft = useDraft<{ kind: (typeof KINDS)[number] | ''; description: string; occurredOn: string }>(
+    `testProtocol.${protocolId}.observation`,
+    { kind: '', description: '', occurredOn: '' },
+  );
   const { values, set } = draft;
   const form = useFormErrors(['kind', 'description', 'occurredOn'], {
     description: { label: t('protocol.description') },
@@ -233,7 +232,7 @@ export function ObservationForm({ protocolId, onSaved }: { protocolId: string; o
 }
 
 /** A deviation in care, kept apart from technical faults (S2:203). */
-export function DeviationForm({ protocolId, onSaved }: { protocolId: string; onSaved(): void }) {
+export function DeviationForm({ protocolId, onSaved }: { protocolId: string; onSaved: () => void }) {
   const { t } = useLanguage();
   const draft = useDraft(`testProtocol.${protocolId}.deviation`, { description: '', actionTaken: '', occurredOn: '' });
   const { values, set } = draft;
@@ -288,7 +287,7 @@ export function DeviationForm({ protocolId, onSaved }: { protocolId: string; onS
 }
 
 /** A technical fault: a device, system or integration that failed. */
-export function FaultForm({ protocolId, onSaved }: { protocolId: string; onSaved(): void }) {
+export function FaultForm({ protocolId, onSaved }: { protocolId: string; onSaved: () => void }) {
   const { t } = useLanguage();
   const draft = useDraft(`testProtocol.${protocolId}.fault`, {
     description: '',
@@ -367,7 +366,7 @@ export function ResultForm({
 }: {
   protocolId: string;
   criterion: Criterion;
-  onSaved(): void;
+  onSaved: () => void;
 }) {
   const { t } = useLanguage();
   const draft = useDraft(`testProtocol.${protocolId}.result.${criterion.id}`, {

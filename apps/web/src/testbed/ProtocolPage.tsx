@@ -517,9 +517,9 @@ function Versions({ protocol }: { protocol: WorkProtocol }) {
   );
 }
 
-function StatusForm({ protocol, onChanged }: { protocol: WorkProtocol; onChanged(): void }) {
+function StatusForm({ protocol, onChanged }: { protocol: WorkProtocol; onChanged: () => void }) {
   const { t } = useLanguage();
-  const next = protocol.allowedTransitions.filter((s) => BY_HAND.includes(s)) as ProtocolStatus[];
+  const next: ProtocolStatus[] = protocol.allowedTransitions.filter((s) => BY_HAND.includes(s));
   const [to, setTo] = useState<ProtocolStatus | ''>('');
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<string | null>(null);
@@ -552,7 +552,7 @@ function StatusForm({ protocol, onChanged }: { protocol: WorkProtocol; onChanged
               values={next}
               labels="protocolStatus"
               value={to}
-              onChange={(v) => setTo(v as ProtocolStatus)}
+              onChange={(v) => setTo(v)}
               isRequired
               id={form.fieldId('status')}
               error={form.fieldError('status')}
@@ -583,7 +583,7 @@ interface Frozen {
   contentHash: string;
 }
 
-function SubmitForm({ protocolId, onSubmitted }: { protocolId: string; onSubmitted(version: Frozen): void }) {
+function SubmitForm({ protocolId, onSubmitted }: { protocolId: string; onSubmitted: (version: Frozen) => void }) {
   const { t } = useLanguage();
   const form = useFormErrors(SUBMIT_FIELDS, {
     handInReason: { label: t('evidence.reason'), required: t('evidence.reason.problem') },

@@ -167,7 +167,7 @@ interface Props {
   submitLabel: string;
   busy: boolean;
   /** Sends the plan; answers the api's errors (none when it was accepted). */
-  onSubmit(values: PlanValues): Promise<readonly ApiError[] | import('urql').CombinedError | undefined>;
+  onSubmit: (values: PlanValues) => Promise<readonly ApiError[] | import('urql').CombinedError | undefined>;
   /** Already-linked needs, shown even when they no longer match the open needs of the area. */
   linkedNeeds?: readonly { id: string; title: string }[];
 }

@@ -10,6 +10,7 @@ import { useSession } from '../app/SessionProvider.js';
 import { formatDate } from '../app/format.js';
 import { Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
+import { ListCard } from '../ui/ListCard.js';
 import { EnumSelect } from '../ui/EnumSelect.js';
 import { PROTOCOL_EDITOR_ROLES, PROTOCOL_STATUSES, ProtocolStatusTag, type ProtocolStatus } from './protocol-status.js';
 
@@ -110,58 +111,42 @@ export default function ProtocolsPage() {
       )}
       <QueryState fetching={fetching} error={error} hasData={!!data}>
         {data && (
-          <section aria-labelledby="protocols-heading" className="card">
-            <h2 id="protocols-heading">{t('protocols.count', { count: data.testProtocols.totalCount })}</h2>
-            {data.testProtocols.nodes.length ? (
-              <div className="table-scroll">
-                <table className="data">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('protocols.protocol')}</th>
-                      <th scope="col">{t('protocols.status')}</th>
-                      <th scope="col">{t('protocols.category')}</th>
-                      <th scope="col">{t('protocols.lead')}</th>
-                      <th scope="col">{t('protocols.period')}</th>
-                      <th scope="col">{t('protocols.updated')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.testProtocols.nodes.map((p) => (
-                      <tr key={p.id}>
-                        <td>
-                          <Link to={`/testprotokoll/${p.id}`}>{p.title}</Link>
-                        </td>
-                        <td>
-                          <ProtocolStatusTag status={p.status} />
-                        </td>
-                        <td>{label(p.category)}</td>
-                        <td>{p.leadOrganization.name}</td>
-                        <td>
-                          {p.plannedStart || p.plannedEnd
-                            ? `${formatDate(p.plannedStart, lang)} – ${formatDate(p.plannedEnd, lang)}`
-                            : '–'}
-                        </td>
-                        <td>{formatDate(p.updatedAt, lang)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            ) : (
-              <p>{t('protocols.none')}</p>
-            )}
-            {data.testProtocols.pageInfo.hasNextPage && first < 100 && (
-              <div className="actions">
-                <Button
-                  variant="secondary"
-                  onPress={() => setFirst((n) => Math.min(n + PAGE, 100))}
-                  isDisabled={fetching}
-                >
-                  {t('app.loadMore')}
-                </Button>
-              </div>
-            )}
-          </section>
+          <ListCard
+            id="protocols"
+            title={t('protocols.count', { count: data.testProtocols.totalCount })}
+            items={data.testProtocols.nodes}
+            rowKey={(p) => p.id}
+            empty={t('protocols.none')}
+            scroll
+            columns={[
+              { header: t('protocols.protocol'), cell: (p) => <Link to={`/testprotokoll/${p.id}`}>{p.title}</Link> },
+              { header: t('protocols.status'), cell: (p) => <ProtocolStatusTag status={p.status} /> },
+              { header: t('protocols.category'), cell: (p) => label(p.category) },
+              { header: t('protocols.lead'), cell: (p) => p.leadOrganization.name },
+              {
+                header: t('protocols.period'),
+                cell: (p) =>
+                  p.plannedStart || p.plannedEnd
+                    ? `${formatDate(p.plannedStart, lang)} – ${formatDate(p.plannedEnd, lang)}`
+                    : '–',
+              },
+              { header: t('protocols.updated'), cell: (p) => formatDate(p.updatedAt, lang) },
+            ]}
+            after={
+              data.testProtocols.pageInfo.hasNextPage &&
+              first < 100 && (
+                <div className="actions">
+                  <Button
+                    variant="secondary"
+                    onPress={() => setFirst((n) => Math.min(n + PAGE, 100))}
+                    isDisabled={fetching}
+                  >
+                    {t('app.loadMore')}
+                  </Button>
+                </div>
+              )
+            }
+          />
         )}
       </QueryState>
     </Page>

@@ -12,7 +12,6 @@ const TransferabilityQuery = graphql(`
   query Transferability($decisionId: ID!, $organizationId: ID) {
     transferability(decisionId: $decisionId, organizationId: $organizationId) {
       fullyCovered
-      summary
       organization {
         name
       }

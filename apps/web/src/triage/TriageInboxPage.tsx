@@ -90,7 +90,7 @@ function ReasonDialog({
   title: string;
   label: string;
   confirm: string;
-  onConfirm(reason: string): Promise<{ error?: never } | { error: import('urql').CombinedError | undefined }>;
+  onConfirm: (reason: string) => Promise<{ error?: never } | { error: import('urql').CombinedError | undefined }>;
 }) {
   const { t } = useLanguage();
   const [reason, setReason] = useState('');
@@ -125,7 +125,7 @@ function ReasonDialog({
               <Button type="submit" variant="primary" isDisabled={busy}>
                 {confirm}
               </Button>
-              <Button variant="tertiary" onPress={state.close}>
+              <Button variant="tertiary" onPress={() => state.close()}>
                 {t('app.cancel')}
               </Button>
             </div>

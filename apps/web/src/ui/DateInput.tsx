@@ -13,7 +13,7 @@ interface Props {
   label: string;
   /** YYYY-MM-DD, as the api takes it; '' while empty. */
   value: string;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
   isRequired?: boolean;
   error?: string;
   /** The field's id, for the error summary's link. */

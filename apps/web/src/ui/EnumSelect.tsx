@@ -9,7 +9,7 @@ interface Props<V extends string> {
   /** Catalogue prefix of the values' labels, e.g. `setting` for `setting.HOME_CARE`. */
   labels: string;
   value: V | '';
-  onChange(value: V): void;
+  onChange: (value: V) => void;
   isRequired?: boolean;
   error?: string;
   /** The field's id, for the error summary's link. */

@@ -12,7 +12,7 @@ interface Props {
   items: readonly Item[];
   /** The chosen item's id; '' while none is chosen. */
   value: string;
-  onChange(id: string): void;
+  onChange: (id: string) => void;
   isRequired?: boolean;
   error?: string;
   /** The field's id, for the error summary's link. */
@@ -28,7 +28,7 @@ interface Props {
 export function SearchSelect({ id, label, items, value, onChange, isRequired, error, description }: Props) {
   const nameOf = (id: string) => items.find((item) => item.id === id)?.name ?? '';
   const [text, setText] = useState(() => nameOf(value));
-  useEffect(() => setText(nameOf(value)), [value, items]);
+  useEffect(() => setText(items.find((item) => item.id === value)?.name ?? ''), [value, items]);
   return (
     <ComboBox
       id={id}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** Reads a saved draft, keeping only the keys the form has (an older app version may have saved others). */
 export function readDraft<T extends Record<string, unknown>>(
@@ -31,9 +31,11 @@ export function useDraft<T extends Record<string, unknown>>(key: string, initial
   }, [storageKey, values]);
   const set = useCallback(<K extends keyof T>(name: K, value: T[K]) => setValues((v) => ({ ...v, [name]: value })), []);
   const update = useCallback((change: Partial<T>) => setValues((v) => ({ ...v, ...change })), []);
+  // The values the form started from: callers pass a new object on every render.
+  const start = useRef(initial);
   const clear = useCallback(() => {
     globalThis.sessionStorage?.removeItem(storageKey);
-    setValues(initial);
+    setValues(start.current);
   }, [storageKey]);
   return { values, set, update, clear };
 }

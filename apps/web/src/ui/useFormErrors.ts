@@ -34,10 +34,10 @@ export function useFormErrors(fields: readonly string[], words: Partial<Record<s
         setErrors({ byField: {}, general: [] });
         return false;
       }
-      const list = Array.isArray(failure)
+      const list = isErrorList(failure)
         ? failure
-        : (failure as CombinedError).graphQLErrors.length
-          ? toApiErrors((failure as CombinedError).graphQLErrors)
+        : failure.graphQLErrors.length
+          ? toApiErrors(failure.graphQLErrors)
           : [{ message: t('app.error.network') }];
       setErrors(splitErrors(list, fields, t, wordsRef.current));
       return list.length > 0;
@@ -96,4 +96,8 @@ export function useApiMessages(): (failure: CombinedError | undefined | null) =>
           : [t('app.error.network')],
     [t],
   );
+}
+
+function isErrorList(failure: CombinedError | readonly ApiError[]): failure is readonly ApiError[] {
+  return Array.isArray(failure);
 }

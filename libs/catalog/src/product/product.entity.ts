@@ -1,13 +1,10 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { CatalogItem } from '../item/catalog-item.entity.js';
 
 @ObjectType({ description: 'A product in the catalogue: a model from a supplier, in one technology category.' })
 @Entity({ name: 'products' })
-export class Product {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Product extends CatalogItem {
   @Field(() => ID)
   @Column({ type: 'uuid' })
   categoryId: string;
@@ -16,30 +13,7 @@ export class Product {
   @Column({ type: 'uuid' })
   supplierId: string;
 
-  @Field()
-  @Column({ type: 'text' })
-  name: string;
-
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   model: string | null;
-
-  @Field(() => String, { nullable: true })
-  @Column({ type: 'text', nullable: true })
-  description: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'The version currently delivered (the latest released unless set).',
-  })
-  @Column({ type: 'text', nullable: true })
-  currentVersion: string | null;
-
-  @Field()
-  @Column({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @Field()
-  @Column({ type: 'timestamptz' })
-  updatedAt: Date;
 }

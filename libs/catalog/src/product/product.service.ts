@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { GraphQLResolveInfo } from 'graphql';
 import { In } from 'typeorm';
-import semver from 'semver';
 import {
   AuditService,
   Clock,
@@ -28,14 +27,16 @@ import { CatalogError } from '../catalog.errors.js';
 import { TechnologyCategoryService } from '../category/technology-category.service.js';
 import { TechnologyCategory } from '../category/technology-category.entity.js';
 import { CatalogPolicy } from '../catalog.policy.js';
+import { CatalogItemVersions } from '../item/catalog-item-versions.js';
 
-/** Orders versions like 1.9 < 1.10 < 2.0.0-beta < 2.0; unparsable ones sort first. */
-export function compareVersions(a: string, b: string): number {
-  const va = semver.coerce(a, { includePrerelease: true });
-  const vb = semver.coerce(b, { includePrerelease: true });
-  if (!va || !vb) return Number(!!va) - Number(!!vb);
-  return semver.compare(va, vb);
-}
+const PRODUCT_VERSIONS = new CatalogItemVersions<Product, ProductVersion>({
+  item: Product,
+  version: ProductVersion,
+  owner: 'productId',
+  entityType: 'Product',
+  notFound: (field) => CatalogError.PRODUCT_NOT_FOUND({ field }),
+  versionExists: (field, version) => CatalogError.VERSION_EXISTS({ field, params: { version } }),
+});
 
 const BY_NAME: SortKey<Product>[] = [
   { expression: 'lower(p.name)', direction: 'ASC', value: (p) => p.name.toLowerCase() },
@@ -104,13 +105,7 @@ export class ProductService {
           field: 'input.name',
           params: { name: input.name, model: input.model ?? '' },
         });
-      const versions = [...(input.versions ?? [])].sort((a, b) => compareVersions(a.version, b.version));
-      if (new Set(versions.map((v) => v.version)).size !== versions.length) {
-        throw CatalogError.VERSION_EXISTS({
-          field: 'input.versions',
-          params: { version: versions.map((v) => v.version).find((v, i, all) => all.indexOf(v) !== i) ?? '' },
-        });
-      }
+      const versions = PRODUCT_VERSIONS.sorted(input.versions);
       const now = this.clock.now();
       const product = tx.create(Product, {
         categoryId: category.id,
@@ -123,17 +118,7 @@ export class ProductService {
         updatedAt: now,
       });
       await tx.insert(Product, product);
-      if (versions.length) {
-        await tx.insert(
-          ProductVersion,
-          versions.map((v) => ({
-            productId: product.id,
-            version: v.version,
-            releasedOn: v.releasedOn ?? null,
-            notes: v.notes ?? null,
-          })),
-        );
-      }
+      await PRODUCT_VERSIONS.insert(tx, product.id, versions);
       await this.audit.record(ctx, tx, {
         action: 'product.created',
         entityType: 'Product',
@@ -146,40 +131,9 @@ export class ProductService {
 
   async addVersion(ctx: RequestContext, input: AddProductVersionInput): Promise<Product> {
     CatalogPolicy.assertMaintains(ctx);
-    return this.db.transaction(async (tx) => {
-      const product = await tx.findOne(Product, {
-        where: { id: input.productId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!product) throw CatalogError.PRODUCT_NOT_FOUND({ field: 'input.productId' });
-      if (await tx.existsBy(ProductVersion, { productId: product.id, version: input.version })) {
-        throw CatalogError.VERSION_EXISTS({ field: 'input.version', params: { version: input.version } });
-      }
-      await tx.insert(ProductVersion, {
-        productId: product.id,
-        version: input.version,
-        releasedOn: input.releasedOn ?? null,
-        notes: input.notes ?? null,
-      });
-      const before = { ...product };
-      if (input.makeCurrent !== false) {
-        product.currentVersion = input.version;
-        product.updatedAt = this.clock.now();
-        await tx.update(
-          Product,
-          { id: product.id },
-          { currentVersion: product.currentVersion, updatedAt: product.updatedAt },
-        );
-      }
-      await this.audit.record(ctx, tx, {
-        action: 'product.versionAdded',
-        entityType: 'Product',
-        entityId: product.id,
-        before,
-        after: { ...product, addedVersion: input.version },
-      });
-      return product;
-    });
+    return this.db.transaction((tx) =>
+      PRODUCT_VERSIONS.add(ctx, tx, this.audit, this.clock.now(), input.productId, 'input.productId', input),
+    );
   }
 
   /**
@@ -254,14 +208,7 @@ export class ProductService {
     return this.db.manager.find(Supplier, { order: { name: 'ASC' } });
   }
 
-  async versionsOf(ctx: RequestContext, productId: string): Promise<ProductVersion[]> {
-    const versions = await ctx.loaders
-      .manyByKey<string, ProductVersion>(
-        'productVersions',
-        (ids) => this.db.manager.findBy(ProductVersion, { productId: In([...ids]) }),
-        (v) => v.productId,
-      )
-      .load(productId);
-    return [...versions].sort((a, b) => compareVersions(a.version, b.version));
+  versionsOf(ctx: RequestContext, productId: string): Promise<ProductVersion[]> {
+    return PRODUCT_VERSIONS.of(ctx, this.db, productId);
   }
 }

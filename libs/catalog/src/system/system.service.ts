@@ -21,7 +21,16 @@ import type { RemoveOrganizationSystemInput, SetOrganizationSystemInput } from '
 import { CatalogError } from '../catalog.errors.js';
 import { CatalogPolicy } from '../catalog.policy.js';
 import { Supplier } from '../product/supplier.entity.js';
-import { compareVersions } from '../product/product.service.js';
+import { CatalogItemVersions } from '../item/catalog-item-versions.js';
+
+const SYSTEM_VERSIONS = new CatalogItemVersions<System, SystemVersion>({
+  item: System,
+  version: SystemVersion,
+  owner: 'systemId',
+  entityType: 'System',
+  notFound: (field) => CatalogError.SYSTEM_NOT_FOUND({ field }),
+  versionExists: (field, version) => CatalogError.SYSTEM_VERSION_EXISTS({ field, params: { version } }),
+});
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -99,10 +108,7 @@ export class SystemService {
           field: 'input.name',
           params: { name: input.name, vendor: input.vendorName },
         });
-      const versions = [...(input.versions ?? [])].sort((a, b) => compareVersions(a.version, b.version));
-      const duplicate = versions.map((v) => v.version).find((v, i, all) => all.indexOf(v) !== i);
-      if (duplicate)
-        throw CatalogError.SYSTEM_VERSION_EXISTS({ field: 'input.versions', params: { version: duplicate } });
+      const versions = SYSTEM_VERSIONS.sorted(input.versions);
       const now = this.clock.now();
       const system = tx.create(System, {
         kindId: kind.id,
@@ -115,17 +121,7 @@ export class SystemService {
         updatedAt: now,
       });
       await tx.insert(System, system);
-      if (versions.length) {
-        await tx.insert(
-          SystemVersion,
-          versions.map((v) => ({
-            systemId: system.id,
-            version: v.version,
-            releasedOn: v.releasedOn ?? null,
-            notes: v.notes ?? null,
-          })),
-        );
-      }
+      await SYSTEM_VERSIONS.insert(tx, system.id, versions);
       await this.audit.record(ctx, tx, {
         action: 'system.created',
         entityType: 'System',
@@ -138,37 +134,9 @@ export class SystemService {
 
   async addVersion(ctx: RequestContext, input: AddSystemVersionInput): Promise<System> {
     CatalogPolicy.assertMaintains(ctx);
-    return this.db.transaction(async (tx) => {
-      const system = await tx.findOne(System, { where: { id: input.systemId }, lock: { mode: 'pessimistic_write' } });
-      if (!system) throw CatalogError.SYSTEM_NOT_FOUND({ field: 'input.systemId' });
-      if (await tx.existsBy(SystemVersion, { systemId: system.id, version: input.version })) {
-        throw CatalogError.SYSTEM_VERSION_EXISTS({ field: 'input.version', params: { version: input.version } });
-      }
-      await tx.insert(SystemVersion, {
-        systemId: system.id,
-        version: input.version,
-        releasedOn: input.releasedOn ?? null,
-        notes: input.notes ?? null,
-      });
-      const before = { ...system };
-      if (input.makeCurrent !== false) {
-        system.currentVersion = input.version;
-        system.updatedAt = this.clock.now();
-        await tx.update(
-          System,
-          { id: system.id },
-          { currentVersion: system.currentVersion, updatedAt: system.updatedAt },
-        );
-      }
-      await this.audit.record(ctx, tx, {
-        action: 'system.versionAdded',
-        entityType: 'System',
-        entityId: system.id,
-        before,
-        after: { ...system, addedVersion: input.version },
-      });
-      return system;
-    });
+    return this.db.transaction((tx) =>
+      SYSTEM_VERSIONS.add(ctx, tx, this.audit, this.clock.now(), input.systemId, 'input.systemId', input),
+    );
   }
 
   async list(ctx: RequestContext, args: SystemsArgs): Promise<ConnectionResult<System>> {
@@ -197,15 +165,8 @@ export class SystemService {
       .load(id);
   }
 
-  async versionsOf(ctx: RequestContext, systemId: string): Promise<SystemVersion[]> {
-    const versions = await ctx.loaders
-      .manyByKey<string, SystemVersion>(
-        'systemVersions',
-        (ids) => this.db.manager.findBy(SystemVersion, { systemId: In([...ids]) }),
-        (v) => v.systemId,
-      )
-      .load(systemId);
-    return [...versions].sort((a, b) => compareVersions(a.version, b.version));
+  versionsOf(ctx: RequestContext, systemId: string): Promise<SystemVersion[]> {
+    return SYSTEM_VERSIONS.of(ctx, this.db, systemId);
   }
 
   /** The county shares its landscapes: every member may read any organisation's (it is what joint procurement needs). */

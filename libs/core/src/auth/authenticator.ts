@@ -7,7 +7,7 @@ import { Db } from '../database/db.service.js';
 import { SqlStatementCounter } from '../database/sql-statement-counter.js';
 import type { Lang } from '../errors/domain-error.js';
 import { Organization, type OrganizationKind } from '../organizations/organization.entity.js';
-import { User } from '../organizations/user.entity.js';
+import { type Language, User } from '../organizations/user.entity.js';
 import type { UserRole } from '../organizations/user-role.entity.js';
 
 /** The user behind a verified token as the database has them now: `me` answers from it without another read. */
@@ -20,6 +20,7 @@ interface SignedInRow {
   id: string;
   email: string;
   display_name: string;
+  language: Language;
   active: boolean;
   last_login_at: Date | null;
   created_at: Date;
@@ -41,7 +42,7 @@ interface SignedInRow {
 // Never password_hash: that is read by login alone.
 const SIGNED_IN_USER = {
   name: 'noden_signed_in_user',
-  text: `SELECT u.id, u.email, u.display_name, u.active, u.last_login_at, u.created_at, u.updated_at,
+  text: `SELECT u.id, u.email, u.display_name, u.active, u.last_login_at, u.created_at, u.updated_at, u.language,
                 ARRAY(SELECT r.role FROM user_roles r WHERE r.user_id = u.id ORDER BY r.role) AS roles,
                 u.organization_id, o.kind, o.code, o.name, o.short_name, o.population, o.parent_id, o.aliases,
                 o.created_at AS org_created_at, o.updated_at AS org_updated_at
@@ -75,7 +76,7 @@ export class Authenticator {
     const token = TokenService.bearerOf(headers);
     if (token === undefined) return new RequestContext(null, requestId, lang);
     const claimed = token ? this.tokens.verify(token, nowSeconds) : null;
-    let signedIn: SignedInUser | null = null;
+    let signedIn: SignedInUser | null;
     try {
       signedIn = claimed && UUID.test(claimed.userId) ? await this.load(claimed.userId) : null;
     } catch {
@@ -124,6 +125,7 @@ export class Authenticator {
       organizationId: row.organization_id,
       email: row.email,
       displayName: row.display_name,
+      language: row.language,
       active: row.active,
       lastLoginAt: row.last_login_at,
       createdAt: row.created_at,

@@ -62,10 +62,10 @@ export class SessionService {
     const now = this.clock.now();
     return this.db
       .transaction(async (tx) => {
-        const [row] = (await tx.query(
+        const [row] = await tx.query<TokenRow[]>(
           `SELECT id, family_id, user_id, expires_at, family_expires_at, replaced_at, revoked_at FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`,
           [hash(presented)],
-        )) as TokenRow[];
+        );
         if (!row || row.revoked_at) throw SessionError.ENDED();
         if (row.replaced_at) {
           await tx.query(
@@ -102,14 +102,14 @@ export class SessionService {
     if (!presented) return;
     const now = this.clock.now();
     await this.db.transaction(async (tx) => {
-      const [row] = (await tx.query(`SELECT family_id, user_id FROM refresh_tokens WHERE token_hash = $1`, [
+      const [row] = await tx.query<TokenRow[]>(`SELECT family_id, user_id FROM refresh_tokens WHERE token_hash = $1`, [
         hash(presented),
-      ])) as TokenRow[];
+      ]);
       if (!row) return;
-      const [, revoked] = (await tx.query(
+      const [, revoked] = await tx.query<[unknown, number]>(
         `UPDATE refresh_tokens SET revoked_at = $2, revoked_reason = 'LOGOUT' WHERE family_id = $1 AND revoked_at IS NULL`,
         [row.family_id, now],
-      )) as [unknown, number];
+      );
       if (revoked > 0)
         await this.audit.record(new RequestContext(null, requestId), tx, {
           action: 'user.loggedOut',
@@ -132,12 +132,12 @@ export class SessionService {
 
   /** Roles and organisation as they are now (an admin may have changed them); null for a deactivated user. */
   private async currentActor(tx: Db['manager'], userId: string): Promise<Actor | null> {
-    const [user] = (await tx.query(
+    const [user] = await tx.query<{ organization_id: string; kind: OrganizationKind; roles: Role[] }[]>(
       `SELECT u.organization_id, o.kind, COALESCE(array_agg(r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
          FROM users u JOIN organizations o ON o.id = u.organization_id LEFT JOIN user_roles r ON r.user_id = u.id
         WHERE u.id = $1 AND u.active GROUP BY u.organization_id, o.kind`,
       [userId],
-    )) as { organization_id: string; kind: OrganizationKind; roles: Role[] }[];
+    );
     return user
       ? { userId, organizationId: user.organization_id, organizationKind: user.kind, roles: user.roles }
       : null;

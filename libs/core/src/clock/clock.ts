@@ -108,3 +108,13 @@ export function addDays(date: Date, days: number): Date {
 export function toIsoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+/** Adds whole days to a `YYYY-MM-DD` calendar date (2026-12-28 + 7 = 2027-01-04). */
+export function plusDays(isoDate: string, days: number): string {
+  return toIsoDate(addDays(new Date(`${isoDate}T00:00:00.000Z`), days));
+}
+
+/** Adds calendar months to a `YYYY-MM-DD` date, clamping to the month's last day (2027-08-31 − 6 months = 2027-02-28). */
+export function plusMonths(isoDate: string, months: number): string {
+  return toIsoDate(addMonths(new Date(`${isoDate}T00:00:00.000Z`), months));
+}

@@ -11,7 +11,7 @@ export class LoaderCache {
     let loader = this.loaders.get(key) as DataLoader<K, V> | undefined;
     if (!loader) {
       loader = new DataLoader<K, V>(batch, { maxBatchSize: 1000 });
-      this.loaders.set(key, loader as DataLoader<unknown, unknown>);
+      this.loaders.set(key, loader);
     }
     return loader;
   }

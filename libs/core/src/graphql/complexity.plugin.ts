@@ -40,7 +40,7 @@ export function complexityLimitPlugin(max: number): ApolloServerPlugin {
               if (error instanceof GraphQLError) return;
               throw error;
             }
-            if (!byVariables) known.set(document, (byVariables = new Map()));
+            if (!byVariables) known.set(document, (byVariables = new Map<string, number>()));
             if (byVariables.size >= VARIABLE_SETS_PER_DOCUMENT) byVariables.clear();
             byVariables.set(key, complexity);
           }

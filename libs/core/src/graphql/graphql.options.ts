@@ -57,19 +57,16 @@ const MISSING_OR_UNKNOWN_FIELD = /; Field "(\w+)" (?:of required type|is not def
 
 /** The variable (or the part of it, `input.title`) that a variable coercion error is about. */
 function variableFieldOf(error: unknown): string | undefined {
-  if (
-    !(error instanceof GraphQLError) ||
-    error.nodes?.length !== 1 ||
-    error.nodes[0]!.kind !== Kind.VARIABLE_DEFINITION
-  )
+  if (!(error instanceof GraphQLError) || error.nodes?.length !== 1 || error.nodes[0].kind !== Kind.VARIABLE_DEFINITION)
     return undefined;
-  const path = VARIABLE_PATH.exec(error.message)?.[1] ?? error.nodes[0]!.variable.name.value;
+  const path = VARIABLE_PATH.exec(error.message)?.[1] ?? error.nodes[0].variable.name.value;
   const field = MISSING_OR_UNKNOWN_FIELD.exec(error.message)?.[1];
   return field ? `${path}.${field}` : path;
 }
 
 export function formatGraphqlError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
-  const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  const raw = formatted.extensions?.code;
+  const code = typeof raw === 'string' ? raw : 'INTERNAL_SERVER_ERROR';
   const {
     stacktrace: _stack,
     exception: _exception,
@@ -141,7 +138,7 @@ export function graphqlOptions(config: AppConfig, authenticator: Authenticator, 
     buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     // On Fastify the integration passes the request itself (older integrations passed `{ req }`).
     context: async (requestOrContext: FastifyRequest | { req: FastifyRequest }): Promise<GraphqlContext> => {
-      const req = ('raw' in requestOrContext ? requestOrContext : requestOrContext.req) as FastifyRequest;
+      const req = 'raw' in requestOrContext ? requestOrContext : requestOrContext.req;
       // installRequestContext builds it in onRequest; the fallback serves requests without that hook.
       const ctx =
         req.ctx ??

@@ -59,7 +59,7 @@ export class WorkerHeartbeatService {
       .orderBy('w.last_beat_at', 'DESC')
       .getMany();
     const [latest]: { last: Date | null }[] = rows.length
-      ? [{ last: rows[0]!.lastBeatAt }]
+      ? [{ last: rows[0].lastBeatAt }]
       : await this.db.manager.query(`SELECT max(last_beat_at) AS last FROM worker_heartbeats`);
     return {
       workers: rows.map((w) => ({

@@ -72,9 +72,9 @@ export class FirstRunService {
     try {
       const userId = await this.db.transaction(async (tx) => {
         await tx.query(`SELECT pg_advisory_xact_lock($1)`, [SETUP_LOCK_KEY]);
-        const rows = (await tx.query(
+        const rows = await tx.query<SetupTokenRow[]>(
           `SELECT id, token_hash, expires_at, used_at FROM setup_tokens FOR UPDATE`,
-        )) as SetupTokenRow[];
+        );
         const presented = hashToken(args.token);
         // Compare every stored hash in constant time rather than look the token up by an index.
         const row = rows.find((r) => timingSafeEqual(Buffer.from(r.token_hash, 'hex'), presented));
@@ -93,7 +93,7 @@ export class FirstRunService {
           passwordHash,
           active: true,
         });
-        const id = identifiers[0]!.id as string;
+        const id = identifiers[0].id as string;
         await tx.insert(
           UserRole,
           FIRST_ADMIN_ROLES.map((role) => ({ userId: id, role, grantedAt: now })),

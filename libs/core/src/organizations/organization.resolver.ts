@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { Organization, OrganizationKind } from './organization.entity.js';
 import { OrganizationService } from './organization.service.js';
-import { User } from './user.entity.js';
+import { Language, User } from './user.entity.js';
 import { UserService } from './user.service.js';
 import { ChangePasswordArgs, CreateUserInput, UpdateUserInput } from './dto/create-user.input.js';
 import { Ctx, Roles } from '../auth/decorators.js';
@@ -57,6 +57,16 @@ export class OrganizationResolver {
   @Mutation(() => User, { description: 'Node admins change a name, the roles, or deactivate a user.' })
   updateUser(@Ctx() ctx: RequestContext, @Args('input') input: UpdateUserInput): Promise<User> {
     return this.userService.update(ctx, input);
+  }
+
+  @Mutation(() => User, {
+    description: 'Sets my language: the web app starts in it, notifications and e-mails are written in it.',
+  })
+  setMyLanguage(
+    @Ctx() ctx: RequestContext,
+    @Args('language', { type: () => Language }) language: Language,
+  ): Promise<User> {
+    return this.userService.setLanguage(ctx, language);
   }
 
   @Mutation(() => Boolean, { description: 'Changes my own password.' })

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import {
   Column,
   CreateDateColumn,
@@ -10,6 +10,16 @@ import {
 } from 'typeorm';
 import { Role } from '../auth/role.js';
 import { UserRole } from './user-role.entity.js';
+
+/** The languages Noden speaks (libs/words has a catalogue for each). */
+export enum Language {
+  sv = 'sv',
+  en = 'en',
+}
+registerEnumType(Language, {
+  name: 'Language',
+  valuesMap: { sv: { description: 'Svenska' }, en: { description: 'English' } },
+});
 
 @ObjectType({ description: 'A person using Noden; belongs to one organisation.' })
 @Entity({ name: 'users' })
@@ -53,6 +63,12 @@ export class User {
 
   @Column({ type: 'uuid', nullable: true })
   invitedByUserId: string | null;
+
+  @Field(() => Language, {
+    description: 'The language the user chose: the web app starts in it, notifications and e-mails are written in it.',
+  })
+  @Column({ type: 'text', default: Language.sv })
+  language: Language;
 
   @OneToMany(() => UserRole, (role) => role.user, { cascade: ['insert'] })
   roleRows: Relation<UserRole>[];

@@ -1,7 +1,7 @@
 import { SignedInUsers } from '../auth/signed-in-users.js';
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { User } from './user.entity.js';
+import { type Language, User } from './user.entity.js';
 import { UserRole } from './user-role.entity.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationService } from './organization.service.js';
@@ -48,7 +48,7 @@ export class UserService {
         passwordHash,
         active: true,
       });
-      const id = identifiers[0]!.id as string;
+      const id = identifiers[0].id as string;
       await tx.insert(
         UserRole,
         input.roles.map((role) => ({ userId: id, role, grantedAt: now })),
@@ -118,6 +118,24 @@ export class UserService {
       await this.audit.record(ctx, tx, { action: 'user.passwordChanged', entityType: 'User', entityId: user.id });
     });
     return true;
+  }
+
+  async setLanguage(ctx: RequestContext, language: Language): Promise<User> {
+    const user = await this.me(ctx);
+    if (user.language !== language) {
+      await this.db.transaction(async (tx) => {
+        await tx.update(User, { id: user.id }, { language });
+        await this.audit.record(ctx, tx, {
+          action: 'user.languageChanged',
+          entityType: 'User',
+          entityId: user.id,
+          before: { language: user.language },
+          after: { language },
+        });
+      });
+      user.language = language;
+    }
+    return user;
   }
 
   /** The signed-in user as read for this request: no further statement, organisation included. */

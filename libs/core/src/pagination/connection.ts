@@ -140,7 +140,7 @@ export async function paginate<Row extends ObjectLiteral>(
         keys.forEach((key, i) => {
           outer.orWhere(
             new Brackets((inner) => {
-              for (let j = 0; j < i; j++) inner.andWhere(`${keys[j]!.expression} = :__cursor${j}`);
+              for (let j = 0; j < i; j++) inner.andWhere(`${keys[j].expression} = :__cursor${j}`);
               inner.andWhere(`${key.expression} ${key.direction === 'ASC' ? '>' : '<'} :__cursor${i}`);
             }),
           );

@@ -58,7 +58,7 @@ export interface AggregateBasis {
 }
 
 /**
- * The one small-number rule for every aggregate (DOMAIN.md: no group small enough to identify): figures over
+ * The one small-number rule for every aggregate (docs/DOMAIN.md: no group small enough to identify): figures over
  * fewer than PRIVACY_MIN_ORGANIZATIONS organisations, or counting fewer than PRIVACY_MIN_PEOPLE people, are
  * withheld from other organisations. Node staff, and an organisation looking only at its own figures, see them.
  * A count of zero people identifies nobody and is shown.

@@ -9,6 +9,7 @@ const ENQUEUE_TIMEOUT_MS = 2000;
 const ERROR_LOG_INTERVAL_MS = 30_000;
 
 export interface JobToEnqueue {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of jobs of different payload types
   definition: JobDefinition<any>;
   payload: unknown;
   delayMs?: number;
@@ -46,9 +47,7 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
       queue = new Queue(name, {
         prefix: this.config.queuePrefix,
         connection:
-          this.config.queueBackend === 'redis'
-            ? this.ownRedisClient(connection as RedisOptions)
-            : asConnectionOptions(connection),
+          this.config.queueBackend === 'redis' ? this.ownRedisClient(connection) : asConnectionOptions(connection),
       });
       // Attached before any connection attempt can fail: an 'error' without a listener would be printed raw.
       queue.on('error', (error) => this.onConnectionError(name, error));
@@ -65,7 +64,7 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
   /** Returns false (and logs) when Redis cannot take the job now. */
   async enqueue<P>(definition: JobDefinition<P>, payload: P, delayMs = 0): Promise<boolean> {
     const [done] = await this.enqueueAll([{ definition, payload, delayMs }]);
-    return done!;
+    return done;
   }
 
   /** One round trip per queue for any number of jobs; never throws. Call after the surrounding transaction has committed. */

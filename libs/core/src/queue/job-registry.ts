@@ -75,6 +75,7 @@ export const JobRegistry = {
 export const JOB_HANDLER = 'noden:job-handler';
 
 /** Marks a provider as the one handler of a job: `@HandlesJob(OpenFollowUpJob) class OpenFollowUpHandler implements JobHandler<…>`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any job definition, whatever its payload type
 export const HandlesJob = (definition: JobDefinition<never> | JobDefinition<any>): ClassDecorator =>
   SetMetadata(JOB_HANDLER, definition.name);
 

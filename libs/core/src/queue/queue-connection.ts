@@ -19,11 +19,14 @@ const isPostgresConnection = (connection: unknown): connection is PostgresQueueC
  * decides: a Postgres connection (from `queueConnection`) gets the Postgres backend, anything else Redis.
  * One code path for jobs; the configuration alone picks the store.
  */
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument --
+   BullMQ's backend factory is generic over both stores' option types: the branch decides which one `opts` is. */
 setDefaultBackendFactory<any, any>((name: string, opts: any, factoryOpts?: any) =>
   isPostgresConnection(opts.connection)
     ? createPostgresBackend(name, opts, factoryOpts)
     : createRedisBackend(name, opts, factoryOpts),
 );
+/* eslint-enable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument */
 
 /**
  * On Postgres, BullMQ ignores the key prefix and namespaces by schema: one schema per `QUEUE_PREFIX`, so
@@ -60,4 +63,4 @@ export function queueConnection(config: AppConfig, role: 'producer' | 'worker'):
 }
 
 /** The same connection typed as @nestjs/bullmq and BullMQ's constructors expect it (both backends accept it). */
-export const asConnectionOptions = (connection: QueueConnection): ConnectionOptions => connection as ConnectionOptions;
+export const asConnectionOptions = (connection: QueueConnection): ConnectionOptions => connection;

@@ -79,7 +79,7 @@ export const organizationSeeder: Seeder = {
           org.aliases ?? [],
         ],
       );
-      const row = rows[0]!;
+      const row = rows[0];
       idsByName.set(org.name, row.id);
       if (row.inserted) inserted++;
       else if (row.changed) updated++;

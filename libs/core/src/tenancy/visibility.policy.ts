@@ -4,7 +4,7 @@ import { CoreError, type DomainError } from '../errors/domain-error.js';
 import type { SqlFragment } from '../database/sql.js';
 
 /**
- * The tenant rule of DOMAIN.md: draft and internal material is visible to its own organisations and node
+ * The tenant rule of docs/DOMAIN.md: draft and internal material is visible to its own organisations and node
  * staff; what is published is visible to all members. Nobody sees another organisation's unpublished data.
  */
 export interface OwnedResource {

@@ -4,7 +4,7 @@ import { validate, type ValidationError } from 'class-validator';
 import { CoreError, type FieldProblem } from '../errors/domain-error.js';
 
 /** Swedish wording for the class-validator constraints we use; English comes from class-validator itself. */
-const SWEDISH: Record<string, (c: Record<string, unknown>) => string> = {
+const SWEDISH: Record<string, (c: Record<string, number | undefined>) => string> = {
   isNotEmpty: () => 'får inte vara tomt',
   isDefined: () => 'måste anges',
   maxLength: (c) => `får vara högst ${c.max} tecken`,
@@ -103,7 +103,7 @@ export class InputValidationPipe implements PipeTransform {
     });
     if (errors.length === 0) return instance;
     const problems = flatten(errors, prefix);
-    const first = problems[0]!;
+    const first = problems[0];
     throw CoreError.INVALID_INPUT({
       field: first.field,
       problems,

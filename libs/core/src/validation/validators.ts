@@ -14,7 +14,7 @@ import { Transform, Type } from 'class-transformer';
 /** A trimmed, required, bounded text: the usual title or name. */
 export function RequiredText(maxLength: number, options?: ValidationOptions): PropertyDecorator {
   return applyDecorators(
-    Transform(({ value }) => (typeof value === 'string' ? value.trim() : value)),
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value)),
     IsString(options),
     IsNotEmpty(options),
     MaxLength(maxLength, options),
@@ -24,7 +24,7 @@ export function RequiredText(maxLength: number, options?: ValidationOptions): Pr
 /** A trimmed optional text; an empty string counts as not given. */
 export function OptionalText(maxLength: number, options?: ValidationOptions): PropertyDecorator {
   return applyDecorators(
-    Transform(({ value }) => (typeof value === 'string' ? value.trim() || null : value)),
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value)),
     IsOptional(),
     IsString(options),
     MaxLength(maxLength, options),

@@ -1,4 +1,4 @@
-import { addDays, addMonths, startOfCalendarDate, toIsoDate } from '#core';
+import { addDays, plusMonths, startOfCalendarDate } from '#core';
 
 /** "To begin with after 12 and after 24 months" (S4:358-362). */
 export const WAVES = [12, 24] as const;
@@ -12,7 +12,7 @@ export enum FollowUpStep {
 }
 
 export function dueOnFor(goLiveOn: string, wave: number): string {
-  return toIsoDate(addMonths(new Date(`${goLiveOn}T00:00:00.000Z`), wave));
+  return plusMonths(goLiveOn, wave);
 }
 
 /** A follow-up opens at the start of its due date in Sweden. */

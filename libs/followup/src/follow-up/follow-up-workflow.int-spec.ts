@@ -28,7 +28,7 @@ describe('FollowUpWorkflowService (Postgres)', () => {
   it('opens a due follow-up once however many run the step at the same time', async () => {
     const implementation = await recordImplementation(api, actors, '2051-01-05');
     const [row] = await followUpsOf(api, implementation.id);
-    const payload = { followUpId: row!.id, dueOn: row!.due_on, scheduleVersion: row!.schedule_version };
+    const payload = { followUpId: row.id, dueOn: row.due_on, scheduleVersion: row.schedule_version };
     const outcomes = await Promise.all(Array.from({ length: 8 }, () => workflow.runStep(FollowUpStep.Open, payload)));
     expect(outcomes.filter((o) => o === 'done')).toHaveLength(1);
     expect(outcomes.filter((o) => o !== 'done')).toEqual(Array(7).fill('nothing-to-do'));
@@ -37,7 +37,7 @@ describe('FollowUpWorkflowService (Postgres)', () => {
   it('does nothing before the moment, for an older schedule, or for a follow-up that does not exist', async () => {
     const implementation = await recordImplementation(api, actors, '2051-06-01');
     const [row] = await followUpsOf(api, implementation.id);
-    const payload = { followUpId: row!.id, dueOn: row!.due_on, scheduleVersion: row!.schedule_version };
+    const payload = { followUpId: row.id, dueOn: row.due_on, scheduleVersion: row.schedule_version };
     expect(await workflow.runStep(FollowUpStep.Open, payload)).toBe('not-due');
     expect(
       await workflow.runStep(FollowUpStep.Open, { ...payload, scheduleVersion: payload.scheduleVersion - 1 }),
@@ -47,7 +47,7 @@ describe('FollowUpWorkflowService (Postgres)', () => {
       await workflow.runStep(FollowUpStep.Open, { ...payload, followUpId: '00000000-0000-4000-8000-000000000000' }),
     ).toBe('missing');
     expect(await workflow.runStep(FollowUpStep.Remind, payload)).toBe('nothing-to-do');
-    expect((await followUpsOf(api, implementation.id))[0]!.status).toBe('SCHEDULED');
+    expect((await followUpsOf(api, implementation.id))[0].status).toBe('SCHEDULED');
   });
 
   it('drains a backlog larger than one batch in one reconcile run, each follow-up once, in a bounded number of SQL statements', async () => {
@@ -68,7 +68,7 @@ describe('FollowUpWorkflowService (Postgres)', () => {
     const opened: { n: number }[] = await api.app
       .get(Db)
       .manager.query(`SELECT count(*)::int AS n FROM follow_ups WHERE id = ANY($1::uuid[]) AND status = 'OPEN'`, [ids]);
-    expect(opened[0]!.n).toBe(backlog);
+    expect(opened[0].n).toBe(backlog);
     expect(await countsPerFollowUp(api, ids, 'followUp.opened', 'followUp.opened')).toEqual({
       notifications: ids.map(() => 1),
       audits: ids.map(() => 1),

@@ -261,7 +261,7 @@ export class FollowUpWorkflowService {
           : step === FollowUpStep.Remind
             ? { remindedAt: now, updatedAt: now }
             : { status: FollowUpStatus.OVERDUE, escalatedAt: now, updatedAt: now };
-      return { before, after: { ...before, ...changes } as FollowUp, detail };
+      return { before, after: { ...before, ...changes }, detail };
     });
     await tx.query(
       `UPDATE follow_ups f SET status = u.status, opened_at = u.opened_at, reminded_at = u.reminded_at, escalated_at = u.escalated_at,
@@ -397,8 +397,7 @@ function notificationFor(
       return {
         recipientUserIds: [detail.responsible_user_id],
         kind: 'followUp.opened',
-        title: `Uppföljning efter ${followUp.wave} månader: ${product}`,
-        body: `Det är dags att följa upp införandet av ${product} (${followUp.wave} månader efter start). Svara på indikatorerna i Noden. / The ${followUp.wave}-month follow-up is open: please answer it in Noden.`,
+        text: { productName: product },
         entityType: 'FollowUp',
         entityId: followUp.id,
         params: { wave: followUp.wave, dueOn: followUp.dueOn, productId: detail.product_id },
@@ -408,8 +407,7 @@ function notificationFor(
       return {
         recipientUserIds: [detail.responsible_user_id],
         kind: 'followUp.reminder',
-        title: `Påminnelse: uppföljning efter ${followUp.wave} månader: ${product}`,
-        body: `Uppföljningen av ${product} väntar fortfarande på svar. / Reminder: the ${followUp.wave}-month follow-up still awaits an answer.`,
+        text: { productName: product },
         entityType: 'FollowUp',
         entityId: followUp.id,
         params: { wave: followUp.wave, dueOn: followUp.dueOn },
@@ -419,8 +417,7 @@ function notificationFor(
       return {
         recipientUserIds: staffIds,
         kind: 'followUp.overdue',
-        title: `Försenad uppföljning efter ${followUp.wave} månader: ${product}`,
-        body: `En uppföljning har varit obesvarad i 30 dagar. / A follow-up has been unanswered for 30 days.`,
+        text: { productName: product },
         entityType: 'FollowUp',
         entityId: followUp.id,
         params: { wave: followUp.wave, dueOn: followUp.dueOn, organizationId: followUp.organizationId },

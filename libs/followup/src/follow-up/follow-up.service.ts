@@ -3,7 +3,7 @@ import { In } from 'typeorm';
 import { AuditService, Clock, type ConnectionResult, Db, paginate, type RequestContext } from '#core';
 import { Product } from '#catalog';
 import { FollowUp, FollowUpAnswer, FollowUpStatus } from './follow-up.entity.js';
-import { FollowUpAnsweredHooks } from './follow-up-hooks.js';
+import { FollowUpThreadService } from './follow-up-thread.service.js';
 import { emptyAfterCommit, FollowUpWorkflowService } from './follow-up-workflow.service.js';
 import type { AnswerFollowUpInput } from './dto/answer-follow-up.input.js';
 import type { FollowUpsArgs } from './dto/follow-ups.args.js';
@@ -24,7 +24,7 @@ export class FollowUpService {
     private readonly implementations: ImplementationService,
     private readonly indicators: IndicatorService,
     private readonly workflow: FollowUpWorkflowService,
-    private readonly hooks: FollowUpAnsweredHooks,
+    private readonly thread: FollowUpThreadService,
   ) {}
 
   /**
@@ -55,7 +55,7 @@ export class FollowUpService {
         ? await tx.find(Indicator, { where: { indicatorSetId: setId }, order: { sortOrder: 'ASC' } })
         : [];
       const values = validateIndicatorValues(indicators, input.values);
-      const [{ next }] = await tx.query(
+      const [{ next }]: { next: number }[] = await tx.query(
         `SELECT coalesce(max(version), 0) + 1 AS next FROM follow_up_answers WHERE follow_up_id = $1`,
         [followUp.id],
       );
@@ -90,10 +90,12 @@ export class FollowUpService {
         before,
         after: { ...followUp, answerId: answer.id, answerVersion: answer.version },
       });
-      const needIds: string[] = (
-        await tx.query(`SELECT need_id FROM implementation_needs WHERE implementation_id = $1`, [implementation.id])
-      ).map((r: { need_id: string }) => r.need_id);
-      await this.hooks.run(ctx, tx, {
+      const needIds = (
+        await tx.query<{ need_id: string }[]>(`SELECT need_id FROM implementation_needs WHERE implementation_id = $1`, [
+          implementation.id,
+        ])
+      ).map((r) => r.need_id);
+      await this.thread.answered(ctx, tx, {
         followUpId: followUp.id,
         implementationId: implementation.id,
         organizationId: implementation.organizationId,
@@ -115,7 +117,7 @@ export class FollowUpService {
     const implementation = followUp && (await this.implementations.load(ctx, followUp.implementationId));
     if (!implementation || !FollowUpPolicy.canSee(ctx, implementation))
       throw FollowUpError.FOLLOW_UP_NOT_FOUND({ field: 'id' });
-    return followUp!;
+    return followUp;
   }
 
   async list(ctx: RequestContext, args: FollowUpsArgs): Promise<ConnectionResult<FollowUp>> {

@@ -1,4 +1,4 @@
-import { ID, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, Organization, OrganizationService, type RequestContext, User, UserService } from '#core';
 import { Product, ProductService } from '#catalog';
 import {
@@ -35,11 +35,6 @@ export class ImplementationFieldsResolver {
   @ResolveField(() => User, { description: 'Answers the follow-ups.' })
   responsibleContact(@Ctx() ctx: RequestContext, @Parent() i: Implementation): Promise<User | null> {
     return this.users.load(ctx, i.responsibleUserId);
-  }
-
-  @ResolveField(() => [ID], { description: 'The needs it answers.' })
-  needIds(@Ctx() ctx: RequestContext, @Parent() i: Implementation): Promise<string[]> {
-    return this.implementations.needIdsOf(ctx, i.id);
   }
 
   @ResolveField(() => PeopleCounts)

@@ -205,10 +205,8 @@ export function peopleCounts(i: Implementation): PeopleCounts {
 }
 
 export function checklistOf(i: Implementation): ImplementationChecklist {
-  return Object.fromEntries(
-    CHECKLIST_ITEMS.map((key) => [
-      key,
-      { done: i.checklist[key]?.done ?? false, comment: i.checklist[key]?.comment ?? null },
-    ]),
-  ) as unknown as ImplementationChecklist;
+  const checklist = new ImplementationChecklist();
+  for (const key of CHECKLIST_ITEMS)
+    checklist[key] = { done: i.checklist[key]?.done ?? false, comment: i.checklist[key]?.comment ?? null };
+  return checklist;
 }

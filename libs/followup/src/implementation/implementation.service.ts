@@ -206,26 +206,6 @@ export class ImplementationService {
       .load(id);
   }
 
-  needIdsOf(ctx: RequestContext, implementationId: string): Promise<string[]> {
-    return ctx.loaders
-      .manyByKey<string, { implementationId: string; needId: string }>(
-        'implementationNeeds',
-        async (ids) =>
-          (
-            await this.db.manager.query(
-              `SELECT implementation_id, need_id FROM implementation_needs WHERE implementation_id = ANY($1::uuid[])`,
-              [[...ids]],
-            )
-          ).map((r: { implementation_id: string; need_id: string }) => ({
-            implementationId: r.implementation_id,
-            needId: r.need_id,
-          })),
-        (r) => r.implementationId,
-      )
-      .load(implementationId)
-      .then((rows) => rows.map((r) => r.needId).sort());
-  }
-
   /**
    * An implementation recorded from a call-off: the call-off must be the organisation's own and for the same
    * product, go-live cannot precede it, and the implementation answers the needs its procurement answers
@@ -275,7 +255,7 @@ export class ImplementationService {
   }
 
   private async assertContact(tx: EntityManager, userId: string, organizationId: string, field: string): Promise<void> {
-    const [row] = await tx.query(`SELECT 1 FROM users WHERE id = $1 AND organization_id = $2 AND active`, [
+    const [row]: unknown[] = await tx.query(`SELECT 1 FROM users WHERE id = $1 AND organization_id = $2 AND active`, [
       userId,
       organizationId,
     ]);

@@ -52,7 +52,7 @@ export class IndicatorService {
     indicators: readonly IndicatorDefinition[],
     userId: string | null,
   ): Promise<IndicatorSet> {
-    const [{ next }] = await tx.query(
+    const [{ next }]: { next: number }[] = await tx.query(
       `SELECT coalesce(max(version), 0) + 1 AS next FROM indicator_sets WHERE category_id IS NOT DISTINCT FROM $1`,
       [categoryId],
     );

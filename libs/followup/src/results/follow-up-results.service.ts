@@ -112,11 +112,11 @@ export class FollowUpResultsService {
     }
     const byCategory = [...categoryKeys.values()].map((rows) =>
       group(
-        rows[0]!,
+        rows[0],
         null,
         null,
         rows,
-        answers.filter((a) => a.category_id === rows[0]!.category_id && a.wave === rows[0]!.wave),
+        answers.filter((a) => a.category_id === rows[0].category_id && a.wave === rows[0].wave),
       ),
     );
     return { byProduct, byCategory };

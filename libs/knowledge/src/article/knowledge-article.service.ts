@@ -202,13 +202,11 @@ export class KnowledgeArticleService {
       ArticleLinkType,
       (typeof LINK_TABLES)[keyof typeof LINK_TABLES],
     ][]) {
-      const wanted = [...new Set((input[field] as string[] | null | undefined) ?? [])];
+      const wanted = [...new Set(input[field] ?? [])];
       if (wanted.length === 0) continue;
       const found = new Set(
         (
-          (await this.db.manager.query(`SELECT id FROM ${table} WHERE id = ANY($1::uuid[])`, [wanted])) as {
-            id: string;
-          }[]
+          await this.db.manager.query<{ id: string }[]>(`SELECT id FROM ${table} WHERE id = ANY($1::uuid[])`, [wanted])
         ).map((r) => r.id),
       );
       const missing = wanted.find((id) => !found.has(id));

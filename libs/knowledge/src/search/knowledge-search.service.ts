@@ -51,7 +51,7 @@ export class KnowledgeSearchService {
       throw KnowledgeError.DATES_INVALID({ field: 'filters.from' });
     const category = filters.category ? await this.categories.resolve(ctx, filters.category, 'filters.category') : null;
     // Computed once: written inline, the compound-part function would run again for every entry it is matched against.
-    const [{ searchable, tsquery }] = await this.db.manager.query(
+    const [{ searchable, tsquery }]: { searchable: boolean; tsquery: string }[] = await this.db.manager.query(
       `SELECT numnode(q) > 0 AS searchable, q::text AS tsquery FROM (SELECT ${QUERY.replaceAll(':query', '$1')} AS q) query`,
       [args.query],
     );

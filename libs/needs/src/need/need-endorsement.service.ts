@@ -57,8 +57,7 @@ export class NeedEndorsementService {
       const notificationIds = await this.notifications.notify(tx, {
         recipientUserIds: [need.reporterUserId],
         kind: 'need.endorsed',
-        title: 'Fler har samma behov som du',
-        body: `En organisation till står bakom behovet ”${need.title}”.`,
+        text: { needTitle: need.title },
         entityType: 'Need',
         entityId: need.id,
         params: { needId: need.id, organizationId: actor.organizationId },

@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService, Clock, Db, type RequestContext } from '#core';
+import type { NotificationKind, WordParams } from '#words';
 import { NotificationService } from '#notifications';
 import { NeedService } from './need.service.js';
 
 /** A step of the thread that the people following a need are told about. */
 export interface NeedThreadEvent {
   /** e.g. `need.testDecided`, `need.procurementAwarded`, `need.followUpAnswered`. */
-  kind: string;
+  kind: NotificationKind & `need.${string}`;
   /** Identifies the event (the decision, the agreement, the follow-up): each follower is told once per need. */
   eventKey: string;
-  title: (needTitle: string) => string;
-  body: (needTitle: string) => string;
+  /** For the words, besides the need's title (`needTitle`). */
+  text?: WordParams;
   entityType: string;
   entityId: string;
 }
@@ -100,8 +101,7 @@ export class NeedFollowService {
         ...(await this.notifications.notify(tx, {
           recipientUserIds: need.recipients,
           kind: event.kind,
-          title: event.title(need.title),
-          body: event.body(need.title),
+          text: { ...event.text, needTitle: need.title },
           entityType: 'Need',
           entityId: need.id,
           params: {

@@ -4,7 +4,7 @@ import { AuditService, Clock, type RequestContext } from '#core';
 import { NotificationService } from '#notifications';
 import { Need } from './need.entity.js';
 import { NeedStatusChange } from './need-status-change.entity.js';
-import { NEED_STATUS_LABEL_SV, NeedStatus } from './need.enums.js';
+import { NeedStatus } from './need.enums.js';
 
 export interface NeedLink {
   /** The later step that caused the change, e.g. `TestProtocol`, `Procurement`, `Implementation`. */
@@ -85,13 +85,11 @@ export class NeedStatusWriter {
         link: details.link ?? null,
       },
     });
-    const label = NEED_STATUS_LABEL_SV[to];
     // The reason is free text: it stays in-app (params), out of the e-mailed body.
     return this.notifications.notify(tx, {
       recipientUserIds: [need.reporterUserId],
       kind: 'need.statusChanged',
-      title: `Ditt behov har ny status: ${label}`,
-      body: `Behovet ”${need.title}” har nu status ${label}. Skälet och hela historiken finns under Mina behov i Noden.`,
+      text: { needTitle: need.title },
       entityType: 'Need',
       entityId: need.id,
       params: {

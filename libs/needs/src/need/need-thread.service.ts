@@ -20,6 +20,12 @@ export interface AdvanceResult {
  * For the later steps of the thread (test → IN_TEST, procurement → IN_PROCUREMENT, implementation or
  * follow-up → ADDRESSED): moves linked needs along inside the caller's transaction, records the link in
  * their history and tells each reporter. Never throws for a need that cannot move: it is skipped.
+ *
+ * This is the thread's one linking mechanism: a later domain (testbed, procurement, followup) calls this
+ * exported service directly, in its own transaction. Chosen over a domain event because every link has exactly
+ * one reaction that must commit or roll back with the step, the call follows the dependency order (later calls
+ * earlier, never the reverse), and a typed call is found by "find references"; an event table or registry
+ * would add a dispatcher with one subscriber per event and hide who reacts.
  */
 @Injectable()
 export class NeedThreadService {

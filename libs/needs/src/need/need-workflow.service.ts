@@ -76,8 +76,7 @@ export class NeedWorkflowService {
           ...(await this.notifications.notify(tx, {
             recipientUserIds: [survivor.reporterUserId],
             kind: 'need.duplicateMerged',
-            title: 'Ett likadant behov har slagits samman med ditt',
-            body: `Ett behov från en annan verksamhet har slagits samman med ”${survivor.title}”. Den som stod bakom det står nu bakom ditt.`,
+            text: { needTitle: survivor.title },
             entityType: 'Need',
             entityId: survivor.id,
             params: {

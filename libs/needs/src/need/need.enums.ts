@@ -23,17 +23,6 @@ registerEnumType(NeedStatus, {
   },
 });
 
-/** Swedish labels, for notifications. */
-export const NEED_STATUS_LABEL_SV: Record<NeedStatus, string> = {
-  NEW: 'Nytt',
-  TRIAGED: 'Granskat',
-  IN_TEST: 'Testas',
-  IN_PROCUREMENT: 'Upphandlas',
-  ADDRESSED: 'Åtgärdat',
-  DECLINED: 'Avslaget',
-  MERGED: 'Sammanslaget',
-};
-
 export enum NeedTargetGroup {
   CARE_RECIPIENTS_ORDINARY_HOUSING = 'CARE_RECIPIENTS_ORDINARY_HOUSING',
   CARE_RECIPIENTS_SPECIAL_HOUSING = 'CARE_RECIPIENTS_SPECIAL_HOUSING',

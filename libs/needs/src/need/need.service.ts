@@ -357,7 +357,7 @@ export class NeedService {
       .load(need.id);
     const candidates = await Promise.all(matches.map((m) => this.loadWithOrganization(ctx, m.candidate_id)));
     return matches.flatMap((m, i) =>
-      candidates[i] ? [{ need: candidates[i]!, score: Math.round(Number(m.score) * 1000) / 1000 }] : [],
+      candidates[i] ? [{ need: candidates[i], score: Math.round(Number(m.score) * 1000) / 1000 }] : [],
     );
   }
 

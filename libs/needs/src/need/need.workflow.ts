@@ -4,7 +4,7 @@ import { NeedStatus } from './need.enums.js';
 const { NEW, TRIAGED, IN_TEST, IN_PROCUREMENT, ADDRESSED, DECLINED, MERGED } = NeedStatus;
 
 /**
- * The node's workflow (DOMAIN.md "Needs"). A test or procurement that ends without an answer sends the
+ * The node's workflow (docs/DOMAIN.md "Needs"). A test or procurement that ends without an answer sends the
  * need back to TRIAGED; an addressed or declined need can be reopened (a follow-up shows it is not met);
  * only needs not yet taken into a test or procurement can be merged; MERGED is final.
  */
@@ -18,7 +18,7 @@ export const NeedTransitions = defineTransitions<NeedStatus>({
   MERGED: [],
 });
 
-/** Statuses that need a reason (DOMAIN.md: the reporter is told why). */
+/** Statuses that need a reason (docs/DOMAIN.md: the reporter is told why). */
 export function reasonRequired(to: NeedStatus): boolean {
   return to === DECLINED || to === MERGED;
 }

@@ -117,7 +117,7 @@ export class TestActivityService {
           this.clock.now(),
         ],
       );
-      const result = await tx.findOneByOrFail(TestResult, { id: row!.id });
+      const result = await tx.findOneByOrFail(TestResult, { id: row.id });
       await this.touch(tx, protocol.id);
       await this.audit.record(ctx, tx, {
         action: 'testProtocol.resultRecorded',
@@ -195,7 +195,7 @@ export class TestActivityService {
           authorUserId: ctx.userId,
           authorOrganizationId: ctx.organizationId,
           createdAt: now,
-        } as T) as T,
+        }) as T,
       );
       if (row.occurredOn > today)
         throw TestbedError.OCCURRED_IN_FUTURE({ field: 'input.occurredOn', params: { field: 'input.occurredOn' } });

@@ -1,4 +1,4 @@
-import { Args, ID, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, Organization, OrganizationService, type RequestContext } from '#core';
 import { Product, ProductService, TechnologyCategory, TechnologyCategoryService } from '#catalog';
 import { TestProtocol } from './test-protocol.entity.js';
@@ -51,11 +51,6 @@ export class TestProtocolFieldsResolver {
     const ids = await this.protocols.participantIdsOf(ctx, protocol.id);
     const organizations = await Promise.all(ids.map((id) => this.organizations.load(ctx, id)));
     return organizations.filter((o): o is Organization => !!o).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
-  }
-
-  @ResolveField(() => [ID], { description: 'The needs the test answers.' })
-  needIds(@Ctx() ctx: RequestContext, @Parent() protocol: TestProtocol): Promise<string[]> {
-    return this.protocols.needIdsOf(ctx, protocol.id);
   }
 
   @ResolveField(() => [SuccessCriterion])

@@ -10,7 +10,7 @@ export class TestProtocolOrganization {
   organizationId: string;
 }
 
-/** A need the test answers; `need_id` gets its foreign key when the needs domain is merged. */
+/** A need the test answers (`need_id` references `needs`). */
 @Entity({ name: 'test_protocol_needs' })
 export class TestProtocolNeed {
   @PrimaryColumn({ type: 'uuid' })

@@ -309,8 +309,7 @@ export class TestProtocolService {
     await this.notifications.notify(tx, {
       recipientUserIds: voters.map((v) => v.voter_user_id),
       kind: 'testProtocol.reviewSuperseded',
-      title: `Granskningen av ${protocol.title} (version ${versionNumber}) är avbruten`,
-      body: `Testprotokollet "${protocol.title}" ändrades innan styrgruppen hann besluta. Din röst på version ${versionNumber} gäller inte längre; nästa inlämning blir en ny version att rösta om.`,
+      text: { protocolTitle: protocol.title },
       entityType: 'TestProtocol',
       entityId: protocol.id,
       params: { versionId, versionNumber },
@@ -406,17 +405,6 @@ export class TestProtocolService {
       )
       .load(protocolId);
     return rows.map((r) => r.organizationId);
-  }
-
-  async needIdsOf(ctx: RequestContext, protocolId: string): Promise<string[]> {
-    const rows = await ctx.loaders
-      .manyByKey<string, TestProtocolNeed>(
-        'testProtocolNeeds',
-        (ids) => this.db.manager.findBy(TestProtocolNeed, { protocolId: In([...ids]) }),
-        (r) => r.protocolId,
-      )
-      .load(protocolId);
-    return rows.map((r) => r.needId).sort();
   }
 
   criteriaOf(ctx: RequestContext, protocolId: string): Promise<SuccessCriterion[]> {

@@ -15,6 +15,7 @@ import {
   TextLimits,
   UserService,
 } from '#core';
+import { word } from '#words';
 import { NotificationService } from '#notifications';
 import { NeedFollowService } from '#needs';
 import { TechnologyCategoryService } from '#catalog';
@@ -44,12 +45,8 @@ import {
 import { TestbedError } from '../testbed.errors.js';
 import { STEERING_MEMBER_KINDS, TestbedPolicy } from '../testbed.policy.js';
 
-const RECOMMENDATION_SV: Record<SteeringRecommendation, string> = {
-  RECOMMEND: 'Rekommenderas',
-  RECOMMEND_WITH_CONDITIONS: 'Rekommenderas med villkor',
-  DO_NOT_RECOMMEND: 'Rekommenderas inte',
-  TEST_MORE: 'Testa mer',
-};
+/** The decision's record is written in the node's language, with the words the app shows for each recommendation. */
+const recommendationSv = (r: SteeringRecommendation) => word('sv', `recommendation.${r}`);
 
 /** Votes needed to close a review, given the rule and the number of member organisations. */
 export function requiredVotes(
@@ -77,7 +74,7 @@ export function outcomeOf(votes: readonly Pick<SteeringVote, 'recommendation'>[]
   }));
   const most = Math.max(...counts.map((c) => c.votes));
   const leaders = counts.filter((c) => c.votes === most);
-  return { outcome: leaders.length === 1 ? leaders[0]!.recommendation : SteeringRecommendation.TEST_MORE, counts };
+  return { outcome: leaders.length === 1 ? leaders[0].recommendation : SteeringRecommendation.TEST_MORE, counts };
 }
 
 @Injectable()
@@ -151,8 +148,7 @@ export class SteeringReviewService {
       const notified = await this.notifications.notify(tx, {
         recipientUserIds: steering.map((u) => u.id),
         kind: 'testProtocol.submittedForReview',
-        title: `Testprotokoll väntar på granskning: ${protocol.title} (version ${versionNumber})`,
-        body: `Styrgruppen ombeds granska och rösta om testprotokollet "${protocol.title}", version ${versionNumber}.`,
+        text: { protocolTitle: protocol.title },
         entityType: 'TestProtocol',
         entityId: protocol.id,
         params: { versionId: version.id, versionNumber },
@@ -246,13 +242,13 @@ export class SteeringReviewService {
     const organizations = await tx.findBy(Organization, { id: In(votes.map((v) => v.organizationId)) });
     const nameOf = new Map(organizations.map((o) => [o.id, o.name]));
     const rationale = [
-      `Beslut: ${RECOMMENDATION_SV[outcome]} (${counts
+      `Beslut: ${recommendationSv(outcome)} (${counts
         .filter((c) => c.votes > 0)
-        .map((c) => `${RECOMMENDATION_SV[c.recommendation]}: ${c.votes}`)
+        .map((c) => `${recommendationSv(c.recommendation)}: ${c.votes}`)
         .join(', ')}).`,
       ...votes.map(
         (v) =>
-          `${nameOf.get(v.organizationId) ?? v.organizationId} – ${RECOMMENDATION_SV[v.recommendation]}: ${v.rationale}${v.conditions ? ` Villkor: ${v.conditions}` : ''}`,
+          `${nameOf.get(v.organizationId) ?? v.organizationId} – ${recommendationSv(v.recommendation)}: ${v.rationale}${v.conditions ? ` Villkor: ${v.conditions}` : ''}`,
       ),
     ].join('\n');
     const conditions =
@@ -320,17 +316,14 @@ export class SteeringReviewService {
     const toFollowers = await this.needFollowers.tell(tx, snapshot.plan.needIds, {
       kind: 'need.testDecided',
       eventKey: decision.id,
-      title: (need) => `Testet av ”${need}” är beslutat: ${RECOMMENDATION_SV[outcome]}`,
-      body: (need) =>
-        `Styrgruppen har beslutat om testet ”${protocol.title}” som svarar på behovet ”${need}”. Följ hela kedjan från behovet.`,
+      text: { protocolTitle: protocol.title, outcome },
       entityType: 'TestDecision',
       entityId: decision.id,
     });
     const toParties = await this.notifications.notify(tx, {
       recipientUserIds: recipients.map((u) => u.id),
       kind: 'testDecision.made',
-      title: `Styrgruppen har beslutat: ${protocol.title} – ${RECOMMENDATION_SV[outcome]}`,
-      body: `Beslutet om testprotokollet "${protocol.title}" (version ${version.versionNumber}) är publicerat med underlag och motivering.`,
+      text: { protocolTitle: protocol.title, versionNumber: version.versionNumber },
       entityType: 'TestDecision',
       entityId: decision.id,
       params: { protocolId: protocol.id, versionId: version.id, outcome },

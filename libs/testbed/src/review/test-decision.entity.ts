@@ -58,6 +58,7 @@ export class TestDecision {
     description: 'What the decision rests on: the version, its hash, results, observation summary, documents.',
   })
   @Column({ type: 'jsonb' })
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- frozen JSON; its GraphQL type is issue 24 point 4
   knowledgeBasis: Record<string, any>;
 
   @Field()

@@ -40,11 +40,7 @@ export class ExportService {
       case 'needs':
         return this.csv(
           NEED_COLUMNS,
-          this.batches((after) =>
-            this.needs.list(ctx, { first: BATCH, after, statuses: Object.values(NeedStatus) } as Parameters<
-              NeedService['list']
-            >[1]),
-          ),
+          this.batches((after) => this.needs.list(ctx, { first: BATCH, after, statuses: Object.values(NeedStatus) })),
           async (n) => {
             const [organization, category] = await Promise.all([
               this.organizations.load(ctx, n.organizationId),
@@ -69,9 +65,7 @@ export class ExportService {
       case 'decisions':
         return this.csv(
           DECISION_COLUMNS,
-          this.batches((after) =>
-            this.review.decisions(ctx, { first: BATCH, after } as Parameters<SteeringReviewService['decisions']>[1]),
-          ),
+          this.batches((after) => this.review.decisions(ctx, { first: BATCH, after })),
           async (d) => {
             const [protocol, category] = await Promise.all([
               this.protocolOf(ctx, d.protocolId),
@@ -112,9 +106,7 @@ export class ExportService {
       case 'follow-ups':
         return this.csv(
           FOLLOW_UP_COLUMNS,
-          this.batches((after) =>
-            this.followUps.list(ctx, { first: BATCH, after } as Parameters<FollowUpService['list']>[1]),
-          ),
+          this.batches((after) => this.followUps.list(ctx, { first: BATCH, after })),
           async (f) => {
             const implementation = await this.implementations.load(ctx, f.implementationId);
             const [organization, product] = await Promise.all([
@@ -133,7 +125,7 @@ export class ExportService {
     const { equityByMunicipality, equityRest } = this.overview.equity(ctx, figures);
     const rows: Cell[][] = figures.map((m, i) => {
       const followUps = this.overview.followUps(ctx, m);
-      const equity = equityByMunicipality[i]!;
+      const equity = equityByMunicipality[i];
       return [
         m.organization.name,
         m.organization.code,

@@ -2,7 +2,7 @@ import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, OrganizationKind, type RequestContext } from '#core';
 import { Need } from '#needs';
 import { TestDecision, TestProtocol } from '#testbed';
-import { CallOff, Procurement } from '#procurement';
+import { CallOff, FrameworkAgreement, Procurement } from '#procurement';
 import { Implementation } from '#followup';
 import { ThreadLinkService } from './thread-link.service.js';
 import { Transferability } from '../transferability/transferability.types.js';
@@ -76,6 +76,16 @@ export class ProcurementThreadLinksResolver {
   @ResolveField(() => [TestDecision], { description: 'The test decisions the procurement rests on.' })
   decisions(@Ctx() ctx: RequestContext, @Parent() procurement: Procurement) {
     return this.links.decisionsOfProcurement(ctx, procurement.id);
+  }
+}
+
+@Resolver(() => FrameworkAgreement)
+export class FrameworkAgreementThreadLinksResolver {
+  constructor(private readonly links: ThreadLinkService) {}
+
+  @ResolveField(() => [TestDecision], { description: "The test decisions the agreement's procurement rests on." })
+  decisions(@Ctx() ctx: RequestContext, @Parent() agreement: FrameworkAgreement) {
+    return this.links.decisionsOfProcurement(ctx, agreement.procurementId);
   }
 }
 

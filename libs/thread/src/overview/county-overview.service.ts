@@ -3,6 +3,7 @@ import {
   Clock,
   Db,
   Organization,
+  plusMonths,
   type RequestContext,
   Role,
   SizeClass,
@@ -12,7 +13,7 @@ import {
 } from '#core';
 import { NeedPolicy, NeedService, NeedSort } from '#needs';
 import { TestProtocolService, TestProtocolStatus, TestbedPolicy } from '#testbed';
-import { FrameworkAgreement, plusMonths, ProcurementPolicy, ProcurementService, ProcurementStatus } from '#procurement';
+import { FrameworkAgreement, ProcurementPolicy, ProcurementService, ProcurementStatus } from '#procurement';
 import { per10000 } from '../size-class.js';
 import type {
   CountyOverview,
@@ -23,7 +24,7 @@ import type {
   SizeClassEquity,
 } from './county-overview.types.js';
 
-/** Who reads the county overview: the steering group and node staff (DOMAIN.md "Roles"). */
+/** Who reads the county overview: the steering group and node staff (docs/DOMAIN.md "Who uses it"). */
 export const OVERVIEW_ROLES: readonly Role[] = [Role.NODE_ADMIN, Role.NODE_STAFF, Role.STEERING_MEMBER];
 
 export interface MunicipalityFigures {
@@ -74,14 +75,10 @@ export class CountyOverviewService {
     const today = this.clock.today();
     const [needsByStatus, mostShared, awaiting, decisions, open, expiring, figures] = await Promise.all([
       this.needsByStatus(ctx),
-      this.needs.list(ctx, { first: 5, sort: NeedSort.MOST_SHARED } as Parameters<NeedService['list']>[1]),
-      this.protocols.list(ctx, { first: 100, status: TestProtocolStatus.SUBMITTED_FOR_REVIEW } as Parameters<
-        TestProtocolService['list']
-      >[1]),
+      this.needs.list(ctx, { first: 5, sort: NeedSort.MOST_SHARED }),
+      this.protocols.list(ctx, { first: 100, status: TestProtocolStatus.SUBMITTED_FOR_REVIEW }),
       this.decisionsThisYear(ctx, today),
-      this.procurements.list(ctx, { first: 100, status: ProcurementStatus.OPEN_FOR_PARTICIPATION } as Parameters<
-        ProcurementService['list']
-      >[1]),
+      this.procurements.list(ctx, { first: 100, status: ProcurementStatus.OPEN_FOR_PARTICIPATION }),
       this.agreementsExpiring(ctx, today),
       this.municipalityFigures(),
     ]);
@@ -103,9 +100,7 @@ export class CountyOverviewService {
   /** Per municipality, before the small-number rule: also what the CSV export streams. */
   async municipalityFigures(): Promise<MunicipalityFigures[]> {
     const [rows, organizations] = await Promise.all([
-      this.db.manager.query(MUNICIPALITY_FIGURES_SQL) as Promise<
-        (Omit<MunicipalityFigures, 'organization'> & { id: string })[]
-      >,
+      this.db.manager.query<(Omit<MunicipalityFigures, 'organization'> & { id: string })[]>(MUNICIPALITY_FIGURES_SQL),
       this.db.manager.find(Organization, {
         where: { kind: 'MUNICIPALITY' as Organization['kind'] },
         order: { name: 'ASC' },

@@ -129,9 +129,10 @@ export class TraceService {
 
     const organizationIds = [...new Set(steps.flatMap((s) => [s.owner_id, ...s.others]))];
     const [organizations, followUps] = await Promise.all([
-      this.db.manager.query(`SELECT id, name, code, kind FROM organizations WHERE id = ANY($1::uuid[])`, [
-        organizationIds,
-      ]) as Promise<(TraceOrganization & { kind: string })[]>,
+      this.db.manager.query<(TraceOrganization & { kind: string })[]>(
+        `SELECT id, name, code, kind FROM organizations WHERE id = ANY($1::uuid[])`,
+        [organizationIds],
+      ),
       this.followUpsOf(steps.filter((s) => s.type === ThreadEntityType.IMPLEMENTATION).map((s) => s.id)),
     ]);
     const organizationById = new Map(organizations.map((o) => [o.id, o]));
@@ -182,7 +183,7 @@ export class TraceService {
       case ThreadEntityType.CALL_OFF:
         // A call-off is seen with its agreement (as `FrameworkAgreement.callOffs` shows it).
         return ProcurementPolicy.canSee(ctx, {
-          leadOrganizationId: step.others[0]!,
+          leadOrganizationId: step.others[0],
           publishedAt: step.published ? step.sort_at : null,
         });
       case ThreadEntityType.IMPLEMENTATION:
@@ -226,6 +227,10 @@ function reachable(start: string, edges: TraceEdge[]): Set<string> {
   const seen = new Set([start]);
   const queue = [start];
   while (queue.length)
-    for (const next of neighbours.get(queue.shift()!) ?? []) if (!seen.has(next)) (seen.add(next), queue.push(next));
+    for (const next of neighbours.get(queue.shift()!) ?? [])
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
   return seen;
 }

@@ -7,14 +7,6 @@ import { type TestProtocol, TestbedPolicy } from '#testbed';
 import { ThreadError } from '../thread.errors.js';
 import type { Transferability, UncoveredSystem } from './transferability.types.js';
 
-const SETTING_SV: Record<CareSetting, string> = {
-  [CareSetting.HOME_CARE]: 'hemtjänst',
-  [CareSetting.SPECIAL_HOUSING]: 'särskilt boende',
-  [CareSetting.HOME_HEALTH_CARE]: 'hemsjukvård',
-  [CareSetting.DISABILITY_SUPPORT]: 'stöd till personer med funktionsnedsättning',
-};
-const SIZE_SV = { SMALL: 'små kommuner', MEDIUM: 'mellanstora kommuner', LARGE: 'stora kommuner' } as const;
-
 /** Everything about the test and the municipality in one statement. */
 const CONTEXT_SQL = `
   SELECT d.id AS decision_id, p.id AS protocol_id, p.lead_organization_id, p.published, p.settings, d.category_id,
@@ -67,7 +59,7 @@ export class TransferabilityService {
     decisionIds: readonly string[],
     orgId: string,
   ): Promise<(Transferability | null)[]> {
-    const rows = (await this.db.manager.query(CONTEXT_SQL, [[...decisionIds], orgId])) as ContextRow[];
+    const rows = await this.db.manager.query<ContextRow[]>(CONTEXT_SQL, [[...decisionIds], orgId]);
     const byDecision = new Map(rows.map((r) => [r.decision_id, r]));
     const organizations = await this.db.manager.findBy(Organization, {
       id: In([...new Set([orgId, ...rows.flatMap((r) => [r.lead_organization_id, ...r.participant_ids])])]),
@@ -110,23 +102,15 @@ export class TransferabilityService {
       (g) => !testedTargetGroups.includes(g),
     );
     const systemsNotCovered = row.systems_not_covered;
-
-    const gaps = [
-      sizeClassNotCovered ? `Inga ${SIZE_SV[mySizeClass!]} deltog i testet.` : null,
-      settingsNotCovered.length
-        ? `Testet omfattade inte ${settingsNotCovered.map((s) => SETTING_SV[s]).join(', ')}.`
-        : null,
-      systemsNotCovered.length
-        ? `Ingen deltagande organisation körde ${systemsNotCovered.map((s) => s.name).join(', ')}.`
-        : null,
-      targetGroupsNotCovered.length
-        ? `Testets behov gällde inte målgrupperna ${targetGroupsNotCovered.join(', ')}.`
-        : null,
-    ].filter((g): g is string => g !== null);
+    // Codes only: the words for each gap live in the catalogues (libs/words, the web app's i18n).
     return {
       decisionId,
       organization,
-      fullyCovered: gaps.length === 0,
+      fullyCovered:
+        !sizeClassNotCovered &&
+        settingsNotCovered.length === 0 &&
+        systemsNotCovered.length === 0 &&
+        targetGroupsNotCovered.length === 0,
       testedBy,
       mySizeClass,
       testedSizeClasses,
@@ -138,9 +122,6 @@ export class TransferabilityService {
       testedTargetGroups,
       targetGroupsNotCovered,
       participantGroups: row.participant_groups,
-      summary: gaps.length
-        ? gaps.join(' ')
-        : 'Testet omfattade er storlek, era verksamheter, era system och målgrupper.',
     };
   }
 }

@@ -81,7 +81,4 @@ export class Transferability {
 
   @Field(() => [String], { description: 'Who took part in the test: CARE_RECIPIENTS, STAFF, RELATIVES.' })
   participantGroups: string[];
-
-  @Field({ description: 'The gaps in one Swedish sentence each, for the decision page.' })
-  summary: string;
 }

@@ -1,3 +1,4 @@
+import { interpolate } from '#words';
 import { sv, type MessageKey } from './sv.js';
 
 export type Lang = 'sv' | 'en';
@@ -29,9 +30,8 @@ export function translate(lang: Lang, key: MessageKey, params?: Params): string 
   const count = params?.count;
   const plural = typeof count === 'number' ? `${key}.${pluralRules[lang].select(count)}` : null;
   const chosen = plural && isMessageKey(plural) ? plural : key;
-  const template = catalogs[lang]?.[chosen] ?? sv[chosen] ?? chosen;
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  const catalog: Record<string, string> = catalogs[lang] ?? sv;
+  return interpolate(lang, catalog[chosen] ?? sv[chosen] ?? chosen, params, (k) => catalog[k]);
 }
 
 /** `translate` with a count: the plural form the language's rules choose. */
@@ -48,6 +48,11 @@ const STORAGE_KEY = 'noden.lang';
 /** Swedish unless the user chose English on this device. */
 export function storedLang(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): Lang {
   return storage?.getItem(STORAGE_KEY) === 'en' ? 'en' : 'sv';
+}
+
+/** Whether the user chose a language on this device. */
+export function hasStoredLang(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): boolean {
+  return !!storage?.getItem(STORAGE_KEY);
 }
 
 export function storeLang(lang: Lang, storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): void {

@@ -1,3 +1,4 @@
+import { enWords } from '#words';
 import type { MessageKey } from './sv.js';
 import { enCoordination } from './en-coordination.js';
 import { enUsers } from './en-users.js';
@@ -7,6 +8,7 @@ import { enApp } from './en-app.js';
 import { enForms } from './en-forms.js';
 
 export const en: Record<MessageKey, string> = {
+  ...enWords,
   ...enCoordination,
   ...enUsers,
   ...enSso,
@@ -112,14 +114,6 @@ export const en: Record<MessageKey, string> = {
   'role.TECH_COACH': 'Tech coach',
   'role.VIEWER': 'Viewer',
 
-  'needStatus.NEW': 'New',
-  'needStatus.TRIAGED': 'Triaged',
-  'needStatus.IN_TEST': 'In test',
-  'needStatus.IN_PROCUREMENT': 'In procurement',
-  'needStatus.ADDRESSED': 'Addressed',
-  'needStatus.DECLINED': 'Declined',
-  'needStatus.MERGED': 'Merged',
-
   'targetGroup.CARE_RECIPIENTS_ORDINARY_HOUSING': 'Care recipients in ordinary housing',
   'targetGroup.CARE_RECIPIENTS_SPECIAL_HOUSING': 'Care recipients in special housing',
   'targetGroup.RELATIVES': 'Relatives',
@@ -139,10 +133,6 @@ export const en: Record<MessageKey, string> = {
   'activityKind.DEMO': 'Demonstration',
   'activityKind.TRAINING': 'Training',
   'activityKind.OBSERVATION': 'Observation',
-  'recommendation.RECOMMEND': 'Recommend',
-  'recommendation.RECOMMEND_WITH_CONDITIONS': 'Recommend with conditions',
-  'recommendation.TEST_MORE': 'Test more',
-  'recommendation.DO_NOT_RECOMMEND': 'Do not recommend',
   'observationKind.OBSTACLE': 'Obstacles',
   'observationKind.OPPORTUNITY': 'Opportunities',
   'observationKind.LESSON': 'Lessons',

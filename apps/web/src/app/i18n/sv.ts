@@ -1,3 +1,4 @@
+import { svWords } from '#words';
 import { svCoordination } from './sv-coordination.js';
 import { svUsers } from './sv-users.js';
 import { svSso } from './sv-sso.js';
@@ -5,8 +6,12 @@ import { svProtocols } from './sv-protocols.js';
 import { svApp } from './sv-app.js';
 import { svForms } from './sv-forms.js';
 
-/** Swedish is the source catalogue: every key the app shows. `en.ts` must have the same keys (the compiler checks). */
+/**
+ * Swedish is the source catalogue: every key the app shows. `en.ts` must have the same keys (the compiler checks).
+ * The words the server also renders (statuses, recommendations, notifications) come from libs/words.
+ */
 export const sv = {
+  ...svWords,
   ...svCoordination,
   ...svUsers,
   ...svSso,
@@ -111,14 +116,6 @@ export const sv = {
   'role.TECH_COACH': 'Teknikcoach',
   'role.VIEWER': 'Läsare',
 
-  'needStatus.NEW': 'Ny',
-  'needStatus.TRIAGED': 'Bedömd',
-  'needStatus.IN_TEST': 'I test',
-  'needStatus.IN_PROCUREMENT': 'I upphandling',
-  'needStatus.ADDRESSED': 'Åtgärdad',
-  'needStatus.DECLINED': 'Avböjd',
-  'needStatus.MERGED': 'Sammanslagen',
-
   'targetGroup.CARE_RECIPIENTS_ORDINARY_HOUSING': 'Brukare i ordinärt boende',
   'targetGroup.CARE_RECIPIENTS_SPECIAL_HOUSING': 'Brukare i särskilt boende',
   'targetGroup.RELATIVES': 'Anhöriga',
@@ -138,10 +135,6 @@ export const sv = {
   'activityKind.DEMO': 'Demonstration',
   'activityKind.TRAINING': 'Utbildning',
   'activityKind.OBSERVATION': 'Observation',
-  'recommendation.RECOMMEND': 'Rekommendera',
-  'recommendation.RECOMMEND_WITH_CONDITIONS': 'Rekommendera med villkor',
-  'recommendation.TEST_MORE': 'Testa mer',
-  'recommendation.DO_NOT_RECOMMEND': 'Rekommendera inte',
   'observationKind.OBSTACLE': 'Hinder',
   'observationKind.OPPORTUNITY': 'Möjligheter',
   'observationKind.LESSON': 'Lärdomar',

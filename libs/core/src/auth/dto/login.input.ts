@@ -5,7 +5,7 @@ import { Transform } from 'class-transformer';
 @ArgsType()
 export class LoginArgs {
   @Field()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsEmail()
   @MaxLength(254)
   email: string;

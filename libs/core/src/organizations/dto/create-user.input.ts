@@ -19,7 +19,7 @@ import { OptionalText, RequiredText, TextLimits } from '../../validation/validat
 @InputType()
 export class CreateUserInput {
   @Field()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsEmail()
   @MaxLength(254)
   email: string;

@@ -1,20 +1,34 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '#core';
 import { CompatibilityQuestionService, CompatibilityService, CompatibilityStatus, ProductService } from '#catalog';
 import { NeedFollowService, NeedStatus, NeedThreadService } from '#needs';
-import { FollowUpAnsweredHooks, type FollowUpAnsweredEvent } from './follow-up-hooks.js';
+import type { IndicatorValue } from './follow-up.entity.js';
+
+/** What the earlier domains learn when a follow-up is answered (first answer or a correction). */
+export interface FollowUpAnswered {
+  followUpId: string;
+  implementationId: string;
+  organizationId: string;
+  productId: string;
+  wave: number;
+  answerVersion: number;
+  /** The needs the implementation answers. */
+  needIds: string[];
+  callOffId: string | null;
+  values: Record<string, IndicatorValue>;
+}
 
 /**
- * Closes the loop of the thread when a follow-up says the product is still in use: the needs the
+ * Called by `FollowUpService.answer` inside the answer's transaction (the thread's one mechanism: a later domain
+ * calls the earlier domain's exported service directly; see docs/ARCHITECTURE.md). Closes the loop of the thread when a follow-up says the product is still in use: the needs the
  * implementation answers become ADDRESSED (their reporters are told), and pairs of product and system the
- * catalogue knew nothing about get VERIFIED_IN_PRODUCTION evidence (S4:358-362). Existing statements are
+ * catalogue knew nothing about get VERIFIED_IN_PRODUCTION evidence. Existing statements are
  * left as they are: one organisation's versions must not narrow a wider, better-founded statement.
  */
 @Injectable()
-export class ThreadHooks implements OnModuleInit {
+export class FollowUpThreadService {
   constructor(
-    private readonly hooks: FollowUpAnsweredHooks,
     private readonly needThread: NeedThreadService,
     private readonly needFollowers: NeedFollowService,
     private readonly compatibility: CompatibilityService,
@@ -22,19 +36,12 @@ export class ThreadHooks implements OnModuleInit {
     private readonly products: ProductService,
   ) {}
 
-  onModuleInit(): void {
-    this.hooks.register((ctx, tx, event) => this.onAnswered(ctx, tx, event));
-  }
-
-  private async onAnswered(ctx: RequestContext, tx: EntityManager, event: FollowUpAnsweredEvent): Promise<void> {
+  async answered(ctx: RequestContext, tx: EntityManager, event: FollowUpAnswered): Promise<void> {
     if (event.wave === 12 && event.answerVersion === 1) {
       // Only a need's first 12-month answer is news to its followers, whichever implementation gives it.
       await this.needFollowers.tell(tx, event.needIds, {
         kind: 'need.followUpAnswered',
         eventKey: 'first12',
-        title: (need) => `Första uppföljningen efter 12 månader är besvarad för ”${need}”`,
-        body: (need) =>
-          `En kommun som infört lösningen för behovet ”${need}” har besvarat uppföljningen efter 12 månader. Följ hela kedjan från behovet.`,
         entityType: 'Implementation',
         entityId: event.implementationId,
       });

@@ -1,0 +1,84 @@
+import type { Key, ReactNode } from 'react';
+
+export interface Column<T> {
+  header: ReactNode;
+  cell: (item: T) => ReactNode;
+}
+
+/**
+ * The list pages' one scaffold: a card with its heading, a data table (one row per item, a header cell per
+ * column) or, when there is nothing, the empty-state sentence. `before` and `after` hold what a card shows
+ * around its table (filters, a hint, a "more" button).
+ */
+export function ListCard<T>({
+  id,
+  title,
+  items,
+  columns,
+  rowKey,
+  empty,
+  before,
+  after,
+  scroll,
+}: {
+  /** Names the heading (`${id}-heading`), which labels the card for screen readers. */
+  id: string;
+  title: ReactNode;
+  items: readonly T[];
+  columns: readonly Column<T>[];
+  rowKey: (item: T) => Key;
+  empty: ReactNode;
+  before?: ReactNode;
+  after?: ReactNode;
+  /** Wide tables scroll sideways on a narrow screen instead of widening the page. */
+  scroll?: boolean;
+}) {
+  return (
+    <section aria-labelledby={`${id}-heading`} className="card">
+      <h2 id={`${id}-heading`}>{title}</h2>
+      {before}
+      <ListTable items={items} columns={columns} rowKey={rowKey} empty={empty} scroll={scroll} />
+      {after}
+    </section>
+  );
+}
+
+/** The table or the empty-state sentence, for a page that is itself the list (no card around it). */
+export function ListTable<T>({
+  items,
+  columns,
+  rowKey,
+  empty,
+  scroll,
+}: {
+  items: readonly T[];
+  columns: readonly Column<T>[];
+  rowKey: (item: T) => Key;
+  empty: ReactNode;
+  scroll?: boolean;
+}) {
+  if (!items.length) return <p>{empty}</p>;
+  const table = (
+    <table className="data">
+      <thead>
+        <tr>
+          {columns.map((column, i) => (
+            <th key={i} scope="col">
+              {column.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((item) => (
+          <tr key={rowKey(item)}>
+            {columns.map((column, i) => (
+              <td key={i}>{column.cell(item)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return scroll ? <div className="table-scroll">{table}</div> : table;
+}
