@@ -44,16 +44,16 @@ describe('federation catch-up', () => {
       version: 1,
       issuedAt: now.toISOString(),
       nodes: [
-        { id: a, name: 'Nod A', county: 'A län', keys: [ka!.key.kid] },
-        { id: b, name: 'Nod B', county: 'B län', keys: [kb!.key.kid] },
+        { id: a, name: 'Nod A', county: 'A län', keys: [ka.key.kid] },
+        { id: b, name: 'Nod B', county: 'B län', keys: [kb.key.kid] },
       ],
     };
     const registryFile = join(dir, 'registry.jws');
-    await writeFile(registryFile, await signRegistry(registry, kr!.key));
-    const pinned = JSON.stringify(publicPart(kr!.key));
+    await writeFile(registryFile, await signRegistry(registry, kr.key));
+    const pinned = JSON.stringify(publicPart(kr.key));
     Object.assign(process.env, {
       FEDERATION_NODE_ID: a,
-      FEDERATION_KEY_FILE: ka!.path,
+      FEDERATION_KEY_FILE: ka.path,
       FEDERATION_REGISTRY_FILE: registryFile,
       FEDERATION_REGISTRY_KEY: pinned,
     });
@@ -73,7 +73,7 @@ describe('federation catch-up', () => {
       DATABASE_URL: url.toString(),
       QUEUE_PREFIX: prefix,
       FEDERATION_NODE_ID: b,
-      FEDERATION_KEY_FILE: kb!.path,
+      FEDERATION_KEY_FILE: kb.path,
       FEDERATION_REGISTRY_FILE: registryFile,
       FEDERATION_REGISTRY_KEY: pinned,
       // One run, at the worker's start: the catch-up is timed from B's first request to caught up.

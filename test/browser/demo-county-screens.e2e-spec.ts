@@ -166,9 +166,9 @@ describe('web app: the demo county', () => {
     expect(box.x + box.width).toBeLessThanOrEqual(scroller.x + scroller.width + 1);
     await screenshot(page, 'demo-users-1280');
     // One typeface: the Midas buttons and fields use the app's font, not an Inter that is never loaded.
-    const [body, button, field] = (await page.evaluate(
+    const [body, button, field] = await page.evaluate<string[]>(
       `['body', 'main button', 'main input'].map((s) => getComputedStyle(document.querySelector(s)).fontFamily)`,
-    )) as string[];
+    );
     expect(button).toBe(body);
     expect(field).toBe(body);
     expect(body).not.toMatch(/Inter/);

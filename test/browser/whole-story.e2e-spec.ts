@@ -234,7 +234,7 @@ describe('web app: the whole story from a coach’s need to the answered 12-mont
     }
     await page
       .getByRole('radiogroup', { name: 'Möter fortfarande personens behov och önskemål' })
-      .getByText('5', { exact: true })
+      .getByText('5 (mycket bra)', { exact: true })
       .click();
     await page.getByRole('radiogroup', { name: 'Upplevd trygghet' }).getByText('4', { exact: true }).click();
     await page.getByRole('radiogroup', { name: 'Fortsatt användning' }).getByText('Ja', { exact: true }).click();

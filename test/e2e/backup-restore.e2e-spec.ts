@@ -152,7 +152,7 @@ describe('backup and restore', () => {
       })
     ).data!.followUps.nodes as { id: string; dueOn: string }[];
     expect(scheduled.length).toBeGreaterThan(0);
-    const first = scheduled.sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0]!;
+    const first = scheduled.sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0];
     // A restored installation on a new Redis has no jobs: the reconciler finds the due follow-up in Postgres.
     if (process.env.QUEUE_BACKEND === 'redis') process.env.QUEUE_PREFIX = restoredPrefix;
     process.env.RECONCILE_INTERVAL_SECONDS = '1';

@@ -22,12 +22,15 @@ const CLI_ONLY = new Set(['NODEN_PASSWORD', 'PG_BIN_DIR']);
 /** Every variable the configuration schema reads (recorded while it reads), plus those the apps read directly. */
 function variablesTheAppsRead(): string[] {
   const read = new Set<string>();
-  const env = new Proxy({} as NodeJS.ProcessEnv, {
-    get: (_target, key) => {
-      if (typeof key === 'string') read.add(key);
-      return undefined;
+  const env = new Proxy(
+    {},
+    {
+      get: (_target, key) => {
+        if (typeof key === 'string') read.add(key);
+        return undefined;
+      },
     },
-  });
+  );
   try {
     AppConfig.fromEnv(env);
   } catch {
@@ -46,7 +49,7 @@ function variablesTheAppsRead(): string[] {
     ...readdirSync('libs').map((l) => `libs/${l}/src`),
   ];
   for (const file of sources.flatMap(files))
-    for (const match of readFileSync(file, 'utf8').matchAll(/process\.env\.([A-Z][A-Z0-9_]*)/g)) read.add(match[1]!);
+    for (const match of readFileSync(file, 'utf8').matchAll(/process\.env\.([A-Z][A-Z0-9_]*)/g)) read.add(match[1]);
   return [...read].filter((name) => !CLI_ONLY.has(name)).sort();
 }
 

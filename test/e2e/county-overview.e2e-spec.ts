@@ -75,7 +75,7 @@ describe('county overview: facts about organisations shown, small groups of peop
   afterAll(() => api?.close());
 
   it('shows every municipality its follow-ups and implementations, 0 as 0 and an unknown population as no data', async () => {
-    const o = await overview(steering['0480']!);
+    const o = await overview(steering['0480']);
     const counted: { code: string; due: number; answered: number; overdue: number }[] = await api.app
       .get(Db)
       .manager.query(
@@ -119,7 +119,7 @@ describe('county overview: facts about organisations shown, small groups of peop
   });
 
   it('withholds only counts of 1–4 people from other municipalities, counted into the rest so the total adds up', async () => {
-    const o = await overview(steering['0480']!);
+    const o = await overview(steering['0480']);
     for (const code of ['0482', '0488', '0486'])
       expect(byCode(o.equityByMunicipality, code)).toMatchObject({
         implementations: 1,
@@ -152,7 +152,7 @@ describe('county overview: facts about organisations shown, small groups of peop
   });
 
   it('shows a municipality its own small count, and hides the next smallest when the rest alone would reveal one', async () => {
-    const o = await overview(steering['0482']!);
+    const o = await overview(steering['0482']);
     expect(byCode(o.equityByMunicipality, '0482')).toMatchObject({ peopleAccepted: 3, suppressed: false });
     // Trosa 1 and Strängnäs 3 make 4: Eskilstuna joins the rest, or the total minus the rows shown would give 4.
     expect(byCode(o.equityByMunicipality, '0484')).toMatchObject({
@@ -168,7 +168,7 @@ describe('county overview: facts about organisations shown, small groups of peop
   });
 
   it('exports the same figures as CSV, with the plain reason where a count is withheld', async () => {
-    const csv = (await api.get('/exports/overview.csv', steering['0480']!.token)).body as string;
+    const csv = (await api.get('/exports/overview.csv', steering['0480'].token)).body as string;
     expect(csv).toContain(
       'Trosa kommun;0488;14000;SMALL;1;0;0;1;;0,7;;Färre än 5 personer – visas inte för att ingen ska kunna pekas ut.\r\n',
     );

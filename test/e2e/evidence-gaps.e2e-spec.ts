@@ -60,7 +60,7 @@ describe('evidence before a steering decision', () => {
     for (const reason of [null, '   ']) {
       const refused = await api.gql(SUBMIT, { id, reason }, { token: lead.token });
       expect(errorCode(refused)).toBe('BAD_USER_INPUT');
-      expect(refused.errors![0]!.extensions).toMatchObject({
+      expect(refused.errors![0].extensions).toMatchObject({
         reason: 'TESTBED_HAND_IN_REASON_REQUIRED',
         field: 'handInReason',
         params: { gaps: ['CRITERIA_WITHOUT_RESULT', 'NO_PARTICIPANTS', 'NO_OBSERVATIONS', 'PERIOD_NOT_OVER'] },
@@ -136,7 +136,7 @@ describe('evidence before a steering decision', () => {
     const id = await thinProtocol();
     const refused = await api.gql(SUBMIT, { id, reason: 'x'.repeat(10_001) }, { token: lead.token });
     expect(errorCode(refused)).toBe('BAD_USER_INPUT');
-    expect(refused.errors![0]!.extensions).toMatchObject({
+    expect(refused.errors![0].extensions).toMatchObject({
       field: 'handInReason',
       params: { constraint: 'maxLength' },
     });

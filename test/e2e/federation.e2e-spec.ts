@@ -154,7 +154,7 @@ function paths(value: unknown, prefix = ''): string[] {
 }
 
 function decode(jws: string): Record<string, any> {
-  return JSON.parse(Buffer.from(jws.split('.')[1]!, 'base64url').toString('utf8'));
+  return JSON.parse(Buffer.from(jws.split('.')[1], 'base64url').toString('utf8'));
 }
 
 interface Node {
@@ -323,24 +323,24 @@ describe('federation: county nodes share what they have learnt, signed and verif
       return { path, key: added, keys: await Keys.load({ keyFile: path }) };
     };
     const [ka, kb, kc, kx, kd, registryKey] = await Promise.all(['a', 'b', 'c', 'x', 'd', 'registry'].map(made));
-    bKeys = kb!.keys;
-    dKeys = kd!.keys;
+    bKeys = kb.keys;
+    dKeys = kd.keys;
     const registry: Registry = {
       version: 1,
       issuedAt: now.toISOString(),
       nodes: [
-        { id: ids.a, name: A_NAME, county: 'Västmanlands län', keys: [ka!.key.kid] },
-        { id: ids.b, name: 'Region Sörmlands nod', county: 'Södermanlands län', keys: [kb!.key.kid] },
-        { id: ids.c, name: 'Region Örebro läns nod', county: 'Örebro län', keys: [kc!.key.kid] },
-        { id: ids.x, name: 'Testnod X', county: 'Testlän', keys: [kx!.key.kid] },
+        { id: ids.a, name: A_NAME, county: 'Västmanlands län', keys: [ka.key.kid] },
+        { id: ids.b, name: 'Region Sörmlands nod', county: 'Södermanlands län', keys: [kb.key.kid] },
+        { id: ids.c, name: 'Region Örebro läns nod', county: 'Örebro län', keys: [kc.key.kid] },
+        { id: ids.x, name: 'Testnod X', county: 'Testlän', keys: [kx.key.kid] },
       ],
     };
     const registryFile = join(dir, 'registry.jws');
-    await writeFile(registryFile, await signRegistry(registry, registryKey!.key));
-    const pinned = JSON.stringify(publicPart(registryKey!.key));
+    await writeFile(registryFile, await signRegistry(registry, registryKey.key));
+    const pinned = JSON.stringify(publicPart(registryKey.key));
 
     // X: a node whose feed the test writes, to send what a real node never would.
-    x = { id: ids.x, server: createServer(), feed: [], keys: kx!.keys, key: kx!.key };
+    x = { id: ids.x, server: createServer(), feed: [], keys: kx.keys, key: kx.key };
     x.server.on('request', (req, res) => {
       const url = new URL(req.url!, ids.x);
       res.setHeader('content-type', 'application/json');
@@ -355,7 +355,7 @@ describe('federation: county nodes share what they have learnt, signed and verif
 
     Object.assign(process.env, {
       FEDERATION_NODE_ID: ids.a,
-      FEDERATION_KEY_FILE: ka!.path,
+      FEDERATION_KEY_FILE: ka.path,
       FEDERATION_REGISTRY_FILE: registryFile,
       FEDERATION_REGISTRY_KEY: pinned,
     });
@@ -367,8 +367,8 @@ describe('federation: county nodes share what they have learnt, signed and verif
     for (const code of ['0484', '0482', '0488', '0486', '0483', '04'])
       steering.push(await createUser(api, code, [Role.STEERING_MEMBER], `steering-${code}`));
 
-    b = await makeNode(ids.b, portB, kb!.path, registryFile, pinned);
-    c = await makeNode(ids.c, portC, kc!.path, registryFile, pinned);
+    b = await makeNode(ids.b, portB, kb.path, registryFile, pinned);
+    c = await makeNode(ids.c, portC, kc.path, registryFile, pinned);
     await Promise.all([start(b), start(c)]);
   }, 240_000);
 
@@ -879,7 +879,7 @@ describe('federation: county nodes share what they have learnt, signed and verif
           const payload = decode(jws);
           expect(Object.keys(payload).filter((key) => !PAYLOAD_FIELDS.includes(key))).toEqual([]);
           if (payload.data) {
-            expect(paths(payload.data).filter((path) => !ALLOWED[payload.schema]!.includes(path))).toEqual([]);
+            expect(paths(payload.data).filter((path) => !ALLOWED[payload.schema].includes(path))).toEqual([]);
             const text = JSON.stringify(payload.data);
             expect(text).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/);
             for (const value of people) expect(text).not.toContain(value);

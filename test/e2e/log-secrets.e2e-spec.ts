@@ -95,8 +95,8 @@ describe('logs', () => {
     });
     expect(session.statusCode).toBe(200);
     secrets.push(session.json().accessToken);
-    const refreshCookie = String(session.headers['set-cookie']).split(';')[0]!;
-    secrets.push(refreshCookie.split('=')[1]!);
+    const refreshCookie = String(session.headers['set-cookie']).split(';')[0];
+    secrets.push(refreshCookie.split('=')[1]);
     const refreshed = await fastify.inject({
       method: 'POST',
       url: '/auth/refresh',

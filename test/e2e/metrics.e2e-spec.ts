@@ -175,12 +175,12 @@ describe('metrics: /metrics on the api (bearer token) and on the worker (METRICS
       const requests = await eventually(
         async () => {
           const result = await query('sum(noden_http_requests_total{job="noden-api"})');
-          return result.length && Number(result[0]!.value[1]) > 0 ? result : undefined;
+          return result.length && Number(result[0].value[1]) > 0 ? result : undefined;
         },
         20_000,
         500,
       );
-      expect(Number(requests[0]!.value[1])).toBeGreaterThan(0);
+      expect(Number(requests[0].value[1])).toBeGreaterThan(0);
       for (const series of [
         'noden_graphql_operations_total',
         'noden_db_pool_connections',

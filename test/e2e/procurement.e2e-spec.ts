@@ -443,7 +443,7 @@ describe('joint procurement of mobile safety alarms: participation, award, call-
     const before = await written();
     const preview = await api.gql(
       PREVIEW,
-      { i: { agreementId, lotId: lots[0]!.id, productId: catalog.gpsAlarm } },
+      { i: { agreementId, lotId: lots[0].id, productId: catalog.gpsAlarm } },
       { ...as(coordinators.trosa), headers: { 'accept-language': 'en-GB,en;q=0.9' } },
     );
     expect(preview.errors).toBeUndefined();
@@ -458,7 +458,7 @@ describe('joint procurement of mobile safety alarms: participation, award, call-
       [coordinators.oxelosund, catalog.gpsAlarm, 'FORBIDDEN', 'input.agreementId'],
       [coordinators.trosa, catalog.indoorAlarm, 'BAD_USER_INPUT', 'input.productId'],
     ] as const) {
-      const refused = await api.gql(PREVIEW, { i: { agreementId, lotId: lots[0]!.id, productId } }, as(who));
+      const refused = await api.gql(PREVIEW, { i: { agreementId, lotId: lots[0].id, productId } }, as(who));
       expect([errorCode(refused), refused.errors?.[0]?.extensions.field]).toEqual([code, field]);
     }
     expect(await written()).toEqual(before);

@@ -249,6 +249,8 @@ describe('tech coaches: directory and field activities', () => {
       );
     }
     const trosaStaff = await createUser(api, '0488', [Role.MUNICIPALITY_COORDINATOR], 'trosa-coordinator');
+    // The first request reads the signed-in user (cached per process afterwards): compare pages after it.
+    await api.gql(DIRECTORY, { org: trosaStaff.organizationId, first: 1 }, { token: trosaStaff.token });
     const small = await api.gql(DIRECTORY, { org: trosaStaff.organizationId, first: 2 }, { token: trosaStaff.token });
     const large = await api.gql(DIRECTORY, { org: trosaStaff.organizationId, first: 12 }, { token: trosaStaff.token });
     expect(large.data?.techCoaches.nodes).toHaveLength(12);

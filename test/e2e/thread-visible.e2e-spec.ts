@@ -783,7 +783,7 @@ describe('the thread made visible: trace, links both ways, following a need', ()
       );
       // Four women and two men are each too few: withheld together (their sum is the six shown above).
       expect(asEskilstuna.equityBySex).toEqual({ women: null, men: null, otherOrUnknown: 0, suppressed: true });
-      const own = ok(await api.gql(OVERVIEW, {}, { token: steering[1]!.token })).countyOverview;
+      const own = ok(await api.gql(OVERVIEW, {}, { token: steering[1].token })).countyOverview;
       expect(
         own.equityByMunicipality.find((m: { organization: { code: string } }) => m.organization.code === '0482'),
       ).toMatchObject({ implementations: 1, suppressed: false });
@@ -816,7 +816,7 @@ describe('the thread made visible: trace, links both ways, following a need', ()
       const overview = (await api.get('/exports/overview.csv', staff.token)).body as string;
       expect(overview.startsWith('\uFEFFKommun;Kommunkod;Invånare;Storleksklass;')).toBe(true);
       expect(overview).toContain('Flens kommun;0482;16000;MEDIUM;0;1;0;1;6;0,6;3,8;\r\n');
-      const overviewAsEskilstuna = (await api.get('/exports/overview.csv', steering[0]!.token)).body as string;
+      const overviewAsEskilstuna = (await api.get('/exports/overview.csv', steering[0].token)).body as string;
       expect(overviewAsEskilstuna).toContain('Flens kommun;0482;16000;MEDIUM;0;1;0;1;6;0,6;3,8;\r\n');
 
       const agreements = (await api.get('/exports/agreements.csv', eskilstuna.token)).body as string;

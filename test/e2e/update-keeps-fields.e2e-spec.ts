@@ -204,6 +204,27 @@ describe('an update changes only what it is given', () => {
       changes: ['title'],
     },
     {
+      mutation: 'updateIdentityProvider',
+      create: async () => ({
+        mutation: 'createIdentityProvider',
+        inputType: 'CreateIdentityProviderInput',
+        input: {
+          organizationId: (await organizationByCode(api, '0482')).id,
+          kind: 'OIDC',
+          displayName: 'Flens kommun',
+          issuer: 'https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0',
+          clientId: 'noden-flen',
+          clientSecretRef: 'env:NODEN_IDP_FLEN_SECRET',
+          scopes: ['openid', 'profile', 'email'],
+          subjectClaim: 'oid',
+          allowedTenantIds: ['11111111-2222-3333-4444-555555555555'],
+        },
+        token: admin.token,
+      }),
+      change: (provider) => ({ id: provider.id, displayName: 'Flens kommun (Entra ID)' }),
+      changes: ['displayName'],
+    },
+    {
       mutation: 'setOrganizationSystem',
       create: async () => {
         const systemId = await createSystem(api, staff, 'ALARM_RECEIVER', `Larmcentral ${Date.now()}`, ['4', '5']);

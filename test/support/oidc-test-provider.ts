@@ -76,7 +76,7 @@ export async function startOidcTestProvider(clientId = 'noden-test'): Promise<Oi
         await grant.save();
         return grant;
       },
-    } as never);
+    });
   const signingKey = await importJWK(jwk, 'RS256');
   const tamperer = async (ctx: any, next: () => Promise<void>) => {
     await next();

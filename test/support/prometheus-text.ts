@@ -22,16 +22,16 @@ export function parsePrometheusText(text: string): Sample[] {
       label.lastIndex = 0;
       let consumed = 0;
       for (let m = label.exec(match[2]); m; m = label.exec(match[2])) {
-        labels[m[1]!] = m[2]!.replace(/\\n/g, '\n').replace(/\\"/g, '"').replace(/\\\\/g, '\\');
+        labels[m[1]] = m[2].replace(/\\n/g, '\n').replace(/\\"/g, '"').replace(/\\\\/g, '\\');
         consumed = label.lastIndex;
       }
       if (consumed !== match[2].length) throw new Error(`bad labels in: ${raw}`);
     }
     // Prometheus reads NaN and Inf in any case (prom-client writes `Nan` for an empty event-loop histogram).
-    const word = match[3]!.toLowerCase();
+    const word = match[3].toLowerCase();
     const value = word === '+inf' || word === 'inf' ? Infinity : word === '-inf' ? -Infinity : Number(match[3]);
     if (Number.isNaN(value) && word !== 'nan') throw new Error(`bad value in: ${raw}`);
-    samples.push({ name: match[1]!, labels, value });
+    samples.push({ name: match[1], labels, value });
   }
   return samples;
 }

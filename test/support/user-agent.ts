@@ -22,13 +22,13 @@ export class UserAgent {
     });
     for (const line of response.headers.getSetCookie()) {
       const [pair, ...attributes] = line.split(';');
-      const [name, ...rest] = pair!.split('=');
+      const [name, ...rest] = pair.split('=');
       const value = rest.join('=');
       const expired = attributes.some(
         (a) => /max-age=0\b/i.test(a.trim()) || /expires=thu, 01 jan 1970/i.test(a.trim()),
       );
-      if (expired || value === '') this.cookies.delete(name!.trim());
-      else this.cookies.set(name!.trim(), value);
+      if (expired || value === '') this.cookies.delete(name.trim());
+      else this.cookies.set(name.trim(), value);
     }
     this.visited.push(url);
     return response;

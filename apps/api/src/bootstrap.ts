@@ -28,9 +28,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 export function createFastifyAdapter(config: AppConfig, pino?: Pino): FastifyAdapter {
   return new FastifyAdapter({
     // Its own per-request lines are off: installRequestContext writes one line per request (with statements).
-    ...(pino
-      ? { loggerInstance: pino as never, logController: new LogController({ disableRequestLogging: true }) }
-      : {}),
+    ...(pino ? { loggerInstance: pino, logController: new LogController({ disableRequestLogging: true }) } : {}),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: process.env.TRUST_PROXY === 'true',
     genReqId: (request: IncomingMessage) => {

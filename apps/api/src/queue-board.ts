@@ -63,7 +63,7 @@ export async function mountQueueBoard(fastify: FastifyInstance, deps: Deps): Pro
     async (scope) => {
       scope.post('/session', async (request, reply) => openSession(request, reply, deps));
       scope.addHook('onRequest', async (request, reply) => {
-        const path = request.url.slice(QUEUE_BOARD_PATH.length).split('?')[0]!;
+        const path = request.url.slice(QUEUE_BOARD_PATH.length).split('?')[0];
         if (request.method === 'POST' && path === '/session') return;
         const ctx = await boardContext(request, deps);
         if (!ctx) return refuse(request, reply, 401);
@@ -81,8 +81,8 @@ export async function mountQueueBoard(fastify: FastifyInstance, deps: Deps): Pro
             action: change.action,
             entityType: 'queue',
             after: single
-              ? { queue: decodeURIComponent(queue!), jobId: decodeURIComponent(second!) }
-              : { queue: decodeURIComponent(queue!), status: decodeURIComponent(second!) },
+              ? { queue: decodeURIComponent(queue), jobId: decodeURIComponent(second) }
+              : { queue: decodeURIComponent(queue), status: decodeURIComponent(second) },
           }),
         );
       });
@@ -118,7 +118,7 @@ async function openSession(request: FastifyRequest, reply: FastifyReply, deps: D
     return reply.status(403).send({ error: 'the queue view is for node admins' });
   const token = TokenService.bearerOf(request.headers)!;
   // Verified by the request context already: the cookie lives as long as the token does.
-  const { exp } = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { exp: number };
+  const { exp } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { exp: number };
   const maxAge = Math.max(0, exp - Math.floor(deps.clock.now().getTime() / 1000));
   reply.setCookie(QUEUE_BOARD_COOKIE, token, {
     path: QUEUE_BOARD_PATH,

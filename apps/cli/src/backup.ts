@@ -41,7 +41,7 @@ async function serverMajor(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query(`SELECT current_setting('server_version_num')::int AS v`);
+    const { rows } = await client.query<{ v: number }>(`SELECT current_setting('server_version_num')::int AS v`);
     return Math.floor(rows[0].v / 10000);
   } finally {
     await client.end();
@@ -95,7 +95,7 @@ export async function restore(url: string, file: string): Promise<{ created: boo
   await client.connect();
   let major: number;
   try {
-    const { rows } = await client.query(
+    const { rows } = await client.query<{ used: boolean; v: number }>(
       `SELECT to_regclass('public.migrations') IS NOT NULL AS used, current_setting('server_version_num')::int AS v`,
     );
     if (rows[0].used)

@@ -69,14 +69,34 @@ export async function signRegistryCommand(argv: string[], write: (line: string) 
   );
 }
 
+/** A row of `federation_peers` (the columns `status` prints) with the count of records held from it. */
+interface PeerStatusRow {
+  node_id: string;
+  name: string;
+  in_registry: boolean;
+  trusted: boolean;
+  distrust_reason: string | null;
+  last_seq: string | number;
+  held: number;
+  received_count: number;
+  refused_count: number;
+  last_success_at: Date | null;
+  caught_up_at: Date | null;
+  last_error: string | null;
+  /** Set whenever `last_error` is. */
+  last_error_at: Date;
+  failures: number;
+  next_pull_at: Date | null;
+}
+
 /** `federation:status`: this node's feed and each peer's last pull, lag and last error, from Postgres. */
 export async function status(ds: DataSource, write: (line: string) => void): Promise<void> {
-  const [{ seq, records }] = await ds.query(
+  const [{ seq, records }] = await ds.query<{ seq: string | number; records: number }[]>(
     `SELECT coalesce(max(seq), 0) AS seq, count(*)::int AS records FROM federation_outbox`,
   );
   write(`node ${process.env.FEDERATION_NODE_ID ?? '(FEDERATION_NODE_ID unset: federation is off)'}`);
   write(`own feed: ${records} record versions, last seq ${seq}`);
-  const peers: Record<string, any>[] = await ds.query(
+  const peers = await ds.query<PeerStatusRow[]>(
     `SELECT p.*, (SELECT count(*)::int FROM federated_records r WHERE r.origin_node_id = p.node_id AND NOT r.deleted) AS held
        FROM federation_peers p ORDER BY p.name`,
   );

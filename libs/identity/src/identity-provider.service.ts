@@ -53,18 +53,20 @@ export class IdentityProviderService {
 
   /** Public: the enabled providers with their organisation, for the sign-in page. */
   async signInOptions(): Promise<SignInOption[]> {
-    const rows = (await this.db.manager.query(
+    const rows = await this.db.manager.query<
+      {
+        id: string;
+        organization_id: string;
+        organization_name: string;
+        display_name: string;
+        kind: IdentityProviderKind;
+        local_passwords_allowed: boolean;
+      }[]
+    >(
       `SELECT p.id, p.organization_id, o.name AS organization_name, p.display_name, p.kind, o.local_passwords_allowed
          FROM identity_providers p JOIN organizations o ON o.id = p.organization_id
         WHERE p.enabled ORDER BY o.name, p.display_name`,
-    )) as {
-      id: string;
-      organization_id: string;
-      organization_name: string;
-      display_name: string;
-      kind: IdentityProviderKind;
-      local_passwords_allowed: boolean;
-    }[];
+    );
     return rows.map((r) =>
       Object.assign(new SignInOption(), {
         id: r.id,
@@ -252,11 +254,11 @@ export class IdentityProviderService {
       if (!organization)
         throw CoreError.NOT_FOUND({ field: 'input.organizationId', params: { entity: 'Organisation' } });
       this.assertRolesFit(organization, input.roles, 'input.roles');
-      const [existing] = (await tx.query(
+      const [existing] = await tx.query<{ id: string; organization_id: string; linked: boolean }[]>(
         `SELECT u.id, u.organization_id, EXISTS (SELECT 1 FROM user_identities i WHERE i.user_id = u.id) AS linked
            FROM users u WHERE lower(u.email) = $1 FOR UPDATE`,
         [input.email],
-      )) as { id: string; organization_id: string; linked: boolean }[];
+      );
       if (existing && (existing.linked || existing.organization_id !== input.organizationId))
         throw IdentityError.INVITATION_EMAIL_TAKEN({ field: 'input.email', params: { email: input.email } });
       const expires = new Date(now.getTime() + INVITATION_DAYS * 86400_000);
@@ -285,7 +287,7 @@ export class IdentityProviderService {
           invitationExpiresAt: expires,
           invitedByUserId: ctx.auditUserId,
         });
-        id = identifiers[0]!.id as string;
+        id = identifiers[0].id as string;
       }
       if (input.roles.length)
         await tx.insert(

@@ -17,8 +17,8 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 export async function readSecret(ref: string | null): Promise<string | undefined> {
   if (!ref) return undefined;
   const [, scheme, where] = /^(env|file):(.+)$/.exec(ref) ?? [];
-  if (scheme === 'env') return process.env[where!] || undefined;
-  if (scheme === 'file') return (await readFile(where!, 'utf8')).trim() || undefined;
+  if (scheme === 'env') return process.env[where] || undefined;
+  if (scheme === 'file') return (await readFile(where, 'utf8')).trim() || undefined;
   return undefined;
 }
 

@@ -45,11 +45,11 @@ export class ProviderSignInService {
     const mapped = this.mappedRoles(provider, identity.groups);
     const notificationIds: string[] = [];
     const result = await this.db.transaction(async (tx) => {
-      const [linked] = (await tx.query(
+      const [linked] = await tx.query<{ id: string; user_id: string; active: boolean }[]>(
         `SELECT i.id, i.user_id, u.active FROM user_identities i JOIN users u ON u.id = i.user_id
           WHERE i.issuer = $1 AND i.subject = $2 FOR UPDATE OF i`,
         [identity.issuer, identity.subject],
-      )) as { id: string; user_id: string; active: boolean }[];
+      );
       if (linked) {
         if (!linked.active) return { refused: `user ${linked.user_id} is deactivated` };
         await tx.query(`UPDATE user_identities SET last_sign_in_at = $2, email = $3 WHERE id = $1`, [
@@ -62,7 +62,7 @@ export class ProviderSignInService {
       }
 
       const [invited] = email
-        ? ((await tx.query(
+        ? await tx.query<{ id: string }[]>(
             `SELECT u.id FROM users u
               WHERE u.organization_id = $1 AND lower(u.email) = $2 AND u.active
                 AND u.invited_at IS NOT NULL AND u.invitation_accepted_at IS NULL
@@ -70,7 +70,7 @@ export class ProviderSignInService {
                 AND NOT EXISTS (SELECT 1 FROM user_identities i WHERE i.user_id = u.id)
               FOR UPDATE`,
             [provider.organizationId, email, now],
-          )) as { id: string }[])
+          )
         : [];
       if (invited) {
         await tx.query(`UPDATE users SET invitation_accepted_at = $2 WHERE id = $1`, [invited.id, now]);
@@ -80,24 +80,24 @@ export class ProviderSignInService {
       }
 
       if (!email) return { refused: 'no e-mail claim for a new account', refusal: SsoRefusal.EMAIL_MISSING };
-      const [taken] = (await tx.query(`SELECT id FROM users WHERE lower(email) = $1`, [email])) as { id: string }[];
+      const [taken] = await tx.query<{ id: string }[]>(`SELECT id FROM users WHERE lower(email) = $1`, [email]);
       if (taken)
         return {
           refused: `e-mail ${email} belongs to user ${taken.id}, who is not linked to this identity and has no pending invitation here`,
           refusal: SsoRefusal.EMAIL_TAKEN,
         };
-      const [created] = (await tx.query(
+      const [created] = await tx.query<{ id: string }[]>(
         `INSERT INTO users (organization_id, email, display_name, password_hash, active, created_at, updated_at)
          VALUES ($1, $2, $3, NULL, true, $4, $4) RETURNING id`,
         [provider.organizationId, email, identity.displayName?.trim() || email, now],
-      )) as { id: string }[];
-      const userId = created!.id;
+      );
+      const userId = created.id;
       await this.link(tx, userId, identity, email, now);
       await this.grant(tx, userId, mapped, now);
-      const admins = (await tx.query(
+      const admins = await tx.query<{ id: string }[]>(
         `SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = $1 WHERE u.active`,
         [Role.NODE_ADMIN],
-      )) as { id: string }[];
+      );
       const name = identity.displayName?.trim() || email;
       notificationIds.push(
         ...(await this.notifications.notify(tx, {
@@ -113,7 +113,7 @@ export class ProviderSignInService {
       return this.finish(tx, requestId, userId, identity, 'JOINED', now);
     });
     if ('refused' in result) {
-      throw new SsoRefused(result.refusal ?? SsoRefusal.DEACTIVATED, result.refused!);
+      throw new SsoRefused(result.refusal ?? SsoRefusal.DEACTIVATED, result.refused);
     }
     await this.notifications.dispatch(notificationIds).catch((error: Error) => {
       this.logger.warn({ message: 'notification dispatch failed; the sweep delivers it', error: error.message });
@@ -152,12 +152,12 @@ export class ProviderSignInService {
     outcome: SignInOutcome,
     now: Date,
   ): Promise<{ actor: Actor; outcome: SignInOutcome }> {
-    const [row] = (await tx.query(
+    const [row] = await tx.query<[{ organization_id: string; kind: OrganizationKind; roles: Role[] }[], number]>(
       `UPDATE users u SET last_login_at = $2 FROM organizations o WHERE u.id = $1 AND o.id = u.organization_id
        RETURNING u.organization_id, o.kind, ARRAY(SELECT role FROM user_roles WHERE user_id = u.id ORDER BY role) AS roles`,
       [userId, now],
-    )) as [{ organization_id: string; kind: OrganizationKind; roles: Role[] }[], number];
-    const user = row[0]!;
+    );
+    const user = row[0];
     const actor: Actor = {
       userId,
       organizationId: user.organization_id,

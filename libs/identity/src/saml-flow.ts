@@ -24,8 +24,8 @@ export const acsUrl = (base: string, provider: IdentityProvider) => `${base}/aut
 
 function attribute(profile: Profile, name: string | undefined): string | null {
   if (!name) return null;
-  const value = profile[name];
-  const first = Array.isArray(value) ? value[0] : value;
+  const value: unknown = profile[name];
+  const first: unknown = Array.isArray(value) ? value[0] : value;
   return typeof first === 'string' && first.trim() ? first.trim() : null;
 }
 
@@ -96,7 +96,7 @@ export class SamlFlow {
     }
     if (!profile || !asked[0]) throw new SsoRefused(SsoRefusal.NOT_CONFIRMED, 'SAML response without an assertion');
     const request = await store.consume('SAML', asked[0], provider.id, null);
-    const assertion = new DOMParser().parseFromString(profile.getAssertionXml!(), 'text/xml') as unknown as Document;
+    const assertion = new DOMParser().parseFromString(profile.getAssertionXml!(), 'text/xml');
     const root = assertion.documentElement;
     const assertionId = root.getAttribute('ID');
     const conditions = root.getElementsByTagNameNS(SAML_ASSERTION, 'Conditions')[0];
@@ -148,7 +148,7 @@ export class SamlFlow {
     if (!provider.sloUrl) return null;
     const saml = this.build(provider, base, this.cacheOver(null));
     return saml.getLogoutUrlAsync(
-      { issuer: provider.idpEntityId!, nameID, nameIDFormat: PERSISTENT, sessionIndex } as Profile,
+      { issuer: provider.idpEntityId!, nameID, nameIDFormat: PERSISTENT, sessionIndex },
       '',
       {},
     );

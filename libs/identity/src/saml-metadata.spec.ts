@@ -42,7 +42,7 @@ describe('SAML IdP metadata', () => {
       ssoUrl: 'https://idp.example.se/sso',
       sloUrl: 'https://idp.example.se/slo',
     });
-    expect(certBody(read.certificates[0]!)).toBe(certBody(idpCert));
+    expect(certBody(read.certificates[0])).toBe(certBody(idpCert));
   });
 
   it('accepts metadata signed by the configured certificate, and refuses it unsigned or signed by another', () => {

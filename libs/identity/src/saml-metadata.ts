@@ -23,7 +23,7 @@ function parse(xml: string): Document {
       error: (message: string) => errors.push(message),
       fatalError: (message: string) => errors.push(message),
     },
-  }).parseFromString(xml, 'text/xml') as unknown as Document;
+  }).parseFromString(xml, 'text/xml');
   if (errors.length || !doc?.documentElement)
     throw new MetadataProblem(`not well-formed XML (${errors[0] ?? 'empty'})`);
   return doc;
@@ -48,8 +48,8 @@ export function readIdpMetadata(xml: string, signedBy: string | null): IdpMetada
     );
     if (!signature) throw new MetadataProblem('the metadata is not signed');
     const check = new SignedXml({ publicCert: pemOf(signedBy) });
-    check.loadSignature(signature as unknown as Node);
-    let valid = false;
+    check.loadSignature(signature);
+    let valid: boolean;
     try {
       valid = check.checkSignature(xml);
     } catch {
@@ -58,7 +58,7 @@ export function readIdpMetadata(xml: string, signedBy: string | null): IdpMetada
     const references = check.getSignedReferences();
     if (!valid || references.length !== 1)
       throw new MetadataProblem('the metadata signature is not valid for the certificate');
-    doc = parse(references[0]!);
+    doc = parse(references[0]);
     const id = root.getAttribute('ID');
     if (doc.documentElement.localName !== 'EntityDescriptor' || (id && doc.documentElement.getAttribute('ID') !== id))
       throw new MetadataProblem('the signature does not cover the EntityDescriptor');

@@ -71,11 +71,11 @@ export class SsoRequestStore {
   ): Promise<PendingRequest> {
     const now = this.clock.now();
     const outcome = await this.db.transaction(async (tx) => {
-      const [row] = (await tx.query(
+      const [row] = await tx.query<RequestRow[]>(
         `SELECT provider_id, browser_binding_hash, nonce, code_verifier, return_to, expires_at, used_at
            FROM sso_requests WHERE kind = $1 AND request_key = $2 FOR UPDATE`,
         [kind, kind === 'OIDC' ? sha256(key) : key],
-      )) as RequestRow[];
+      );
       if (!row) return { refused: `${kind} request ${kind === 'OIDC' ? 'state' : 'id'} unknown` };
       if (row.provider_id !== providerId) return { refused: `${kind} request belongs to another provider` };
       if (row.used_at)
@@ -103,10 +103,10 @@ export class SsoRequestStore {
 
   /** When a SAML request id still open was issued by Noden, or null (node-saml's InResponseTo check). */
   async openSince(requestId: string): Promise<Date | null> {
-    const rows = (await this.db.manager.query(
+    const rows = await this.db.manager.query<{ created_at: Date }[]>(
       `SELECT created_at FROM sso_requests WHERE kind = 'SAML' AND request_key = $1 AND used_at IS NULL AND expires_at > $2`,
       [requestId, this.clock.now()],
-    )) as { created_at: Date }[];
+    );
     return rows[0]?.created_at ?? null;
   }
 
@@ -114,11 +114,11 @@ export class SsoRequestStore {
   async firstSighting(issuer: string, assertionId: string, expiresAt: Date): Promise<boolean> {
     const now = this.clock.now();
     await this.db.manager.query(`DELETE FROM sso_assertions_seen WHERE expires_at < $1`, [now]);
-    const rows = (await this.db.manager.query(
+    const rows = await this.db.manager.query<unknown[]>(
       `INSERT INTO sso_assertions_seen (issuer, assertion_id, expires_at) VALUES ($1, $2, $3)
        ON CONFLICT DO NOTHING RETURNING assertion_id`,
       [issuer, assertionId, expiresAt > now ? expiresAt : new Date(now.getTime() + SSO_REQUEST_SECONDS * 1000)],
-    )) as unknown[];
+    );
     return rows.length > 0;
   }
 

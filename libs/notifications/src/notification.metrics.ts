@@ -19,7 +19,7 @@ export class OutboxMetrics implements OnModuleInit {
       help: 'Notifications whose e-mail is pending or being sent',
       async collect() {
         await collectSafely(this, async () => {
-          const [row] = await dataSource.query(
+          const [row] = await dataSource.query<{ pending: number; oldest: Date | null }[]>(
             `SELECT count(*)::int AS pending, min(created_at) AS oldest
                FROM notifications WHERE email_status IN ('PENDING', 'SENDING')`,
           );

@@ -197,7 +197,7 @@ export class CallOffService {
       [agreement.id, lot.id, input.productId],
     );
     if (awarded.length === 0) {
-      const lotAwarded = await tx.query(
+      const lotAwarded = await tx.query<unknown[]>(
         `SELECT 1 FROM awarded_suppliers WHERE agreement_id = $1 AND lot_id = $2 LIMIT 1`,
         [agreement.id, lot.id],
       );
@@ -207,7 +207,7 @@ export class CallOffService {
         params: { lot: `${lot.number} ${lot.name}` },
       });
     }
-    return { agreement: current, lot, supplierId: awarded[0]!.supplier_id, calledOffOn };
+    return { agreement: current, lot, supplierId: awarded[0].supplier_id, calledOffOn };
   }
 
   /**

@@ -63,8 +63,8 @@ describe('errors next to their fields', () => {
         extensions: { code: 'BAD_USER_INPUT', reason: 'SOMETHING_NEW', field: 'input.categoryId' },
       },
     ]);
-    expect(wordError(plain!, t)).toBe('Testperioden kan inte sluta före den börjar.');
-    expect(wordError(withPath!, t)).toBe('Kontrollera det du fyllt i här.');
+    expect(wordError(plain, t)).toBe('Testperioden kan inte sluta före den börjar.');
+    expect(wordError(withPath, t)).toBe('Kontrollera det du fyllt i här.');
   });
 });
 

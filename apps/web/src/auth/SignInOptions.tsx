@@ -24,7 +24,7 @@ export function SignInOptions({ returnTo }: { returnTo: string }) {
   const { t } = useLanguage();
   const [{ data }] = useQuery({ query: SignInOptionsQuery });
   const [find, setFind] = useState('');
-  const options = data?.identityProviders ?? [];
+  const options = useMemo(() => data?.identityProviders ?? [], [data]);
   const shown = useMemo(() => {
     const needle = find.trim().toLocaleLowerCase('sv');
     return needle

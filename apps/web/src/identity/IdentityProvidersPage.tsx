@@ -228,7 +228,7 @@ function NewProvider({
   onCreated,
 }: {
   organizations: readonly { id: string; name: string }[];
-  onCreated(name: string): void;
+  onCreated: (name: string) => void;
 }) {
   const { t } = useLanguage();
   const [values, setValues] = useState(EMPTY);
@@ -331,7 +331,7 @@ function Invite({
   onInvited,
 }: {
   organizations: readonly { id: string; name: string }[];
-  onInvited(name: string): void;
+  onInvited: (name: string) => void;
 }) {
   const { t } = useLanguage();
   const [values, setValues] = useState(EMPTY_INVITE);

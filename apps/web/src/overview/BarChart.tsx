@@ -43,7 +43,7 @@ export function BarChart({ title, series, rows, digits = 0, csvName }: Props) {
   const plotWidth = width - labelWidth - 70;
   const height = rows.length * groupHeight + 8;
   const shown = (r: Row, key: string) =>
-    r.values[key] === null && r.missing?.[key] ? r.missing[key]! : formatNumber(r.values[key], lang, digits);
+    r.values[key] === null && r.missing?.[key] ? r.missing[key] : formatNumber(r.values[key], lang, digits);
   const summary = rows
     .map((r) => `${r.label}: ${r.note ?? series.map((s) => `${s.label} ${shown(r, s.key)}`).join(', ')}`)
     .join('; ');

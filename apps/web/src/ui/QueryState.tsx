@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import type { CombinedError } from 'urql';
-import { useLanguage } from '../app/i18n.js';
 import { ErrorSummary, Loading } from './Page.js';
 import { useApiMessages } from './useFormErrors.js';
 
@@ -16,7 +15,6 @@ export function QueryState({
   hasData: boolean;
   children: ReactNode;
 }) {
-  const { t } = useLanguage();
   const apiMessages = useApiMessages();
   if (hasData) return <>{children}</>;
   if (error) return <ErrorSummary messages={apiMessages(error)} />;

@@ -51,7 +51,7 @@ export function useFormErrors(fields: readonly string[], words: Partial<Record<s
   /** For the summary above the form: the field errors too, in the form's order, each linking to its field. */
   const summary: SummaryItem[] = [
     ...errors.general.map((message) => ({ message })),
-    ...fields.filter((f) => errors.byField[f]).map((f) => ({ message: errors.byField[f]!, target: fieldId(f) })),
+    ...fields.filter((f) => errors.byField[f]).map((f) => ({ message: errors.byField[f], target: fieldId(f) })),
   ];
   const all = summary.map((item) => item.message);
   const clearField = useCallback(

@@ -243,7 +243,15 @@ function UsersAdmin() {
   );
 }
 
-function RoleChoice({ value, onChange, error }: { value: string[]; onChange(roles: string[]): void; error?: string }) {
+function RoleChoice({
+  value,
+  onChange,
+  error,
+}: {
+  value: string[];
+  onChange: (roles: string[]) => void;
+  error?: string;
+}) {
   const { t } = useLanguage();
   return (
     <CheckboxGroup
@@ -263,7 +271,15 @@ function RoleChoice({ value, onChange, error }: { value: string[]; onChange(role
   );
 }
 
-function EditUser({ user, onDone, onClose }: { user: UserRow; onDone(message: string): void; onClose(): void }) {
+function EditUser({
+  user,
+  onDone,
+  onClose,
+}: {
+  user: UserRow;
+  onDone: (message: string) => void;
+  onClose: () => void;
+}) {
   const { t } = useLanguage();
   const [displayName, setDisplayName] = useState(user.displayName);
   const [roles, setRoles] = useState<string[]>([...user.roles]);
@@ -338,7 +354,7 @@ function NewUser({
   onCreated,
 }: {
   organizations: readonly { id: string; name: string }[];
-  onCreated(name: string): void;
+  onCreated: (name: string) => void;
 }) {
   const { t } = useLanguage();
   const [values, setValues] = useState(EMPTY_USER);

@@ -201,9 +201,9 @@ function compile<Row>(db: Db, spec: ListSpec, selection: Selection, request: Lis
   for (const name of selection.computed) columns.push(`${spec.computed![name]} AS ${quoted(name)}`);
   const joins: string[] = [];
   for (const [name, asked] of selection.relations) {
-    const relation = spec.relations![name]!;
+    const relation = spec.relations![name];
     const related = db.dataSource.getMetadata(relation.entity);
-    const primary = `${relation.alias}.${related.primaryColumns[0]!.databaseName}`;
+    const primary = `${relation.alias}.${related.primaryColumns[0].databaseName}`;
     const pairs = [...asked].map((p) => `'${p}', ${columnSql(relation.alias, columnOf(related, p)!)}`);
     columns.push(
       `CASE WHEN ${primary} IS NULL THEN NULL ELSE json_build_object(${pairs.join(', ') || `'id', ${primary}`}) END AS ${quoted(name)}`,
@@ -212,7 +212,7 @@ function compile<Row>(db: Db, spec: ListSpec, selection: Selection, request: Lis
   }
   if (selection.edgeCursor || selection.endCursor)
     request.sort.forEach((key, i) => columns.push(`${key.expression} AS "$k${i}"`));
-  if (!columns.length) columns.push(`${alias}.${metadata.primaryColumns[0]!.databaseName} AS "$id"`);
+  if (!columns.length) columns.push(`${alias}.${metadata.primaryColumns[0].databaseName} AS "$id"`);
   let offset = 0;
   const conditions = request.where.map((fragment) => {
     const text = `(${numbered(fragment, offset)})`;
@@ -259,7 +259,7 @@ export async function plannedPage<Row extends ObjectLiteral>(
   request: ListRequest<Row>,
 ): Promise<ConnectionResult<Row> | null> {
   if (!info) return null;
-  const fieldNode = info.fieldNodes[0]!;
+  const fieldNode = info.fieldNodes[0];
   let selection = selections.get(fieldNode);
   if (selection === undefined) {
     selection = info.fieldNodes.length === 1 ? selectionOf(db, info, spec) : null;
@@ -267,7 +267,7 @@ export async function plannedPage<Row extends ObjectLiteral>(
   }
   if (!selection) return null;
   let byShape = statements.get(fieldNode);
-  if (!byShape) statements.set(fieldNode, (byShape = new Map()));
+  if (!byShape) statements.set(fieldNode, (byShape = new Map<string, Compiled>()));
   const shape = `${request.page.after ? 'after' : 'first'}\u0002${request.sort.map((k) => `${k.expression} ${k.direction}`).join()}\u0002${request.where.map(shapeOf).join('\u0002')}`;
   let compiled = byShape.get(shape);
   if (!compiled) byShape.set(shape, (compiled = compile(db, spec, selection, request)));
@@ -302,7 +302,7 @@ export async function plannedPage<Row extends ObjectLiteral>(
           text: compiled.countText,
           values: whereValues,
         });
-        return result.rows[0]!.count;
+        return result.rows[0].count;
       })()),
   };
 }
@@ -315,7 +315,7 @@ export function whereFragment<T extends ObjectLiteral>(
   fragment: SqlFragment,
 ): SelectQueryBuilder<T> {
   const parameters: Record<string, unknown> = {};
-  let text = fragment.strings[0]!;
+  let text = fragment.strings[0];
   fragment.values.forEach((value, i) => {
     const name = `__sql${(parameterCount = (parameterCount + 1) % 1_000_000)}`;
     parameters[name] = value;

@@ -17,7 +17,7 @@ sql.text = (text: string): SqlFragment => ({ strings: [text], values: [] });
 
 /** The fragment's text with its values numbered from `$<offset + 1>`, and the values in that order. */
 export function numbered(fragment: SqlFragment, offset: number): string {
-  let text = fragment.strings[0]!;
+  let text = fragment.strings[0];
   for (let i = 1; i < fragment.strings.length; i++) text += `$${offset + i}${fragment.strings[i]}`;
   return text;
 }

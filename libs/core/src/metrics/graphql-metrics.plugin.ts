@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
 import { Plugin } from '@nestjs/apollo';
 import { BoundedLabel, MetricsService } from './metrics.service.js';
 
@@ -27,7 +27,7 @@ export class GraphqlMetricsPlugin implements ApolloServerPlugin {
     });
   }
 
-  async requestDidStart(): Promise<GraphQLRequestListener<any>> {
+  async requestDidStart(): Promise<GraphQLRequestListener<BaseContext>> {
     const started = process.hrtime.bigint();
     return {
       willSendResponse: async ({ operation, operationName, response, errors }) => {

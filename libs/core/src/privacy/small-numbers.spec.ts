@@ -59,7 +59,7 @@ describe('SmallNumbers', () => {
 
   describe('a table of people per group with its total', () => {
     const SOME = ['b480', 'b481', 'b482', 'b483'].map((p) => `${p}0000-0000-4000-8000-000000000000`);
-    const groups = (...people: number[]) => people.map((n, i) => ({ organizationIds: [SOME[i]!], people: n }));
+    const groups = (...people: number[]) => people.map((n, i) => ({ organizationIds: [SOME[i]], people: n }));
     const shown = (t: ReturnType<SmallNumbers['table']>) => t.cells.map((c) => c.people);
 
     it('withholds only groups of 1 to 4 people, shows 0 as 0, and counts the withheld ones into the rest', () => {
@@ -67,7 +67,7 @@ describe('SmallNumbers', () => {
       expect(shown(table)).toEqual([0, null, null, 40]);
       expect(table.rest).toEqual({ groups: 2, people: 5 });
       expect(table.total).toBe(45);
-      expect(table.cells[1]!.suppression?.message).toBe(
+      expect(table.cells[1].suppression?.message).toBe(
         'Färre än 5 personer – visas inte för att ingen ska kunna pekas ut.',
       );
     });
@@ -75,7 +75,7 @@ describe('SmallNumbers', () => {
     it('adds the smallest other group to the rest when one withheld group would be revealed by subtraction', () => {
       const table = rule.table(ctx(NYKOPING), groups(3, 12, 40, 0));
       expect(shown(table)).toEqual([null, null, 40, 0]);
-      expect(table.cells[1]!.suppression?.reason).toBe(SuppressionReason.REVEALS_FEW_PEOPLE);
+      expect(table.cells[1].suppression?.reason).toBe(SuppressionReason.REVEALS_FEW_PEOPLE);
       expect(table.rest).toEqual({ groups: 2, people: 15 });
       expect(table.total).toBe(55);
       expect((table.total ?? 0) - 40 - 0).toBe(table.rest.people);
@@ -90,7 +90,7 @@ describe('SmallNumbers', () => {
     });
 
     it('shows a group in full to its own organisation and to node staff, and never hides a small one behind it', () => {
-      const own = rule.table(ctx(SOME[1]!), groups(0, 3, 2, 40));
+      const own = rule.table(ctx(SOME[1]), groups(0, 3, 2, 40));
       expect(shown(own)).toEqual([0, 3, null, null]);
       expect(own.rest).toEqual({ groups: 2, people: 42 });
       expect(shown(rule.table(ctx(NODE, [Role.NODE_STAFF]), groups(0, 3, 2, 40)))).toEqual([0, 3, 2, 40]);

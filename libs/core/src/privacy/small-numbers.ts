@@ -104,7 +104,7 @@ export class SmallNumbers {
         : null,
     );
     const withheld = () => cells.flatMap((c, i) => (c ? [i] : []));
-    const rest = () => withheld().reduce((sum, i) => sum + count(groups[i]!), 0);
+    const rest = () => withheld().reduce((sum, i) => sum + count(groups[i]), 0);
     while (withheld().length > 0 && (withheld().length < 2 || rest() < this.minPeople)) {
       const next = groups
         .map((g, i) => ({ i, people: count(g) }))

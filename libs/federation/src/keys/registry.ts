@@ -26,7 +26,7 @@ export async function importRegistryKey(pinned: string): Promise<CryptoKey> {
   const jwk: JWK = trimmed.startsWith('{') ? (JSON.parse(trimmed) as JWK) : { kty: 'OKP', crv: 'Ed25519', x: trimmed };
   if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || !jwk.x || jwk.d)
     throw new RegistryInvalid('FEDERATION_REGISTRY_KEY must be an Ed25519 public key (JWK, or its x)');
-  return importJWK({ kty: 'OKP', crv: 'Ed25519', x: jwk.x }, SIGNING_ALG) as Promise<CryptoKey>;
+  return importJWK<JWK & { kty: 'OKP' }>({ kty: 'OKP', crv: 'Ed25519', x: jwk.x }, SIGNING_ALG);
 }
 
 export async function signRegistry(registry: Registry, privateJwk: JWK): Promise<string> {

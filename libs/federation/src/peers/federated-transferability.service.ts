@@ -90,6 +90,17 @@ const norm = (sql: string) => `lower(regexp_replace(btrim(${sql}), '\\s+', ' ', 
  * The same comparison as `transferability` for a local decision, from what the deciding node shared: the size
  * classes, care settings, target groups and systems of the organisations that tested, never who they were.
  */
+/** The decision record with this organization's settings, target groups and uncovered systems, as `assess` reads it. */
+interface TransferabilityRow {
+  urn: string;
+  /** The part of the decision record's `data` used here (validated against its schema on receipt). */
+  data: { title: string; settings: string[]; testedSizeClasses: string[]; testedTargetGroups: string[] };
+  origin_name: string;
+  my_settings: string[];
+  my_target_groups: string[];
+  systems_not_covered: FederatedUncoveredSystem[];
+}
+
 @Injectable()
 export class FederatedTransferabilityService {
   constructor(private readonly db: Db) {}
@@ -101,7 +112,7 @@ export class FederatedTransferabilityService {
   ): Promise<FederatedTransferability> {
     const orgId = organizationId ?? ctx.organizationId;
     Visibility.assertActsFor(ctx, orgId);
-    const [row] = await this.db.manager.query(
+    const [row] = await this.db.manager.query<(TransferabilityRow | undefined)[]>(
       `SELECT r.urn, r.data, p.name AS origin_name,
               ARRAY(SELECT DISTINCT s FROM (SELECT n.setting AS s FROM needs n WHERE n.organization_id = $2 AND n.status <> 'MERGED'
                                             UNION SELECT i.setting FROM implementations i WHERE i.organization_id = $2) x) AS my_settings,
@@ -122,22 +133,15 @@ export class FederatedTransferabilityService {
     if (!organization) throw FederationError.RECORD_NOT_FOUND({ field: 'organizationId' });
     if (organization.kind !== OrganizationKind.MUNICIPALITY)
       throw FederationError.NOT_A_MUNICIPALITY({ field: 'organizationId' });
-    const data = row.data as {
-      title: string;
-      settings: string[];
-      testedSizeClasses: string[];
-      testedTargetGroups: string[];
-    };
+    const data = row.data;
     const mySizeClass = sizeClassOf(organization.population);
     const sizeClassNotCovered = mySizeClass !== null && !data.testedSizeClasses.includes(mySizeClass);
     const mySettings: string[] = row.my_settings.length ? row.my_settings : Object.keys(SETTING_SV);
     const settingsNotCovered = mySettings.filter((s) => !data.settings.includes(s));
-    const targetGroupsNotCovered = (row.my_target_groups as string[]).filter(
-      (g) => !data.testedTargetGroups.includes(g),
-    );
-    const systemsNotCovered = row.systems_not_covered as FederatedUncoveredSystem[];
+    const targetGroupsNotCovered = row.my_target_groups.filter((g) => !data.testedTargetGroups.includes(g));
+    const systemsNotCovered = row.systems_not_covered;
     const gaps = [
-      sizeClassNotCovered ? `Inga ${SIZE_SV[mySizeClass!]} deltog i testet.` : null,
+      sizeClassNotCovered ? `Inga ${SIZE_SV[mySizeClass]} deltog i testet.` : null,
       settingsNotCovered.length
         ? `Testet omfattade inte ${settingsNotCovered.map((s) => SETTING_SV[s] ?? s).join(', ')}.`
         : null,

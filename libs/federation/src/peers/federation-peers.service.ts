@@ -6,6 +6,7 @@ import { RecordType } from '../protocol/record-schemas.js';
 import { FederationReceiver } from '../receive/federation-receiver.service.js';
 import type {
   FederatedAgreementOutcome,
+  FederatedFollowUpWave,
   FederationPeer,
   FederationStatus,
   SetFederationTrustArgs,
@@ -14,6 +15,47 @@ import type {
 const PEER_SQL = `
   SELECT p.*, (SELECT count(*)::int FROM federated_records r WHERE r.origin_node_id = p.node_id AND NOT r.deleted) AS record_count
     FROM federation_peers p ORDER BY p.name, p.node_id`;
+
+/** A `federation_peers` row as PEER_SQL reads it (bigint counters come back from pg as strings). */
+interface PeerRow {
+  node_id: string;
+  name: string;
+  county: string;
+  in_registry: boolean;
+  trusted: boolean;
+  distrust_reason: string | null;
+  trust_changed_at: Date | null;
+  last_seq: string;
+  last_attempt_at: Date | null;
+  last_success_at: Date | null;
+  caught_up_at: Date | null;
+  last_error: string | null;
+  last_error_at: Date | null;
+  failures: number;
+  next_pull_at: Date | null;
+  received_count: string | number;
+  refused_count: string | number;
+  record_count: number;
+}
+
+type PeerTrustRow = Pick<PeerRow, 'node_id' | 'trusted' | 'distrust_reason' | 'trust_changed_at'>;
+
+/** The `data` of an agreement-outcome record (validated against its schema on receipt). */
+interface AgreementOutcomeData {
+  product: { supplierName: string; name: string; model: string | null; categoryKey: string };
+  agreement: { title: string; startsOn: string; endsOn: string };
+  implementations: number;
+  followUps: FederatedFollowUpWave[];
+}
+
+interface AgreementOutcomeRow {
+  urn: string;
+  origin_node_id: string;
+  origin_name: string;
+  county: string;
+  data: AgreementOutcomeData;
+  published_at: Date;
+}
 
 /** Node staff's view of the other nodes and their one lever: stop (or resume) trusting a node. */
 @Injectable()
@@ -55,7 +97,9 @@ export class FederationPeersService implements OnModuleInit {
 
   async status(ctx: RequestContext): Promise<FederationStatus> {
     ctx.requireRole(Role.NODE_ADMIN, Role.NODE_STAFF);
-    const [{ seq }] = await this.db.manager.query(`SELECT coalesce(max(seq), 0) AS seq FROM federation_outbox`);
+    const [{ seq }] = await this.db.manager.query<{ seq: string | number }[]>(
+      `SELECT coalesce(max(seq), 0) AS seq FROM federation_outbox`,
+    );
     return {
       enabled: this.identity.enabled,
       nodeId: this.identity.enabled ? this.identity.nodeId : null,
@@ -65,7 +109,7 @@ export class FederationPeersService implements OnModuleInit {
   }
 
   async peers(): Promise<FederationPeer[]> {
-    const rows: Record<string, any>[] = await this.db.manager.query(PEER_SQL);
+    const rows = await this.db.manager.query<PeerRow[]>(PEER_SQL);
     const now = this.clock.now().getTime();
     return rows.map((r) => ({
       nodeId: r.node_id,
@@ -95,9 +139,12 @@ export class FederationPeersService implements OnModuleInit {
     ctx.requireRole(Role.NODE_ADMIN, Role.NODE_STAFF);
     if (!args.trusted && !args.reason?.trim()) throw FederationError.REASON_REQUIRED({ field: 'reason' });
     await this.db.transaction(async (tx) => {
-      const [before] = await tx.query(`SELECT * FROM federation_peers WHERE node_id = $1 FOR UPDATE`, [args.nodeId]);
+      const [before] = await tx.query<(PeerTrustRow | undefined)[]>(
+        `SELECT * FROM federation_peers WHERE node_id = $1 FOR UPDATE`,
+        [args.nodeId],
+      );
       if (!before) throw FederationError.NODE_NOT_FOUND({ field: 'nodeId', params: { nodeId: args.nodeId } });
-      const [[after]] = await tx.query(
+      const [[after]] = await tx.query<[PeerTrustRow[], number]>(
         `UPDATE federation_peers SET trusted = $2, distrust_reason = $3, trust_changed_at = $4, trust_changed_by_user_id = $5,
                 next_pull_at = NULL WHERE node_id = $1 RETURNING node_id, trusted, distrust_reason, trust_changed_at`,
         [args.nodeId, args.trusted, args.trusted ? null : args.reason!.trim(), this.clock.now(), ctx.auditUserId],
@@ -116,7 +163,7 @@ export class FederationPeersService implements OnModuleInit {
 
   /** Other counties' outcomes for a product this node has (matched by supplier, name and model). */
   async outcomesFor(_ctx: RequestContext, productId: string): Promise<FederatedAgreementOutcome[]> {
-    const rows: Record<string, any>[] = await this.db.manager.query(
+    const rows = await this.db.manager.query<AgreementOutcomeRow[]>(
       `SELECT r.urn, r.origin_node_id, p.name AS origin_name, p.county, r.data, r.published_at
          FROM federated_records r JOIN federation_peers p ON p.node_id = r.origin_node_id AND p.trusted AND p.in_registry
         WHERE r.record_type = $1 AND NOT r.deleted AND r.local_product_id = $2

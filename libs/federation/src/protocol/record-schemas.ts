@@ -157,7 +157,7 @@ export function recordUrn(nodeId: string, type: RecordType, id: string): string 
 export function parseUrn(urn: string): { host: string; type: RecordType; id: string } | null {
   const match = URN.exec(urn);
   if (!match || !Object.values(RecordType).includes(match[2] as RecordType)) return null;
-  return { host: match[1]!, type: match[2] as RecordType, id: match[3]! };
+  return { host: match[1], type: match[2] as RecordType, id: match[3] };
 }
 
 /** Problems with a payload, as `path: what`; empty when it conforms. */

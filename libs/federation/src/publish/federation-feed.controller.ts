@@ -84,7 +84,11 @@ export class FederationFeedController {
       }
       const payload =
         row.payload ??
-        (await this.db.manager.query(`SELECT payload FROM federation_outbox WHERE seq = $1`, [row.seq]))[0].payload;
+        (
+          await this.db.manager.query<{ payload: object }[]>(`SELECT payload FROM federation_outbox WHERE seq = $1`, [
+            row.seq,
+          ])
+        )[0].payload;
       const { jws, kid } = await keys.sign(payload);
       await this.db.manager.query(`UPDATE federation_outbox SET jws = $2, kid = $3 WHERE seq = $1`, [
         row.seq,

@@ -86,7 +86,7 @@ export class FederationPublisher {
             iss: this.identity.nodeId,
             id: urnOf(type, change.id),
             version: change.version,
-            seq: Number(seqs[i]!.seq),
+            seq: Number(seqs[i].seq),
             publishedAt: now.toISOString(),
             schema: SCHEMA_OF[type],
             ...(change.data ? { data: change.data } : { deleted: true as const }),

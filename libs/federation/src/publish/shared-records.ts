@@ -14,6 +14,74 @@ export interface SharedRecord {
 const iso = (value: Date | string | null): string | null =>
   value === null ? null : (value instanceof Date ? value : new Date(value)).toISOString();
 
+/** What PRODUCT_REF builds. */
+interface ProductRef {
+  supplierName: string;
+  name: string;
+  model: string | null;
+  categoryKey: string;
+}
+
+interface SystemRef {
+  vendorName: string;
+  name: string;
+  kindKey: string;
+}
+
+interface DecisionRow {
+  id: string;
+  title: string;
+  category_key: string;
+  outcome: string;
+  rationale: string;
+  conditions: string | null;
+  decided_at: Date | string | null;
+  version_number: number;
+  content_hash: string;
+  supersedes_decision_id: string | null;
+  purpose: string;
+  expected_benefit: string | null;
+  settings: string[] | null;
+  product: ProductRef | null;
+  size_classes: string[];
+  target_groups: string[];
+  systems: SystemRef[];
+  results: {
+    criterion: string;
+    targetValue: number;
+    unit: string;
+    measuredValue: number;
+    met: boolean;
+    comment: string | null;
+  }[];
+  lessons: string[];
+}
+
+interface StatementRow {
+  id: string;
+  product: ProductRef;
+  system: SystemRef;
+  product_versions: string;
+  system_versions: string;
+  status: string;
+  evidence: string;
+  note: string | null;
+  source_note: string | null;
+  asserted_at: Date | string | null;
+  superseded_at: Date | string | null;
+  superseded_by_statement_id: string | null;
+}
+
+interface OutcomeRow {
+  agreement_id: string;
+  title: string;
+  starts_on: string;
+  ends_on: string;
+  product_id: string;
+  product: ProductRef;
+  implementations: number;
+}
+
 const PRODUCT_REF = `jsonb_build_object('supplierName', su.name, 'name', pr.name, 'model', pr.model, 'categoryKey', tc.key)`;
 
 /**
@@ -69,7 +137,7 @@ export class SharedRecords {
    */
   private async decisions(tx: EntityManager, urnOf: (type: RecordType, id: string) => string): Promise<SharedRecord[]> {
     // Size classes as in sizeClassOf (libs/core organization.entity.ts): keep in sync.
-    const rows = await tx.query(
+    const rows = await tx.query<DecisionRow[]>(
       `SELECT d.id, p.title, c.key AS category_key, d.outcome, split_part(d.rationale, E'\n', 1) AS rationale, d.conditions, d.decided_at, d.version_number,
               v.content_hash, d.supersedes_decision_id, p.purpose, p.expected_benefit, p.settings,
               CASE WHEN pr.id IS NULL THEN NULL ELSE ${PRODUCT_REF} END AS product,
@@ -97,7 +165,7 @@ export class SharedRecords {
          LEFT JOIN technology_categories tc ON tc.id = pr.category_id
         WHERE p.published`,
     );
-    return rows.map((r: Record<string, any>) => ({
+    return rows.map((r) => ({
       id: r.id,
       data: {
         title: r.title,
@@ -126,7 +194,7 @@ export class SharedRecords {
     tx: EntityManager,
     urnOf: (type: RecordType, id: string) => string,
   ): Promise<SharedRecord[]> {
-    const rows = await tx.query(
+    const rows = await tx.query<StatementRow[]>(
       `SELECT cs.id, ${PRODUCT_REF} AS product,
               jsonb_build_object('vendorName', s.vendor_name, 'name', s.name, 'kindKey', k.key) AS system,
               cs.product_versions, cs.system_versions, cs.status, cs.evidence, cs.note, cs.source_note,
@@ -139,7 +207,7 @@ export class SharedRecords {
          JOIN system_kinds k ON k.id = s.kind_id
         WHERE cs.origin_node_id IS NULL`,
     );
-    return rows.map((r: Record<string, any>) => ({
+    return rows.map((r) => ({
       id: r.id,
       data: {
         product: r.product,
@@ -165,7 +233,7 @@ export class SharedRecords {
    * suppressed, no single municipality's figure below the thresholds).
    */
   private async outcomes(tx: EntityManager): Promise<SharedRecord[]> {
-    const rows = await tx.query(
+    const rows = await tx.query<OutcomeRow[]>(
       `SELECT fa.id AS agreement_id, pc.title, fa.starts_on::text AS starts_on, fa.ends_on::text AS ends_on, pr.id AS product_id,
               ${PRODUCT_REF} AS product,
               (SELECT count(*)::int FROM implementations i JOIN call_offs co2 ON co2.id = i.call_off_id
@@ -179,7 +247,7 @@ export class SharedRecords {
     );
     if (!rows.length) return [];
     const results = await this.results.results(OUTSIDER, {});
-    return rows.map((r: Record<string, any>) => ({
+    return rows.map((r) => ({
       id: derivedUuid('agreement-outcome', r.agreement_id, r.product_id),
       data: {
         product: r.product,

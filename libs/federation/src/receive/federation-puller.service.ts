@@ -116,7 +116,7 @@ export class FederationPuller {
         `SELECT node_id, last_seq, failures, jwks FROM federation_peers WHERE node_id = $1`,
         [node.id],
       );
-      let jwks = peer!.jwks;
+      let jwks = peer.jwks;
       /** Fetched again (outside the page's transaction) when a page names a key not seen yet. */
       const ensureKeys = async (records: unknown[]): Promise<void> => {
         const kids = new Set(records.map(kidOf).filter((kid): kid is string => kid !== null));
@@ -133,7 +133,7 @@ export class FederationPuller {
       const keyFor = async (kid: string): Promise<JWK | undefined> => jwks?.keys?.find((k) => k.kid === kid);
       let caughtUp = false;
       for (let page = 0; page < MAX_PAGES_PER_RUN && !caughtUp; page++) {
-        const after = Number(peer!.last_seq);
+        const after = Number(peer.last_seq);
         const body = await getJson<{ records: unknown; next: unknown }>(
           `${node.id}/federation/v1/changes?after=${after}&limit=${PULL_PAGE_SIZE}`,
           timeoutMs,
@@ -149,7 +149,7 @@ export class FederationPuller {
             [node.id],
           );
           // Another worker stored this page meanwhile: nothing to do.
-          if (Number(locked!.last_seq) !== after) return false;
+          if (Number(locked.last_seq) !== after) return false;
           const outcome = await this.receiver.receivePage(tx, node, registry, body.records as unknown[], keyFor);
           report.accepted += outcome.accepted;
           report.unchanged += outcome.unchanged;
@@ -158,7 +158,7 @@ export class FederationPuller {
           return true;
         });
         if (!advanced) break;
-        peer = { ...peer!, last_seq: String(next) };
+        peer = { ...peer, last_seq: String(next) };
       }
       const now = this.clock.now();
       await this.db.manager.query(
@@ -191,8 +191,10 @@ export class FederationPuller {
 
 function kidOf(jws: unknown): string | null {
   try {
-    const header = JSON.parse(Buffer.from(String(jws).split('.')[0]!, 'base64url').toString('utf8'));
-    return typeof header?.kid === 'string' ? header.kid : null;
+    const header: unknown = JSON.parse(Buffer.from(String(jws).split('.')[0], 'base64url').toString('utf8'));
+    return typeof header === 'object' && header !== null && 'kid' in header && typeof header.kid === 'string'
+      ? header.kid
+      : null;
   } catch {
     return null;
   }

@@ -233,8 +233,9 @@ function semanticProblem(payload: RecordPayload): string | null {
 
 function seqOf(jws: unknown): number | null {
   try {
-    const seq = JSON.parse(Buffer.from(String(jws).split('.')[1] ?? '', 'base64url').toString('utf8'))?.seq;
-    return Number.isSafeInteger(seq) ? seq : null;
+    const payload: unknown = JSON.parse(Buffer.from(String(jws).split('.')[1] ?? '', 'base64url').toString('utf8'));
+    const seq = typeof payload === 'object' && payload !== null && 'seq' in payload ? payload.seq : undefined;
+    return typeof seq === 'number' && Number.isSafeInteger(seq) ? seq : null;
   } catch {
     return null;
   }

@@ -91,9 +91,9 @@ describe('verifyRecord: the receipt checks', () => {
     const keyFor = async () => publicPart(a.key);
     const { data, ...rest } = article(A, 2);
     const tombstone = (await a.keys.sign({ ...rest, deleted: true })).jws;
-    expect(await verifyRecord(tombstone, registry.nodes[0]!, registry, keyFor)).toMatchObject({ ok: true });
+    expect(await verifyRecord(tombstone, registry.nodes[0], registry, keyFor)).toMatchObject({ ok: true });
     const withData = (await a.keys.sign({ ...rest, deleted: true, data })).jws;
-    expect(await verifyRecord(withData, registry.nodes[0]!, registry, keyFor)).toMatchObject({
+    expect(await verifyRecord(withData, registry.nodes[0], registry, keyFor)).toMatchObject({
       ok: false,
       reason: RefusalReason.SCHEMA_INVALID,
     });

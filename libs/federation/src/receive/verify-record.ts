@@ -40,7 +40,7 @@ export async function verifyRecord(
   let claimed: Partial<RecordPayload>;
   try {
     header = decodeProtectedHeader(jws);
-    claimed = JSON.parse(new TextDecoder().decode(base64url.decode(jws.split('.')[1]!))) as Partial<RecordPayload>;
+    claimed = JSON.parse(new TextDecoder().decode(base64url.decode(jws.split('.')[1]))) as Partial<RecordPayload>;
   } catch {
     return refuse(RefusalReason.MALFORMED, 'header or payload is not JSON');
   }
@@ -59,7 +59,7 @@ export async function verifyRecord(
   if (!key)
     importedKeys.set(
       header.kid,
-      (key = importJWK({ kty: 'OKP', crv: 'Ed25519', x: jwk.x }, SIGNING_ALG) as Promise<CryptoKey>),
+      (key = importJWK<JWK & { kty: 'OKP' }>({ kty: 'OKP', crv: 'Ed25519', x: jwk.x }, SIGNING_ALG)),
     );
   let payload: RecordPayload;
   try {

@@ -19,14 +19,14 @@ export class FollowUpMetrics implements OnModuleInit {
       labelNames: ['state'],
       async collect() {
         await collectSafely(this, async () => {
-          const [row] = await dataSource.query(
+          const [row] = await dataSource.query<Record<'open' | 'overdue' | 'scheduled_past_due', number>[]>(
             `SELECT count(*) FILTER (WHERE status = 'OPEN')::int AS open,
                     count(*) FILTER (WHERE status = 'OVERDUE')::int AS overdue,
                     count(*) FILTER (WHERE status = 'SCHEDULED' AND due_on <= $1::date)::int AS scheduled_past_due
                FROM follow_ups WHERE status IN ('SCHEDULED', 'OPEN', 'OVERDUE')`,
             [clock.today()],
           );
-          for (const state of ['open', 'overdue', 'scheduled_past_due']) this.set({ state }, row[state]);
+          for (const state of ['open', 'overdue', 'scheduled_past_due'] as const) this.set({ state }, row[state]);
         });
       },
     });

@@ -73,12 +73,12 @@ export class ProductExperienceService {
     const [organizations, implementations, outcomes] = organizationIds.length
       ? await Promise.all([
           this.db.manager.findBy(Organization, { id: In(organizationIds) }),
-          this.db.manager.query(
+          this.db.manager.query<{ organization_id: string; count: number }[]>(
             `SELECT organization_id, count(*)::int AS count FROM implementations
               WHERE product_id = $1 AND organization_id = ANY($2::uuid[]) GROUP BY organization_id`,
             [productId, organizationIds],
-          ) as Promise<{ organization_id: string; count: number }[]>,
-          this.db.manager.query(OUTCOMES_SQL, [productId, organizationIds]) as Promise<OutcomeRow[]>,
+          ),
+          this.db.manager.query<OutcomeRow[]>(OUTCOMES_SQL, [productId, organizationIds]),
         ])
       : [[], [], []];
     const byId = new Map(organizations.map((o) => [o.id, o]));

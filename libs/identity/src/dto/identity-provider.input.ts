@@ -165,7 +165,7 @@ export class UpdateIdentityProviderInput extends IdentityProviderFields {
 @InputType()
 export class InviteUserInput {
   @Field()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsEmail()
   @MaxLength(254)
   email: string;

@@ -142,10 +142,10 @@ export class CountyOverviewService {
       ctx,
       figures.map((m) => ({ organizationIds: [m.organization.id], people: accepted(m) })),
     );
-    const withheld = new Set(figures.filter((_, i) => table.cells[i]!.people === null).map((m) => m.organization.id));
+    const withheld = new Set(figures.filter((_, i) => table.cells[i].people === null).map((m) => m.organization.id));
     const equityByMunicipality = figures.map((m, i) => {
       const population = m.organization.population;
-      const cell = table.cells[i]!;
+      const cell = table.cells[i];
       return {
         organization: m.organization,
         population,
@@ -195,7 +195,7 @@ export class CountyOverviewService {
       bySex.map((people) => ({ organizationIds: everyone, people })),
     );
     const sexWithheld = table.total === null ? table.suppression : null;
-    const part = (i: number) => (sexWithheld ? null : sexes.cells[i]!.people);
+    const part = (i: number) => (sexWithheld ? null : sexes.cells[i].people);
     const firstHidden = sexes.cells.find((c) => c.suppression)?.suppression ?? null;
     const equityBySex: EquityBySex = {
       women: part(0),
