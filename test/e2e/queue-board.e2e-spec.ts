@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Db, ManualClock, Role } from '#core';
+import { Db, ManualClock, QueueName, Role } from '#core';
 import { createTestApi, type TestApi } from '../support/test-api.js';
 import { createUser, type TestUser } from '../support/builders.js';
 
@@ -66,7 +66,7 @@ describe('the queue view at /drift/koer', () => {
         .json()
         .queues.map((q: { name: string }) => q.name)
         .sort(),
-    ).toEqual(['followup', 'notifications', 'procurement', 'system']);
+    ).toEqual(Object.values(QueueName).sort());
   });
 
   it('allows retry and clean, each recorded in the audit log with the admin, and refuses every other change', async () => {
