@@ -81,10 +81,10 @@ export async function signIn(page: Page, user: Pick<TestUser, 'email'>, password
   await page.getByLabel('E-postadress').fill(user.email);
   await page.getByLabel('Lösenord', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Logga in' }).click();
-  // On a phone the main menu is behind its button.
+  // On a phone the main menu is behind its button; the app opens in the account's language (Swedish or English).
   await page
-    .getByRole('navigation', { name: 'Huvudmeny' })
-    .or(page.getByRole('button', { name: 'Meny' }))
+    .getByRole('navigation', { name: /^(Huvudmeny|Main menu)$/ })
+    .or(page.getByRole('button', { name: /^(Meny|Menu)$/ }))
     .first()
     .waitFor();
 }
