@@ -87,6 +87,8 @@ describe('browser sessions', () => {
     expect(second.cookie!.value).not.toBe(first.cookie!.value);
     expect(await me(second.body.accessToken!)).toBe(coach.email);
 
+    // Past the grace for a lost answer, a replaced token can only be a copy.
+    api.clock.advance(31 * 1000);
     const replayed = await refresh(first.cookie!.value);
     expect(replayed.response.statusCode).toBe(401);
     expect(replayed.body.error).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_ENDED' });
@@ -99,6 +101,24 @@ describe('browser sessions', () => {
         [coach.id],
       );
     expect(row.n).toBe(1);
+  });
+
+  it('forgives a replaced token presented again within seconds (the browser lost the answer): the session goes on', async () => {
+    const first = await signIn();
+    const lost = await refresh(first.cookie!.value); // the answer never reached the browser (a reload mid-refresh)
+    api.clock.advance(5 * 1000);
+    const retried = await refresh(first.cookie!.value);
+    expect(retried.response.statusCode).toBe(200);
+    expect(retried.cookie!.value).not.toBe(lost.cookie!.value);
+    expect(await me(retried.body.accessToken!)).toBe(coach.email);
+    expect((await refresh(retried.cookie!.value)).response.statusCode).toBe(200);
+    const [row] = await api.app
+      .get(Db)
+      .manager.query(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'session.reuseDetected' AND entity_id = $1`,
+        [coach.id],
+      );
+    expect(row.n).toBe(1); // only the replay of the test above
   });
 
   it('lasts a working day of use, and ends after idle hours or twelve hours after sign-in', async () => {

@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { Provider as UrqlProvider } from 'urql';
 import { graphql, type ResultOf } from './graphql.js';
 import { createClient } from './client.js';
@@ -60,6 +60,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
   const [signedOutReason, setSignedOutReason] = useState<SessionValue['signedOutReason']>(null);
 
+  // Read at sign-in time, not a dependency: a language switch must not restart the session (a second refresh).
+  const langRef = useRef(lang);
+  langRef.current = lang;
+
   const loadMe = useCallback(async (): Promise<ApiError[]> => {
     const result = await client.query(MeQuery, {}, { requestPolicy: 'network-only' }).toPromise();
     if (!result.data) return result.error ? toApiErrors(result.error.graphQLErrors) : [];
@@ -67,12 +71,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setMe(me);
     setStatus('signedIn');
     // The account's language follows the user to every device; a choice made on this device before signing in wins.
-    if (me.language !== lang) {
-      if (hasStoredLang()) void client.mutation(SetMyLanguage, { language: lang }).toPromise();
+    if (me.language !== langRef.current) {
+      if (hasStoredLang()) void client.mutation(SetMyLanguage, { language: langRef.current }).toPromise();
       else setLang(me.language);
     }
     return [];
-  }, [client, lang, setLang]);
+  }, [client, setLang]);
 
   useEffect(() => {
     let cancelled = false;

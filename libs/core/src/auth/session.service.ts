@@ -34,7 +34,8 @@ const hash = (token: string) => createHash('sha256').update(token).digest('hex')
 /**
  * Browser sessions: a refresh token (random, stored hashed) per family, replaced on every use. A session ends
  * after SESSION_IDLE_SECONDS without use or SESSION_MAX_SECONDS after sign-in, on logout, on password change,
- * when the user is deactivated, and when a replaced token is presented again (a copy is in someone else's hands).
+ * when the user is deactivated, and when a replaced token is presented again (a copy is in someone else's hands)
+ * later than SESSION_REUSE_GRACE_SECONDS after its replacement (sooner, the browser lost the answer to a refresh).
  */
 @Injectable()
 export class SessionService {
@@ -67,7 +68,10 @@ export class SessionService {
           [hash(presented)],
         );
         if (!row || row.revoked_at) throw SessionError.ENDED();
-        if (row.replaced_at) {
+        const lostAnswer =
+          row.replaced_at !== null &&
+          now.getTime() - row.replaced_at.getTime() < this.config.sessionReuseGraceSeconds * 1000;
+        if (row.replaced_at && !lostAnswer) {
           await tx.query(
             `UPDATE refresh_tokens SET revoked_at = $2, revoked_reason = 'REUSE' WHERE family_id = $1 AND revoked_at IS NULL`,
             [row.family_id, now],
@@ -86,7 +90,7 @@ export class SessionService {
           await revokeUserSessions(tx, row.user_id, now, 'USER_DEACTIVATED');
           return { reuse: true } as const;
         }
-        await tx.query(`UPDATE refresh_tokens SET replaced_at = $2 WHERE id = $1`, [row.id, now]);
+        if (!lostAnswer) await tx.query(`UPDATE refresh_tokens SET replaced_at = $2 WHERE id = $1`, [row.id, now]);
         const refresh = await this.insertToken(tx, row.family_id, row.user_id, now, row.family_expires_at);
         return { ...this.tokens.issue(actor, Math.floor(now.getTime() / 1000)), ...refresh };
       })

@@ -48,6 +48,11 @@ export class AppConfig {
   /** Browser sessions: ended after this long without use, and this long after sign-in at the latest. */
   readonly sessionIdleSeconds!: number;
   readonly sessionMaxSeconds!: number;
+  /**
+   * A replaced refresh token presented again this soon after its replacement is a lost answer (a reload or a
+   * dropped connection mid-refresh), not theft: it gets a new token instead of ending the session.
+   */
+  readonly sessionReuseGraceSeconds!: number;
   readonly privacyMinOrganizations!: number;
   readonly privacyMinPeople!: number;
   /** How often reconcilers (follow-ups, notification sweep) look in Postgres for due work. */
@@ -162,6 +167,7 @@ export class AppConfig {
       loginLockSeconds: int('LOGIN_LOCK_SECONDS', 900, 1, 86400),
       sessionIdleSeconds: int('SESSION_IDLE_SECONDS', 4 * 3600, 60, 7 * 86400),
       sessionMaxSeconds: int('SESSION_MAX_SECONDS', 12 * 3600, 60, 30 * 86400),
+      sessionReuseGraceSeconds: int('SESSION_REUSE_GRACE_SECONDS', 30, 0, 300),
       privacyMinOrganizations: int('PRIVACY_MIN_ORGANIZATIONS', 3, 1, 100),
       privacyMinPeople: int('PRIVACY_MIN_PEOPLE', 5, 1, 1000),
       reconcileIntervalMs: int('RECONCILE_INTERVAL_SECONDS', 60, 1, 3600) * 1000,
