@@ -92,6 +92,19 @@ describe('web app: everyone', () => {
     await page.getByRole('link', { name: 'Aviseringar', exact: true }).waitFor();
   });
 
+  it('"Visa fler" adds the next needs below the ones shown, keeping the first page', async () => {
+    for (let i = 1; i <= 21; i++) await reportNeed(env.api, coach, { title: `Behov nummer ${i}` });
+    await page.goto('/behov/mina');
+    const cards = page.locator('ul.need-list > li');
+    await page.getByRole('link', { name: 'Behov nummer 21' }).waitFor();
+    expect(await cards.count()).toBe(20);
+    await page.getByRole('button', { name: 'Visa fler' }).click();
+    await page.getByRole('link', { name: 'Larmknappen hörs inte i köket' }).waitFor();
+    expect(await cards.count()).toBe(22);
+    await page.getByRole('link', { name: 'Behov nummer 21' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Visa fler' }).count()).toBe(0);
+  });
+
   it('switches to English, remembers it after a reload, and shows the api’s errors in English', async () => {
     await page.getByRole('button', { name: /Language: English|Språk: English/ }).click();
     await page.getByRole('navigation', { name: 'Main menu' }).waitFor();

@@ -1,17 +1,16 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
-import { useQuery } from 'urql';
-import { Button } from '@midas-ds/components/button';
 import { graphql } from '../app/graphql.js';
 import { useLanguage } from '../app/i18n.js';
 import { formatDate, formatNumber } from '../app/format.js';
 import { Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
 import { StatusTag } from '../ui/StatusTag.js';
+import { LoadMore } from '../ui/ListCard.js';
+import { useConnection } from '../ui/useConnection.js';
 
 const MyNeeds = graphql(`
-  query MyNeeds($after: String) {
-    myNeeds(first: 20, after: $after) {
+  query MyNeeds($first: Int, $after: String) {
+    myNeeds(first: $first, after: $after) {
       totalCount
       pageInfo {
         hasNextPage
@@ -33,14 +32,13 @@ const MyNeeds = graphql(`
 
 export default function MyNeedsPage() {
   const { t, lang } = useLanguage();
-  const [after, setAfter] = useState<string | null>(null);
-  const [{ data, fetching, error }] = useQuery({ query: MyNeeds, variables: { after } });
+  const list = useConnection({ query: MyNeeds, variables: {}, pick: (data) => data.myNeeds });
   return (
     <Page title={t('myNeeds.title')} actions={<Link to="/behov/nytt">{t('nav.reportNeed')}</Link>}>
-      <QueryState fetching={fetching} error={error} hasData={!!data}>
-        {data?.myNeeds.nodes.length ? (
+      <QueryState fetching={list.fetching} error={list.error} hasData={list.hasData}>
+        {list.nodes.length ? (
           <ul className="need-list">
-            {data.myNeeds.nodes.map((need) => (
+            {list.nodes.map((need) => (
               <li key={need.id} className="card">
                 <h2 className="need-title">
                   <Link to={`/behov/${need.id}`}>{need.title}</Link>
@@ -63,11 +61,7 @@ export default function MyNeedsPage() {
             {t('myNeeds.none')} <Link to="/behov/nytt">{t('start.coach.report')}</Link>
           </p>
         )}
-        {data?.myNeeds.pageInfo.hasNextPage && (
-          <Button variant="secondary" onPress={() => setAfter(data.myNeeds.pageInfo.endCursor ?? null)}>
-            {t('app.loadMore')}
-          </Button>
-        )}
+        <LoadMore list={list} />
       </QueryState>
     </Page>
   );

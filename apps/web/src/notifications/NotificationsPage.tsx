@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { Button } from '@midas-ds/components/button';
 import { Checkbox } from '@midas-ds/components/checkbox';
 import { graphql } from '../app/graphql.js';
@@ -10,10 +10,12 @@ import { entityPath } from '../app/links.js';
 import { ErrorSummary, Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
 import { useApiMessages } from '../ui/useFormErrors.js';
+import { LoadMore } from '../ui/ListCard.js';
+import { useConnection } from '../ui/useConnection.js';
 
 const NotificationsQuery = graphql(`
-  query Notifications($unreadOnly: Boolean!, $after: String) {
-    myNotifications(unreadOnly: $unreadOnly, first: 20, after: $after) {
+  query Notifications($unreadOnly: Boolean!, $first: Int, $after: String) {
+    myNotifications(unreadOnly: $unreadOnly, first: $first, after: $after) {
       totalCount
       pageInfo {
         hasNextPage
@@ -52,10 +54,10 @@ export default function NotificationsPage() {
   const { t, lang } = useLanguage();
   const apiMessages = useApiMessages();
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const [after, setAfter] = useState<string | null>(null);
-  const [{ data, fetching, error }, refetch] = useQuery({
+  const list = useConnection({
     query: NotificationsQuery,
-    variables: { unreadOnly, after },
+    variables: { unreadOnly },
+    pick: (data) => data.myNotifications,
   });
   const [markState, markRead] = useMutation(MarkRead);
   const [allState, markAllRead] = useMutation(MarkAllRead);
@@ -69,7 +71,7 @@ export default function NotificationsPage() {
           variant="secondary"
           onPress={async () => {
             await markAllRead({});
-            refetch({ requestPolicy: 'network-only' });
+            list.refetch({ requestPolicy: 'network-only' });
           }}
           isDisabled={allState.fetching}
         >
@@ -77,20 +79,14 @@ export default function NotificationsPage() {
         </Button>
       }
     >
-      <Checkbox
-        isSelected={unreadOnly}
-        onChange={(value) => {
-          setUnreadOnly(value);
-          setAfter(null);
-        }}
-      >
+      <Checkbox isSelected={unreadOnly} onChange={setUnreadOnly}>
         {t('notifications.unreadOnly')}
       </Checkbox>
       {failure && <ErrorSummary messages={apiMessages(failure)} />}
-      <QueryState fetching={fetching} error={error} hasData={!!data}>
-        {data?.myNotifications.nodes.length ? (
+      <QueryState fetching={list.fetching} error={list.error} hasData={list.hasData}>
+        {list.nodes.length ? (
           <ul className="notification-list">
-            {data.myNotifications.nodes.map((n) => {
+            {list.nodes.map((n) => {
               const path = entityPath(n.entityType, n.entityId, n.kind);
               return (
                 <li key={n.id} className={n.readAt ? 'read' : 'unread'}>
@@ -114,11 +110,7 @@ export default function NotificationsPage() {
         ) : (
           <p>{t('notifications.none')}</p>
         )}
-        {data?.myNotifications.pageInfo.hasNextPage && (
-          <Button variant="secondary" onPress={() => setAfter(data.myNotifications.pageInfo.endCursor ?? null)}>
-            {t('app.loadMore')}
-          </Button>
-        )}
+        <LoadMore list={list} />
       </QueryState>
     </Page>
   );

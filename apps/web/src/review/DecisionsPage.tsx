@@ -1,19 +1,17 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
-import { useQuery } from 'urql';
-import { Button } from '@midas-ds/components/button';
 import { graphql } from '../app/graphql.js';
 import { useLanguage } from '../app/i18n.js';
 import { formatDate } from '../app/format.js';
 import type { MessageKey } from '../app/i18n/catalog.js';
 import { Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
-import { ListTable } from '../ui/ListCard.js';
+import { ListTable, LoadMore } from '../ui/ListCard.js';
+import { useConnection } from '../ui/useConnection.js';
 import { REVIEW_CONTEXT } from './ReviewQueuePage.js';
 
 const Decisions = graphql(`
-  query Decisions($after: String) {
-    decisions(first: 20, after: $after) {
+  query Decisions($first: Int, $after: String) {
+    decisions(first: $first, after: $after) {
       pageInfo {
         hasNextPage
         endCursor
@@ -41,13 +39,17 @@ const Decisions = graphql(`
 
 export default function DecisionsPage() {
   const { t, lang } = useLanguage();
-  const [after, setAfter] = useState<string | null>(null);
-  const [{ data, fetching, error }] = useQuery({ query: Decisions, variables: { after }, context: REVIEW_CONTEXT });
+  const list = useConnection({
+    query: Decisions,
+    variables: {},
+    context: REVIEW_CONTEXT,
+    pick: (data) => data.decisions,
+  });
   return (
     <Page title={t('decisions.title')}>
-      <QueryState fetching={fetching} error={error} hasData={!!data}>
+      <QueryState fetching={list.fetching} error={list.error} hasData={list.hasData}>
         <ListTable
-          items={data?.decisions.nodes ?? []}
+          items={list.nodes}
           rowKey={(d) => d.id}
           empty={t('decisions.none')}
           columns={[
@@ -69,11 +71,7 @@ export default function DecisionsPage() {
             { header: t('decisions.decidedAt'), cell: (d) => formatDate(d.decidedAt, lang) },
           ]}
         />
-        {data?.decisions.pageInfo.hasNextPage && (
-          <Button variant="secondary" onPress={() => setAfter(data.decisions.pageInfo.endCursor ?? null)}>
-            {t('app.loadMore')}
-          </Button>
-        )}
+        <LoadMore list={list} />
       </QueryState>
     </Page>
   );

@@ -1,7 +1,4 @@
-import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useQuery } from 'urql';
-import { Button } from '@midas-ds/components/button';
 import { ListBoxItem } from '@midas-ds/components/list-box';
 import { Select } from '@midas-ds/components/select';
 import { graphql } from '../app/graphql.js';
@@ -10,16 +7,18 @@ import { useSession } from '../app/SessionProvider.js';
 import { formatDate } from '../app/format.js';
 import { Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
-import { ListCard } from '../ui/ListCard.js';
+import { ListCard, LoadMore } from '../ui/ListCard.js';
+import { useConnection } from '../ui/useConnection.js';
 import { EnumSelect } from '../ui/EnumSelect.js';
 import { PROTOCOL_EDITOR_ROLES, PROTOCOL_STATUSES, ProtocolStatusTag, type ProtocolStatus } from './protocol-status.js';
 
 const TestProtocolsQuery = graphql(`
-  query TestProtocols($status: TestProtocolStatus, $category: String, $first: Int!) {
-    testProtocols(status: $status, category: $category, first: $first) {
+  query TestProtocols($status: TestProtocolStatus, $category: String, $first: Int, $after: String) {
+    testProtocols(status: $status, category: $category, first: $first, after: $after) {
       totalCount
       pageInfo {
         hasNextPage
+        endCursor
       }
       nodes {
         id
@@ -45,8 +44,6 @@ const TestProtocolsQuery = graphql(`
   }
 `);
 
-const PAGE = 20;
-
 /** The test protocols I may see, newest first, filtered by status and technology area (kept in the URL). */
 export default function ProtocolsPage() {
   const { t, lang } = useLanguage();
@@ -54,17 +51,17 @@ export default function ProtocolsPage() {
   const [params, setParams] = useSearchParams();
   const status = (params.get('status') ?? '') as ProtocolStatus | '';
   const category = params.get('omrade') ?? '';
-  const [first, setFirst] = useState(PAGE);
-  const [{ data, fetching, error }] = useQuery({
+  const list = useConnection({
     query: TestProtocolsQuery,
-    variables: { status: status || null, category: category || null, first },
+    variables: { status: status || null, category: category || null },
     context: PROTOCOLS_CONTEXT,
+    pick: (data) => data.testProtocols,
   });
+  const data = list.data;
   const setFilter = (name: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(name, value);
     else next.delete(name);
-    setFirst(PAGE);
     setParams(next, { replace: true });
   };
   const label = (c: { labelSv: string; labelEn: string }) => (lang === 'sv' ? c.labelSv : c.labelEn);
@@ -109,12 +106,12 @@ export default function ProtocolsPage() {
           </button>
         </p>
       )}
-      <QueryState fetching={fetching} error={error} hasData={!!data}>
+      <QueryState fetching={list.fetching} error={list.error} hasData={list.hasData}>
         {data && (
           <ListCard
             id="protocols"
             title={t('protocols.count', { count: data.testProtocols.totalCount })}
-            items={data.testProtocols.nodes}
+            items={list.nodes}
             rowKey={(p) => p.id}
             empty={t('protocols.none')}
             scroll
@@ -132,20 +129,7 @@ export default function ProtocolsPage() {
               },
               { header: t('protocols.updated'), cell: (p) => formatDate(p.updatedAt, lang) },
             ]}
-            after={
-              data.testProtocols.pageInfo.hasNextPage &&
-              first < 100 && (
-                <div className="actions">
-                  <Button
-                    variant="secondary"
-                    onPress={() => setFirst((n) => Math.min(n + PAGE, 100))}
-                    isDisabled={fetching}
-                  >
-                    {t('app.loadMore')}
-                  </Button>
-                </div>
-              )
-            }
+            after={<LoadMore list={list} />}
           />
         )}
       </QueryState>

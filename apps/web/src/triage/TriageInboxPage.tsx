@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { Button } from '@midas-ds/components/button';
 import { DialogTrigger, Modal } from '@midas-ds/components/modal';
 import { TextArea } from '@midas-ds/components/textfield';
@@ -12,10 +12,12 @@ import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
 import { StatusTag } from '../ui/StatusTag.js';
 import { useFormErrors, useApiMessages } from '../ui/useFormErrors.js';
+import { LoadMore } from '../ui/ListCard.js';
+import { useConnection } from '../ui/useConnection.js';
 
 const Inbox = graphql(`
-  query TriageInbox($after: String) {
-    needs(statuses: [NEW], first: 20, after: $after) {
+  query TriageInbox($first: Int, $after: String) {
+    needs(statuses: [NEW], first: $first, after: $after) {
       totalCount
       pageInfo {
         hasNextPage
@@ -140,9 +142,8 @@ function ReasonDialog({
 export default function TriageInboxPage() {
   const { t, lang } = useLanguage();
   const apiMessages = useApiMessages();
-  const [after, setAfter] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [{ data, fetching, error }] = useQuery({ query: Inbox, variables: { after }, context: INBOX_CONTEXT });
+  const list = useConnection({ query: Inbox, variables: {}, context: INBOX_CONTEXT, pick: (data) => data.needs });
   const [triageState, changeStatus] = useMutation(ChangeStatus);
   const [, merge] = useMutation(Merge);
   const failure = triageState.error;
@@ -158,10 +159,10 @@ export default function TriageInboxPage() {
       <p>{t('triage.intro')}</p>
       {done && <Notice>{done}</Notice>}
       {failure && <ErrorSummary messages={apiMessages(failure)} />}
-      <QueryState fetching={fetching} error={error} hasData={!!data}>
-        {data?.needs.nodes.length ? (
+      <QueryState fetching={list.fetching} error={list.error} hasData={list.hasData}>
+        {list.nodes.length ? (
           <ul className="need-list">
-            {data.needs.nodes.map((need) => (
+            {list.nodes.map((need) => (
               <li key={need.id} className="card">
                 <h2 className="need-title">
                   <Link to={`/behov/${need.id}`}>{need.title}</Link>
@@ -228,11 +229,7 @@ export default function TriageInboxPage() {
         ) : (
           <p>{t('triage.none')}</p>
         )}
-        {data?.needs.pageInfo.hasNextPage && (
-          <Button variant="secondary" onPress={() => setAfter(data.needs.pageInfo.endCursor ?? null)}>
-            {t('app.loadMore')}
-          </Button>
-        )}
+        <LoadMore list={list} />
       </QueryState>
     </Page>
   );

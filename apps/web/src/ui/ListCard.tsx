@@ -1,3 +1,5 @@
+import { Button } from '@midas-ds/components/button';
+import { useLanguage } from '../app/i18n.js';
 import type { Key, ReactNode } from 'react';
 
 export interface Column<T> {
@@ -81,4 +83,17 @@ export function ListTable<T>({
     </table>
   );
   return scroll ? <div className="table-scroll">{table}</div> : table;
+}
+
+/** "Visa fler" under a growing list (`useConnection`): adds the next rows below the ones shown. */
+export function LoadMore({ list }: { list: { hasMore: boolean; fetching: boolean; loadMore: () => void } }) {
+  const { t } = useLanguage();
+  if (!list.hasMore) return null;
+  return (
+    <div className="actions">
+      <Button variant="secondary" onPress={list.loadMore} isDisabled={list.fetching}>
+        {t('app.loadMore')}
+      </Button>
+    </div>
+  );
 }
