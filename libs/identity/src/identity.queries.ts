@@ -166,11 +166,7 @@ export async function markSsoRequestUsed(
 }
 
 /** When an open SAML request was issued, or null. */
-export async function openSamlRequestCreatedAt(
-  tx: EntityManager,
-  requestKey: string,
-  now: Date,
-): Promise<Date | null> {
+export async function openSamlRequestCreatedAt(tx: EntityManager, requestKey: string, now: Date): Promise<Date | null> {
   const rows = await tx.query<{ createdAt: Date }[]>(
     `SELECT created_at AS "createdAt" FROM sso_requests WHERE kind = 'SAML' AND request_key = $1 AND used_at IS NULL AND expires_at > $2`,
     [requestKey, now],

@@ -130,9 +130,10 @@ export async function claimEmails(
 }
 
 export async function markEmailsSkipped(tx: EntityManager, ids: string[]): Promise<void> {
-  await tx.query(`UPDATE notifications SET email_status = 'SKIPPED', email_claimed_at = NULL WHERE id = ANY($1::uuid[])`, [
-    ids,
-  ]);
+  await tx.query(
+    `UPDATE notifications SET email_status = 'SKIPPED', email_claimed_at = NULL WHERE id = ANY($1::uuid[])`,
+    [ids],
+  );
 }
 
 export async function markEmail(tx: EntityManager, id: string, status: string, emailedAt: Date | null): Promise<void> {

@@ -193,7 +193,8 @@ export class CallOffService {
     if (!lot) throw ProcurementError.LOT_NOT_FOUND({ field: 'input.lotId' });
     const awarded = await awardedSupplierIds(tx, agreement.id, lot.id, input.productId);
     if (awarded.length === 0) {
-      if (!(await lotAwarded(tx, agreement.id, lot.id))) throw ProcurementError.LOT_NOT_AWARDED({ field: 'input.lotId' });
+      if (!(await lotAwarded(tx, agreement.id, lot.id)))
+        throw ProcurementError.LOT_NOT_AWARDED({ field: 'input.lotId' });
       throw ProcurementError.PRODUCT_NOT_IN_LOT({
         field: 'input.productId',
         params: { lot: `${lot.number} ${lot.name}` },

@@ -126,17 +126,13 @@ export class FrameworkAgreementService {
         },
       });
       const needIds = await procurementAnsweredNeedIds(tx, procurement.id);
-      const notified = await this.needFollowers.tell(
-        tx,
-        needIds,
-        {
-          kind: 'need.procurementAwarded',
-          eventKey: agreement.id,
-          text: { procurementTitle: procurement.title, startsOn: input.startsOn, endsOn: input.endsOn },
-          entityType: 'FrameworkAgreement',
-          entityId: agreement.id,
-        },
-      );
+      const notified = await this.needFollowers.tell(tx, needIds, {
+        kind: 'need.procurementAwarded',
+        eventKey: agreement.id,
+        text: { procurementTitle: procurement.title, startsOn: input.startsOn, endsOn: input.endsOn },
+        entityType: 'FrameworkAgreement',
+        entityId: agreement.id,
+      });
       return { agreement, notified };
     });
     await this.notifications.dispatch(notified);

@@ -133,10 +133,7 @@ export class ProcurementScanService {
       if (!months) continue;
       const participants = await participantOrganizationIds(this.db.manager, row.procurementId);
       const recipients = [
-        ...(await this.users.withRoles(
-          participants,
-          [Role.MUNICIPALITY_COORDINATOR],
-        )),
+        ...(await this.users.withRoles(participants, [Role.MUNICIPALITY_COORDINATOR])),
         ...(await this.users.withRoles('ANY', NODE_ROLES)),
       ].map((u) => u.id);
       const ids = await this.db.transaction((tx) =>
@@ -171,12 +168,7 @@ export class ProcurementScanService {
         [OrganizationKind.MUNICIPALITY, OrganizationKind.REGION],
         row.id,
       );
-      const recipients = (
-        await this.users.withRoles(
-          eligible,
-          [Role.MUNICIPALITY_COORDINATOR],
-        )
-      ).map((u) => u.id);
+      const recipients = (await this.users.withRoles(eligible, [Role.MUNICIPALITY_COORDINATOR])).map((u) => u.id);
       const ids = await this.db.transaction((tx) =>
         this.notifications.notify(tx, {
           recipientUserIds: recipients,

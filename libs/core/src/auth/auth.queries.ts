@@ -88,7 +88,10 @@ export async function revokeUserSessions(
 }
 
 /** The token with this hash, locked for the rest of the transaction. */
-export async function refreshTokenForUpdate(tx: EntityManager, tokenHash: string): Promise<RefreshTokenRow | undefined> {
+export async function refreshTokenForUpdate(
+  tx: EntityManager,
+  tokenHash: string,
+): Promise<RefreshTokenRow | undefined> {
   const [row] = await tx.query<RefreshTokenRow[]>(
     `SELECT id, family_id AS "familyId", user_id AS "userId", expires_at AS "expiresAt",
             family_expires_at AS "familyExpiresAt", replaced_at AS "replacedAt", revoked_at AS "revokedAt"
@@ -132,7 +135,14 @@ export async function markReplaced(tx: EntityManager, id: string, at: Date): Pro
 
 export async function insertRefreshToken(
   tx: EntityManager,
-  token: { familyId: string; userId: string; tokenHash: string; issuedAt: Date; expiresAt: Date; familyExpiresAt: Date },
+  token: {
+    familyId: string;
+    userId: string;
+    tokenHash: string;
+    issuedAt: Date;
+    expiresAt: Date;
+    familyExpiresAt: Date;
+  },
 ): Promise<void> {
   await tx.query(
     `INSERT INTO refresh_tokens (family_id, user_id, token_hash, issued_at, expires_at, family_expires_at) VALUES ($1, $2, $3, $4, $5, $6)`,

@@ -126,6 +126,8 @@ export class SessionService {
   /** Roles and organisation as they are now (an admin may have changed them); null for a deactivated user. */
   private async currentActor(tx: Db['manager'], userId: string): Promise<Actor | null> {
     const user = await currentActorRow(tx, userId);
-    return user ? { userId, organizationId: user.organizationId, organizationKind: user.kind, roles: user.roles } : null;
+    return user
+      ? { userId, organizationId: user.organizationId, organizationKind: user.kind, roles: user.roles }
+      : null;
   }
 }

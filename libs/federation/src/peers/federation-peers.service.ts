@@ -9,13 +9,7 @@ import type {
   FederationStatus,
   SetFederationTrustArgs,
 } from './federation-peer.types.js';
-import {
-  agreementOutcomesFor,
-  peerRows,
-  peerTrustForUpdate,
-  publishedSeq,
-  setPeerTrust,
-} from './peers.queries.js';
+import { agreementOutcomesFor, peerRows, peerTrustForUpdate, publishedSeq, setPeerTrust } from './peers.queries.js';
 
 /** Node staff's view of the other nodes and their one lever: stop (or resume) trusting a node. */
 @Injectable()

@@ -67,9 +67,7 @@ export class FederationFeedController {
    * After a key rotation, versions signed by a key no longer published are signed again with the current key
    * (same payload, same seq), so a node catching up from the start can still verify them.
    */
-  private async resignRetired(
-    rows: FeedRow[],
-  ): Promise<string[]> {
+  private async resignRetired(rows: FeedRow[]): Promise<string[]> {
     const keys = await this.identity.nodeKeys();
     this.currentKid = keys.signingKid;
     const live = new Set(keys.publicJwks(this.clock.now()).keys.map((k) => k.kid));

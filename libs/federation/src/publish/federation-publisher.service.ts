@@ -4,13 +4,7 @@ import { FederationIdentity } from '../federation-identity.js';
 import { contentHash } from '../protocol/canonical-json.js';
 import { RecordType, type RecordPayload, SCHEMA_OF, validatePayload } from '../protocol/record-schemas.js';
 import { SharedRecords } from './shared-records.js';
-import {
-  appendOutbox,
-  lockPublishing,
-  nextSeqs,
-  type OutboxEntry,
-  publishedRecords,
-} from './publish.queries.js';
+import { appendOutbox, lockPublishing, nextSeqs, type OutboxEntry, publishedRecords } from './publish.queries.js';
 
 /** Publishing runs at most this often from feed requests (the worker's tick publishes too). */
 const MIN_REFRESH_INTERVAL_MS = 2000;

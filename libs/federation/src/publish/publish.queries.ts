@@ -87,7 +87,7 @@ export interface ArticleRow {
 
 export function publishedArticles(tx: EntityManager): Promise<ArticleRow[]> {
   return tx.query<ArticleRow[]>(
-      `SELECT a.id, a.title, a.summary, a.body, a.kind, a.source_type AS "sourceType", a.quality_grade AS "qualityGrade",
+    `SELECT a.id, a.title, a.summary, a.body, a.kind, a.source_type AS "sourceType", a.quality_grade AS "qualityGrade",
             (SELECT min(c.key) FROM knowledge_article_links l JOIN technology_categories c ON c.id = l.entity_id
               WHERE l.article_id = a.id AND l.entity_type = 'CATEGORY') AS "categoryKey"
        FROM knowledge_articles a WHERE a.status = 'PUBLISHED'`,
@@ -101,7 +101,7 @@ export function publishedArticles(tx: EntityManager): Promise<ArticleRow[]> {
 export function publishedDecisions(tx: EntityManager): Promise<DecisionRow[]> {
   // Size classes as in sizeClassOf (libs/core organization.entity.ts): keep in sync.
   return tx.query<DecisionRow[]>(
-      `SELECT d.id, p.title, c.key AS "categoryKey", d.outcome, split_part(d.rationale, E'\n', 1) AS rationale, d.conditions, d.decided_at AS "decidedAt", d.version_number AS "versionNumber",
+    `SELECT d.id, p.title, c.key AS "categoryKey", d.outcome, split_part(d.rationale, E'\n', 1) AS rationale, d.conditions, d.decided_at AS "decidedAt", d.version_number AS "versionNumber",
             v.content_hash AS "contentHash", d.supersedes_decision_id AS "supersedesDecisionId", p.purpose, p.expected_benefit AS "expectedBenefit", p.settings,
             CASE WHEN pr.id IS NULL THEN NULL ELSE ${PRODUCT_REF} END AS product,
             ARRAY(SELECT DISTINCT CASE WHEN o.population < 15000 THEN 'SMALL' WHEN o.population < 50000 THEN 'MEDIUM' ELSE 'LARGE' END
@@ -133,7 +133,7 @@ export function publishedDecisions(tx: EntityManager): Promise<DecisionRow[]> {
 /** This node's own statements about systems, superseded ones included as history. */
 export function ownStatements(tx: EntityManager): Promise<StatementRow[]> {
   return tx.query<StatementRow[]>(
-      `SELECT cs.id, ${PRODUCT_REF} AS product,
+    `SELECT cs.id, ${PRODUCT_REF} AS product,
             jsonb_build_object('vendorName', s.vendor_name, 'name', s.name, 'kindKey', k.key) AS system,
             cs.product_versions AS "productVersions", cs.system_versions AS "systemVersions", cs.status, cs.evidence,
             cs.note, cs.source_note AS "sourceNote", cs.asserted_at AS "assertedAt", cs.superseded_at AS "supersededAt",
@@ -151,7 +151,7 @@ export function ownStatements(tx: EntityManager): Promise<StatementRow[]> {
 /** Per framework agreement, each product called off under it and how many implementations it has. */
 export function agreementOutcomes(tx: EntityManager): Promise<OutcomeRow[]> {
   return tx.query<OutcomeRow[]>(
-      `SELECT fa.id AS "agreementId", pc.title, fa.starts_on::text AS "startsOn", fa.ends_on::text AS "endsOn", pr.id AS "productId",
+    `SELECT fa.id AS "agreementId", pc.title, fa.starts_on::text AS "startsOn", fa.ends_on::text AS "endsOn", pr.id AS "productId",
             ${PRODUCT_REF} AS product,
             (SELECT count(*)::int FROM implementations i JOIN call_offs co2 ON co2.id = i.call_off_id
               WHERE co2.agreement_id = fa.id AND i.product_id = pr.id) AS implementations

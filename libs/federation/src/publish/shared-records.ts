@@ -106,9 +106,7 @@ export class SharedRecords {
         sourceNote: r.sourceNote,
         assertedAt: iso(r.assertedAt),
         supersededAt: iso(r.supersededAt),
-        supersededBy: r.supersededByStatementId
-          ? urnOf(RecordType.COMPATIBILITY, r.supersededByStatementId)
-          : null,
+        supersededBy: r.supersededByStatementId ? urnOf(RecordType.COMPATIBILITY, r.supersededByStatementId) : null,
       },
     }));
   }

@@ -4,13 +4,7 @@ import { AuditService, Clock, Db, type RequestContext } from '#core';
 import type { NotificationKind, WordParams } from '#words';
 import { NotificationService } from '#notifications';
 import { NeedService } from './need.service.js';
-import {
-  followChoices,
-  followUnlessChosen,
-  moveFollowers,
-  needsWithFollowers,
-  setFollowing,
-} from './need.queries.js';
+import { followChoices, followUnlessChosen, moveFollowers, needsWithFollowers, setFollowing } from './need.queries.js';
 
 /** A step of the thread that the people following a need are told about. */
 export interface NeedThreadEvent {

@@ -90,7 +90,12 @@ export async function followUnlessChosen(tx: EntityManager, needId: string, user
 }
 
 /** The duplicate's followers and its reporter (unless they chose) follow the survivor; choices there stand. */
-export async function moveFollowers(tx: EntityManager, duplicateId: string, survivorId: string, at: Date): Promise<void> {
+export async function moveFollowers(
+  tx: EntityManager,
+  duplicateId: string,
+  survivorId: string,
+  at: Date,
+): Promise<void> {
   await tx.query(
     `INSERT INTO need_followers (need_id, user_id, following, changed_at)
      SELECT $2::uuid, f.user_id, true, $3::timestamptz FROM need_followers f WHERE f.need_id = $1 AND f.following

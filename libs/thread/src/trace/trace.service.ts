@@ -5,17 +5,16 @@ import { type TestProtocol, TestbedPolicy } from '#testbed';
 import { ProcurementPolicy } from '#procurement';
 import { FollowUpPolicy } from '#followup';
 import { ThreadError } from '../thread.errors.js';
+import { ThreadEntityType, type Trace, type TraceEdge, type TraceFollowUp, type TraceNode } from './trace.types.js';
 import {
-  ThreadEntityType,
-  type Trace,
-  type TraceEdge,
-  type TraceFollowUp,
-  type TraceNode,
-} from './trace.types.js';
-import { traceComponent, traceFollowUps, traceOrganizations, traceSteps, type TraceStepRow } from '../thread.queries.js';
+  traceComponent,
+  traceFollowUps,
+  traceOrganizations,
+  traceSteps,
+  type TraceStepRow,
+} from '../thread.queries.js';
 
 const THREAD_ORDER = Object.values(ThreadEntityType);
-
 
 /**
  * `trace`: the connected thread around any step, in four statements whatever its size (component, details,
