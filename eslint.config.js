@@ -73,6 +73,39 @@ export default tseslint.config(
     },
   },
   {
+    // Raw SQL only in query modules (docs/ARCHITECTURE.md, "How data is read and written"): a domain's
+    // `*.queries.ts` holds its statements as typed functions that take the transaction's manager, and core's
+    // database plumbing keeps its own. Everywhere else reads and writes through the repository/EntityManager, the
+    // list helpers, or a query module's function. The web app's `client.query` is GraphQL, not SQL.
+    files: ['**/*.ts'],
+    ignores: [
+      '**/*.queries.ts',
+      'libs/core/src/database/**',
+      'migrations/**',
+      'test/**',
+      'bench/**',
+      'scripts/**',
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      '**/*.e2e-spec.ts',
+      'apps/web/**',
+      // until the performance rework lands (issue 23)
+      'libs/followup/**',
+      'libs/knowledge/**',
+      'libs/catalog/src/compatibility/**',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='query']",
+          message:
+            "Raw SQL belongs in the domain's query module (`*.queries.ts`): a typed function taking the transaction's manager and returning camelCase rows.",
+        },
+      ],
+    },
+  },
+  {
     // Tests read GraphQL answers as untyped JSON (`api.gql` answers `any` fields) and assert on them: Jest's
     // matchers are the type check there, so the any-rules would only ask for casts. Service code keeps them.
     files: ['test/**/*.ts', '**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'bench/**/*.ts'],

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { ensureDatabase } from './database.js';
+import { restoreTarget, serverMajorVersion } from './cli.queries.js';
 
 const run = promisify(execFile);
 
@@ -41,8 +42,7 @@ async function serverMajor(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ v: number }>(`SELECT current_setting('server_version_num')::int AS v`);
-    return Math.floor(rows[0].v / 10000);
+    return await serverMajorVersion(client);
   } finally {
     await client.end();
   }
@@ -95,14 +95,12 @@ export async function restore(url: string, file: string): Promise<{ created: boo
   await client.connect();
   let major: number;
   try {
-    const { rows } = await client.query<{ used: boolean; v: number }>(
-      `SELECT to_regclass('public.migrations') IS NOT NULL AS used, current_setting('server_version_num')::int AS v`,
-    );
-    if (rows[0].used)
+    const target = await restoreTarget(client);
+    if (target.used)
       throw new BackupError(
         `The database ${new URL(url).pathname.slice(1)} already holds Noden's tables: restore into a new (or empty) database.`,
       );
-    major = Math.floor(rows[0].v / 10000);
+    major = target.major;
   } finally {
     await client.end();
   }

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { createDatabase, databaseExists } from './cli.queries.js';
 
 /** Creates the database named in DATABASE_URL if it does not exist (connecting to `postgres` to do so). */
 export async function ensureDatabase(url: string): Promise<boolean> {
@@ -10,9 +11,8 @@ export async function ensureDatabase(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
   try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (rowCount) return false;
-    await client.query(`CREATE DATABASE "${name}"`);
+    if (await databaseExists(client, name)) return false;
+    await createDatabase(client, name);
     return true;
   } finally {
     await client.end();

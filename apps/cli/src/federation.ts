@@ -10,6 +10,7 @@ import {
   verifyRegistry,
   importRegistryKey,
 } from '#federation';
+import { ownFeed, peerStatus } from './cli.queries.js';
 
 /**
  * `federation:keygen --file <path> [--overlap-days 14]`: creates the node's key file, or rotates it (a new key
@@ -70,46 +71,22 @@ export async function signRegistryCommand(argv: string[], write: (line: string) 
 }
 
 /** A row of `federation_peers` (the columns `status` prints) with the count of records held from it. */
-interface PeerStatusRow {
-  node_id: string;
-  name: string;
-  in_registry: boolean;
-  trusted: boolean;
-  distrust_reason: string | null;
-  last_seq: string | number;
-  held: number;
-  received_count: number;
-  refused_count: number;
-  last_success_at: Date | null;
-  caught_up_at: Date | null;
-  last_error: string | null;
-  /** Set whenever `last_error` is. */
-  last_error_at: Date;
-  failures: number;
-  next_pull_at: Date | null;
-}
-
 /** `federation:status`: this node's feed and each peer's last pull, lag and last error, from Postgres. */
 export async function status(ds: DataSource, write: (line: string) => void): Promise<void> {
-  const [{ seq, records }] = await ds.query<{ seq: string | number; records: number }[]>(
-    `SELECT coalesce(max(seq), 0) AS seq, count(*)::int AS records FROM federation_outbox`,
-  );
+  const { seq, records } = await ownFeed(ds);
   write(`node ${process.env.FEDERATION_NODE_ID ?? '(FEDERATION_NODE_ID unset: federation is off)'}`);
   write(`own feed: ${records} record versions, last seq ${seq}`);
-  const peers = await ds.query<PeerStatusRow[]>(
-    `SELECT p.*, (SELECT count(*)::int FROM federated_records r WHERE r.origin_node_id = p.node_id AND NOT r.deleted) AS held
-       FROM federation_peers p ORDER BY p.name`,
-  );
+  const peers = await peerStatus(ds);
   if (!peers.length) write('no peers yet (the worker reads the registry on its first pull)');
   const now = Date.now();
   for (const p of peers) {
-    const lag = p.caught_up_at ? `${Math.round((now - p.caught_up_at.getTime()) / 1000)} s` : 'never caught up';
-    const state = !p.in_registry ? 'NOT IN REGISTRY' : !p.trusted ? `NOT TRUSTED (${p.distrust_reason})` : 'trusted';
+    const lag = p.caughtUpAt ? `${Math.round((now - p.caughtUpAt.getTime()) / 1000)} s` : 'never caught up';
+    const state = !p.inRegistry ? 'NOT IN REGISTRY' : !p.trusted ? `NOT TRUSTED (${p.distrustReason})` : 'trusted';
     write(
-      `${p.name} <${p.node_id}> ${state}; seq ${p.last_seq}; ${p.held} records held; received ${p.received_count}, refused ${p.refused_count}; ` +
-        `last success ${p.last_success_at?.toISOString() ?? 'never'}; lag ${lag}` +
-        (p.last_error
-          ? `; last error ${p.last_error} at ${p.last_error_at.toISOString()} (${p.failures} in a row, next try ${p.next_pull_at?.toISOString()})`
+      `${p.name} <${p.nodeId}> ${state}; seq ${p.lastSeq}; ${p.held} records held; received ${p.receivedCount}, refused ${p.refusedCount}; ` +
+        `last success ${p.lastSuccessAt?.toISOString() ?? 'never'}; lag ${lag}` +
+        (p.lastError
+          ? `; last error ${p.lastError} at ${p.lastErrorAt.toISOString()} (${p.failures} in a row, next try ${p.nextPullAt?.toISOString()})`
           : ''),
     );
   }

@@ -20,6 +20,7 @@ import { addIdentityProvider, listIdentityProviders } from './identity-providers
 import { ensureDatabase } from './database.js';
 import { runSeed } from './seed.js';
 import { backup, BackupError, restore } from './backup.js';
+import { migrationCount } from './cli.queries.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -163,7 +164,7 @@ async function migrate(): Promise<void> {
   await withDataSource(async (ds) => {
     const applied = await ds.runMigrations({ transaction: 'each' });
     for (const migration of applied) process.stdout.write(`applied ${migration.name}\n`);
-    const [{ n: total }]: { n: number }[] = await ds.query(`SELECT count(*)::int AS n FROM migrations`);
+    const total = await migrationCount(ds);
     process.stdout.write(
       applied.length
         ? `${applied.length} migration(s) applied; ${total} in all\n`

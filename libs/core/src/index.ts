@@ -47,7 +47,7 @@ export * from './graphql/json.scalar.js';
 export * from './graphql/preloaded.js';
 export * from './database/references.js';
 export * from './queue/queue-connection.js';
-export * from './auth/session-revocation.js';
+export * from './auth/auth.queries.js';
 export * from './auth/session.service.js';
 export * from './privacy/small-numbers.js';
 export * from './organizations/first-run.service.js';

@@ -25,6 +25,7 @@ import type {
 import { IdentityError, SsoRefused } from './identity.errors.js';
 import { MetadataProblem, readIdpMetadata } from './saml-metadata.js';
 import { OidcFlow, readSecret } from './oidc-flow.js';
+import { enabledProviders, passwordStatus, userByEmailForUpdate } from './identity.queries.js';
 
 const INVITATION_DAYS = 30;
 const METADATA_TIMEOUT_MS = 10_000;
@@ -53,28 +54,15 @@ export class IdentityProviderService {
 
   /** Public: the enabled providers with their organisation, for the sign-in page. */
   async signInOptions(): Promise<SignInOption[]> {
-    const rows = await this.db.manager.query<
-      {
-        id: string;
-        organization_id: string;
-        organization_name: string;
-        display_name: string;
-        kind: IdentityProviderKind;
-        local_passwords_allowed: boolean;
-      }[]
-    >(
-      `SELECT p.id, p.organization_id, o.name AS organization_name, p.display_name, p.kind, o.local_passwords_allowed
-         FROM identity_providers p JOIN organizations o ON o.id = p.organization_id
-        WHERE p.enabled ORDER BY o.name, p.display_name`,
-    );
+    const rows = await enabledProviders(this.db.manager);
     return rows.map((r) =>
       Object.assign(new SignInOption(), {
         id: r.id,
-        organizationId: r.organization_id,
-        organizationName: r.organization_name,
-        displayName: r.display_name,
+        organizationId: r.organizationId,
+        organizationName: r.organizationName,
+        displayName: r.displayName,
         kind: r.kind,
-        localPasswordsAllowed: r.local_passwords_allowed,
+        localPasswordsAllowed: r.localPasswordsAllowed,
       }),
     );
   }
@@ -254,12 +242,8 @@ export class IdentityProviderService {
       if (!organization)
         throw CoreError.NOT_FOUND({ field: 'input.organizationId', params: { entity: 'Organisation' } });
       this.assertRolesFit(organization, input.roles, 'input.roles');
-      const [existing] = await tx.query<{ id: string; organization_id: string; linked: boolean }[]>(
-        `SELECT u.id, u.organization_id, EXISTS (SELECT 1 FROM user_identities i WHERE i.user_id = u.id) AS linked
-           FROM users u WHERE lower(u.email) = $1 FOR UPDATE`,
-        [input.email],
-      );
-      if (existing && (existing.linked || existing.organization_id !== input.organizationId))
+      const existing = await userByEmailForUpdate(tx, input.email);
+      if (existing && (existing.linked || existing.organizationId !== input.organizationId))
         throw IdentityError.INVITATION_EMAIL_TAKEN({ field: 'input.email', params: { email: input.email } });
       const expires = new Date(now.getTime() + INVITATION_DAYS * 86400_000);
       let id: string;
@@ -307,9 +291,7 @@ export class IdentityProviderService {
 
   /** Whether each user has a Noden password, in one statement (the signed-in user is read without the hash). */
   passwordStatusOf(userIds: readonly string[]): Promise<{ id: string; has: boolean }[]> {
-    return this.db.manager.query(`SELECT id, password_hash IS NOT NULL AS has FROM users WHERE id = ANY($1::uuid[])`, [
-      [...userIds],
-    ]);
+    return passwordStatus(this.db.manager, [...userIds]);
   }
 
   /** Linked identities of many users in one statement (User.identities). */

@@ -1,9 +1,21 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type Actor, AuditService, Clock, Db, type OrganizationKind, RequestContext, Role } from '#core';
+import { type Actor, AuditService, Clock, Db, RequestContext, Role } from '#core';
 import { NotificationService } from '#notifications';
 import type { IdentityProvider } from './identity-provider.entity.js';
 import { SsoRefusal, SsoRefused } from './identity.errors.js';
+import {
+  acceptInvitation,
+  activeUserIdsWithRole,
+  grantRoles,
+  insertIdentity,
+  insertSsoUser,
+  linkedIdentityForUpdate,
+  openInvitationForUpdate,
+  recordLogin,
+  touchIdentity,
+  userIdByEmail,
+} from './identity.queries.js';
 
 /** What a provider told us about the person, after the token or assertion was verified. */
 export interface VerifiedIdentity {
@@ -45,63 +57,42 @@ export class ProviderSignInService {
     const mapped = this.mappedRoles(provider, identity.groups);
     const notificationIds: string[] = [];
     const result = await this.db.transaction(async (tx) => {
-      const [linked] = await tx.query<{ id: string; user_id: string; active: boolean }[]>(
-        `SELECT i.id, i.user_id, u.active FROM user_identities i JOIN users u ON u.id = i.user_id
-          WHERE i.issuer = $1 AND i.subject = $2 FOR UPDATE OF i`,
-        [identity.issuer, identity.subject],
-      );
+      const linked = await linkedIdentityForUpdate(tx, identity.issuer, identity.subject);
       if (linked) {
-        if (!linked.active) return { refused: `user ${linked.user_id} is deactivated` };
-        await tx.query(`UPDATE user_identities SET last_sign_in_at = $2, email = $3 WHERE id = $1`, [
-          linked.id,
-          now,
-          email,
-        ]);
-        await this.grant(tx, linked.user_id, mapped, now);
-        return this.finish(tx, requestId, linked.user_id, identity, 'RETURNING', now);
+        if (!linked.active) return { refused: `user ${linked.userId} is deactivated` };
+        await touchIdentity(tx, linked.id, now, email);
+        await this.grant(tx, linked.userId, mapped, now);
+        return this.finish(tx, requestId, linked.userId, identity, 'RETURNING', now);
       }
 
-      const [invited] = email
-        ? await tx.query<{ id: string }[]>(
-            `SELECT u.id FROM users u
-              WHERE u.organization_id = $1 AND lower(u.email) = $2 AND u.active
-                AND u.invited_at IS NOT NULL AND u.invitation_accepted_at IS NULL
-                AND (u.invitation_expires_at IS NULL OR u.invitation_expires_at > $3)
-                AND NOT EXISTS (SELECT 1 FROM user_identities i WHERE i.user_id = u.id)
-              FOR UPDATE`,
-            [provider.organizationId, email, now],
-          )
-        : [];
+      const invited = email ? await openInvitationForUpdate(tx, provider.organizationId, email, now) : undefined;
       if (invited) {
-        await tx.query(`UPDATE users SET invitation_accepted_at = $2 WHERE id = $1`, [invited.id, now]);
+        await acceptInvitation(tx, invited.id, now);
         await this.link(tx, invited.id, identity, email, now);
         await this.grant(tx, invited.id, mapped, now);
         return this.finish(tx, requestId, invited.id, identity, 'INVITED', now);
       }
 
       if (!email) return { refused: 'no e-mail claim for a new account', refusal: SsoRefusal.EMAIL_MISSING };
-      const [taken] = await tx.query<{ id: string }[]>(`SELECT id FROM users WHERE lower(email) = $1`, [email]);
+      const taken = await userIdByEmail(tx, email);
       if (taken)
         return {
-          refused: `e-mail ${email} belongs to user ${taken.id}, who is not linked to this identity and has no pending invitation here`,
+          refused: `e-mail ${email} belongs to user ${taken}, who is not linked to this identity and has no pending invitation here`,
           refusal: SsoRefusal.EMAIL_TAKEN,
         };
-      const [created] = await tx.query<{ id: string }[]>(
-        `INSERT INTO users (organization_id, email, display_name, password_hash, active, created_at, updated_at)
-         VALUES ($1, $2, $3, NULL, true, $4, $4) RETURNING id`,
-        [provider.organizationId, email, identity.displayName?.trim() || email, now],
-      );
-      const userId = created.id;
+      const userId = await insertSsoUser(tx, {
+        organizationId: provider.organizationId,
+        email,
+        displayName: identity.displayName?.trim() || email,
+        at: now,
+      });
       await this.link(tx, userId, identity, email, now);
       await this.grant(tx, userId, mapped, now);
-      const admins = await tx.query<{ id: string }[]>(
-        `SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = $1 WHERE u.active`,
-        [Role.NODE_ADMIN],
-      );
+      const admins = await activeUserIdsWithRole(tx, Role.NODE_ADMIN);
       const name = identity.displayName?.trim() || email;
       notificationIds.push(
         ...(await this.notifications.notify(tx, {
-          recipientUserIds: admins.map((a) => a.id),
+          recipientUserIds: admins,
           kind: mapped.length ? 'user.joinedWithRoles' : 'user.waitingForAccess',
           entityType: 'User',
           entityId: userId,
@@ -129,19 +120,18 @@ export class ProviderSignInService {
   }
 
   private async link(tx: EntityManager, userId: string, identity: VerifiedIdentity, email: string | null, now: Date) {
-    await tx.query(
-      `INSERT INTO user_identities (user_id, provider_id, issuer, subject, email, created_at, last_sign_in_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $6)`,
-      [userId, identity.provider.id, identity.issuer, identity.subject, email, now],
-    );
+    await insertIdentity(tx, {
+      userId,
+      providerId: identity.provider.id,
+      issuer: identity.issuer,
+      subject: identity.subject,
+      email,
+      at: now,
+    });
   }
 
   private async grant(tx: EntityManager, userId: string, roles: Role[], now: Date) {
-    if (roles.length)
-      await tx.query(
-        `INSERT INTO user_roles (user_id, role, granted_at) SELECT $1, r, $3 FROM unnest($2::text[]) AS r ON CONFLICT DO NOTHING`,
-        [userId, roles, now],
-      );
+    if (roles.length) await grantRoles(tx, userId, roles, now);
   }
 
   private async finish(
@@ -152,15 +142,10 @@ export class ProviderSignInService {
     outcome: SignInOutcome,
     now: Date,
   ): Promise<{ actor: Actor; outcome: SignInOutcome }> {
-    const [row] = await tx.query<[{ organization_id: string; kind: OrganizationKind; roles: Role[] }[], number]>(
-      `UPDATE users u SET last_login_at = $2 FROM organizations o WHERE u.id = $1 AND o.id = u.organization_id
-       RETURNING u.organization_id, o.kind, ARRAY(SELECT role FROM user_roles WHERE user_id = u.id ORDER BY role) AS roles`,
-      [userId, now],
-    );
-    const user = row[0];
+    const user = await recordLogin(tx, userId, now);
     const actor: Actor = {
       userId,
-      organizationId: user.organization_id,
+      organizationId: user.organizationId,
       organizationKind: user.kind,
       roles: user.roles,
     };

@@ -2,6 +2,15 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Clock, Db } from '#core';
 import { SsoRefusal, SsoRefused } from './identity.errors.js';
+import {
+  forgetAssertionsBefore,
+  forgetSsoRequestsBefore,
+  insertSsoRequest,
+  markSsoRequestUsed,
+  openSamlRequestCreatedAt,
+  rememberAssertion,
+  ssoRequestForUpdate,
+} from './identity.queries.js';
 
 export const SSO_REQUEST_SECONDS = 600;
 
@@ -10,16 +19,6 @@ export interface PendingRequest {
   nonce: string | null;
   codeVerifier: string | null;
   returnTo: string;
-}
-
-interface RequestRow {
-  provider_id: string;
-  browser_binding_hash: string | null;
-  nonce: string | null;
-  code_verifier: string | null;
-  return_to: string;
-  expires_at: Date;
-  used_at: Date | null;
 }
 
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -42,21 +41,17 @@ export class SsoRequestStore {
     request: PendingRequest & { browserBinding: string | null },
   ): Promise<void> {
     const now = this.clock.now();
-    await this.db.manager.query(
-      `INSERT INTO sso_requests (provider_id, kind, request_key, browser_binding_hash, nonce, code_verifier, return_to, created_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        request.providerId,
-        kind,
-        kind === 'OIDC' ? sha256(key) : key,
-        request.browserBinding ? sha256(request.browserBinding) : null,
-        request.nonce,
-        request.codeVerifier,
-        request.returnTo,
-        now,
-        new Date(now.getTime() + SSO_REQUEST_SECONDS * 1000),
-      ],
-    );
+    await insertSsoRequest(this.db.manager, {
+      providerId: request.providerId,
+      kind,
+      requestKey: kind === 'OIDC' ? sha256(key) : key,
+      browserBindingHash: request.browserBinding ? sha256(request.browserBinding) : null,
+      nonce: request.nonce,
+      codeVerifier: request.codeVerifier,
+      returnTo: request.returnTo,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + SSO_REQUEST_SECONDS * 1000),
+    });
   }
 
   /**
@@ -71,29 +66,21 @@ export class SsoRequestStore {
   ): Promise<PendingRequest> {
     const now = this.clock.now();
     const outcome = await this.db.transaction(async (tx) => {
-      const [row] = await tx.query<RequestRow[]>(
-        `SELECT provider_id, browser_binding_hash, nonce, code_verifier, return_to, expires_at, used_at
-           FROM sso_requests WHERE kind = $1 AND request_key = $2 FOR UPDATE`,
-        [kind, kind === 'OIDC' ? sha256(key) : key],
-      );
+      const row = await ssoRequestForUpdate(tx, kind, kind === 'OIDC' ? sha256(key) : key);
       if (!row) return { refused: `${kind} request ${kind === 'OIDC' ? 'state' : 'id'} unknown` };
-      if (row.provider_id !== providerId) return { refused: `${kind} request belongs to another provider` };
-      if (row.used_at)
+      if (row.providerId !== providerId) return { refused: `${kind} request belongs to another provider` };
+      if (row.usedAt)
         return { refused: `${kind} request already used (replayed ${kind === 'OIDC' ? 'state' : 'InResponseTo'})` };
-      await tx.query(`UPDATE sso_requests SET used_at = $3 WHERE kind = $1 AND request_key = $2`, [
-        kind,
-        kind === 'OIDC' ? sha256(key) : key,
-        now,
-      ]);
-      if (row.expires_at <= now) return { refused: `${kind} request expired at ${row.expires_at.toISOString()}` };
-      if (row.browser_binding_hash && (!browserBinding || sha256(browserBinding) !== row.browser_binding_hash))
+      await markSsoRequestUsed(tx, kind, kind === 'OIDC' ? sha256(key) : key, now);
+      if (row.expiresAt <= now) return { refused: `${kind} request expired at ${row.expiresAt.toISOString()}` };
+      if (row.browserBindingHash && (!browserBinding || sha256(browserBinding) !== row.browserBindingHash))
         return { refused: `${kind} request started in another browser (flow cookie missing or different)` };
       return {
         request: {
-          providerId: row.provider_id,
+          providerId: row.providerId,
           nonce: row.nonce,
-          codeVerifier: row.code_verifier,
-          returnTo: row.return_to,
+          codeVerifier: row.codeVerifier,
+          returnTo: row.returnTo,
         },
       };
     });
@@ -103,29 +90,23 @@ export class SsoRequestStore {
 
   /** When a SAML request id still open was issued by Noden, or null (node-saml's InResponseTo check). */
   async openSince(requestId: string): Promise<Date | null> {
-    const rows = await this.db.manager.query<{ created_at: Date }[]>(
-      `SELECT created_at FROM sso_requests WHERE kind = 'SAML' AND request_key = $1 AND used_at IS NULL AND expires_at > $2`,
-      [requestId, this.clock.now()],
-    );
-    return rows[0]?.created_at ?? null;
+    return openSamlRequestCreatedAt(this.db.manager, requestId, this.clock.now());
   }
 
   /** Remembers an assertion id until it expires; false when it was seen before (a replay). */
   async firstSighting(issuer: string, assertionId: string, expiresAt: Date): Promise<boolean> {
     const now = this.clock.now();
-    await this.db.manager.query(`DELETE FROM sso_assertions_seen WHERE expires_at < $1`, [now]);
-    const rows = await this.db.manager.query<unknown[]>(
-      `INSERT INTO sso_assertions_seen (issuer, assertion_id, expires_at) VALUES ($1, $2, $3)
-       ON CONFLICT DO NOTHING RETURNING assertion_id`,
-      [issuer, assertionId, expiresAt > now ? expiresAt : new Date(now.getTime() + SSO_REQUEST_SECONDS * 1000)],
+    await forgetAssertionsBefore(this.db.manager, now);
+    return rememberAssertion(
+      this.db.manager,
+      issuer,
+      assertionId,
+      expiresAt > now ? expiresAt : new Date(now.getTime() + SSO_REQUEST_SECONDS * 1000),
     );
-    return rows.length > 0;
   }
 
   /** Forgets requests that can no longer be used (called on each new request: the table stays small). */
   async prune(): Promise<void> {
-    await this.db.manager.query(`DELETE FROM sso_requests WHERE expires_at < $1`, [
-      new Date(this.clock.now().getTime() - SSO_REQUEST_SECONDS * 1000),
-    ]);
+    await forgetSsoRequestsBefore(this.db.manager, new Date(this.clock.now().getTime() - SSO_REQUEST_SECONDS * 1000));
   }
 }

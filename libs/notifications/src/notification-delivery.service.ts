@@ -1,22 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Clock, Db, returnedRows } from '#core';
+import { Clock, Db } from '#core';
 import { isLang, type Lang, word } from '#words';
 import { Mailer } from './mailer.js';
+import { claimEmails, EMAIL_BATCH, markEmail, markEmailsSkipped } from './notifications.queries.js';
 
 const MAX_ATTEMPTS = 5;
-const BATCH = 500;
 /** A claim older than this is from a worker that died mid-send: the row is tried again. */
 const CLAIM_TIMEOUT_MS = 10 * 60_000;
-
-interface Claimed {
-  id: string;
-  title: string;
-  body: string;
-  email: string | null;
-  email_attempts: number;
-  /** The recipient's chosen language: the title and body were written in it. */
-  language: string;
-}
 
 const lang = (value: string): Lang => (isLang(value) ? value : 'sv');
 
@@ -42,7 +32,7 @@ export class NotificationDeliveryService {
       total.sent += counts.sent;
       total.skipped += counts.skipped;
       total.failed += counts.failed;
-      if (claimed < BATCH || counts.failed > 0) return total;
+      if (claimed < EMAIL_BATCH || counts.failed > 0) return total;
     }
   }
 
@@ -51,28 +41,12 @@ export class NotificationDeliveryService {
   ): Promise<{ claimed: number; sent: number; skipped: number; failed: number }> {
     const now = this.clock.now();
     const staleClaim = new Date(now.getTime() - CLAIM_TIMEOUT_MS);
-    const claimed = returnedRows<Claimed>(
-      await this.db.manager.query(
-        `UPDATE notifications n SET email_status = 'SENDING', email_claimed_at = $1, email_attempts = n.email_attempts + 1
-       FROM users u
-       WHERE n.id IN (
-         SELECT id FROM notifications
-         WHERE (email_status = 'PENDING' OR (email_status = 'SENDING' AND email_claimed_at < $2))
-           AND ($3::uuid[] IS NULL OR id = ANY($3))
-         ORDER BY created_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
-         AND u.id = n.recipient_user_id
-       RETURNING n.id, n.title, n.body, CASE WHEN u.active THEN u.email END AS email, n.email_attempts, u.language`,
-        [now, staleClaim, onlyIds ? [...onlyIds] : null],
-      ),
-    );
+    const claimed = await claimEmails(this.db.manager, { now, staleClaim, onlyIds: onlyIds ? [...onlyIds] : null });
     let sent = 0;
     let failed = 0;
     const skipped = claimed.filter((row) => !this.mailer.enabled || !row.email).map((row) => row.id);
     if (skipped.length) {
-      await this.db.manager.query(
-        `UPDATE notifications SET email_status = 'SKIPPED', email_claimed_at = NULL WHERE id = ANY($1::uuid[])`,
-        [skipped],
-      );
+      await markEmailsSkipped(this.db.manager, skipped);
     }
     for (const row of claimed) {
       if (!this.mailer.enabled || !row.email) continue;
@@ -85,13 +59,13 @@ export class NotificationDeliveryService {
         await this.mark(row.id, 'SENT', this.clock.now());
         sent++;
       } catch (error) {
-        const final = row.email_attempts >= MAX_ATTEMPTS;
+        const final = row.emailAttempts >= MAX_ATTEMPTS;
         await this.mark(row.id, final ? 'FAILED' : 'PENDING', null);
         failed++;
         this.logger.warn({
           message: 'e-mail delivery failed',
           notificationId: row.id,
-          attempt: row.email_attempts,
+          attempt: row.emailAttempts,
           final,
           error: (error as Error).message,
         });
@@ -101,9 +75,6 @@ export class NotificationDeliveryService {
   }
 
   private async mark(id: string, status: string, emailedAt: Date | null): Promise<void> {
-    await this.db.manager.query(
-      `UPDATE notifications SET email_status = $2, emailed_at = $3, email_claimed_at = NULL WHERE id = $1`,
-      [id, status, emailedAt],
-    );
+    await markEmail(this.db.manager, id, status, emailedAt);
   }
 }

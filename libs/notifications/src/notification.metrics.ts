@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock, collectSafely, MetricsService } from '#core';
+import { pendingEmails } from './notifications.queries.js';
 
 /** The e-mail outbox: notifications not yet sent (pending or being sent) and the age of the oldest. */
 @Injectable()
@@ -19,10 +20,7 @@ export class OutboxMetrics implements OnModuleInit {
       help: 'Notifications whose e-mail is pending or being sent',
       async collect() {
         await collectSafely(this, async () => {
-          const [row] = await dataSource.query<{ pending: number; oldest: Date | null }[]>(
-            `SELECT count(*)::int AS pending, min(created_at) AS oldest
-               FROM notifications WHERE email_status IN ('PENDING', 'SENDING')`,
-          );
+          const row = await pendingEmails(dataSource.manager);
           this.set(row.pending);
           oldestAt = row.oldest ? new Date(row.oldest) : null;
         });

@@ -13,6 +13,7 @@ import {
 } from '#core';
 import { notificationText, type NotificationKind, type WordParams } from '#words';
 import { Notification } from './notification.entity.js';
+import { insertNotificationRows, insertNotifications } from './notifications.queries.js';
 import { DeliverNotificationsJob } from './jobs/deliver-notifications.job.js';
 
 export interface NotificationDraft {
@@ -46,28 +47,17 @@ export class NotificationService {
     const recipients = [...new Set(draft.recipientUserIds)];
     if (recipients.length === 0) return [];
     const [sv, en] = [texts(draft, 'sv'), texts(draft, 'en')];
-    const rows: { id: string }[] = await tx.query(
-      `INSERT INTO notifications (recipient_user_id, kind, title, body, entity_type, entity_id, params, dedupe_key, created_at, email_status)
-       SELECT r, $2, CASE WHEN u.language = 'en' THEN $10 ELSE $3 END, CASE WHEN u.language = 'en' THEN $11 ELSE $4 END,
-              $5, $6, $7, $8::text || '.' || r::text, $9, 'PENDING'
-         FROM unnest($1::uuid[]) AS r LEFT JOIN users u ON u.id = r
-       ON CONFLICT (dedupe_key) DO NOTHING
-       RETURNING id`,
-      [
-        recipients,
-        draft.kind,
-        sv.title,
-        sv.body,
-        draft.entityType ?? null,
-        draft.entityId ?? null,
-        draft.params ?? null,
-        draft.dedupeKey,
-        this.clock.now(),
-        en.title,
-        en.body,
-      ],
-    );
-    return rows.map((r) => r.id);
+    return insertNotifications(tx, {
+      recipients,
+      kind: draft.kind,
+      sv,
+      en,
+      entityType: draft.entityType ?? null,
+      entityId: draft.entityId ?? null,
+      params: draft.params ?? null,
+      dedupeKey: draft.dedupeKey,
+      createdAt: this.clock.now(),
+    });
   }
 
   /**
@@ -80,31 +70,19 @@ export class NotificationService {
     );
     if (rows.length === 0) return [];
     const rendered = new Map(drafts.map((d) => [d, { sv: texts(d, 'sv'), en: texts(d, 'en') }]));
-    const inserted: { id: string }[] = await tx.query(
-      `INSERT INTO notifications (recipient_user_id, kind, title, body, entity_type, entity_id, params, dedupe_key, created_at, email_status)
-       SELECT r.recipient, r.kind, CASE WHEN u.language = 'en' THEN r.title_en ELSE r.title END,
-              CASE WHEN u.language = 'en' THEN r.body_en ELSE r.body END,
-              r.entity_type, r.entity_id, r.params::jsonb, r.dedupe_key || '.' || r.recipient::text, $1, 'PENDING'
-         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::text[], $10::text[], $11::text[])
-           AS r(recipient, kind, title, body, entity_type, entity_id, params, dedupe_key, title_en, body_en)
-         LEFT JOIN users u ON u.id = r.recipient
-       ON CONFLICT (dedupe_key) DO NOTHING
-       RETURNING id`,
-      [
-        this.clock.now(),
-        rows.map((r) => r.recipient),
-        rows.map((r) => r.draft.kind),
-        rows.map((r) => rendered.get(r.draft)!.sv.title),
-        rows.map((r) => rendered.get(r.draft)!.sv.body),
-        rows.map((r) => r.draft.entityType ?? null),
-        rows.map((r) => r.draft.entityId ?? null),
-        rows.map((r) => (r.draft.params ? JSON.stringify(r.draft.params) : null)),
-        rows.map((r) => r.draft.dedupeKey),
-        rows.map((r) => rendered.get(r.draft)!.en.title),
-        rows.map((r) => rendered.get(r.draft)!.en.body),
-      ],
+    return insertNotificationRows(
+      tx,
+      this.clock.now(),
+      rows.map(({ recipient, draft }) => ({
+        recipient,
+        kind: draft.kind,
+        ...rendered.get(draft)!,
+        entityType: draft.entityType ?? null,
+        entityId: draft.entityId ?? null,
+        params: draft.params ?? null,
+        dedupeKey: draft.dedupeKey,
+      })),
     );
-    return inserted.map((r) => r.id);
   }
 
   /** After commit: asks the worker to deliver now instead of at its next sweep. Never throws. */

@@ -22,6 +22,7 @@ import { ProcurementStatus } from './procurement.enums.js';
 import { ProcurementError } from './procurement.errors.js';
 import { ProcurementPolicy } from './procurement.policy.js';
 import type { CallOffPreviewInput, CreateCallOffInput } from './dto/create-call-off.input.js';
+import { awardedSupplierIds, lotAwarded, procurementNeedIdsOrdered } from './procurement.queries.js';
 
 /** The call-off warnings, like errors: a code, params, and a message in the request's language. */
 const CALL_OFF_WARNINGS = {
@@ -190,24 +191,16 @@ export class CallOffService {
     }
     const lot = await tx.findOneBy(ProcurementLot, { id: input.lotId, procurementId: procurement.id });
     if (!lot) throw ProcurementError.LOT_NOT_FOUND({ field: 'input.lotId' });
-    const awarded: { supplier_id: string }[] = await tx.query(
-      `SELECT s.supplier_id FROM awarded_suppliers s
-       JOIN awarded_products p ON p.awarded_supplier_id = s.id
-       WHERE s.agreement_id = $1 AND s.lot_id = $2 AND p.product_id = $3`,
-      [agreement.id, lot.id, input.productId],
-    );
+    const awarded = await awardedSupplierIds(tx, agreement.id, lot.id, input.productId);
     if (awarded.length === 0) {
-      const lotAwarded = await tx.query<unknown[]>(
-        `SELECT 1 FROM awarded_suppliers WHERE agreement_id = $1 AND lot_id = $2 LIMIT 1`,
-        [agreement.id, lot.id],
-      );
-      if (lotAwarded.length === 0) throw ProcurementError.LOT_NOT_AWARDED({ field: 'input.lotId' });
+      if (!(await lotAwarded(tx, agreement.id, lot.id)))
+        throw ProcurementError.LOT_NOT_AWARDED({ field: 'input.lotId' });
       throw ProcurementError.PRODUCT_NOT_IN_LOT({
         field: 'input.productId',
         params: { lot: `${lot.number} ${lot.name}` },
       });
     }
-    return { agreement: current, lot, supplierId: awarded[0].supplier_id, calledOffOn };
+    return { agreement: current, lot, supplierId: awarded[0], calledOffOn };
   }
 
   /**
@@ -231,11 +224,7 @@ export class CallOffService {
       const owner = await tx.findOneBy(Organization, { id: callOff.organizationId });
       throw ProcurementError.CALL_OFF_OF_OTHER_ORGANIZATION({ field, params: { organization: owner?.name ?? '' } });
     }
-    const needs: { need_id: string }[] = await tx.query(
-      `SELECT need_id FROM procurement_needs WHERE procurement_id = $1 ORDER BY need_id`,
-      [procurement.id],
-    );
-    return { callOff, needIds: needs.map((n) => n.need_id) };
+    return { callOff, needIds: await procurementNeedIdsOrdered(tx, procurement.id) };
   }
 
   /**

@@ -14,6 +14,7 @@ import { ProcurementPolicy } from './procurement.policy.js';
 import { ProcurementService } from './procurement.service.js';
 import { AGREEMENT_IN_FORCE, ProcurementTransitions } from './procurement.workflow.js';
 import type { AwardFrameworkAgreementInput, UseExtensionOptionInput } from './dto/award-framework-agreement.input.js';
+import { callOffTotals, type CallOffTotalsRow, procurementAnsweredNeedIds } from './procurement.queries.js';
 
 export interface CallOffTotals {
   count: number;
@@ -124,23 +125,14 @@ export class FrameworkAgreementService {
           lots: input.lots,
         },
       });
-      const needIds: { need_id: string }[] = await tx.query(
-        `SELECT need_id FROM procurement_needs WHERE procurement_id = $1
-         UNION SELECT tpn.need_id FROM procurement_test_decisions ptd JOIN test_decisions d ON d.id = ptd.test_decision_id
-           JOIN test_protocol_needs tpn ON tpn.protocol_id = d.protocol_id WHERE ptd.procurement_id = $1`,
-        [procurement.id],
-      );
-      const notified = await this.needFollowers.tell(
-        tx,
-        needIds.map((r) => r.need_id),
-        {
-          kind: 'need.procurementAwarded',
-          eventKey: agreement.id,
-          text: { procurementTitle: procurement.title, startsOn: input.startsOn, endsOn: input.endsOn },
-          entityType: 'FrameworkAgreement',
-          entityId: agreement.id,
-        },
-      );
+      const needIds = await procurementAnsweredNeedIds(tx, procurement.id);
+      const notified = await this.needFollowers.tell(tx, needIds, {
+        kind: 'need.procurementAwarded',
+        eventKey: agreement.id,
+        text: { procurementTitle: procurement.title, startsOn: input.startsOn, endsOn: input.endsOn },
+        entityType: 'FrameworkAgreement',
+        entityId: agreement.id,
+      });
       return { agreement, notified };
     });
     await this.notifications.dispatch(notified);
@@ -291,21 +283,16 @@ export class FrameworkAgreementService {
 
   async callOffTotalsOf(ctx: RequestContext, agreementId: string): Promise<CallOffTotals> {
     const rows = await ctx.loaders
-      .byKey<string, { agreement_id: string; count: string; quantity: string; value_sek: string }>(
+      .byKey<string, CallOffTotalsRow>(
         'callOffTotals',
-        (ids) =>
-          this.db.manager.query(
-            `SELECT agreement_id, count(*) AS count, coalesce(sum(quantity), 0) AS quantity, coalesce(sum(value_sek), 0) AS value_sek
-             FROM call_offs WHERE agreement_id = ANY($1::uuid[]) GROUP BY agreement_id`,
-            [[...ids]],
-          ),
-        (r) => r.agreement_id,
+        (ids) => callOffTotals(this.db.manager, [...ids]),
+        (r) => r.agreementId,
       )
       .load(agreementId);
     return {
       count: Number(rows?.count ?? 0),
       quantity: Number(rows?.quantity ?? 0),
-      valueSek: Number(rows?.value_sek ?? 0),
+      valueSek: Number(rows?.valueSek ?? 0),
     };
   }
 }

@@ -39,6 +39,14 @@ import type {
   PublishRequirementSpecificationInput,
 } from './dto/change-procurement-status.input.js';
 import type { ProcurementsArgs } from './dto/procurements.args.js';
+import {
+  activeUserIds,
+  nextSpecificationVersion,
+  participantsOf,
+  procurementNeedIds,
+  replaceProcurementNeeds,
+  replaceProcurementTestDecisions,
+} from './procurement.queries.js';
 
 export const JOINING_KINDS: readonly OrganizationKind[] = [OrganizationKind.MUNICIPALITY, OrganizationKind.REGION];
 
@@ -186,21 +194,19 @@ export class ProcurementService {
 
   /** The participants learn at once: each participating organisation's coordinators and whoever joined for it. */
   private async notifyCancelled(tx: EntityManager, procurement: Procurement): Promise<string[]> {
-    const participants: { organization_id: string; joined_by_user_id: string | null }[] = await tx.query(
-      `SELECT organization_id, joined_by_user_id FROM procurement_participations WHERE procurement_id = $1`,
-      [procurement.id],
-    );
+    const participants = await participantsOf(tx, procurement.id);
     if (participants.length === 0) return [];
     const coordinators = await this.users.withRoles(
-      participants.map((p) => p.organization_id),
+      participants.map((p) => p.organizationId),
       [Role.MUNICIPALITY_COORDINATOR],
     );
-    const joiners: { id: string }[] = await tx.query(`SELECT id FROM users WHERE id = ANY($1::uuid[]) AND active`, [
-      participants.map((p) => p.joined_by_user_id).filter(Boolean),
-    ]);
+    const joiners = await activeUserIds(
+      tx,
+      participants.map((p) => p.joinedByUserId).filter((id): id is string => !!id),
+    );
     // The reason is free text: it stays in-app (params), out of the e-mailed body.
     return this.notifications.notify(tx, {
-      recipientUserIds: [...coordinators.map((u) => u.id), ...joiners.map((u) => u.id)],
+      recipientUserIds: [...coordinators.map((u) => u.id), ...joiners],
       kind: 'procurement.cancelled',
       text: { procurementTitle: procurement.title },
       entityType: 'Procurement',
@@ -256,14 +262,11 @@ export class ProcurementService {
     });
     if (to === ProcurementStatus.OPEN_FOR_PARTICIPATION) {
       // The thread: the needs a joint procurement answers are IN_PROCUREMENT once municipalities can join it.
-      const linked: { need_id: string }[] = await tx.query(
-        `SELECT need_id FROM procurement_needs WHERE procurement_id = $1`,
-        [procurement.id],
-      );
+      const linked = await procurementNeedIds(tx, procurement.id);
       await this.needThread.advance(
         ctx,
         tx,
-        linked.map((r) => r.need_id),
+        linked,
         NeedStatus.IN_PROCUREMENT,
         `Gemensam upphandling: ${procurement.title}`,
         { entityType: 'Procurement', entityId: procurement.id },
@@ -281,13 +284,10 @@ export class ProcurementService {
       const open = [ProcurementStatus.PLANNED, ProcurementStatus.OPEN_FOR_PARTICIPATION, ProcurementStatus.TENDERING];
       if (!open.includes(procurement.status))
         throw ProcurementError.SPEC_CLOSED({ field: 'input.procurementId', params: { status: procurement.status } });
-      const [{ next }]: { next: number }[] = await tx.query(
-        `SELECT coalesce(max(version), 0) + 1 AS next FROM requirement_specification_versions WHERE procurement_id = $1`,
-        [procurement.id],
-      );
+      const next = await nextSpecificationVersion(tx, procurement.id);
       const version = tx.create(RequirementSpecificationVersion, {
         procurementId: procurement.id,
-        version: Number(next),
+        version: next,
         summary: input.summary,
         documentUrls: [...new Set(input.documentUrls)],
         publishedAt: this.clock.now(),
@@ -427,22 +427,8 @@ export class ProcurementService {
     needIds: readonly string[] | undefined,
     testDecisionIds: readonly string[] | undefined,
   ): Promise<void> {
-    if (needIds) {
-      await tx.query(`DELETE FROM procurement_needs WHERE procurement_id = $1`, [procurementId]);
-      if (needIds.length)
-        await tx.query(`INSERT INTO procurement_needs (procurement_id, need_id) SELECT $1, unnest($2::uuid[])`, [
-          procurementId,
-          [...needIds],
-        ]);
-    }
-    if (testDecisionIds) {
-      await tx.query(`DELETE FROM procurement_test_decisions WHERE procurement_id = $1`, [procurementId]);
-      if (testDecisionIds.length)
-        await tx.query(
-          `INSERT INTO procurement_test_decisions (procurement_id, test_decision_id) SELECT $1, unnest($2::uuid[])`,
-          [procurementId, [...testDecisionIds]],
-        );
-    }
+    if (needIds) await replaceProcurementNeeds(tx, procurementId, needIds);
+    if (testDecisionIds) await replaceProcurementTestDecisions(tx, procurementId, testDecisionIds);
   }
 
   private async insertLots(

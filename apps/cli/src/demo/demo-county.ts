@@ -46,6 +46,7 @@ import {
 } from '#followup';
 import { ArticleKind, KnowledgeArticleService, KnowledgeSourceType, QualityGrade } from '#knowledge';
 import { DOMAIN_MODULES } from '../../../domain-modules.js';
+import { countsByStatus, organizationCount, userCount } from '../cli.queries.js';
 
 /** One password for every demo login, printed with them: a demo database holds nothing worth protecting. */
 export const DEMO_PASSWORD = 'Sormland-demo-2026';
@@ -165,7 +166,7 @@ class DemoCounty {
 
   private async refuseUnlessEmpty(): Promise<void> {
     const db = this.get(Db);
-    const [{ users }]: { users: number }[] = await db.manager.query(`SELECT count(*)::int AS users FROM users`);
+    const users = await userCount(db.manager);
     if (users > 0)
       throw new DemoRefused(
         [
@@ -178,9 +179,7 @@ class DemoCounty {
           '(with your own Postgres: point DATABASE_URL at a new, empty database instead).',
         ].join('\n'),
       );
-    const [{ organizations }]: { organizations: number }[] = await db.manager.query(
-      `SELECT count(*)::int AS organizations FROM organizations`,
-    );
+    const organizations = await organizationCount(db.manager);
     if (organizations === 0) throw new DemoRefused('No organisations: run the migrations and `npm run seed` first.');
   }
 
@@ -940,14 +939,8 @@ class DemoCounty {
 
   private async summary(): Promise<DemoReport> {
     const db = this.get(Db);
-    const count = async (table: string) =>
-      Object.fromEntries(
-        (
-          await db.manager.query<{ status: string; n: number }[]>(
-            `SELECT status, count(*)::int AS n FROM ${table} GROUP BY status ORDER BY status`,
-          )
-        ).map((r) => [r.status, r.n]),
-      );
+    const count = async (table: 'needs' | 'follow_ups') =>
+      Object.fromEntries((await countsByStatus(db.manager, table)).map((r) => [r.status, r.n]));
     return {
       logins: [...this.users.values()].map(({ email, name, organization, roles }) => ({
         email,

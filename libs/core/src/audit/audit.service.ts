@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../clock/clock.js';
+import { type AuditRow, insertAuditRow, insertAuditRows } from './audit.queries.js';
 import type { RequestContext } from '../context/request-context.js';
 
 export interface AuditRecord {
@@ -28,46 +29,29 @@ export class AuditService {
 
   /** Writes the audit entry through the caller's transaction, so it commits or rolls back with the change. */
   async record(ctx: RequestContext, tx: EntityManager, entry: AuditRecord): Promise<void> {
-    await tx.query(
-      `INSERT INTO audit_log (occurred_at, actor_user_id, actor_organization_id, request_id, action, entity_type, entity_id, before, after)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        this.clock.now(),
-        ctx.auditUserId,
-        ctx.actor?.system ? null : (ctx.actor?.organizationId ?? null),
-        ctx.requestId,
-        entry.action,
-        entry.entityType,
-        entry.entityId ?? null,
-        snapshot(entry.before),
-        snapshot(entry.after),
-      ],
-    );
+    await insertAuditRow(tx, { occurredAt: this.clock.now(), ...rowOf(ctx, entry) });
   }
 
   /** Many entries in one statement (a batch job's steps), through the caller's transaction. */
   async recordMany(tx: EntityManager, entries: readonly { ctx: RequestContext; entry: AuditRecord }[]): Promise<void> {
     if (entries.length === 0) return;
-    await tx.query(
-      `INSERT INTO audit_log (occurred_at, actor_user_id, actor_organization_id, request_id, action, entity_type, entity_id, before, after)
-       SELECT $1, u.actor_user_id, u.actor_organization_id, u.request_id, u.action, u.entity_type, u.entity_id, u.before::jsonb, u.after::jsonb
-         FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
-           AS u(actor_user_id, actor_organization_id, request_id, action, entity_type, entity_id, before, after)`,
-      [
-        this.clock.now(),
-        entries.map((e) => e.ctx.auditUserId),
-        entries.map((e) => (e.ctx.actor?.system ? null : (e.ctx.actor?.organizationId ?? null))),
-        entries.map((e) => e.ctx.requestId),
-        entries.map((e) => e.entry.action),
-        entries.map((e) => e.entry.entityType),
-        entries.map((e) => e.entry.entityId ?? null),
-        entries.map((e) => jsonOrNull(snapshot(e.entry.before))),
-        entries.map((e) => jsonOrNull(snapshot(e.entry.after))),
-      ],
+    await insertAuditRows(
+      tx,
+      this.clock.now(),
+      entries.map((e) => rowOf(e.ctx, e.entry)),
     );
   }
 }
 
-function jsonOrNull(value: Record<string, unknown> | null): string | null {
-  return value === null ? null : JSON.stringify(value);
+function rowOf(ctx: RequestContext, entry: AuditRecord): Omit<AuditRow, 'occurredAt'> {
+  return {
+    actorUserId: ctx.auditUserId,
+    actorOrganizationId: ctx.actor?.system ? null : (ctx.actor?.organizationId ?? null),
+    requestId: ctx.requestId,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    before: snapshot(entry.before),
+    after: snapshot(entry.after),
+  };
 }

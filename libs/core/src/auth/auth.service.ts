@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { dummyHash, PasswordHasher } from './password-hasher.js';
 import { TokenService } from './token.service.js';
+import { recordLoginFailure } from './auth.queries.js';
 import { LoginAttempt } from './login-attempt.entity.js';
 import type { LoginArgs, LoginResult } from './dto/login.input.js';
 import { AppConfig } from '../config/app-config.js';
@@ -88,16 +89,7 @@ export class AuthService {
     for (const key of keys) {
       // Client addresses are shared (offices, NAT): they get a higher limit than a single e-mail.
       const limit = key.startsWith('ip:') ? this.config.loginMaxFailures * 10 : this.config.loginMaxFailures;
-      await this.attempts.query(
-        `INSERT INTO login_attempts (key, failures, first_failure_at, locked_until)
-         VALUES ($1, 1, $2, CASE WHEN 1 >= $5 THEN $4::timestamptz END)
-         ON CONFLICT (key) DO UPDATE SET
-           failures = CASE WHEN login_attempts.first_failure_at < $3 THEN 1 ELSE login_attempts.failures + 1 END,
-           first_failure_at = CASE WHEN login_attempts.first_failure_at < $3 THEN $2 ELSE login_attempts.first_failure_at END,
-           locked_until = CASE WHEN (CASE WHEN login_attempts.first_failure_at < $3 THEN 1 ELSE login_attempts.failures + 1 END) >= $5
-                               THEN $4::timestamptz ELSE login_attempts.locked_until END`,
-        [key, now, windowStart, lockUntil, limit],
-      );
+      await recordLoginFailure(this.attempts.manager, { key, at: now, windowStart, lockUntil, limit });
     }
   }
 }

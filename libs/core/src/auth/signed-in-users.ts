@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import pg from 'pg';
 import { Db } from '../database/db.service.js';
 import type { SignedInUser } from './authenticator.js';
+import { listenOn, roundTrip } from './auth.queries.js';
 
 const CHANNEL = 'noden_signed_in';
 const MAX_ENTRIES = 10_000;
@@ -64,21 +65,21 @@ export class SignedInUsers implements OnModuleDestroy {
   /** Resolves when a round trip on the listening connection that started after this call has ended. */
   private heard(): Promise<unknown> {
     if (this.queued) return this.queued;
-    const roundTrip = () => {
+    const trip = () => {
       const client = this.client;
       if (!client || !this.listening) return Promise.reject(new Error('not listening'));
-      const trip = client.query('SELECT 1').finally(() => {
-        if (this.running === trip) this.running = null;
+      const running = roundTrip(client).finally(() => {
+        if (this.running === running) this.running = null;
       });
-      this.running = trip;
-      return trip;
+      this.running = running;
+      return running;
     };
-    if (!this.running) return roundTrip();
+    if (!this.running) return trip();
     const queued = this.running
       .catch(() => undefined)
       .then(() => {
         this.queued = null;
-        return roundTrip();
+        return trip();
       });
     this.queued = queued;
     return queued;
@@ -137,7 +138,7 @@ export class SignedInUsers implements OnModuleDestroy {
     });
     client
       .connect()
-      .then(() => client.query(`LISTEN ${CHANNEL}`))
+      .then(() => listenOn(client, CHANNEL))
       .then(() => {
         if (this.client !== client) return;
         this.forgetAll();

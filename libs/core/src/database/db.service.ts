@@ -3,6 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 
+/** TypeORM's pg pool behind a data source (undefined before it connects): the one reach into TypeORM's driver. */
+export function poolOf(dataSource: DataSource): Pool | undefined {
+  return (dataSource.driver as unknown as { master?: Pool }).master;
+}
+
 /** The one way to write: a transaction around the change, its audit entry and its outbox rows. */
 @Injectable()
 export class Db {
@@ -17,7 +22,7 @@ export class Db {
    * Callers count their statements (SqlStatementCounter): the pool bypasses TypeORM's logger.
    */
   get pool(): Pool {
-    return (this.dataSource.driver as unknown as { master: Pool }).master;
+    return poolOf(this.dataSource)!;
   }
 
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {

@@ -8,6 +8,7 @@ import { WorkerHeartbeatService } from './worker-heartbeat.service.js';
 import { type ReadinessReport, ReadinessReports } from './readiness-reports.js';
 import { JobQueue } from '../queue/job-queue.service.js';
 import { QueueName } from '../queue/job-registry.js';
+import { ping } from './health.queries.js';
 
 const CHECK_TIMEOUT_MS = 1500;
 
@@ -50,7 +51,7 @@ export class HealthController implements OnModuleDestroy {
   @Get('ready')
   async ready(@Res() reply: FastifyReply): Promise<void> {
     const [postgres, queues, live, ...reported] = await Promise.all([
-      check(() => this.db.manager.query('SELECT 1')),
+      check(() => ping(this.db.manager)),
       check(() => this.probeQueueStore()),
       this.heartbeats.live().catch(() => null),
       ...this.reports.entries().map(([, reporter]) => report(reporter)),

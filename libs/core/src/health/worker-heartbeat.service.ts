@@ -5,6 +5,7 @@ import { AppConfig } from '../config/app-config.js';
 import { Clock } from '../clock/clock.js';
 import { Db } from '../database/db.service.js';
 import { WorkerHeartbeat } from './worker-heartbeat.entity.js';
+import { forgetHeartbeatsBefore, lastHeartbeatAt, removeHeartbeat, upsertHeartbeat } from './health.queries.js';
 
 /** Rows of workers silent this long are deleted: a killed process cannot remove its own. */
 const FORGET_AFTER_MS = 7 * 86_400_000;
@@ -34,20 +35,22 @@ export class WorkerHeartbeatService {
     const now = this.clock.now();
     if (!this.startedAt) {
       this.startedAt = now;
-      await this.db.manager.query(`DELETE FROM worker_heartbeats WHERE last_beat_at < $1`, [
-        new Date(now.getTime() - FORGET_AFTER_MS),
-      ]);
+      await forgetHeartbeatsBefore(this.db.manager, new Date(now.getTime() - FORGET_AFTER_MS));
     }
-    await this.db.manager.query(
-      `INSERT INTO worker_heartbeats (worker, host, pid, started_at, last_beat_at, queues, details) VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (worker) DO UPDATE SET last_beat_at = EXCLUDED.last_beat_at, queues = EXCLUDED.queues, details = EXCLUDED.details`,
-      [this.workerId, hostname(), process.pid, this.startedAt, now, [...queues], details],
-    );
+    await upsertHeartbeat(this.db.manager, {
+      worker: this.workerId,
+      host: hostname(),
+      pid: process.pid,
+      startedAt: this.startedAt,
+      lastBeatAt: now,
+      queues: [...queues],
+      details,
+    });
   }
 
   /** On a clean shutdown the row goes at once, so /ready does not count a worker that has left. */
   async remove(): Promise<void> {
-    await this.db.manager.query(`DELETE FROM worker_heartbeats WHERE worker = $1`, [this.workerId]);
+    await removeHeartbeat(this.db.manager, this.workerId);
   }
 
   /** Workers that beat within the staleness window, newest first; `last` is the latest beat of any worker. */
@@ -58,9 +61,7 @@ export class WorkerHeartbeatService {
       .where('w.last_beat_at >= :since', { since: new Date(now.getTime() - this.config.workerStaleAfterMs) })
       .orderBy('w.last_beat_at', 'DESC')
       .getMany();
-    const [latest]: { last: Date | null }[] = rows.length
-      ? [{ last: rows[0].lastBeatAt }]
-      : await this.db.manager.query(`SELECT max(last_beat_at) AS last FROM worker_heartbeats`);
+    const last = rows.length ? rows[0].lastBeatAt : await lastHeartbeatAt(this.db.manager);
     return {
       workers: rows.map((w) => ({
         id: w.worker,
@@ -70,7 +71,7 @@ export class WorkerHeartbeatService {
         lastBeatAt: w.lastBeatAt,
         queues: w.queues,
       })),
-      lastBeatAt: latest?.last ? new Date(latest.last) : null,
+      lastBeatAt: last ? new Date(last) : null,
     };
   }
 }

@@ -1,14 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { poolOf } from '../database/db.service.js';
 import { JobQueue } from '../queue/job-queue.service.js';
 import { QueueName } from '../queue/job-registry.js';
 import { collectSafely, MetricsService } from './metrics.service.js';
-
-interface PgPool {
-  totalCount: number;
-  idleCount: number;
-  waitingCount: number;
-}
 
 /** The database pool of this process: connections in use, idle, and callers waiting for one. */
 @Injectable()
@@ -25,7 +20,7 @@ export class DatabasePoolMetrics implements OnModuleInit {
       help: 'Connections of the database pool by state (in_use, idle, waiting = callers waiting for a connection)',
       labelNames: ['state'],
       collect() {
-        const pool = (dataSource.driver as unknown as { master?: PgPool }).master;
+        const pool = poolOf(dataSource);
         if (!pool) return;
         this.set({ state: 'in_use' }, pool.totalCount - pool.idleCount);
         this.set({ state: 'idle' }, pool.idleCount);

@@ -13,6 +13,7 @@ import { User } from './user.entity.js';
 import { UserRole } from './user-role.entity.js';
 import { OrganizationService } from './organization.service.js';
 import type { CompleteSetupArgs } from './dto/complete-setup.args.js';
+import { lockSetup, markSetupTokenUsed, replaceSetupToken, setupTokensForUpdate } from './organizations.queries.js';
 
 export const FIRST_ADMIN_COMMAND = `NODEN_PASSWORD='<a long passphrase>' npm run cli -- user:create --email <your e-mail> --org Noden --role NODE_ADMIN --role NODE_STAFF --name "<your name>"`;
 
@@ -25,13 +26,6 @@ export interface FirstAdminNotice {
   command: string;
   /** A one-time link to the web app's setup page (token in the fragment, so no proxy logs it). */
   setupLink?: string;
-}
-
-interface SetupTokenRow {
-  id: string;
-  token_hash: string;
-  expires_at: Date;
-  used_at: Date | null;
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest();
@@ -71,17 +65,15 @@ export class FirstRunService {
     const passwordHash = await PasswordHasher.hash(args.password);
     try {
       const userId = await this.db.transaction(async (tx) => {
-        await tx.query(`SELECT pg_advisory_xact_lock($1)`, [SETUP_LOCK_KEY]);
-        const rows = await tx.query<SetupTokenRow[]>(
-          `SELECT id, token_hash, expires_at, used_at FROM setup_tokens FOR UPDATE`,
-        );
+        await lockSetup(tx, SETUP_LOCK_KEY);
+        const rows = await setupTokensForUpdate(tx);
         const presented = hashToken(args.token);
         // Compare every stored hash in constant time rather than look the token up by an index.
-        const row = rows.find((r) => timingSafeEqual(Buffer.from(r.token_hash, 'hex'), presented));
+        const row = rows.find((r) => timingSafeEqual(Buffer.from(r.tokenHash, 'hex'), presented));
         if (!row) throw CoreError.SETUP_TOKEN_INVALID({ field: 'token' });
-        if (row.used_at) throw CoreError.SETUP_TOKEN_USED({ field: 'token' });
+        if (row.usedAt) throw CoreError.SETUP_TOKEN_USED({ field: 'token' });
         const now = this.clock.now();
-        if (row.expires_at.getTime() <= now.getTime()) throw CoreError.SETUP_TOKEN_EXPIRED({ field: 'token' });
+        if (row.expiresAt.getTime() <= now.getTime()) throw CoreError.SETUP_TOKEN_EXPIRED({ field: 'token' });
         if (await tx.exists(User)) throw CoreError.SETUP_ALREADY_DONE({ field: 'token' });
 
         const node = await this.organizations.node();
@@ -98,7 +90,7 @@ export class FirstRunService {
           UserRole,
           FIRST_ADMIN_ROLES.map((role) => ({ userId: id, role, grantedAt: now })),
         );
-        await tx.query(`UPDATE setup_tokens SET used_at = $2, used_by_user_id = $3 WHERE id = $1`, [row.id, now, id]);
+        await markSetupTokenUsed(tx, row.id, now, id);
         const actor = { userId: id, organizationId: node.id, organizationKind: node.kind, roles: FIRST_ADMIN_ROLES };
         await this.audit.record(new RequestContext(actor, ctx.requestId, ctx.lang), tx, {
           action: 'user.created',
@@ -132,12 +124,11 @@ export class FirstRunService {
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     await this.db.transaction(async (tx) => {
-      await tx.query(`DELETE FROM setup_tokens WHERE used_at IS NULL`);
-      await tx.query(`INSERT INTO setup_tokens (token_hash, issued_at, expires_at) VALUES ($1, $2, $3)`, [
-        hashToken(token).toString('hex'),
-        now,
-        new Date(now.getTime() + SETUP_TOKEN_HOURS * 3600_000),
-      ]);
+      await replaceSetupToken(tx, {
+        tokenHash: hashToken(token).toString('hex'),
+        issuedAt: now,
+        expiresAt: new Date(now.getTime() + SETUP_TOKEN_HOURS * 3600_000),
+      });
     });
     return token;
   }

@@ -17,7 +17,7 @@ import { escapeLike } from '../database/references.js';
 import { type ConnectionResult, paginate } from '../pagination/connection.js';
 import { UserPolicy } from './user.policy.js';
 import type { UsersArgs } from './dto/users.args.js';
-import { revokeUserSessions } from '../auth/session-revocation.js';
+import { revokeUserSessions } from '../auth/auth.queries.js';
 
 @Injectable()
 export class UserService {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EntityManager } from 'typeorm';
+import { upsertOrganization } from './seed.queries.js';
 
 /** Reference data shipped with the repo (`data/`), found from the source tree or from `dist/`. */
 export function readReferenceData<T>(fileName: string): T {
@@ -53,33 +54,15 @@ export const organizationSeeder: Seeder = {
     const ordered = [...data.organizations].sort((a, b) => Number(!!a.parent) - Number(!!b.parent));
     for (const org of ordered) {
       const parentId = org.parent ? (idsByName.get(org.parent) ?? null) : null;
-      const rows: { id: string; inserted: boolean; changed: boolean }[] = await tx.query(
-        `WITH existing AS (
-           SELECT id FROM organizations WHERE ($2::text IS NOT NULL AND code = $2) OR ($2::text IS NULL AND name = $3) LIMIT 1
-         ), upd AS (
-           UPDATE organizations o SET kind = $1, name = $3, short_name = $4, population = $5, parent_id = $6, aliases = $7, updated_at = now()
-           FROM existing e WHERE o.id = e.id
-             AND (o.kind, o.name, o.short_name, o.population, o.parent_id, o.aliases) IS DISTINCT FROM ($1, $3, $4, $5, $6::uuid, $7::text[])
-           RETURNING o.id
-         ), ins AS (
-           INSERT INTO organizations (kind, code, name, short_name, population, parent_id, aliases)
-           SELECT $1, $2, $3, $4, $5, $6, $7 WHERE NOT EXISTS (SELECT 1 FROM existing)
-           RETURNING id
-         )
-         SELECT id, true AS inserted, false AS changed FROM ins
-         UNION ALL SELECT id, false, true FROM upd
-         UNION ALL SELECT id, false, false FROM existing WHERE id NOT IN (SELECT id FROM upd)`,
-        [
-          org.kind,
-          org.code ?? null,
-          org.name,
-          org.shortName ?? null,
-          org.population ?? null,
-          parentId,
-          org.aliases ?? [],
-        ],
-      );
-      const row = rows[0];
+      const row = await upsertOrganization(tx, {
+        kind: org.kind,
+        code: org.code ?? null,
+        name: org.name,
+        shortName: org.shortName ?? null,
+        population: org.population ?? null,
+        parentId,
+        aliases: org.aliases ?? [],
+      });
       idsByName.set(org.name, row.id);
       if (row.inserted) inserted++;
       else if (row.changed) updated++;

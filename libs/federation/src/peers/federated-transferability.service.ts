@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Injectable } from '@nestjs/common';
 import { Db, Organization, OrganizationKind, type RequestContext, sizeClassOf, Visibility } from '#core';
 import { FederationError } from '../federation.errors.js';
-import { RecordType } from '../protocol/record-schemas.js';
+import { federatedTransferabilityRow } from './peers.queries.js';
 
 const SETTING_SV: Record<string, string> = {
   HOME_CARE: 'hemtjänst',
@@ -84,23 +84,10 @@ export class FederatedTransferability {
   summary: string;
 }
 
-const norm = (sql: string) => `lower(regexp_replace(btrim(${sql}), '\\s+', ' ', 'g'))`;
-
 /**
  * The same comparison as `transferability` for a local decision, from what the deciding node shared: the size
  * classes, care settings, target groups and systems of the organisations that tested, never who they were.
  */
-/** The decision record with this organization's settings, target groups and uncovered systems, as `assess` reads it. */
-interface TransferabilityRow {
-  urn: string;
-  /** The part of the decision record's `data` used here (validated against its schema on receipt). */
-  data: { title: string; settings: string[]; testedSizeClasses: string[]; testedTargetGroups: string[] };
-  origin_name: string;
-  my_settings: string[];
-  my_target_groups: string[];
-  systems_not_covered: FederatedUncoveredSystem[];
-}
-
 @Injectable()
 export class FederatedTransferabilityService {
   constructor(private readonly db: Db) {}
@@ -112,22 +99,7 @@ export class FederatedTransferabilityService {
   ): Promise<FederatedTransferability> {
     const orgId = organizationId ?? ctx.organizationId;
     Visibility.assertActsFor(ctx, orgId);
-    const [row] = await this.db.manager.query<(TransferabilityRow | undefined)[]>(
-      `SELECT r.urn, r.data, p.name AS origin_name,
-              ARRAY(SELECT DISTINCT s FROM (SELECT n.setting AS s FROM needs n WHERE n.organization_id = $2 AND n.status <> 'MERGED'
-                                            UNION SELECT i.setting FROM implementations i WHERE i.organization_id = $2) x) AS my_settings,
-              ARRAY(SELECT DISTINCT n.target_group FROM needs n JOIN technology_categories c ON c.id = n.category_id
-                     WHERE n.organization_id = $2 AND n.status <> 'MERGED' AND c.key = r.data->>'categoryKey') AS my_target_groups,
-              coalesce((SELECT json_agg(json_build_object('id', s.id, 'name', s.name, 'vendorName', s.vendor_name, 'kind', k.key) ORDER BY s.name)
-                 FROM organization_systems os JOIN systems s ON s.id = os.system_id JOIN system_kinds k ON k.id = s.kind_id
-                WHERE os.organization_id = $2 AND NOT EXISTS (
-                  SELECT 1 FROM jsonb_array_elements(r.data->'testedSystems') t
-                   WHERE ${norm("t->>'vendorName'")} = ${norm('s.vendor_name')} AND ${norm("t->>'name'")} = ${norm('s.name')}
-                     AND t->>'kindKey' = k.key)), '[]') AS systems_not_covered
-         FROM federated_records r JOIN federation_peers p ON p.node_id = r.origin_node_id AND p.trusted AND p.in_registry
-        WHERE r.record_type = $3 AND NOT r.deleted AND (r.urn = $1 OR r.record_id::text = $1)`,
-      [decisionId, orgId, RecordType.DECISION],
-    );
+    const row = await federatedTransferabilityRow(this.db.manager, decisionId, orgId);
     if (!row) throw FederationError.RECORD_NOT_FOUND({ field: 'decisionId' });
     const organization = await this.db.manager.findOneBy(Organization, { id: orgId });
     if (!organization) throw FederationError.RECORD_NOT_FOUND({ field: 'organizationId' });
@@ -136,10 +108,10 @@ export class FederatedTransferabilityService {
     const data = row.data;
     const mySizeClass = sizeClassOf(organization.population);
     const sizeClassNotCovered = mySizeClass !== null && !data.testedSizeClasses.includes(mySizeClass);
-    const mySettings: string[] = row.my_settings.length ? row.my_settings : Object.keys(SETTING_SV);
+    const mySettings: string[] = row.mySettings.length ? row.mySettings : Object.keys(SETTING_SV);
     const settingsNotCovered = mySettings.filter((s) => !data.settings.includes(s));
-    const targetGroupsNotCovered = row.my_target_groups.filter((g) => !data.testedTargetGroups.includes(g));
-    const systemsNotCovered = row.systems_not_covered;
+    const targetGroupsNotCovered = row.myTargetGroups.filter((g) => !data.testedTargetGroups.includes(g));
+    const systemsNotCovered = row.systemsNotCovered;
     const gaps = [
       sizeClassNotCovered ? `Inga ${SIZE_SV[mySizeClass]} deltog i testet.` : null,
       settingsNotCovered.length
@@ -155,7 +127,7 @@ export class FederatedTransferabilityService {
     return {
       decisionUrn: row.urn,
       title: data.title,
-      originName: row.origin_name,
+      originName: row.originName,
       organization,
       fullyCovered: gaps.length === 0,
       mySizeClass,

@@ -4,6 +4,7 @@ import { Clock, Db, Public } from '#core';
 import { FederationIdentity } from '../federation-identity.js';
 import { FederationError } from '../federation.errors.js';
 import { FederationPublisher } from './federation-publisher.service.js';
+import { type FeedRow, feedPage, outboxPayload, resign } from './publish.queries.js';
 
 export const MAX_FEED_LIMIT = 1000;
 const DEFAULT_FEED_LIMIT = 200;
@@ -56,12 +57,8 @@ export class FederationFeedController {
       .send({ records, next: rows.length ? Number(rows.at(-1)!.seq) : after });
   }
 
-  private page(after: number, limit: number): Promise<{ seq: string; kid: string; jws: string; payload: object }[]> {
-    return this.db.manager.query(
-      `SELECT seq, kid, jws, CASE WHEN kid = $3 THEN NULL ELSE payload END AS payload
-         FROM federation_outbox WHERE seq > $1 ORDER BY seq LIMIT $2`,
-      [after, limit, this.currentKid ?? ''],
-    );
+  private page(after: number, limit: number): Promise<FeedRow[]> {
+    return feedPage(this.db.manager, after, limit, this.currentKid ?? '');
   }
 
   private currentKid?: string;
@@ -70,9 +67,7 @@ export class FederationFeedController {
    * After a key rotation, versions signed by a key no longer published are signed again with the current key
    * (same payload, same seq), so a node catching up from the start can still verify them.
    */
-  private async resignRetired(
-    rows: { seq: string; kid: string; jws: string; payload: object | null }[],
-  ): Promise<string[]> {
+  private async resignRetired(rows: FeedRow[]): Promise<string[]> {
     const keys = await this.identity.nodeKeys();
     this.currentKid = keys.signingKid;
     const live = new Set(keys.publicJwks(this.clock.now()).keys.map((k) => k.kid));
@@ -82,19 +77,9 @@ export class FederationFeedController {
         out.push(row.jws);
         continue;
       }
-      const payload =
-        row.payload ??
-        (
-          await this.db.manager.query<{ payload: object }[]>(`SELECT payload FROM federation_outbox WHERE seq = $1`, [
-            row.seq,
-          ])
-        )[0].payload;
+      const payload = row.payload ?? (await outboxPayload(this.db.manager, row.seq));
       const { jws, kid } = await keys.sign(payload);
-      await this.db.manager.query(`UPDATE federation_outbox SET jws = $2, kid = $3 WHERE seq = $1`, [
-        row.seq,
-        jws,
-        kid,
-      ]);
+      await resign(this.db.manager, row.seq, jws, kid);
       out.push(jws);
     }
     return out;

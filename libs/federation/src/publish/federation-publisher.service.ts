@@ -4,13 +4,7 @@ import { FederationIdentity } from '../federation-identity.js';
 import { contentHash } from '../protocol/canonical-json.js';
 import { RecordType, type RecordPayload, SCHEMA_OF, validatePayload } from '../protocol/record-schemas.js';
 import { SharedRecords } from './shared-records.js';
-
-interface PublishedRow {
-  record_id: string;
-  version: number;
-  content_hash: string;
-  deleted: boolean;
-}
+import { appendOutbox, lockPublishing, nextSeqs, type OutboxEntry, publishedRecords } from './publish.queries.js';
 
 /** Publishing runs at most this often from feed requests (the worker's tick publishes too). */
 const MIN_REFRESH_INTERVAL_MS = 2000;
@@ -52,41 +46,35 @@ export class FederationPublisher {
     const keys = await this.identity.nodeKeys();
     const urnOf = (type: RecordType, id: string) => this.identity.urn(type, id);
     return this.db.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('noden.federation.publish'))`);
+      await lockPublishing(tx);
       const now = this.clock.now();
       let written = 0;
       for (const type of Object.values(RecordType)) {
         const current = await this.shared.current(tx, type, urnOf);
-        const held: PublishedRow[] = await tx.query(
-          `SELECT record_id, version, content_hash, deleted FROM federation_published WHERE record_type = $1`,
-          [type],
-        );
-        const heldById = new Map(held.map((row) => [row.record_id, row]));
+        const held = await publishedRecords(tx, type);
+        const heldById = new Map(held.map((row) => [row.recordId, row]));
         const changes: { id: string; version: number; hash: string; data?: Record<string, unknown> }[] = [];
         const seen = new Set<string>();
         for (const record of current) {
           seen.add(record.id);
           const hash = contentHash(record.data);
           const before = heldById.get(record.id);
-          if (before && !before.deleted && before.content_hash === hash) continue;
+          if (before && !before.deleted && before.contentHash === hash) continue;
           changes.push({ id: record.id, version: (before?.version ?? 0) + 1, hash, data: record.data });
         }
         for (const row of held)
-          if (!row.deleted && !seen.has(row.record_id))
-            changes.push({ id: row.record_id, version: row.version + 1, hash: 'deleted' });
+          if (!row.deleted && !seen.has(row.recordId))
+            changes.push({ id: row.recordId, version: row.version + 1, hash: 'deleted' });
         if (!changes.length) continue;
 
-        const seqs: { seq: string }[] = await tx.query(
-          `SELECT nextval('federation_outbox_seq') AS seq FROM generate_series(1, $1)`,
-          [changes.length],
-        );
-        const outbox: unknown[][] = [];
+        const seqs = await nextSeqs(tx, changes.length);
+        const outbox: OutboxEntry[] = [];
         for (const [i, change] of changes.entries()) {
           const payload: RecordPayload = {
             iss: this.identity.nodeId,
             id: urnOf(type, change.id),
             version: change.version,
-            seq: Number(seqs[i].seq),
+            seq: Number(seqs[i]),
             publishedAt: now.toISOString(),
             schema: SCHEMA_OF[type],
             ...(change.data ? { data: change.data } : { deleted: true as const }),
@@ -98,43 +86,24 @@ export class FederationPublisher {
             continue;
           }
           const { jws, kid } = await keys.sign(payload);
-          outbox.push([
-            payload.seq,
-            type,
-            change.id,
-            change.version,
-            !change.data,
-            now,
+          outbox.push({
+            seq: payload.seq,
+            recordId: change.id,
+            version: change.version,
+            deleted: !change.data,
+            publishedAt: now,
             kid,
             payload,
             jws,
-            change.hash,
-          ]);
+            contentHash: change.hash,
+          });
         }
         if (!outbox.length) continue;
-        await tx.query(
-          `INSERT INTO federation_outbox (seq, record_type, record_id, version, deleted, published_at, kid, payload, jws)
-           SELECT * FROM unnest($1::bigint[], $2::text[], $3::uuid[], $4::int[], $5::boolean[], $6::timestamptz[], $7::text[], $8::jsonb[], $9::text[])`,
-          columns(outbox, 9),
-        );
-        await tx.query(
-          `INSERT INTO federation_published (record_type, record_id, version, content_hash, deleted)
-           SELECT $1::text, * FROM unnest($2::uuid[], $3::int[], $4::text[], $5::boolean[])
-           ON CONFLICT (record_type, record_id) DO UPDATE SET version = EXCLUDED.version, content_hash = EXCLUDED.content_hash, deleted = EXCLUDED.deleted`,
-          [type, ...[2, 3, 9, 4].map((i) => outbox.map((row) => row[i]))],
-        );
+        await appendOutbox(tx, type, outbox);
         written += outbox.length;
       }
       if (written) this.logger.log({ message: 'federation records published', count: written });
       return written;
     });
   }
-}
-
-function columns(rows: unknown[][], count: number): unknown[][] {
-  return Array.from({ length: count }, (_, i) =>
-    rows.map((row) =>
-      row[i] !== null && typeof row[i] === 'object' && !(row[i] instanceof Date) ? JSON.stringify(row[i]) : row[i],
-    ),
-  );
 }

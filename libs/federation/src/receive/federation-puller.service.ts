@@ -11,17 +11,22 @@ import {
 } from '../keys/registry.js';
 import { FederationPublisher } from '../publish/federation-publisher.service.js';
 import { FederationReceiver } from './federation-receiver.service.js';
+import {
+  advancePeerSeq,
+  duePeerIds,
+  lockPeerSeq,
+  markPullAttempt,
+  markPullFailed,
+  markPullSucceeded,
+  peerCursor,
+  peerFailures,
+  storePeerKeys,
+  syncPeerRows,
+} from './receive.queries.js';
 
 export const PULL_PAGE_SIZE = 500;
 /** Pages per peer and run: a peer far behind catches up over a few runs without holding the queue. */
 const MAX_PAGES_PER_RUN = 100;
-
-interface PeerRow {
-  node_id: string;
-  last_seq: string;
-  failures: number;
-  jwks: { keys: JWK[] } | null;
-}
 
 export interface PullReport {
   registryError?: string;
@@ -58,15 +63,11 @@ export class FederationPuller {
       return { registryError: message, peers: [] };
     }
     await this.syncPeers(registry);
-    const due: { node_id: string }[] = await this.db.manager.query(
-      `SELECT node_id FROM federation_peers
-        WHERE in_registry AND trusted AND node_id <> $1 AND (next_pull_at IS NULL OR next_pull_at <= $2)`,
-      [this.identity.nodeId, this.clock.now()],
-    );
+    const due = await duePeerIds(this.db.manager, this.identity.nodeId, this.clock.now());
     const peers = await Promise.all(
-      due.map((row) =>
+      due.map((nodeId) =>
         this.pullPeer(
-          registry.nodes.find((n) => n.id === row.node_id)!,
+          registry.nodes.find((n) => n.id === nodeId)!,
           registry,
         ),
       ),
@@ -85,37 +86,17 @@ export class FederationPuller {
   async syncPeers(registry: Registry): Promise<void> {
     const others = registry.nodes.filter((node) => node.id !== this.identity.nodeId);
     await this.db.transaction(async (tx) => {
-      const changed: { node_id: string }[] = await tx.query(
-        `WITH listed AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) AS l(node_id, name, county)),
-         upserted AS (
-           INSERT INTO federation_peers (node_id, name, county, in_registry)
-           SELECT node_id, name, county, true FROM listed
-           ON CONFLICT (node_id) DO UPDATE SET name = EXCLUDED.name, county = EXCLUDED.county, in_registry = true
-             WHERE federation_peers.name IS DISTINCT FROM EXCLUDED.name OR federation_peers.county IS DISTINCT FROM EXCLUDED.county
-                OR NOT federation_peers.in_registry
-           RETURNING node_id),
-         removed AS (
-           UPDATE federation_peers SET in_registry = false
-            WHERE in_registry AND node_id NOT IN (SELECT node_id FROM listed) RETURNING node_id)
-         SELECT node_id FROM upserted UNION SELECT node_id FROM removed`,
-        [others.map((n) => n.id), others.map((n) => n.name), others.map((n) => n.county)],
-      );
-      for (const { node_id } of changed) await this.receiver.project(tx, { origin: node_id });
+      const changed = await syncPeerRows(tx, others);
+      for (const nodeId of changed) await this.receiver.project(tx, { origin: nodeId });
     });
   }
 
   private async pullPeer(node: RegistryNode, registry: Registry): Promise<PullReport['peers'][number]> {
     const report = { nodeId: node.id, ok: true, accepted: 0, unchanged: 0, refused: 0 } as PullReport['peers'][number];
     const timeoutMs = this.identity.config.requestTimeoutMs;
-    await this.db.manager.query(`UPDATE federation_peers SET last_attempt_at = $2 WHERE node_id = $1`, [
-      node.id,
-      this.clock.now(),
-    ]);
+    await markPullAttempt(this.db.manager, node.id, this.clock.now());
     try {
-      let [peer]: PeerRow[] = await this.db.manager.query(
-        `SELECT node_id, last_seq, failures, jwks FROM federation_peers WHERE node_id = $1`,
-        [node.id],
-      );
+      let peer = await peerCursor(this.db.manager, node.id);
       let jwks = peer.jwks;
       /** Fetched again (outside the page's transaction) when a page names a key not seen yet. */
       const ensureKeys = async (records: unknown[]): Promise<void> => {
@@ -124,16 +105,12 @@ export class FederationPuller {
         const fetched = await getJson<{ keys: JWK[] }>(`${node.id}/.well-known/noden/jwks.json`, timeoutMs);
         if (!Array.isArray(fetched?.keys)) throw new Error('the JWKS has no keys');
         jwks = fetched;
-        await this.db.manager.query(`UPDATE federation_peers SET jwks = $2, jwks_fetched_at = $3 WHERE node_id = $1`, [
-          node.id,
-          JSON.stringify(jwks),
-          this.clock.now(),
-        ]);
+        await storePeerKeys(this.db.manager, node.id, jwks, this.clock.now());
       };
       const keyFor = async (kid: string): Promise<JWK | undefined> => jwks?.keys?.find((k) => k.kid === kid);
       let caughtUp = false;
       for (let page = 0; page < MAX_PAGES_PER_RUN && !caughtUp; page++) {
-        const after = Number(peer.last_seq);
+        const after = Number(peer.lastSeq);
         const body = await getJson<{ records: unknown; next: unknown }>(
           `${node.id}/federation/v1/changes?after=${after}&limit=${PULL_PAGE_SIZE}`,
           timeoutMs,
@@ -144,45 +121,35 @@ export class FederationPuller {
         caughtUp = body.records.length < PULL_PAGE_SIZE;
         await ensureKeys(body.records);
         const advanced = await this.db.transaction(async (tx) => {
-          const [locked]: { last_seq: string }[] = await tx.query(
-            `SELECT last_seq FROM federation_peers WHERE node_id = $1 FOR UPDATE`,
-            [node.id],
-          );
+          const locked = await lockPeerSeq(tx, node.id);
           // Another worker stored this page meanwhile: nothing to do.
-          if (Number(locked.last_seq) !== after) return false;
+          if (Number(locked) !== after) return false;
           const outcome = await this.receiver.receivePage(tx, node, registry, body.records as unknown[], keyFor);
           report.accepted += outcome.accepted;
           report.unchanged += outcome.unchanged;
           report.refused += outcome.refused.length;
-          await tx.query(`UPDATE federation_peers SET last_seq = $2 WHERE node_id = $1`, [node.id, next]);
+          await advancePeerSeq(tx, node.id, next);
           return true;
         });
         if (!advanced) break;
-        peer = { ...peer, last_seq: String(next) };
+        peer = { ...peer, lastSeq: String(next) };
       }
       const now = this.clock.now();
-      await this.db.manager.query(
-        `UPDATE federation_peers SET last_success_at = $2, caught_up_at = CASE WHEN $3 THEN $2 ELSE caught_up_at END,
-                failures = 0, next_pull_at = NULL, last_error = NULL WHERE node_id = $1`,
-        [node.id, now, caughtUp],
-      );
+      await markPullSucceeded(this.db.manager, node.id, now, caughtUp);
       if (report.accepted || report.refused) this.logger.log({ message: 'federation pull', peer: node.id, ...report });
     } catch (error) {
       const message = describe(error);
       report.ok = false;
       report.error = message;
-      const [{ failures }]: { failures: number }[] = await this.db.manager.query(
-        `SELECT failures FROM federation_peers WHERE node_id = $1`,
-        [node.id],
-      );
+      const failures = await peerFailures(this.db.manager, node.id);
       const config = this.identity.config;
       const backoff = Math.min(config.pullIntervalMs * 2 ** failures, config.backoffMaxMs);
       const now = this.clock.now();
-      await this.db.manager.query(
-        `UPDATE federation_peers SET failures = failures + 1, last_error = $2, last_error_at = $3, next_pull_at = $4
-          WHERE node_id = $1`,
-        [node.id, message, now, new Date(now.getTime() + backoff)],
-      );
+      await markPullFailed(this.db.manager, node.id, {
+        error: message,
+        at: now,
+        nextPullAt: new Date(now.getTime() + backoff),
+      });
       this.logger.warn({ message: 'federation pull failed', peer: node.id, error: message, retryInMs: backoff });
     }
     return report;

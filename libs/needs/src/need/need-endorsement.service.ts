@@ -9,6 +9,7 @@ import type { EndorseNeedInput } from './dto/endorse-need.input.js';
 import { NeedPolicy } from '../needs.policy.js';
 import { NeedError } from '../needs.errors.js';
 import { NeedFollowService } from './need-follow.service.js';
+import { refreshEndorsementCounters } from './need.queries.js';
 
 /** "Vi har också detta behov": one endorsement per organisation; the counters live on the need row. */
 @Injectable()
@@ -142,18 +143,7 @@ export class NeedEndorsementService {
 
   /** Recounts from the endorsements, in the caller's transaction (the need rows are locked). */
   async refreshCounters(tx: EntityManager, needIds: readonly string[]): Promise<void> {
-    await tx.query(
-      `UPDATE needs n SET endorsement_count = c.organizations, people_affected = coalesce(n.estimated_people_affected, 0) + c.people,
-         people_affected_known = n.estimated_people_affected IS NOT NULL OR c.estimates > 0
-       FROM (
-         SELECT x.id, count(e.id)::int AS organizations, coalesce(sum(e.people_affected), 0)::int AS people,
-           count(e.people_affected)::int AS estimates
-         FROM unnest($1::uuid[]) AS x(id) LEFT JOIN need_endorsements e ON e.need_id = x.id
-         GROUP BY x.id
-       ) c
-       WHERE n.id = c.id`,
-      [needIds],
-    );
+    await refreshEndorsementCounters(tx, needIds);
   }
 
   endorsementsOf(ctx: RequestContext, needId: string): Promise<NeedEndorsement[]> {

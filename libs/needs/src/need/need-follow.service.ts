@@ -4,6 +4,7 @@ import { AuditService, Clock, Db, type RequestContext } from '#core';
 import type { NotificationKind, WordParams } from '#words';
 import { NotificationService } from '#notifications';
 import { NeedService } from './need.service.js';
+import { followChoices, followUnlessChosen, moveFollowers, needsWithFollowers, setFollowing } from './need.queries.js';
 
 /** A step of the thread that the people following a need are told about. */
 export interface NeedThreadEvent {
@@ -47,10 +48,7 @@ export class NeedFollowService {
 
   /** Following starts implicitly (endorsing); an earlier unfollow stands. */
   async followImplicitly(tx: EntityManager, needId: string, userId: string): Promise<void> {
-    await tx.query(
-      `INSERT INTO need_followers (need_id, user_id, following, changed_at) VALUES ($1, $2, true, $3) ON CONFLICT DO NOTHING`,
-      [needId, userId, this.clock.now()],
-    );
+    await followUnlessChosen(tx, needId, userId, this.clock.now());
   }
 
   /**
@@ -58,28 +56,16 @@ export class NeedFollowService {
    * so the merge does not cut them off from what becomes of the need. A choice already made on the survivor stands.
    */
   async moveOnMerge(tx: EntityManager, duplicateId: string, survivorId: string): Promise<void> {
-    await tx.query(
-      `INSERT INTO need_followers (need_id, user_id, following, changed_at)
-       SELECT $2::uuid, f.user_id, true, $3::timestamptz FROM need_followers f WHERE f.need_id = $1 AND f.following
-       UNION
-       SELECT $2::uuid, d.reporter_user_id, true, $3::timestamptz FROM needs d
-        WHERE d.id = $1 AND NOT EXISTS (SELECT 1 FROM need_followers f WHERE f.need_id = d.id AND f.user_id = d.reporter_user_id)
-       ON CONFLICT DO NOTHING`,
-      [duplicateId, survivorId, this.clock.now()],
-    );
+    await moveFollowers(tx, duplicateId, survivorId, this.clock.now());
   }
 
   /** Whether the caller is told about the need's thread: an explicit choice, or being its reporter. */
   async isFollowing(ctx: RequestContext, needId: string, reporterUserId: string): Promise<boolean> {
     const choice = await ctx.loaders
-      .byKey<string, { need_id: string; following: boolean }>(
+      .byKey<string, { needId: string; following: boolean }>(
         'needFollowedByMe',
-        (ids) =>
-          this.db.manager.query(
-            `SELECT need_id, following FROM need_followers WHERE user_id = $1 AND need_id = ANY($2::uuid[])`,
-            [ctx.userId, [...ids]],
-          ),
-        (row) => row.need_id,
+        (ids) => followChoices(this.db.manager, ctx.userId, [...ids]),
+        (row) => row.needId,
       )
       .load(needId);
     return choice ? choice.following : reporterUserId === ctx.userId;
@@ -88,13 +74,7 @@ export class NeedFollowService {
   /** Writes one notification per follower and need through the caller's transaction; returns their ids to dispatch. */
   async tell(tx: EntityManager, needIds: readonly string[], event: NeedThreadEvent): Promise<string[]> {
     if (needIds.length === 0) return [];
-    const rows: { id: string; title: string; recipients: string[] }[] = await tx.query(
-      `SELECT n.id, n.title,
-              array(SELECT n.reporter_user_id WHERE NOT EXISTS (SELECT 1 FROM need_followers f WHERE f.need_id = n.id AND f.user_id = n.reporter_user_id AND NOT f.following)
-                    UNION SELECT f.user_id FROM need_followers f JOIN users u ON u.id = f.user_id WHERE f.need_id = n.id AND f.following AND u.active) AS recipients
-       FROM needs n WHERE n.id = ANY($1::uuid[]) AND n.status <> 'MERGED'`,
-      [[...new Set(needIds)]],
-    );
+    const rows = await needsWithFollowers(tx, [...new Set(needIds)]);
     const created: string[] = [];
     for (const need of rows) {
       created.push(
@@ -120,11 +100,7 @@ export class NeedFollowService {
   private async set(ctx: RequestContext, needId: string, following: boolean): Promise<boolean> {
     const need = await this.needs.get(ctx, needId, 'needId');
     await this.db.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO need_followers (need_id, user_id, following, changed_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (need_id, user_id) DO UPDATE SET following = EXCLUDED.following, changed_at = EXCLUDED.changed_at`,
-        [need.id, ctx.userId, following, this.clock.now()],
-      );
+      await setFollowing(tx, need.id, ctx.userId, following, this.clock.now());
       await this.audit.record(ctx, tx, {
         action: following ? 'need.followed' : 'need.unfollowed',
         entityType: 'Need',

@@ -30,32 +30,14 @@ import type { ReportNeedInput } from './dto/report-need.input.js';
 import type { NeedsArgs, SimilarNeedsArgs, SimilarNeedsAwaitingTriageArgs } from './dto/needs.args.js';
 import { NeedPolicy } from '../needs.policy.js';
 import { NeedError } from '../needs.errors.js';
+import {
+  candidateIds,
+  likeness,
+  possibleDuplicateRows,
+  type PossibleDuplicateRow,
+  SIMILAR_FLOOR,
+} from './need.queries.js';
 
-/**
- * The needs worth scoring against a title and a text (SQL expressions), among those `filter` keeps (on alias `k`):
- * the titles nearest the title (GiST trigram index), and needs with all the title's or all the text's words.
- * Scoring every need that shares one common word ("brukare", "natt") instead took 0.35 s of three cores per draft,
- * and 4.9 s per NEW need at triage, at 100 000 needs; a small county's needs are all nearest anyway.
- */
-function candidateIds(title: string, text: string, filter: string, perSource = 200): string {
-  return `(SELECT k.id FROM needs k WHERE ${filter} ORDER BY k.title <-> ${title} LIMIT ${perSource})
-    UNION (SELECT k.id FROM needs k WHERE ${filter} AND k.search_vector @@ plainto_tsquery('swedish', ${title}) LIMIT ${perSource})
-    UNION (SELECT k.id FROM needs k WHERE ${filter} AND k.search_vector @@ plainto_tsquery('swedish', ${text}) LIMIT ${perSource})`;
-}
-
-/**
- * How alike a need (`alias`) is to a text, 0–1: title trigrams and Swedish full-text rank on any word. The one
- * ranking behind the reporter's similar needs, staff's likely duplicates at triage and the count of similar needs
- * awaiting triage: the same candidates (`candidateIds`, merged and declined needs left out) and the same floor,
- * SIMILAR_FLOOR, so that the report form and the triage inbox never disagree about a pair.
- */
-function likeness(alias: string, title: string, text: string): { matches: string; score: string } {
-  const anyWord = `replace(plainto_tsquery('swedish', ${text})::text, ' & ', ' | ')::tsquery`;
-  return {
-    matches: `(${alias}.search_vector @@ ${anyWord} OR ${alias}.title % ${title})`,
-    score: `(0.6 * similarity(${alias}.title, ${title}) + 0.4 * ts_rank(${alias}.search_vector, ${anyWord}, 32))`,
-  };
-}
 /** Reads each need's organisation in the same statement; `takeJoinedOrganization` hands it to the loader. */
 function joinOrganization(qb: SelectQueryBuilder<Need>): SelectQueryBuilder<Need> {
   return qb.leftJoinAndMapOne(
@@ -65,14 +47,6 @@ function joinOrganization(qb: SelectQueryBuilder<Need>): SelectQueryBuilder<Need
     'joined_organization.id = n.organization_id',
   );
 }
-/**
- * Below this a need shares no more than a word in passing with the text. Two wordings of one need scored
- * 0.38–0.47 on the e2e examples; needs about one situation in other words ("Nattkamera för brukare med demens",
- * "Nattliga tillsynsbesök väcker brukare") about 0.16; a need sharing only "brukare" in its text 0.03. The list
- * is a prompt to look (best first, five at most), so it errs on showing.
- */
-const SIMILAR_FLOOR = 0.1;
-const POSSIBLE_DUPLICATES = 5;
 /** Never candidates: a merged need's survivor is found instead; a declined one only when asked for. */
 const CLOSED = [NeedStatus.MERGED, NeedStatus.DECLINED];
 
@@ -334,28 +308,13 @@ export class NeedService {
     if (!ctx.isNodeStaff) return null;
     if (need.status !== NeedStatus.NEW) return [];
     const matches = await ctx.loaders
-      .manyByKey<string, { source_id: string; candidate_id: string; score: number }>(
+      .manyByKey<string, PossibleDuplicateRow>(
         'possibleDuplicates',
-        (ids) => {
-          const text = `src.title || ' ' || src.description`;
-          const { matches, score } = likeness('c', 'src.title', text);
-          return this.db.manager.query(
-            `SELECT src.id AS source_id, cand.id AS candidate_id, cand.score
-               FROM needs src
-               CROSS JOIN LATERAL (
-                 SELECT c.id, ${score} AS score FROM needs c
-                  WHERE c.id IN (${candidateIds('src.title', text, `k.id <> src.id AND k.status NOT IN ('MERGED', 'DECLINED')`)})
-                    AND c.id <> src.id AND c.status NOT IN ('MERGED', 'DECLINED') AND ${matches}
-                  ORDER BY score DESC, c.id LIMIT ${POSSIBLE_DUPLICATES}) cand
-              WHERE src.id = ANY($1::uuid[]) AND cand.score >= $2
-              ORDER BY src.id, cand.score DESC, cand.id`,
-            [[...ids], SIMILAR_FLOOR],
-          );
-        },
-        (row) => row.source_id,
+        (ids) => possibleDuplicateRows(this.db.manager, [...ids]),
+        (row) => row.sourceId,
       )
       .load(need.id);
-    const candidates = await Promise.all(matches.map((m) => this.loadWithOrganization(ctx, m.candidate_id)));
+    const candidates = await Promise.all(matches.map((m) => this.loadWithOrganization(ctx, m.candidateId)));
     return matches.flatMap((m, i) =>
       candidates[i] ? [{ need: candidates[i], score: Math.round(Number(m.score) * 1000) / 1000 }] : [],
     );

@@ -17,6 +17,7 @@ import { TestProtocol } from '../protocol/test-protocol.entity.js';
 import { SuccessCriterion } from '../protocol/success-criterion.entity.js';
 import { TestProtocolService } from '../protocol/test-protocol.service.js';
 import { TestbedError } from '../testbed.errors.js';
+import { upsertParticipantCount, upsertResult } from '../testbed.queries.js';
 
 /** What happens during a test: participants, observations, deviations, technical faults, results. */
 @Injectable()
@@ -41,13 +42,15 @@ export class TestActivityService {
       );
       const now = this.clock.now();
       for (const c of input.counts) {
-        await tx.query(
-          `INSERT INTO test_participant_counts (protocol_id, participant_group, women, men, other_or_unknown, recorded_by_user_id, recorded_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)
-           ON CONFLICT (protocol_id, participant_group) DO UPDATE SET women = EXCLUDED.women, men = EXCLUDED.men,
-             other_or_unknown = EXCLUDED.other_or_unknown, recorded_by_user_id = EXCLUDED.recorded_by_user_id, recorded_at = EXCLUDED.recorded_at`,
-          [protocol.id, c.group, c.women, c.men, c.otherOrUnknown, ctx.userId, now],
-        );
+        await upsertParticipantCount(tx, {
+          protocolId: protocol.id,
+          group: c.group,
+          women: c.women,
+          men: c.men,
+          otherOrUnknown: c.otherOrUnknown,
+          recordedByUserId: ctx.userId,
+          recordedAt: now,
+        });
       }
       await this.touch(tx, protocol.id);
       await this.audit.record(ctx, tx, {
@@ -101,23 +104,16 @@ export class TestActivityService {
       if (!(await tx.existsBy(SuccessCriterion, { id: input.criterionId, protocolId: protocol.id })))
         throw TestbedError.CRITERION_NOT_FOUND({ field: 'input.criterionId' });
       const before = await tx.findOneBy(TestResult, { criterionId: input.criterionId });
-      const [row]: { id: string }[] = await tx.query(
-        `INSERT INTO test_results (protocol_id, criterion_id, measured_value, met, comment, recorded_by_user_id, recorded_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (criterion_id) DO UPDATE SET measured_value = EXCLUDED.measured_value, met = EXCLUDED.met, comment = EXCLUDED.comment,
-           recorded_by_user_id = EXCLUDED.recorded_by_user_id, recorded_at = EXCLUDED.recorded_at
-         RETURNING id`,
-        [
-          protocol.id,
-          input.criterionId,
-          input.measuredValue,
-          input.met,
-          input.comment ?? null,
-          ctx.userId,
-          this.clock.now(),
-        ],
-      );
-      const result = await tx.findOneByOrFail(TestResult, { id: row.id });
+      const resultId = await upsertResult(tx, {
+        protocolId: protocol.id,
+        criterionId: input.criterionId,
+        measuredValue: input.measuredValue,
+        met: input.met,
+        comment: input.comment ?? null,
+        recordedByUserId: ctx.userId,
+        recordedAt: this.clock.now(),
+      });
+      const result = await tx.findOneByOrFail(TestResult, { id: resultId });
       await this.touch(tx, protocol.id);
       await this.audit.record(ctx, tx, {
         action: 'testProtocol.resultRecorded',

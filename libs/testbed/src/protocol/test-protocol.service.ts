@@ -28,6 +28,7 @@ import { ACCEPTED_CONSENT, type ConsentApproach, ReviewStatus, TestProtocolStatu
 import { TestbedError } from '../testbed.errors.js';
 import { type ProtocolParties, TestbedPolicy } from '../testbed.policy.js';
 import { ACTIVITY_STATUSES, FROZEN_STATUSES, ProtocolTransitions, SYSTEM_STATUSES } from '../testbed.transitions.js';
+import { closeOpenReviews, voterIds } from '../testbed.queries.js';
 
 /** What a change inside the protocol touches: the plan, or what happens during the test. */
 export type ChangeKind = 'plan' | 'activity';
@@ -283,12 +284,9 @@ export class TestProtocolService {
   ): Promise<void> {
     const now = this.clock.now();
     if (protocol.status === TestProtocolStatus.SUBMITTED_FOR_REVIEW) {
-      const [superseded]: [{ id: string; version_number: number }[], number] = await tx.query(
-        `UPDATE test_protocol_versions SET review_status = $3, closed_at = $4 WHERE protocol_id = $1 AND review_status = $2 RETURNING id, version_number`,
-        [protocol.id, ReviewStatus.OPEN, ReviewStatus.SUPERSEDED, now],
-      );
+      const superseded = await closeOpenReviews(tx, protocol.id, ReviewStatus.OPEN, ReviewStatus.SUPERSEDED, now);
       for (const version of superseded)
-        await this.notifyVotersOfSupersededReview(tx, protocol, version.id, Number(version.version_number));
+        await this.notifyVotersOfSupersededReview(tx, protocol, version.id, Number(version.versionNumber));
     }
     const why =
       reason ??
@@ -302,12 +300,8 @@ export class TestProtocolService {
     versionId: string,
     versionNumber: number,
   ): Promise<void> {
-    const voters: { voter_user_id: string }[] = await tx.query(
-      `SELECT DISTINCT voter_user_id FROM test_steering_votes WHERE version_id = $1`,
-      [versionId],
-    );
     await this.notifications.notify(tx, {
-      recipientUserIds: voters.map((v) => v.voter_user_id),
+      recipientUserIds: await voterIds(tx, versionId),
       kind: 'testProtocol.reviewSuperseded',
       text: { protocolTitle: protocol.title },
       entityType: 'TestProtocol',

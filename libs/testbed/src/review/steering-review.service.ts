@@ -44,6 +44,7 @@ import {
 } from '../testbed.enums.js';
 import { TestbedError } from '../testbed.errors.js';
 import { STEERING_MEMBER_KINDS, TestbedPolicy } from '../testbed.policy.js';
+import { categoryKey } from '../testbed.queries.js';
 
 /** The decision's record is written in the node's language, with the words the app shows for each recommendation. */
 const recommendationSv = (r: SteeringRecommendation) => word('sv', `recommendation.${r}`);
@@ -344,9 +345,7 @@ export class SteeringReviewService {
     const deviations = await tx.find(TestDeviation, { ...byProtocol, order: { createdAt: 'ASC', seq: 'ASC' } });
     const faults = await tx.find(TechnicalFaultReport, { ...byProtocol, order: { createdAt: 'ASC', seq: 'ASC' } });
     const results = await tx.find(TestResult, byProtocol);
-    const category: { key: string }[] = await tx.query(`SELECT key FROM technology_categories WHERE id = $1`, [
-      protocol.categoryId,
-    ]);
+    const key = await categoryKey(tx, protocol.categoryId);
     const resultOf = new Map(results.map((r) => [r.criterionId, r]));
     const report = (r: TestObservation | TestDeviation | TechnicalFaultReport) => ({
       id: r.id,
@@ -360,7 +359,7 @@ export class SteeringReviewService {
       plan: {
         title: protocol.title,
         categoryId: protocol.categoryId,
-        categoryKey: category[0]?.key ?? null,
+        categoryKey: key,
         productId: protocol.productId,
         needIds: needs.map((n) => n.needId).sort(),
         leadOrganizationId: protocol.leadOrganizationId,

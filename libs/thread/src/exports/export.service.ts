@@ -8,6 +8,7 @@ import { FollowUpService, ImplementationService } from '#followup';
 import { CountyOverviewService, OVERVIEW_ROLES } from '../overview/county-overview.service.js';
 
 import { type Cell, csvLine, CSV_BOM, decimal } from './csv.js';
+import { agreementFigures, type AgreementFiguresRow, protocolTitles } from '../thread.queries.js';
 
 export const EXPORT_LISTS = ['overview', 'needs', 'decisions', 'agreements', 'follow-ups'] as const;
 export type ExportList = (typeof EXPORT_LISTS)[number];
@@ -71,7 +72,7 @@ export class ExportService {
               this.protocolOf(ctx, d.protocolId),
               this.categories.load(ctx, d.categoryId),
             ]);
-            const lead = protocol ? await this.organizations.load(ctx, protocol.lead_organization_id) : null;
+            const lead = protocol ? await this.organizations.load(ctx, protocol.leadOrganizationId) : null;
             return [
               d.id,
               protocol?.title,
@@ -98,8 +99,8 @@ export class ExportService {
               a.endsOn,
               a.callOffMethod,
               a.awardedAt,
-              procurement.call_offs,
-              decimal(procurement.value_sek),
+              procurement.callOffs,
+              decimal(procurement.valueSek),
             ];
           },
         );
@@ -181,13 +182,9 @@ export class ExportService {
 
   private protocolOf(ctx: RequestContext, id: string) {
     return ctx.loaders
-      .byKey<string, { id: string; title: string; lead_organization_id: string }>(
+      .byKey<string, { id: string; title: string; leadOrganizationId: string }>(
         'export.protocol',
-        (ids) =>
-          this.db.manager.query(
-            `SELECT id, title, lead_organization_id FROM test_protocols WHERE id = ANY($1::uuid[])`,
-            [[...ids]],
-          ),
+        (ids) => protocolTitles(this.db.manager, [...ids]),
         (p) => p.id,
       )
       .load(id);
@@ -195,15 +192,9 @@ export class ExportService {
 
   private agreementFiguresOf(ctx: RequestContext, id: string) {
     return ctx.loaders
-      .byKey<string, { id: string; title: string; status: string; call_offs: number; value_sek: string }>(
+      .byKey<string, AgreementFiguresRow>(
         'export.agreementFigures',
-        (ids) =>
-          this.db.manager.query(
-            `SELECT a.id, p.title, p.status, count(c.id)::int AS call_offs, coalesce(sum(c.value_sek), 0) AS value_sek
-             FROM framework_agreements a JOIN procurements p ON p.id = a.procurement_id LEFT JOIN call_offs c ON c.agreement_id = a.id
-             WHERE a.id = ANY($1::uuid[]) GROUP BY a.id, p.title, p.status`,
-            [[...ids]],
-          ),
+        (ids) => agreementFigures(this.db.manager, [...ids]),
         (r) => r.id,
       )
       .load(id);

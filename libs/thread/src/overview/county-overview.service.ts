@@ -23,6 +23,7 @@ import type {
   MunicipalityFollowUps,
   SizeClassEquity,
 } from './county-overview.types.js';
+import { municipalityFigureRows } from '../thread.queries.js';
 
 /** Who reads the county overview: the steering group and node staff (docs/DOMAIN.md "Who uses it"). */
 export const OVERVIEW_ROLES: readonly Role[] = [Role.NODE_ADMIN, Role.NODE_STAFF, Role.STEERING_MEMBER];
@@ -40,20 +41,6 @@ export interface MunicipalityFigures {
 
 // One pass over follow-ups and one over implementations, grouped by organisation (three counting subqueries per
 // municipality took 200 ms at 60 000 follow-ups; this takes 40).
-const MUNICIPALITY_FIGURES_SQL = `
-  WITH f AS (
-    SELECT organization_id, count(*) FILTER (WHERE status = 'OPEN')::int AS due, count(*) FILTER (WHERE status = 'ANSWERED')::int AS answered,
-           count(*) FILTER (WHERE status = 'OVERDUE')::int AS overdue
-      FROM follow_ups WHERE status IN ('OPEN', 'ANSWERED', 'OVERDUE') GROUP BY organization_id),
-  i AS (
-    SELECT organization_id, count(*)::int AS implementations, coalesce(sum(accepted_women), 0)::int AS women,
-           coalesce(sum(accepted_men), 0)::int AS men, coalesce(sum(accepted_other), 0)::int AS other
-      FROM implementations WHERE status <> 'DISCONTINUED' GROUP BY organization_id)
-  SELECT o.id, coalesce(f.due, 0) AS due, coalesce(f.answered, 0) AS answered, coalesce(f.overdue, 0) AS overdue,
-         coalesce(i.implementations, 0) AS implementations, coalesce(i.women, 0) AS women, coalesce(i.men, 0) AS men, coalesce(i.other, 0) AS other
-    FROM organizations o LEFT JOIN f ON f.organization_id = o.id LEFT JOIN i ON i.organization_id = o.id
-   WHERE o.kind = 'MUNICIPALITY'`;
-
 /**
  * The steering group's overview in one request (eight statements whatever the data). Lists go through
  * each domain's own service and policy; every figure built from a municipality's internal data (follow-ups,
@@ -100,7 +87,7 @@ export class CountyOverviewService {
   /** Per municipality, before the small-number rule: also what the CSV export streams. */
   async municipalityFigures(): Promise<MunicipalityFigures[]> {
     const [rows, organizations] = await Promise.all([
-      this.db.manager.query<(Omit<MunicipalityFigures, 'organization'> & { id: string })[]>(MUNICIPALITY_FIGURES_SQL),
+      municipalityFigureRows(this.db.manager),
       this.db.manager.find(Organization, {
         where: { kind: 'MUNICIPALITY' as Organization['kind'] },
         order: { name: 'ASC' },
