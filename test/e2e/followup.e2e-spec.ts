@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { addMonths, Db, ManualClock, Role, toIsoDate } from '#core';
 import { FollowUpStep, FollowUpWorkflowService } from '#followup';
+import { implementationCounts, outcomes } from '../../libs/followup/src/results/product-experience.queries.js';
 import { createTestApi, errorCode, type GqlResponse, type TestApi } from '../support/test-api.js';
 import { createUser, type TestUser } from '../support/builders.js';
 import {
@@ -601,5 +602,23 @@ describe('follow-up: implementations, indicators, answers and results', () => {
       { token: municipality.coordinator.token },
     );
     expect(next.data?.followUps.nodes[0].id).toBe(large.data?.followUps.nodes[2].id);
+
+    // The agreement card's figures of the product (ProductExperienceService's statements), from the same answers.
+    const db = api.app.get(Db);
+    const organizationId = municipality.coordinator.organizationId;
+    expect(await implementationCounts(db.manager, municipality.productId, [organizationId])).toEqual([
+      { organizationId, count: 6 },
+    ]);
+    expect(await outcomes(db.manager, municipality.productId, [organizationId])).toEqual([
+      {
+        organizationId,
+        wave: 12,
+        answered: 6,
+        stillInUse: 6,
+        perceivedSafety: '5.0',
+        technicalFaults: 12,
+        activeUsers: 66,
+      },
+    ]);
   });
 });

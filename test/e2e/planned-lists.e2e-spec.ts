@@ -4,6 +4,7 @@ import { Role } from '#core';
 import { createUser, type TestUser } from '../support/builders.js';
 import { changeStatus, reportNeed } from '../support/needs-builders.js';
 import { createProduct, createSupplier } from '../support/catalog-builders.js';
+import { followUpActors, recordImplementation } from '../support/followup-builders.js';
 import { createTestApi, type TestApi } from '../support/test-api.js';
 
 /**
@@ -127,5 +128,168 @@ describe('planned list pages', () => {
       { token: gnestaCoach.token },
     );
     expect(rest.data?.products.nodes.map((p: { name: string }) => p.name.split(' ')[1])).toEqual(['c']);
+  });
+
+  /**
+   * A list's planned page (only `columns`) against its general page (`columns` and a field with a resolver): the
+   * same rows, cursors and page info; and a page of 1 costs the statements a page of 50 costs.
+   */
+  async function comparePaths(
+    list: string,
+    args: string,
+    columns: string,
+    resolved: string,
+    token: string,
+  ): Promise<Record<string, unknown>[]> {
+    const query = (
+      fields: string,
+    ) => `query($first: Int, $after: String) { ${list}(${args} first: $first, after: $after) {
+      totalCount nodes { ${fields} } edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`;
+    const page = (fields: string, first: number, after?: string | null) =>
+      api.gql(query(fields), { first, after }, { token });
+    const planned = await page(columns, 50);
+    const general = await page(`${columns} ${resolved}`, 50);
+    expect(planned.errors).toBeUndefined();
+    expect(general.errors).toBeUndefined();
+    const resolvedName = resolved.split(/[\s{]/)[0];
+    const plannedList = planned.data![list];
+    const generalList = general.data![list];
+    expect(plannedList.nodes).toEqual(
+      generalList.nodes.map((node: Record<string, unknown>) => {
+        const { [resolvedName]: _resolved, ...rest } = node;
+        return rest;
+      }),
+    );
+    expect(plannedList.edges).toEqual(generalList.edges);
+    expect(plannedList.pageInfo).toEqual(generalList.pageInfo);
+    expect(plannedList.totalCount).toBe(generalList.totalCount);
+    // The planned page reads its relations in its one statement; the general page loads them (and the resolved field).
+    expect(planned.sqlStatements).toBeLessThan(general.sqlStatements);
+    // A page of 1 costs what a page of 50 costs; the planned path's cursors page the general path and back.
+    const one = await page('id', 1);
+    const fifty = await page('id', 50);
+    expect(one.sqlStatements).toBeGreaterThan(0);
+    expect(one.sqlStatements).toBe(fifty.sqlStatements);
+    const ids = fifty.data![list].nodes.map((n: { id: string }) => n.id);
+    if (ids.length < 3) return plannedList.nodes;
+    const second = await page(`id ${resolved}`, 1, one.data![list].pageInfo.endCursor);
+    const third = await page('id', 1, second.data![list].pageInfo.endCursor);
+    expect([one, second, third].map((p) => p.data![list].nodes[0]?.id)).toEqual(ids.slice(0, 3));
+    return plannedList.nodes;
+  }
+
+  it('gives the same implementations and follow-ups as the general path, one statement a page whatever its size', async () => {
+    const oxelosund = await followUpActors(api, '0481');
+    const other = { ...(await followUpActors(api, '0482')), productId: oxelosund.productId };
+    const implementations: string[] = [];
+    for (const goLiveOn of ['2026-01-15', null, '2025-11-30']) {
+      implementations.push((await recordImplementation(api, oxelosund, goLiveOn)).id);
+      api.clock.advance(60_000);
+    }
+    await recordImplementation(api, other, '2026-02-01');
+    const columns = `id status setting goLiveOn discontinuedReason version callOffId responsibleUserId createdAt updatedAt
+      organization { name code } product { id name }`;
+    const mine = await comparePaths(
+      'implementations',
+      `productId: "${oxelosund.productId}"`,
+      columns,
+      'people { offered { total } }',
+      oxelosund.coordinator.token,
+    );
+    // Newest first; only the caller's organisation's.
+    expect(mine.map((i) => i.id)).toEqual([...implementations].reverse());
+    expect(mine[0]).toMatchObject({
+      goLiveOn: '2025-11-30',
+      organization: { code: '0481' },
+      product: { name: expect.any(String) },
+    });
+    expect(mine[0].createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    const all = await comparePaths(
+      'implementations',
+      `productId: "${oxelosund.productId}"`,
+      columns,
+      'people { offered { total } }',
+      oxelosund.staff.token,
+    );
+    expect(all).toHaveLength(4);
+
+    const followUpColumns = `id wave dueOn status organizationId implementationId indicatorSetId openedAt answeredAt
+      createdAt implementation { id status goLiveOn }`;
+    const followUps = await comparePaths(
+      'followUps',
+      `organizationId: "${oxelosund.coordinator.organizationId}"`,
+      followUpColumns,
+      'answer { version }',
+      oxelosund.coordinator.token,
+    );
+    const own = followUps.filter((f) => implementations.includes(f.implementationId as string));
+    expect(own.map((f) => f.dueOn)).toEqual(['2026-11-30', '2027-01-15', '2027-11-30', '2028-01-15']);
+    expect(own[0]).toMatchObject({ wave: 12, implementation: { goLiveOn: '2025-11-30' } });
+    const filtered = await comparePaths(
+      'followUps',
+      `implementationId: "${implementations[0]}", wave: 24, dueBefore: "2028-12-31"`,
+      followUpColumns,
+      'answer { version }',
+      oxelosund.coordinator.token,
+    );
+    expect(filtered.map((f) => f.dueOn)).toEqual(['2028-01-15']);
+    const hidden = await api.gql(
+      `{ followUps(implementationId: "${implementations[0]}") { nodes { id } } }`,
+      {},
+      {
+        token: other.coordinator.token,
+      },
+    );
+    expect(hidden.data?.followUps.nodes).toEqual([]);
+  });
+
+  it('gives the same articles as the general path, drafts only to their organisation', async () => {
+    const write = async (user: TestUser, title: string) => {
+      const created = await api.gql(
+        `mutation($i: CreateArticleInput!) { createArticle(input: $i) { id } }`,
+        {
+          i: {
+            kind: 'LESSON',
+            title: `${marker} ${title}`,
+            summary: 'Kort.',
+            body: 'Text.',
+            sourceType: 'COUNTY_TEST',
+            qualityGrade: 'ASSESSED',
+          },
+        },
+        { token: user.token },
+      );
+      expect(created.errors).toBeUndefined();
+      api.clock.advance(60_000);
+      return created.data!.createArticle.id as string;
+    };
+    const published = await write(gnestaCoach, 'publicerad');
+    const draft = await write(gnestaCoach, 'utkast');
+    const own = await write(vingakerCoach, 'egen');
+    const publish = await api.gql(
+      `mutation($id: ID!) { publishArticle(id: $id) { id } }`,
+      { id: published },
+      {
+        token: staff.token,
+      },
+    );
+    expect(publish.errors).toBeUndefined();
+    const columns = `id title kind status summary body sourceType qualityGrade version organizationId publishedAt createdAt
+      updatedAt organization { name code }`;
+    const seen = await comparePaths('articles', '', columns, 'links { entityId }', vingakerCoach.token);
+    const ids = seen.map((a) => a.id);
+    expect(ids).toEqual(expect.arrayContaining([published, own]));
+    expect(ids).not.toContain(draft);
+    expect(ids.indexOf(published)).toBeLessThan(ids.indexOf(own)); // published last: latest change first
+    const drafts = await comparePaths(
+      'articles',
+      'status: DRAFT, kind: LESSON',
+      columns,
+      'links { entityId }',
+      gnestaCoach.token,
+    );
+    expect(drafts.map((a) => a.id)).toContain(draft);
+    expect(drafts.map((a) => a.id)).not.toContain(own);
+    expect(drafts.find((a) => a.id === draft)).toMatchObject({ organization: { code: '0461' }, publishedAt: null });
   });
 });

@@ -7,6 +7,7 @@ export * from './errors/graphql-error.filter.js';
 export * from './context/request-context.js';
 export * from './context/loader-cache.js';
 export * from './context/http-context.js';
+export * from './context/request-scope.js';
 export * from './auth/role.js';
 export * from './auth/decorators.js';
 export * from './auth/password-hasher.js';

@@ -1,5 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { type RequestContext, Role, Visibility } from '#core';
+import { type RequestContext, Role, Visibility, type VisibilityScope } from '#core';
 import type { Implementation } from './implementation/implementation.entity.js';
 import { FollowUpError } from './followup.errors.js';
 
@@ -9,9 +9,14 @@ import { FollowUpError } from './followup.errors.js';
  * `followUpResults`, never another municipality's rows.
  */
 export const FollowUpPolicy = {
+  /** The rule as SQL: only the caller's organisation (node staff see all); `alias` has an `organization_id`. */
+  visibility(alias: string): VisibilityScope {
+    return { published: 'false', ownedBy: [`${alias}.organization_id = :visibilityOrg`] };
+  },
+
   /** Narrows a list to the caller's organisation (node staff see all); `alias` has an `organization_id`. */
   scope<T extends ObjectLiteral>(ctx: RequestContext, qb: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {
-    return Visibility.scope(ctx, qb, { published: 'false', ownedBy: [`${alias}.organization_id = :visibilityOrg`] });
+    return Visibility.scope(ctx, qb, FollowUpPolicy.visibility(alias));
   },
 
   canSee(ctx: RequestContext, implementation: Pick<Implementation, 'organizationId'>): boolean {

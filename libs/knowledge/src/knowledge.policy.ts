@@ -18,6 +18,11 @@ export const KnowledgePolicy = {
     return { published, ownedBy: [`${alias}.organization_id = :visibilityOrg`] };
   },
 
+  /** An article list's rule as SQL (`alias` is a `knowledge_articles` row): published, or the caller's own. */
+  articles(alias: string): VisibilityScope {
+    return KnowledgePolicy.scope(alias, `${alias}.status = '${ArticleStatus.PUBLISHED}'`);
+  },
+
   assertCanSee(ctx: RequestContext, article: KnowledgeArticle, field = 'id'): void {
     Visibility.assertCanSee(
       ctx,

@@ -4,6 +4,14 @@ import { Db, OrganizationService, type RequestContext } from '#core';
 import { CompatibilityStatement } from './compatibility-statement.entity.js';
 import { CompatibilityStatus, EVIDENCE_RANK, EvidenceLevel } from './compatibility-enums.js';
 import { RangeCache } from './version-range.js';
+import {
+  type DecidedCell,
+  decideMatrixCells,
+  matrixProducts,
+  matrixSystems,
+  recordRangeAnswers,
+  UNKNOWN_VERSION,
+} from './compatibility.queries.js';
 import { indexByPair, pairKey, statementFor, weakestEvidence } from './statement-lookup.js';
 import {
   CompatibilityMatrix,
@@ -29,21 +37,6 @@ import { SystemKind } from '../system/system-kind.entity.js';
 import { OrganizationSystem } from '../system/organization-system.entity.js';
 import { System } from '../system/system.entity.js';
 
-/** A matrix row as selected: the instant comes as epoch milliseconds (parsing 20 000 date strings shows up in profiles). */
-interface StatementRow {
-  id: string;
-  productId: string;
-  productVersions: string;
-  systemId: string;
-  systemVersions: string;
-  status: CompatibilityStatus;
-  evidence: EvidenceLevel;
-  note: string | null;
-  assertedAt: number;
-  originNodeId: string | null;
-  originName: string | null;
-}
-
 interface LandscapeRow {
   organizationSystem: OrganizationSystem;
   system: System;
@@ -51,7 +44,7 @@ interface LandscapeRow {
 }
 
 /** The decided statements as index tuples into the matrix's lists and the legends. */
-function gridOf(products: MatrixProduct[], systems: MatrixSystem[], decided: StatementRow[]): MatrixGrid {
+function gridOf(products: MatrixProduct[], systems: MatrixSystem[], decided: DecidedCell[]): MatrixGrid {
   const statuses = Object.values(CompatibilityStatus);
   const evidenceLevels = Object.values(EvidenceLevel);
   const productIndex = new Map(products.map((p, i) => [p.id, i]));
@@ -89,45 +82,9 @@ export class CompatibilityQuestionService {
   async matrix(ctx: RequestContext, args: CompatibilityMatrixArgs): Promise<CompatibilityMatrix> {
     const category = await this.categories.resolve(ctx, args.category, 'category');
     const kind = args.systemKind ? await this.systems.resolveKind(ctx, args.systemKind, 'systemKind') : null;
-    const products: MatrixProduct[] = await this.db.manager.query(
-      `SELECT p.id, p.name, p.model, s.name AS "supplierName", p.current_version AS "currentVersion"
-         FROM products p JOIN suppliers s ON s.id = p.supplier_id
-        WHERE p.category_id = $1 ORDER BY lower(p.name), p.id`,
-      [category.id],
-    );
-    const systems: MatrixSystem[] = await this.db.manager.query(
-      `SELECT s.id, s.name, s.vendor_name AS "vendorName", k.key AS "kindKey", s.current_version AS "currentVersion"
-         FROM systems s JOIN system_kinds k ON k.id = s.kind_id
-        WHERE $1::uuid IS NULL OR s.kind_id = $1 ORDER BY k.sort_order, lower(s.name), s.id`,
-      [kind?.id ?? null],
-    );
-    // Local first, then newest first within each pair, so the first statement that holds is the one that counts:
-    // another county's statement (federation) only fills a pair where no local one holds.
-    const statements: StatementRow[] = await this.db.manager.query(
-      `SELECT cs.id, cs.product_id AS "productId", cs.product_versions AS "productVersions", cs.system_id AS "systemId",
-              cs.system_versions AS "systemVersions", cs.status, cs.evidence, cs.note, (extract(epoch FROM cs.asserted_at) * 1000)::float8 AS "assertedAt",
-              cs.origin_node_id AS "originNodeId", cs.origin_name AS "originName"
-         FROM compatibility_statements cs
-         JOIN products p ON p.id = cs.product_id
-         JOIN systems s ON s.id = cs.system_id
-        WHERE p.category_id = $1 AND cs.superseded_at IS NULL AND ($2::uuid IS NULL OR s.kind_id = $2)
-        ORDER BY cs.product_id, cs.system_id, cs.origin_node_id IS NOT NULL, cs.asserted_at DESC, cs.id`,
-      [category.id, kind?.id ?? null],
-    );
-    const productVersion = new Map(products.map((p) => [p.id, p.currentVersion]));
-    const systemVersion = new Map(systems.map((s) => [s.id, s.currentVersion]));
-    const ranges = new RangeCache();
-    const decided: StatementRow[] = [];
-    let decidedProduct = '';
-    let decidedSystem = '';
-    for (const row of statements) {
-      if (row.productId === decidedProduct && row.systemId === decidedSystem) continue;
-      if (!ranges.satisfies(row.productVersions, productVersion.get(row.productId) ?? null)) continue;
-      if (!ranges.satisfies(row.systemVersions, systemVersion.get(row.systemId) ?? null)) continue;
-      decidedProduct = row.productId;
-      decidedSystem = row.systemId;
-      decided.push(row);
-    }
+    const products = await matrixProducts(this.db.manager, category.id);
+    const systems = await matrixSystems(this.db.manager, kind?.id ?? null);
+    const decided = await this.decidedCells(category.id, kind?.id ?? null);
     // Each encoding is built only when the client asks for it: a grid page never allocates an object per cell.
     let cells: MatrixCell[] | undefined;
     let grid: MatrixGrid | undefined;
@@ -157,6 +114,28 @@ export class CompatibilityQuestionService {
       defaultStatus: CompatibilityStatus.UNKNOWN,
       unknownCellCount: products.length * systems.length - decided.length,
     };
+  }
+
+  /**
+   * The matrix's cells, decided in SQL (see decideMatrixCells). A range never met with a version before is answered
+   * here by the range rules, recorded, and the cells asked for again: two more statements, once per new pair.
+   */
+  private async decidedCells(categoryId: string, kindId: string | null): Promise<DecidedCell[]> {
+    const ranges = new RangeCache();
+    // A second round only when a version changed between the two reads; a third would mean the table drops answers.
+    for (let round = 0; round < 3; round++) {
+      const { cells, unanswered } = await decideMatrixCells(this.db.manager, categoryId, kindId);
+      if (!unanswered.length) return cells;
+      await recordRangeAnswers(
+        this.db.manager,
+        unanswered.map(({ range, version }) => ({
+          range,
+          version,
+          satisfied: ranges.satisfies(range, version === UNKNOWN_VERSION ? null : version),
+        })),
+      );
+    }
+    throw new Error('version_range_matches keeps lacking answers just recorded');
   }
 
   async compatibleProducts(ctx: RequestContext, args: CompatibleProductsArgs): Promise<CompatibleProducts> {

@@ -6,6 +6,7 @@ import type { Authenticator } from '../auth/authenticator.js';
 import type { RequestContext } from './request-context.js';
 import { SqlStatementCounter } from '../database/sql-statement-counter.js';
 import { LogContext } from '../logging/logger.js';
+import { RequestScope } from './request-scope.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -28,16 +29,20 @@ export function installRequestContext(
   fastify.addHook('onRequest', (request: FastifyRequest, _reply, done) => {
     // The tally starts before the context is built: the user read of the Authenticator counts too.
     // Every log line written while serving the request carries its id (the logger reads it from this scope).
+    // The request's context is reachable from its scope too (RequestScope): Apollo's formatError has only that.
     const { tally } = LogContext.run({ requestId: String(request.id) }, () =>
-      SqlStatementCounter.run(() => {
-        authenticator
-          .contextFor(request.headers, String(request.id), Math.floor(clock.now().getTime() / 1000))
-          .then((ctx) => {
-            ctx.clientAddress = request.ip;
-            request.ctx = ctx;
-            done();
-          }, done);
-      }),
+      SqlStatementCounter.run(() =>
+        RequestScope.run((holder) => {
+          authenticator
+            .contextFor(request.headers, String(request.id), Math.floor(clock.now().getTime() / 1000))
+            .then((ctx) => {
+              ctx.clientAddress = request.ip;
+              request.ctx = ctx;
+              holder.ctx = ctx;
+              done();
+            }, done);
+        }),
+      ),
     );
     request.sqlTally = tally;
   });

@@ -188,6 +188,17 @@ function columnSql(alias: string, column: ColumnMetadata): string {
   return DATE_TYPES.has(type) ? `${ref}::text` : ref;
 }
 
+/**
+ * A sort key's value as the general path's entity holds it (and so encodes it in cursors): a `date` column of the
+ * list's own row as its `YYYY-MM-DD` text, not the Date pg would make of it.
+ */
+function keySql(metadata: EntityMetadata, alias: string, expression: string): string {
+  const [keyAlias, name, ...rest] = expression.split('.');
+  if (keyAlias !== alias || !name || rest.length) return expression;
+  const column = metadata.columns.find((c) => c.databaseName === name);
+  return column && DATE_TYPES.has(String(column.type)) ? `${expression}::text` : expression;
+}
+
 const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 function statementName(kind: string, text: string): string {
@@ -211,7 +222,7 @@ function compile<Row>(db: Db, spec: ListSpec, selection: Selection, request: Lis
     joins.push(`LEFT JOIN ${related.tablePath} ${relation.alias} ON ${relation.on}`);
   }
   if (selection.edgeCursor || selection.endCursor)
-    request.sort.forEach((key, i) => columns.push(`${key.expression} AS "$k${i}"`));
+    request.sort.forEach((key, i) => columns.push(`${keySql(metadata, alias, key.expression)} AS "$k${i}"`));
   if (!columns.length) columns.push(`${alias}.${metadata.primaryColumns[0].databaseName} AS "$id"`);
   let offset = 0;
   const conditions = request.where.map((fragment) => {

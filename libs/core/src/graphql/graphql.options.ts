@@ -13,6 +13,8 @@ import type { AppConfig } from '../config/app-config.js';
 import type { Clock } from '../clock/clock.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { RequestContext } from '../context/request-context.js';
+import { RequestScope } from '../context/request-scope.js';
+import { toDomainError, toGraphqlError } from '../errors/graphql-error.filter.js';
 import { depthLimit } from './depth-limit.rule.js';
 import { complexityLimitPlugin } from './complexity.plugin.js';
 import { answerPreloadedFields } from './preloaded.js';
@@ -64,7 +66,34 @@ function variableFieldOf(error: unknown): string | undefined {
   return field ? `${path}.${field}` : path;
 }
 
-export function formatGraphqlError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
+/**
+ * What a field resolver threw, when it is not yet a GraphQL error: field resolvers run without Nest's filters
+ * (`fieldResolverEnhancers: []`), so their errors reach formatError as graphql-js wrapped them, with the field's path.
+ */
+function thrownByField(error: unknown): unknown {
+  if (!(error instanceof GraphQLError) || !error.path || !error.originalError) return undefined;
+  return error.originalError instanceof GraphQLError ? undefined : error.originalError;
+}
+
+const errorsLogger = new Logger('Errors');
+
+export function formatGraphqlError(received: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
+  let formatted = received;
+  const thrown = thrownByField(error);
+  if (thrown !== undefined) {
+    // The mapping GraphqlErrorFilter gives queries and mutations, in the request's language; a fault in the server
+    // (no domain error) is logged once, below, and answered as an internal error with the request's id.
+    const ctx = RequestScope.current();
+    const domain = toDomainError(thrown);
+    const extensions = domain
+      ? toGraphqlError(domain, ctx?.lang ?? 'sv', ctx?.requestId, errorsLogger).extensions
+      : { ...received.extensions, ...(ctx?.requestId ? { requestId: ctx.requestId } : {}) };
+    formatted = {
+      ...received,
+      message: domain ? domain.messageIn(ctx?.lang ?? 'sv') : received.message,
+      extensions: { ...extensions },
+    };
+  }
   const raw = formatted.extensions?.code;
   const code = typeof raw === 'string' ? raw : 'INTERNAL_SERVER_ERROR';
   const {
@@ -132,8 +161,9 @@ export function graphqlOptions(config: AppConfig, authenticator: Authenticator, 
     formatError: formatGraphqlError,
     // Apollo pretty-prints every response by default: a third more bytes and CPU for nobody to read.
     stringifyResult: (result) => JSON.stringify(result),
-    // Errors thrown by field resolvers go through the same filter as those of queries and mutations.
-    fieldResolverEnhancers: ['filters'],
+    // Field resolvers run bare (no guards, interceptors or filters per field and row): what they throw is mapped
+    // once, by formatGraphqlError, as GraphqlErrorFilter maps the errors of queries and mutations.
+    fieldResolverEnhancers: [],
     transformSchema: answerPreloadedFields,
     buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     // On Fastify the integration passes the request itself (older integrations passed `{ req }`).
@@ -144,6 +174,7 @@ export function graphqlOptions(config: AppConfig, authenticator: Authenticator, 
         req.ctx ??
         (await authenticator.contextFor(req.headers, String(req.id), Math.floor(clock.now().getTime() / 1000)));
       req.ctx = ctx;
+      RequestScope.set(ctx);
       return { req, ctx };
     },
   };

@@ -14,6 +14,7 @@ import {
 } from '#core';
 import { type NotificationDraft, NotificationService } from '#notifications';
 import { FollowUp, FollowUpStatus, UNANSWERED_STATUSES } from './follow-up.entity.js';
+import { type FollowUpStepDetail, followUpStepDetails, updateFollowUpSteps } from './follow-up.queries.js';
 import {
   dueOnFor,
   ESCALATE_AFTER_DAYS,
@@ -227,22 +228,14 @@ export class FollowUpWorkflowService {
     now: Date,
     after: AfterCommit,
   ): Promise<void> {
-    const details: {
-      id: string;
-      responsible_user_id: string;
-      product_id: string;
-      product_name: string;
-      category_id: string;
-    }[] = await tx.query(
-      `SELECT f.id, i.responsible_user_id, p.id AS product_id, p.name AS product_name, p.category_id
-         FROM follow_ups f JOIN implementations i ON i.id = f.implementation_id JOIN products p ON p.id = i.product_id
-        WHERE f.id = ANY($1::uuid[])`,
-      [batch.map((f) => f.id)],
+    const details = await followUpStepDetails(
+      tx,
+      batch.map((f) => f.id),
     );
     const detailOf = new Map(details.map((d) => [d.id, d]));
     const setIdOf = new Map<string, string | null>();
     if (step === FollowUpStep.Open) {
-      for (const categoryId of new Set(details.map((d) => d.category_id)))
+      for (const categoryId of new Set(details.map((d) => d.categoryId)))
         setIdOf.set(categoryId, (await this.indicators.currentFor(tx, categoryId))?.id ?? null);
     }
     const staffIds =
@@ -255,7 +248,7 @@ export class FollowUpWorkflowService {
           ? {
               status: FollowUpStatus.OPEN,
               openedAt: now,
-              indicatorSetId: setIdOf.get(detail.category_id) ?? null,
+              indicatorSetId: setIdOf.get(detail.categoryId) ?? null,
               updatedAt: now,
             }
           : step === FollowUpStep.Remind
@@ -263,21 +256,10 @@ export class FollowUpWorkflowService {
             : { status: FollowUpStatus.OVERDUE, escalatedAt: now, updatedAt: now };
       return { before, after: { ...before, ...changes }, detail };
     });
-    await tx.query(
-      `UPDATE follow_ups f SET status = u.status, opened_at = u.opened_at, reminded_at = u.reminded_at, escalated_at = u.escalated_at,
-              indicator_set_id = u.indicator_set_id, updated_at = $1
-         FROM unnest($2::uuid[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::timestamptz[], $7::uuid[])
-           AS u(id, status, opened_at, reminded_at, escalated_at, indicator_set_id)
-        WHERE f.id = u.id`,
-      [
-        now,
-        changed.map((c) => c.after.id),
-        changed.map((c) => c.after.status),
-        changed.map((c) => c.after.openedAt),
-        changed.map((c) => c.after.remindedAt),
-        changed.map((c) => c.after.escalatedAt),
-        changed.map((c) => c.after.indicatorSetId),
-      ],
+    await updateFollowUpSteps(
+      tx,
+      now,
+      changed.map((c) => c.after),
     );
     const action = {
       [FollowUpStep.Open]: 'followUp.opened',
@@ -388,24 +370,24 @@ function dueCondition(step: FollowUpStep, now: Date): { sql: string; params: Rec
 function notificationFor(
   step: FollowUpStep,
   followUp: FollowUp,
-  detail: { responsible_user_id: string; product_id: string; product_name: string },
+  detail: Pick<FollowUpStepDetail, 'responsibleUserId' | 'productId' | 'productName'>,
   staffIds: string[],
 ): NotificationDraft {
-  const product = detail.product_name;
+  const product = detail.productName;
   switch (step) {
     case FollowUpStep.Open:
       return {
-        recipientUserIds: [detail.responsible_user_id],
+        recipientUserIds: [detail.responsibleUserId],
         kind: 'followUp.opened',
         text: { productName: product },
         entityType: 'FollowUp',
         entityId: followUp.id,
-        params: { wave: followUp.wave, dueOn: followUp.dueOn, productId: detail.product_id },
+        params: { wave: followUp.wave, dueOn: followUp.dueOn, productId: detail.productId },
         dedupeKey: dedupeKey('opened', followUp),
       };
     case FollowUpStep.Remind:
       return {
-        recipientUserIds: [detail.responsible_user_id],
+        recipientUserIds: [detail.responsibleUserId],
         kind: 'followUp.reminder',
         text: { productName: product },
         entityType: 'FollowUp',

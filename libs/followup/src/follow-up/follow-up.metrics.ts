@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock, collectSafely, MetricsService } from '#core';
+import { followUpStateCounts } from './follow-up.queries.js';
 
 /** Follow-ups waiting for an answer (open, overdue) and any whose due date passed without the worker opening them. */
 @Injectable()
@@ -19,14 +20,10 @@ export class FollowUpMetrics implements OnModuleInit {
       labelNames: ['state'],
       async collect() {
         await collectSafely(this, async () => {
-          const [row] = await dataSource.query<Record<'open' | 'overdue' | 'scheduled_past_due', number>[]>(
-            `SELECT count(*) FILTER (WHERE status = 'OPEN')::int AS open,
-                    count(*) FILTER (WHERE status = 'OVERDUE')::int AS overdue,
-                    count(*) FILTER (WHERE status = 'SCHEDULED' AND due_on <= $1::date)::int AS scheduled_past_due
-               FROM follow_ups WHERE status IN ('SCHEDULED', 'OPEN', 'OVERDUE')`,
-            [clock.today()],
-          );
-          for (const state of ['open', 'overdue', 'scheduled_past_due'] as const) this.set({ state }, row[state]);
+          const counts = await followUpStateCounts(dataSource, clock.today());
+          this.set({ state: 'open' }, counts.open);
+          this.set({ state: 'overdue' }, counts.overdue);
+          this.set({ state: 'scheduled_past_due' }, counts.scheduledPastDue);
         });
       },
     });

@@ -1,4 +1,5 @@
-import { Args, ID, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Connection, Ctx, type RequestContext, UuidPipe } from '#core';
 import { FollowUp } from './follow-up.entity.js';
 import { FollowUpService } from './follow-up.service.js';
@@ -39,8 +40,8 @@ export class FollowUpResolver {
   @Query(() => FollowUpConnection, {
     description: "Follow-ups of the caller's organisation (node staff: all), by due date.",
   })
-  followUps(@Ctx() ctx: RequestContext, @Args() args: FollowUpsArgs) {
-    return this.followUpService.list(ctx, args);
+  followUps(@Ctx() ctx: RequestContext, @Args() args: FollowUpsArgs, @Info() info: GraphQLResolveInfo) {
+    return this.followUpService.list(ctx, args, info);
   }
 
   @Query(() => FollowUpResults, {

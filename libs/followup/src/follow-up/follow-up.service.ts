@@ -1,14 +1,26 @@
 import { Injectable } from '@nestjs/common';
+import type { GraphQLResolveInfo } from 'graphql';
 import { In } from 'typeorm';
-import { AuditService, Clock, type ConnectionResult, Db, paginate, type RequestContext } from '#core';
+import {
+  AuditService,
+  Clock,
+  type ConnectionResult,
+  Db,
+  paginate,
+  plannedPage,
+  type RequestContext,
+  whereFragment,
+} from '#core';
 import { Product } from '#catalog';
 import { FollowUp, FollowUpAnswer, FollowUpStatus } from './follow-up.entity.js';
 import { FollowUpThreadService } from './follow-up-thread.service.js';
 import { emptyAfterCommit, FollowUpWorkflowService } from './follow-up-workflow.service.js';
 import type { AnswerFollowUpInput } from './dto/answer-follow-up.input.js';
 import type { FollowUpsArgs } from './dto/follow-ups.args.js';
+import { FOLLOW_UP_LIST, FOLLOW_UPS_BY_DUE_DATE, followUpListWhere, nextAnswerVersion } from './follow-up.queries.js';
 import { Implementation } from '../implementation/implementation.entity.js';
 import { ImplementationService } from '../implementation/implementation.service.js';
+import { implementationNeedIds } from '../implementation/implementation.queries.js';
 import { IndicatorService } from '../indicators/indicator.service.js';
 import { Indicator } from '../indicators/indicator-set.entity.js';
 import { validateIndicatorValues } from '../indicators/indicator-values.js';
@@ -55,14 +67,11 @@ export class FollowUpService {
         ? await tx.find(Indicator, { where: { indicatorSetId: setId }, order: { sortOrder: 'ASC' } })
         : [];
       const values = validateIndicatorValues(indicators, input.values);
-      const [{ next }]: { next: number }[] = await tx.query(
-        `SELECT coalesce(max(version), 0) + 1 AS next FROM follow_up_answers WHERE follow_up_id = $1`,
-        [followUp.id],
-      );
+      const next = await nextAnswerVersion(tx, followUp.id);
       const now = this.clock.now();
       const answer = tx.create(FollowUpAnswer, {
         followUpId: followUp.id,
-        version: Number(next),
+        version: next,
         indicatorSetId: setId!,
         values,
         correctionReason: correcting ? input.correctionReason! : null,
@@ -90,11 +99,7 @@ export class FollowUpService {
         before,
         after: { ...followUp, answerId: answer.id, answerVersion: answer.version },
       });
-      const needIds = (
-        await tx.query<{ need_id: string }[]>(`SELECT need_id FROM implementation_needs WHERE implementation_id = $1`, [
-          implementation.id,
-        ])
-      ).map((r) => r.need_id);
+      const needIds = await implementationNeedIds(tx, implementation.id);
       await this.thread.answered(ctx, tx, {
         followUpId: followUp.id,
         implementationId: implementation.id,
@@ -120,17 +125,14 @@ export class FollowUpService {
     return followUp;
   }
 
-  async list(ctx: RequestContext, args: FollowUpsArgs): Promise<ConnectionResult<FollowUp>> {
-    const qb = FollowUpPolicy.scope(ctx, this.db.manager.createQueryBuilder(FollowUp, 'f'), 'f');
-    if (args.status) qb.andWhere('f.status = :status', { status: args.status });
-    if (args.organizationId) qb.andWhere('f.organization_id = :org', { org: args.organizationId });
-    if (args.implementationId) qb.andWhere('f.implementation_id = :impl', { impl: args.implementationId });
-    if (args.dueBefore) qb.andWhere('f.due_on <= :dueBefore', { dueBefore: args.dueBefore });
-    if (args.wave) qb.andWhere('f.wave = :wave', { wave: args.wave });
-    return paginate(qb, args, [
-      { expression: 'f.due_on', direction: 'ASC', value: (f) => f.dueOn },
-      { expression: 'f.id', direction: 'ASC', value: (f) => f.id },
-    ]);
+  /** Planned (one prepared statement with the asked-for columns and joins) unless a field resolver is asked for. */
+  async list(ctx: RequestContext, args: FollowUpsArgs, info?: GraphQLResolveInfo): Promise<ConnectionResult<FollowUp>> {
+    const request = { where: followUpListWhere(ctx, args), sort: FOLLOW_UPS_BY_DUE_DATE, page: args };
+    const planned = await plannedPage(this.db, info, FOLLOW_UP_LIST, request);
+    if (planned) return planned;
+    const qb = this.db.manager.createQueryBuilder(FollowUp, 'f');
+    for (const condition of request.where) whereFragment(qb, condition);
+    return paginate(qb, args, FOLLOW_UPS_BY_DUE_DATE);
   }
 
   /** The follow-ups of a visible implementation, by wave. */

@@ -1,4 +1,5 @@
-import { Args, ID, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Connection, Ctx, type RequestContext, Role, Roles, UuidPipe } from '#core';
 import { Implementation } from './implementation.entity.js';
 import { ImplementationService } from './implementation.service.js';
@@ -15,8 +16,8 @@ export class ImplementationResolver {
   @Query(() => ImplementationConnection, {
     description: "Implementations of the caller's organisation (node staff: all), newest first.",
   })
-  implementations(@Ctx() ctx: RequestContext, @Args() args: ImplementationsArgs) {
-    return this.implementationService.list(ctx, args);
+  implementations(@Ctx() ctx: RequestContext, @Args() args: ImplementationsArgs, @Info() info: GraphQLResolveInfo) {
+    return this.implementationService.list(ctx, args, info);
   }
 
   @Query(() => Implementation)

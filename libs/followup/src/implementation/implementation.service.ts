@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { GraphQLResolveInfo } from 'graphql';
 import { In, type EntityManager } from 'typeorm';
 import {
   AuditService,
@@ -7,7 +8,9 @@ import {
   Db,
   defineTransitions,
   paginate,
+  plannedPage,
   type RequestContext,
+  whereFragment,
 } from '#core';
 import { ProductService } from '#catalog';
 import { NeedService } from '#needs';
@@ -27,6 +30,14 @@ import type {
   UpdateImplementationInput,
 } from './dto/record-implementation.input.js';
 import type { ImplementationsArgs } from './dto/implementations.args.js';
+import {
+  IMPLEMENTATION_LIST,
+  implementationListWhere,
+  implementationNeedIds,
+  isActiveMember,
+  NEWEST_IMPLEMENTATIONS,
+  replaceImplementationNeeds,
+} from './implementation.queries.js';
 import { FollowUpPolicy } from '../followup.policy.js';
 import { FollowUpError } from '../followup.errors.js';
 import { emptyAfterCommit, FollowUpWorkflowService } from '../follow-up/follow-up-workflow.service.js';
@@ -89,7 +100,7 @@ export class ImplementationService {
         updatedAt: now,
       });
       await tx.insert(Implementation, implementation);
-      await this.replaceNeeds(tx, implementation.id, needIds);
+      await replaceImplementationNeeds(tx, implementation.id, needIds);
       await this.audit.record(ctx, tx, {
         action: 'implementation.recorded',
         entityType: 'Implementation',
@@ -150,10 +161,10 @@ export class ImplementationService {
           implementation.goLiveOn,
         );
         if (newCallOff && inherited.length)
-          needIds = [...new Set([...(needIds ?? (await this.linkedNeedIds(tx, implementation.id))), ...inherited])];
+          needIds = [...new Set([...(needIds ?? (await implementationNeedIds(tx, implementation.id))), ...inherited])];
       }
       if (input.needIds) await this.needs.assertLinkable(ctx, tx, input.needIds, 'input.needIds');
-      if (needIds) await this.replaceNeeds(tx, implementation.id, needIds);
+      if (needIds) await replaceImplementationNeeds(tx, implementation.id, needIds);
       if (input.people) {
         const people = mergePeople(implementation, input.people);
         assertCounts(people);
@@ -184,15 +195,18 @@ export class ImplementationService {
     return implementation;
   }
 
-  async list(ctx: RequestContext, args: ImplementationsArgs): Promise<ConnectionResult<Implementation>> {
-    const qb = FollowUpPolicy.scope(ctx, this.db.manager.createQueryBuilder(Implementation, 'i'), 'i');
-    if (args.organizationId) qb.andWhere('i.organization_id = :org', { org: args.organizationId });
-    if (args.productId) qb.andWhere('i.product_id = :product', { product: args.productId });
-    if (args.status) qb.andWhere('i.status = :status', { status: args.status });
-    return paginate(qb, args, [
-      { expression: 'i.created_at', direction: 'DESC', value: (i) => i.createdAt },
-      { expression: 'i.id', direction: 'DESC', value: (i) => i.id },
-    ]);
+  /** Planned (one prepared statement with the asked-for columns and joins) unless a field resolver is asked for. */
+  async list(
+    ctx: RequestContext,
+    args: ImplementationsArgs,
+    info?: GraphQLResolveInfo,
+  ): Promise<ConnectionResult<Implementation>> {
+    const request = { where: implementationListWhere(ctx, args), sort: NEWEST_IMPLEMENTATIONS, page: args };
+    const planned = await plannedPage(this.db, info, IMPLEMENTATION_LIST, request);
+    if (planned) return planned;
+    const qb = this.db.manager.createQueryBuilder(Implementation, 'i');
+    for (const condition of request.where) whereFragment(qb, condition);
+    return paginate(qb, args, NEWEST_IMPLEMENTATIONS);
   }
 
   /** Without a visibility check: callers (field resolvers under a visible parent, services) have checked. */
@@ -236,30 +250,8 @@ export class ImplementationService {
     return this.needs.inheritable(ctx, tx, needIds);
   }
 
-  private async linkedNeedIds(tx: EntityManager, implementationId: string): Promise<string[]> {
-    const rows: { need_id: string }[] = await tx.query(
-      `SELECT need_id FROM implementation_needs WHERE implementation_id = $1`,
-      [implementationId],
-    );
-    return rows.map((r) => r.need_id);
-  }
-
-  private async replaceNeeds(tx: EntityManager, implementationId: string, needIds: readonly string[]): Promise<void> {
-    await tx.query(`DELETE FROM implementation_needs WHERE implementation_id = $1`, [implementationId]);
-    if (needIds.length) {
-      await tx.query(
-        `INSERT INTO implementation_needs (implementation_id, need_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
-        [implementationId, [...new Set(needIds)]],
-      );
-    }
-  }
-
   private async assertContact(tx: EntityManager, userId: string, organizationId: string, field: string): Promise<void> {
-    const [row]: unknown[] = await tx.query(`SELECT 1 FROM users WHERE id = $1 AND organization_id = $2 AND active`, [
-      userId,
-      organizationId,
-    ]);
-    if (!row) throw FollowUpError.CONTACT_NOT_IN_ORGANIZATION({ field });
+    if (!(await isActiveMember(tx, userId, organizationId))) throw FollowUpError.CONTACT_NOT_IN_ORGANIZATION({ field });
   }
 }
 

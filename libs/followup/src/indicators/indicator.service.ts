@@ -5,6 +5,7 @@ import { AuditService, Clock, Db, type RequestContext } from '#core';
 import { TechnologyCategoryService } from '#catalog';
 import { Indicator, IndicatorSet } from './indicator-set.entity.js';
 import type { IndicatorDefinition } from './default-indicators.js';
+import { nextIndicatorSetVersion } from './indicator.queries.js';
 import type { ConfigureIndicatorSetInput } from './dto/configure-indicator-set.input.js';
 import { FollowUpPolicy } from '../followup.policy.js';
 import { FollowUpError } from '../followup.errors.js';
@@ -52,13 +53,10 @@ export class IndicatorService {
     indicators: readonly IndicatorDefinition[],
     userId: string | null,
   ): Promise<IndicatorSet> {
-    const [{ next }]: { next: number }[] = await tx.query(
-      `SELECT coalesce(max(version), 0) + 1 AS next FROM indicator_sets WHERE category_id IS NOT DISTINCT FROM $1`,
-      [categoryId],
-    );
+    const next = await nextIndicatorSetVersion(tx, categoryId);
     const set = tx.create(IndicatorSet, {
       categoryId,
-      version: Number(next),
+      version: next,
       createdByUserId: userId,
       createdAt: this.clock.now(),
     });

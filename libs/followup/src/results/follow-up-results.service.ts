@@ -2,42 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { Clock, Db, type RequestContext, SmallNumbers } from '#core';
 import { TechnologyCategoryService } from '#catalog';
 import { IndicatorType } from '../indicators/indicator-set.entity.js';
-import type { IndicatorValue } from '../follow-up/follow-up.entity.js';
 import {
   type FollowUpResultGroup,
   type FollowUpResults,
   type FollowUpResultsArgs,
   type IndicatorAggregate,
 } from './follow-up-results.types.js';
-
-interface CountRow {
-  product_id: string;
-  product_name: string;
-  category_id: string;
-  category_key: string;
-  wave: number;
-  due: string;
-  answered: string;
-  overdue: string;
-  organization_ids: string[];
-}
-
-interface AnswerRow {
-  product_id: string;
-  category_id: string;
-  wave: number;
-  values: Record<string, IndicatorValue>;
-  indicator_set_id: string;
-}
-
-interface IndicatorRow {
-  indicator_set_id: string;
-  key: string;
-  label_sv: string;
-  type: IndicatorType;
-  unit: string | null;
-  sort_order: number;
-}
+import {
+  type AnswerRow,
+  type CountRow,
+  indicatorsOfSets,
+  type IndicatorRow,
+  latestAnswers,
+  resultCounts,
+} from './follow-up-results.queries.js';
 
 /**
  * County-wide results: every member sees the aggregates of everyone (S4:301 "so that everyone can take part"),
@@ -54,40 +32,11 @@ export class FollowUpResultsService {
 
   async results(ctx: RequestContext, args: FollowUpResultsArgs): Promise<FollowUpResults> {
     const categoryId = args.category ? (await this.categories.resolve(ctx, args.category, 'category')).id : null;
-    const filter = [args.productId ?? null, categoryId, args.wave ?? null] as const;
-    const where = `($1::uuid IS NULL OR i.product_id = $1) AND ($2::uuid IS NULL OR p.category_id = $2) AND ($3::int IS NULL OR f.wave = $3)`;
-    const counts: CountRow[] = await this.db.manager.query(
-      `SELECT i.product_id, p.name AS product_name, p.category_id, c.key AS category_key, f.wave,
-              count(*) FILTER (WHERE f.status <> 'CANCELLED' AND f.due_on <= $4::date) AS due,
-              count(*) FILTER (WHERE f.status = 'ANSWERED') AS answered,
-              count(*) FILTER (WHERE f.status = 'OVERDUE') AS overdue,
-              array_agg(DISTINCT f.organization_id) AS organization_ids
-         FROM follow_ups f
-         JOIN implementations i ON i.id = f.implementation_id
-         JOIN products p ON p.id = i.product_id
-         JOIN technology_categories c ON c.id = p.category_id
-        WHERE ${where}
-        GROUP BY i.product_id, p.name, p.category_id, c.key, f.wave
-        ORDER BY c.key, p.name, f.wave`,
-      [...filter, this.clock.today()],
-    );
-    const answers: AnswerRow[] = await this.db.manager.query(
-      `SELECT DISTINCT ON (a.follow_up_id) i.product_id, p.category_id, f.wave, a.values, a.indicator_set_id
-         FROM follow_up_answers a
-         JOIN follow_ups f ON f.id = a.follow_up_id
-         JOIN implementations i ON i.id = f.implementation_id
-         JOIN products p ON p.id = i.product_id
-        WHERE ${where}
-        ORDER BY a.follow_up_id, a.version DESC`,
-      filter,
-    );
-    const setIds = [...new Set(answers.map((a) => a.indicator_set_id))];
-    const indicators: IndicatorRow[] = setIds.length
-      ? await this.db.manager.query(
-          `SELECT indicator_set_id, key, label_sv, type, unit, sort_order FROM indicators WHERE indicator_set_id = ANY($1::uuid[])`,
-          [setIds],
-        )
-      : [];
+    const filter = { productId: args.productId ?? null, categoryId, wave: args.wave ?? null };
+    const counts = await resultCounts(this.db.manager, filter, this.clock.today());
+    const answers = await latestAnswers(this.db.manager, filter);
+    const setIds = [...new Set(answers.map((a) => a.indicatorSetId))];
+    const indicators = setIds.length ? await indicatorsOfSets(this.db.manager, setIds) : [];
 
     const group = (
       first: CountRow,
@@ -99,15 +48,15 @@ export class FollowUpResultsService {
     const byProduct = counts.map((row) =>
       group(
         row,
-        row.product_id,
-        row.product_name,
+        row.productId,
+        row.productName,
         [row],
-        answers.filter((a) => a.product_id === row.product_id && a.wave === row.wave),
+        answers.filter((a) => a.productId === row.productId && a.wave === row.wave),
       ),
     );
     const categoryKeys = new Map<string, CountRow[]>();
     for (const row of counts) {
-      const key = `${row.category_id}|${row.wave}`;
+      const key = `${row.categoryId}|${row.wave}`;
       categoryKeys.set(key, [...(categoryKeys.get(key) ?? []), row]);
     }
     const byCategory = [...categoryKeys.values()].map((rows) =>
@@ -116,7 +65,7 @@ export class FollowUpResultsService {
         null,
         null,
         rows,
-        answers.filter((a) => a.category_id === rows[0].category_id && a.wave === rows[0].wave),
+        answers.filter((a) => a.categoryId === rows[0].categoryId && a.wave === rows[0].wave),
       ),
     );
     return { byProduct, byCategory };
@@ -134,7 +83,7 @@ export class FollowUpResultsService {
   ): FollowUpResultGroup {
     const due = rows.reduce((s, r) => s + Number(r.due), 0);
     const answered = rows.reduce((s, r) => s + Number(r.answered), 0);
-    const organizationIds = new Set(rows.flatMap((r) => r.organization_ids));
+    const organizationIds = new Set(rows.flatMap((r) => r.organizationIds));
     const figures = this.smallNumbers.guard(
       ctx,
       { organizationIds },
@@ -154,8 +103,8 @@ export class FollowUpResultsService {
     return {
       productId,
       productName,
-      categoryId: first.category_id,
-      categoryKey: first.category_key,
+      categoryId: first.categoryId,
+      categoryKey: first.categoryKey,
       wave: Number(first.wave),
       ...figures,
     };
@@ -164,10 +113,10 @@ export class FollowUpResultsService {
 
 /** Indicators are matched by key across set versions; the first definition seen (by sort order) labels them. */
 function aggregate(answers: AnswerRow[], indicators: IndicatorRow[]): IndicatorAggregate[] {
-  const sets = new Set(answers.map((a) => a.indicator_set_id));
+  const sets = new Set(answers.map((a) => a.indicatorSetId));
   const definitions = new Map<string, IndicatorRow>();
-  for (const indicator of [...indicators].sort((a, b) => a.sort_order - b.sort_order)) {
-    if (sets.has(indicator.indicator_set_id) && !definitions.has(indicator.key))
+  for (const indicator of [...indicators].sort((a, b) => a.sortOrder - b.sortOrder)) {
+    if (sets.has(indicator.indicatorSetId) && !definitions.has(indicator.key))
       definitions.set(indicator.key, indicator);
   }
   return [...definitions.values()].map((definition) => {
@@ -186,7 +135,7 @@ function aggregate(answers: AnswerRow[], indicators: IndicatorRow[]): IndicatorA
     }
     return {
       key: definition.key,
-      labelSv: definition.label_sv,
+      labelSv: definition.labelSv,
       type: definition.type,
       unit: definition.unit,
       responses: values.length,

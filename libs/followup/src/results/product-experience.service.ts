@@ -4,35 +4,9 @@ import { Db, Organization, type RequestContext, SmallNumbers, Visibility } from 
 import { ProcurementPolicy } from '#procurement';
 import { TestbedPolicy } from '#testbed';
 import type { MunicipalityExperience, ProductExperience, WaveExperience } from './product-experience.types.js';
+import { implementationCounts, type OutcomeRow, outcomes } from './product-experience.queries.js';
 
 const WAVES = [12, 24] as const;
-
-interface OutcomeRow {
-  organization_id: string;
-  wave: number;
-  answered: number;
-  still_in_use: number;
-  perceived_safety: string | null;
-  technical_faults: number | null;
-  active_users: number | null;
-}
-
-// Each follow-up's latest answer (a correction is a new version), for the product's implementations.
-const OUTCOMES_SQL = `
-  WITH latest AS (
-    SELECT DISTINCT ON (f.id) f.organization_id, f.wave, a.values
-      FROM follow_ups f
-      JOIN implementations i ON i.id = f.implementation_id
-      JOIN follow_up_answers a ON a.follow_up_id = f.id
-     WHERE i.product_id = $1 AND f.organization_id = ANY($2::uuid[]) AND f.status = 'ANSWERED'
-     ORDER BY f.id, a.version DESC)
-  SELECT organization_id, wave, count(*)::int AS answered,
-         count(*) FILTER (WHERE values->>'continuedUse' = 'true')::int AS still_in_use,
-         round(avg((values->>'perceivedSafety')::numeric), 1)::text AS perceived_safety,
-         sum((values->>'technicalFaults')::numeric)::int AS technical_faults,
-         sum(coalesce((values->>'activeUsersWomen')::numeric, 0) + coalesce((values->>'activeUsersMen')::numeric, 0)
-             + coalesce((values->>'activeUsersOther')::numeric, 0))::int AS active_users
-    FROM latest GROUP BY organization_id, wave`;
 
 /**
  * The agreement card's experience of a product: the county's municipalities that called it off (under
@@ -70,15 +44,11 @@ export class ProductExperienceService {
       Visibility.scope(ctx, deviationsQb, TestbedPolicy.scope).getRawMany<{ count: number }>(),
     ]);
     const organizationIds = called.map((c) => c.organization_id);
-    const [organizations, implementations, outcomes] = organizationIds.length
+    const [organizations, implementations, found] = organizationIds.length
       ? await Promise.all([
           this.db.manager.findBy(Organization, { id: In(organizationIds) }),
-          this.db.manager.query<{ organization_id: string; count: number }[]>(
-            `SELECT organization_id, count(*)::int AS count FROM implementations
-              WHERE product_id = $1 AND organization_id = ANY($2::uuid[]) GROUP BY organization_id`,
-            [productId, organizationIds],
-          ),
-          this.db.manager.query<OutcomeRow[]>(OUTCOMES_SQL, [productId, organizationIds]),
+          implementationCounts(this.db.manager, productId, organizationIds),
+          outcomes(this.db.manager, productId, organizationIds),
         ])
       : [[], [], []];
     const byId = new Map(organizations.map((o) => [o.id, o]));
@@ -86,13 +56,13 @@ export class ProductExperienceService {
       .map((c) => ({
         organization: byId.get(c.organization_id)!,
         lastCalledOffOn: c.last_called_off_on,
-        implementations: implementations.find((i) => i.organization_id === c.organization_id)?.count ?? 0,
+        implementations: implementations.find((i) => i.organizationId === c.organization_id)?.count ?? 0,
         waves: WAVES.map((wave) =>
           this.wave(
             ctx,
             c.organization_id,
             wave,
-            outcomes.find((o) => o.organization_id === c.organization_id && o.wave === wave),
+            found.find((o) => o.organizationId === c.organization_id && o.wave === wave),
           ),
         ),
       }))
@@ -114,14 +84,14 @@ export class ProductExperienceService {
         activeUsers: null,
         suppression: null,
       };
-    const suppression = this.smallNumbers.fewPeople(ctx, [organizationId], row.active_users ?? 0);
+    const suppression = this.smallNumbers.fewPeople(ctx, [organizationId], row.activeUsers ?? 0);
     return {
       wave,
       answered: row.answered,
-      stillInUse: row.still_in_use,
-      perceivedSafety: row.perceived_safety === null ? null : Number(row.perceived_safety),
-      technicalFaults: row.technical_faults,
-      activeUsers: suppression ? null : row.active_users,
+      stillInUse: row.stillInUse,
+      perceivedSafety: row.perceivedSafety === null ? null : Number(row.perceivedSafety),
+      technicalFaults: row.technicalFaults,
+      activeUsers: suppression ? null : row.activeUsers,
       suppression,
     };
   }

@@ -1,4 +1,5 @@
-import { Args, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Connection, Ctx, Organization, OrganizationService, type RequestContext, UuidPipe } from '#core';
 import { KnowledgeArticle, KnowledgeArticleLink } from './knowledge-article.entity.js';
 import { KnowledgeArticleService } from './knowledge-article.service.js';
@@ -27,8 +28,8 @@ export class KnowledgeArticleResolver {
   @Query(() => KnowledgeArticleConnection, {
     description: 'Articles the caller may see (published, and drafts of their organisation), newest change first.',
   })
-  articles(@Ctx() ctx: RequestContext, @Args() args: ArticlesArgs) {
-    return this.articleService.list(ctx, args);
+  articles(@Ctx() ctx: RequestContext, @Args() args: ArticlesArgs, @Info() info: GraphQLResolveInfo) {
+    return this.articleService.list(ctx, args, info);
   }
 
   @Query(() => KnowledgeArticle)

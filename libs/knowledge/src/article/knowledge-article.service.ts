@@ -1,8 +1,26 @@
 import { Injectable } from '@nestjs/common';
+import type { GraphQLResolveInfo } from 'graphql';
 import { type EntityManager, In } from 'typeorm';
-import { AuditService, Clock, type ConnectionResult, Db, paginate, type RequestContext, Visibility } from '#core';
+import {
+  AuditService,
+  Clock,
+  type ConnectionResult,
+  Db,
+  paginate,
+  plannedPage,
+  type RequestContext,
+  whereFragment,
+} from '#core';
 import { TechnologyCategoryService } from '#catalog';
 import { KnowledgeArticle, KnowledgeArticleLink } from './knowledge-article.entity.js';
+import {
+  ARTICLE_LIST,
+  articleListWhere,
+  existingIds,
+  LATEST_CHANGED_ARTICLES,
+  type LinkedTable,
+  upsertEntry,
+} from './knowledge-article.queries.js';
 import type { ArticleLinksInput, ArticlesArgs, CreateArticleInput, UpdateArticleInput } from '../dto/article.input.js';
 import { ArticleLinkType, ArticleStatus, KnowledgeSource, QualityGrade } from '../knowledge.enums.js';
 import { KnowledgeError } from '../knowledge.errors.js';
@@ -10,7 +28,7 @@ import { KnowledgePolicy } from '../knowledge.policy.js';
 
 const LINK_TABLES: Record<
   Exclude<ArticleLinkType, ArticleLinkType.CATEGORY>,
-  { table: string; field: keyof ArticleLinksInput; entity: string }
+  { table: LinkedTable; field: keyof ArticleLinksInput; entity: string }
 > = {
   [ArticleLinkType.PRODUCT]: { table: 'products', field: 'productIds', entity: 'produkten / product' },
   [ArticleLinkType.NEED]: { table: 'needs', field: 'needIds', entity: 'behovet / need' },
@@ -155,18 +173,18 @@ export class KnowledgeArticleService {
       .load(id);
   }
 
-  list(ctx: RequestContext, args: ArticlesArgs): Promise<ConnectionResult<KnowledgeArticle>> {
-    const qb = Visibility.scope(
-      ctx,
-      this.db.manager.createQueryBuilder(KnowledgeArticle, 'a'),
-      KnowledgePolicy.scope('a', `a.status = '${ArticleStatus.PUBLISHED}'`),
-    );
-    if (args.kind) qb.andWhere('a.kind = :kind', { kind: args.kind });
-    if (args.status) qb.andWhere('a.status = :status', { status: args.status });
-    return paginate(qb, args, [
-      { expression: 'a.updated_at', direction: 'DESC', value: (a) => a.updatedAt },
-      { expression: 'a.id', direction: 'DESC', value: (a) => a.id },
-    ]);
+  /** Planned (one prepared statement with the asked-for columns and joins) unless a field resolver is asked for. */
+  async list(
+    ctx: RequestContext,
+    args: ArticlesArgs,
+    info?: GraphQLResolveInfo,
+  ): Promise<ConnectionResult<KnowledgeArticle>> {
+    const request = { where: articleListWhere(ctx, args), sort: LATEST_CHANGED_ARTICLES, page: args };
+    const planned = await plannedPage(this.db, info, ARTICLE_LIST, request);
+    if (planned) return planned;
+    const qb = this.db.manager.createQueryBuilder(KnowledgeArticle, 'a');
+    for (const condition of request.where) whereFragment(qb, condition);
+    return paginate(qb, args, LATEST_CHANGED_ARTICLES);
   }
 
   linksOf(ctx: RequestContext, articleId: string): Promise<KnowledgeArticleLink[]> {
@@ -204,11 +222,7 @@ export class KnowledgeArticleService {
     ][]) {
       const wanted = [...new Set(input[field] ?? [])];
       if (wanted.length === 0) continue;
-      const found = new Set(
-        (
-          await this.db.manager.query<{ id: string }[]>(`SELECT id FROM ${table} WHERE id = ANY($1::uuid[])`, [wanted])
-        ).map((r) => r.id),
-      );
+      const found = await existingIds(this.db.manager, table, wanted);
       const missing = wanted.find((id) => !found.has(id));
       if (missing) throw KnowledgeError.LINK_NOT_FOUND({ field: `input.${field}`, params: { entity, id: missing } });
       links.push(...wanted.map((entityId) => ({ entityType: type, entityId })));
@@ -235,25 +249,18 @@ export class KnowledgeArticleService {
     links: Omit<KnowledgeArticleLink, 'articleId'>[],
   ): Promise<void> {
     const categoryId = links.find((l) => l.entityType === ArticleLinkType.CATEGORY)?.entityId ?? null;
-    await tx.query(
-      `INSERT INTO knowledge_entries (source, source_id, kind, title, summary, body, source_type, quality_grade, category_id, organization_id, published, dated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-       ON CONFLICT (source, source_id) DO UPDATE SET kind = EXCLUDED.kind, title = EXCLUDED.title, summary = EXCLUDED.summary, body = EXCLUDED.body,
-         source_type = EXCLUDED.source_type, quality_grade = EXCLUDED.quality_grade, category_id = EXCLUDED.category_id, published = EXCLUDED.published, dated_at = EXCLUDED.dated_at`,
-      [
-        KnowledgeSource.ARTICLE,
-        article.id,
-        article.kind,
-        article.title,
-        article.summary,
-        article.body,
-        article.sourceType,
-        article.qualityGrade,
-        categoryId,
-        article.organizationId,
-        article.status === ArticleStatus.PUBLISHED,
-        article.publishedAt ?? article.updatedAt,
-      ],
-    );
+    await upsertEntry(tx, KnowledgeSource.ARTICLE, {
+      sourceId: article.id,
+      kind: article.kind,
+      title: article.title,
+      summary: article.summary,
+      body: article.body,
+      sourceType: article.sourceType,
+      qualityGrade: article.qualityGrade,
+      categoryId,
+      organizationId: article.organizationId,
+      published: article.status === ArticleStatus.PUBLISHED,
+      datedAt: article.publishedAt ?? article.updatedAt,
+    });
   }
 }

@@ -6,13 +6,7 @@ import type { KnowledgeSearchArgs } from '../dto/knowledge-search.args.js';
 import { KnowledgeError } from '../knowledge.errors.js';
 import { KnowledgePolicy } from '../knowledge.policy.js';
 import type { KnowledgeHit } from './knowledge-hit.type.js';
-
-/**
- * The query in the `swedish` configuration (inflections: "larmen" → larm), or'ed with the compound parts it
- * contains ("trygghetslarm" → trygghet & larm); entries index their own compound parts the same way.
- */
-const QUERY = `(websearch_to_tsquery('swedish', :query) || plainto_tsquery('swedish', knowledge_compound_parts_of(:query)))`;
-const HEADLINE = `'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'`;
+import { searchQueryOf, snippetsOf } from './knowledge-search.queries.js';
 
 interface HitRow {
   id: string;
@@ -51,10 +45,7 @@ export class KnowledgeSearchService {
       throw KnowledgeError.DATES_INVALID({ field: 'filters.from' });
     const category = filters.category ? await this.categories.resolve(ctx, filters.category, 'filters.category') : null;
     // Computed once: written inline, the compound-part function would run again for every entry it is matched against.
-    const [{ searchable, tsquery }]: { searchable: boolean; tsquery: string }[] = await this.db.manager.query(
-      `SELECT numnode(q) > 0 AS searchable, q::text AS tsquery FROM (SELECT ${QUERY.replaceAll(':query', '$1')} AS q) query`,
-      [args.query],
-    );
+    const { searchable, tsquery } = await searchQueryOf(this.db.manager, args.query);
     if (!searchable) throw KnowledgeError.QUERY_EMPTY({ field: 'query' });
 
     const qb = this.db.manager
@@ -108,14 +99,13 @@ export class KnowledgeSearchService {
       .limit(first + 1)
       .getRawMany();
     const page = rows.slice(0, first);
-    const snippets = new Map<string, string>();
-    if (page.length) {
-      const highlighted: { id: string; snippet: string }[] = await this.db.manager.query(
-        `SELECT id, ts_headline('swedish', summary || E'\\n' || body, CAST($2 AS tsquery), ${HEADLINE}) AS snippet FROM knowledge_entries WHERE id = ANY($1::uuid[])`,
-        [page.map((r) => r.id), tsquery],
-      );
-      for (const h of highlighted) snippets.set(h.id, h.snippet);
-    }
+    const snippets = page.length
+      ? await snippetsOf(
+          this.db.manager,
+          page.map((r) => r.id),
+          tsquery,
+        )
+      : new Map<string, string>();
     const nodes: KnowledgeHit[] = page.map((r) => ({
       id: r.id,
       source: r.source,
