@@ -89,10 +89,6 @@ export default tseslint.config(
       '**/*.int-spec.ts',
       '**/*.e2e-spec.ts',
       'apps/web/**',
-      // until the performance rework lands (issue 23)
-      'libs/followup/**',
-      'libs/knowledge/**',
-      'libs/catalog/src/compatibility/**',
     ],
     rules: {
       'no-restricted-syntax': [
