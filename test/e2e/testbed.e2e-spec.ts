@@ -286,8 +286,11 @@ describe('test protocols and steering review', () => {
       lessons: ['Informera anhöriga tidigt'],
       deviationCount: 1,
       technicalFaultCount: 1,
-      votes: 3,
     });
+    // Every vote cast on the version counts, whatever it recommended.
+    expect(seen.knowledgeBasis.votes).toBe(
+      (seen.voteCounts as { votes: number }[]).reduce((sum, count) => sum + count.votes, 0),
+    );
     expect(new Date(seen.knowledgeBasis.submittedAt as string).getTime()).not.toBeNaN();
     expect(seen.knowledgeBasis.documents).toEqual([{ title: 'Riskanalys', url: 'https://example.org/riskanalys.pdf' }]);
     expect(seen.rationale).toContain('Region Sörmland');
