@@ -38,7 +38,6 @@ export const en: Record<MessageKey, string> = {
   'app.saved': 'Saved.',
   'app.cancel': 'Cancel',
   'app.close': 'Close',
-  'app.required': '(required)',
   'app.formHasErrors': 'The form has {count} errors. Correct them and try again.',
 
   'nav.start': 'Start',

@@ -40,7 +40,6 @@ export const sv = {
   'app.saved': 'Sparat.',
   'app.cancel': 'Avbryt',
   'app.close': 'Stäng',
-  'app.required': '(obligatoriskt)',
   'app.formHasErrors': 'Formuläret har {count} fel. Rätta dem och försök igen.',
 
   'nav.start': 'Start',
