@@ -87,8 +87,9 @@ describe('web app in English: part 2 pages', () => {
     await award.getByRole('alert').first().waitFor();
     const summary = await award.getByRole('alert').first().innerText();
     expect(summary).not.toMatch(/[åäö]|Ange|måste|Variable/);
-    // An empty choice the api cannot read is said in the user's words, next to the field.
-    await award.getByText('Fill in or choose a valid value.').first().waitFor();
+    // Every empty field at once, in the user's words and the field's own label, next to the field.
+    await award.getByRole('alert').getByRole('link', { name: 'Choose an option in “Call-off method”.' }).waitFor();
+    await award.getByText('Choose an option in “Call-off method”.').nth(1).waitFor();
     expect(await award.getByLabel('Contact for contract follow-up').inputValue()).toBe('Ulla Uppföljare');
     await checkPage(page, 'en-staff-award-error');
   });

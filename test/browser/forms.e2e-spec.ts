@@ -2,9 +2,48 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Role } from '#core';
 import { createUser, type TestUser } from '../support/builders.js';
 import { changeStatus, createProtocol, vote } from '../support/testbed-builders.js';
+import type { Locator, Page } from 'playwright-core';
 import { type BrowserEnv, checkPage, LAPTOP, newUserPage, signIn, startBrowserEnv } from '../support/browser.js';
 
 jest.setTimeout(180_000);
+
+/**
+ * The space in pixels between an element's bottom edge and the top of whatever is drawn next below it: the next
+ * visible sibling of the element or of its nearest ancestor that has one (a card, a section, a list).
+ */
+async function gapBelow(element: Locator): Promise<number> {
+  // The root tsconfig has no DOM lib: the browser's globals are reached through globalThis.
+  return element.evaluate((el: any) => {
+    const body = (globalThis as any).document.body;
+    const bottom: number = el.getBoundingClientRect().bottom;
+    for (let node = el; node && node !== body; node = node.parentElement)
+      for (let next = node.nextElementSibling; next; next = next.nextElementSibling) {
+        const rect = next.getBoundingClientRect();
+        if (rect.height > 1 && rect.width > 1) return (rect.top as number) - bottom;
+      }
+    return Number.POSITIVE_INFINITY;
+  });
+}
+
+/**
+ * A problem as the summary above the form links to it and as the field itself says it: the link leads to a field
+ * whose own error (reached by aria-describedby, as a screen reader reads it) has the same words.
+ */
+async function expectAtField(page: Page, scope: Locator, message: string): Promise<void> {
+  const link = scope.getByRole('alert').getByRole('link', { name: message, exact: true });
+  const target = (await link.getAttribute('href'))!.slice(1);
+  const said = await page.evaluate<string>(
+    `(() => {
+      const element = document.getElementById(${JSON.stringify(target)});
+      const control = element?.matches('input, textarea, button')
+        ? element
+        : element?.querySelector('input, textarea, button');
+      const ids = (control?.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+      return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+    })()`,
+  );
+  expect(said).toContain(message);
+}
 
 /**
  * Forms as care staff meet them: every problem at once on the first submit, in plain words under the field's own
@@ -83,6 +122,61 @@ describe('web app: forms and evidence', () => {
       await page.getByRole('alert').getByRole('link', { name: message }).waitFor();
     expect(await page.locator('main').innerText()).not.toMatch(/input\.|Field /);
     await checkPage(page, 'forms-report-errors-en');
+    await context.close();
+  });
+
+  it('the coach activity form names every missing field at once, each at its field; optional ones say so', async () => {
+    // A coach of their own: the one above chose English.
+    const activeCoach = await createUser(env.api, '0482', [Role.TECH_COACH], 'Alex Coach');
+    const profile = await env.api.gql(
+      `mutation { registerTechCoach(input: { unit: "Hemtjänst Öst", setting: HOME_CARE }) { id } }`,
+      {},
+      { token: activeCoach.token },
+    );
+    expect(profile.errors).toBeUndefined();
+    const { page, context } = await newUserPage(env, LAPTOP);
+    await signIn(page, activeCoach);
+    await page.goto('/coach/aktivitet');
+    await page.getByRole('heading', { name: 'Registrera coachaktivitet', level: 1 }).waitFor();
+    // The optional field says so before anything is sent; the required ones do not need to.
+    await page.getByLabel('Kort anteckning (frivilligt)', { exact: true }).waitFor();
+    expect(await page.getByLabel('Antal medarbetare som nåddes', { exact: true }).count()).toBe(1);
+    // The submit button keeps its distance from the list of recent activities below the form.
+    const submit = page.getByRole('button', { name: 'Spara aktiviteten' });
+    expect(await gapBelow(submit)).toBeGreaterThanOrEqual(8);
+
+    await submit.click();
+    const main = page.locator('main');
+    const expected = ['Välj ett alternativ i ”Typ av aktivitet”.', 'Fyll i ”Antal medarbetare som nåddes”.'];
+    for (const message of expected) await expectAtField(page, main, message);
+    // Both at once, on the first try: no more, no less (the date starts as today).
+    expect(await main.getByRole('alert').getByRole('link').count()).toBe(2);
+    expect(await main.innerText()).not.toMatch(/input\.|Fältet |obligatoriskt/);
+    await checkPage(page, 'forms-coach-activity-errors');
+
+    // A number the api would refuse is named before sending, in the field's own words.
+    await page.getByLabel('Antal medarbetare som nåddes', { exact: true }).fill('12,5');
+    await submit.click();
+    await expectAtField(page, main, '”Antal medarbetare som nåddes” ska vara ett heltal, t.ex. 12.');
+    await context.close();
+  });
+
+  it('a status change names the missing choice at its field, marks the reason optional and keeps its distance', async () => {
+    const created = await createProtocol(env.api, lead, { title: 'Sensormatta i särskilt boende' });
+    const id = created.data!.createTestProtocol.id as string;
+    const { page, context } = await newUserPage(env, LAPTOP);
+    await signIn(page, lead);
+    await page.goto(`/testprotokoll/${id}`);
+    const status = page.locator('section', { has: page.getByRole('heading', { name: 'Ändra status', level: 2 }) });
+    await status.getByLabel('Motivering (frivilligt)', { exact: true }).waitFor();
+    const submit = status.getByRole('button', { name: 'Ändra status' });
+    expect(await gapBelow(submit)).toBeGreaterThanOrEqual(8);
+    await submit.click();
+    await expectAtField(page, status, 'Välj ett alternativ i ”Ny status”.');
+    expect(await status.getByRole('alert').getByRole('link').count()).toBe(1);
+    expect(await status.innerText()).not.toMatch(/input\.|obligatoriskt/);
+    await status.scrollIntoViewIfNeeded();
+    await checkPage(page, 'forms-status-change-errors');
     await context.close();
   });
 

@@ -170,8 +170,10 @@ describe('web app: tech coach on a phone', () => {
     await page.getByText('Sparat.').waitFor();
 
     await page.goto('/coach/aktivitet');
+    await page.getByRole('button', { name: /Typ av aktivitet/ }).click();
+    await page.getByRole('option', { name: 'Utbildning', exact: true }).click();
     await page.getByLabel('Antal medarbetare som nåddes', { exact: true }).fill('6');
-    await page.getByLabel('Kort anteckning (valfri)', { exact: true }).fill('Visade nya larmknappen på APT');
+    await page.getByLabel('Kort anteckning (frivilligt)', { exact: true }).fill('Visade nya larmknappen på APT');
     await page.getByRole('button', { name: 'Spara aktiviteten' }).click();
     await page.getByText('Aktiviteten är sparad.').waitFor();
     await page.getByText('Visade nya larmknappen på APT').waitFor();

@@ -169,7 +169,7 @@ describe('web app: test protocols from draft to submission', () => {
     // The kind is required: said next to the select before anything is sent.
     await observations.getByLabel('Beskrivning').fill('Wifi saknas i två lägenheter.');
     await observations.getByRole('button', { name: 'Spara iakttagelsen' }).click();
-    await observations.getByRole('alert').getByText('Slag (obligatoriskt)').waitFor();
+    await observations.getByRole('alert').getByText('Välj ett alternativ i ”Slag”.').waitFor();
     await observations.getByRole('button', { name: /Slag/ }).click();
     await page.getByRole('option', { name: 'Hinder', exact: true }).click();
     await observations.getByRole('button', { name: 'Spara iakttagelsen' }).click();

@@ -265,7 +265,7 @@ describe('test protocols and steering review', () => {
 
     // Published to all members: Vingåker sees the decision and what it rests on.
     const decisions = await api.gql(
-      `{ decisions(category: "DIGITAL_SUPERVISION", first: 50) { nodes { id outcome rationale conditions knowledgeBasis voteCounts { recommendation votes } version { versionNumber } protocol { id status } } } }`,
+      `{ decisions(category: "DIGITAL_SUPERVISION", first: 50) { nodes { id outcome rationale conditions knowledgeBasis { versionId contentHash submittedAt observationCounts { kind count } lessons deviationCount technicalFaultCount documents { title url } votes } voteCounts { recommendation votes } version { versionNumber } protocol { id status } } } }`,
       {},
       { token: vingaker.token },
     );
@@ -278,10 +278,20 @@ describe('test protocols and steering review', () => {
     expect(seen.knowledgeBasis).toMatchObject({
       versionId: v1.id,
       contentHash: v1.contentHash,
-      observationSummary: { OBSTACLE: 1, OPPORTUNITY: 1, LESSON: 1 },
+      observationCounts: [
+        { kind: 'OBSTACLE', count: 1 },
+        { kind: 'OPPORTUNITY', count: 1 },
+        { kind: 'LESSON', count: 1 },
+      ],
+      lessons: ['Informera anhöriga tidigt'],
       deviationCount: 1,
       technicalFaultCount: 1,
     });
+    // Every vote cast on the version counts, whatever it recommended.
+    expect(seen.knowledgeBasis.votes).toBe(
+      (seen.voteCounts as { votes: number }[]).reduce((sum, count) => sum + count.votes, 0),
+    );
+    expect(new Date(seen.knowledgeBasis.submittedAt as string).getTime()).not.toBeNaN();
     expect(seen.knowledgeBasis.documents).toEqual([{ title: 'Riskanalys', url: 'https://example.org/riskanalys.pdf' }]);
     expect(seen.rationale).toContain('Region Sörmland');
     expect(seen.conditions).toContain('Reservrutin vid avbrott');

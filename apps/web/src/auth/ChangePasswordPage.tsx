@@ -7,7 +7,8 @@ import { graphql } from '../app/graphql.js';
 import { useLanguage } from '../app/i18n.js';
 import { useSession } from '../app/SessionProvider.js';
 import { ErrorSummary, Page } from '../ui/Page.js';
-import { useFormErrors } from '../ui/useFormErrors.js';
+import { problem, useFormErrors } from '../ui/useFormErrors.js';
+import type { ApiError } from '../app/api-errors.js';
 
 const ChangePassword = graphql(`
   mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
@@ -16,6 +17,8 @@ const ChangePassword = graphql(`
 `);
 
 const FIELDS = ['currentPassword', 'newPassword', 'repeat'] as const;
+/** ChangePasswordArgs: the new password's least length. */
+const NEW_MIN = 12;
 
 export default function ChangePasswordPage() {
   const { t } = useLanguage();
@@ -23,13 +26,26 @@ export default function ChangePasswordPage() {
   const navigate = useNavigate();
   const [values, setValues] = useState({ currentPassword: '', newPassword: '', repeat: '' });
   const [{ fetching }, change] = useMutation(ChangePassword);
-  const form = useFormErrors(FIELDS);
-  const set = (name: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [name]: value }));
+  const form = useFormErrors(FIELDS, {
+    currentPassword: { label: t('password.current') },
+    newPassword: { label: t('password.new') },
+    repeat: { label: t('password.repeat') },
+  });
+  const set = (name: keyof typeof values) => (value: string) => {
+    form.clearField(name);
+    setValues((v) => ({ ...v, [name]: value }));
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (values.newPassword !== values.repeat) {
-      form.show([{ message: t('password.mismatch'), field: 'repeat' }]);
+    // Every problem at once: the api's own (ChangePasswordArgs), and the repeat the api never sees.
+    const problems: ApiError[] = [];
+    if (!values.currentPassword) problems.push(problem('currentPassword', 'isNotEmpty'));
+    if (!values.newPassword) problems.push(problem('newPassword', 'isNotEmpty'));
+    else if (values.newPassword.length < NEW_MIN) problems.push(problem('newPassword', 'minLength', NEW_MIN));
+    if (values.newPassword !== values.repeat) problems.push({ message: t('password.mismatch'), field: 'repeat' });
+    if (problems.length) {
+      form.show(problems);
       return;
     }
     const result = await change({ currentPassword: values.currentPassword, newPassword: values.newPassword });

@@ -12,6 +12,7 @@ import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
 import { ListCard } from '../ui/ListCard.js';
 import { useFormErrors } from '../ui/useFormErrors.js';
+import { useOptional } from '../ui/optional.js';
 
 const CatalogueQuery = graphql(`
   query Catalogue($search: String) {
@@ -177,7 +178,11 @@ function NewSupplier({ onCreated }: { onCreated: (name: string) => void }) {
   const { t } = useLanguage();
   const [name, setName] = useState('');
   const [orgNumber, setOrgNumber] = useState('');
-  const form = useFormErrors(['name', 'organizationNumber']);
+  const optional = useOptional();
+  const form = useFormErrors(['name', 'organizationNumber'], {
+    name: { label: t('catalogue.supplierName') },
+    organizationNumber: { label: t('catalogue.orgNumber') },
+  });
   const [state, create] = useMutation(CreateSupplier);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -200,7 +205,7 @@ function NewSupplier({ onCreated }: { onCreated: (name: string) => void }) {
           {...form.field('name')}
         />
         <TextField
-          label={t('catalogue.orgNumber')}
+          label={optional(t('catalogue.orgNumber'))}
           value={orgNumber}
           onChange={setOrgNumber}
           {...form.field('organizationNumber')}
@@ -224,7 +229,14 @@ function NewProduct({
 }) {
   const { t } = useLanguage();
   const [values, setValues] = useState({ name: '', supplierId: '', category: '', version: '' });
-  const form = useFormErrors(['name', 'supplierId', 'category', 'versions']);
+  const optional = useOptional();
+  const choose = (label: string) => ({ label, required: t('form.problem.choose', { label }) });
+  const form = useFormErrors(['name', 'supplierId', 'category', 'versions'], {
+    name: { label: t('catalogue.productName') },
+    supplierId: choose(t('agreement.supplier')),
+    category: choose(t('procurement.category')),
+    versions: { label: t('catalogue.firstVersion') },
+  });
   const [state, create] = useMutation(CreateProduct);
   const set = (name: keyof typeof values, value: string) => setValues((v) => ({ ...v, [name]: value }));
   const submit = async (event: FormEvent) => {
@@ -276,7 +288,7 @@ function NewProduct({
           {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
         </Select>
         <TextField
-          label={t('catalogue.firstVersion')}
+          label={optional(t('catalogue.firstVersion'))}
           value={values.version}
           onChange={(v) => set('version', v)}
           {...form.field('versions')}

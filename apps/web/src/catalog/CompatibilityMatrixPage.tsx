@@ -13,6 +13,7 @@ import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { EnumSelect } from '../ui/EnumSelect.js';
 import { QueryState } from '../ui/QueryState.js';
 import { useFormErrors } from '../ui/useFormErrors.js';
+import { useOptional } from '../ui/optional.js';
 
 const Choices = graphql(`
   query MatrixChoices {
@@ -216,16 +217,29 @@ function CellDialog({
     note: cell?.note ?? '',
     sourceNote: '',
   });
-  const form = useFormErrors([
-    'status',
-    'evidence',
-    'productVersions',
-    'systemVersions',
-    'note',
-    'sourceNote',
-    'testProtocolId',
-    'implementationId',
-  ]);
+  const form = useFormErrors(
+    [
+      'status',
+      'evidence',
+      'productVersions',
+      'systemVersions',
+      'note',
+      'sourceNote',
+      'testProtocolId',
+      'implementationId',
+    ],
+    {
+      status: { label: t('matrix.status') },
+      evidence: { label: t('matrix.evidence') },
+      productVersions: { label: t('matrix.productVersions') },
+      systemVersions: { label: t('matrix.systemVersions') },
+      note: { label: t('matrix.note') },
+      sourceNote: { label: t('matrix.sourceNote') },
+    },
+  );
+  const optional = useOptional();
+  // AssertCompatibilityInput: the note is required for a partial fit only (the api says so if it is missing).
+  const noteRequired = values.status === 'PARTIAL';
   const [state, assert] = useMutation(Assert);
   const set = <K extends keyof typeof values>(name: K, value: (typeof values)[K]) =>
     setValues((v) => ({ ...v, [name]: value }));
@@ -318,13 +332,14 @@ function CellDialog({
               {...form.field('systemVersions')}
             />
             <TextArea
-              label={t('matrix.note')}
+              label={noteRequired ? t('matrix.note') : optional(t('matrix.note'))}
+              isRequired={noteRequired}
               value={values.note}
               onChange={(v) => set('note', v)}
               {...form.field('note')}
             />
             <TextField
-              label={t('matrix.sourceNote')}
+              label={optional(t('matrix.sourceNote'))}
               value={values.sourceNote}
               onChange={(v) => set('sourceNote', v)}
               {...form.field('sourceNote')}

@@ -155,8 +155,11 @@ export default function LandscapePage() {
   const [compatible] = useQuery({ query: CompatibleQuery, variables: { category, organizationId }, pause: !category });
   const [setState, setSystem] = useMutation(SetSystem);
   const [, removeSystem] = useMutation(RemoveSystem);
-  const editForm = useFormErrors(FIELDS);
-  const addForm = useFormErrors(FIELDS);
+  const editForm = useFormErrors(FIELDS, { version: { label: t('landscape.newVersion') } });
+  const addForm = useFormErrors(FIELDS, {
+    systemId: { label: t('landscape.system'), required: t('form.problem.choose', { label: t('landscape.system') }) },
+    version: { label: t('landscape.version') },
+  });
   const mayEdit = hasRole('MUNICIPALITY_COORDINATOR', 'NODE_STAFF', 'NODE_ADMIN');
   const running = new Set(data?.organizationSystems.map((s) => s.systemId));
   const label = (c: { labelSv: string; labelEn: string }) => (lang === 'sv' ? c.labelSv : c.labelEn);

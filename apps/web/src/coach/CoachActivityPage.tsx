@@ -13,7 +13,9 @@ import type { MessageKey } from '../app/i18n/catalog.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { EnumSelect } from '../ui/EnumSelect.js';
 import { QueryState } from '../ui/QueryState.js';
-import { useFormErrors } from '../ui/useFormErrors.js';
+import { problem, useFormErrors } from '../ui/useFormErrors.js';
+import { useOptional } from '../ui/optional.js';
+import type { ApiError } from '../app/api-errors.js';
 import { useDraft } from '../ui/useDraft.js';
 import { COACH_CONTEXT, MyCoachProfile } from './my-coach-profile.js';
 
@@ -30,22 +32,52 @@ const RecordActivity = graphql(`
 
 const KINDS = ['TRAINING', 'DEMO', 'OBSERVATION'] as const;
 const FIELDS = ['kind', 'occurredOn', 'staffReached', 'note', 'coachId'] as const;
+/** RecordCoachActivityInput's bounds for `staffReached`. */
+const STAFF_MAX = 10_000;
+
+type ActivityValues = {
+  kind: (typeof KINDS)[number] | '';
+  occurredOn: string;
+  staffReached: string;
+  note: string;
+};
+
+/** Every problem the app can tell before sending, as the api names them (RecordCoachActivityInput). */
+export function checkActivity(values: ActivityValues): ApiError[] {
+  const found: ApiError[] = [];
+  if (!values.kind) found.push(problem('input.kind', 'isDefined'));
+  if (!values.occurredOn) found.push(problem('input.occurredOn', 'isDefined'));
+  const staff = values.staffReached.trim();
+  if (!staff) found.push(problem('input.staffReached', 'isDefined'));
+  else if (!/^\d+$/.test(staff)) found.push(problem('input.staffReached', 'isInt'));
+  else if (Number(staff) > STAFF_MAX) found.push(problem('input.staffReached', 'max', STAFF_MAX));
+  return found;
+}
 
 export default function CoachActivityPage() {
   const { t, lang } = useLanguage();
   const { me } = useSession();
   const today = todayInSweden();
-  const draft = useDraft<{ kind: (typeof KINDS)[number]; occurredOn: string; staffReached: string; note: string }>(
-    'coachActivity',
-    {
-      kind: 'TRAINING',
-      occurredOn: today,
-      staffReached: '',
-      note: '',
-    },
-  );
-  const { values, set } = draft;
-  const form = useFormErrors(FIELDS);
+  // No kind is chosen for the coach: a guessed default would be saved unnoticed.
+  const draft = useDraft<ActivityValues>('coachActivity', {
+    kind: '',
+    occurredOn: today,
+    staffReached: '',
+    note: '',
+  });
+  const { values } = draft;
+  const optional = useOptional();
+  const form = useFormErrors(FIELDS, {
+    kind: { label: t('activity.kind'), required: t('form.problem.choose', { label: t('activity.kind') }) },
+    occurredOn: { label: t('activity.date') },
+    staffReached: { label: t('activity.staffReached') },
+    note: { label: t('activity.note') },
+  });
+  // A field's error goes once the user changes that field (the rest stay until the next attempt).
+  const set: typeof draft.set = (name, value) => {
+    form.clearField(String(name));
+    draft.set(name, value);
+  };
   const [saved, setSaved] = useState(false);
   const [profiles] = useQuery({
     query: MyCoachProfile,
@@ -58,16 +90,16 @@ export default function CoachActivityPage() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    const staff = values.staffReached.trim();
-    if (!/^\d+$/.test(staff)) {
-      form.show([{ field: 'input.staffReached', message: `${t('activity.staffReached')} ${t('app.required')}` }]);
+    const problems = checkActivity(values);
+    if (problems.length) {
+      form.show(problems);
       return;
     }
     const result = await record({
       input: {
-        kind: values.kind,
+        kind: values.kind as (typeof KINDS)[number],
         occurredOn: values.occurredOn,
-        staffReached: Number(staff),
+        staffReached: Number(values.staffReached.trim()),
         note: values.note.trim() || null,
       },
     });
@@ -115,7 +147,7 @@ export default function CoachActivityPage() {
               />
               <TextField
                 label={t('activity.staffReached')}
-                type="number"
+                description={t('activity.staffReachedHint')}
                 inputMode="numeric"
                 isRequired
                 value={values.staffReached}
@@ -123,7 +155,7 @@ export default function CoachActivityPage() {
                 {...form.field('staffReached')}
               />
               <TextArea
-                label={t('activity.note')}
+                label={optional(t('activity.note'))}
                 value={values.note}
                 onChange={(v) => set('note', v)}
                 {...form.field('note')}

@@ -9,7 +9,9 @@ import { useSession } from '../app/SessionProvider.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { EnumSelect } from '../ui/EnumSelect.js';
 import { QueryState } from '../ui/QueryState.js';
-import { useFormErrors } from '../ui/useFormErrors.js';
+import { problem, useFormErrors } from '../ui/useFormErrors.js';
+import { useOptional } from '../ui/optional.js';
+import type { ApiError } from '../app/api-errors.js';
 import { COACH_CONTEXT, MyCoachProfile } from './my-coach-profile.js';
 
 const Categories = graphql(`
@@ -56,6 +58,18 @@ const Update = graphql(`
 const SETTINGS = ['HOME_CARE', 'HOME_HEALTH_CARE', 'SPECIAL_HOUSING', 'DISABILITY_SUPPORT'] as const;
 const FIELDS = ['unit', 'setting', 'categories', 'active'] as const;
 type Setting = (typeof SETTINGS)[number];
+/** RegisterTechCoachInput's limit for `unit`. */
+const UNIT_MAX = 200;
+
+/** Every problem the app can tell before sending, as the api names them (RegisterTechCoachInput). */
+export function checkProfile(values: { unit: string; setting: Setting | '' }): ApiError[] {
+  const found: ApiError[] = [];
+  const unit = values.unit.trim();
+  if (!unit) found.push(problem('input.unit', 'isNotEmpty'));
+  else if (unit.length > UNIT_MAX) found.push(problem('input.unit', 'maxLength', UNIT_MAX));
+  if (!values.setting) found.push(problem('input.setting', 'isDefined'));
+  return found;
+}
 
 export default function CoachProfilePage() {
   const { t, lang } = useLanguage();
@@ -74,7 +88,17 @@ export default function CoachProfilePage() {
     active: true,
   });
   const [saved, setSaved] = useState(false);
-  const form = useFormErrors(FIELDS);
+  const optional = useOptional();
+  const form = useFormErrors(FIELDS, {
+    unit: { label: t('profile.unit') },
+    setting: { label: t('profile.setting'), required: t('form.problem.choose', { label: t('profile.setting') }) },
+    categories: { label: t('profile.categories') },
+  });
+  // A field's error goes once the user changes that field (the rest stay until the next attempt).
+  const change = (patch: Partial<typeof values>) => {
+    for (const name of Object.keys(patch)) form.clearField(name);
+    setValues((v) => ({ ...v, ...patch }));
+  };
   const [registerState, register] = useMutation(Register);
   const [updateState, update] = useMutation(Update);
 
@@ -93,8 +117,9 @@ export default function CoachProfilePage() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    if (!values.setting) {
-      form.show([{ field: 'input.setting', message: `${t('profile.setting')} ${t('app.required')}` }]);
+    const problems = checkProfile(values);
+    if (problems.length || !values.setting) {
+      form.show(problems);
       return;
     }
     const result = mine
@@ -124,7 +149,7 @@ export default function CoachProfilePage() {
             description={t('profile.unitHint')}
             isRequired
             value={values.unit}
-            onChange={(unit) => setValues((v) => ({ ...v, unit }))}
+            onChange={(unit) => change({ unit })}
             {...form.field('unit')}
           />
           <EnumSelect
@@ -132,15 +157,15 @@ export default function CoachProfilePage() {
             values={SETTINGS}
             labels="setting"
             value={values.setting}
-            onChange={(setting) => setValues((v) => ({ ...v, setting }))}
+            onChange={(setting) => change({ setting })}
             isRequired
             id={form.fieldId('setting')}
             error={form.fieldError('setting')}
           />
           <CheckboxGroup
-            label={t('profile.categories')}
+            label={optional(t('profile.categories'))}
             value={values.categories}
-            onChange={(keys) => setValues((v) => ({ ...v, categories: keys }))}
+            onChange={(categories) => change({ categories })}
             id={form.fieldId('categories')}
             isInvalid={!!form.fieldError('categories')}
             errorMessage={form.fieldError('categories')}
@@ -152,7 +177,7 @@ export default function CoachProfilePage() {
             ))}
           </CheckboxGroup>
           {mine && (
-            <Checkbox isSelected={values.active} onChange={(active) => setValues((v) => ({ ...v, active }))}>
+            <Checkbox isSelected={values.active} onChange={(active) => change({ active })}>
               {t('profile.active')}
             </Checkbox>
           )}

@@ -12,7 +12,9 @@ import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { isNotFound, NotVisible } from '../ui/NotVisible.js';
 import { QueryState } from '../ui/QueryState.js';
 import { readDraft } from '../ui/useDraft.js';
-import { useFormErrors } from '../ui/useFormErrors.js';
+import { problem, useFormErrors } from '../ui/useFormErrors.js';
+import { useOptional } from '../ui/optional.js';
+import type { ApiError } from '../app/api-errors.js';
 import { FOLLOW_UP_CONTEXT } from './FollowUpsPage.js';
 
 const FollowUpQuery = graphql(`
@@ -123,7 +125,22 @@ export default function FollowUpPage() {
   const draft = useLocalDraft(id!);
   const followUp = data?.followUp;
   const indicators = [...(followUp?.indicatorSet?.indicators ?? [])].sort((a, b) => a.sortOrder - b.sortOrder);
-  const form = useFormErrors([...indicators.map((i) => `values.${i.key}`), 'values', 'correctionReason']);
+  const optional = useOptional();
+  const label = (i: (typeof indicators)[number]) =>
+    `${lang === 'sv' ? i.labelSv : i.labelEn}${i.unit ? ` (${i.unit})` : ''}`;
+  const form = useFormErrors([...indicators.map((i) => `values.${i.key}`), 'values', 'correctionReason'], {
+    ...Object.fromEntries(indicators.map((i) => [`values.${i.key}`, { label: label(i) }])),
+    correctionReason: { label: t('followUp.correctionReason') },
+  });
+  /** An indicator's field: its label (marked when the indicator set does not require it), id and error. */
+  const indicatorField = (i: (typeof indicators)[number]) => ({
+    label: i.required ? label(i) : optional(label(i)),
+    isRequired: i.required,
+    id: form.fieldId(`values.${i.key}`),
+    isInvalid: !!form.fieldError(`values.${i.key}`),
+    errorMessage: form.fieldError(`values.${i.key}`),
+    validationBehavior: 'aria' as const,
+  });
   const [saved, setSaved] = useState(false);
   const isCorrection = followUp?.status === 'ANSWERED';
   const canAnswer = followUp && ['OPEN', 'OVERDUE', 'ANSWERED'].includes(followUp.status);
@@ -131,11 +148,21 @@ export default function FollowUpPage() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    const missing = indicators.filter((i) => i.required && !(draft.values[i.key] ?? '').trim());
-    if (missing.length) {
-      form.show(
-        missing.map((i) => ({ field: `input.values.${i.key}`, message: t('followUp.required', { label: label(i) }) })),
-      );
+    // Every problem at once: the indicators the set requires, numbers that are not numbers, and the reason a
+    // correction needs (AnswerFollowUpInput); the api checks the same and its problems show the same way.
+    const problems: ApiError[] = [];
+    for (const i of indicators) {
+      const raw = (draft.values[i.key] ?? '').trim();
+      if (!raw) {
+        if (i.required)
+          problems.push({ field: `input.values.${i.key}`, message: t('followUp.required', { label: label(i) }) });
+      } else if ((i.type === 'COUNT' || i.type === 'PERCENT') && !Number.isFinite(Number(raw.replace(',', '.'))))
+        problems.push(problem(`input.values.${i.key}`, 'isNumber'));
+    }
+    if (isCorrection && !(draft.values.correctionReason ?? '').trim())
+      problems.push(problem('input.correctionReason', 'isNotEmpty'));
+    if (problems.length) {
+      form.show(problems);
       return;
     }
     const values: Record<string, unknown> = {};
@@ -157,10 +184,6 @@ export default function FollowUpPage() {
     draft.clear();
     setSaved(true);
   };
-
-  const label = (i: (typeof indicators)[number]) =>
-    `${lang === 'sv' ? i.labelSv : i.labelEn}${i.unit ? ` (${i.unit})` : ''}`;
-  const fieldError = (key: string) => form.fieldError(`values.${key}`);
 
   if (isNotFound(error)) return <NotVisible kind="followUp" />;
   return (
@@ -222,18 +245,14 @@ export default function FollowUpPage() {
                     i.type === 'SCALE_1_5' || i.type === 'YES_NO' ? (
                       <RadioGroup
                         key={i.key}
-                        label={label(i)}
+                        {...indicatorField(i)}
                         description={
                           i.type === 'SCALE_1_5'
                             ? t('scale.ends', { low: t('scale.low'), high: t('scale.high') })
                             : undefined
                         }
-                        isRequired={i.required}
                         value={draft.values[i.key] ?? null}
                         onChange={(v) => draft.set(i.key, v)}
-                        isInvalid={!!fieldError(i.key)}
-                        errorMessage={fieldError(i.key)}
-                        validationBehavior="aria"
                         orientation="horizontal"
                       >
                         {(i.type === 'YES_NO' ? ['true', 'false'] : ['1', '2', '3', '4', '5']).map((v) => (
@@ -253,26 +272,18 @@ export default function FollowUpPage() {
                     ) : i.type === 'TEXT' ? (
                       <TextArea
                         key={i.key}
-                        label={label(i)}
+                        {...indicatorField(i)}
                         description={t('followUp.textHint')}
-                        isRequired={i.required}
                         value={draft.values[i.key] ?? ''}
                         onChange={(v) => draft.set(i.key, v)}
-                        isInvalid={!!fieldError(i.key)}
-                        errorMessage={fieldError(i.key)}
-                        validationBehavior="aria"
                       />
                     ) : (
                       <TextField
                         key={i.key}
-                        label={label(i)}
+                        {...indicatorField(i)}
                         inputMode="decimal"
-                        isRequired={i.required}
                         value={draft.values[i.key] ?? ''}
                         onChange={(v) => draft.set(i.key, v)}
-                        isInvalid={!!fieldError(i.key)}
-                        errorMessage={fieldError(i.key)}
-                        validationBehavior="aria"
                       />
                     ),
                   )}
@@ -281,7 +292,10 @@ export default function FollowUpPage() {
                       label={t('followUp.correctionReason')}
                       isRequired
                       value={draft.values.correctionReason ?? ''}
-                      onChange={(v) => draft.set('correctionReason', v)}
+                      onChange={(v) => {
+                        form.clearField('correctionReason');
+                        draft.set('correctionReason', v);
+                      }}
                       {...form.field('correctionReason')}
                     />
                   )}

@@ -10,7 +10,9 @@ import type { MessageKey } from '../app/i18n/catalog.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { EnumSelect } from '../ui/EnumSelect.js';
 import { QueryState } from '../ui/QueryState.js';
-import { useFormErrors } from '../ui/useFormErrors.js';
+import { problem, useFormErrors } from '../ui/useFormErrors.js';
+import { useOptional } from '../ui/optional.js';
+import type { ApiError } from '../app/api-errors.js';
 
 const SetsQuery = graphql(`
   query IndicatorSets {
@@ -113,22 +115,40 @@ function AddIndicator({ set, onAdded }: { set: IndicatorSet; onAdded: () => void
   const [done, setDone] = useState(false);
   const [state, configure] = useMutation(Configure);
   const position = set.indicators.length;
-  const form = useFormErrors([
-    `indicators.${position}.key`,
-    `indicators.${position}.labelSv`,
-    `indicators.${position}.labelEn`,
-    `indicators.${position}.type`,
-    `indicators.${position}.unit`,
-    'indicators',
-  ]);
-  const field = (name: string) => form.fieldError(`indicators.${position}.${name}`);
-  const set_ = <K extends keyof typeof values>(name: K, value: (typeof values)[K]) =>
+  const optional = useOptional();
+  const path = (name: string) => `indicators.${position}.${name}`;
+  const form = useFormErrors(
+    [path('labelSv'), path('labelEn'), path('key'), path('type'), path('unit'), 'indicators'],
+    {
+      [path('labelSv')]: { label: t('indicators.labelSv') },
+      [path('labelEn')]: { label: t('indicators.labelEn') },
+      [path('key')]: { label: t('indicators.key'), invalid: t('indicators.keyInvalid') },
+      [path('type')]: { label: t('indicators.type') },
+      [path('unit')]: { label: t('indicators.unit') },
+    },
+  );
+  /** The props a field takes to show its own error and be reached from the summary. */
+  const field = (name: string) => ({
+    id: form.fieldId(path(name)),
+    isInvalid: !!form.fieldError(path(name)),
+    errorMessage: form.fieldError(path(name)),
+    validationBehavior: 'aria' as const,
+  });
+  const set_ = <K extends keyof typeof values>(name: K, value: (typeof values)[K]) => {
+    form.clearField(path(name));
     setValues((v) => ({ ...v, [name]: value }));
+  };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(false);
-    if (!/^[a-z][A-Za-z0-9]*$/.test(values.key.trim())) {
-      form.show([{ field: `input.indicators.${position}.key`, message: t('indicators.keyInvalid') }]);
+    // Every problem at once, as the api names them (IndicatorInput).
+    const problems: ApiError[] = [];
+    if (!values.labelSv.trim()) problems.push(problem(`input.${path('labelSv')}`, 'isNotEmpty'));
+    if (!values.labelEn.trim()) problems.push(problem(`input.${path('labelEn')}`, 'isNotEmpty'));
+    if (!values.key.trim()) problems.push(problem(`input.${path('key')}`, 'isNotEmpty'));
+    else if (!/^[a-z][A-Za-z0-9]*$/.test(values.key.trim())) problems.push(problem(`input.${path('key')}`, 'matches'));
+    if (problems.length) {
+      form.show(problems);
       return;
     }
     const existing = [...set.indicators]
@@ -161,18 +181,14 @@ function AddIndicator({ set, onAdded }: { set: IndicatorSet; onAdded: () => void
           isRequired
           value={values.labelSv}
           onChange={(v) => set_('labelSv', v)}
-          isInvalid={!!field('labelSv')}
-          errorMessage={field('labelSv')}
-          validationBehavior="aria"
+          {...field('labelSv')}
         />
         <TextField
           label={t('indicators.labelEn')}
           isRequired
           value={values.labelEn}
           onChange={(v) => set_('labelEn', v)}
-          isInvalid={!!field('labelEn')}
-          errorMessage={field('labelEn')}
-          validationBehavior="aria"
+          {...field('labelEn')}
         />
         <TextField
           label={t('indicators.key')}
@@ -180,9 +196,7 @@ function AddIndicator({ set, onAdded }: { set: IndicatorSet; onAdded: () => void
           isRequired
           value={values.key}
           onChange={(v) => set_('key', v)}
-          isInvalid={!!field('key')}
-          errorMessage={field('key')}
-          validationBehavior="aria"
+          {...field('key')}
         />
         <EnumSelect
           label={t('indicators.type')}
@@ -191,15 +205,14 @@ function AddIndicator({ set, onAdded }: { set: IndicatorSet; onAdded: () => void
           value={values.type}
           onChange={(v) => set_('type', v)}
           isRequired
-          error={field('type')}
+          id={form.fieldId(path('type'))}
+          error={form.fieldError(path('type'))}
         />
         <TextField
-          label={t('indicators.unit')}
+          label={optional(t('indicators.unit'))}
           value={values.unit}
           onChange={(v) => set_('unit', v)}
-          isInvalid={!!field('unit')}
-          errorMessage={field('unit')}
-          validationBehavior="aria"
+          {...field('unit')}
         />
         <Checkbox isSelected={values.required} onChange={(v) => set_('required', v)}>
           {t('indicators.required')}

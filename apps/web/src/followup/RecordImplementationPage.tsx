@@ -14,6 +14,7 @@ import { ErrorSummary, Page } from '../ui/Page.js';
 import { EnumSelect } from '../ui/EnumSelect.js';
 import { QueryState } from '../ui/QueryState.js';
 import { useDraft } from '../ui/useDraft.js';
+import { useOptional } from '../ui/optional.js';
 import { useFormErrors } from '../ui/useFormErrors.js';
 
 const CallOffQuery = graphql(`
@@ -86,7 +87,12 @@ export default function RecordImplementationPage() {
   const callOff = data?.frameworkAgreement.callOffs.find((c) => c.id === callOffId);
   const draft = useDraft(`implementation.${callOffId}`, initial);
   const { values, set } = draft;
-  const form = useFormErrors(FIELDS);
+  const optional = useOptional();
+  const form = useFormErrors(FIELDS, {
+    setting: { label: t('implementation.setting') },
+    goLiveOn: { label: t('implementation.goLiveOn') },
+    people: { label: t('implementation.people') },
+  });
   const [state, record] = useMutation(Record);
 
   const count = (key: string) => {
@@ -144,7 +150,7 @@ export default function RecordImplementationPage() {
                   error={form.fieldError('setting')}
                 />
                 <DatePicker
-                  label={t('implementation.goLiveOn')}
+                  label={optional(t('implementation.goLiveOn'))}
                   description={t('implementation.goLiveHint')}
                   value={values.goLiveOn ? parseDate(values.goLiveOn) : null}
                   minValue={parseDate(callOff.calledOffOn)}
@@ -163,7 +169,7 @@ export default function RecordImplementationPage() {
                 </div>
               </fieldset>
               <fieldset className="card">
-                <legend>{t('implementation.people')}</legend>
+                <legend>{optional(t('implementation.people'))}</legend>
                 {form.fieldError('people') && <p className="field-error">{form.fieldError('people')}</p>}
                 <div className="people-grid">
                   {GROUPS.map((g) => (

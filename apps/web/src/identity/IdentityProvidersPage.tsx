@@ -11,6 +11,7 @@ import { useSession } from '../app/SessionProvider.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
 import { useFormErrors } from '../ui/useFormErrors.js';
+import { useOptional } from '../ui/optional.js';
 
 const ROLES = [
   'MUNICIPALITY_COORDINATOR',
@@ -232,15 +233,29 @@ function NewProvider({
 }) {
   const { t } = useLanguage();
   const [values, setValues] = useState(EMPTY);
-  const form = useFormErrors(PROVIDER_FIELDS);
+  const optional = useOptional();
+  const choose = (label: string) => ({ label, required: t('form.problem.choose', { label }) });
+  const form = useFormErrors(PROVIDER_FIELDS, {
+    organizationId: choose(t('idp.field.organization')),
+    kind: choose(t('idp.field.kind')),
+    displayName: { label: t('idp.field.displayName') },
+    issuer: { label: t('idp.field.issuer') },
+    clientId: { label: t('idp.field.clientId') },
+    clientSecretRef: { label: t('idp.field.clientSecretRef') },
+    allowedTenantIds: { label: t('idp.field.tenants') },
+    metadataUrl: { label: t('idp.field.metadataUrl') },
+    metadataXml: { label: t('idp.field.metadataXml') },
+    subjectClaim: { label: t('idp.field.subjectClaim') },
+  });
   const [state, create] = useMutation(CreateProvider);
-  const set = (name: keyof typeof EMPTY, value: string) => setValues((v) => ({ ...v, [name]: value }));
+  const set = (name: keyof typeof EMPTY, value: string) => {
+    form.clearField(name === 'tenants' ? 'allowedTenantIds' : name);
+    setValues((v) => ({ ...v, [name]: value }));
+  };
   const text = (name: keyof typeof EMPTY, field: string = name) => ({
     value: values[name],
     onChange: (v: string) => set(name, v),
-    isInvalid: !!form.fieldError(field),
-    errorMessage: form.fieldError(field),
-    validationBehavior: 'aria' as const,
+    ...form.field(field),
   });
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -274,7 +289,7 @@ function NewProvider({
   return (
     <section aria-labelledby="idp-new" className="card">
       <h2 id="idp-new">{t('idp.new')}</h2>
-      <ErrorSummary messages={form.all} />
+      <ErrorSummary messages={form.summary} />
       <form onSubmit={submit} noValidate className="stack narrow">
         <Select
           label={t('idp.field.organization')}
@@ -283,9 +298,7 @@ function NewProvider({
           items={organizations}
           selectedKey={values.organizationId || null}
           onSelectionChange={(k) => k !== null && set('organizationId', String(k))}
-          isInvalid={!!form.fieldError('organizationId')}
-          errorMessage={form.fieldError('organizationId')}
-          validationBehavior="aria"
+          {...form.field('organizationId')}
         >
           {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
         </Select>
@@ -298,6 +311,7 @@ function NewProvider({
           ]}
           selectedKey={values.kind}
           onSelectionChange={(k) => k !== null && set('kind', String(k))}
+          {...form.field('kind')}
         >
           {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
         </Select>
@@ -307,7 +321,7 @@ function NewProvider({
             <TextField label={t('idp.field.issuer')} type="url" isRequired {...text('issuer')} />
             <TextField label={t('idp.field.clientId')} isRequired {...text('clientId')} />
             <TextField label={t('idp.field.clientSecretRef')} isRequired {...text('clientSecretRef')} />
-            <TextField label={t('idp.field.tenants')} {...text('tenants', 'allowedTenantIds')} />
+            <TextField label={optional(t('idp.field.tenants'))} {...text('tenants', 'allowedTenantIds')} />
           </>
         ) : (
           <>
@@ -315,7 +329,7 @@ function NewProvider({
             <TextField label={t('idp.field.metadataXml')} {...text('metadataXml')} />
           </>
         )}
-        <TextField label={t('idp.field.subjectClaim')} {...text('subjectClaim')} />
+        <TextField label={optional(t('idp.field.subjectClaim'))} {...text('subjectClaim')} />
         <Button type="submit" variant="primary" isDisabled={state.fetching}>
           {t('idp.create')}
         </Button>
@@ -324,6 +338,7 @@ function NewProvider({
   );
 }
 
+const INVITE_FIELDS = ['displayName', 'email', 'organizationId', 'roles'] as const;
 const EMPTY_INVITE = { email: '', displayName: '', organizationId: '', roles: [] as string[] };
 
 function Invite({
@@ -335,7 +350,20 @@ function Invite({
 }) {
   const { t } = useLanguage();
   const [values, setValues] = useState(EMPTY_INVITE);
-  const form = useFormErrors(['email', 'displayName', 'organizationId', 'roles']);
+  const optional = useOptional();
+  const form = useFormErrors(INVITE_FIELDS, {
+    displayName: { label: t('idp.invite.name') },
+    email: { label: t('idp.invite.email') },
+    organizationId: {
+      label: t('idp.field.organization'),
+      required: t('form.problem.choose', { label: t('idp.field.organization') }),
+    },
+    roles: { label: t('users.roles') },
+  });
+  const change = (patch: Partial<typeof values>) => {
+    for (const name of Object.keys(patch)) form.clearField(name);
+    setValues((s) => ({ ...s, ...patch }));
+  };
   const [state, invite] = useMutation(InviteUser);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -347,26 +375,22 @@ function Invite({
   return (
     <section aria-labelledby="idp-invite" className="card">
       <h2 id="idp-invite">{t('idp.invite')}</h2>
-      <ErrorSummary messages={form.all} />
+      <ErrorSummary messages={form.summary} />
       <form onSubmit={submit} noValidate className="stack narrow">
         <TextField
           label={t('idp.invite.name')}
           isRequired
           value={values.displayName}
-          onChange={(v) => setValues((s) => ({ ...s, displayName: v }))}
-          isInvalid={!!form.fieldError('displayName')}
-          errorMessage={form.fieldError('displayName')}
-          validationBehavior="aria"
+          onChange={(displayName) => change({ displayName })}
+          {...form.field('displayName')}
         />
         <TextField
           label={t('idp.invite.email')}
           type="email"
           isRequired
           value={values.email}
-          onChange={(v) => setValues((s) => ({ ...s, email: v }))}
-          isInvalid={!!form.fieldError('email')}
-          errorMessage={form.fieldError('email')}
-          validationBehavior="aria"
+          onChange={(email) => change({ email })}
+          {...form.field('email')}
         />
         <Select
           label={t('idp.field.organization')}
@@ -374,17 +398,16 @@ function Invite({
           isRequired
           items={organizations}
           selectedKey={values.organizationId || null}
-          onSelectionChange={(k) => k !== null && setValues((s) => ({ ...s, organizationId: String(k) }))}
-          isInvalid={!!form.fieldError('organizationId')}
-          errorMessage={form.fieldError('organizationId')}
-          validationBehavior="aria"
+          onSelectionChange={(k) => k !== null && change({ organizationId: String(k) })}
+          {...form.field('organizationId')}
         >
           {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
         </Select>
         <CheckboxGroup
-          label={t('users.roles')}
+          label={optional(t('users.roles'))}
           value={values.roles}
-          onChange={(roles) => setValues((s) => ({ ...s, roles }))}
+          onChange={(roles) => change({ roles })}
+          id={form.fieldId('roles')}
           isInvalid={!!form.fieldError('roles')}
           errorMessage={form.fieldError('roles')}
         >

@@ -8,7 +8,8 @@ import { useLanguage } from '../app/i18n.js';
 import { ErrorSummary, Page } from '../ui/Page.js';
 import { EnumSelect } from '../ui/EnumSelect.js';
 import { useDraft } from '../ui/useDraft.js';
-import { useFormErrors } from '../ui/useFormErrors.js';
+import { problem, useFormErrors } from '../ui/useFormErrors.js';
+import { useOptional } from '../ui/optional.js';
 import { GRADES, KINDS, SOURCE_TYPES } from './KnowledgePage.js';
 
 const Create = graphql(`
@@ -33,18 +34,33 @@ export default function WriteArticlePage() {
     sourceType: (typeof SOURCE_TYPES)[number] | '';
     qualityGrade: (typeof GRADES)[number];
   }>('article', { title: '', summary: '', body: '', kind: '', sourceType: '', qualityGrade: 'UNASSESSED' });
-  const { values, set } = draft;
-  const form = useFormErrors(FIELDS);
+  const { values } = draft;
+  const optional = useOptional();
+  const choose = (label: string) => ({ label, required: t('form.problem.choose', { label }) });
+  const form = useFormErrors(FIELDS, {
+    title: { label: t('knowledge.field.title') },
+    summary: { label: t('knowledge.field.summary') },
+    body: { label: t('knowledge.field.body') },
+    kind: choose(t('knowledge.field.kind')),
+    sourceType: choose(t('knowledge.field.sourceType')),
+    qualityGrade: { label: t('knowledge.grade') },
+  });
+  // A field's error goes once the user changes that field (the rest stay until the next attempt).
+  const set: typeof draft.set = (name, value) => {
+    form.clearField(String(name));
+    draft.set(name, value);
+  };
   const [state, create] = useMutation(Create);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // Every required field at once, as the api names them (CreateArticleInput), before anything is sent.
     const missing = (['title', 'summary', 'body', 'kind', 'sourceType'] as const).filter(
       (f) => !String(values[f]).trim(),
     );
     if (missing.length) {
       form.show(
-        missing.map((f) => ({ field: `input.${f}`, message: `${t(`knowledge.field.${f}`)} ${t('app.required')}` })),
+        missing.map((f) => problem(`input.${f}`, f === 'kind' || f === 'sourceType' ? 'isDefined' : 'isNotEmpty')),
       );
       return;
     }
@@ -112,7 +128,7 @@ export default function WriteArticlePage() {
           error={form.fieldError('sourceType')}
         />
         <EnumSelect
-          label={t('knowledge.grade')}
+          label={optional(t('knowledge.grade'))}
           description={t('knowledge.gradeHint')}
           values={GRADES}
           labels="qualityGrade"

@@ -13,6 +13,7 @@ import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { EnumSelect } from '../ui/EnumSelect.js';
 import { StatusTag } from '../ui/StatusTag.js';
 import { problem, useFormErrors } from '../ui/useFormErrors.js';
+import { useOptional } from '../ui/optional.js';
 import type { ApiError } from '../app/api-errors.js';
 import { useDebounced, useDraft } from '../ui/useDraft.js';
 
@@ -133,6 +134,7 @@ export default function ReportNeedPage() {
   const { me } = useSession();
   const navigate = useNavigate();
   const draft = useDraft('reportNeed', EMPTY);
+  const optional = useOptional();
   const form = useFormErrors(FIELDS, {
     title: { label: t('report.field.title'), required: t('report.problem.title') },
     description: { label: t('report.field.description'), required: t('report.problem.description') },
@@ -299,7 +301,7 @@ export default function ReportNeedPage() {
           error={form.fieldError('source')}
         />
         <EnumSelect
-          label={`${t('report.field.urgency')} ${t('form.optional')}`}
+          label={optional(t('report.field.urgency'))}
           values={URGENCIES}
           labels="urgency"
           value={values.urgency}
@@ -308,7 +310,7 @@ export default function ReportNeedPage() {
           error={form.fieldError('urgency')}
         />
         <Select
-          label={`${t('report.field.category')} ${t('form.optional')}`}
+          label={optional(t('report.field.category'))}
           placeholder={t('app.choose')}
           items={(categories?.technologyCategories ?? []).map((c) => ({
             id: c.key,
@@ -321,7 +323,7 @@ export default function ReportNeedPage() {
           {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
         </Select>
         <TextField
-          label={`${t('report.field.people')} ${t('form.optional')}`}
+          label={optional(t('report.field.people'))}
           description={t('report.field.peopleHint')}
           inputMode="numeric"
           value={values.estimatedPeopleAffected}

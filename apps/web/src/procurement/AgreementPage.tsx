@@ -11,7 +11,8 @@ import type { MessageKey } from '../app/i18n/catalog.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { isNotFound, NotVisible } from '../ui/NotVisible.js';
 import { QueryState } from '../ui/QueryState.js';
-import { useFormErrors } from '../ui/useFormErrors.js';
+import { problem, useFormErrors } from '../ui/useFormErrors.js';
+import type { ApiError } from '../app/api-errors.js';
 import { PROCUREMENT_CONTEXT } from './ProcurementsPage.js';
 import { AgreementCard } from './AgreementCard.js';
 import { OtherCountiesOutcomes } from './OtherCountiesOutcomes.js';
@@ -190,7 +191,10 @@ export default function AgreementPage() {
   const [quantity, setQuantity] = useState('');
   const [value, setValue] = useState('');
   const [state, create] = useMutation(CreateCallOff);
-  const form = useFormErrors(FIELDS);
+  const form = useFormErrors(FIELDS, {
+    quantity: { label: t('agreement.quantity') },
+    valueSek: { label: t('agreement.valueSek') },
+  });
   const [created, setCreated] = useState<{ id: string; name: string; warnings: string[] } | null>(null);
   const participating = agreement?.participants.some((x) => x.organizationId === me?.organization.id);
   // Only a municipality has a system landscape for the products to fit.
@@ -201,13 +205,25 @@ export default function AgreementPage() {
   const confirm = async (event: FormEvent) => {
     event.preventDefault();
     if (!chosen) return;
+    // Both numbers at once, as the api names them (CreateCallOffInput): an empty value is not 0 kr.
+    const problems: ApiError[] = [];
+    const units = quantity.trim();
+    if (!units) problems.push(problem('input.quantity', 'isDefined'));
+    else if (!/^\d+$/.test(units)) problems.push(problem('input.quantity', 'isInt'));
+    const sek = value.replace(/\s/g, '').replace(',', '.');
+    if (!sek) problems.push(problem('input.valueSek', 'isDefined'));
+    else if (!Number.isFinite(Number(sek))) problems.push(problem('input.valueSek', 'isNumber'));
+    if (problems.length) {
+      form.show(problems);
+      return;
+    }
     const result = await create({
       input: {
         agreementId: agreement!.id,
         lotId: chosen.lotId,
         productId: chosen.productId,
-        quantity: Number(quantity),
-        valueSek: Number(value.replace(',', '.')),
+        quantity: Number(units),
+        valueSek: Number(sek),
       },
     });
     if (form.show(result.error)) return;
@@ -325,11 +341,13 @@ export default function AgreementPage() {
                 <form onSubmit={confirm} noValidate className="stack narrow">
                   <TextField
                     label={t('agreement.quantity')}
-                    type="number"
                     inputMode="numeric"
                     isRequired
                     value={quantity}
-                    onChange={setQuantity}
+                    onChange={(v) => {
+                      form.clearField('quantity');
+                      setQuantity(v);
+                    }}
                     {...form.field('quantity')}
                   />
                   <TextField
@@ -337,7 +355,10 @@ export default function AgreementPage() {
                     inputMode="decimal"
                     isRequired
                     value={value}
-                    onChange={setValue}
+                    onChange={(v) => {
+                      form.clearField('valueSek');
+                      setValue(v);
+                    }}
                     {...form.field('valueSek')}
                   />
                   <div className="row">

@@ -12,7 +12,9 @@ import { ErrorSummary } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
 import { SearchSelect } from '../ui/SearchSelect.js';
 import { useDraft } from '../ui/useDraft.js';
-import { useFormErrors } from '../ui/useFormErrors.js';
+import { problem, useFormErrors } from '../ui/useFormErrors.js';
+import { useOptional } from '../ui/optional.js';
+import type { ApiError } from '../app/api-errors.js';
 import { PROCUREMENT_CONTEXT } from './ProcurementsPage.js';
 
 const AwardChoices = graphql(`
@@ -100,20 +102,43 @@ export function AwardAgreementForm({ procurementId, category, lots, leadOrganiza
       ['supplierId', 'ranking', 'productIds'].map((name) => `lots.${i}.suppliers.${j}.${name}`),
     ).flat(),
   );
-  const form = useFormErrors([
-    ...rowFields,
-    ...lots.map((_, i) => `lots.${i}.lotId`),
-    ...values.extensionMonths.map((_, i) => `extensionOptions.${i}.months`),
-    'procurementId',
-    'startsOn',
-    'endsOn',
-    'callOffMethod',
-    'followUpOrganizationId',
-    'followUpContactName',
-    'followUpContactEmail',
-    'extensionOptions',
-    'lots',
-  ]);
+  const optional = useOptional();
+  const form = useFormErrors(
+    [
+      ...rowFields,
+      ...lots.map((_, i) => `lots.${i}.lotId`),
+      ...values.extensionMonths.map((_, i) => `extensionOptions.${i}.months`),
+      'procurementId',
+      'startsOn',
+      'endsOn',
+      'callOffMethod',
+      'followUpOrganizationId',
+      'followUpContactName',
+      'followUpContactEmail',
+      'extensionOptions',
+      'lots',
+    ],
+    {
+      startsOn: { label: t('award.startsOn') },
+      endsOn: { label: t('award.endsOn') },
+      callOffMethod: {
+        label: t('award.callOffMethod'),
+        required: t('form.problem.choose', { label: t('award.callOffMethod') }),
+      },
+      followUpOrganizationId: {
+        label: t('award.followUpOrganization'),
+        required: t('form.problem.choose', { label: t('award.followUpOrganization') }),
+      },
+      followUpContactName: { label: t('award.contactName') },
+      followUpContactEmail: { label: t('award.contactEmail') },
+      ...Object.fromEntries(
+        values.extensionMonths.map((_, i) => [
+          `extensionOptions.${i}.months`,
+          { label: t('award.extensionMonths', { number: i + 1 }) },
+        ]),
+      ),
+    },
+  );
   const [state, award] = useMutation(Award);
   const rowsOf = (lotId: string) => values.lots[lotId] ?? [];
   const setRows = (lotId: string, rows: SupplierRow[]) => set('lots', { ...values.lots, [lotId]: rows });
@@ -135,6 +160,22 @@ export function AwardAgreementForm({ procurementId, category, lots, leadOrganiza
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // The terms' required fields at once, as the api names them (AwardFrameworkAgreementInput); the lots' rules
+    // (rankings, products per supplier) are the api's own and come back from it, each next to its field.
+    const problems: ApiError[] = [];
+    for (const date of ['startsOn', 'endsOn'] as const)
+      if (!values[date]) problems.push(problem(`input.${date}`, 'isNotEmpty'));
+    if (!values.callOffMethod) problems.push(problem('input.callOffMethod', 'isDefined'));
+    if (!values.followUpOrganizationId) problems.push(problem('input.followUpOrganizationId', 'isDefined'));
+    if (!values.followUpContactName.trim()) problems.push(problem('input.followUpContactName', 'isNotEmpty'));
+    if (!values.followUpContactEmail.trim()) problems.push(problem('input.followUpContactEmail', 'isNotEmpty'));
+    values.extensionMonths.forEach((months, i) => {
+      if (!/^\d+$/.test(months.trim())) problems.push(problem(`input.extensionOptions.${i}.months`, 'isInt'));
+    });
+    if (problems.length) {
+      form.show(problems);
+      return;
+    }
     const lotIndex: Record<string, number> = {};
     const rowIndex: Record<string, number[]> = {};
     const awarded = lots.flatMap((lot) => {
@@ -221,7 +262,7 @@ export function AwardAgreementForm({ procurementId, category, lots, leadOrganiza
             error={form.fieldError('callOffMethod')}
           />
           <div className="stack" role="group" aria-labelledby="extension-heading">
-            <h3 id="extension-heading">{t('award.extensions')}</h3>
+            <h3 id="extension-heading">{optional(t('award.extensions'))}</h3>
             {!values.extensionMonths.length && <p className="muted">{t('award.noExtensions')}</p>}
             {extensionError && <p className="field-error">{extensionError}</p>}
             {values.extensionMonths.map((months, i) => (

@@ -14,7 +14,9 @@ import { DateInput } from '../ui/DateInput.js';
 import { ErrorSummary, Page } from '../ui/Page.js';
 import { EnumSelect } from '../ui/EnumSelect.js';
 import { useDraft } from '../ui/useDraft.js';
-import { useFormErrors } from '../ui/useFormErrors.js';
+import { problem, useFormErrors } from '../ui/useFormErrors.js';
+import { useOptional } from '../ui/optional.js';
+import type { ApiError } from '../app/api-errors.js';
 
 const PROCEDURES = [
   'OPEN',
@@ -94,7 +96,12 @@ export default function NewProcurementPage() {
     testDecisionIds: [] as string[],
     lots: [{ name: '', description: '' }] as Lot[],
   });
-  const { values, set } = draft;
+  const { values } = draft;
+  // A field's error goes once the user changes that field (the rest stay until the next attempt).
+  const set: typeof draft.set = (name, value) => {
+    form.clearField(String(name));
+    draft.set(name, value);
+  };
   const { needIds, testDecisionIds, lots } = values;
   const setNeedIds = (ids: string[]) => set('needIds', ids);
   const setTestDecisionIds = (ids: string[]) => set('testDecisionIds', ids);
@@ -102,26 +109,61 @@ export default function NewProcurementPage() {
   const [needs] = useQuery({ query: OpenNeeds, variables: { category: values.category }, pause: !values.category });
   const [decisions] = useQuery({ query: Decisions, variables: { category: values.category }, pause: !values.category });
   const lotFields = lots.flatMap((_, i) => [`lots.${i}.name`, `lots.${i}.description`]);
-  const form = useFormErrors([
-    'title',
-    'description',
-    'category',
-    'procedure',
-    'kind',
-    'estimatedValueSek',
-    'participationOpensOn',
-    'participationClosesOn',
-    'lots',
-    'needIds',
-    'testDecisionIds',
-    ...lotFields,
-  ]);
+  const optional = useOptional();
+  const choose = (label: string) => ({ label, required: t('form.problem.choose', { label }) });
+  const form = useFormErrors(
+    [
+      'title',
+      'description',
+      'category',
+      'procedure',
+      'kind',
+      'estimatedValueSek',
+      'participationOpensOn',
+      'participationClosesOn',
+      'lots',
+      'needIds',
+      'testDecisionIds',
+      ...lotFields,
+    ],
+    {
+      title: { label: t('newProcurement.name') },
+      description: { label: t('newProcurement.description') },
+      category: choose(t('procurement.category')),
+      procedure: choose(t('newProcurement.procedure')),
+      kind: choose(t('newProcurement.kind')),
+      estimatedValueSek: { label: t('newProcurement.value') },
+      participationOpensOn: { label: t('newProcurement.opens') },
+      participationClosesOn: { label: t('newProcurement.closes') },
+      ...Object.fromEntries(
+        lots.flatMap((_, i) => [
+          [`lots.${i}.name`, { label: t('newProcurement.lotName', { number: i + 1 }) }],
+          [`lots.${i}.description`, { label: t('newProcurement.lotDescription', { number: i + 1 }) }],
+        ]),
+      ),
+    },
+  );
   const [state, create] = useMutation(CreateProcurement);
   const setLot = (index: number, change: Partial<Lot>) =>
     setLots((all) => all.map((lot, i) => (i === index ? { ...lot, ...change } : lot)));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const value = values.estimatedValueSek.replace(/\s/g, '').replace(',', '.');
+    // Every required field at once, as the api names them (CreateProcurementInput), before anything is sent.
+    const problems: ApiError[] = [];
+    if (!values.title.trim()) problems.push(problem('input.title', 'isNotEmpty'));
+    for (const choice of ['category', 'procedure', 'kind'] as const)
+      if (!values[choice]) problems.push(problem(`input.${choice}`, 'isDefined'));
+    if (value && !Number.isFinite(Number(value))) problems.push(problem('input.estimatedValueSek', 'isNumber'));
+    for (const date of ['participationOpensOn', 'participationClosesOn'] as const)
+      if (!values[date]) problems.push(problem(`input.${date}`, 'isNotEmpty'));
+    lots.forEach((lot, i) => {
+      if (!lot.name.trim()) problems.push(problem(`input.lots.${i}.name`, 'isNotEmpty'));
+    });
+    if (problems.length) {
+      form.show(problems);
+      return;
+    }
     const result = await create({
       input: {
         title: values.title.trim(),
@@ -157,7 +199,7 @@ export default function NewProcurementPage() {
           {...form.field('title')}
         />
         <TextArea
-          label={t('newProcurement.description')}
+          label={optional(t('newProcurement.description'))}
           value={values.description}
           onChange={(v) => set('description', v)}
           {...form.field('description')}
@@ -178,7 +220,7 @@ export default function NewProcurementPage() {
         </Select>
         {values.category && (
           <CheckboxGroup
-            label={t('newProcurement.needs')}
+            label={optional(t('newProcurement.needs'))}
             description={needs.data?.needs.nodes.length ? undefined : t('newProcurement.noNeeds')}
             value={needIds}
             onChange={setNeedIds}
@@ -195,7 +237,7 @@ export default function NewProcurementPage() {
         )}
         {values.category && (
           <CheckboxGroup
-            label={t('newProcurement.decisions')}
+            label={optional(t('newProcurement.decisions'))}
             description={decisions.data?.decisions.nodes.length ? undefined : t('newProcurement.noDecisions')}
             value={testDecisionIds}
             onChange={setTestDecisionIds}
@@ -235,7 +277,7 @@ export default function NewProcurementPage() {
           error={form.fieldError('kind')}
         />
         <TextField
-          label={t('newProcurement.value')}
+          label={optional(t('newProcurement.value'))}
           inputMode="decimal"
           value={values.estimatedValueSek}
           onChange={(v) => set('estimatedValueSek', v)}
@@ -270,7 +312,7 @@ export default function NewProcurementPage() {
                 {...form.field(`lots.${i}.name`)}
               />
               <TextArea
-                label={t('newProcurement.lotDescription', { number: i + 1 })}
+                label={optional(t('newProcurement.lotDescription', { number: i + 1 }))}
                 value={lot.description}
                 onChange={(description) => setLot(i, { description })}
                 {...form.field(`lots.${i}.description`)}

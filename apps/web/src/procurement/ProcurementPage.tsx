@@ -11,7 +11,8 @@ import type { MessageKey } from '../app/i18n/catalog.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { isNotFound, NotVisible } from '../ui/NotVisible.js';
 import { QueryState } from '../ui/QueryState.js';
-import { useFormErrors } from '../ui/useFormErrors.js';
+import { problem, useFormErrors } from '../ui/useFormErrors.js';
+import type { ApiError } from '../app/api-errors.js';
 import { PROCUREMENT_CONTEXT } from './ProcurementsPage.js';
 import { ProcurementStatusForm } from './ProcurementStatusForm.js';
 import { RequirementSpecifications } from './RequirementSpecifications.js';
@@ -102,7 +103,15 @@ export default function ProcurementPage() {
   const [join, joinMutation] = useMutation(Join);
   const [change, changeMutation] = useMutation(Change);
   const [withdraw, withdrawMutation] = useMutation(Withdraw);
-  const form = useFormErrors(FIELDS);
+  const form = useFormErrors(FIELDS, {
+    contactName: { label: t('procurement.contactName') },
+    contactEmail: { label: t('procurement.contactEmail') },
+    volumes: {
+      label: t('procurement.volumes'),
+      required: t('procurement.problem.volumes'),
+      invalid: t('procurement.problem.volumes'),
+    },
+  });
   const [done, setDone] = useState<MessageKey | null>(null);
   const [contactName, setContactName] = useState('');
   const [contactEmail, setContactEmail] = useState('');
@@ -129,7 +138,18 @@ export default function ProcurementPage() {
     setDone(null);
     const lotVolumes = Object.entries(volumes)
       .filter(([, v]) => v.trim() !== '')
-      .map(([lotId, v]) => ({ lotId, estimatedVolume: Number(v) }));
+      .map(([lotId, v]) => ({ lotId, estimatedVolume: Number(v.trim()) }));
+    // Every problem at once, as the api names them (JoinProcurementInput): a contact, and a whole-number volume
+    // for at least one lot.
+    const problems: ApiError[] = [];
+    if (!contactName.trim()) problems.push(problem('input.contactName', 'isNotEmpty'));
+    if (!contactEmail.trim()) problems.push(problem('input.contactEmail', 'isNotEmpty'));
+    if (!lotVolumes.length || lotVolumes.some((v) => !Number.isSafeInteger(v.estimatedVolume) || v.estimatedVolume < 0))
+      problems.push(problem('input.volumes', 'arrayMinSize', 1));
+    if (problems.length) {
+      form.show(problems);
+      return;
+    }
     const input = {
       procurementId: p!.id,
       contactName: contactName.trim(),
@@ -272,7 +292,6 @@ export default function ProcurementPage() {
                       key={lot.id}
                       label={t('procurement.volumeFor', { number: lot.number, name: lot.name })}
                       description={t('procurement.volumeUnit')}
-                      type="number"
                       inputMode="numeric"
                       value={volumes[lot.id] ?? ''}
                       onChange={(v) => setVolumes((all) => ({ ...all, [lot.id]: v }))}

@@ -6,7 +6,7 @@ import { graphql } from '../app/graphql.js';
 import { useLanguage } from '../app/i18n.js';
 import { ErrorSummary, Notice } from '../ui/Page.js';
 import { EnumSelect } from '../ui/EnumSelect.js';
-import { useFormErrors } from '../ui/useFormErrors.js';
+import { problem, useFormErrors } from '../ui/useFormErrors.js';
 
 const ChangeStatus = graphql(`
   mutation ChangeProcurementStatus($input: ChangeProcurementStatusInput!) {
@@ -26,6 +26,7 @@ const NEXT: Record<string, readonly Status[]> = {
   AWARDED: ['ACTIVE', 'CANCELLED'],
   ACTIVE: ['CANCELLED'],
 };
+const FIELDS = ['status', 'reason'] as const;
 type Status = 'OPEN_FOR_PARTICIPATION' | 'TENDERING' | 'ACTIVE' | 'CANCELLED';
 
 /** Node staff (or the lead) move a procurement through its lifecycle; cancelling needs a reason. */
@@ -43,13 +44,23 @@ export function ProcurementStatusForm({
   const [to, setTo] = useState<Status | ''>('');
   const [reason, setReason] = useState('');
   const [done, setDone] = useState(false);
-  const form = useFormErrors(['status', 'reason']);
+  const form = useFormErrors(FIELDS, {
+    status: {
+      label: t('procurement.nextStatus'),
+      required: t('form.problem.choose', { label: t('procurement.nextStatus') }),
+    },
+    reason: { label: t('procurement.cancelReason') },
+  });
   const [state, change] = useMutation(ChangeStatus);
   if (!next.length) return null;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(false);
-    if (!to) return;
+    // ChangeProcurementStatusInput requires the status; the api itself asks for the reason when cancelling.
+    if (!to) {
+      form.show([problem('input.status', 'isDefined')]);
+      return;
+    }
     const result = await change({ input: { id, status: to, reason: reason.trim() || null } });
     if (form.show(result.error)) return;
     setDone(true);
@@ -68,7 +79,10 @@ export function ProcurementStatusForm({
           values={next}
           labels="procurementStatus"
           value={to}
-          onChange={(v) => setTo(v)}
+          onChange={(v) => {
+            form.clearField('status');
+            setTo(v);
+          }}
           isRequired
           id={form.fieldId('status')}
           error={form.fieldError('status')}
@@ -78,11 +92,14 @@ export function ProcurementStatusForm({
             label={t('procurement.cancelReason')}
             isRequired
             value={reason}
-            onChange={setReason}
+            onChange={(v) => {
+              form.clearField('reason');
+              setReason(v);
+            }}
             {...form.field('reason')}
           />
         )}
-        <Button type="submit" variant="primary" isDisabled={!to || state.fetching}>
+        <Button type="submit" variant="primary" isDisabled={state.fetching}>
           {t('procurement.changeStatusSubmit')}
         </Button>
       </form>

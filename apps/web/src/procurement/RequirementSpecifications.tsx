@@ -6,7 +6,8 @@ import { graphql } from '../app/graphql.js';
 import { useLanguage } from '../app/i18n.js';
 import { formatDate } from '../app/format.js';
 import { ErrorSummary, Notice } from '../ui/Page.js';
-import { useFormErrors } from '../ui/useFormErrors.js';
+import { problem, useFormErrors } from '../ui/useFormErrors.js';
+import { useOptional } from '../ui/optional.js';
 
 const SpecificationsQuery = graphql(`
   query RequirementSpecifications($id: ID!) {
@@ -47,7 +48,11 @@ export function RequirementSpecifications({
   const [summary, setSummary] = useState('');
   const [urls, setUrls] = useState('');
   const [published, setPublished] = useState<number | null>(null);
-  const form = useFormErrors(FIELDS);
+  const optional = useOptional();
+  const form = useFormErrors(FIELDS, {
+    summary: { label: t('spec.summary') },
+    documentUrls: { label: t('spec.documents') },
+  });
   const [state, publish] = useMutation(Publish);
   const versions = [...(data?.procurement.requirementSpecifications ?? [])].sort((a, b) => b.version - a.version);
   // One link per line; the api names a bad one as documentUrls.<index>.
@@ -56,6 +61,8 @@ export function RequirementSpecifications({
     Object.entries(form.errors.byField).find(([name]) => name.startsWith('documentUrls.'))?.[1];
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // PublishRequirementSpecificationInput: the summary is required; the links are checked by the api.
+    if (!summary.trim()) return form.show([problem('input.summary', 'isNotEmpty')]);
     const documentUrls = urls
       .split('\n')
       .map((u) => u.trim())
@@ -106,7 +113,8 @@ export function RequirementSpecifications({
               {...form.field('summary')}
             />
             <TextArea
-              label={t('spec.documents')}
+              label={optional(t('spec.documents'))}
+              id={form.fieldId('documentUrls')}
               description={t('spec.documentsHint')}
               value={urls}
               onChange={setUrls}

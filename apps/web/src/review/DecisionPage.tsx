@@ -7,9 +7,8 @@ import { formatDate, formatDateTime, formatNumber } from '../app/format.js';
 import type { MessageKey } from '../app/i18n/catalog.js';
 import { Page } from '../ui/Page.js';
 import { isNotFound, NotVisible } from '../ui/NotVisible.js';
-import { Checksum } from '../ui/Checksum.js';
 import { QueryState } from '../ui/QueryState.js';
-import { KnowledgeBasis, KnowledgeBasisFields } from './KnowledgeBasis.js';
+import { DecisionBasis, DecisionBasisFields, KnowledgeBasis, KnowledgeBasisFields } from './KnowledgeBasis.js';
 import { VersionEvidence, VersionEvidenceFields } from './EvidenceGaps.js';
 
 const Decision = graphql(
@@ -22,7 +21,9 @@ const Decision = graphql(
         versionNumber
         rationale
         conditions
-        knowledgeBasis
+        knowledgeBasis {
+          ...DecisionBasis
+        }
         category {
           labelSv
           labelEn
@@ -68,16 +69,8 @@ const Decision = graphql(
       }
     }
   `,
-  [KnowledgeBasisFields, VersionEvidenceFields],
+  [KnowledgeBasisFields, DecisionBasisFields, VersionEvidenceFields],
 );
-
-interface Basis {
-  contentHash?: string;
-  observationSummary?: Record<string, number>;
-  lessons?: string[];
-  deviationCount?: number;
-  technicalFaultCount?: number;
-}
 
 /** A steering decision and the knowledge it rests on: the votes, and the frozen version they judged. */
 export default function DecisionPage() {
@@ -85,7 +78,6 @@ export default function DecisionPage() {
   const { t, lang } = useLanguage();
   const [{ data, fetching, error }] = useQuery({ query: Decision, variables: { id: id! } });
   const decision = data?.testDecision;
-  const basis = (decision?.knowledgeBasis ?? {}) as Basis;
   if (isNotFound(error)) return <NotVisible kind="decision" />;
   return (
     <QueryState fetching={fetching} error={error} hasData={!!decision}>
@@ -163,25 +155,7 @@ export default function DecisionPage() {
               <p className="prose">{decision.conditions}</p>
             </section>
           )}
-          <section aria-labelledby="rests-heading" className="card">
-            <h2 id="rests-heading">{t('decision.basis')}</h2>
-            <dl className="facts">
-              <dt>{t('review.hash')}</dt>
-              <dd>
-                <Checksum value={basis.contentHash ?? decision.version.contentHash} />
-              </dd>
-              <dt>{t('decision.observationSummary')}</dt>
-              <dd>
-                {(['OBSTACLE', 'OPPORTUNITY', 'LESSON'] as const)
-                  .map((k) => `${t(`observationKind.${k}`)}: ${formatNumber(basis.observationSummary?.[k] ?? 0, lang)}`)
-                  .join(' · ')}
-              </dd>
-              <dt>{t('decision.deviationCount')}</dt>
-              <dd>{formatNumber(basis.deviationCount ?? 0, lang)}</dd>
-              <dt>{t('decision.faultCount')}</dt>
-              <dd>{formatNumber(basis.technicalFaultCount ?? 0, lang)}</dd>
-            </dl>
-          </section>
+          <DecisionBasis data={decision.knowledgeBasis} />
           <VersionEvidence data={decision.version} headingId="decision-evidence-heading" />
           <TransferabilityCard decisionId={decision.id} />
           <p>

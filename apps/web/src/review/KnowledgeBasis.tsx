@@ -3,6 +3,7 @@ import { useLanguage } from '../app/i18n.js';
 import { formatDate, formatNumber } from '../app/format.js';
 import type { MessageKey } from '../app/i18n/catalog.js';
 import { PlanSafeguards, PlanText } from '../testbed/PlanSafeguards.js';
+import { Checksum } from '../ui/Checksum.js';
 
 /** The frozen content of a protocol version: the schema's `TestProtocolSnapshot`, as much as this page shows. */
 export const KnowledgeBasisFields = graphql(`
@@ -66,6 +67,46 @@ export const KnowledgeBasisFields = graphql(`
 `);
 
 const OBSERVATION_KINDS = ['OBSTACLE', 'OPPORTUNITY', 'LESSON'] as const;
+
+/** What a decision rests on, frozen when it was made: the schema's `TestDecisionKnowledgeBasis`. */
+export const DecisionBasisFields = graphql(`
+  fragment DecisionBasis on TestDecisionKnowledgeBasis {
+    contentHash
+    observationCounts {
+      kind
+      count
+    }
+    deviationCount
+    technicalFaultCount
+  }
+`);
+
+/** The decision's own record of what it rested on: the version's hash and how much was observed. */
+export function DecisionBasis({ data }: { data: FragmentOf<typeof DecisionBasisFields> }) {
+  const { t, lang } = useLanguage();
+  const basis = readFragment(DecisionBasisFields, data);
+  return (
+    <section aria-labelledby="rests-heading" className="card">
+      <h2 id="rests-heading">{t('decision.basis')}</h2>
+      <dl className="facts">
+        <dt>{t('review.hash')}</dt>
+        <dd>
+          <Checksum value={basis.contentHash} />
+        </dd>
+        <dt>{t('decision.observationSummary')}</dt>
+        <dd>
+          {basis.observationCounts
+            .map(({ kind, count }) => `${t(`observationKind.${kind}`)}: ${formatNumber(count, lang)}`)
+            .join(' · ')}
+        </dd>
+        <dt>{t('decision.deviationCount')}</dt>
+        <dd>{formatNumber(basis.deviationCount, lang)}</dd>
+        <dt>{t('decision.faultCount')}</dt>
+        <dd>{formatNumber(basis.technicalFaultCount, lang)}</dd>
+      </dl>
+    </section>
+  );
+}
 
 /** Everything a steering member needs to judge a test: plan, results per criterion, participants, observations, risks. */
 export function KnowledgeBasis({ data }: { data: FragmentOf<typeof KnowledgeBasisFields> }) {

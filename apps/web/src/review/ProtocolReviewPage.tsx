@@ -107,6 +107,10 @@ function VoteForm({
   );
   const { values, set } = draft;
   const form = useFormErrors(FIELDS, {
+    recommendation: {
+      label: t('review.vote.recommendation'),
+      required: t('form.problem.choose', { label: t('review.vote.recommendation') }),
+    },
     rationale: { label: t('review.vote.rationale') },
     conditions: { label: t('review.vote.conditions') },
   });
@@ -115,9 +119,7 @@ function VoteForm({
     event.preventDefault();
     // Every required field at once (CastSteeringVoteInput), before anything is sent.
     const missing: ApiError[] = [
-      ...(values.recommendation
-        ? []
-        : [{ field: 'input.recommendation', message: `${t('review.vote.recommendation')} ${t('app.required')}` }]),
+      ...(values.recommendation ? [] : [problem('input.recommendation', 'isDefined')]),
       ...(values.recommendation === 'RECOMMEND_WITH_CONDITIONS' && !values.conditions.trim()
         ? [problem('input.conditions', 'isNotEmpty')]
         : []),

@@ -14,6 +14,7 @@ import { ErrorSummary, Notice } from '../ui/Page.js';
 import { EnumSelect } from '../ui/EnumSelect.js';
 import { useDraft } from '../ui/useDraft.js';
 import { problem, useFormErrors } from '../ui/useFormErrors.js';
+import { useOptional } from '../ui/optional.js';
 
 const RecordParticipants = graphql(`
   mutation RecordParticipants($input: RecordParticipantsInput!) {
@@ -141,10 +142,11 @@ function OccurredOn({
   error?: string;
 }) {
   const { t } = useLanguage();
+  const optional = useOptional();
   return (
     <DatePicker
       id={id}
-      label={t('protocol.occurredOn')}
+      label={optional(t('protocol.occurredOn'))}
       description={t('protocol.occurredOnHint')}
       value={value ? parseDate(value) : null}
       maxValue={parseDate(todayInSweden())}
@@ -165,7 +167,12 @@ export function ObservationForm({ protocolId, onSaved }: { protocolId: string; o
   );
   const { values, set } = draft;
   const form = useFormErrors(['kind', 'description', 'occurredOn'], {
+    kind: {
+      label: t('protocol.observationKind'),
+      required: t('form.problem.choose', { label: t('protocol.observationKind') }),
+    },
     description: { label: t('protocol.description') },
+    occurredOn: { label: t('protocol.occurredOn') },
   });
   const [done, setDone] = useState(false);
   const [state, add] = useMutation(AddObservation);
@@ -174,9 +181,7 @@ export function ObservationForm({ protocolId, onSaved }: { protocolId: string; o
     setDone(false);
     // Both required fields at once (AddObservationInput), before anything is sent.
     const missing = [
-      ...(values.kind
-        ? []
-        : [{ field: 'input.kind', message: `${t('protocol.observationKind')} ${t('app.required')}` }]),
+      ...(values.kind ? [] : [problem('input.kind', 'isDefined')]),
       ...(values.description.trim() ? [] : [problem('input.description', 'isNotEmpty')]),
     ];
     if (missing.length || !values.kind) {
@@ -236,12 +241,19 @@ export function DeviationForm({ protocolId, onSaved }: { protocolId: string; onS
   const { t } = useLanguage();
   const draft = useDraft(`testProtocol.${protocolId}.deviation`, { description: '', actionTaken: '', occurredOn: '' });
   const { values, set } = draft;
-  const form = useFormErrors(['description', 'actionTaken', 'occurredOn']);
+  const optional = useOptional();
+  const form = useFormErrors(['description', 'actionTaken', 'occurredOn'], {
+    description: { label: t('protocol.description') },
+    actionTaken: { label: t('protocol.actionTaken') },
+    occurredOn: { label: t('protocol.occurredOn') },
+  });
   const [done, setDone] = useState(false);
   const [state, report] = useMutation(ReportDeviation);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(false);
+    // ReportDeviationInput: only the description is required.
+    if (!values.description.trim()) return form.show([problem('input.description', 'isNotEmpty')]);
     const result = await report({
       input: {
         protocolId,
@@ -268,7 +280,7 @@ export function DeviationForm({ protocolId, onSaved }: { protocolId: string; onS
         {...form.field('description')}
       />
       <TextArea
-        label={t('protocol.actionTaken')}
+        label={optional(t('protocol.actionTaken'))}
         value={values.actionTaken}
         onChange={(v) => set('actionTaken', v)}
         {...form.field('actionTaken')}
@@ -296,12 +308,19 @@ export function FaultForm({ protocolId, onSaved }: { protocolId: string; onSaved
     resolved: false,
   });
   const { values, set } = draft;
-  const form = useFormErrors(['description', 'affectedComponent', 'occurredOn', 'resolved']);
+  const optional = useOptional();
+  const form = useFormErrors(['description', 'affectedComponent', 'occurredOn', 'resolved'], {
+    description: { label: t('protocol.description') },
+    affectedComponent: { label: t('protocol.affectedComponent') },
+    occurredOn: { label: t('protocol.occurredOn') },
+  });
   const [done, setDone] = useState(false);
   const [state, report] = useMutation(ReportTechnicalFault);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(false);
+    // ReportTechnicalFaultInput: only the description is required.
+    if (!values.description.trim()) return form.show([problem('input.description', 'isNotEmpty')]);
     const result = await report({
       input: {
         protocolId,
@@ -322,7 +341,7 @@ export function FaultForm({ protocolId, onSaved }: { protocolId: string; onSaved
       {done && <Notice>{t('protocol.faultSaved')}</Notice>}
       <ErrorSummary messages={form.summary} />
       <TextField
-        label={t('protocol.affectedComponent')}
+        label={optional(t('protocol.affectedComponent'))}
         description={t('protocol.affectedComponentHint')}
         value={values.affectedComponent}
         onChange={(v) => set('affectedComponent', v)}
@@ -375,7 +394,12 @@ export function ResultForm({
     comment: criterion.result?.comment ?? '',
   });
   const { values, set } = draft;
-  const form = useFormErrors(['measuredValue', 'met', 'comment', 'criterionId']);
+  const optional = useOptional();
+  const form = useFormErrors(['measuredValue', 'met', 'comment', 'criterionId'], {
+    measuredValue: { label: t('protocol.measuredValue', { unit: criterion.unit }) },
+    met: { label: t('protocol.met') },
+    comment: { label: t('protocol.comment') },
+  });
   const [done, setDone] = useState(false);
   const [state, record] = useMutation(RecordTestResult);
   const headingId = `result-${criterion.id}`;
@@ -434,7 +458,7 @@ export function ResultForm({
         <Radio value="no">{t('protocol.metNo')}</Radio>
       </RadioGroup>
       <TextArea
-        label={t('protocol.comment')}
+        label={optional(t('protocol.comment'))}
         value={values.comment}
         onChange={(v) => set('comment', v)}
         {...form.field('comment')}

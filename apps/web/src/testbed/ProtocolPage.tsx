@@ -14,6 +14,7 @@ import { Checksum } from '../ui/Checksum.js';
 import { EnumSelect } from '../ui/EnumSelect.js';
 import { QueryState } from '../ui/QueryState.js';
 import { problem, useFormErrors } from '../ui/useFormErrors.js';
+import { useOptional } from '../ui/optional.js';
 import { EvidenceGapFields, GapList } from '../review/EvidenceGaps.js';
 import { ProtocolStatusTag, type ProtocolStatus } from './protocol-status.js';
 import { DeviationForm, FaultForm, ObservationForm, ParticipantsForm, ResultForm } from './ProtocolActivityForms.js';
@@ -517,19 +518,29 @@ function Versions({ protocol }: { protocol: WorkProtocol }) {
   );
 }
 
+const STATUS_FIELDS = ['status', 'reason'] as const;
+
 function StatusForm({ protocol, onChanged }: { protocol: WorkProtocol; onChanged: () => void }) {
   const { t } = useLanguage();
   const next: ProtocolStatus[] = protocol.allowedTransitions.filter((s) => BY_HAND.includes(s));
   const [to, setTo] = useState<ProtocolStatus | ''>('');
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const form = useFormErrors(['status', 'reason']);
+  const optional = useOptional();
+  const form = useFormErrors(STATUS_FIELDS, {
+    status: {
+      label: t('protocol.nextStatus'),
+      required: t('form.problem.choose', { label: t('protocol.nextStatus') }),
+    },
+    reason: { label: t('protocol.statusReason') },
+  });
   const [state, change] = useMutation(ChangeStatus);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(null);
+    // ChangeTestProtocolStatusInput: the status is required, the reason optional.
     if (!to) {
-      form.show([{ field: 'input.status', message: `${t('protocol.nextStatus')} ${t('app.required')}` }]);
+      form.show([problem('input.status', 'isDefined')]);
       return;
     }
     const result = await change({ input: { id: protocol.id, status: to, reason: reason.trim() || null } });
@@ -552,13 +563,16 @@ function StatusForm({ protocol, onChanged }: { protocol: WorkProtocol; onChanged
               values={next}
               labels="protocolStatus"
               value={to}
-              onChange={(v) => setTo(v)}
+              onChange={(v) => {
+                form.clearField('status');
+                setTo(v);
+              }}
               isRequired
               id={form.fieldId('status')}
               error={form.fieldError('status')}
             />
             <TextArea
-              label={t('protocol.statusReason')}
+              label={optional(t('protocol.statusReason'))}
               description={t('protocol.statusReasonHint')}
               value={reason}
               onChange={setReason}

@@ -16,6 +16,7 @@ import { ErrorSummary } from '../ui/Page.js';
 import { EnumSelect } from '../ui/EnumSelect.js';
 import { useDraft } from '../ui/useDraft.js';
 import { problem, useFormErrors } from '../ui/useFormErrors.js';
+import { useOptional } from '../ui/optional.js';
 
 const PlanOptions = graphql(`
   query ProtocolPlanOptions($category: String, $withCategory: Boolean!) {
@@ -180,10 +181,18 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
   const draft = useDraft(draftKey, initial);
   const { values } = draft;
   /** GOV.UK: the required fields are most of what matters, so the optional ones say so. */
-  const optional = (label: string) => `${label} ${t('form.optional')}`;
+  const optional = useOptional();
   const form = useFormErrors(FIELDS, {
     title: { label: t('protocolForm.title') },
+    category: {
+      label: t('protocolForm.category'),
+      required: t('form.problem.choose', { label: t('protocolForm.category') }),
+    },
     purpose: { label: t('protocolForm.purpose') },
+    consentApproach: {
+      label: t('protocolForm.consent'),
+      required: t('form.problem.choose', { label: t('protocolForm.consent') }),
+    },
   });
   const set: typeof draft.set = (name, value) => {
     form.clearField(String(name));
@@ -222,11 +231,9 @@ export function ProtocolPlanForm({ draftKey, initial, submitLabel, busy, onSubmi
     const errors: ApiError[] = [];
     // Every required field at once, as the api names them (CreateTestProtocolInput).
     if (!values.title.trim()) errors.push(problem('input.title', 'isNotEmpty'));
-    if (!values.category)
-      errors.push({ field: 'input.category', message: `${t('protocolForm.category')} ${t('app.required')}` });
+    if (!values.category) errors.push(problem('input.category', 'isDefined'));
     if (!values.purpose.trim()) errors.push(problem('input.purpose', 'isNotEmpty'));
-    if (!values.consentApproach)
-      errors.push({ field: 'input.consentApproach', message: `${t('protocolForm.consent')} ${t('app.required')}` });
+    if (!values.consentApproach) errors.push(problem('input.consentApproach', 'isDefined'));
     values.successCriteria.forEach((c, i) => {
       const filled = c.name.trim() || c.unit.trim() || c.targetValue.trim();
       if (filled && (!c.targetValue.trim() || !Number.isFinite(Number(c.targetValue.replace(',', '.'))))) {

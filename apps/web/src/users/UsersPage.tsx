@@ -247,16 +247,20 @@ function RoleChoice({
   value,
   onChange,
   error,
+  id,
 }: {
   value: string[];
   onChange: (roles: string[]) => void;
   error?: string;
+  /** The group's id, for the error summary's link. */
+  id?: string;
 }) {
   const { t } = useLanguage();
   return (
     <CheckboxGroup
       label={t('users.roles')}
       isRequired
+      id={id}
       value={value}
       onChange={onChange}
       isInvalid={!!error}
@@ -287,7 +291,10 @@ function EditUser({
   const heading = useRef<HTMLHeadingElement>(null);
   // The form opens below the list: take the keyboard and screen reader there.
   useEffect(() => heading.current?.focus(), []);
-  const form = useFormErrors(['displayName', 'roles', 'active']);
+  const form = useFormErrors(['displayName', 'roles', 'active'], {
+    displayName: { label: t('users.name') },
+    roles: { label: t('users.roles') },
+  });
   const [state, update] = useMutation(UpdateUser);
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -325,7 +332,7 @@ function EditUser({
           onChange={setDisplayName}
           {...form.field('displayName')}
         />
-        <RoleChoice value={roles} onChange={setRoles} error={form.fieldError('roles')} />
+        <RoleChoice value={roles} onChange={setRoles} error={form.fieldError('roles')} id={form.fieldId('roles')} />
         <div className="row">
           <Button type="submit" variant="primary" isDisabled={state.fetching}>
             {t('users.save')}
@@ -358,7 +365,17 @@ function NewUser({
 }) {
   const { t } = useLanguage();
   const [values, setValues] = useState(EMPTY_USER);
-  const form = useFormErrors(['displayName', 'email', 'organizationId', 'password', 'roles']);
+  // The api names every problem of CreateUserInput at once; each is worded with the field's own label.
+  const form = useFormErrors(['displayName', 'email', 'organizationId', 'password', 'roles'], {
+    displayName: { label: t('users.name') },
+    email: { label: t('users.email') },
+    organizationId: {
+      label: t('users.organization'),
+      required: t('form.problem.choose', { label: t('users.organization') }),
+    },
+    password: { label: t('users.password') },
+    roles: { label: t('users.roles') },
+  });
   const [state, create] = useMutation(CreateUser);
   const set = <K extends keyof typeof values>(name: K, value: (typeof values)[K]) =>
     setValues((v) => ({ ...v, [name]: value }));
@@ -420,7 +437,12 @@ function NewUser({
           onChange={(v) => set('password', v)}
           {...form.field('password')}
         />
-        <RoleChoice value={values.roles} onChange={(roles) => set('roles', roles)} error={form.fieldError('roles')} />
+        <RoleChoice
+          value={values.roles}
+          onChange={(roles) => set('roles', roles)}
+          error={form.fieldError('roles')}
+          id={form.fieldId('roles')}
+        />
         <Button type="submit" variant="primary" isDisabled={state.fetching}>
           {t('users.create')}
         </Button>

@@ -7,6 +7,7 @@ import { TestDecision } from './test-decision.entity.js';
 import { SteeringReviewService } from './steering-review.service.js';
 import { contentHash } from './protocol-snapshot.js';
 import { EvidenceGap } from './protocol-snapshot.type.js';
+import { KnowledgeBasis, toKnowledgeBasis } from './knowledge-basis.type.js';
 import { TestProtocol } from '../protocol/test-protocol.entity.js';
 import { TestProtocolService } from '../protocol/test-protocol.service.js';
 
@@ -87,6 +88,13 @@ export class TestDecisionFieldsResolver {
   })
   protocol(@Ctx() ctx: RequestContext, @Parent() decision: TestDecision) {
     return this.protocols.load(ctx, decision.protocolId);
+  }
+
+  @ResolveField(() => KnowledgeBasis, {
+    description: 'What the decision rests on: the version, its hash, results, observation counts, documents.',
+  })
+  knowledgeBasis(@Parent() decision: TestDecision): KnowledgeBasis {
+    return toKnowledgeBasis(decision.knowledgeBasis);
   }
 
   @ResolveField(() => TestProtocolVersion)

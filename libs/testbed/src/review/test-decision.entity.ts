@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { GraphQLJSON } from '#core';
 import { SteeringRecommendation } from '../testbed.enums.js';
+import type { StoredKnowledgeBasis } from './knowledge-basis.type.js';
 
 @ObjectType('SteeringVoteCount')
 export class VoteCount {
@@ -54,12 +54,9 @@ export class TestDecision {
   @Column({ type: 'jsonb' })
   voteCounts: VoteCount[];
 
-  @Field(() => GraphQLJSON, {
-    description: 'What the decision rests on: the version, its hash, results, observation summary, documents.',
-  })
+  /** Frozen JSON; the schema's `knowledgeBasis` is its typed form (`TestDecisionFieldsResolver`). */
   @Column({ type: 'jsonb' })
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- frozen JSON; its GraphQL type is issue 24 point 4
-  knowledgeBasis: Record<string, any>;
+  knowledgeBasis: StoredKnowledgeBasis;
 
   @Field()
   @Column({ type: 'timestamptz' })

@@ -99,7 +99,7 @@ export const enCoordination: Record<keyof typeof svCoordination, string> = {
   'agreement.warningsTitle': 'Warning: check compatibility before you confirm the call-off.',
   'agreement.warningSystem': '{system}: {status}',
   'agreement.warningUnknown': 'Nothing is known about how the product works with your systems.',
-  'agreement.quantity': 'Quantity',
+  'agreement.quantity': 'Quantity (units)',
   'agreement.valueSek': 'Value (SEK excl. VAT)',
   'agreement.confirm': 'Confirm call-off',
   'agreement.calledOff': 'The call-off of {name} is recorded.',

@@ -56,6 +56,8 @@ export const enForms: Record<keyof typeof svForms, string> = {
   'evidence.noReason': 'No reason was given (the version was handed in before a reason was required).',
   'evidence.voteWarning': 'The knowledge basis is incomplete. Read what is missing before you vote.',
 
+  'procurement.volumes': 'Estimated volume',
+  'procurement.problem.volumes': 'Enter an estimated volume, a whole number of 0 or more, for at least one lot.',
   'procurement.volumeUnit': 'Number of units over the agreement.',
   'scale.low': 'very poor',
   'scale.high': 'very good',

@@ -38,7 +38,6 @@ export const en: Record<MessageKey, string> = {
   'app.saved': 'Saved.',
   'app.cancel': 'Cancel',
   'app.close': 'Close',
-  'app.required': '(required)',
   'app.formHasErrors': 'The form has {count} errors. Correct them and try again.',
 
   'nav.start': 'Start',
@@ -188,7 +187,8 @@ export const en: Record<MessageKey, string> = {
   'activity.kind': 'Kind of activity',
   'activity.date': 'Date',
   'activity.staffReached': 'Staff reached',
-  'activity.note': 'Short note (optional)',
+  'activity.staffReachedHint': 'Number of people, from 0 to 10,000.',
+  'activity.note': 'Short note',
   'activity.submit': 'Save the activity',
   'activity.saved': 'The activity is saved.',
   'activity.noProfile': 'You need a coach profile before you can record activities.',

@@ -97,7 +97,7 @@ export const svCoordination = {
   'agreement.warningsTitle': 'Varning: kontrollera kompatibiliteten innan ni bekräftar avropet.',
   'agreement.warningSystem': '{system}: {status}',
   'agreement.warningUnknown': 'Det saknas uppgifter om hur produkten fungerar med era system.',
-  'agreement.quantity': 'Antal',
+  'agreement.quantity': 'Antal enheter (st.)',
   'agreement.valueSek': 'Värde (kr exkl. moms)',
   'agreement.confirm': 'Bekräfta avrop',
   'agreement.calledOff': 'Avropet av {name} är registrerat.',

@@ -58,6 +58,8 @@ export const svForms = {
   'evidence.noReason': 'Ingen motivering lämnades (versionen lämnades in innan motivering krävdes).',
   'evidence.voteWarning': 'Underlaget är ofullständigt. Läs vad som saknas innan du röstar.',
 
+  'procurement.volumes': 'Uppskattad volym',
+  'procurement.problem.volumes': 'Skriv en uppskattad volym, ett heltal som 0 eller fler, för minst ett delområde.',
   'procurement.volumeUnit': 'Antal enheter över avtalstiden.',
   'scale.low': 'mycket dåligt',
   'scale.high': 'mycket bra',

@@ -40,7 +40,6 @@ export const sv = {
   'app.saved': 'Sparat.',
   'app.cancel': 'Avbryt',
   'app.close': 'Stäng',
-  'app.required': '(obligatoriskt)',
   'app.formHasErrors': 'Formuläret har {count} fel. Rätta dem och försök igen.',
 
   'nav.start': 'Start',
@@ -190,7 +189,8 @@ export const sv = {
   'activity.kind': 'Typ av aktivitet',
   'activity.date': 'Datum',
   'activity.staffReached': 'Antal medarbetare som nåddes',
-  'activity.note': 'Kort anteckning (valfri)',
+  'activity.staffReachedHint': 'Antal personer, från 0 till 10 000.',
+  'activity.note': 'Kort anteckning',
   'activity.submit': 'Spara aktiviteten',
   'activity.saved': 'Aktiviteten är sparad.',
   'activity.noProfile': 'Du behöver en coachprofil innan du kan registrera aktiviteter.',
