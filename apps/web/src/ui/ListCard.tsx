@@ -22,6 +22,7 @@ export function ListCard<T>({
   before,
   after,
   scroll,
+  tableClass,
 }: {
   /** Names the heading (`${id}-heading`), which labels the card for screen readers. */
   id: string;
@@ -34,12 +35,21 @@ export function ListCard<T>({
   after?: ReactNode;
   /** Wide tables scroll sideways on a narrow screen instead of widening the page. */
   scroll?: boolean;
+  /** A class of the table's own (column widths). */
+  tableClass?: string;
 }) {
   return (
     <section aria-labelledby={`${id}-heading`} className="card">
       <h2 id={`${id}-heading`}>{title}</h2>
       {before}
-      <ListTable items={items} columns={columns} rowKey={rowKey} empty={empty} scroll={scroll} />
+      <ListTable
+        items={items}
+        columns={columns}
+        rowKey={rowKey}
+        empty={empty}
+        scroll={scroll}
+        tableClass={tableClass}
+      />
       {after}
     </section>
   );
@@ -52,16 +62,18 @@ export function ListTable<T>({
   rowKey,
   empty,
   scroll,
+  tableClass,
 }: {
   items: readonly T[];
   columns: readonly Column<T>[];
   rowKey: (item: T) => Key;
   empty: ReactNode;
   scroll?: boolean;
+  tableClass?: string;
 }) {
   if (!items.length) return <p>{empty}</p>;
   const table = (
-    <table className="data">
+    <table className={tableClass ? `data ${tableClass}` : 'data'}>
       <thead>
         <tr>
           {columns.map((column, i) => (

@@ -14,6 +14,8 @@ import type { MessageKey } from '../app/i18n/catalog.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
 import { useFormErrors } from '../ui/useFormErrors.js';
+import { ListCard, LoadMore } from '../ui/ListCard.js';
+import { useConnection } from '../ui/useConnection.js';
 
 const ROLES = [
   'NODE_ADMIN',
@@ -25,7 +27,6 @@ const ROLES = [
 ] as const;
 type RoleName = (typeof ROLES)[number];
 const STATUSES = ['active', 'inactive'] as const;
-const PAGE_SIZE = 25;
 
 const UsersQuery = graphql(`
   query Users($first: Int, $after: String, $organizationId: ID, $role: Role, $active: Boolean, $search: String) {
@@ -115,25 +116,22 @@ function UsersAdmin() {
   const organizationId = params.get('org') ?? '';
   const role = (params.get('roll') ?? '') as RoleName | '';
   const status = (params.get('status') ?? '') as (typeof STATUSES)[number] | '';
-  const [after, setAfter] = useState<string | null>(null);
   const setFilter = (name: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(name, value);
     else next.delete(name);
-    setAfter(null);
     setParams(next);
   };
-  const [{ data, fetching, error }] = useQuery({
+  const list = useConnection({
     query: UsersQuery,
     variables: {
-      first: PAGE_SIZE,
-      after,
       search: search || null,
       organizationId: organizationId || null,
       role: role || null,
       active: status ? status === 'active' : null,
     },
     context: USERS_CONTEXT,
+    pick: (data) => data.users,
   });
   const [organizations] = useQuery({ query: OrganizationsQuery });
   const orgItems = [{ id: '', name: t('users.all') }, ...(organizations.data?.organizations ?? [])];
@@ -175,57 +173,36 @@ function UsersAdmin() {
         </Select>
       </div>
       {notice && <Notice>{notice}</Notice>}
-      <QueryState fetching={fetching} error={error} hasData={!!data}>
-        {data && (
-          <section aria-labelledby="users-heading" className="card">
-            <h2 id="users-heading">{t('users.count', { count: data.users.totalCount })}</h2>
-            {data.users.nodes.length ? (
-              <div className="table-scroll">
-                <table className="data users-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('users.name')}</th>
-                      <th scope="col">{t('users.email')}</th>
-                      <th scope="col">{t('users.organization')}</th>
-                      <th scope="col">{t('users.roles')}</th>
-                      <th scope="col">{t('users.status')}</th>
-                      <th scope="col">
-                        <span className="visually-hidden">{t('users.cancel')}</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.users.nodes.map((u) => (
-                      <tr key={u.id}>
-                        <td>{u.displayName}</td>
-                        <td>{u.email ?? '–'}</td>
-                        <td>{u.organization.name}</td>
-                        <td>{u.roles.map((r) => t(`role.${r}` as MessageKey)).join(', ')}</td>
-                        <td>{u.active ? t('users.active') : t('users.inactive')}</td>
-                        <td>
-                          <Button
-                            variant="tertiary"
-                            aria-label={t('users.edit', { name: u.displayName })}
-                            onPress={() => setEditing(u)}
-                          >
-                            {t('users.editShort')}
-                          </Button>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            ) : (
-              <p>{t('users.none')}</p>
-            )}
-            {data.users.pageInfo.hasNextPage && (
-              <Button variant="secondary" onPress={() => setAfter(data.users.pageInfo.endCursor ?? null)}>
-                {t('app.loadMore')}
-              </Button>
-            )}
-          </section>
-        )}
+      <QueryState fetching={list.fetching} error={list.error} hasData={list.hasData}>
+        <ListCard
+          id="users"
+          title={t('users.count', { count: list.totalCount ?? 0 })}
+          items={list.nodes}
+          rowKey={(u) => u.id}
+          empty={t('users.none')}
+          scroll
+          tableClass="users-table"
+          columns={[
+            { header: t('users.name'), cell: (u) => u.displayName },
+            { header: t('users.email'), cell: (u) => u.email ?? '–' },
+            { header: t('users.organization'), cell: (u) => u.organization.name },
+            { header: t('users.roles'), cell: (u) => u.roles.map((r) => t(`role.${r}` as MessageKey)).join(', ') },
+            { header: t('users.status'), cell: (u) => (u.active ? t('users.active') : t('users.inactive')) },
+            {
+              header: <span className="visually-hidden">{t('users.cancel')}</span>,
+              cell: (u) => (
+                <Button
+                  variant="tertiary"
+                  aria-label={t('users.edit', { name: u.displayName })}
+                  onPress={() => setEditing(u)}
+                >
+                  {t('users.editShort')}
+                </Button>
+              ),
+            },
+          ]}
+          after={<LoadMore list={list} />}
+        />
       </QueryState>
       {editing && (
         <EditUser
