@@ -265,6 +265,13 @@ describe('joint procurement of mobile safety alarms: participation, award, call-
       as(coordinators.vingaker),
     );
     expect(forVingaker.data?.procurements.nodes.map((n: { id: string }) => n.id)).toContain(procurementId);
+    // "Ours": the ones my organisation has joined, whatever their number (the app used to filter the first 100).
+    const joinedBy = async (user: TestUser) =>
+      (
+        await api.gql(`{ procurements(joinedByMyOrganization: true) { nodes { id } } }`, {}, as(user))
+      ).data?.procurements.nodes.map((n: { id: string }) => n.id);
+    expect(await joinedBy(coordinators.gnesta)).toContain(procurementId);
+    expect(await joinedBy(coordinators.vingaker)).not.toContain(procurementId);
   });
 
   it('lets a participant withdraw and rejoin while the window is open; node staff can act on its behalf', async () => {

@@ -334,6 +334,10 @@ export class ProcurementService {
         sql`NOT EXISTS (SELECT 1 FROM procurement_participations pp WHERE pp.procurement_id = p.id AND pp.organization_id = ${ctx.organizationId})`,
       );
     }
+    if (args.joinedByMyOrganization)
+      where.push(
+        sql`EXISTS (SELECT 1 FROM procurement_participations pp WHERE pp.procurement_id = p.id AND pp.organization_id = ${ctx.organizationId})`,
+      );
     const request = { where, sort: NEWEST_PROCUREMENTS, page: args };
     const planned = await plannedPage(this.db, info, PROCUREMENT_LIST, request);
     if (planned) return planned;

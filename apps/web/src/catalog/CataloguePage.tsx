@@ -10,19 +10,39 @@ import { graphql } from '../app/graphql.js';
 import { useLanguage } from '../app/i18n.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
-import { ListCard } from '../ui/ListCard.js';
+import { ListCard, LoadMore } from '../ui/ListCard.js';
+import { useConnection } from '../ui/useConnection.js';
 import { useFormErrors } from '../ui/useFormErrors.js';
 import { useOptional } from '../ui/optional.js';
 
 const CatalogueQuery = graphql(`
-  query Catalogue($search: String) {
+  query Catalogue {
     suppliers {
       id
       name
       organizationNumber
     }
-    products(first: 100, search: $search) {
+    standards {
+      id
+      key
+      name
+    }
+    technologyCategories {
+      key
+      labelSv
+      labelEn
+    }
+  }
+`);
+
+const ProductsQuery = graphql(`
+  query CatalogueProducts($search: String, $first: Int, $after: String) {
+    products(first: $first, after: $after, search: $search) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         name
@@ -40,8 +60,17 @@ const CatalogueQuery = graphql(`
         }
       }
     }
-    systems(first: 100, search: $search) {
+  }
+`);
+
+const SystemsQuery = graphql(`
+  query CatalogueSystems($search: String, $first: Int, $after: String) {
+    systems(first: $first, after: $after, search: $search) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         name
@@ -55,16 +84,6 @@ const CatalogueQuery = graphql(`
           version
         }
       }
-    }
-    standards {
-      id
-      key
-      name
-    }
-    technologyCategories {
-      key
-      labelSv
-      labelEn
     }
   }
 `);
@@ -93,11 +112,10 @@ export default function CataloguePage() {
   const { t, lang } = useLanguage();
   const [params, setParams] = useSearchParams();
   const search = params.get('sok') ?? '';
-  const [{ data, fetching, error }] = useQuery({
-    query: CatalogueQuery,
-    variables: { search: search || null },
-    context: CATALOGUE_CONTEXT,
-  });
+  const [{ data, fetching, error }] = useQuery({ query: CatalogueQuery, context: CATALOGUE_CONTEXT });
+  const listOf = { variables: { search: search || null }, context: CATALOGUE_CONTEXT };
+  const products = useConnection({ query: ProductsQuery, ...listOf, pick: (d) => d.products });
+  const systems = useConnection({ query: SystemsQuery, ...listOf, pick: (d) => d.systems });
   const [notice, setNotice] = useState<string | null>(null);
   const label = (c: { labelSv: string; labelEn: string }) => (lang === 'sv' ? c.labelSv : c.labelEn);
   return (
@@ -112,13 +130,17 @@ export default function CataloguePage() {
         />
       </div>
       {notice && <Notice>{notice}</Notice>}
-      <QueryState fetching={fetching} error={error} hasData={!!data}>
+      <QueryState
+        fetching={fetching || products.fetching}
+        error={error ?? products.error ?? systems.error}
+        hasData={!!data && products.hasData && systems.hasData}
+      >
         {data && (
           <>
             <ListCard
               id="products"
-              title={t('catalogue.products', { count: data.products.totalCount })}
-              items={data.products.nodes}
+              title={t('catalogue.products', { count: products.totalCount ?? 0 })}
+              items={products.nodes}
               rowKey={(p) => p.id}
               empty={t('app.empty')}
               scroll
@@ -136,11 +158,12 @@ export default function CataloguePage() {
                 { header: t('procurement.category'), cell: (p) => label(p.category) },
                 { header: t('catalogue.versions'), cell: (p) => p.versions.map((v) => v.version).join(', ') || '–' },
               ]}
+              after={<LoadMore list={products} />}
             />
             <ListCard
               id="systems"
-              title={t('catalogue.systems', { count: data.systems.totalCount })}
-              items={data.systems.nodes}
+              title={t('catalogue.systems', { count: systems.totalCount ?? 0 })}
+              items={systems.nodes}
               rowKey={(s) => s.id}
               empty={t('app.empty')}
               scroll
@@ -150,6 +173,7 @@ export default function CataloguePage() {
                 { header: t('landscape.kind'), cell: (s) => label(s.kind) },
                 { header: t('catalogue.versions'), cell: (s) => s.versions.map((v) => v.version).join(', ') || '–' },
               ]}
+              after={<LoadMore list={systems} />}
             />
             <div className="overview-figures">
               <NewSupplier onCreated={(name) => setNotice(t('catalogue.supplierCreated', { name }))} />

@@ -1,11 +1,12 @@
 import { Link } from 'react-router';
-import { useQuery } from 'urql';
-import { graphql } from '../app/graphql.js';
+import { graphql, type ResultOf } from '../app/graphql.js';
 import { useLanguage } from '../app/i18n.js';
 import { formatDate } from '../app/format.js';
 import type { MessageKey } from '../app/i18n/catalog.js';
 import { Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
+import { LoadMore } from '../ui/ListCard.js';
+import { useConnection } from '../ui/useConnection.js';
 
 export const FollowUpFields = graphql(`
   fragment FollowUpRow on FollowUp @_unmask {
@@ -29,18 +30,12 @@ export const FollowUpFields = graphql(`
 
 const FollowUpsQuery = graphql(
   `
-    query MyFollowUps {
-      open: followUps(status: OPEN, first: 50) {
-        nodes {
-          ...FollowUpRow
+    query MyFollowUps($statuses: [FollowUpStatus!], $first: Int, $after: String) {
+      followUps(statuses: $statuses, first: $first, after: $after) {
+        pageInfo {
+          hasNextPage
+          endCursor
         }
-      }
-      overdue: followUps(status: OVERDUE, first: 50) {
-        nodes {
-          ...FollowUpRow
-        }
-      }
-      answered: followUps(status: ANSWERED, first: 20) {
         nodes {
           ...FollowUpRow
         }
@@ -55,13 +50,18 @@ export const FOLLOW_UP_CONTEXT = { additionalTypenames: ['FollowUp', 'FollowUpAn
 /** Follow-ups due for my organisation (overdue first), and the ones we answered. */
 export default function FollowUpsPage() {
   const { t, lang } = useLanguage();
-  const [{ data, fetching, error }] = useQuery({
+  const list = (statuses: ('OVERDUE' | 'OPEN' | 'ANSWERED')[]) => ({
     query: FollowUpsQuery,
+    variables: { statuses },
     context: FOLLOW_UP_CONTEXT,
-    requestPolicy: 'cache-and-network',
+    // The worker opens follow-ups in the background: show the cached list at once, then the api's.
+    requestPolicy: 'cache-and-network' as const,
+    pick: (data: ResultOf<typeof FollowUpsQuery>) => data.followUps,
   });
-  const due = [...(data?.overdue.nodes ?? []), ...(data?.open.nodes ?? [])];
-  const row = (f: (typeof due)[number]) => (
+  // Overdue ones have the earliest due dates: sorted by due date, they come first.
+  const due = useConnection(list(['OVERDUE', 'OPEN']));
+  const answered = useConnection(list(['ANSWERED']));
+  const row = (f: (typeof due.nodes)[number]) => (
     <li key={f.id}>
       <Link className="primary-link" to={`/uppfoljningar/${f.id}`}>
         {t('followUp.rowTitle', { months: f.wave, product: f.implementation.product.name })}
@@ -74,18 +74,20 @@ export default function FollowUpsPage() {
   );
   return (
     <Page title={t('followUp.title')}>
-      <QueryState fetching={fetching} error={error} hasData={!!data}>
+      <QueryState fetching={due.fetching} error={due.error ?? answered.error} hasData={due.hasData}>
         <section aria-labelledby="due-heading" className="card">
           <h2 id="due-heading">{t('followUp.dueForUs')}</h2>
-          {due.length ? <ul className="plain-list">{due.map(row)}</ul> : <p>{t('followUp.noneDue')}</p>}
+          {due.nodes.length ? <ul className="plain-list">{due.nodes.map(row)}</ul> : <p>{t('followUp.noneDue')}</p>}
+          <LoadMore list={due} />
         </section>
         <section aria-labelledby="answered-heading" className="card">
           <h2 id="answered-heading">{t('followUp.answered')}</h2>
-          {data?.answered.nodes.length ? (
-            <ul className="plain-list">{data.answered.nodes.map(row)}</ul>
+          {answered.nodes.length ? (
+            <ul className="plain-list">{answered.nodes.map(row)}</ul>
           ) : (
-            <p>{t('app.empty')}</p>
+            <p>{answered.hasData ? t('app.empty') : t('app.loading')}</p>
           )}
+          <LoadMore list={answered} />
         </section>
       </QueryState>
     </Page>

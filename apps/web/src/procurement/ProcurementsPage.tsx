@@ -1,5 +1,4 @@
 import { Link } from 'react-router';
-import { useQuery } from 'urql';
 import { graphql } from '../app/graphql.js';
 import { useLanguage } from '../app/i18n.js';
 import { useSession } from '../app/SessionProvider.js';
@@ -7,9 +6,11 @@ import { formatDate, formatNumber } from '../app/format.js';
 import type { MessageKey } from '../app/i18n/catalog.js';
 import { Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
+import { ListCard, LoadMore } from '../ui/ListCard.js';
+import { useConnection } from '../ui/useConnection.js';
 
 const MyProcurements = graphql(`
-  query MyProcurements {
+  query MyProcurements($first: Int, $after: String) {
     open: procurements(openForMyOrganization: true, first: 50) {
       nodes {
         id
@@ -26,7 +27,34 @@ const MyProcurements = graphql(`
         }
       }
     }
-    all: procurements(first: 100) {
+    ours: procurements(joinedByMyOrganization: true, first: $first, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        title
+        status
+        frameworkAgreement {
+          id
+          status
+          startsOn
+          endsOn
+        }
+      }
+    }
+  }
+`);
+
+const AllProcurements = graphql(`
+  query AllProcurements($first: Int, $after: String) {
+    procurements(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         title
@@ -50,17 +78,38 @@ const MyProcurements = graphql(`
   }
 `);
 
+type Agreement = { id: string; startsOn: string; endsOn: string } | null | undefined;
+
 /**
  * A coordinator's procurements: what my organisation can join now, and what we take part in with its agreement.
  * Node staff, who run them, see every procurement with where it stands in its lifecycle.
  */
 export default function ProcurementsPage() {
   const { t, lang } = useLanguage();
-  const { me, hasRole } = useSession();
-  const [{ data, fetching, error }] = useQuery({ query: MyProcurements, context: PROCUREMENT_CONTEXT });
+  const { hasRole } = useSession();
   const staff = hasRole('NODE_STAFF', 'NODE_ADMIN');
-  const ours =
-    data?.all.nodes.filter((p) => p.participants.some((x) => x.organizationId === me?.organization.id)) ?? [];
+  const all = useConnection({
+    query: AllProcurements,
+    variables: {},
+    context: PROCUREMENT_CONTEXT,
+    pick: (data) => data.procurements,
+    pause: !staff,
+  });
+  const mine = useConnection({
+    query: MyProcurements,
+    variables: {},
+    context: PROCUREMENT_CONTEXT,
+    pick: (data) => data.ours,
+  });
+  const open = mine.data?.open.nodes ?? [];
+  const agreement = (a: Agreement) =>
+    a ? (
+      <Link to={`/ramavtal/${a.id}`}>
+        {t('procurement.validity', { from: formatDate(a.startsOn, lang), to: formatDate(a.endsOn, lang) })}
+      </Link>
+    ) : (
+      t('procurement.noAgreement')
+    );
   return (
     <Page
       title={t('procurement.title')}
@@ -72,64 +121,49 @@ export default function ProcurementsPage() {
         )
       }
     >
-      <QueryState fetching={fetching} error={error} hasData={!!data}>
-        {staff && (
-          <section aria-labelledby="all-heading" className="card">
-            <h2 id="all-heading">{t('procurement.all')}</h2>
-            {data?.all.nodes.length ? (
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('procurement.procurement')}</th>
-                    <th scope="col">{t('procurement.status')}</th>
-                    <th scope="col">{t('procurement.participationWindow')}</th>
-                    <th scope="col">{t('procurement.participantCount')}</th>
-                    <th scope="col">{t('procurement.agreement')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.all.nodes.map((p) => (
-                    <tr key={p.id}>
-                      <td>
-                        <Link to={`/upphandlingar/${p.id}`}>{p.title}</Link>
-                        <div className="muted">{p.leadOrganization.name}</div>
-                      </td>
-                      <td>{t(`procurementStatus.${p.status}` as MessageKey)}</td>
-                      <td>
-                        {t('procurement.period', {
-                          opens: formatDate(p.participationOpensOn, lang),
-                          closes: formatDate(p.participationClosesOn, lang),
-                        })}
-                      </td>
-                      <td>{formatNumber(p.participants.length, lang)}</td>
-                      <td>
-                        {p.frameworkAgreement ? (
-                          <Link to={`/ramavtal/${p.frameworkAgreement.id}`}>
-                            {t('procurement.validity', {
-                              from: formatDate(p.frameworkAgreement.startsOn, lang),
-                              to: formatDate(p.frameworkAgreement.endsOn, lang),
-                            })}
-                          </Link>
-                        ) : (
-                          t('procurement.noAgreement')
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            ) : (
-              <p>{t('app.empty')}</p>
-            )}
-          </section>
-        )}
-        {(!staff || !!data?.open.nodes.length || ours.length > 0) && (
+      {staff && (
+        <QueryState fetching={all.fetching} error={all.error} hasData={all.hasData}>
+          <ListCard
+            id="all"
+            title={t('procurement.all')}
+            items={all.nodes}
+            rowKey={(p) => p.id}
+            empty={t('app.empty')}
+            scroll
+            columns={[
+              {
+                header: t('procurement.procurement'),
+                cell: (p) => (
+                  <>
+                    <Link to={`/upphandlingar/${p.id}`}>{p.title}</Link>
+                    <div className="muted">{p.leadOrganization.name}</div>
+                  </>
+                ),
+              },
+              { header: t('procurement.status'), cell: (p) => t(`procurementStatus.${p.status}` as MessageKey) },
+              {
+                header: t('procurement.participationWindow'),
+                cell: (p) =>
+                  t('procurement.period', {
+                    opens: formatDate(p.participationOpensOn, lang),
+                    closes: formatDate(p.participationClosesOn, lang),
+                  }),
+              },
+              { header: t('procurement.participantCount'), cell: (p) => formatNumber(p.participants.length, lang) },
+              { header: t('procurement.agreement'), cell: (p) => agreement(p.frameworkAgreement) },
+            ]}
+            after={<LoadMore list={all} />}
+          />
+        </QueryState>
+      )}
+      <QueryState fetching={mine.fetching} error={mine.error} hasData={mine.hasData}>
+        {(!staff || open.length > 0 || mine.nodes.length > 0) && (
           <>
             <section aria-labelledby="open-heading" className="card">
               <h2 id="open-heading">{t('procurement.openForUs')}</h2>
-              {data?.open.nodes.length ? (
+              {open.length ? (
                 <ul className="plain-list">
-                  {data.open.nodes.map((p) => (
+                  {open.map((p) => (
                     <li key={p.id}>
                       <Link className="primary-link" to={`/upphandlingar/${p.id}`}>
                         {p.title}
@@ -148,44 +182,22 @@ export default function ProcurementsPage() {
                 <p>{t('procurement.noneOpen')}</p>
               )}
             </section>
-            <section aria-labelledby="ours-heading" className="card">
-              <h2 id="ours-heading">{t('procurement.ours')}</h2>
-              {ours.length ? (
-                <table className="data">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('procurement.procurement')}</th>
-                      <th scope="col">{t('procurement.status')}</th>
-                      <th scope="col">{t('procurement.agreement')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {ours.map((p) => (
-                      <tr key={p.id}>
-                        <td>
-                          <Link to={`/upphandlingar/${p.id}`}>{p.title}</Link>
-                        </td>
-                        <td>{t(`procurementStatus.${p.status}` as MessageKey)}</td>
-                        <td>
-                          {p.frameworkAgreement ? (
-                            <Link to={`/ramavtal/${p.frameworkAgreement.id}`}>
-                              {t('procurement.validity', {
-                                from: formatDate(p.frameworkAgreement.startsOn, lang),
-                                to: formatDate(p.frameworkAgreement.endsOn, lang),
-                              })}
-                            </Link>
-                          ) : (
-                            t('procurement.noAgreement')
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              ) : (
-                <p>{t('app.empty')}</p>
-              )}
-            </section>
+            <ListCard
+              id="ours"
+              title={t('procurement.ours')}
+              items={mine.nodes}
+              rowKey={(p) => p.id}
+              empty={t('app.empty')}
+              columns={[
+                {
+                  header: t('procurement.procurement'),
+                  cell: (p) => <Link to={`/upphandlingar/${p.id}`}>{p.title}</Link>,
+                },
+                { header: t('procurement.status'), cell: (p) => t(`procurementStatus.${p.status}` as MessageKey) },
+                { header: t('procurement.agreement'), cell: (p) => agreement(p.frameworkAgreement) },
+              ]}
+              after={<LoadMore list={mine} />}
+            />
           </>
         )}
       </QueryState>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { type AnyVariables, type DocumentInput, type OperationContext, useQuery } from 'urql';
+import { type AnyVariables, type DocumentInput, type OperationContext, type RequestPolicy, useQuery } from 'urql';
 
 /** What every list query of the api returns (a cursor-paginated connection). */
 export interface Connection<Node> {
@@ -32,11 +32,16 @@ export function useConnection<Data, Variables extends AnyVariables, Node extends
   variables,
   context,
   pick,
+  pause,
+  requestPolicy,
 }: {
   query: DocumentInput<Data, Variables>;
   variables: Omit<Variables, 'first' | 'after'>;
   context?: Partial<OperationContext>;
   pick: (data: Data) => Connection<Node>;
+  /** Not asked (the list is not for this user). */
+  pause?: boolean;
+  requestPolicy?: RequestPolicy;
 }) {
   const key = JSON.stringify(variables);
   const [stored, setWindow] = useState<Window<Node>>({ key, size: PAGE_STEP, after: null, earlier: [] });
@@ -45,6 +50,8 @@ export function useConnection<Data, Variables extends AnyVariables, Node extends
     query,
     variables: { ...variables, first: window.size, after: window.after } as unknown as Variables,
     context,
+    pause,
+    requestPolicy,
   });
   const connection = result.data ? pick(result.data) : undefined;
   const shown = new Set(window.earlier.map((node) => node.id));

@@ -32,6 +32,7 @@ export function followUpListWhere(ctx: RequestContext, args: FollowUpsArgs): Sql
   const visible = Visibility.condition(ctx, FollowUpPolicy.visibility('f'));
   if (visible) where.push(visible);
   if (args.status) where.push(sql`f.status = ${args.status}`);
+  if (args.statuses?.length) where.push(sql`f.status = ANY(${args.statuses})`);
   if (args.organizationId) where.push(sql`f.organization_id = ${args.organizationId}`);
   if (args.implementationId) where.push(sql`f.implementation_id = ${args.implementationId}`);
   if (args.dueBefore) where.push(sql`f.due_on <= ${args.dueBefore}`);

@@ -21,4 +21,12 @@ export class ProcurementsArgs extends PageArgs {
   @IsOptional()
   @IsBoolean()
   openForMyOrganization?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Only the ones the caller's organisation takes part in (has joined).",
+  })
+  @IsOptional()
+  @IsBoolean()
+  joinedByMyOrganization?: boolean | null;
 }

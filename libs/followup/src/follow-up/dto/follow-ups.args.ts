@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
-import { IsDateString, IsEnum, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, IsDateString, IsEnum, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageArgs } from '#core';
 import { FollowUpStatus } from '../follow-up.entity.js';
 
@@ -9,6 +9,15 @@ export class FollowUpsArgs extends PageArgs {
   @IsOptional()
   @IsEnum(FollowUpStatus)
   status?: FollowUpStatus | null;
+
+  @Field(() => [FollowUpStatus], {
+    nullable: true,
+    description: 'Any of these statuses (OVERDUE and OPEN: the ones still to answer, the most overdue first).',
+  })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @IsEnum(FollowUpStatus, { each: true })
+  statuses?: FollowUpStatus[] | null;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
