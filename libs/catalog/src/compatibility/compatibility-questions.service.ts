@@ -7,17 +7,18 @@ import { RangeCache } from './version-range.js';
 import {
   type DecidedCell,
   decideMatrixCells,
+  decideMatrixGrid,
   matrixProducts,
   matrixSystems,
   recordRangeAnswers,
   UNKNOWN_VERSION,
+  type UnansweredRange,
 } from './compatibility.queries.js';
 import { indexByPair, pairKey, statementFor, weakestEvidence } from './statement-lookup.js';
 import {
   CompatibilityMatrix,
   CompatibleProducts,
   ImpactChange,
-  type MatrixCell,
   type MatrixGrid,
   type MatrixGridCell,
   type MatrixProduct,
@@ -44,22 +45,23 @@ interface LandscapeRow {
 }
 
 /** The decided statements as index tuples into the matrix's lists and the legends. */
+const STATUSES = Object.values(CompatibilityStatus);
+const EVIDENCE_LEVELS = Object.values(EvidenceLevel);
+
 function gridOf(products: MatrixProduct[], systems: MatrixSystem[], decided: DecidedCell[]): MatrixGrid {
-  const statuses = Object.values(CompatibilityStatus);
-  const evidenceLevels = Object.values(EvidenceLevel);
   const productIndex = new Map(products.map((p, i) => [p.id, i]));
   const systemIndex = new Map(systems.map((s, i) => [s.id, i]));
   return {
-    statuses,
-    evidenceLevels,
-    cells: decided.map((row): MatrixGridCell => [
-      productIndex.get(row.productId)!,
-      systemIndex.get(row.systemId)!,
-      statuses.indexOf(row.status),
-      evidenceLevels.indexOf(row.evidence),
-      row.id,
-      row.note,
-      row.originName,
+    statuses: STATUSES,
+    evidenceLevels: EVIDENCE_LEVELS,
+    cells: decided.map(([id, productId, , systemId, , status, evidence, note, , , originName]): MatrixGridCell => [
+      productIndex.get(productId)!,
+      systemIndex.get(systemId)!,
+      STATUSES.indexOf(status),
+      EVIDENCE_LEVELS.indexOf(evidence),
+      id,
+      note,
+      originName,
     ]),
   };
 }
@@ -79,52 +81,77 @@ export class CompatibilityQuestionService {
     private readonly systems: SystemService,
   ) {}
 
-  async matrix(ctx: RequestContext, args: CompatibilityMatrixArgs): Promise<CompatibilityMatrix> {
+  /**
+   * The matrix in the encoding asked for: `grid` (a page rendering it) is built by Postgres and passed on untouched;
+   * `cells` (one object per cell) also gives the grid, derived from the cells.
+   */
+  async matrix(
+    ctx: RequestContext,
+    args: CompatibilityMatrixArgs,
+    encoding: 'grid' | 'cells' = 'cells',
+  ): Promise<CompatibilityMatrix> {
     const category = await this.categories.resolve(ctx, args.category, 'category');
     const kind = args.systemKind ? await this.systems.resolveKind(ctx, args.systemKind, 'systemKind') : null;
     const products = await matrixProducts(this.db.manager, category.id);
     const systems = await matrixSystems(this.db.manager, kind?.id ?? null);
-    const decided = await this.decidedCells(category.id, kind?.id ?? null);
-    // Each encoding is built only when the client asks for it: a grid page never allocates an object per cell.
-    let cells: MatrixCell[] | undefined;
-    let grid: MatrixGrid | undefined;
+    const base = { category, systemKind: kind, products, systems, defaultStatus: CompatibilityStatus.UNKNOWN };
+    if (encoding === 'grid') {
+      const cells = await this.decided(() =>
+        decideMatrixGrid(this.db.manager, category.id, kind?.id ?? null, STATUSES, EVIDENCE_LEVELS),
+      );
+      return {
+        ...base,
+        grid: { statuses: STATUSES, evidenceLevels: EVIDENCE_LEVELS, cells },
+        cells: [],
+        unknownCellCount: products.length * systems.length - cells.length,
+      };
+    }
+    const decided = await this.decided(() => decideMatrixCells(this.db.manager, category.id, kind?.id ?? null));
     return {
-      category,
-      systemKind: kind,
-      products,
-      systems,
-      get cells() {
-        return (cells ??= decided.map((row) => ({
-          productId: row.productId,
-          systemId: row.systemId,
-          status: row.status,
-          evidence: row.evidence,
-          statementId: row.id,
-          productVersions: row.productVersions,
-          systemVersions: row.systemVersions,
-          note: row.note,
-          assertedAt: new Date(row.assertedAt),
-          originNodeId: row.originNodeId,
-          originName: row.originName,
-        })));
-      },
-      get grid() {
-        return (grid ??= gridOf(products, systems, decided));
-      },
-      defaultStatus: CompatibilityStatus.UNKNOWN,
+      ...base,
+      cells: decided.map(
+        ([
+          id,
+          productId,
+          productVersions,
+          systemId,
+          systemVersions,
+          status,
+          evidence,
+          note,
+          assertedAt,
+          originNodeId,
+          originName,
+        ]) => ({
+          productId,
+          systemId,
+          status,
+          evidence,
+          statementId: id,
+          productVersions,
+          systemVersions,
+          note,
+          assertedAt: new Date(assertedAt),
+          originNodeId,
+          originName,
+        }),
+      ),
+      grid: gridOf(products, systems, decided),
       unknownCellCount: products.length * systems.length - decided.length,
     };
   }
 
   /**
-   * The matrix's cells, decided in SQL (see decideMatrixCells). A range never met with a version before is answered
-   * here by the range rules, recorded, and the cells asked for again: two more statements, once per new pair.
+   * The matrix's cells, decided in SQL. A range never met with a version before is answered here by the range
+   * rules, recorded, and the cells asked for again: two more statements, once per new pair.
    */
-  private async decidedCells(categoryId: string, kindId: string | null): Promise<DecidedCell[]> {
+  private async decided<Cell>(
+    decide: () => Promise<{ cells: Cell[]; unanswered: UnansweredRange[] }>,
+  ): Promise<Cell[]> {
     const ranges = new RangeCache();
     // A second round only when a version changed between the two reads; a third would mean the table drops answers.
     for (let round = 0; round < 3; round++) {
-      const { cells, unanswered } = await decideMatrixCells(this.db.manager, categoryId, kindId);
+      const { cells, unanswered } = await decide();
       if (!unanswered.length) return cells;
       await recordRangeAnswers(
         this.db.manager,

@@ -1,5 +1,6 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Ctx, type RequestContext, Role, Roles, UuidPipe } from '#core';
+import { Args, ID, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { asksFor, Ctx, type RequestContext, Role, Roles, UuidPipe } from '#core';
 import { CompatibilityStatement } from './compatibility-statement.entity.js';
 import { StandardConformance } from './standard-conformance.entity.js';
 import { CompatibilityService } from './compatibility.service.js';
@@ -25,8 +26,12 @@ export class CompatibilityResolver {
   @Query(() => CompatibilityMatrix, {
     description: 'Products × systems for a category: the current statement of each pair, or UNKNOWN.',
   })
-  compatibilityMatrix(@Ctx() ctx: RequestContext, @Args() args: CompatibilityMatrixArgs): Promise<CompatibilityMatrix> {
-    return this.questions.matrix(ctx, args);
+  compatibilityMatrix(
+    @Ctx() ctx: RequestContext,
+    @Args() args: CompatibilityMatrixArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CompatibilityMatrix> {
+    return this.questions.matrix(ctx, args, asksFor(info, 'cells') ? 'cells' : 'grid');
   }
 
   @Query(() => CompatibleProducts, {

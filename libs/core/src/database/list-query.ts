@@ -88,6 +88,13 @@ function* fieldsOf(set: SelectionSetNode | undefined, info: GraphQLResolveInfo):
   }
 }
 
+/** Whether the query asks for this field of the resolved field's object (through fragments too). */
+export function asksFor(info: GraphQLResolveInfo, name: string): boolean {
+  for (const node of info.fieldNodes)
+    for (const field of fieldsOf(node.selectionSet, info)) if (field.name.value === name) return true;
+  return false;
+}
+
 function columnOf(metadata: EntityMetadata, property: string): ColumnMetadata | undefined {
   const column = metadata.findColumnWithPropertyName(property);
   if (!column || column.isArray || column.transformer || column.relationMetadata || column.embeddedMetadata)
