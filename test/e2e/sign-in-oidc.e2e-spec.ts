@@ -222,9 +222,19 @@ describe('sign in with the organisation’s own OIDC provider', () => {
     idp.accounts.set('bo-sub', { sub: 'bo-sub', email: 'bo.bjuden@flen.se', name: 'Bo B' });
     const agent = new UserAgent();
     await signIn(agent, 'bo-sub');
-    const { me } = await sessionOf(agent);
+    const { me, accessToken } = await sessionOf(agent);
     expect(me.id).toBe(invited.data!.inviteUser.id);
     expect(me.roles).toEqual(['MUNICIPALITY_COORDINATOR']);
+    // The invitation reached the person as a notification, which is what is e-mailed (where SMTP is set up).
+    const notes = await api.gql<{ myNotifications: { nodes: { kind: string; title: string; body: string }[] } }>(
+      `{ myNotifications { nodes { kind title body } } }`,
+      {},
+      { token: accessToken },
+    );
+    const invitation = notes.data!.myNotifications.nodes.find((n) => n.kind === 'user.invited');
+    expect(invitation?.title).toBe('Du är inbjuden till Noden');
+    expect(invitation?.body).toContain('Logga in med ditt arbetskonto');
+    expect(invitation?.body).toMatch(/Inbjudan gäller till och med \d{4}-\d{2}-\d{2}\./);
 
     idp.accounts.set('other-sub', { sub: 'other-sub', email: 'bo.bjuden@flen.se', name: 'Not Bo' });
     const { landing } = await signIn(new UserAgent(), 'other-sub');

@@ -13,7 +13,9 @@ import {
   User,
   UserRole,
   UserService,
+  calendarDate,
 } from '#core';
+import { NotificationService } from '#notifications';
 import { IdentityProvider, IdentityProviderKind, SignInOption } from './identity-provider.entity.js';
 import { UserIdentity } from './user-identity.entity.js';
 import type {
@@ -50,6 +52,7 @@ export class IdentityProviderService {
     private readonly users: UserService,
     private readonly oidc: OidcFlow,
     readonly appConfig: AppConfig,
+    private readonly notifications: NotificationService,
   ) {}
 
   /** Public: the enabled providers with their organisation, for the sign-in page. */
@@ -237,6 +240,7 @@ export class IdentityProviderService {
   async invite(ctx: RequestContext, input: InviteUserInput): Promise<User> {
     ctx.requireRole(Role.NODE_ADMIN);
     const now = this.clock.now();
+    let notificationIds: string[] = [];
     const userId = await this.db.transaction(async (tx) => {
       const organization = await tx.findOneBy(Organization, { id: input.organizationId });
       if (!organization)
@@ -278,6 +282,17 @@ export class IdentityProviderService {
           UserRole,
           input.roles.map((role) => ({ userId: id, role, grantedAt: now })),
         );
+      // The person hears of it by e-mail (the notification's delivery), in the words of the words catalogue.
+      const signInAt = this.appConfig.publicUrl ? `${this.appConfig.publicUrl}/logga-in` : 'Noden';
+      notificationIds = await this.notifications.notify(tx, {
+        recipientUserIds: [id],
+        kind: 'user.invited',
+        entityType: 'User',
+        entityId: id,
+        params: { organizationId: input.organizationId, roles: input.roles },
+        text: { organization: organization.name, signInAt, expiresOn: calendarDate(expires) },
+        dedupeKey: `user.invited.${id}.${now.toISOString()}`,
+      });
       await this.audit.record(ctx, tx, {
         action: 'user.invited',
         entityType: 'User',
@@ -286,6 +301,8 @@ export class IdentityProviderService {
       });
       return id;
     });
+    // After the commit; should Redis be away, the notification sweep delivers it.
+    await this.notifications.dispatch(notificationIds).catch(() => undefined);
     return this.users.get(ctx, userId);
   }
 

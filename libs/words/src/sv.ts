@@ -50,6 +50,9 @@ export const svWords = {
   'notification.user.waitingForAccess.title': '{name} väntar på behörighet',
   'notification.user.waitingForAccess.body':
     '{name} ({email}) loggade in första gången via {provider} och har ännu inga roller. Ge behörighet under Användare.',
+  'notification.user.invited.title': 'Du är inbjuden till Noden',
+  'notification.user.invited.body':
+    'Du är inbjuden till Noden, länets samverkansnod för välfärdsteknik, för {organization}. Logga in med ditt arbetskonto på {signInAt}: du behöver inget nytt lösenord. Inbjudan gäller till och med {expiresOn}.',
   'notification.user.joinedWithRoles.title': '{name} har anslutit',
   'notification.user.joinedWithRoles.body':
     '{name} ({email}) loggade in första gången via {provider} och fick roller från sina grupper: {roles}.',
