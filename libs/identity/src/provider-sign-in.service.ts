@@ -97,7 +97,7 @@ export class ProviderSignInService {
           entityType: 'User',
           entityId: userId,
           params: { name, email, provider: provider.displayName, roles: mapped },
-          text: { name, email, provider: provider.displayName, roles: mapped.join(', ') },
+          text: { name, email, provider: provider.displayName, roles: mapped.join(',') },
           dedupeKey: `user.joined.${userId}`,
         })),
       );

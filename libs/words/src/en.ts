@@ -49,12 +49,18 @@ export const enWords: Record<WordKey, string> = {
   'notification.user.waitingForAccess.title': '{name} is waiting for access',
   'notification.user.waitingForAccess.body':
     '{name} ({email}) signed in for the first time through {provider} and has no roles yet. Grant access under Users.',
+  'role.NODE_ADMIN': 'Administrator',
+  'role.NODE_STAFF': 'Node staff',
+  'role.STEERING_MEMBER': 'Steering group member',
+  'role.MUNICIPALITY_COORDINATOR': 'Coordinator',
+  'role.TECH_COACH': 'Tech coach',
+  'role.VIEWER': 'Viewer',
   'notification.user.invited.title': 'You are invited to Noden',
   'notification.user.invited.body':
     'You are invited to Noden, the county’s collaboration node for welfare technology, for {organization}. Sign in with your work account at {signInAt}: you need no new password. The invitation is valid until {expiresOn}.',
   'notification.user.joinedWithRoles.title': '{name} has joined',
   'notification.user.joinedWithRoles.body':
-    '{name} ({email}) signed in for the first time through {provider} and was given roles from their groups: {roles}.',
+    '{name} ({email}) signed in for the first time through {provider} and was given roles from their groups: {roles:role}.',
   'notification.procurement.cancelled.title': 'The joint procurement “{procurementTitle}” is cancelled',
   'notification.procurement.cancelled.body':
     'The procurement “{procurementTitle}” your organisation takes part in has been cancelled. The reason is under the procurement in Noden.',

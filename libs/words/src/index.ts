@@ -19,7 +19,8 @@ export function isLang(value: unknown): value is Lang {
 
 /**
  * Fills a template: `{name}` is the parameter, `{name:prefix}` the word for the code `prefix.<value>` in the same
- * catalogue, `{name|one|other}` picks the plural form for the number (Intl.PluralRules).
+ * catalogue (several codes, comma-separated, become a list: "Samordnare och Teknikcoach"), `{name|one|other}` picks
+ * the plural form for the number (Intl.PluralRules).
  */
 export function interpolate(
   lang: Lang,
@@ -32,10 +33,22 @@ export function interpolate(
   return template.replace(pattern, (whole, name: string, prefix?: string, one?: string, other?: string): string => {
     const value = params[name];
     if (value === undefined || value === null) return whole;
-    if (prefix) return lookup(`${prefix}.${String(value)}`) ?? String(value);
+    if (prefix) {
+      const words = String(value)
+        .split(',')
+        .map((code) => lookup(`${prefix}.${code}`) ?? code);
+      return words.length > 1 ? listFormat(lang).format(words) : words[0];
+    }
     if (one !== undefined) return plural(lang, Number(value)) === 'one' ? one : (other ?? one);
     return String(value);
   });
+}
+
+const listFormats = new Map<Lang, Intl.ListFormat>();
+function listFormat(lang: Lang): Intl.ListFormat {
+  let format = listFormats.get(lang);
+  if (!format) listFormats.set(lang, (format = new Intl.ListFormat(lang === 'sv' ? 'sv-SE' : 'en-GB')));
+  return format;
 }
 
 const pluralRules = new Map<Lang, Intl.PluralRules>();

@@ -50,12 +50,18 @@ export const svWords = {
   'notification.user.waitingForAccess.title': '{name} väntar på behörighet',
   'notification.user.waitingForAccess.body':
     '{name} ({email}) loggade in första gången via {provider} och har ännu inga roller. Ge behörighet under Användare.',
+  'role.NODE_ADMIN': 'Administratör',
+  'role.NODE_STAFF': 'Nodpersonal',
+  'role.STEERING_MEMBER': 'Styrgruppsledamot',
+  'role.MUNICIPALITY_COORDINATOR': 'Samordnare',
+  'role.TECH_COACH': 'Teknikcoach',
+  'role.VIEWER': 'Läsare',
   'notification.user.invited.title': 'Du är inbjuden till Noden',
   'notification.user.invited.body':
     'Du är inbjuden till Noden, länets samverkansnod för välfärdsteknik, för {organization}. Logga in med ditt arbetskonto på {signInAt}: du behöver inget nytt lösenord. Inbjudan gäller till och med {expiresOn}.',
   'notification.user.joinedWithRoles.title': '{name} har anslutit',
   'notification.user.joinedWithRoles.body':
-    '{name} ({email}) loggade in första gången via {provider} och fick roller från sina grupper: {roles}.',
+    '{name} ({email}) loggade in första gången via {provider} och fick roller från sina grupper: {roles:role}.',
   'notification.procurement.cancelled.title': 'Den gemensamma upphandlingen ”{procurementTitle}” är avbruten',
   'notification.procurement.cancelled.body':
     'Upphandlingen ”{procurementTitle}” som din organisation deltar i har avbrutits. Skälet finns under upphandlingen i Noden.',

@@ -106,13 +106,6 @@ export const en: Record<MessageKey, string> = {
   'notifications.none': 'No notifications.',
   'notifications.open': 'Open',
 
-  'role.NODE_ADMIN': 'Administrator',
-  'role.NODE_STAFF': 'Node staff',
-  'role.STEERING_MEMBER': 'Steering group member',
-  'role.MUNICIPALITY_COORDINATOR': 'Coordinator',
-  'role.TECH_COACH': 'Tech coach',
-  'role.VIEWER': 'Viewer',
-
   'targetGroup.CARE_RECIPIENTS_ORDINARY_HOUSING': 'Care recipients in ordinary housing',
   'targetGroup.CARE_RECIPIENTS_SPECIAL_HOUSING': 'Care recipients in special housing',
   'targetGroup.RELATIVES': 'Relatives',

@@ -108,13 +108,6 @@ export const sv = {
   'notifications.none': 'Inga aviseringar.',
   'notifications.open': 'Öppna',
 
-  'role.NODE_ADMIN': 'Administratör',
-  'role.NODE_STAFF': 'Nodpersonal',
-  'role.STEERING_MEMBER': 'Styrgruppsledamot',
-  'role.MUNICIPALITY_COORDINATOR': 'Samordnare',
-  'role.TECH_COACH': 'Teknikcoach',
-  'role.VIEWER': 'Läsare',
-
   'targetGroup.CARE_RECIPIENTS_ORDINARY_HOUSING': 'Brukare i ordinärt boende',
   'targetGroup.CARE_RECIPIENTS_SPECIAL_HOUSING': 'Brukare i särskilt boende',
   'targetGroup.RELATIVES': 'Anhöriga',
