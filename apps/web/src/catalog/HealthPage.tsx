@@ -6,6 +6,7 @@ import { session } from '../app/session.js';
 import { useSession } from '../app/SessionProvider.js';
 import { formatDateTime } from '../app/format.js';
 import { Loading, Page } from '../ui/Page.js';
+import { ListTable } from '../ui/ListCard.js';
 
 interface Peer {
   nodeId: string;
@@ -122,57 +123,50 @@ export default function HealthPage() {
         </table>
       )}
       {ready && ready.workers.length > 0 && (
-        <table className="data">
-          <caption>{t('health.workers')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('health.host')}</th>
-              <th scope="col">{t('health.startedAt')}</th>
-              <th scope="col">{t('health.lastBeatAt')}</th>
-              <th scope="col">{t('health.queues')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {ready.workers.map((worker) => (
-              <tr key={worker.id}>
-                <th scope="row">{`${worker.host} (${worker.pid})`}</th>
-                <td>{formatDateTime(worker.startedAt, lang)}</td>
-                <td>{formatDateTime(worker.lastBeatAt, lang)}</td>
-                <td>{worker.queues.map(queueName).join(', ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ListTable
+          caption={t('health.workers')}
+          items={ready.workers}
+          rowKey={(worker) => worker.id}
+          empty={null}
+          columns={[
+            { header: t('health.host'), rowHeader: true, cell: (worker) => `${worker.host} (${worker.pid})` },
+            { header: t('health.startedAt'), cell: (worker) => formatDateTime(worker.startedAt, lang) },
+            { header: t('health.lastBeatAt'), cell: (worker) => formatDateTime(worker.lastBeatAt, lang) },
+            { header: t('health.queues'), cell: (worker) => worker.queues.map(queueName).join(', ') },
+          ]}
+        />
       )}
       {ready?.checks.federation?.peers?.length ? (
-        <table className="data">
-          <caption>{t('health.peers')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('health.part')}</th>
-              <th scope="col">{t('health.peerLastSuccess')}</th>
-              <th scope="col">{t('health.peerLag')}</th>
-              <th scope="col">{t('health.peerError')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {ready.checks.federation.peers.map((peer) => (
-              <tr key={peer.nodeId}>
-                <th scope="row">
-                  {peer.name}
-                  {!peer.trusted || !peer.inRegistry ? ` (${t('health.peerNotTrusted')})` : ''}
-                </th>
-                <td>{peer.lastSuccessAt ? formatDateTime(peer.lastSuccessAt, lang) : t('health.never')}</td>
-                <td>{peer.lagSeconds === null ? '–' : t('health.peerLagSeconds', { seconds: peer.lagSeconds })}</td>
-                <td>
-                  {peer.lastError
-                    ? `${peer.lastError} (${formatDateTime(peer.lastErrorAt, lang)}, ${peer.failures}×)`
-                    : '–'}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ListTable
+          caption={t('health.peers')}
+          items={ready.checks.federation.peers}
+          rowKey={(peer) => peer.nodeId}
+          empty={null}
+          columns={[
+            {
+              header: t('health.part'),
+              rowHeader: true,
+              cell: (peer) =>
+                `${peer.name}${!peer.trusted || !peer.inRegistry ? ` (${t('health.peerNotTrusted')})` : ''}`,
+            },
+            {
+              header: t('health.peerLastSuccess'),
+              cell: (peer) => (peer.lastSuccessAt ? formatDateTime(peer.lastSuccessAt, lang) : t('health.never')),
+            },
+            {
+              header: t('health.peerLag'),
+              cell: (peer) =>
+                peer.lagSeconds === null ? '–' : t('health.peerLagSeconds', { seconds: peer.lagSeconds }),
+            },
+            {
+              header: t('health.peerError'),
+              cell: (peer) =>
+                peer.lastError
+                  ? `${peer.lastError} (${formatDateTime(peer.lastErrorAt, lang)}, ${peer.failures}×)`
+                  : '–',
+            },
+          ]}
+        />
       ) : null}
     </Page>
   );

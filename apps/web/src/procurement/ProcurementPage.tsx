@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Button } from '@midas-ds/components/button';
 import { TextField } from '@midas-ds/components/textfield';
-import { graphql } from '../app/graphql.js';
+import { graphql, type ResultOf } from '../app/graphql.js';
 import { useLanguage } from '../app/i18n.js';
 import { useSession } from '../app/SessionProvider.js';
 import { formatDate, formatNumber, todayInSweden } from '../app/format.js';
@@ -11,6 +11,7 @@ import type { MessageKey } from '../app/i18n/catalog.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { isNotFound, NotVisible } from '../ui/NotVisible.js';
 import { QueryState } from '../ui/QueryState.js';
+import { ListCard } from '../ui/ListCard.js';
 import { problem, useFormErrors } from '../ui/useFormErrors.js';
 import type { ApiError } from '../app/api-errors.js';
 import { PROCUREMENT_CONTEXT } from './ProcurementsPage.js';
@@ -86,6 +87,8 @@ const Withdraw = graphql(`
     }
   }
 `);
+
+type Participant = NonNullable<ResultOf<typeof ProcurementQuery>['procurement']>['participants'][number];
 
 /** The api takes new requirement specification versions until the tendering is over. */
 const SPEC_OPEN: readonly string[] = ['PLANNED', 'OPEN_FOR_PARTICIPATION', 'TENDERING'];
@@ -211,37 +214,21 @@ export default function ProcurementPage() {
             <p>
               <Link to={`/traad/PROCUREMENT/${p.id}`}>{t('procurement.thread')}</Link>
             </p>
-            <section aria-labelledby="participants-heading" className="card">
-              <h2 id="participants-heading">{t('procurement.participants')}</h2>
-              {p.participants.length ? (
-                <table className="data">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('procurement.organization')}</th>
-                      {p.lots.map((lot) => (
-                        <th scope="col" key={lot.id}>
-                          {t('procurement.lotShort', { number: lot.number, name: lot.name })}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {p.participants.map((x) => (
-                      <tr key={x.id}>
-                        <th scope="row">{x.organization.name}</th>
-                        {p.lots.map((lot) => (
-                          <td key={lot.id}>
-                            {formatNumber(x.volumes.find((v) => v.lotId === lot.id)?.estimatedVolume, lang)}
-                          </td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              ) : (
-                <p>{t('app.empty')}</p>
-              )}
-            </section>
+            <ListCard
+              id="participants"
+              title={t('procurement.participants')}
+              items={p.participants}
+              rowKey={(x) => x.id}
+              empty={t('app.empty')}
+              columns={[
+                { header: t('procurement.organization'), cell: (x) => x.organization.name, rowHeader: true },
+                ...p.lots.map((lot) => ({
+                  header: t('procurement.lotShort', { number: lot.number, name: lot.name }),
+                  cell: (x: Participant) =>
+                    formatNumber(x.volumes.find((v) => v.lotId === lot.id)?.estimatedVolume, lang),
+                })),
+              ]}
+            />
             <RequirementSpecifications
               procurementId={p.id}
               mayPublish={hasRole('NODE_STAFF', 'NODE_ADMIN') && SPEC_OPEN.includes(p.status)}

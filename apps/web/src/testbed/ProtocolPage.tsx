@@ -13,6 +13,7 @@ import { isNotFound, NotVisible } from '../ui/NotVisible.js';
 import { Checksum } from '../ui/Checksum.js';
 import { EnumSelect } from '../ui/EnumSelect.js';
 import { QueryState } from '../ui/QueryState.js';
+import { ListCard } from '../ui/ListCard.js';
 import { problem, useFormErrors } from '../ui/useFormErrors.js';
 import { useOptional } from '../ui/optional.js';
 import { EvidenceGapFields, GapList } from '../review/EvidenceGaps.js';
@@ -334,44 +335,35 @@ export default function ProtocolPage() {
             )}
           </section>
 
-          <section aria-labelledby="participants-heading" className="card">
-            <h2 id="participants-heading">{t('protocol.participantCounts')}</h2>
-            <p className="muted">{t('protocol.participantsHint')}</p>
-            {p.participants.length ? (
-              <div className="table-scroll">
-                <table className="data">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('protocol.group')}</th>
-                      <th scope="col">{t('sex.women')}</th>
-                      <th scope="col">{t('sex.men')}</th>
-                      <th scope="col">{t('sex.otherOrUnknown')}</th>
-                      <th scope="col">{t('protocol.total')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {p.participants.map((g) => (
-                      <tr key={g.id}>
-                        <th scope="row">
-                          {t(`participantGroup.${g.participantGroup}` as MessageKey)}
-                          {g.suppression && <div className="muted">{g.suppression.message}</div>}
-                        </th>
-                        <td>{formatNumber(g.women, lang)}</td>
-                        <td>{formatNumber(g.men, lang)}</td>
-                        <td>{formatNumber(g.otherOrUnknown, lang)}</td>
-                        <td>{formatNumber(g.total, lang)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            ) : (
-              <p>{t('protocol.noParticipants')}</p>
-            )}
-            {leads && activityOpen && (
-              <ParticipantsForm protocolId={p.id} participants={p.participants} onSaved={reload} />
-            )}
-          </section>
+          <ListCard
+            id="participants"
+            title={t('protocol.participantCounts')}
+            before={<p className="muted">{t('protocol.participantsHint')}</p>}
+            items={p.participants}
+            rowKey={(g) => g.id}
+            empty={t('protocol.noParticipants')}
+            scroll
+            columns={[
+              {
+                header: t('protocol.group'),
+                rowHeader: true,
+                cell: (g) => (
+                  <>
+                    {t(`participantGroup.${g.participantGroup}` as MessageKey)}
+                    {g.suppression && <div className="muted">{g.suppression.message}</div>}
+                  </>
+                ),
+              },
+              { header: t('sex.women'), cell: (g) => formatNumber(g.women, lang) },
+              { header: t('sex.men'), cell: (g) => formatNumber(g.men, lang) },
+              { header: t('sex.otherOrUnknown'), cell: (g) => formatNumber(g.otherOrUnknown, lang) },
+              { header: t('protocol.total'), cell: (g) => formatNumber(g.total, lang) },
+            ]}
+            after={
+              leads &&
+              activityOpen && <ParticipantsForm protocolId={p.id} participants={p.participants} onSaved={reload} />
+            }
+          />
 
           <section aria-labelledby="observations-heading" className="card">
             <h2 id="observations-heading">{t('protocol.observations')}</h2>

@@ -5,6 +5,8 @@ import type { Key, ReactNode } from 'react';
 export interface Column<T> {
   header: ReactNode;
   cell: (item: T) => ReactNode;
+  /** The cell names its row (`<th scope="row">`), as the first column of a table of groups or parts does. */
+  rowHeader?: boolean;
 }
 
 /**
@@ -63,6 +65,7 @@ export function ListTable<T>({
   empty,
   scroll,
   tableClass,
+  caption,
 }: {
   items: readonly T[];
   columns: readonly Column<T>[];
@@ -70,10 +73,13 @@ export function ListTable<T>({
   empty: ReactNode;
   scroll?: boolean;
   tableClass?: string;
+  /** Names a table that has no card heading of its own. */
+  caption?: ReactNode;
 }) {
   if (!items.length) return <p>{empty}</p>;
   const table = (
     <table className={tableClass ? `data ${tableClass}` : 'data'}>
+      {caption && <caption>{caption}</caption>}
       <thead>
         <tr>
           {columns.map((column, i) => (
@@ -86,9 +92,15 @@ export function ListTable<T>({
       <tbody>
         {items.map((item) => (
           <tr key={rowKey(item)}>
-            {columns.map((column, i) => (
-              <td key={i}>{column.cell(item)}</td>
-            ))}
+            {columns.map((column, i) =>
+              column.rowHeader ? (
+                <th key={i} scope="row">
+                  {column.cell(item)}
+                </th>
+              ) : (
+                <td key={i}>{column.cell(item)}</td>
+              ),
+            )}
           </tr>
         ))}
       </tbody>
