@@ -4,12 +4,13 @@ import { Button } from '@midas-ds/components/button';
 import { ListBoxItem } from '@midas-ds/components/list-box';
 import { Select } from '@midas-ds/components/select';
 import { TextField } from '@midas-ds/components/textfield';
-import { graphql } from '../app/graphql.js';
+import { graphql, type ResultOf } from '../app/graphql.js';
 import { useLanguage } from '../app/i18n.js';
 import { useSession } from '../app/SessionProvider.js';
 import type { MessageKey } from '../app/i18n/catalog.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
+import { ListCard } from '../ui/ListCard.js';
 import { useFormErrors, useApiMessages } from '../ui/useFormErrors.js';
 
 const LandscapeQuery = graphql(`
@@ -126,6 +127,8 @@ const RemoveSystem = graphql(`
   }
 `);
 
+type OrganizationSystem = ResultOf<typeof LandscapeQuery>['organizationSystems'][number];
+
 const LANDSCAPE_CONTEXT = { additionalTypenames: ['OrganizationSystem'] };
 const FIELDS = ['systemId', 'version', 'inUseSince'] as const;
 
@@ -200,65 +203,57 @@ export default function LandscapePage() {
         {data && (
           <>
             {done && <Notice>{done}</Notice>}
-            <section aria-labelledby="systems-heading" className="card">
-              <h2 id="systems-heading">{t('landscape.ourSystems', { organization: me!.organization.name })}</h2>
-              {data.organizationSystems.length ? (
-                <table className="data">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('landscape.system')}</th>
-                      <th scope="col">{t('landscape.kind')}</th>
-                      <th scope="col">{t('landscape.version')}</th>
-                      {mayEdit && (
-                        <th scope="col">
-                          <span className="visually-hidden">{t('agreement.actions')}</span>
-                        </th>
-                      )}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.organizationSystems.map((s) => (
-                      <tr key={s.id}>
-                        <td>
-                          {s.system.name} <span className="muted">({s.system.vendorName})</span>
-                        </td>
-                        <td>{label(s.system.kind)}</td>
-                        <td>{s.version}</td>
-                        {mayEdit && (
-                          <td>
-                            <div className="row">
-                              <Button
-                                variant="tertiary"
-                                onPress={() => {
-                                  setDone(null);
-                                  editForm.clear();
-                                  setEditing({ systemId: s.systemId, name: s.system.name, from: s.version });
-                                  setToVersion('');
-                                  setCheckedVersion('');
-                                }}
-                              >
-                                {t('landscape.changeVersionOf', { name: s.system.name })}
+            <ListCard
+              id="systems"
+              title={t('landscape.ourSystems', { organization: me!.organization.name })}
+              items={data.organizationSystems}
+              rowKey={(s) => s.id}
+              empty={t('landscape.none')}
+              columns={[
+                {
+                  header: t('landscape.system'),
+                  cell: (s) => (
+                    <>
+                      {s.system.name} <span className="muted">({s.system.vendorName})</span>
+                    </>
+                  ),
+                },
+                { header: t('landscape.kind'), cell: (s) => label(s.system.kind) },
+                { header: t('landscape.version'), cell: (s) => s.version },
+                ...(mayEdit
+                  ? [
+                      {
+                        header: <span className="visually-hidden">{t('agreement.actions')}</span>,
+                        cell: (s: OrganizationSystem) => (
+                          <div className="row">
+                            <Button
+                              variant="tertiary"
+                              onPress={() => {
+                                setDone(null);
+                                editForm.clear();
+                                setEditing({ systemId: s.systemId, name: s.system.name, from: s.version });
+                                setToVersion('');
+                                setCheckedVersion('');
+                              }}
+                            >
+                              {t('landscape.changeVersionOf', { name: s.system.name })}
+                            </Button>
+                            {removing === s.systemId ? (
+                              <Button variant="secondary" onPress={() => remove(s.systemId, s.system.name)}>
+                                {t('landscape.confirmRemove', { name: s.system.name })}
                               </Button>
-                              {removing === s.systemId ? (
-                                <Button variant="secondary" onPress={() => remove(s.systemId, s.system.name)}>
-                                  {t('landscape.confirmRemove', { name: s.system.name })}
-                                </Button>
-                              ) : (
-                                <Button variant="tertiary" onPress={() => setRemoving(s.systemId)}>
-                                  {t('landscape.removeOf', { name: s.system.name })}
-                                </Button>
-                              )}
-                            </div>
-                          </td>
-                        )}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              ) : (
-                <p>{t('landscape.none')}</p>
-              )}
-            </section>
+                            ) : (
+                              <Button variant="tertiary" onPress={() => setRemoving(s.systemId)}>
+                                {t('landscape.removeOf', { name: s.system.name })}
+                              </Button>
+                            )}
+                          </div>
+                        ),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
             {editing && (
               <section aria-labelledby="upgrade-heading" className="card">
                 <h2 id="upgrade-heading">{t('landscape.upgradeTitle', { name: editing.name, from: editing.from })}</h2>

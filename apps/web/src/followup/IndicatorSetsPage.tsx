@@ -10,6 +10,7 @@ import type { MessageKey } from '../app/i18n/catalog.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { EnumSelect } from '../ui/EnumSelect.js';
 import { QueryState } from '../ui/QueryState.js';
+import { ListCard } from '../ui/ListCard.js';
 import { problem, useFormErrors } from '../ui/useFormErrors.js';
 import { useOptional } from '../ui/optional.js';
 import type { ApiError } from '../app/api-errors.js';
@@ -59,42 +60,35 @@ export default function IndicatorSetsPage() {
       <p>{t('indicators.intro')}</p>
       <QueryState fetching={fetching} error={error} hasData={!!data}>
         {data?.indicatorSets.map((set) => (
-          <section key={set.id} aria-labelledby={`set-${set.id}`} className="card">
-            <h2 id={`set-${set.id}`}>
-              {set.category ? (lang === 'sv' ? set.category.labelSv : set.category.labelEn) : t('indicators.default')} –{' '}
-              {t('indicators.version', { version: set.version, date: formatDate(set.createdAt, lang) })}
-            </h2>
-            <div className="table-scroll">
-              <table className="data">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('indicators.label')}</th>
-                    <th scope="col">{t('indicators.key')}</th>
-                    <th scope="col">{t('indicators.type')}</th>
-                    <th scope="col">{t('indicators.required')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {[...set.indicators]
-                    .sort((a, b) => a.sortOrder - b.sortOrder)
-                    .map((i) => (
-                      <tr key={i.key}>
-                        <td>
-                          {lang === 'sv' ? i.labelSv : i.labelEn}
-                          {i.unit && <span className="muted"> ({i.unit})</span>}
-                        </td>
-                        <td>
-                          <code>{i.key}</code>
-                        </td>
-                        <td>{t(`indicatorType.${i.type}` as MessageKey)}</td>
-                        <td>{i.required ? t('followUp.yes') : t('followUp.no')}</td>
-                      </tr>
-                    ))}
-                </tbody>
-              </table>
-            </div>
-            <AddIndicator set={set} onAdded={() => refetch({ requestPolicy: 'network-only' })} />
-          </section>
+          <ListCard
+            key={set.id}
+            id={`set-${set.id}`}
+            title={
+              <>
+                {set.category ? (lang === 'sv' ? set.category.labelSv : set.category.labelEn) : t('indicators.default')}{' '}
+                – {t('indicators.version', { version: set.version, date: formatDate(set.createdAt, lang) })}
+              </>
+            }
+            items={[...set.indicators].sort((a, b) => a.sortOrder - b.sortOrder)}
+            rowKey={(i) => i.key}
+            empty={t('app.empty')}
+            scroll
+            columns={[
+              {
+                header: t('indicators.label'),
+                cell: (i) => (
+                  <>
+                    {lang === 'sv' ? i.labelSv : i.labelEn}
+                    {i.unit && <span className="muted"> ({i.unit})</span>}
+                  </>
+                ),
+              },
+              { header: t('indicators.key'), cell: (i) => <code>{i.key}</code> },
+              { header: t('indicators.type'), cell: (i) => t(`indicatorType.${i.type}` as MessageKey) },
+              { header: t('indicators.required'), cell: (i) => (i.required ? t('followUp.yes') : t('followUp.no')) },
+            ]}
+            after={<AddIndicator set={set} onAdded={() => refetch({ requestPolicy: 'network-only' })} />}
+          />
         ))}
       </QueryState>
     </Page>

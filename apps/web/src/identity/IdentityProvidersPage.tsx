@@ -10,6 +10,7 @@ import { useLanguage } from '../app/i18n.js';
 import { useSession } from '../app/SessionProvider.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
+import { ListCard } from '../ui/ListCard.js';
 import { useFormErrors } from '../ui/useFormErrors.js';
 import { useOptional } from '../ui/optional.js';
 
@@ -114,70 +115,57 @@ function IdentityProvidersAdmin() {
       {notice && <Notice>{notice}</Notice>}
       <QueryState fetching={fetching} error={error} hasData={!!data}>
         {data && (
-          <section aria-labelledby="idp-list" className="card">
-            <h2 id="idp-list">{t('idp.list')}</h2>
-            {data.identityProviderSettings.length ? (
-              <div className="table-scroll">
-                <table className="data">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('idp.col.name')}</th>
-                      <th scope="col">{t('idp.col.organization')}</th>
-                      <th scope="col">{t('idp.col.kind')}</th>
-                      <th scope="col">{t('idp.col.status')}</th>
-                      <th scope="col">
-                        <span className="visually-hidden">{t('idp.col.status')}</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.identityProviderSettings.map((p) => (
-                      <tr key={p.id}>
-                        <td>{p.displayName}</td>
-                        <td>{orgName(p.organizationId)}</td>
-                        <td>{p.kind}</td>
-                        <td>{p.enabled ? t('idp.enabled') : t('idp.disabled')}</td>
-                        <td className="row-actions">
-                          <Button
-                            variant="tertiary"
-                            aria-label={t('idp.test', { name: p.displayName })}
-                            onPress={async () => {
-                              const result = await test({ id: p.id });
-                              const check = result.data?.testIdentityProvider;
-                              setNotice(
-                                check?.ok
-                                  ? t('idp.testOk', { name: p.displayName })
-                                  : t('idp.testFailed', {
-                                      name: p.displayName,
-                                      problems: check?.problems.join('; ') ?? result.error?.message ?? '',
-                                    }),
-                              );
-                            }}
-                          >
-                            {t('idp.test', { name: '' }).trim()}
-                          </Button>
-                          {p.enabled && (
-                            <Button
-                              variant="tertiary"
-                              aria-label={t('idp.disable', { name: p.displayName })}
-                              onPress={async () => {
-                                const result = await disable({ id: p.id }, CONTEXT);
-                                if (!result.error) setNotice(t('idp.disabledDone', { name: p.displayName }));
-                              }}
-                            >
-                              {t('idp.disable', { name: '' }).trim()}
-                            </Button>
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            ) : (
-              <p>{t('idp.none')}</p>
-            )}
-            {withProviders.map((o) => (
+          <ListCard
+            id="idp-list"
+            title={t('idp.list')}
+            items={data.identityProviderSettings}
+            rowKey={(p) => p.id}
+            empty={t('idp.none')}
+            scroll
+            columns={[
+              { header: t('idp.col.name'), cell: (p) => p.displayName },
+              { header: t('idp.col.organization'), cell: (p) => orgName(p.organizationId) },
+              { header: t('idp.col.kind'), cell: (p) => p.kind },
+              { header: t('idp.col.status'), cell: (p) => (p.enabled ? t('idp.enabled') : t('idp.disabled')) },
+              {
+                header: <span className="visually-hidden">{t('idp.col.status')}</span>,
+                cell: (p) => (
+                  <>
+                    <Button
+                      variant="tertiary"
+                      aria-label={t('idp.test', { name: p.displayName })}
+                      onPress={async () => {
+                        const result = await test({ id: p.id });
+                        const check = result.data?.testIdentityProvider;
+                        setNotice(
+                          check?.ok
+                            ? t('idp.testOk', { name: p.displayName })
+                            : t('idp.testFailed', {
+                                name: p.displayName,
+                                problems: check?.problems.join('; ') ?? result.error?.message ?? '',
+                              }),
+                        );
+                      }}
+                    >
+                      {t('idp.test', { name: '' }).trim()}
+                    </Button>
+                    {p.enabled && (
+                      <Button
+                        variant="tertiary"
+                        aria-label={t('idp.disable', { name: p.displayName })}
+                        onPress={async () => {
+                          const result = await disable({ id: p.id }, CONTEXT);
+                          if (!result.error) setNotice(t('idp.disabledDone', { name: p.displayName }));
+                        }}
+                      >
+                        {t('idp.disable', { name: '' }).trim()}
+                      </Button>
+                    )}
+                  </>
+                ),
+              },
+            ]}
+            after={withProviders.map((o) => (
               <Checkbox
                 key={o.id}
                 isSelected={o.localPasswordsAllowed}
@@ -190,7 +178,7 @@ function IdentityProvidersAdmin() {
                 {t('idp.localPasswords', { organization: o.name })}
               </Checkbox>
             ))}
-          </section>
+          />
         )}
       </QueryState>
       <NewProvider organizations={organizations} onCreated={(name) => setNotice(t('idp.created', { name }))} />

@@ -11,6 +11,7 @@ import type { MessageKey } from '../app/i18n/catalog.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { isNotFound, NotVisible } from '../ui/NotVisible.js';
 import { QueryState } from '../ui/QueryState.js';
+import { ListCard } from '../ui/ListCard.js';
 import { problem, useFormErrors } from '../ui/useFormErrors.js';
 import type { ApiError } from '../app/api-errors.js';
 import { PROCUREMENT_CONTEXT } from './ProcurementsPage.js';
@@ -170,6 +171,9 @@ const CreateCallOff = graphql(`
 `);
 
 type Fit = ResultOf<typeof FitQuery>['compatibleProducts']['compatible'][number];
+type Award = Agreement['lots'][number]['awardedSuppliers'][number];
+/** One row of a lot: an awarded supplier's product. */
+type Offer = { award: Award; product: Award['products'][number] };
 const FIELDS = ['agreementId', 'lotId', 'productId', 'quantity', 'valueSek', 'calledOffOn'] as const;
 
 export default function AgreementPage() {
@@ -201,6 +205,16 @@ export default function AgreementPage() {
   const hasLandscape = me?.organization.kind === 'MUNICIPALITY';
   const fits = [...(fit.data?.compatibleProducts.compatible ?? []), ...(fit.data?.compatibleProducts.excluded ?? [])];
   const fitOf = (productId: string): Fit | undefined => fits.find((f) => f.product.id === productId);
+  const fitText = (productId: string) => {
+    const f = fitOf(productId);
+    return !f
+      ? t('agreement.fitUnknown')
+      : f.compatible && !f.partial
+        ? t('agreement.fitOk')
+        : f.partial
+          ? t('agreement.fitPartial')
+          : t('agreement.fitNo');
+  };
 
   const confirm = async (event: FormEvent) => {
     event.preventDefault();
@@ -274,59 +288,41 @@ export default function AgreementPage() {
               </Notice>
             )}
             {agreement.lots.map((lot) => (
-              <section key={lot.id} aria-labelledby={`lot-${lot.id}`} className="card">
-                <h2 id={`lot-${lot.id}`}>{t('procurement.lotShort', { number: lot.number, name: lot.name })}</h2>
-                <table className="data">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('agreement.ranking')}</th>
-                      <th scope="col">{t('agreement.supplier')}</th>
-                      <th scope="col">{t('agreement.product')}</th>
-                      {hasLandscape && <th scope="col">{t('agreement.fit')}</th>}
-                      {participating && <th scope="col">{t('agreement.callOff')}</th>}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {lot.awardedSuppliers.flatMap((s) =>
-                      s.products.map((product) => {
-                        const f = fitOf(product.id);
-                        return (
-                          <tr key={`${s.id}-${product.id}`}>
-                            <td>{s.ranking}</td>
-                            <td>{s.supplier.name}</td>
-                            <td>{product.name}</td>
-                            {hasLandscape && (
-                              <td>
-                                {!f
-                                  ? t('agreement.fitUnknown')
-                                  : f.compatible && !f.partial
-                                    ? t('agreement.fitOk')
-                                    : f.partial
-                                      ? t('agreement.fitPartial')
-                                      : t('agreement.fitNo')}
-                              </td>
-                            )}
-                            {participating && (
-                              <td>
-                                <Button
-                                  variant="tertiary"
-                                  onPress={() => {
-                                    setCreated(null);
-                                    form.clear();
-                                    setChosen({ lotId: lot.id, productId: product.id, name: product.name });
-                                  }}
-                                >
-                                  {t('agreement.callOffProduct', { name: product.name })}
-                                </Button>
-                              </td>
-                            )}
-                          </tr>
-                        );
-                      }),
-                    )}
-                  </tbody>
-                </table>
-              </section>
+              <ListCard
+                key={lot.id}
+                id={`lot-${lot.id}`}
+                title={t('procurement.lotShort', { number: lot.number, name: lot.name })}
+                items={lot.awardedSuppliers.flatMap((award) => award.products.map((product) => ({ award, product })))}
+                rowKey={({ award, product }) => `${award.id}-${product.id}`}
+                empty={t('app.empty')}
+                columns={[
+                  { header: t('agreement.ranking'), cell: ({ award }) => award.ranking },
+                  { header: t('agreement.supplier'), cell: ({ award }) => award.supplier.name },
+                  { header: t('agreement.product'), cell: ({ product }) => product.name },
+                  ...(hasLandscape
+                    ? [{ header: t('agreement.fit'), cell: ({ product }: Offer) => fitText(product.id) }]
+                    : []),
+                  ...(participating
+                    ? [
+                        {
+                          header: t('agreement.callOff'),
+                          cell: ({ product }: Offer) => (
+                            <Button
+                              variant="tertiary"
+                              onPress={() => {
+                                setCreated(null);
+                                form.clear();
+                                setChosen({ lotId: lot.id, productId: product.id, name: product.name });
+                              }}
+                            >
+                              {t('agreement.callOffProduct', { name: product.name })}
+                            </Button>
+                          ),
+                        },
+                      ]
+                    : []),
+                ]}
+              />
             ))}
             {chosen && (
               <section aria-labelledby="calloff-heading" className="card">
@@ -372,56 +368,43 @@ export default function AgreementPage() {
                 </form>
               </section>
             )}
-            <section aria-labelledby="calloffs-heading" className="card">
-              <h2 id="calloffs-heading">{t('agreement.callOffs', { count: agreement.callOffTotals.count })}</h2>
-              {agreement.callOffs.length ? (
-                <table className="data">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('agreement.date')}</th>
-                      <th scope="col">{t('procurement.organization')}</th>
-                      <th scope="col">{t('agreement.product')}</th>
-                      <th scope="col">{t('agreement.quantity')}</th>
-                      <th scope="col">{t('agreement.valueSek')}</th>
-                      <th scope="col">
-                        <span className="visually-hidden">{t('agreement.actions')}</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {agreement.callOffs.map((c) => (
-                      <tr key={c.id}>
-                        <td>{formatDate(c.calledOffOn, lang)}</td>
-                        <td>{c.organization.name}</td>
-                        <td>{c.product.name}</td>
-                        <td>{formatNumber(c.quantity, lang)}</td>
-                        <td>{formatNumber(c.valueSek, lang, 2)}</td>
-                        <td>
-                          {c.implementations.map((i) => (
-                            <div key={i.id}>
-                              <Link to={`/inforanden/${i.id}`}>
-                                {i.goLiveOn
-                                  ? t('agreement.implementationFrom', { date: formatDate(i.goLiveOn, lang) })
-                                  : t('agreement.implementation')}
-                              </Link>
-                            </div>
-                          ))}
-                          {c.organizationId === me?.organization.id && hasRole('MUNICIPALITY_COORDINATOR') && (
-                            <Link to={`/inforanden/ny?avrop=${c.id}&ramavtal=${agreement.id}`}>
-                              {c.implementations.length
-                                ? t('agreement.recordAnother')
-                                : t('agreement.recordImplementation')}
-                            </Link>
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              ) : (
-                <p>{t('app.empty')}</p>
-              )}
-            </section>
+            <ListCard
+              id="calloffs"
+              title={t('agreement.callOffs', { count: agreement.callOffTotals.count })}
+              items={agreement.callOffs}
+              rowKey={(c) => c.id}
+              empty={t('app.empty')}
+              columns={[
+                { header: t('agreement.date'), cell: (c) => formatDate(c.calledOffOn, lang) },
+                { header: t('procurement.organization'), cell: (c) => c.organization.name },
+                { header: t('agreement.product'), cell: (c) => c.product.name },
+                { header: t('agreement.quantity'), cell: (c) => formatNumber(c.quantity, lang) },
+                { header: t('agreement.valueSek'), cell: (c) => formatNumber(c.valueSek, lang, 2) },
+                {
+                  header: <span className="visually-hidden">{t('agreement.actions')}</span>,
+                  cell: (c) => (
+                    <>
+                      {c.implementations.map((i) => (
+                        <div key={i.id}>
+                          <Link to={`/inforanden/${i.id}`}>
+                            {i.goLiveOn
+                              ? t('agreement.implementationFrom', { date: formatDate(i.goLiveOn, lang) })
+                              : t('agreement.implementation')}
+                          </Link>
+                        </div>
+                      ))}
+                      {c.organizationId === me?.organization.id && hasRole('MUNICIPALITY_COORDINATOR') && (
+                        <Link to={`/inforanden/ny?avrop=${c.id}&ramavtal=${agreement.id}`}>
+                          {c.implementations.length
+                            ? t('agreement.recordAnother')
+                            : t('agreement.recordImplementation')}
+                        </Link>
+                      )}
+                    </>
+                  ),
+                },
+              ]}
+            />
             <OtherCountiesOutcomes
               products={agreement.lots.flatMap((lot) => lot.awardedSuppliers.flatMap((s) => s.products))}
             />
