@@ -128,7 +128,7 @@ function IdentityProvidersAdmin() {
               { header: t('idp.col.kind'), cell: (p) => p.kind },
               { header: t('idp.col.status'), cell: (p) => (p.enabled ? t('idp.enabled') : t('idp.disabled')) },
               {
-                header: <span className="visually-hidden">{t('idp.col.status')}</span>,
+                header: <span className="visually-hidden">{t('agreement.actions')}</span>,
                 cell: (p) => (
                   <>
                     <Button
