@@ -196,14 +196,14 @@ function columnSql(alias: string, column: ColumnMetadata): string {
 }
 
 /**
- * A sort key's value as the general path's entity holds it (and so encodes it in cursors): a `date` column of the
- * list's own row as its `YYYY-MM-DD` text, not the Date pg would make of it.
+ * A sort key's value as the general path encodes it in cursors, read as text so no Date is made of it: a `date`
+ * column of the list's own row as its `YYYY-MM-DD`, a timestamp as the ISO text `Date.toISOString()` gives.
  */
 function keySql(metadata: EntityMetadata, alias: string, expression: string): string {
   const [keyAlias, name, ...rest] = expression.split('.');
   if (keyAlias !== alias || !name || rest.length) return expression;
   const column = metadata.columns.find((c) => c.databaseName === name);
-  return column && DATE_TYPES.has(String(column.type)) ? `${expression}::text` : expression;
+  return column ? columnSql(alias, column) : expression;
 }
 
 const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
