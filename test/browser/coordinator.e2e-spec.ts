@@ -284,6 +284,23 @@ describe('web app: municipality coordinator', () => {
     await checkPage(page, 'coordinator-landscape');
   });
 
+  it('adds a system found by typing part of its name: the api searches the whole catalogue (it used to offer the first 100 systems only)', async () => {
+    // More systems than one answer holds, all sorting before the one sought.
+    for (let i = 0; i < 35; i++) await createSystem(env.api, staff, 'ALARM_RECEIVER', `Aaa larmcentral ${i}`, ['1.0']);
+    const wanted = await createSystem(env.api, staff, 'ALARM_RECEIVER', 'Zeta larmmottagning', ['3.1']);
+    const name = ok(
+      await env.api.gql(`query($id: ID!) { system(id: $id) { name } }`, { id: wanted }, { token: staff.token }),
+    ).system.name as string;
+    await page.reload();
+    const form = page.getByRole('region', { name: 'Lägg till system' });
+    const field = form.getByRole('combobox', { name: /^System/ });
+    await field.fill('Zeta larm');
+    await page.getByRole('option', { name: new RegExp(`^${name} \\(`) }).click();
+    await form.getByLabel('Version', { exact: true }).fill('3.1');
+    await form.getByRole('button', { name: 'Lägg till', exact: true }).click();
+    await page.getByRole('row', { name: new RegExp(`${name}.*3\\.1`) }).waitFor();
+  });
+
   it('answers the 12-month follow-up on the indicator form, keeping a draft across a reload', async () => {
     await moveTo('2027-12-21T08:00:00.000Z');
     const [first] = await followUpsOf(env.api, implementationId);

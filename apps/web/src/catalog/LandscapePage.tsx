@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useDeferredValue, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Button } from '@midas-ds/components/button';
 import { ListBoxItem } from '@midas-ds/components/list-box';
@@ -11,6 +11,7 @@ import type { MessageKey } from '../app/i18n/catalog.js';
 import { ErrorSummary, Notice, Page } from '../ui/Page.js';
 import { QueryState } from '../ui/QueryState.js';
 import { ListCard } from '../ui/ListCard.js';
+import { SearchSelect } from '../ui/SearchSelect.js';
 import { useFormErrors, useApiMessages } from '../ui/useFormErrors.js';
 
 const LandscapeQuery = graphql(`
@@ -31,23 +32,28 @@ const LandscapeQuery = graphql(`
         }
       }
     }
-    systems(first: 100) {
-      nodes {
-        id
-        name
-        vendorName
-        currentVersion
-        kind {
-          labelSv
-          labelEn
-        }
-      }
-    }
     technologyCategories {
       id
       key
       labelSv
       labelEn
+    }
+  }
+`);
+
+/** The catalogue's systems matching what the user types (a national catalogue has hundreds). */
+const SystemChoicesQuery = graphql(`
+  query SystemChoices($search: String) {
+    systems(search: $search, first: 30) {
+      nodes {
+        id
+        name
+        vendorName
+        kind {
+          labelSv
+          labelEn
+        }
+      }
     }
   }
 `);
@@ -138,6 +144,7 @@ export default function LandscapePage() {
   const apiMessages = useApiMessages();
   const { me, hasRole } = useSession();
   const organizationId = me!.organization.id;
+  const mayEdit = hasRole('MUNICIPALITY_COORDINATOR', 'NODE_STAFF', 'NODE_ADMIN');
   const [{ data, fetching, error }, refetch] = useQuery({
     query: LandscapeQuery,
     variables: { organizationId },
@@ -152,6 +159,10 @@ export default function LandscapePage() {
     pause: !editing || !checkedVersion,
   });
   const [adding, setAdding] = useState({ systemId: '', version: '' });
+  const [systemSearch, setSystemSearch] = useState('');
+  const searched = useDeferredValue(systemSearch.trim());
+  const [choices] = useQuery({ query: SystemChoicesQuery, variables: { search: searched || null }, pause: !mayEdit });
+  const [chosen, setChosen] = useState<{ id: string; name: string } | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [category, setCategory] = useState('');
@@ -163,9 +174,15 @@ export default function LandscapePage() {
     systemId: { label: t('landscape.system'), required: t('form.problem.choose', { label: t('landscape.system') }) },
     version: { label: t('landscape.version') },
   });
-  const mayEdit = hasRole('MUNICIPALITY_COORDINATOR', 'NODE_STAFF', 'NODE_ADMIN');
   const running = new Set(data?.organizationSystems.map((s) => s.systemId));
   const label = (c: { labelSv: string; labelEn: string }) => (lang === 'sv' ? c.labelSv : c.labelEn);
+  // The chosen system stays offered while the user types on (the api's answer may no longer hold it).
+  const systemItems = [
+    ...(chosen ? [chosen] : []),
+    ...(choices.data?.systems.nodes ?? [])
+      .filter((s) => !running.has(s.id) && s.id !== chosen?.id)
+      .map((s) => ({ id: s.id, name: `${s.name} (${s.vendorName}), ${label(s.kind)}` })),
+  ];
 
   const saveVersion = async () => {
     const result = await setSystem({
@@ -186,6 +203,7 @@ export default function LandscapePage() {
     if (addForm.show(result.error)) return;
     setDone(t('landscape.added'));
     setAdding({ systemId: '', version: '' });
+    setChosen(null);
     refetch({ requestPolicy: 'network-only' });
   };
 
@@ -322,19 +340,20 @@ export default function LandscapePage() {
                 <h2 id="add-heading">{t('landscape.add')}</h2>
                 <ErrorSummary messages={addForm.summary} />
                 <form onSubmit={add} noValidate className="stack narrow">
-                  <Select
+                  <SearchSelect
+                    id={addForm.fieldId('systemId')}
                     label={t('landscape.system')}
-                    placeholder={t('landscape.choose')}
-                    items={data.systems.nodes
-                      .filter((s) => !running.has(s.id))
-                      .map((s) => ({ id: s.id, name: `${s.name} (${s.vendorName}), ${label(s.kind)}` }))}
-                    selectedKey={adding.systemId || null}
-                    onSelectionChange={(key) => key !== null && setAdding((a) => ({ ...a, systemId: String(key) }))}
+                    description={t('landscape.systemSearchHint')}
                     isRequired
-                    {...addForm.field('systemId')}
-                  >
-                    {(item) => <ListBoxItem id={item.id}>{item.name}</ListBoxItem>}
-                  </Select>
+                    items={systemItems}
+                    value={adding.systemId}
+                    onTextChange={setSystemSearch}
+                    onChange={(id) => {
+                      setChosen(systemItems.find((s) => s.id === id) ?? null);
+                      setAdding((a) => ({ ...a, systemId: id }));
+                    }}
+                    error={addForm.fieldError('systemId')}
+                  />
                   <TextField
                     label={t('landscape.version')}
                     isRequired

@@ -18,6 +18,8 @@ interface Props {
   /** The field's id, for the error summary's link. */
   id?: string;
   description?: string;
+  /** What the user types, for a list the api searches (the items then are its answer). */
+  onTextChange?: (text: string) => void;
 }
 
 /**
@@ -25,7 +27,17 @@ interface Props {
  * not React Aria's: left alone, its combo box throws what was typed or pasted away whenever the list closes on a
  * scroll. Leaving the field shows the chosen item's name again.
  */
-export function SearchSelect({ id, label, items, value, onChange, isRequired, error, description }: Props) {
+export function SearchSelect({
+  id,
+  label,
+  items,
+  value,
+  onChange,
+  isRequired,
+  error,
+  description,
+  onTextChange,
+}: Props) {
   const nameOf = (id: string) => items.find((item) => item.id === id)?.name ?? '';
   const [text, setText] = useState(() => nameOf(value));
   useEffect(() => setText(items.find((item) => item.id === value)?.name ?? ''), [value, items]);
@@ -36,7 +48,10 @@ export function SearchSelect({ id, label, items, value, onChange, isRequired, er
       description={description}
       items={items}
       inputValue={text}
-      onInputChange={setText}
+      onInputChange={(typed) => {
+        setText(typed);
+        onTextChange?.(typed);
+      }}
       selectedKey={value || null}
       onSelectionChange={(key) => {
         if (key === null) return;

@@ -387,6 +387,7 @@ export const enCoordination: Record<keyof typeof svCoordination, string> = {
   'landscape.saveVersion': 'Save version {version}',
   'landscape.versionSaved': '{name} is now registered at version {version}.',
   'landscape.choose': 'Choose …',
+  'landscape.systemSearchHint': 'Type part of the name or the vendor.',
   'landscape.add': 'Add a system',
   'landscape.addSubmit': 'Add',
   'landscape.added': 'The system is added.',

@@ -386,6 +386,7 @@ export const svCoordination = {
   'landscape.saveVersion': 'Spara version {version}',
   'landscape.versionSaved': '{name} är nu registrerat i version {version}.',
   'landscape.choose': 'Välj …',
+  'landscape.systemSearchHint': 'Skriv en del av namnet eller leverantören.',
   'landscape.add': 'Lägg till system',
   'landscape.addSubmit': 'Lägg till',
   'landscape.added': 'Systemet är tillagt.',
