@@ -109,13 +109,11 @@ export class SnapshotParticipants {
   otherOrUnknown: number;
 }
 
-@ObjectType('TestSnapshotObservation')
-export class SnapshotObservation {
+/** What an observation, a deviation and a technical fault record alike: what happened, when, and who wrote it. */
+@ObjectType({ isAbstract: true })
+abstract class SnapshotEntry {
   @Field(() => ID)
   id: string;
-
-  @Field(() => ObservationKind)
-  kind: ObservationKind;
 
   @Field()
   description: string;
@@ -128,51 +126,27 @@ export class SnapshotObservation {
 
   @Field(() => ID)
   authorUserId: string;
+}
+
+@ObjectType('TestSnapshotObservation')
+export class SnapshotObservation extends SnapshotEntry {
+  @Field(() => ObservationKind)
+  kind: ObservationKind;
 }
 
 @ObjectType('TestSnapshotDeviation')
-export class SnapshotDeviation {
-  @Field(() => ID)
-  id: string;
-
-  @Field()
-  description: string;
-
-  @Field({ description: 'YYYY-MM-DD' })
-  occurredOn: string;
-
+export class SnapshotDeviation extends SnapshotEntry {
   @Field(() => String, { nullable: true })
   actionTaken: string | null;
-
-  @Field(() => ID)
-  authorOrganizationId: string;
-
-  @Field(() => ID)
-  authorUserId: string;
 }
 
 @ObjectType('TestSnapshotTechnicalFault')
-export class SnapshotTechnicalFault {
-  @Field(() => ID)
-  id: string;
-
-  @Field()
-  description: string;
-
-  @Field({ description: 'YYYY-MM-DD' })
-  occurredOn: string;
-
+export class SnapshotTechnicalFault extends SnapshotEntry {
   @Field(() => String, { nullable: true })
   affectedComponent: string | null;
 
   @Field()
   resolved: boolean;
-
-  @Field(() => ID)
-  authorOrganizationId: string;
-
-  @Field(() => ID)
-  authorUserId: string;
 }
 
 @ObjectType('TestSnapshotResult')
