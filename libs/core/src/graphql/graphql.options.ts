@@ -19,6 +19,7 @@ import { depthLimit } from './depth-limit.rule.js';
 import { complexityLimitPlugin } from './complexity.plugin.js';
 import { answerPreloadedFields } from './preloaded.js';
 import { DateTimeScalar } from './date-time.scalar.js';
+import { CompiledExecutor } from './compiled-executor.js';
 
 export interface GraphqlContext {
   req: FastifyRequest;
@@ -138,8 +139,15 @@ export function formatGraphqlError(received: GraphQLFormattedError, error?: unkn
   };
 }
 
+/**
+ * Nest's driver passes every option on to Apollo Server, `gateway` included, though its type leaves that one out (it
+ * has a driver of its own for Apollo's federation gateway, which Noden does not use).
+ */
+type WithExecutor = ApolloDriverConfig & { gateway: CompiledExecutor };
+
 export function graphqlOptions(config: AppConfig, authenticator: Authenticator, clock: Clock): ApolloDriverConfig {
-  return {
+  const executor = new CompiledExecutor();
+  const options: WithExecutor = {
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
@@ -164,7 +172,8 @@ export function graphqlOptions(config: AppConfig, authenticator: Authenticator, 
     // Field resolvers run bare (no guards, interceptors or filters per field and row): what they throw is mapped
     // once, by formatGraphqlError, as GraphqlErrorFilter maps the errors of queries and mutations.
     fieldResolverEnhancers: [],
-    transformSchema: answerPreloadedFields,
+    transformSchema: (schema) => executor.use(answerPreloadedFields(schema)),
+    gateway: executor,
     buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     // On Fastify the integration passes the request itself (older integrations passed `{ req }`).
     context: async (requestOrContext: FastifyRequest | { req: FastifyRequest }): Promise<GraphqlContext> => {
@@ -178,4 +187,5 @@ export function graphqlOptions(config: AppConfig, authenticator: Authenticator, 
       return { req, ctx };
     },
   };
+  return options;
 }
