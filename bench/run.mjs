@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { PRODUCTION_ENV, PRODUCTION_NODE_ARGS } from '../scripts/runtime-flags.mjs';
 import { SCENARIOS } from './scenarios.mjs';
 import { BENCH_PASSWORD, benchUrls, seedBench } from './seed.mjs';
 
@@ -82,12 +83,14 @@ const baseEnv = {
   LOGIN_MAX_FAILURES: '100',
   BENCH_CONTEXT: JSON.stringify(context),
 };
+const serverNodeArgs = [...PRODUCTION_NODE_ARGS, ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
 const children = [];
 function start(entry, env) {
-  // BENCH_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, for profiling the servers (Node refuses those in NODE_OPTIONS).
-  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, entry], {
-    env: { ...baseEnv, ...env },
+  // Both servers run with the production flags (as `npm start` and the Dockerfile run the api); BENCH_NODE_ARGS come
+  // after them (a repeated V8 flag takes the last value), e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` for profiling
+  // (Node refuses those in NODE_OPTIONS).
+  const child = spawn(process.execPath, [...serverNodeArgs, entry], {
+    env: { ...PRODUCTION_ENV, ...baseEnv, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   children.push(child);
@@ -314,7 +317,7 @@ const setup =
   `${when}, commit ${commit}, ${scale} data (${Object.entries(dataDescription)
     .map(([k, v]) => `${v} ${k}`)
     .join(', ')}); ` +
-  `up to ${connections} connections (scenarios may ask for fewer), ${duration} s per measurement, medians of ${rounds} interleaved rounds; ${process.env.BENCH_NOTE ?? ''}`;
+  `up to ${connections} connections (scenarios may ask for fewer), ${duration} s per measurement, medians of ${rounds} interleaved rounds; servers run with ${serverNodeArgs.join(' ')}, MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? PRODUCTION_ENV.MALLOC_ARENA_MAX}; ${process.env.BENCH_NOTE ?? ''}`;
 mkdirSync('bench/results', { recursive: true });
 const file = `bench/results/${when.replace(/[:.]/g, '-')}`;
 writeFileSync(`${file}.md`, `# Bench ${when}\n\n${setup}\n\n${table}\n`);

@@ -3,13 +3,13 @@
 // `--prepare` runs migrations and the seed before (what `npm start` does).
 import { spawn } from 'node:child_process';
 import { prepareLocalEnv } from './local-env.mjs';
+import { PRODUCTION_ENV, PRODUCTION_NODE_ARGS } from './runtime-flags.mjs';
 
 // The IPC channel lets api and worker notice when this process dies, even by kill -9, and shut down too.
-// Memory levers measured with `npm run bench:soak` (bench/README.md): two malloc arenas, 4 MB semi-spaces.
 const run = (args, env, ipc = false) =>
-  spawn(process.execPath, ['--max-semi-space-size=4', ...args], {
+  spawn(process.execPath, [...PRODUCTION_NODE_ARGS, ...args], {
     stdio: ['inherit', 'inherit', 'inherit', ...(ipc ? ['ipc'] : [])],
-    env: { MALLOC_ARENA_MAX: '2', ...env },
+    env: { ...PRODUCTION_ENV, ...env },
   });
 const finished = (child) =>
   new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
